@@ -1,3 +1,37 @@
-"""w2vlib: word2vec made fast, step by step (Deep Learning from Scratch 2, chapter 4)."""
+"""w2vlib: word2vec made fast, step by step (Deep Learning from Scratch 2, chapter 4).
+
+The readable, book-shaped pieces live in their own modules:
+
+- ``layers``: MatMul, Embedding, EmbeddingDot, Sigmoid, SigmoidWithLoss, Softmax, SoftmaxWithLoss
+- ``negative_sampling``: UnigramSampler, NegativeSamplingLoss
+- ``models``: SimpleCBOW (one-hot + softmax), CBOW, SkipGram
+- ``optimizers``: SGD, Adam;  ``trainer``: Trainer
+- ``corpus``: preprocess, create_contexts_target, convert_one_hot, TOY_TEXT
+- ``similarity``: cos_similarity, most_similar, analogy
+- ``gradcheck``: numerical_gradient, gradcheck
+- ``vectors``: save/load vectors (.npz), word2vec text format, Embedding Projector files
+- ``data``: the Penn Treebank (download, cache, offline copy);  ``evaluation``: analogy/similarity benchmarks
+- ``fast``: the fused fast trainer;  ``plotting``: the packaged plot style
+"""
 
 __version__ = "0.1.0"
+
+from .corpus import TOY_TEXT, convert_one_hot, create_contexts_target, preprocess
+from .gradcheck import gradcheck, numerical_gradient, relative_error
+from .layers import Embedding, EmbeddingDot, MatMul, Sigmoid, SigmoidWithLoss, Softmax, SoftmaxWithLoss
+from .models import CBOW, SimpleCBOW, SkipGram
+from .negative_sampling import NegativeSamplingLoss, UnigramSampler
+from .optimizers import SGD, Adam
+from .similarity import analogy, cos_similarity, most_similar, normalize
+from .trainer import Trainer
+from .vectors import load_vectors, save_projector, save_vectors, save_word2vec_format
+
+__all__ = [
+    "TOY_TEXT", "preprocess", "create_contexts_target", "convert_one_hot",
+    "gradcheck", "numerical_gradient", "relative_error",
+    "MatMul", "Embedding", "EmbeddingDot", "Sigmoid", "SigmoidWithLoss", "Softmax", "SoftmaxWithLoss",
+    "SimpleCBOW", "CBOW", "SkipGram", "UnigramSampler", "NegativeSamplingLoss",
+    "SGD", "Adam", "Trainer",
+    "cos_similarity", "normalize", "most_similar", "analogy",
+    "save_vectors", "load_vectors", "save_word2vec_format", "save_projector",
+]

@@ -1,0 +1,352 @@
+"""How good are the vectors? Word analogies and word-pair similarity.
+
+Two standard intrinsic evaluations, each taking any file path so they work on the project's own
+``data/analogies_ptb.txt`` as well as on the public benchmark files:
+
+* :func:`evaluate_analogies` — accuracy on "a is to b as c is to d" questions in the Google format
+  of ``questions-words.txt`` (a line ``: section`` opens a section, then four words per line).
+  Ranking by 3CosAdd (``argmax_d cos(d, b - a + c)``) or 3CosMul (Levy & Goldberg 2014), always
+  excluding the three query words. Questions with an out-of-vocabulary word are skipped and
+  counted, so coverage is reported next to accuracy.
+* :func:`evaluate_similarity` — Spearman correlation between the cosine similarity of word pairs
+  and human scores (``word1<TAB>word2<TAB>score`` lines, as in WordSim-353 or SimLex-999).
+
+``W`` is any ``(vocab_size, hidden_size)`` matrix (e.g. ``model.word_vecs``) and ``word_to_id``
+maps words to its rows.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = [
+    "SectionResult",
+    "AnalogyResult",
+    "SimilarityResult",
+    "read_analogies",
+    "read_word_pairs",
+    "evaluate_analogies",
+    "evaluate_similarity",
+]
+
+_MAX_SCORE_ELEMENTS = 1 << 24  # batch_size * vocab_size kept below ~64 MB of float32 scores
+
+
+# ----------------------------------------------------------------------------- results
+
+
+@dataclass
+class SectionResult:
+    """Counts for one section of an analogy file."""
+
+    correct: int = 0
+    answered: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        """correct / answered (nan when nothing was answered)."""
+        return self.correct / self.answered if self.answered else math.nan
+
+    @property
+    def coverage(self) -> float:
+        """answered / total (the rest had an out-of-vocabulary word)."""
+        return self.answered / self.total if self.total else math.nan
+
+
+@dataclass
+class AnalogyResult:
+    """Outcome of :func:`evaluate_analogies`.
+
+    ``accuracy`` is ``n_correct / n_answered``: skipped (out-of-vocabulary) questions do not count
+    as wrong; ``coverage = n_answered / n_total`` says how many were skipped.
+    """
+
+    method: str
+    n_total: int
+    n_answered: int
+    n_correct: int
+    sections: dict[str, SectionResult] = field(default_factory=dict)
+
+    @property
+    def accuracy(self) -> float:
+        return self.n_correct / self.n_answered if self.n_answered else math.nan
+
+    @property
+    def coverage(self) -> float:
+        return self.n_answered / self.n_total if self.n_total else math.nan
+
+    @property
+    def n_oov(self) -> int:
+        """Questions skipped because a word is out of vocabulary."""
+        return self.n_total - self.n_answered
+
+    def table(self) -> str:
+        """A plain-text table: one row per section, then the overall row."""
+        width = max([len("overall")] + [len(s) for s in self.sections])
+        head = f"{'section':<{width}}  {'correct':>7}  {'answered':>8}  {'total':>5}  {'accuracy':>8}  {'coverage':>8}"
+        rows = [head, "-" * len(head)]
+
+        def row(name, c, a, t):
+            acc = f"{c / a:.4f}" if a else "-"
+            cov = f"{a / t:.4f}" if t else "-"
+            return f"{name:<{width}}  {c:>7}  {a:>8}  {t:>5}  {acc:>8}  {cov:>8}"
+
+        for name, s in self.sections.items():
+            rows.append(row(name, s.correct, s.answered, s.total))
+        rows.append("-" * len(head))
+        rows.append(row("overall", self.n_correct, self.n_answered, self.n_total))
+        return "\n".join(rows)
+
+    def __str__(self) -> str:
+        return (
+            f"analogy ({self.method}): accuracy {self.accuracy:.4f} "
+            f"({self.n_correct}/{self.n_answered}), coverage {self.coverage:.4f} "
+            f"({self.n_oov} of {self.n_total} skipped as out of vocabulary)"
+        )
+
+
+@dataclass
+class SimilarityResult:
+    """Outcome of :func:`evaluate_similarity`."""
+
+    spearman: float
+    pvalue: float
+    n_total: int
+    n_pairs: int
+
+    @property
+    def n_oov(self) -> int:
+        """Pairs skipped because a word is out of vocabulary."""
+        return self.n_total - self.n_pairs
+
+    @property
+    def oov_ratio(self) -> float:
+        return self.n_oov / self.n_total if self.n_total else math.nan
+
+    def __str__(self) -> str:
+        return (
+            f"similarity: Spearman rho {self.spearman:.4f} (p={self.pvalue:.4g}) on "
+            f"{self.n_pairs} of {self.n_total} pairs, out-of-vocabulary ratio {self.oov_ratio:.4f}"
+        )
+
+
+# ----------------------------------------------------------------------------- readers
+
+
+def _open_lines(path):
+    if not os.path.isfile(path):
+        raise FileNotFoundError(f"evaluation file not found: {os.fspath(path)!r}")
+    with open(path, encoding="utf-8") as f:
+        return f.read().splitlines()
+
+
+def read_analogies(path) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
+    """Parse a Google-format analogy file into ``[(section, [(a, b, c, d), ...]), ...]``.
+
+    Blank lines are ignored. Raises ``ValueError`` (with the line number) for a question before
+    the first ``: section`` line or a line without exactly four words, and for a file with no
+    questions.
+    """
+    sections: list[tuple[str, list]] = []
+    for lineno, line in enumerate(_open_lines(path), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith(":"):
+            name = line[1:].strip()
+            if not name:
+                raise ValueError(f"{path}:{lineno}: empty section name")
+            sections.append((name, []))
+            continue
+        words = line.split()
+        if len(words) != 4:
+            raise ValueError(
+                f"{path}:{lineno}: expected 4 words (a b c d), got {len(words)}: {line!r}"
+            )
+        if not sections:
+            raise ValueError(
+                f"{path}:{lineno}: question before the first ': section' line "
+                "(Google format needs a section header)"
+            )
+        sections[-1][1].append(tuple(words))
+    if not any(qs for _, qs in sections):
+        raise ValueError(f"{path}: no analogy questions found (expected ': section' lines "
+                         "followed by lines of four words)")
+    return sections
+
+
+def _is_number(s: str) -> bool:
+    try:
+        float(s)
+    except ValueError:
+        return False
+    return True
+
+
+def read_word_pairs(path, score_col: int = 2) -> list[tuple[str, str, float]]:
+    """Parse a word-pair file into ``[(word1, word2, score), ...]``.
+
+    Fields are tab-separated (whitespace when a line has no tab); the score is in column
+    ``score_col`` (0-based; 2 for WordSim-353, 3 for SimLex-999). Blank lines and lines starting
+    with ``#`` are skipped, and so is a first line whose score is not a number (a header).
+    """
+    pairs = []
+    header_skipped = False
+    for lineno, line in enumerate(_open_lines(path), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        fields = stripped.split("\t") if "\t" in stripped else stripped.split()
+        fields = [f.strip() for f in fields]
+        if len(fields) <= max(2, score_col):
+            raise ValueError(
+                f"{path}:{lineno}: expected word1, word2 and a score in column {score_col}, "
+                f"got {len(fields)} field(s): {stripped!r}"
+            )
+        if not _is_number(fields[score_col]):
+            if not pairs and not header_skipped:
+                header_skipped = True  # a header line such as "word1  word2  score"
+                continue
+            raise ValueError(f"{path}:{lineno}: score {fields[score_col]!r} is not a number")
+        pairs.append((fields[0], fields[1], float(fields[score_col])))
+    if not pairs:
+        raise ValueError(f"{path}: no word pairs found")
+    return pairs
+
+
+# ----------------------------------------------------------------------------- scoring
+
+
+def _unit_rows(W) -> np.ndarray:
+    W = np.asarray(W)
+    if W.ndim != 2:
+        raise ValueError(f"W must be a 2-D (vocab_size, hidden_size) matrix, got shape {W.shape}")
+    if W.dtype != np.float64:
+        W = W.astype(np.float32, copy=False)
+    norms = np.linalg.norm(W, axis=1, keepdims=True)
+    return W / np.where(norms > 0, norms, 1).astype(W.dtype)  # zero rows stay zero
+
+
+def _lookup(word_to_id, vocab_size: int, lowercase: bool):
+    def get(word):
+        i = word_to_id.get(word.lower()) if lowercase else None
+        if i is None:
+            i = word_to_id.get(word)
+        if i is not None and not 0 <= i < vocab_size:
+            raise ValueError(f"word_to_id[{word!r}] = {i} is outside W's {vocab_size} rows")
+        return i
+
+    return get
+
+
+def evaluate_analogies(
+    path,
+    W,
+    word_to_id,
+    method: str = "add",
+    lowercase: bool = True,
+    batch_size: int | None = None,
+    eps: float = 1e-3,
+) -> AnalogyResult:
+    """Analogy accuracy of the word vectors ``W`` on the questions in ``path``.
+
+    Parameters
+    ----------
+    path : a Google-format question file (``: section`` lines, then ``a b c d`` lines).
+    W : ``(vocab_size, hidden_size)`` array; rows are normalised here (zero rows stay zero).
+    word_to_id : dict word -> row of ``W``.
+    method : ``"add"`` (3CosAdd: ``argmax cos(d, b - a + c)``) or ``"mul"`` (3CosMul:
+        ``argmax cos'(d, b) cos'(d, c) / (cos'(d, a) + eps)`` with ``cos' = (cos + 1) / 2``).
+        The three query words are never predicted.
+    lowercase : look words up lower-cased first (PTB is lower-case; the Google file is not),
+        falling back to the word as written.
+    batch_size : questions scored per matrix product; default chosen from the vocabulary size.
+
+    Returns
+    -------
+    AnalogyResult with accuracy (over answered questions), coverage and per-section counts.
+    """
+    if method not in ("add", "mul"):
+        raise ValueError(f"method must be 'add' (3CosAdd) or 'mul' (3CosMul), got {method!r}")
+    sections = read_analogies(path)
+    Wn = _unit_rows(W)
+    vocab_size = Wn.shape[0]
+    if batch_size is None:
+        per_question = vocab_size * (4 if method == "mul" else 1)  # 3CosMul holds 4 matrices
+        batch_size = max(1, min(1024, _MAX_SCORE_ELEMENTS // max(per_question, 1)))
+    elif batch_size < 1:
+        raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+    get = _lookup(word_to_id, vocab_size, lowercase)
+
+    ids, owner, results = [], [], {}
+    for name, questions in sections:
+        res = results.setdefault(name, SectionResult())
+        res.total += len(questions)
+        for q in questions:
+            q_ids = [get(w) for w in q]
+            if None not in q_ids:
+                ids.append(q_ids)
+                owner.append(name)
+                res.answered += 1
+    ids = np.asarray(ids, dtype=np.int64).reshape(-1, 4)
+
+    correct = np.zeros(len(ids), dtype=bool)
+    for start in range(0, len(ids), batch_size):
+        a, b, c, d = ids[start : start + batch_size].T
+        if method == "add":
+            scores = (Wn[b] - Wn[a] + Wn[c]) @ Wn.T
+        else:
+            cos_a = (Wn[a] @ Wn.T + 1) / 2
+            cos_b = (Wn[b] @ Wn.T + 1) / 2
+            cos_c = (Wn[c] @ Wn.T + 1) / 2
+            scores = cos_b * cos_c / (cos_a + eps)
+        rows = np.arange(len(a))
+        for excluded in (a, b, c):
+            scores[rows, excluded] = -np.inf
+        correct[start : start + len(a)] = scores.argmax(axis=1) == d
+
+    for name, ok in zip(owner, correct):
+        results[name].correct += int(ok)
+    n_total = sum(r.total for r in results.values())
+    return AnalogyResult(
+        method=method,
+        n_total=n_total,
+        n_answered=len(ids),
+        n_correct=int(correct.sum()),
+        sections=results,
+    )
+
+
+def evaluate_similarity(
+    path, W, word_to_id, lowercase: bool = True, score_col: int = 2
+) -> SimilarityResult:
+    """Spearman correlation between cosine similarities from ``W`` and human scores.
+
+    ``path`` holds ``word1<TAB>word2<TAB>score`` lines (see :func:`read_word_pairs`). Pairs with
+    an out-of-vocabulary word are skipped and reported as ``n_oov`` / ``oov_ratio``. With fewer
+    than two covered pairs the correlation is ``nan``.
+    """
+    from scipy.stats import spearmanr
+
+    pairs = read_word_pairs(path, score_col=score_col)
+    Wn = _unit_rows(W)
+    get = _lookup(word_to_id, Wn.shape[0], lowercase)
+    i1, i2, human = [], [], []
+    for w1, w2, score in pairs:
+        a, b = get(w1), get(w2)
+        if a is not None and b is not None:
+            i1.append(a)
+            i2.append(b)
+            human.append(score)
+    if len(human) < 2:
+        rho, p = math.nan, math.nan
+    else:
+        cos = np.einsum("ij,ij->i", Wn[i1], Wn[i2])
+        res = spearmanr(cos, human)
+        rho, p = float(res.statistic), float(res.pvalue)
+    return SimilarityResult(spearman=rho, pvalue=p, n_total=len(pairs), n_pairs=len(human))

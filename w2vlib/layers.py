@@ -1,0 +1,244 @@
+"""Layers in the book's shape: ``params``, ``grads``, ``forward``, ``backward``.
+
+Every layer keeps float32 end to end: parameters are float32, inputs are
+checked, and gradients are written into preallocated float32 arrays.
+
+The two layers that matter most for chapter 4 are :class:`Embedding` (a row
+lookup whose backward must *accumulate* repeated ids) and
+:class:`EmbeddingDot` (the dot product of a hidden vector with one output row,
+which turns the softmax over the whole vocabulary into a binary question).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ._checks import as_float32_param, check_float_input, check_ids
+
+__all__ = [
+    "MatMul",
+    "Embedding",
+    "EmbeddingDot",
+    "Sigmoid",
+    "SigmoidWithLoss",
+    "Softmax",
+    "SoftmaxWithLoss",
+    "sigmoid",
+    "softmax",
+    "cross_entropy_error",
+]
+
+_EPS = np.float32(1e-7)
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    """Numerically stable logistic function (no overflow warning for large |x|)."""
+    x = np.asarray(x)
+    out = np.empty_like(x)
+    pos = x >= 0
+    out[pos] = 1 / (1 + np.exp(-x[pos]))
+    ex = np.exp(x[~pos])
+    out[~pos] = ex / (1 + ex)
+    return out
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    """Row-wise softmax with the max subtracted first (no overflow)."""
+    x = x - x.max(axis=-1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def cross_entropy_error(y: np.ndarray, t: np.ndarray) -> float:
+    """Mean cross-entropy of probabilities ``y`` (N, C) against ids or one-hot ``t``."""
+    if y.ndim == 1:
+        y = y.reshape(1, -1)
+        t = np.asarray(t).reshape(1, -1) if np.ndim(t) == 1 and np.size(t) == y.size else np.atleast_1d(t)
+    t = np.asarray(t)
+    if t.shape == y.shape:  # one-hot -> ids
+        t = t.argmax(axis=1)
+    n = y.shape[0]
+    return float(-np.sum(np.log(y[np.arange(n), t] + _EPS)) / n)
+
+
+class MatMul:
+    """``out = x @ W``; the one-hot input layer of SimpleCBOW is one of these."""
+
+    def __init__(self, W: np.ndarray):
+        W = as_float32_param(W, "W", ndim=2)
+        self.params = [W]
+        self.grads = [np.zeros_like(W)]
+        self.x = None
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        (W,) = self.params
+        x = check_float_input(x, "x", last_dim=W.shape[0])
+        self.x = x
+        return x @ W
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        (W,) = self.params
+        dout = check_float_input(dout, "dout", last_dim=W.shape[1])
+        dx = dout @ W.T
+        x2 = self.x.reshape(-1, W.shape[0])
+        self.grads[0][...] = x2.T @ dout.reshape(-1, W.shape[1])
+        return dx
+
+
+class Embedding:
+    """Row lookup: ``forward(idx)`` returns ``W[idx]`` without building one-hot vectors.
+
+    ``backward`` writes the gradient of W. An id that appears several times in
+    ``idx`` (``[0, 2, 0, 4]``) must receive the *sum* of its rows of ``dout``;
+    writing ``dW[idx] = dout`` would keep only the last one. We accumulate with
+    ``np.add.at`` (an unbuffered add that honours repeats).
+
+    ``dW`` stays dense (the book's shape), but only the rows touched by the
+    previous call are cleared, so a backward costs O(batch), not O(V).
+    """
+
+    def __init__(self, W: np.ndarray):
+        W = as_float32_param(W, "W", ndim=2)
+        self.params = [W]
+        self.grads = [np.zeros_like(W)]
+        self.idx = None
+        self._dirty = None  # rows of dW written by the last backward
+
+    def forward(self, idx) -> np.ndarray:
+        (W,) = self.params
+        idx = check_ids(idx, W.shape[0], "idx")
+        self.idx = idx
+        return W[idx]
+
+    def backward(self, dout: np.ndarray) -> None:
+        (dW,) = self.grads
+        if self.idx is None:
+            raise RuntimeError("Embedding.backward called before forward")
+        expected = self.idx.shape + (dW.shape[1],)
+        dout = check_float_input(dout, "dout", shape=expected)
+        if self._dirty is None:
+            dW[...] = 0
+        else:
+            dW[self._dirty] = 0
+        flat = self.idx.reshape(-1)
+        np.add.at(dW, flat, dout.reshape(-1, dW.shape[1]))
+        self._dirty = np.unique(flat)
+        return None
+
+    @property
+    def touched_rows(self) -> np.ndarray:
+        """The (unique) rows of ``dW`` written by the last backward."""
+        if self._dirty is None:
+            raise RuntimeError("no backward has run yet")
+        return self._dirty
+
+
+class EmbeddingDot:
+    """``out[i] = W[idx[i]] . h[i]``: the score of one candidate word per row."""
+
+    def __init__(self, W: np.ndarray):
+        self.embed = Embedding(W)
+        self.params = self.embed.params
+        self.grads = self.embed.grads
+        self.cache = None
+
+    def forward(self, h: np.ndarray, idx) -> np.ndarray:
+        (W,) = self.params
+        target_W = self.embed.forward(idx)
+        h = check_float_input(h, "h", shape=target_W.shape)
+        out = np.sum(target_W * h, axis=-1)
+        self.cache = (h, target_W)
+        return out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        h, target_W = self.cache
+        dout = np.asarray(dout, dtype=np.float32)[..., None]
+        self.embed.backward(dout * h)
+        return dout * target_W
+
+
+class Sigmoid:
+    def __init__(self):
+        self.params, self.grads = [], []
+        self.out = None
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.out = sigmoid(check_float_input(x, "x"))
+        return self.out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout * (1 - self.out) * self.out
+
+
+class SigmoidWithLoss:
+    """Sigmoid followed by binary cross-entropy, averaged over the batch.
+
+    ``forward(x, t)`` takes scores ``x`` and 0/1 labels ``t`` of the same
+    shape; the gradient is the famously simple ``(y - t) / N``.
+    """
+
+    def __init__(self):
+        self.params, self.grads = [], []
+        self.y = None
+        self.t = None
+
+    def forward(self, x: np.ndarray, t) -> float:
+        x = check_float_input(x, "x")
+        t = np.asarray(t)
+        if t.shape != x.shape:
+            raise ValueError(f"labels t must have the shape of x {x.shape}, got {t.shape}")
+        self.t = t.astype(np.float32)
+        self.y = sigmoid(x)
+        # -[t log y + (1-t) log(1-y)], computed stably from the scores:
+        # log(1 + exp(-x)) for t=1 and log(1 + exp(x)) for t=0.
+        z = np.where(self.t > 0.5, -x, x)
+        loss = np.logaddexp(np.float32(0), z)
+        return float(loss.mean(dtype=np.float64))
+
+    def backward(self, dout=1) -> np.ndarray:
+        n = self.y.size
+        return (self.y - self.t) * np.float32(dout / n)
+
+
+class Softmax:
+    def __init__(self):
+        self.params, self.grads = [], []
+        self.out = None
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.out = softmax(check_float_input(x, "x"))
+        return self.out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        dx = self.out * dout
+        dx -= self.out * dx.sum(axis=-1, keepdims=True)
+        return dx
+
+
+class SoftmaxWithLoss:
+    """Softmax over the whole vocabulary plus cross-entropy: the slow output layer."""
+
+    def __init__(self):
+        self.params, self.grads = [], []
+        self.y = None
+        self.t = None
+
+    def forward(self, x: np.ndarray, t) -> float:
+        x = check_float_input(x, "x")
+        if x.ndim != 2:
+            raise ValueError(f"x must be 2-D (batch, classes), got shape {x.shape}")
+        t = np.asarray(t)
+        if t.shape == x.shape:
+            t = t.argmax(axis=1)
+        t = check_ids(t, x.shape[1], "t")
+        if t.shape != (x.shape[0],):
+            raise ValueError(f"t must hold one id per row of x ({x.shape[0]}), got shape {t.shape}")
+        self.t = t
+        self.y = softmax(x)
+        return cross_entropy_error(self.y, t)
+
+    def backward(self, dout=1) -> np.ndarray:
+        n = self.t.shape[0]
+        dx = self.y.copy()
+        dx[np.arange(n), self.t] -= 1
+        dx *= np.float32(dout / n)
+        return dx

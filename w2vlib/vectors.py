@@ -1,0 +1,123 @@
+"""Saving and exporting word vectors, without pickle.
+
+* ``save_vectors`` / ``load_vectors``: one ``.npz`` with the matrix and the
+  words (a plain unicode array, loadable with ``allow_pickle=False``).
+* ``save_word2vec_format``: the word2vec text format (first line ``V H``,
+  then ``word v1 ... vH``), readable by gensim's
+  ``KeyedVectors.load_word2vec_format(path, binary=False)``.
+* ``save_projector``: ``vectors.tsv`` + ``metadata.tsv`` for
+  https://projector.tensorflow.org (single-column metadata has no header).
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["save_vectors", "load_vectors", "save_word2vec_format", "load_word2vec_format", "save_projector"]
+
+
+def _words(W, id_to_word) -> list[str]:
+    W = np.asarray(W)
+    if W.ndim != 2:
+        raise ValueError(f"W must be 2-D (V, H), got shape {W.shape}")
+    words = [id_to_word[i] for i in range(W.shape[0])] if isinstance(id_to_word, dict) else list(id_to_word)
+    if len(words) != W.shape[0]:
+        raise ValueError(f"{len(words)} words for {W.shape[0]} vectors")
+    for w in words:
+        if not w or any(ch.isspace() for ch in w):
+            raise ValueError(f"word {w!r} is empty or contains whitespace; text formats cannot store it")
+    return words
+
+
+def _atomic_write_text(path: Path, write) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            write(fh)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def save_vectors(path, W, id_to_word) -> Path:
+    """Write ``W`` and its words to ``path`` (``.npz``). Returns the path written."""
+    words = _words(W, id_to_word)
+    path = Path(path)
+    if path.suffix != ".npz":
+        path = path.with_suffix(path.suffix + ".npz") if path.suffix else path.with_suffix(".npz")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".npz")
+    os.close(fd)
+    try:
+        np.savez(tmp, W=np.asarray(W, dtype=np.float32), words=np.array(words, dtype=str))
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def load_vectors(path):
+    """Read what :func:`save_vectors` wrote: ``(W, word_to_id, id_to_word)``."""
+    with np.load(path, allow_pickle=False) as data:
+        if "W" not in data or "words" not in data:
+            raise ValueError(f"{path} is not a w2vlib vectors file (needs arrays 'W' and 'words')")
+        W = data["W"]
+        words = [str(w) for w in data["words"]]
+    if W.ndim != 2 or W.shape[0] != len(words):
+        raise ValueError(f"{path}: {len(words)} words for a matrix of shape {W.shape}")
+    word_to_id = {w: i for i, w in enumerate(words)}
+    id_to_word = dict(enumerate(words))
+    return W, word_to_id, id_to_word
+
+
+def save_word2vec_format(path, W, id_to_word, precision: int = 6) -> Path:
+    """word2vec text format: ``V H`` then one ``word v1 ... vH`` line per word."""
+    words = _words(W, id_to_word)
+    W = np.asarray(W)
+    fmt = f"%.{precision}g"
+
+    def write(fh):
+        fh.write(f"{W.shape[0]} {W.shape[1]}\n")
+        for w, row in zip(words, W):
+            fh.write(w + " " + " ".join(fmt % x for x in row) + "\n")
+
+    _atomic_write_text(path, write)
+    return Path(path)
+
+
+def load_word2vec_format(path):
+    """Read the word2vec text format: ``(W, word_to_id, id_to_word)``."""
+    with open(path, encoding="utf-8") as fh:
+        header = fh.readline().split()
+        if len(header) != 2:
+            raise ValueError(f"{path}: first line must be 'V H', got {' '.join(header)!r}")
+        V, H = int(header[0]), int(header[1])
+        W = np.empty((V, H), dtype=np.float32)
+        words = []
+        for i in range(V):
+            parts = fh.readline().rstrip("\n").split(" ")
+            if len(parts) != H + 1:
+                raise ValueError(f"{path}: line {i + 2} has {len(parts) - 1} numbers, expected {H}")
+            words.append(parts[0])
+            W[i] = np.array(parts[1:], dtype=np.float32)
+    return W, {w: i for i, w in enumerate(words)}, dict(enumerate(words))
+
+
+def save_projector(directory, W, id_to_word, precision: int = 6):
+    """``vectors.tsv`` (tab-separated numbers) and ``metadata.tsv`` (one word per line, no header)."""
+    words = _words(W, id_to_word)
+    W = np.asarray(W)
+    directory = Path(directory)
+    fmt = f"%.{precision}g"
+    vec_path, meta_path = directory / "vectors.tsv", directory / "metadata.tsv"
+    _atomic_write_text(vec_path, lambda fh: fh.writelines("\t".join(fmt % x for x in row) + "\n" for row in W))
+    _atomic_write_text(meta_path, lambda fh: fh.writelines(w + "\n" for w in words))
+    return vec_path, meta_path
