@@ -277,8 +277,11 @@ def test_local_dir_wrong_file_is_a_checksum_error(monkeypatch, tmp_path, tiny_hu
 def test_load_ptb_offline_error(monkeypatch, tmp_path, closed_url):
     hub = {name: (f"{closed_url}/{name}", sha(body)) for name, body in TINY.items()}
     monkeypatch.setattr(data, "DATA_HUB", hub)
-    with pytest.raises(DownloadError, match="W2VLIB_PTB_DIR"):
+    with pytest.raises(DownloadError, match="W2VLIB_PTB_DIR") as exc:
         load_ptb("train", tmp_path, progress=False)
+    for url, _ in hub.values():  # all three files are needed, so all three are named
+        assert url in str(exc.value)
+    assert listing(tmp_path) == []
 
 
 def test_corrupted_raw_file_in_cache_is_refetched(tiny_hub, tmp_path):

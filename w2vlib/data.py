@@ -311,7 +311,14 @@ def ptb_path(
                 f"got {got}. Replace it with the original file from {DATA_HUB[name][0]}."
             )
         return path
-    return download(name, data_dir, progress=progress)
+    try:
+        return download(name, data_dir, progress=progress)
+    except DownloadError as e:  # the learner needs all three files, so name all three
+        first_line = str(e).split("\n", 1)[0]
+        raise DownloadError(
+            f"{first_line}\nCheck your network connection. "
+            + _manual_help([f"ptb.{s}.txt" for s in PTB_SPLITS])
+        ) from e
 
 
 def _read_words(path: Path) -> list[str]:
