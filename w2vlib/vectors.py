@@ -23,7 +23,13 @@ def _words(W, id_to_word) -> list[str]:
     W = np.asarray(W)
     if W.ndim != 2:
         raise ValueError(f"W must be 2-D (V, H), got shape {W.shape}")
-    words = [id_to_word[i] for i in range(W.shape[0])] if isinstance(id_to_word, dict) else list(id_to_word)
+    if isinstance(id_to_word, dict):
+        missing = [i for i in range(W.shape[0]) if i not in id_to_word]
+        if missing or len(id_to_word) != W.shape[0]:
+            raise ValueError(f"{len(id_to_word)} words for {W.shape[0]} vectors (ids must be 0..{W.shape[0] - 1})")
+        words = [id_to_word[i] for i in range(W.shape[0])]
+    else:
+        words = list(id_to_word)
     if len(words) != W.shape[0]:
         raise ValueError(f"{len(words)} words for {W.shape[0]} vectors")
     for w in words:

@@ -1,0 +1,120 @@
+"""Each model's total loss is gradient-checked w.r.t. every parameter; CBOW learns the toy corpus."""
+import numpy as np
+import pytest
+
+from w2vlib import (
+    CBOW, SGD, Adam, SimpleCBOW, SkipGram, TOY_TEXT, Trainer, create_contexts_target, gradcheck,
+    most_similar, preprocess,
+)
+
+TOL = 1e-2
+
+
+def toy(window=1):
+    corpus, w2i, i2w = preprocess(TOY_TEXT)
+    contexts, target = create_contexts_target(corpus, window)
+    return corpus, w2i, i2w, contexts, target
+
+
+def scale_up(model, rng):
+    # The book's 0.01 initial weights give tiny gradients; larger weights make the check meaningful.
+    for p in model.params:
+        p[...] = rng.standard_normal(p.shape).astype(np.float32)
+
+
+@pytest.mark.parametrize("window", [1, 2])
+def test_simple_cbow_gradcheck(window):
+    corpus, w2i, _, contexts, target = toy(window)
+    model = SimpleCBOW(len(w2i), 5, window, rng=0)
+    scale_up(model, np.random.default_rng(1))
+    model.forward(contexts, target)
+    model.backward()
+    assert gradcheck(lambda: model.forward(contexts, target), model.params, model.grads) < TOL
+
+
+@pytest.mark.parametrize("cls", [CBOW, SkipGram])
+@pytest.mark.parametrize("window", [1, 2])
+def test_ns_models_gradcheck(cls, window):
+    corpus, w2i, _, contexts, target = toy(window)
+    model = cls(len(w2i), 5, window, corpus, sample_size=3, rng=0)
+    scale_up(model, np.random.default_rng(1))
+    shape = target.shape if cls is CBOW else contexts.shape
+    negs = model.sampler.get_negative_sample(target if cls is CBOW else contexts)
+    assert negs.shape == shape + (3,)
+    model.forward(contexts, target, negs)
+    model.backward()
+    assert gradcheck(lambda: model.forward(contexts, target, negs), model.params, model.grads) < TOL
+
+
+def test_models_list_each_matrix_once_and_stay_float32():
+    corpus, w2i, _, contexts, target = toy()
+    for model in (SimpleCBOW(len(w2i), 5, rng=0), CBOW(len(w2i), 5, 1, corpus, 2, rng=0), SkipGram(len(w2i), 5, 1, corpus, 2, rng=0)):
+        assert len(model.params) == 2 and len({id(p) for p in model.params}) == 2
+        model.forward(contexts, target)
+        model.backward()
+        Adam().update(model.params, model.grads)
+        assert all(p.dtype == np.float32 for p in model.params)
+        assert all(g.dtype == np.float32 for g in model.grads)
+
+
+def test_optimizers_keep_float32_under_numpy2_promotion():
+    p = np.ones((3, 2), np.float32)
+    g = np.full((3, 2), 0.5, np.float32)
+    SGD(lr=np.float64(0.1)).update([p], [g])
+    np.testing.assert_allclose(p, 0.95)
+    opt = Adam(lr=0.1)
+    opt.update([p], [g])
+    assert p.dtype == np.float32
+    np.testing.assert_allclose(p, 0.95 - 0.1, rtol=1e-5)  # first Adam step moves by lr
+
+
+def test_cbow_learns_the_toy_corpus():
+    corpus, w2i, i2w, contexts, target = toy()
+    model = CBOW(len(w2i), 5, 1, corpus, sample_size=2, rng=0)
+    trainer = Trainer(model, Adam()).fit(contexts, target, max_epoch=1000, batch_size=3, rng=0, progress=False)
+    first, last = trainer.loss_list[0], trainer.loss_list[-1]
+    # Start: 3 binary losses of log(2) = 2.08. Threshold: at least halved, below 1.0.
+    assert first == pytest.approx(3 * np.log(2), abs=0.05)
+    assert last < 1.0 and last < first / 2
+    for query in ("goodbye", "hello"):
+        top = most_similar(query, w2i, i2w, model.word_vecs, top=3)
+        assert len(top) == 3 and all(w != query for w, _ in top)
+        scores = [s for _, s in top]
+        assert scores == sorted(scores, reverse=True) and all(-1 <= s <= 1 for s in scores)
+    # goodbye and hello share both contexts ("say _ and" / "say _ ."): they end up among each other's neighbours.
+    assert "hello" in [w for w, _ in most_similar("goodbye", w2i, i2w, model.word_vecs, top=3)]
+
+
+def test_simple_cbow_learns_the_toy_corpus():
+    corpus, w2i, _, contexts, target = toy()
+    model = SimpleCBOW(len(w2i), 5, rng=0)
+    trainer = Trainer(model, Adam()).fit(contexts, target, max_epoch=500, batch_size=3, rng=0, progress=False)
+    assert trainer.loss_list[0] == pytest.approx(np.log(len(w2i)), abs=0.05)
+    assert trainer.loss_list[-1] < 1.0
+
+
+def test_trainer_is_reproducible():
+    corpus, w2i, _, contexts, target = toy()
+    runs = []
+    for _ in range(2):
+        model = CBOW(len(w2i), 5, 1, corpus, 2, rng=7)
+        Trainer(model, Adam()).fit(contexts, target, max_epoch=20, batch_size=3, rng=7, progress=False)
+        runs.append(model.word_vecs.copy())
+    np.testing.assert_array_equal(*runs)
+
+
+def test_model_bad_input():
+    corpus, w2i, _, contexts, target = toy()
+    with pytest.raises(ValueError, match="window_size"):
+        CBOW(len(w2i), 5, 0, corpus)
+    model = CBOW(len(w2i), 5, 1, corpus, 2, rng=0)
+    with pytest.raises(ValueError, match="contexts must have shape"):
+        model.forward(contexts[:, :1], target)
+    with pytest.raises(ValueError, match="target must have shape"):
+        model.forward(contexts, target[:-1])
+    with pytest.raises(IndexError, match="outside the vocabulary"):
+        model.forward(contexts + 100, target)
+    with pytest.raises(ValueError, match="contexts must be"):
+        SimpleCBOW(len(w2i), 5, rng=0).forward(contexts[:, :1], target)
+    with pytest.raises(ValueError, match="same length"):
+        Trainer(model, SGD()).fit(contexts, target[:-1], progress=False)
