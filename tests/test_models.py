@@ -118,3 +118,47 @@ def test_model_bad_input():
         SimpleCBOW(len(w2i), 5, rng=0).forward(contexts[:, :1], target)
     with pytest.raises(ValueError, match="same length"):
         Trainer(model, SGD()).fit(contexts, target[:-1], progress=False)
+
+
+def test_lazy_adam_equals_dense_adam_on_touched_rows_and_skips_the_rest():
+    rng = np.random.default_rng(0)
+    p_dense = rng.standard_normal((6, 3)).astype(np.float32)
+    p_lazy = p_dense.copy()
+    dense, lazy = Adam(lr=0.1), Adam(lr=0.1, lazy=True)
+    for _ in range(3):
+        g = rng.standard_normal((6, 3)).astype(np.float32)  # every row has a gradient
+        dense.update([p_dense], [g])
+        lazy.update([p_lazy], [g])
+    np.testing.assert_allclose(p_lazy, p_dense, rtol=1e-5)
+    before = p_lazy.copy()
+    g = np.zeros((6, 3), np.float32)
+    g[2] = 1.0
+    lazy.update([p_lazy], [g])
+    np.testing.assert_array_equal(np.delete(p_lazy, 2, axis=0), np.delete(before, 2, axis=0))
+    assert not np.array_equal(p_lazy[2], before[2])
+
+
+@pytest.mark.parametrize("cls", [CBOW, SkipGram])
+def test_touched_rows_cover_every_nonzero_gradient_row(cls):
+    corpus, w2i, _, contexts, target = toy(2)
+    model = cls(len(w2i), 4, 2, corpus, sample_size=2, rng=0)
+    for sl in (slice(0, 2), slice(2, 4)):  # twice: rows of the first batch must be cleared
+        model.forward(contexts[sl], target[sl])
+        model.backward()
+        for g, rows in zip(model.grads, model.touched_rows()):
+            nonzero = np.flatnonzero(g.any(axis=1))
+            assert set(nonzero) <= set(rows.tolist())
+    # with the hints, lazy Adam gives exactly what it gives by scanning the gradients
+    a = cls(len(w2i), 4, 2, corpus, sample_size=2, rng=0)
+    b = cls(len(w2i), 4, 2, corpus, sample_size=2, rng=0)
+    Trainer(a, Adam(lazy=True)).fit(contexts, target, max_epoch=3, batch_size=2, rng=0, progress=False)
+    opt = Adam(lazy=True)
+    order_rng = np.random.default_rng(0)
+    for _ in range(3):
+        order = order_rng.permutation(len(target))
+        for i in range(len(target) // 2):
+            sel = order[2 * i:2 * i + 2]
+            b.forward(contexts[sel], target[sel])
+            b.backward()
+            opt.update(b.params, b.grads)
+    np.testing.assert_array_equal(a.word_vecs, b.word_vecs)

@@ -119,6 +119,10 @@ class CBOW:
         self.in_layer.backward(dhs)
         return None
 
+    def touched_rows(self):
+        """Rows of ``W_in`` and ``W_out`` the last backward wrote (for ``Adam(lazy=True)``)."""
+        return [self.in_layer.touched_rows, self.ns_loss.touched_rows]
+
 
 class SkipGram:
     """Skip-gram: predict each of the 2*window context words from the centre word.
@@ -165,3 +169,7 @@ class SkipGram:
         embeds = [e.embed for layer in self.loss_layers for e in layer.embed_dot_layers]
         self._dirty = sum_embedding_grads(self.grads[1], embeds, self._dirty)
         return None
+
+    def touched_rows(self):
+        """Rows of ``W_in`` and ``W_out`` the last backward wrote (for ``Adam(lazy=True)``)."""
+        return [self.in_layer.touched_rows, self._dirty]

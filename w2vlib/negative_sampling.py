@@ -156,3 +156,10 @@ class NegativeSamplingLoss:
             dh = dh + l1.backward(l0.backward(dout))
         self._dirty = sum_embedding_grads(self.grads[0], [l.embed for l in self.embed_dot_layers], self._dirty)
         return dh
+
+    @property
+    def touched_rows(self) -> np.ndarray:
+        """Rows of ``W`` with a (possibly) non-zero total gradient after the last backward."""
+        if self._dirty is None:
+            raise RuntimeError("no backward has run yet")
+        return self._dirty

@@ -75,7 +75,10 @@ class Trainer:
                     model.backward()
                     if max_grad is not None:
                         clip_grads(model.grads, max_grad)
-                    optimizer.update(model.params, model.grads)
+                    if getattr(optimizer, "lazy", False) and hasattr(model, "touched_rows"):
+                        optimizer.update(model.params, model.grads, rows=model.touched_rows())
+                    else:
+                        optimizer.update(model.params, model.grads)
                     self.iter_losses.append(float(loss))
                     window_loss += loss
                     window_count += 1
