@@ -1,0 +1,154 @@
+"""The fast path computes what the layered models compute, and trains reproducibly."""
+
+import numpy as np
+import pytest
+
+from w2vlib import fast
+from w2vlib.models import CBOW, SkipGram
+
+
+def _toy(rng, V=30, n=400):
+    return rng.integers(0, V, size=n).astype(np.int32)
+
+
+def _negatives_avoiding(rng, positive, shape, V):
+    negs = rng.integers(0, V, size=shape)
+    pos = np.broadcast_to(np.asarray(positive).reshape(positive.shape + (1,) * (len(shape) - positive.ndim)), shape)
+    while np.any(negs == pos):
+        bad = negs == pos
+        negs[bad] = rng.integers(0, V, size=int(bad.sum()))
+    return negs
+
+
+@pytest.mark.parametrize("window", [1, 2])
+def test_cbow_grads_equal_layered(window):
+    rng = np.random.default_rng(0)
+    V, H, N, k = 30, 8, 16, 5
+    corpus = _toy(rng, V)
+    model = CBOW(V, H, window, corpus, sample_size=k, rng=np.random.default_rng(1))
+    W_in, W_out = model.params
+    W_in[...] = rng.standard_normal(W_in.shape).astype(np.float32) * 0.5
+    W_out[...] = rng.standard_normal(W_out.shape).astype(np.float32) * 0.5
+    contexts = rng.integers(0, V, size=(N, 2 * window))
+    contexts[0, :] = contexts[0, 0]  # a repeated context word
+    target = rng.integers(0, V, size=N)
+    target[1] = target[2]  # a repeated target
+    negs = _negatives_avoiding(rng, target, (N, k), V)
+    negs[3, :2] = negs[3, 2]  # a repeated negative within a row
+
+    loss_ref = model.forward(contexts, target, negatives=negs)
+    model.backward()
+    loss, dW_in, dW_out = fast.cbow_grads(W_in.copy(), W_out.copy(), contexts, target, negs)
+    assert loss == pytest.approx(loss_ref, rel=1e-5)
+    np.testing.assert_allclose(dW_in, model.grads[0], rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(dW_out, model.grads[1], rtol=1e-4, atol=1e-6)
+
+
+def test_skipgram_grads_equal_layered():
+    rng = np.random.default_rng(2)
+    V, H, N, k, window = 25, 6, 12, 3, 2
+    corpus = _toy(rng, V)
+    model = SkipGram(V, H, window, corpus, sample_size=k, rng=np.random.default_rng(3))
+    W_in, W_out = model.params
+    W_in[...] = rng.standard_normal(W_in.shape).astype(np.float32) * 0.5
+    W_out[...] = rng.standard_normal(W_out.shape).astype(np.float32) * 0.5
+    contexts = rng.integers(0, V, size=(N, 2 * window))
+    target = rng.integers(0, V, size=N)
+    target[4] = target[5]
+    negs = _negatives_avoiding(rng, contexts, (N, 2 * window, k), V)
+
+    loss_ref = model.forward(contexts, target, negatives=negs)
+    model.backward()
+    loss, dW_in, dW_out = fast.skipgram_grads(W_in.copy(), W_out.copy(), contexts, target, negs)
+    assert loss == pytest.approx(loss_ref, rel=1e-5)
+    np.testing.assert_allclose(dW_in, model.grads[0], rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(dW_out, model.grads[1], rtol=1e-4, atol=1e-6)
+
+
+def test_grads_reject_mismatched_shapes():
+    W = np.zeros((10, 4), np.float32)
+    with pytest.raises(ValueError):
+        fast.cbow_grads(W, W, np.zeros((3, 2), int), np.zeros(4, int), np.ones((3, 2), int))
+
+
+def test_alias_table_is_exact():
+    p = np.array([0.5, 0.25, 0.125, 0.125, 0.0])
+    prob, alias = fast.alias_table(p)
+    n = p.size
+    # probability mass of each outcome: own column kept + columns aliasing to it
+    mass = prob / n
+    np.add.at(mass, alias, (1 - prob) / n)
+    np.testing.assert_allclose(mass, p, atol=1e-12)
+    draws = fast.alias_draw(np.random.default_rng(0), prob, alias, 200_000)
+    freq = np.bincount(draws, minlength=n) / draws.size
+    np.testing.assert_allclose(freq, p, atol=5e-3)
+
+
+def test_negatives_never_equal_positive():
+    rng = np.random.default_rng(0)
+    p = fast.unigram_table([100, 1, 1])
+    prob, alias = fast.alias_table(p)
+    pos = np.zeros(20000, dtype=np.int32)  # the very frequent word
+    negs = fast.draw_negatives(rng, prob, alias, pos, 5)
+    assert negs.shape == (20000, 5) and not np.any(negs == 0)
+    # redrawn collisions follow p with the positive removed: words 1 and 2 equally likely
+    assert abs(np.mean(negs == 1) - 0.5) < 0.01
+    pos = np.full(20000, 1, dtype=np.int32)
+    negs = fast.draw_negatives(rng, prob, alias, pos, 5)
+    assert not np.any(negs == 1)
+    freq = np.bincount(negs.ravel(), minlength=3) / negs.size
+    np.testing.assert_allclose(freq[[0, 2]], p[[0, 2]] / (1 - p[1]), atol=5e-3)
+
+
+def test_subsample_keep_prob():
+    keep = fast.subsample_keep_prob([1000, 10, 0], 1e-2)
+    t = 1e-2 * 1010
+    assert keep[0] == pytest.approx((np.sqrt(1000 / t) + 1) * t / 1000)
+    assert keep[1] == 1.0 and keep[2] == 1.0
+    assert np.all(fast.subsample_keep_prob([5, 5], 0) == 1)
+
+
+def _small_corpus():
+    # a corpus with structure: two "topics" whose words co-occur
+    rng = np.random.default_rng(5)
+    a, b = np.arange(0, 20), np.arange(20, 40)
+    parts = [rng.choice(a if i % 2 else b, size=50) for i in range(80)]
+    return np.concatenate(parts).astype(np.int32)
+
+
+@pytest.mark.parametrize("model", ["cbow", "skipgram"])
+def test_train_loss_decreases_and_is_reproducible(model):
+    corpus = _small_corpus()
+    kw = dict(model=model, hidden_size=16, window_size=2, negative=3, epochs=4, batch_size=64,
+              lr=0.05, subsample=1e-2, progress=False)
+    r1 = fast.train(corpus, 40, seed=7, **kw)
+    r2 = fast.train(corpus, 40, seed=7, threads=1, **kw)
+    r3 = fast.train(corpus, 40, seed=8, **kw)
+    assert r1.loss_per_epoch[-1] < r1.loss_per_epoch[0]
+    assert np.array_equal(r1.W_in, r2.W_in) and np.array_equal(r1.W_out, r2.W_out)
+    assert not np.array_equal(r1.W_in, r3.W_in)
+    assert r1.W_in.dtype == np.float32 and r1.W_in.shape == (40, 16)
+    assert len(r1.loss_per_epoch) == 4 and r1.words_per_sec > 0
+    # the two topics separate: every word's nearest neighbour (centred cosine) is in its topic
+    W = r1.W_in - r1.W_in.mean(axis=0)
+    W /= np.linalg.norm(W, axis=1, keepdims=True)
+    S = W @ W.T
+    np.fill_diagonal(S, -2)
+    nearest = S.argmax(axis=1)
+    assert np.mean((nearest < 20) == (np.arange(40) < 20)) >= 0.9
+
+
+def test_train_callback_and_bad_input():
+    corpus = _small_corpus()
+    seen = []
+    fast.train(corpus, epochs=2, hidden_size=8, batch_size=50, progress=False,
+               callback=lambda e, loss: seen.append((e, loss)))
+    assert [e for e, _ in seen] == [1, 2]
+    with pytest.raises(ValueError, match="model"):
+        fast.train(corpus, model="glove", progress=False)
+    with pytest.raises(ValueError, match="vocab_size"):
+        fast.train(corpus, vocab_size=10, progress=False)
+    with pytest.raises(TypeError):
+        fast.train(corpus.astype(float), progress=False)
+    with pytest.raises(ValueError, match="epochs"):
+        fast.train(corpus, epochs=0, progress=False)

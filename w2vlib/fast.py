@@ -1,0 +1,632 @@
+"""The fast path: word2vec with negative sampling in fused, sparse, batched numpy/scipy.
+
+The layered models (``w2vlib.models``) teach the algorithm one layer at a time. This module
+computes the same thing for a whole batch in a handful of big array operations, and touches only
+the rows a batch uses:
+
+* **one gather** of the ``k + 1`` output rows of every example (its positive word and ``k``
+  negatives), one batched dot product, one sigmoid;
+* **one vectorised sampler draw** per epoch (Walker's alias table over the unigram^0.75
+  distribution: two uniform draws per sample, exact probabilities);
+* **sparse row updates**: the rows a batch touches are first renumbered ``0..n-1`` (an O(V) mark
+  and ``flatnonzero``; no sort), and the per-example gradients are summed into those rows by a
+  scipy sparse matrix product (compiled, public API). No dense ``V x H`` gradient and no
+  optimiser state exist at any point;
+* plain SGD with word2vec's **linearly decaying learning rate**, optional **subsampling** of
+  frequent words (Mikolov's formula, as in word2vec and gensim) and a **dynamic window** (each
+  target draws its window size uniformly from ``1..window_size``, as word2vec does);
+* **damping**: the summed update of a row that occurs ``c`` times in one batch is divided by
+  ``max(1, c / 4)``. With big batches a frequent word (``the``, ``<eos>``) gets dozens of
+  updates summed into one step; without damping that step is far too large and training
+  diverges;
+* a **second thread** prepares the next batches (windows, negatives, renumbering, sparse
+  structure) while the current one computes, and the two halves of the update (output rows,
+  input rows) run on the two cores. All randomness is drawn by one generator in one fixed order,
+  so a seed gives bit-identical vectors whatever the thread timing.
+
+Negatives never equal the example's positive word: colliding draws are redrawn, like
+``w2vlib.negative_sampling.UnigramSampler`` (word2vec itself allows them).
+
+Conventions. :func:`cbow_grads` and :func:`skipgram_grads` return the loss and the *total*
+gradients in the book's convention (loss = sum over the ``k + 1`` binary cross-entropies of their
+batch means), so they can be compared with the layered ``CBOW``/``SkipGram`` (``tests/test_fast.py``
+does). The training loop uses the same kernel (:func:`_fused_core`) with word2vec's per-example
+convention (summed, not averaged, over the batch) and its learning rate.
+"""
+
+from __future__ import annotations
+
+import math
+import queue
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.special import expit
+
+__all__ = [
+    "FastResult",
+    "train",
+    "cbow_grads",
+    "skipgram_grads",
+    "unigram_table",
+    "alias_table",
+    "alias_draw",
+    "draw_negatives",
+    "subsample_keep_prob",
+]
+
+
+
+# --------------------------------------------------------------------------------------------
+# sampling
+# --------------------------------------------------------------------------------------------
+def unigram_table(counts, power=0.75):
+    """The negative-sampling distribution ``counts**power / sum`` (float64, sums to 1)."""
+    counts = np.asarray(counts, dtype=np.float64)
+    if counts.ndim != 1 or counts.size == 0 or np.any(counts < 0) or counts.sum() <= 0:
+        raise ValueError("counts must be a non-empty 1-D array of non-negative numbers with a positive sum")
+    p = counts**power
+    return p / p.sum()
+
+
+def alias_table(p):
+    """Walker/Vose alias table for the distribution ``p``: returns ``(prob, alias)``.
+
+    A draw picks a column ``i`` uniformly, then keeps ``i`` with probability ``prob[i]`` and
+    otherwise takes ``alias[i]``. Every outcome has exactly probability ``p[i]`` (up to float64
+    rounding), and a draw costs two uniforms whatever the vocabulary size.
+    """
+    p = np.asarray(p, dtype=np.float64)
+    n = p.size
+    scaled = p * n / p.sum()
+    prob = np.ones(n, dtype=np.float64)
+    alias = np.arange(n, dtype=np.int64)
+    small = [i for i in range(n) if scaled[i] < 1.0]
+    large = [i for i in range(n) if scaled[i] >= 1.0]
+    while small and large:
+        s = small.pop()
+        l = large[-1]
+        prob[s] = scaled[s]
+        alias[s] = l
+        scaled[l] -= 1.0 - scaled[s]
+        if scaled[l] < 1.0:
+            large.pop()
+            small.append(l)
+    # leftovers are 1 up to rounding
+    return prob, alias
+
+
+def alias_draw(rng, prob, alias, size):
+    """Draw ids from an alias table (vectorised)."""
+    n = prob.size
+    col = rng.integers(0, n, size=size, dtype=np.int64)
+    u = rng.random(size=size)
+    return np.where(u < prob[col], col, alias[col]).astype(np.int32)
+
+
+def draw_negatives(rng, prob, alias, positive, sample_size, p=None):
+    """``(len(positive), sample_size)`` negatives, none equal to its row's positive word.
+
+    One alias draw for all; the few draws that hit their row's positive are redrawn from the
+    distribution with that word removed (inverse CDF with the word's interval cut out), which is
+    exactly what "draw again until different" gives, in one vectorised pass.
+    """
+    positive = np.asarray(positive)
+    negs = alias_draw(rng, prob, alias, (positive.size, sample_size))
+    bad = negs == positive[:, None]
+    nbad = int(bad.sum())
+    if nbad:
+        if p is None:
+            p = _alias_to_p(prob, alias)
+        cum = np.cumsum(p)
+        cum[-1] = max(cum[-1], 1.0)
+        w = np.broadcast_to(positive[:, None], negs.shape)[bad]
+        pw = p[w]
+        if np.any(pw >= 1.0 - 1e-12):
+            raise ValueError("cannot draw a negative different from a word that has all the probability")
+        lo = cum[w] - pw  # start of the positive's interval
+        x = rng.random(nbad) * (1.0 - pw)
+        x = np.where(x >= lo, x + pw, x)
+        negs[bad] = np.minimum(np.searchsorted(cum, x, side="right"), p.size - 1)
+    return negs
+
+
+def _alias_to_p(prob, alias):
+    n = prob.size
+    p = prob / n
+    np.add.at(p, alias, (1.0 - prob) / n)
+    return p
+
+
+def subsample_keep_prob(counts, sample):
+    """Mikolov's keep probability per word id (word2vec.c / gensim formula).
+
+    ``keep = (sqrt(f / t) + 1) * t / f`` with ``f`` the word's count and ``t = sample * total``,
+    clipped to 1. ``sample=0`` (or None) keeps everything.
+    """
+    counts = np.asarray(counts, dtype=np.float64)
+    if not sample:
+        return np.ones_like(counts)
+    t = sample * counts.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        keep = (np.sqrt(counts / t) + 1.0) * t / counts
+    keep[~np.isfinite(keep)] = 1.0
+    return np.minimum(keep, 1.0)
+
+
+# --------------------------------------------------------------------------------------------
+# the fused kernel
+# --------------------------------------------------------------------------------------------
+@dataclass
+class _Batch:
+    """Everything a step needs, prepared without the weights (so it can be built ahead)."""
+
+    n_items: int  # examples (CBOW: targets; skip-gram: (center, context) pairs)
+    n_words: float  # corpus words this batch stands for (for the lr schedule and words/s)
+    in_rows: np.ndarray  # unique input rows (intp, sorted)
+    A: sp.csr_array  # (n_items, len(in_rows)): h = A @ W_in[in_rows]
+    A_damped: sp.csr_array  # A with each entry divided by its row's damping factor
+    out_rows: np.ndarray  # unique output rows (intp, sorted)
+    out_inv: np.ndarray  # (n_items, k+1) positions in out_rows; column 0 is the positive
+    out_indptr: np.ndarray  # arange(0, n_items*(k+1)+1, k+1)
+    out_coef: np.ndarray  # (n_items, k+1) float32: 1 / damping factor of each output entry
+
+
+def _renumber(ids, vocab_size):
+    """Unique ids (sorted), the position of every id among them, and their counts. O(V + n), no sort."""
+    mark = np.zeros(vocab_size, dtype=bool)
+    mark[ids] = True
+    uniq = np.flatnonzero(mark)
+    pos = np.empty(vocab_size, dtype=np.int32)
+    pos[uniq] = np.arange(uniq.size, dtype=np.int32)
+    inv = pos[ids]
+    counts = np.bincount(inv, minlength=uniq.size)
+    return uniq, inv, counts
+
+
+def _damping_factor(counts, damping):
+    if not damping:
+        return np.ones(counts.size, dtype=np.float32)
+    return (1.0 / np.maximum(1.0, counts / float(damping))).astype(np.float32)
+
+
+def _make_batch(in_ids, in_indptr, in_weight, out_ids, vocab_size, n_words, damping):
+    """Build a :class:`_Batch` from a CSR description of the inputs and the (n, k+1) outputs."""
+    n_items, k1 = out_ids.shape
+    in_rows, in_inv, in_counts = _renumber(in_ids, vocab_size)
+    A = sp.csr_array((in_weight, in_inv, in_indptr), shape=(n_items, in_rows.size))
+    if damping:
+        in_coef = _damping_factor(in_counts, damping)[in_inv]
+        A_damped = sp.csr_array((in_weight * in_coef, in_inv, in_indptr), shape=A.shape)
+    else:
+        A_damped = A
+    out_rows, out_inv, out_counts = _renumber(out_ids.ravel(), vocab_size)
+    out_indptr = np.arange(0, n_items * k1 + 1, k1, dtype=np.int32)
+    out_coef = _damping_factor(out_counts, damping)[out_inv].reshape(n_items, k1)
+    return _Batch(n_items, float(n_words), in_rows, A, A_damped, out_rows,
+                  out_inv.reshape(n_items, k1), out_indptr, out_coef)
+
+
+def _forward(W_in_rows, W_out_rows, batch):
+    """Forward and backward to the scores and the hidden layer, per-example (summed) convention.
+
+    ``W_in_rows = W_in[batch.in_rows]``, ``W_out_rows = W_out[batch.out_rows]``. Returns
+    ``(loss_sum, h, g, dh)``: the hidden layer (n, H), ``g = dL/dscores = sigmoid - label``
+    (n, k+1) and ``dh = dL/dh`` (n, H).
+    """
+    h = batch.A @ W_in_rows  # (n, H): CBOW mean of contexts / skip-gram centre row
+    Wo = np.take(W_out_rows, batch.out_inv, axis=0)  # (n, k+1, H): one gather
+    s = np.matmul(Wo, h[:, :, None])[:, :, 0]  # (n, k+1) scores
+    # binary cross-entropy from the scores, stably: log(1 + e^-s) for the positive, log(1 + e^s)
+    # for the negatives (the same formula as w2vlib.layers.SigmoidWithLoss)
+    loss = np.logaddexp(0, -s[:, 0]).sum() + np.logaddexp(0, s[:, 1:]).sum()
+    y = expit(s)
+    g = y  # dL/ds = sigmoid(s) - label
+    g[:, 0] -= 1.0
+    dh = np.matmul(g[:, None, :], Wo)[:, 0, :]  # (n, H)
+    return float(loss), h, g, dh
+
+
+def _out_update(batch, h, g, lr):
+    """``lr`` times the damped summed gradient of every row in ``batch.out_rows``.
+
+    The gradient of ``W_out[row]`` is the sum of ``g * h`` over the row's occurrences: a sparse
+    (rows x items) matrix holding ``g`` times the dense ``h`` (compiled scatter-add).
+    """
+    coef = g * (batch.out_coef * np.float32(lr))
+    G = sp.csc_array((coef.ravel(), batch.out_inv.ravel(), batch.out_indptr),
+                     shape=(batch.out_rows.size, batch.n_items))
+    return G @ h
+
+
+def _in_update(batch, dh, lr):
+    """``lr`` times the damped summed gradient of every row in ``batch.in_rows`` (``A.T @ dh``)."""
+    if lr != 1:
+        dh = dh * np.float32(lr)
+    return batch.A_damped.T @ dh
+
+
+def _fused_core(W_in_rows, W_out_rows, batch, lr=1.0):
+    """One step's loss and the (scaled, damped) summed gradients of the touched rows."""
+    loss, h, g, dh = _forward(W_in_rows, W_out_rows, batch)
+    return loss, _in_update(batch, dh, lr), _out_update(batch, h, g, lr)
+
+
+def _cbow_batch(contexts, target, negatives, vocab_size):
+    contexts = np.asarray(contexts, dtype=np.int32)
+    target = np.asarray(target, dtype=np.int32)
+    negatives = np.asarray(negatives, dtype=np.int32)
+    n, c = contexts.shape
+    if target.shape != (n,) or negatives.ndim != 2 or negatives.shape[0] != n:
+        raise ValueError("contexts (n, 2w), target (n,) and negatives (n, k) must agree in n")
+    indptr = np.arange(0, n * c + 1, c, dtype=np.int32)
+    weight = np.full(n * c, 1.0 / c, dtype=np.float32)
+    out = np.concatenate([target[:, None], negatives], axis=1)
+    return _make_batch(contexts.ravel(), indptr, weight, out, vocab_size, n, damping=0)
+
+
+def _skipgram_batch(contexts, target, negatives, vocab_size):
+    contexts = np.asarray(contexts, dtype=np.int32)
+    target = np.asarray(target, dtype=np.int32)
+    negatives = np.asarray(negatives, dtype=np.int32)
+    n, c = contexts.shape
+    if target.shape != (n,) or negatives.shape[:2] != (n, c):
+        raise ValueError("contexts (n, 2w), target (n,) and negatives (n, 2w, k) must agree")
+    centre = np.repeat(target, c)
+    indptr = np.arange(n * c + 1, dtype=np.int32)
+    weight = np.ones(n * c, dtype=np.float32)
+    out = np.concatenate([contexts.reshape(-1, 1), negatives.reshape(n * c, -1)], axis=1)
+    return _make_batch(centre, indptr, weight, out, vocab_size, n, damping=0)
+
+
+def _dense_grads(W_in, W_out, batch, n_targets):
+    W_in = np.asarray(W_in, dtype=np.float32)
+    W_out = np.asarray(W_out, dtype=np.float32)
+    loss, d_in, d_out = _fused_core(W_in[batch.in_rows], W_out[batch.out_rows], batch)
+    dW_in = np.zeros_like(W_in)
+    dW_out = np.zeros_like(W_out)
+    dW_in[batch.in_rows] = d_in / n_targets
+    dW_out[batch.out_rows] = d_out / n_targets
+    return loss / n_targets, dW_in, dW_out
+
+
+def cbow_grads(W_in, W_out, contexts, target, negatives):
+    """Loss and total gradients of the layered ``CBOW`` for one batch, by the fused kernel.
+
+    ``contexts`` (n, 2w), ``target`` (n,), ``negatives`` (n, k). Book convention: the loss is the
+    sum over the ``k + 1`` binary cross-entropies of their batch means, the hidden layer the mean
+    of the context rows. Returns ``(loss, dW_in, dW_out)`` (dense, for checking).
+    """
+    batch = _cbow_batch(contexts, target, negatives, np.shape(W_in)[0])
+    return _dense_grads(W_in, W_out, batch, len(target))
+
+
+def skipgram_grads(W_in, W_out, contexts, target, negatives):
+    """Loss and total gradients of the layered ``SkipGram`` for one batch, by the fused kernel.
+
+    ``negatives`` has shape (n, 2w, k): one set per context position. The loss is the sum over
+    the ``2w`` context positions of the book's negative-sampling loss.
+    """
+    batch = _skipgram_batch(contexts, target, negatives, np.shape(W_in)[0])
+    return _dense_grads(W_in, W_out, batch, len(target))
+
+
+# --------------------------------------------------------------------------------------------
+# epochs and batches
+# --------------------------------------------------------------------------------------------
+def _chunk_windows(padded, w, start, stop, b):
+    """Contexts of stream positions ``start..stop-1`` (``padded`` = stream with ``w`` -1s each side).
+
+    ``b`` holds each position's window radius. Returns ``(ctx_ids, counts)``: the contexts of the
+    positions one after the other (left to right within a window) and how many each has.
+    """
+    offsets = np.r_[np.arange(w, 0, -1), np.arange(1, w + 1)]  # |offset| per column
+    win = np.lib.stride_tricks.sliding_window_view(padded, 2 * w + 1)[start:stop]
+    cand = np.concatenate([win[:, :w], win[:, w + 1:]], axis=1)
+    valid = cand >= 0
+    valid &= offsets[None, :] <= b[:, None]
+    return cand[valid], valid.sum(axis=1)
+
+
+class _Planner:
+    """Draws each epoch's randomness and cuts it into prepared batches (runs in a worker thread).
+
+    An epoch is prepared in chunks of a few dozen batches, so the consumer never waits for a whole
+    epoch to be planned. All random draws come from one generator in a fixed order.
+    """
+
+    def __init__(self, corpus, vocab_size, model, window_size, negative, batch_size,
+                 keep_prob, dynamic_window, damping, seed, chunk_batches=32):
+        self.corpus = corpus
+        self.V = vocab_size
+        self.model = model
+        self.w = window_size
+        self.k = negative
+        self.bs = batch_size
+        self.keep_prob = keep_prob
+        self.dynamic = dynamic_window
+        self.damping = damping
+        self.chunk_batches = chunk_batches
+        self.rng = np.random.default_rng(seed)
+        counts = np.bincount(corpus, minlength=vocab_size)
+        self.p = unigram_table(counts)
+        self.prob, self.alias = alias_table(self.p)
+
+    def epoch(self):
+        """Yield the batches of one epoch."""
+        rng = self.rng
+        corpus = self.corpus
+        w = self.w
+        if self.keep_prob is not None:
+            stream = corpus[rng.random(corpus.size) < self.keep_prob[corpus]]
+        else:
+            stream = corpus
+        n = stream.size
+        if n < 2:
+            return
+        words_per_pos = corpus.size / n  # corpus words each kept position stands for
+        pad = np.full(w, -1, dtype=np.int32)
+        padded = np.concatenate([pad, stream, pad])
+        if self.model == "cbow":
+            chunk = self.bs * self.chunk_batches
+        else:  # about chunk_batches batches of pairs
+            chunk = max(1, self.bs * self.chunk_batches // (w + 1))
+        for c0 in range(0, n, chunk):
+            c1 = min(n, c0 + chunk)
+            if self.dynamic:
+                b = rng.integers(1, w + 1, size=c1 - c0, dtype=np.int32)
+            else:
+                b = np.full(c1 - c0, w, dtype=np.int32)
+            ctx_ids, counts = _chunk_windows(padded, w, c0, c1, b)
+            if self.model == "cbow":
+                yield from self._cbow_chunk(stream[c0:c1], ctx_ids, counts, words_per_pos)
+            else:
+                yield from self._skipgram_chunk(stream[c0:c1], ctx_ids, counts, words_per_pos)
+
+    def _cbow_chunk(self, targets, ctx_ids, counts, words_per_pos):
+        negs = draw_negatives(self.rng, self.prob, self.alias, targets, self.k, self.p)
+        indptr = np.zeros(targets.size + 1, dtype=np.int32)
+        np.cumsum(counts, out=indptr[1:])
+        weight = np.repeat((1.0 / counts).astype(np.float32), counts)
+        out = np.concatenate([targets[:, None], negs], axis=1)
+        for s in range(0, targets.size, self.bs):
+            e = min(s + self.bs, targets.size)
+            lo, hi = indptr[s], indptr[e]
+            yield _make_batch(ctx_ids[lo:hi], indptr[s:e + 1] - lo, weight[lo:hi], out[s:e],
+                              self.V, (e - s) * words_per_pos, self.damping)
+
+    def _skipgram_chunk(self, centres, ctx_ids, counts, words_per_pos):
+        centre = np.repeat(centres, counts)
+        negs = draw_negatives(self.rng, self.prob, self.alias, ctx_ids, self.k, self.p)
+        out = np.concatenate([ctx_ids[:, None], negs], axis=1)
+        n_pairs = centre.size
+        words = centres.size * words_per_pos
+        for s in range(0, n_pairs, self.bs):
+            e = min(s + self.bs, n_pairs)
+            yield _make_batch(centre[s:e], np.arange(e - s + 1, dtype=np.int32),
+                              np.ones(e - s, dtype=np.float32), out[s:e], self.V,
+                              words * (e - s) / n_pairs, self.damping)
+
+
+def _prefetch(gen, depth):
+    """Run a generator in a background thread, handing its items over in order."""
+    q: queue.Queue = queue.Queue(maxsize=depth)
+    done = object()
+    stop = threading.Event()
+
+    def worker():
+        try:
+            for item in gen:
+                while not stop.is_set():
+                    try:
+                        q.put(item, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            q.put(done)
+        except BaseException as exc:  # hand the error to the consumer
+            q.put(exc)
+
+    t = threading.Thread(target=worker, daemon=True, name="w2vlib-fast-prefetch")
+    t.start()
+    try:
+        while True:
+            item = q.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        t.join(timeout=5)
+
+
+# --------------------------------------------------------------------------------------------
+# training
+# --------------------------------------------------------------------------------------------
+@dataclass
+class FastResult:
+    """What :func:`train` returns. ``W_in`` are the word vectors."""
+
+    W_in: np.ndarray
+    W_out: np.ndarray
+    loss_per_epoch: list
+    words_per_sec: float
+    wall_time: float
+    epochs: int
+    corpus_words: int
+    settings: dict = field(default_factory=dict)
+
+    @property
+    def word_vecs(self):
+        return self.W_in
+
+
+def _check_corpus(corpus, vocab_size):
+    corpus = np.asarray(corpus)
+    if corpus.ndim != 1 or corpus.size < 2:
+        raise ValueError("corpus must be a 1-D array of word ids with at least 2 words")
+    if not np.issubdtype(corpus.dtype, np.integer):
+        raise TypeError(f"corpus must hold integer word ids, got dtype {corpus.dtype}")
+    if corpus.min() < 0:
+        raise ValueError("corpus word ids must be non-negative")
+    top = int(corpus.max())
+    if vocab_size is None:
+        vocab_size = top + 1
+    elif top >= vocab_size:
+        raise ValueError(f"corpus holds id {top} but vocab_size is {vocab_size}")
+    return corpus.astype(np.int32, copy=False), int(vocab_size)
+
+
+def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
+          epochs=10, batch_size=None, lr=None, min_lr_ratio=1e-4, seed=0, subsample=1e-3,
+          dynamic_window=True, damping=4.0, init="word2vec", progress=True, callback=None,
+          threads=2):
+    """Train word2vec (CBOW or skip-gram, negative sampling) on a corpus of ids, fast.
+
+    Parameters
+    ----------
+    corpus : 1-D int array of word ids (the book's ``corpus``, e.g. from ``load_ptb``).
+    vocab_size : number of words (default ``corpus.max() + 1``).
+    model : ``"cbow"`` or ``"skipgram"``.
+    hidden_size, window_size, negative : vector size, maximum window radius, negatives per example.
+    epochs : passes over the corpus.
+    batch_size : examples per step (default 1024 for CBOW, 4096 pairs for skip-gram).
+    lr : starting learning rate (default 0.1 for CBOW, 0.05 for skip-gram); it decays linearly to
+        ``lr * min_lr_ratio`` over training, like word2vec's ``alpha``.
+    seed : int or ``np.random.SeedSequence``; the same seed gives bit-identical vectors.
+    subsample : Mikolov's subsampling threshold (word2vec's ``-sample``; 0 or None turns it off).
+    dynamic_window : draw each target's window size from ``1..window_size`` (word2vec).
+    damping : divide the summed update of a row seen ``c`` times in a batch by ``max(1, c/damping)``
+        (0 turns it off; large batches then diverge).
+    init : ``"word2vec"`` (W_in uniform in ``±0.5/hidden_size``, W_out zeros, as word2vec and
+        gensim) or ``"book"`` (both ``0.01 * standard normal``).
+    progress : show a tqdm progress bar.
+    callback : called as ``callback(epoch, loss)`` after every epoch.
+    threads : 1 computes everything in the calling thread; 2 (default) prepares batches and runs
+        half of every update in a second thread. The result is the same either way.
+
+    Returns a :class:`FastResult`.
+    """
+    if model not in ("cbow", "skipgram"):
+        raise ValueError(f"model must be 'cbow' or 'skipgram', got {model!r}")
+    for name, v in (("hidden_size", hidden_size), ("window_size", window_size),
+                    ("negative", negative), ("epochs", epochs)):
+        if int(v) != v or v < 1:
+            raise ValueError(f"{name} must be a positive integer, got {v!r}")
+    if threads not in (1, 2):
+        raise ValueError("threads must be 1 or 2")
+    corpus, V = _check_corpus(corpus, vocab_size)
+    if batch_size is None:
+        batch_size = 1024 if model == "cbow" else 4096
+    if lr is None:
+        lr = 0.1 if model == "cbow" else 0.05
+    if batch_size < 1 or lr <= 0:
+        raise ValueError("batch_size and lr must be positive")
+
+    t_start = time.perf_counter()
+    ss = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
+    init_seq, plan_seq = ss.spawn(2)
+    init_rng = np.random.default_rng(init_seq)
+    H = int(hidden_size)
+    if init == "word2vec":
+        W_in = ((init_rng.random((V, H), dtype=np.float32) - 0.5) / H).astype(np.float32)
+        W_out = np.zeros((V, H), dtype=np.float32)
+    elif init == "book":
+        W_in = (0.01 * init_rng.standard_normal((V, H))).astype(np.float32)
+        W_out = (0.01 * init_rng.standard_normal((V, H))).astype(np.float32)
+    else:
+        raise ValueError("init must be 'word2vec' or 'book'")
+
+    counts = np.bincount(corpus, minlength=V)
+    keep_prob = subsample_keep_prob(counts, subsample) if subsample else None
+    planner = _Planner(corpus, V, model, int(window_size), int(negative), int(batch_size),
+                       keep_prob, dynamic_window, damping, plan_seq)
+    total_words = float(corpus.size) * epochs
+    lr_min = lr * min_lr_ratio
+
+    def all_batches():
+        for _ in range(epochs):
+            yield from planner.epoch()
+            yield None  # end of epoch marker
+
+    batches = _prefetch(all_batches(), depth=64) if threads == 2 else all_batches()
+    pool = ThreadPoolExecutor(max_workers=1) if threads == 2 else None
+
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=int(total_words), unit="w", unit_scale=True, desc=f"{model} x{epochs}",
+                   smoothing=0.1, mininterval=0.5)
+
+    W_in_v = W_in.view(np.dtype((np.void, W_in.strides[0]))).ravel()  # one item per row:
+    W_out_v = W_out.view(np.dtype((np.void, W_out.strides[0]))).ravel()  # faster row scatter
+
+    def set_rows(Wv, rows, X):
+        Wv[rows] = np.ascontiguousarray(X).view(Wv.dtype).ravel()
+
+    def in_side(batch, Win_rows, dh, step):
+        Win_rows -= _in_update(batch, dh, step)
+        set_rows(W_in_v, batch.in_rows, Win_rows)
+
+    loss_per_epoch = []
+    done_words = 0.0
+    epoch_loss = 0.0
+    epoch_items = 0
+    epoch = 0
+    try:
+        for batch in batches:
+            if batch is None:
+                mean_loss = epoch_loss / max(epoch_items, 1)
+                loss_per_epoch.append(mean_loss)
+                epoch += 1
+                if callback is not None:
+                    callback(epoch, mean_loss)
+                epoch_loss, epoch_items = 0.0, 0
+                continue
+            step = max(lr_min, lr * (1.0 - done_words / total_words))
+            Win_rows = np.take(W_in, batch.in_rows, axis=0)
+            Wout_rows = np.take(W_out, batch.out_rows, axis=0)
+            loss, h, g, dh = _forward(Win_rows, Wout_rows, batch)
+            if pool is not None:
+                fut = pool.submit(in_side, batch, Win_rows, dh, step)
+            else:
+                in_side(batch, Win_rows, dh, step)
+            Wout_rows -= _out_update(batch, h, g, step)
+            set_rows(W_out_v, batch.out_rows, Wout_rows)
+            if pool is not None:
+                fut.result()
+            if not math.isfinite(loss):
+                raise FloatingPointError("training diverged (loss is not finite); lower lr or raise damping")
+            epoch_loss += loss
+            epoch_items += batch.n_items
+            done_words += batch.n_words
+            if bar is not None and done_words - bar.n > 2e5:
+                bar.update(int(done_words) - bar.n)
+        if bar is not None:
+            bar.update(int(total_words) - bar.n)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
+        if hasattr(batches, "close"):
+            batches.close()
+        if bar is not None:
+            bar.close()
+    wall = time.perf_counter() - t_start
+    settings = dict(model=model, vocab_size=V, hidden_size=H, window_size=int(window_size),
+                    negative=int(negative), epochs=int(epochs), batch_size=int(batch_size),
+                    lr=float(lr), min_lr_ratio=float(min_lr_ratio),
+                    seed=seed if isinstance(seed, int) else None, subsample=subsample,
+                    dynamic_window=bool(dynamic_window), damping=float(damping or 0), init=init,
+                    threads=threads)
+    return FastResult(W_in=W_in, W_out=W_out, loss_per_epoch=loss_per_epoch,
+                      words_per_sec=total_words / wall, wall_time=wall, epochs=int(epochs),
+                      corpus_words=int(corpus.size), settings=settings)
