@@ -194,14 +194,21 @@ def _damping_factor(counts, damping):
     return (1.0 / np.maximum(1.0, counts / float(damping))).astype(np.float32)
 
 
-def _make_batch(in_ids, in_indptr, in_weight, out_ids, vocab_size, n_words, damping):
-    """Build a :class:`_Batch` from a CSR description of the inputs and the (n, k+1) outputs."""
+def _make_batch(in_ids, in_indptr, in_weight, out_ids, vocab_size, n_words, damping,
+                full_input_update=False):
+    """Build a :class:`_Batch` from a CSR description of the inputs and the (n, k+1) outputs.
+
+    ``full_input_update``: every input row receives the whole ``dL/dh`` (word2vec's and gensim's
+    CBOW update) instead of its share ``weight * dL/dh`` (the true gradient of the mean).
+    """
     n_items, k1 = out_ids.shape
     in_rows, in_inv, in_counts = _renumber(in_ids, vocab_size)
     A = sp.csr_array((in_weight, in_inv, in_indptr), shape=(n_items, in_rows.size))
-    if damping:
-        in_coef = _damping_factor(in_counts, damping)[in_inv]
-        A_damped = sp.csr_array((in_weight * in_coef, in_inv, in_indptr), shape=A.shape)
+    if damping or full_input_update:
+        upd_weight = np.ones_like(in_weight) if full_input_update else in_weight
+        if damping:
+            upd_weight = upd_weight * _damping_factor(in_counts, damping)[in_inv]
+        A_damped = sp.csr_array((upd_weight, in_inv, in_indptr), shape=A.shape)
     else:
         A_damped = A
     out_rows, out_inv, out_counts = _renumber(out_ids.ravel(), vocab_size)
@@ -340,7 +347,8 @@ class _Planner:
     """
 
     def __init__(self, corpus, vocab_size, model, window_size, negative, batch_size,
-                 keep_prob, dynamic_window, damping, seed, chunk_batches=32):
+                 keep_prob, dynamic_window, damping, seed, chunk_batches=32,
+                 full_input_update=True):
         self.corpus = corpus
         self.V = vocab_size
         self.model = model
@@ -351,6 +359,7 @@ class _Planner:
         self.dynamic = dynamic_window
         self.damping = damping
         self.chunk_batches = chunk_batches
+        self.full_input_update = full_input_update
         self.rng = np.random.default_rng(seed)
         counts = np.bincount(corpus, minlength=vocab_size)
         self.p = unigram_table(counts)
@@ -397,7 +406,8 @@ class _Planner:
             e = min(s + self.bs, targets.size)
             lo, hi = indptr[s], indptr[e]
             yield _make_batch(ctx_ids[lo:hi], indptr[s:e + 1] - lo, weight[lo:hi], out[s:e],
-                              self.V, (e - s) * words_per_pos, self.damping)
+                              self.V, (e - s) * words_per_pos, self.damping,
+                              self.full_input_update)
 
     def _skipgram_chunk(self, centres, ctx_ids, counts, words_per_pos):
         centre = np.repeat(centres, counts)
@@ -487,8 +497,8 @@ def _check_corpus(corpus, vocab_size):
 
 def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
           epochs=10, batch_size=None, lr=None, min_lr_ratio=1e-4, seed=0, subsample=1e-3,
-          dynamic_window=True, damping=4.0, init="word2vec", progress=True, callback=None,
-          threads=2):
+          dynamic_window=True, damping=4.0, init="word2vec", cbow_update="word2vec",
+          progress=True, callback=None, threads=2):
     """Train word2vec (CBOW or skip-gram, negative sampling) on a corpus of ids, fast.
 
     Parameters
@@ -508,6 +518,10 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         (0 turns it off; large batches then diverge).
     init : ``"word2vec"`` (W_in uniform in ``±0.5/hidden_size``, W_out zeros, as word2vec and
         gensim) or ``"book"`` (both ``0.01 * standard normal``).
+    cbow_update : ``"word2vec"`` (default): every context row receives the whole ``dL/dh``, as in
+        word2vec.c and gensim; ``"gradient"``: each receives its exact share ``dL/dh / n`` (the
+        gradient of the mean, what :func:`cbow_grads` and the layered ``CBOW`` compute). The
+        word2vec rule trains the input vectors ``n`` times faster and gives better vectors.
     progress : show a tqdm progress bar.
     callback : called as ``callback(epoch, loss)`` after every epoch.
     threads : 1 computes everything in the calling thread; 2 (default) prepares batches and runs
@@ -521,6 +535,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
                     ("negative", negative), ("epochs", epochs)):
         if int(v) != v or v < 1:
             raise ValueError(f"{name} must be a positive integer, got {v!r}")
+    if cbow_update not in ("word2vec", "gradient"):
+        raise ValueError("cbow_update must be 'word2vec' or 'gradient'")
     if threads not in (1, 2):
         raise ValueError("threads must be 1 or 2")
     corpus, V = _check_corpus(corpus, vocab_size)
@@ -548,7 +564,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     counts = np.bincount(corpus, minlength=V)
     keep_prob = subsample_keep_prob(counts, subsample) if subsample else None
     planner = _Planner(corpus, V, model, int(window_size), int(negative), int(batch_size),
-                       keep_prob, dynamic_window, damping, plan_seq)
+                       keep_prob, dynamic_window, damping, plan_seq,
+                       full_input_update=(cbow_update == "word2vec"))
     total_words = float(corpus.size) * epochs
     lr_min = lr * min_lr_ratio
 
@@ -626,6 +643,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
                     lr=float(lr), min_lr_ratio=float(min_lr_ratio),
                     seed=seed if isinstance(seed, int) else None, subsample=subsample,
                     dynamic_window=bool(dynamic_window), damping=float(damping or 0), init=init,
+                    cbow_update=cbow_update,
                     threads=threads)
     return FastResult(W_in=W_in, W_out=W_out, loss_per_epoch=loss_per_epoch,
                       words_per_sec=total_words / wall, wall_time=wall, epochs=int(epochs),
