@@ -1,0 +1,134 @@
+"""PTB word vectors shared by the notebooks: train once with the fast path, reuse everywhere.
+
+Notebook 05 trains CBOW vectors on the Penn Treebank with :func:`w2vlib.fast.train` and saves
+them with :func:`save_ptb_vectors`; notebooks 06-08 call :func:`ptb_vectors`, which loads those
+vectors when they were made with the *same settings* (and the same trainer code, corpus and
+package version) and otherwise trains them again (same function, same seed: the same vectors,
+about ten seconds on two cores). So each notebook also runs on its own, in any order.
+
+Files live in ``<cache>/vectors/`` (the cache folder of :func:`w2vlib.data.get_data_dir`, i.e.
+``$W2VLIB_DATA_DIR`` or the user cache), never inside the package or the notebook folder::
+
+    ptb_cbow_<key>.npz    the matrix and the words (w2vlib.vectors.save_vectors, no pickle)
+    ptb_cbow_<key>.json   the settings, for people (and checked again on load)
+
+``<key>`` is a short hash of everything that determines the vectors.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from . import __version__
+from .data import get_data_dir, load_ptb
+from .vectors import load_vectors, save_vectors
+
+__all__ = ["PTB_SETTINGS", "ptb_settings", "ptb_vectors_path", "save_ptb_vectors", "ptb_vectors"]
+
+#: The settings notebook 05 trains with (keyword arguments of ``w2vlib.fast.train``).
+PTB_SETTINGS = dict(model="cbow", hidden_size=100, window_size=5, negative=5, epochs=10, seed=0)
+
+
+def ptb_settings(**overrides) -> dict:
+    """``PTB_SETTINGS`` with ``overrides`` applied (unknown names are an error)."""
+    unknown = set(overrides) - set(PTB_SETTINGS)
+    if unknown:
+        raise TypeError(f"unknown setting(s) {sorted(unknown)}; known: {sorted(PTB_SETTINGS)}")
+    settings = dict(PTB_SETTINGS, **overrides)
+    if not isinstance(settings["seed"], (int, np.integer)):
+        raise TypeError(f"seed must be an int (so the vectors can be cached), got {settings['seed']!r}")
+    return {k: (int(v) if isinstance(v, (int, np.integer)) and not isinstance(v, bool) else v)
+            for k, v in settings.items()}
+
+
+def _trainer_fingerprint() -> str:
+    """sha256 of the fast trainer's source: vectors made by different trainer code are not reused."""
+    from . import fast
+
+    with open(fast.__file__, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()
+
+
+def _identity(settings: dict) -> dict:
+    from .data import DATA_HUB
+
+    return dict(settings=settings, corpus="ptb.train", corpus_sha256=DATA_HUB["ptb.train.txt"][1],
+                w2vlib=__version__, trainer_sha256=_trainer_fingerprint())
+
+
+def ptb_vectors_path(cache_dir=None, **settings) -> Path:
+    """Where the vectors for these settings are (or would be) stored."""
+    settings = ptb_settings(**settings)
+    blob = json.dumps(_identity(settings), sort_keys=True).encode()
+    key = hashlib.sha256(blob).hexdigest()[:12]
+    return get_data_dir(cache_dir) / "vectors" / f"ptb_{settings['model']}_{key}.npz"
+
+
+def save_ptb_vectors(W, id_to_word, cache_dir=None, **settings) -> Path:
+    """Save vectors trained with ``settings`` (the ``fast.train`` keywords) where :func:`ptb_vectors` looks.
+
+    Writes the ``.npz`` and its ``.json`` sidecar (both atomically); returns the ``.npz`` path.
+    """
+    path = ptb_vectors_path(cache_dir, **settings)
+    W = np.asarray(W, dtype=np.float32)
+    save_vectors(path, W, id_to_word)
+    meta = dict(_identity(ptb_settings(**settings)), shape=list(W.shape))
+    side = path.with_suffix(".json")
+    fd, tmp = tempfile.mkstemp(dir=side.parent, prefix=f".{side.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(meta, fh, indent=1, sort_keys=True)
+        os.replace(tmp, side)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _cached(path: Path, settings: dict):
+    side = path.with_suffix(".json")
+    if not (path.is_file() and side.is_file()):
+        return None
+    try:
+        meta = json.loads(side.read_text(encoding="utf-8"))
+        if {k: meta.get(k) for k in ("settings", "corpus_sha256", "w2vlib", "trainer_sha256")} != {
+            k: v for k, v in _identity(settings).items() if k != "corpus"
+        }:
+            return None
+        W, word_to_id, id_to_word = load_vectors(path)
+    except (OSError, ValueError, KeyError):
+        return None
+    if list(W.shape) != meta.get("shape"):
+        return None
+    return W, word_to_id, id_to_word
+
+
+def ptb_vectors(cache_dir=None, progress: bool = False, retrain: bool = False, **settings):
+    """CBOW (or skip-gram) word vectors for PTB: ``(W, word_to_id, id_to_word)``.
+
+    Loads the vectors saved for exactly these settings (see :func:`save_ptb_vectors`); when there
+    are none (or ``retrain=True``) trains them with :func:`w2vlib.fast.train` and saves them.
+    ``settings`` override :data:`PTB_SETTINGS` (``hidden_size``, ``window_size``, ``negative``,
+    ``epochs``, ``seed``, ``model``). The same settings always give the same vectors.
+    """
+    settings = ptb_settings(**settings)
+    path = ptb_vectors_path(cache_dir, **settings)
+    if not retrain:
+        hit = _cached(path, settings)
+        if hit is not None:
+            return hit
+    from . import fast
+
+    corpus, word_to_id, id_to_word = load_ptb("train")
+    result = fast.train(corpus, len(word_to_id), progress=progress, **settings)
+    W = np.asarray(result.W_in, dtype=np.float32)
+    try:
+        save_ptb_vectors(W, id_to_word, cache_dir, **settings)
+    except OSError:  # a read-only cache is not fatal: the vectors are simply trained next time
+        pass
+    return W, word_to_id, id_to_word
