@@ -87,7 +87,21 @@ def save_ptb_vectors(W, id_to_word, cache_dir=None, **settings) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _remove_stale(path, meta["settings"])
     return path
+
+
+def _remove_stale(keep: Path, settings: dict) -> None:
+    """Delete older files for the same settings (made by another trainer or package version)."""
+    for side in keep.parent.glob(f"ptb_{settings['model']}_*.json"):
+        if side == keep.with_suffix(".json"):
+            continue
+        try:
+            if json.loads(side.read_text(encoding="utf-8")).get("settings") == settings:
+                side.with_suffix(".npz").unlink(missing_ok=True)
+                side.unlink(missing_ok=True)
+        except (OSError, ValueError):
+            continue
 
 
 def _cached(path: Path, settings: dict):
