@@ -162,18 +162,27 @@ def subsample_keep_prob(counts, sample):
 # the fused kernel
 # --------------------------------------------------------------------------------------------
 @dataclass
+class _Lane:
+    """A slice of a batch's examples: the unit of work of one thread."""
+
+    n_items: int
+    A: sp.csr_array  # (n_items, len(in_rows)): h = A @ W_in[in_rows]
+    A_upd_T: sp.csc_array  # (len(in_rows), n_items): how dL/dh reaches the input rows (damped)
+    out_inv: np.ndarray  # (n_items, k+1) positions in out_rows; column 0 is the positive
+    out_indptr: np.ndarray  # arange(0, n_items*(k+1)+1, k+1)
+    out_coef: np.ndarray  # (n_items, k+1) float32: 1 / damping factor of each output entry
+    n_out: int  # len(out_rows)
+
+
+@dataclass
 class _Batch:
     """Everything a step needs, prepared without the weights (so it can be built ahead)."""
 
     n_items: int  # examples (CBOW: targets; skip-gram: (center, context) pairs)
     n_words: float  # corpus words this batch stands for (for the lr schedule and words/s)
     in_rows: np.ndarray  # unique input rows (intp, sorted)
-    A: sp.csr_array  # (n_items, len(in_rows)): h = A @ W_in[in_rows]
-    A_damped: sp.csr_array  # A with each entry divided by its row's damping factor
     out_rows: np.ndarray  # unique output rows (intp, sorted)
-    out_inv: np.ndarray  # (n_items, k+1) positions in out_rows; column 0 is the positive
-    out_indptr: np.ndarray  # arange(0, n_items*(k+1)+1, k+1)
-    out_coef: np.ndarray  # (n_items, k+1) float32: 1 / damping factor of each output entry
+    lanes: list  # _Lane objects covering the examples in order
 
 
 def _renumber(ids, vocab_size):
@@ -195,72 +204,75 @@ def _damping_factor(counts, damping):
 
 
 def _make_batch(in_ids, in_indptr, in_weight, out_ids, vocab_size, n_words, damping,
-                full_input_update=False):
+                full_input_update=False, n_lanes=1):
     """Build a :class:`_Batch` from a CSR description of the inputs and the (n, k+1) outputs.
 
     ``full_input_update``: every input row receives the whole ``dL/dh`` (word2vec's and gensim's
     CBOW update) instead of its share ``weight * dL/dh`` (the true gradient of the mean).
+    ``n_lanes``: cut the examples into this many consecutive slices (one per thread).
     """
     n_items, k1 = out_ids.shape
     in_rows, in_inv, in_counts = _renumber(in_ids, vocab_size)
-    A = sp.csr_array((in_weight, in_inv, in_indptr), shape=(n_items, in_rows.size))
-    if damping or full_input_update:
-        upd_weight = np.ones_like(in_weight) if full_input_update else in_weight
-        if damping:
-            upd_weight = upd_weight * _damping_factor(in_counts, damping)[in_inv]
-        A_damped = sp.csr_array((upd_weight, in_inv, in_indptr), shape=A.shape)
-    else:
-        A_damped = A
+    upd_weight = np.ones_like(in_weight) if full_input_update else in_weight
+    if damping:
+        upd_weight = upd_weight * _damping_factor(in_counts, damping)[in_inv]
     out_rows, out_inv, out_counts = _renumber(out_ids.ravel(), vocab_size)
-    out_indptr = np.arange(0, n_items * k1 + 1, k1, dtype=np.int32)
-    out_coef = _damping_factor(out_counts, damping)[out_inv].reshape(n_items, k1)
-    return _Batch(n_items, float(n_words), in_rows, A, A_damped, out_rows,
-                  out_inv.reshape(n_items, k1), out_indptr, out_coef)
+    out_inv = out_inv.reshape(n_items, k1)
+    out_coef = _damping_factor(out_counts, damping)[out_inv]
+    n_in, n_out = in_rows.size, out_rows.size
+    lanes = []
+    cuts = np.linspace(0, n_items, min(n_lanes, n_items) + 1).astype(int)
+    for a, b in zip(cuts[:-1], cuts[1:]):
+        lo, hi = in_indptr[a], in_indptr[b]
+        ip = in_indptr[a:b + 1] - lo
+        A = sp.csr_array((in_weight[lo:hi], in_inv[lo:hi], ip), shape=(b - a, n_in))
+        A_upd_T = sp.csc_array((upd_weight[lo:hi], in_inv[lo:hi], ip), shape=(n_in, b - a))
+        lanes.append(_Lane(int(b - a), A, A_upd_T, out_inv[a:b],
+                           np.arange(0, (b - a) * k1 + 1, k1, dtype=np.int32), out_coef[a:b], n_out))
+    return _Batch(n_items, float(n_words), in_rows, out_rows, lanes)
 
 
-def _forward(W_in_rows, W_out_rows, batch):
-    """Forward and backward to the scores and the hidden layer, per-example (summed) convention.
+def _lane_step(lane, W_in_rows, W_out_rows, lr):
+    """Forward and backward of a slice of examples: the fused kernel.
 
-    ``W_in_rows = W_in[batch.in_rows]``, ``W_out_rows = W_out[batch.out_rows]``. Returns
-    ``(loss_sum, h, g, dh)``: the hidden layer (n, H), ``g = dL/dscores = sigmoid - label``
-    (n, k+1) and ``dh = dL/dh`` (n, H).
+    ``W_in_rows = W_in[batch.in_rows]``, ``W_out_rows = W_out[batch.out_rows]`` (read only).
+    Returns ``(loss, d_in, d_out)``: the summed loss of the examples and ``lr`` times the damped
+    summed gradients of the touched rows, ``(len(in_rows), H)`` and ``(len(out_rows), H)``.
+    With ``lr=1`` and no damping these are the plain gradients of the summed loss.
     """
-    h = batch.A @ W_in_rows  # (n, H): CBOW mean of contexts / skip-gram centre row
-    Wo = np.take(W_out_rows, batch.out_inv, axis=0)  # (n, k+1, H): one gather
+    h = lane.A @ W_in_rows  # (n, H): CBOW mean of the contexts / skip-gram centre row
+    Wo = np.take(W_out_rows, lane.out_inv, axis=0)  # (n, k+1, H): one gather
     s = np.matmul(Wo, h[:, :, None])[:, :, 0]  # (n, k+1) scores
-    # binary cross-entropy from the scores, stably: log(1 + e^-s) for the positive, log(1 + e^s)
-    # for the negatives (the same formula as w2vlib.layers.SigmoidWithLoss)
-    loss = np.logaddexp(0, -s[:, 0]).sum() + np.logaddexp(0, s[:, 1:]).sum()
     y = expit(s)
+    # binary cross-entropy: -log(y) for the positive, -log(1 - y) for the negatives, summed per
+    # example as one log of a product (float64, clipped like the book's 1e-7)
+    q = 1.0 - y
+    q[:, 0] = y[:, 0]
+    loss = -np.log(np.maximum(q, 1e-7).prod(axis=1, dtype=np.float64)).sum()
     g = y  # dL/ds = sigmoid(s) - label
     g[:, 0] -= 1.0
-    dh = np.matmul(g[:, None, :], Wo)[:, 0, :]  # (n, H)
-    return float(loss), h, g, dh
-
-
-def _out_update(batch, h, g, lr):
-    """``lr`` times the damped summed gradient of every row in ``batch.out_rows``.
-
-    The gradient of ``W_out[row]`` is the sum of ``g * h`` over the row's occurrences: a sparse
-    (rows x items) matrix holding ``g`` times the dense ``h`` (compiled scatter-add).
-    """
-    coef = g * (batch.out_coef * np.float32(lr))
-    G = sp.csc_array((coef.ravel(), batch.out_inv.ravel(), batch.out_indptr),
-                     shape=(batch.out_rows.size, batch.n_items))
-    return G @ h
-
-
-def _in_update(batch, dh, lr):
-    """``lr`` times the damped summed gradient of every row in ``batch.in_rows`` (``A.T @ dh``)."""
+    dh = np.matmul(g[:, None, :], Wo)[:, 0, :]  # dL/dh (n, H)
+    # d W_out[row] = sum over the row's occurrences of g * h: a sparse (rows x examples) matrix
+    # holding g, times h (compiled scatter-add; public scipy API)
+    coef = g * (lane.out_coef * np.float32(lr))
+    G = sp.csc_array((coef.ravel(), lane.out_inv.ravel(), lane.out_indptr),
+                     shape=(lane.n_out, lane.n_items))
+    d_out = G @ h
     if lr != 1:
-        dh = dh * np.float32(lr)
-    return batch.A_damped.T @ dh
+        dh *= np.float32(lr)
+    d_in = lane.A_upd_T @ dh  # back through the mean (or word2vec's full update) to the rows
+    return float(loss), d_in, d_out
 
 
 def _fused_core(W_in_rows, W_out_rows, batch, lr=1.0):
-    """One step's loss and the (scaled, damped) summed gradients of the touched rows."""
-    loss, h, g, dh = _forward(W_in_rows, W_out_rows, batch)
-    return loss, _in_update(batch, dh, lr), _out_update(batch, h, g, lr)
+    """One step's loss and the (scaled, damped) summed gradients of the touched rows (all lanes)."""
+    loss, d_in, d_out = _lane_step(batch.lanes[0], W_in_rows, W_out_rows, lr)
+    for lane in batch.lanes[1:]:
+        l2, i2, o2 = _lane_step(lane, W_in_rows, W_out_rows, lr)
+        loss += l2
+        d_in += i2
+        d_out += o2
+    return loss, d_in, d_out
 
 
 def _cbow_batch(contexts, target, negatives, vocab_size):
@@ -360,6 +372,7 @@ class _Planner:
         self.damping = damping
         self.chunk_batches = chunk_batches
         self.full_input_update = full_input_update
+        self.n_lanes = 2  # fixed, so that 1 and 2 threads compute the very same sums
         self.rng = np.random.default_rng(seed)
         counts = np.bincount(corpus, minlength=vocab_size)
         self.p = unigram_table(counts)
@@ -407,7 +420,7 @@ class _Planner:
             lo, hi = indptr[s], indptr[e]
             yield _make_batch(ctx_ids[lo:hi], indptr[s:e + 1] - lo, weight[lo:hi], out[s:e],
                               self.V, (e - s) * words_per_pos, self.damping,
-                              self.full_input_update)
+                              self.full_input_update, self.n_lanes)
 
     def _skipgram_chunk(self, centres, ctx_ids, counts, words_per_pos):
         centre = np.repeat(centres, counts)
@@ -419,7 +432,7 @@ class _Planner:
             e = min(s + self.bs, n_pairs)
             yield _make_batch(centre[s:e], np.arange(e - s + 1, dtype=np.int32),
                               np.ones(e - s, dtype=np.float32), out[s:e], self.V,
-                              words * (e - s) / n_pairs, self.damping)
+                              words * (e - s) / n_pairs, self.damping, n_lanes=self.n_lanes)
 
 
 def _prefetch(gen, depth):
@@ -590,9 +603,10 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     def set_rows(Wv, rows, X):
         Wv[rows] = np.ascontiguousarray(X).view(Wv.dtype).ravel()
 
-    def in_side(batch, Win_rows, dh, step):
-        Win_rows -= _in_update(batch, dh, step)
-        set_rows(W_in_v, batch.in_rows, Win_rows)
+    def apply(Wv, rows, W_rows, d0, d1):
+        W_rows -= d0
+        W_rows -= d1
+        set_rows(Wv, rows, W_rows)
 
     loss_per_epoch = []
     done_words = 0.0
@@ -612,15 +626,27 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
             step = max(lr_min, lr * (1.0 - done_words / total_words))
             Win_rows = np.take(W_in, batch.in_rows, axis=0)
             Wout_rows = np.take(W_out, batch.out_rows, axis=0)
-            loss, h, g, dh = _forward(Win_rows, Wout_rows, batch)
-            if pool is not None:
-                fut = pool.submit(in_side, batch, Win_rows, dh, step)
+            lane0, lane1 = batch.lanes if len(batch.lanes) == 2 else (batch.lanes[0], None)
+            # the two halves of the batch read the same rows and write nothing shared ...
+            if lane1 is None:  # a one-example batch
+                loss0, din0, dout0 = _lane_step(lane0, Win_rows, Wout_rows, step)
+                loss1, din1, dout1 = 0.0, np.zeros_like(din0), np.zeros_like(dout0)
+            elif pool is not None:
+                fut = pool.submit(_lane_step, lane1, Win_rows, Wout_rows, step)
+                loss0, din0, dout0 = _lane_step(lane0, Win_rows, Wout_rows, step)
+                loss1, din1, dout1 = fut.result()
             else:
-                in_side(batch, Win_rows, dh, step)
-            Wout_rows -= _out_update(batch, h, g, step)
-            set_rows(W_out_v, batch.out_rows, Wout_rows)
+                loss0, din0, dout0 = _lane_step(lane0, Win_rows, Wout_rows, step)
+                loss1, din1, dout1 = _lane_step(lane1, Win_rows, Wout_rows, step)
+            # ... then one thread updates W_in and the other W_out (the same sums either way)
             if pool is not None:
+                fut = pool.submit(apply, W_in_v, batch.in_rows, Win_rows, din0, din1)
+                apply(W_out_v, batch.out_rows, Wout_rows, dout0, dout1)
                 fut.result()
+            else:
+                apply(W_in_v, batch.in_rows, Win_rows, din0, din1)
+                apply(W_out_v, batch.out_rows, Wout_rows, dout0, dout1)
+            loss = loss0 + loss1
             if not math.isfinite(loss):
                 raise FloatingPointError("training diverged (loss is not finite); lower lr or raise damping")
             epoch_loss += loss
