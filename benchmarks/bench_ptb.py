@@ -72,7 +72,7 @@ def run_layered(corpus, V, args):
 def run_fast(corpus, V, args, seed):
     r = fast.train(corpus, V, model="cbow", hidden_size=args.hidden, window_size=args.window,
                    negative=args.negative, epochs=args.epochs, seed=seed, subsample=args.subsample,
-                   progress=False)
+                   progress=False, threads=args.threads)
     return r.W_in, {"wall_s": r.wall_time, "words_per_sec": r.words_per_sec,
                     "loss_per_epoch": r.loss_per_epoch}
 
@@ -105,6 +105,8 @@ def main(argv=None):
     p.add_argument("--subsample", type=float, default=1e-3)
     p.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     p.add_argument("--layered-steps", type=int, default=300)
+    p.add_argument("--threads", type=int, default=2, choices=[1, 2, 3],
+                   help="threads of the fast path (see w2vlib.fast.train)")
     p.add_argument("--analogy", nargs="*", default=[], help="extra analogy files (Google format)")
     p.add_argument("--similarity", nargs="*", default=[], help="extra word-pair files (w1 w2 score)")
     p.add_argument("--no-gensim", action="store_true")
@@ -180,7 +182,7 @@ def main(argv=None):
     rows = [("layered (CBOW+Adam, batch 100)", lay["wall_10ep_s_extrapolated"], None,
              lay["words_per_sec"], "extrapolated from "
              f"{lay['steps']} steps")]
-    rows.append(("fast (w2vlib.fast, 2 threads)", f_wall[0], f_wall[1], n_words / f_wall[0],
+    rows.append((f"fast (w2vlib.fast, threads={args.threads})", f_wall[0], f_wall[1], n_words / f_wall[0],
                  f"{len(args.seeds)} runs"))
     if have_gensim:
         g_wall = mean_std([r["wall_s"] for r in runs["gensim"]])

@@ -20,9 +20,10 @@ the rows a batch uses:
   updates summed into one step; without damping that step is far too large and training
   diverges;
 * a **second thread** prepares the next batches (windows, negatives, renumbering, sparse
-  structure) while the current one computes, and the two halves of the update (output rows,
-  input rows) run on the two cores. All randomness is drawn by one generator in one fixed order,
-  so a seed gives bit-identical vectors whatever the thread timing.
+  structure) while the current one computes; optionally (``threads=3``) the two halves of every
+  batch, then the ``W_in`` and ``W_out`` updates, also run on two threads. All randomness is
+  drawn by one generator in one fixed order and every batch is always cut in the same two
+  halves, so a seed gives bit-identical vectors whatever the thread count or timing.
 
 Negatives never equal the example's positive word: colliding draws are redrawn, like
 ``w2vlib.negative_sampling.UnigramSampler`` (word2vec itself allows them).
@@ -169,9 +170,9 @@ class _Lane:
     A: sp.csr_array  # (n_items, len(in_rows)): h = A @ W_in[in_rows]
     A_upd_T: sp.csc_array  # (len(in_rows), n_items): how dL/dh reaches the input rows (damped)
     out_inv: np.ndarray  # (n_items, k+1) positions in out_rows; column 0 is the positive
-    out_indptr: np.ndarray  # arange(0, n_items*(k+1)+1, k+1)
     out_coef: np.ndarray  # (n_items, k+1) float32: 1 / damping factor of each output entry
-    n_out: int  # len(out_rows)
+    G: sp.csc_array  # (len(out_rows), n_items) with an entry per (example, output row); its
+    #                  data is filled with the scaled dL/dscores in the step
 
 
 @dataclass
@@ -227,8 +228,10 @@ def _make_batch(in_ids, in_indptr, in_weight, out_ids, vocab_size, n_words, damp
         ip = in_indptr[a:b + 1] - lo
         A = sp.csr_array((in_weight[lo:hi], in_inv[lo:hi], ip), shape=(b - a, n_in))
         A_upd_T = sp.csc_array((upd_weight[lo:hi], in_inv[lo:hi], ip), shape=(n_in, b - a))
-        lanes.append(_Lane(int(b - a), A, A_upd_T, out_inv[a:b],
-                           np.arange(0, (b - a) * k1 + 1, k1, dtype=np.int32), out_coef[a:b], n_out))
+        G = sp.csc_array((np.empty((b - a) * k1, dtype=np.float32), out_inv[a:b].ravel(),
+                          np.arange(0, (b - a) * k1 + 1, k1, dtype=np.int32)),
+                         shape=(n_out, b - a))
+        lanes.append(_Lane(int(b - a), A, A_upd_T, out_inv[a:b], out_coef[a:b], G))
     return _Batch(n_items, float(n_words), in_rows, out_rows, lanes)
 
 
@@ -254,9 +257,8 @@ def _lane_step(lane, W_in_rows, W_out_rows, lr):
     dh = np.matmul(g[:, None, :], Wo)[:, 0, :]  # dL/dh (n, H)
     # d W_out[row] = sum over the row's occurrences of g * h: a sparse (rows x examples) matrix
     # holding g, times h (compiled scatter-add; public scipy API)
-    coef = g * (lane.out_coef * np.float32(lr))
-    G = sp.csc_array((coef.ravel(), lane.out_inv.ravel(), lane.out_indptr),
-                     shape=(lane.n_out, lane.n_items))
+    G = lane.G
+    np.multiply(g, lane.out_coef * np.float32(lr), out=G.data.reshape(g.shape))
     d_out = G @ h
     if lr != 1:
         dh *= np.float32(lr)
@@ -537,8 +539,10 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         word2vec rule trains the input vectors ``n`` times faster and gives better vectors.
     progress : show a tqdm progress bar.
     callback : called as ``callback(epoch, loss)`` after every epoch.
-    threads : 1 computes everything in the calling thread; 2 (default) prepares batches and runs
-        half of every update in a second thread. The result is the same either way.
+    threads : 1 computes everything in the calling thread; 2 (default) prepares the batches in a
+        background thread; 3 also computes the two halves of every batch (and the W_in and W_out
+        updates) in two threads. The result is bit-identical in all three modes. On a busy
+        2-core machine the per-batch hand-offs of mode 3 can cost more than they save: measure.
 
     Returns a :class:`FastResult`.
     """
@@ -550,8 +554,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
             raise ValueError(f"{name} must be a positive integer, got {v!r}")
     if cbow_update not in ("word2vec", "gradient"):
         raise ValueError("cbow_update must be 'word2vec' or 'gradient'")
-    if threads not in (1, 2):
-        raise ValueError("threads must be 1 or 2")
+    if threads not in (1, 2, 3):
+        raise ValueError("threads must be 1, 2 or 3")
     corpus, V = _check_corpus(corpus, vocab_size)
     if batch_size is None:
         batch_size = 1024 if model == "cbow" else 4096
@@ -587,8 +591,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
             yield from planner.epoch()
             yield None  # end of epoch marker
 
-    batches = _prefetch(all_batches(), depth=64) if threads == 2 else all_batches()
-    pool = ThreadPoolExecutor(max_workers=1) if threads == 2 else None
+    batches = _prefetch(all_batches(), depth=64) if threads >= 2 else all_batches()
+    pool = ThreadPoolExecutor(max_workers=1) if threads == 3 else None
 
     bar = None
     if progress:
