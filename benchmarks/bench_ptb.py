@@ -105,7 +105,7 @@ def main(argv=None):
     p.add_argument("--subsample", type=float, default=1e-3)
     p.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     p.add_argument("--layered-steps", type=int, default=300)
-    p.add_argument("--threads", type=int, default=2, choices=[1, 2, 3],
+    p.add_argument("--threads", type=int, default=2, choices=[1, 2],
                    help="threads of the fast path (see w2vlib.fast.train)")
     p.add_argument("--analogy", nargs="*", default=[], help="extra analogy files (Google format)")
     p.add_argument("--similarity", nargs="*", default=[], help="extra word-pair files (w1 w2 score)")

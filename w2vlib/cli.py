@@ -120,9 +120,9 @@ def build_parser():
                    help="use the full window for every target instead of word2vec's dynamic window")
     t.add_argument("--damping", type=float, default=4.0,
                    help="divide a row's summed update by max(1, count/damping) (0 = off)")
-    t.add_argument("--threads", type=int, choices=[1, 2, 3], default=2,
-                   help="1: one thread; 2: batches prepared in a background thread; 3: also "
-                        "split every batch over two threads (same result in all modes)")
+    t.add_argument("--threads", type=int, choices=[1, 2], default=2,
+                   help="1: one thread; 2: batches prepared in a background thread "
+                        "(same result either way)")
     t.add_argument("--seed", type=int, default=0, help="random seed (same seed, same vectors)")
     t.add_argument("--no-progress", action="store_true", help="no progress bar")
     t.add_argument("--out", required=True, help="output folder (created if needed)")

@@ -20,10 +20,8 @@ the rows a batch uses:
   updates summed into one step; without damping that step is far too large and training
   diverges;
 * a **second thread** prepares the next batches (windows, negatives, renumbering, sparse
-  structure) while the current one computes; optionally (``threads=3``) the two halves of every
-  batch, then the ``W_in`` and ``W_out`` updates, also run on two threads. All randomness is
-  drawn by one generator in one fixed order and every batch is always cut in the same two
-  halves, so a seed gives bit-identical vectors whatever the thread count or timing.
+  structure) while the current one computes. All randomness is drawn by one generator in one
+  fixed order, so a seed gives bit-identical vectors whatever the thread timing.
 
 Negatives never equal the example's positive word: colliding draws are redrawn, like
 ``w2vlib.negative_sampling.UnigramSampler`` (word2vec itself allows them).
@@ -41,7 +39,6 @@ import math
 import queue
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -374,7 +371,7 @@ class _Planner:
         self.damping = damping
         self.chunk_batches = chunk_batches
         self.full_input_update = full_input_update
-        self.n_lanes = 2  # fixed, so that 1 and 2 threads compute the very same sums
+        self.n_lanes = 1
         self.rng = np.random.default_rng(seed)
         counts = np.bincount(corpus, minlength=vocab_size)
         self.p = unigram_table(counts)
@@ -540,9 +537,9 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     progress : show a tqdm progress bar.
     callback : called as ``callback(epoch, loss)`` after every epoch.
     threads : 1 computes everything in the calling thread; 2 (default) prepares the batches in a
-        background thread; 3 also computes the two halves of every batch (and the W_in and W_out
-        updates) in two threads. The result is bit-identical in all three modes. On a busy
-        2-core machine the per-batch hand-offs of mode 3 can cost more than they save: measure.
+        background thread. The result is bit-identical in both modes. (Splitting every batch over
+        two threads as well was measured and lost: the per-batch hand-offs cost more than they
+        saved on a 2-core machine.)
 
     Returns a :class:`FastResult`.
     """
@@ -554,8 +551,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
             raise ValueError(f"{name} must be a positive integer, got {v!r}")
     if cbow_update not in ("word2vec", "gradient"):
         raise ValueError("cbow_update must be 'word2vec' or 'gradient'")
-    if threads not in (1, 2, 3):
-        raise ValueError("threads must be 1, 2 or 3")
+    if threads not in (1, 2):
+        raise ValueError("threads must be 1 or 2")
     corpus, V = _check_corpus(corpus, vocab_size)
     if batch_size is None:
         batch_size = 1024 if model == "cbow" else 4096
@@ -592,7 +589,6 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
             yield None  # end of epoch marker
 
     batches = _prefetch(all_batches(), depth=64) if threads >= 2 else all_batches()
-    pool = ThreadPoolExecutor(max_workers=1) if threads == 3 else None
 
     bar = None
     if progress:
@@ -606,11 +602,6 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
 
     def set_rows(Wv, rows, X):
         Wv[rows] = np.ascontiguousarray(X).view(Wv.dtype).ravel()
-
-    def apply(Wv, rows, W_rows, d0, d1):
-        W_rows -= d0
-        W_rows -= d1
-        set_rows(Wv, rows, W_rows)
 
     loss_per_epoch = []
     done_words = 0.0
@@ -630,27 +621,11 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
             step = max(lr_min, lr * (1.0 - done_words / total_words))
             Win_rows = np.take(W_in, batch.in_rows, axis=0)
             Wout_rows = np.take(W_out, batch.out_rows, axis=0)
-            lane0, lane1 = batch.lanes if len(batch.lanes) == 2 else (batch.lanes[0], None)
-            # the two halves of the batch read the same rows and write nothing shared ...
-            if lane1 is None:  # a one-example batch
-                loss0, din0, dout0 = _lane_step(lane0, Win_rows, Wout_rows, step)
-                loss1, din1, dout1 = 0.0, np.zeros_like(din0), np.zeros_like(dout0)
-            elif pool is not None:
-                fut = pool.submit(_lane_step, lane1, Win_rows, Wout_rows, step)
-                loss0, din0, dout0 = _lane_step(lane0, Win_rows, Wout_rows, step)
-                loss1, din1, dout1 = fut.result()
-            else:
-                loss0, din0, dout0 = _lane_step(lane0, Win_rows, Wout_rows, step)
-                loss1, din1, dout1 = _lane_step(lane1, Win_rows, Wout_rows, step)
-            # ... then one thread updates W_in and the other W_out (the same sums either way)
-            if pool is not None:
-                fut = pool.submit(apply, W_in_v, batch.in_rows, Win_rows, din0, din1)
-                apply(W_out_v, batch.out_rows, Wout_rows, dout0, dout1)
-                fut.result()
-            else:
-                apply(W_in_v, batch.in_rows, Win_rows, din0, din1)
-                apply(W_out_v, batch.out_rows, Wout_rows, dout0, dout1)
-            loss = loss0 + loss1
+            loss, d_in, d_out = _lane_step(batch.lanes[0], Win_rows, Wout_rows, step)
+            Win_rows -= d_in
+            set_rows(W_in_v, batch.in_rows, Win_rows)
+            Wout_rows -= d_out
+            set_rows(W_out_v, batch.out_rows, Wout_rows)
             if not math.isfinite(loss):
                 raise FloatingPointError("training diverged (loss is not finite); lower lr or raise damping")
             epoch_loss += loss
@@ -661,8 +636,6 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         if bar is not None:
             bar.update(int(total_words) - bar.n)
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True)
         if hasattr(batches, "close"):
             batches.close()
         if bar is not None:
