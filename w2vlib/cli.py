@@ -113,13 +113,14 @@ def build_parser():
     t.add_argument("--batch-size", type=_positive_int, default=None,
                    help="examples per step (default: 1024 for cbow, 4096 pairs for skipgram)")
     t.add_argument("--lr", type=float, default=None,
-                   help="starting learning rate, decayed linearly (default: 0.1 cbow, 0.05 skipgram)")
+                   help="starting learning rate, decayed linearly (default: 0.1)")
     t.add_argument("--subsample", type=float, default=1e-3,
                    help="subsampling threshold of frequent words (0 = off)")
     t.add_argument("--fixed-window", action="store_true",
                    help="use the full window for every target instead of word2vec's dynamic window")
-    t.add_argument("--damping", type=float, default=4.0,
-                   help="divide a row's summed update by max(1, count/damping) (0 = off)")
+    t.add_argument("--damping", type=float, default=None,
+                   help="divide a row's summed update by max(1, count/damping) (0 = off; "
+                        "default 4 for cbow, 16 for skipgram)")
     t.add_argument("--threads", type=int, choices=[1, 2], default=2,
                    help="1: one thread; 2: batches prepared in a background thread "
                         "(same result either way)")

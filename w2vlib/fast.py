@@ -509,7 +509,7 @@ def _check_corpus(corpus, vocab_size):
 
 def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
           epochs=10, batch_size=None, lr=None, min_lr_ratio=1e-4, seed=0, subsample=1e-3,
-          dynamic_window=True, damping=4.0, init="word2vec", cbow_update="word2vec",
+          dynamic_window=True, damping=None, init="word2vec", cbow_update="word2vec",
           progress=True, callback=None, threads=2):
     """Train word2vec (CBOW or skip-gram, negative sampling) on a corpus of ids, fast.
 
@@ -521,13 +521,14 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     hidden_size, window_size, negative : vector size, maximum window radius, negatives per example.
     epochs : passes over the corpus.
     batch_size : examples per step (default 1024 for CBOW, 4096 pairs for skip-gram).
-    lr : starting learning rate (default 0.1 for CBOW, 0.05 for skip-gram); it decays linearly to
+    lr : starting learning rate (default 0.1 for both); it decays linearly to
         ``lr * min_lr_ratio`` over training, like word2vec's ``alpha``.
     seed : int or ``np.random.SeedSequence``; the same seed gives bit-identical vectors.
     subsample : Mikolov's subsampling threshold (word2vec's ``-sample``; 0 or None turns it off).
     dynamic_window : draw each target's window size from ``1..window_size`` (word2vec).
     damping : divide the summed update of a row seen ``c`` times in a batch by ``max(1, c/damping)``
-        (0 turns it off; large batches then diverge).
+        (0 turns it off; large batches then diverge). Default 4 for CBOW, 16 for skip-gram (a
+        centre word is the input of all its ~2w pairs, which sit in the same batch).
     init : ``"word2vec"`` (W_in uniform in ``±0.5/hidden_size``, W_out zeros, as word2vec and
         gensim) or ``"book"`` (both ``0.01 * standard normal``).
     cbow_update : ``"word2vec"`` (default): every context row receives the whole ``dL/dh``, as in
@@ -557,7 +558,9 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     if batch_size is None:
         batch_size = 1024 if model == "cbow" else 4096
     if lr is None:
-        lr = 0.1 if model == "cbow" else 0.05
+        lr = 0.1
+    if damping is None:
+        damping = 4.0 if model == "cbow" else 16.0
     if batch_size < 1 or lr <= 0:
         raise ValueError("batch_size and lr must be positive")
 
