@@ -189,53 +189,86 @@ class _Batch:
     lanes: list  # _Lane objects covering the examples in order
 
 
-def _renumber(ids, vocab_size):
-    """Unique ids (sorted), the position of every id among them, and their counts. O(V + n), no sort."""
-    mark = np.zeros(vocab_size, dtype=bool)
-    mark[ids] = True
-    uniq = np.flatnonzero(mark)
-    pos = np.empty(vocab_size, dtype=np.int32)
-    pos[uniq] = np.arange(uniq.size, dtype=np.int32)
-    inv = pos[ids]
-    counts = np.bincount(inv, minlength=uniq.size)
-    return uniq, inv, counts
-
-
 def _damping_factor(counts, damping):
     if not damping:
         return np.ones(counts.size, dtype=np.float32)
     return (1.0 / np.maximum(1.0, counts / float(damping))).astype(np.float32)
 
 
-def _make_batch(in_ids, in_indptr, in_weight, out_ids, vocab_size, n_words, damping,
-                full_input_update=False, n_lanes=1):
-    """Build a :class:`_Batch` from a CSR description of the inputs and the (n, k+1) outputs.
+def _renumber_grouped(ids, group, n_groups, vocab_size):
+    """Renumber the rows each batch touches ``0..n-1``, for many batches at once, without a sort.
 
+    ``group`` is the batch of every id. An O(batches x V) mark and ``flatnonzero`` give every
+    batch's unique rows in order.
+
+    Returns ``(rows, starts, local, count)``: the unique rows of batch ``g`` are
+    ``rows[starts[g]:starts[g+1]]`` (sorted), ``local`` is each id's position among its batch's
+    rows and ``count`` how often its row occurs in its batch.
+    """
+    key = group.astype(np.int64) * vocab_size + ids
+    mark = np.zeros(n_groups * vocab_size, dtype=bool)
+    mark[key] = True
+    ukeys = np.flatnonzero(mark)
+    ugroup = ukeys // vocab_size
+    rows = ukeys - ugroup * vocab_size
+    starts = np.searchsorted(ugroup, np.arange(n_groups + 1))
+    rank = np.empty(n_groups * vocab_size, dtype=np.int32)
+    rank[ukeys] = np.arange(ukeys.size, dtype=np.int32)
+    grank = rank[key]
+    count = np.bincount(grank, minlength=ukeys.size)[grank]
+    local = (grank - starts[group]).astype(np.int32)
+    return rows, starts, local, count
+
+
+def _make_batches(in_ids, in_indptr, in_weight, out_ids, vocab_size, batch_size, words_per_item,
+                  damping, full_input_update=False):
+    """Cut examples into batches of ``batch_size`` and prepare each (vectorised over all of them).
+
+    Inputs: example ``i`` reads input rows ``in_ids[in_indptr[i]:in_indptr[i+1]]`` with weights
+    ``in_weight`` (CBOW: ``1/n`` each, the mean; skip-gram: one row, weight 1) and scores the
+    output rows ``out_ids[i]`` (the positive first, then the negatives).
     ``full_input_update``: every input row receives the whole ``dL/dh`` (word2vec's and gensim's
     CBOW update) instead of its share ``weight * dL/dh`` (the true gradient of the mean).
-    ``n_lanes``: cut the examples into this many consecutive slices (one per thread).
     """
     n_items, k1 = out_ids.shape
-    in_rows, in_inv, in_counts = _renumber(in_ids, vocab_size)
+    n_batches = -(-n_items // batch_size)
+    item_batch = np.arange(n_items) // batch_size
+    in_counts = np.diff(in_indptr)
+    in_group = np.repeat(item_batch, in_counts)
+    in_rows, in_starts, in_local, in_count = _renumber_grouped(in_ids, in_group, n_batches,
+                                                               vocab_size)
     upd_weight = np.ones_like(in_weight) if full_input_update else in_weight
     if damping:
-        upd_weight = upd_weight * _damping_factor(in_counts, damping)[in_inv]
-    out_rows, out_inv, out_counts = _renumber(out_ids.ravel(), vocab_size)
-    out_inv = out_inv.reshape(n_items, k1)
-    out_coef = _damping_factor(out_counts, damping)[out_inv]
-    n_in, n_out = in_rows.size, out_rows.size
-    lanes = []
-    cuts = np.linspace(0, n_items, min(n_lanes, n_items) + 1).astype(int)
-    for a, b in zip(cuts[:-1], cuts[1:]):
+        upd_weight = upd_weight * _damping_factor(in_count, damping)
+    out_group = np.repeat(item_batch, k1)
+    out_rows, out_starts, out_local, out_count = _renumber_grouped(out_ids.ravel(), out_group,
+                                                                   n_batches, vocab_size)
+    out_local = out_local.reshape(n_items, k1)
+    out_coef = _damping_factor(out_count, damping).reshape(n_items, k1)
+    batches = []
+    for bi in range(n_batches):
+        a, b = bi * batch_size, min(n_items, (bi + 1) * batch_size)
         lo, hi = in_indptr[a], in_indptr[b]
-        ip = in_indptr[a:b + 1] - lo
-        A = sp.csr_array((in_weight[lo:hi], in_inv[lo:hi], ip), shape=(b - a, n_in))
-        A_upd_T = sp.csc_array((upd_weight[lo:hi], in_inv[lo:hi], ip), shape=(n_in, b - a))
-        G = sp.csc_array((np.empty((b - a) * k1, dtype=np.float32), out_inv[a:b].ravel(),
-                          np.arange(0, (b - a) * k1 + 1, k1, dtype=np.int32)),
-                         shape=(n_out, b - a))
-        lanes.append(_Lane(int(b - a), A, A_upd_T, out_inv[a:b], out_coef[a:b], G))
-    return _Batch(n_items, float(n_words), in_rows, out_rows, lanes)
+        ip = (in_indptr[a:b + 1] - lo).astype(np.int32)
+        rows_in = in_rows[in_starts[bi]:in_starts[bi + 1]]
+        rows_out = out_rows[out_starts[bi]:out_starts[bi + 1]]
+        n, n_in, n_out = b - a, rows_in.size, rows_out.size
+        A = sp.csr_array((in_weight[lo:hi], in_local[lo:hi], ip), shape=(n, n_in))
+        A_upd_T = sp.csc_array((upd_weight[lo:hi], in_local[lo:hi], ip), shape=(n_in, n))
+        G = sp.csc_array((np.empty(n * k1, dtype=np.float32), out_local[a:b].ravel(),
+                          np.arange(0, n * k1 + 1, k1, dtype=np.int32)), shape=(n_out, n))
+        lane = _Lane(int(n), A, A_upd_T, out_local[a:b], out_coef[a:b], G)
+        batches.append(_Batch(int(n), float(n * words_per_item), rows_in, rows_out, [lane]))
+    return batches
+
+
+def _make_batch(in_ids, in_indptr, in_weight, out_ids, vocab_size, n_words, damping,
+                full_input_update=False):
+    """One batch of all the examples (see :func:`_make_batches`)."""
+    n = out_ids.shape[0]
+    return _make_batches(np.asarray(in_ids), np.asarray(in_indptr), np.asarray(in_weight),
+                         np.asarray(out_ids), vocab_size, max(n, 1), n_words / max(n, 1),
+                         damping, full_input_update)[0]
 
 
 if hasattr(np, "vecdot"):  # numpy >= 2.0: a ufunc, a little faster than a stack of matmuls
@@ -385,7 +418,6 @@ class _Planner:
         self.damping = damping
         self.chunk_batches = chunk_batches
         self.full_input_update = full_input_update
-        self.n_lanes = 1
         self.rng = np.random.default_rng(seed)
         counts = np.bincount(corpus, minlength=vocab_size)
         self.p = unigram_table(counts)
@@ -424,28 +456,21 @@ class _Planner:
 
     def _cbow_chunk(self, targets, ctx_ids, counts, words_per_pos):
         negs = draw_negatives(self.rng, self.prob, self.alias, targets, self.k, self.p)
-        indptr = np.zeros(targets.size + 1, dtype=np.int32)
+        indptr = np.zeros(targets.size + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
         weight = np.repeat((1.0 / counts).astype(np.float32), counts)
         out = np.concatenate([targets[:, None], negs], axis=1)
-        for s in range(0, targets.size, self.bs):
-            e = min(s + self.bs, targets.size)
-            lo, hi = indptr[s], indptr[e]
-            yield _make_batch(ctx_ids[lo:hi], indptr[s:e + 1] - lo, weight[lo:hi], out[s:e],
-                              self.V, (e - s) * words_per_pos, self.damping,
-                              self.full_input_update, self.n_lanes)
+        yield from _make_batches(ctx_ids, indptr, weight, out, self.V, self.bs, words_per_pos,
+                                 self.damping, self.full_input_update)
 
     def _skipgram_chunk(self, centres, ctx_ids, counts, words_per_pos):
         centre = np.repeat(centres, counts)
         negs = draw_negatives(self.rng, self.prob, self.alias, ctx_ids, self.k, self.p)
         out = np.concatenate([ctx_ids[:, None], negs], axis=1)
         n_pairs = centre.size
-        words = centres.size * words_per_pos
-        for s in range(0, n_pairs, self.bs):
-            e = min(s + self.bs, n_pairs)
-            yield _make_batch(centre[s:e], np.arange(e - s + 1, dtype=np.int32),
-                              np.ones(e - s, dtype=np.float32), out[s:e], self.V,
-                              words * (e - s) / n_pairs, self.damping, n_lanes=self.n_lanes)
+        yield from _make_batches(centre, np.arange(n_pairs + 1), np.ones(n_pairs, np.float32),
+                                 out, self.V, self.bs, centres.size * words_per_pos / n_pairs,
+                                 self.damping)
 
 
 def _prefetch(gen, depth):
