@@ -423,8 +423,8 @@ class _Planner:
         self.p = unigram_table(counts)
         self.prob, self.alias = alias_table(self.p)
 
-    def epoch(self):
-        """Yield the batches of one epoch."""
+    def chunks(self):
+        """Yield the batches of one epoch, a list (a chunk of ``chunk_batches``) at a time."""
         rng = self.rng
         corpus = self.corpus
         w = self.w
@@ -450,9 +450,9 @@ class _Planner:
                 b = np.full(c1 - c0, w, dtype=np.int32)
             ctx_ids, counts = _chunk_windows(padded, w, c0, c1, b)
             if self.model == "cbow":
-                yield from self._cbow_chunk(stream[c0:c1], ctx_ids, counts, words_per_pos)
+                yield self._cbow_chunk(stream[c0:c1], ctx_ids, counts, words_per_pos)
             else:
-                yield from self._skipgram_chunk(stream[c0:c1], ctx_ids, counts, words_per_pos)
+                yield self._skipgram_chunk(stream[c0:c1], ctx_ids, counts, words_per_pos)
 
     def _cbow_chunk(self, targets, ctx_ids, counts, words_per_pos):
         negs = draw_negatives(self.rng, self.prob, self.alias, targets, self.k, self.p)
@@ -460,7 +460,7 @@ class _Planner:
         np.cumsum(counts, out=indptr[1:])
         weight = np.repeat((1.0 / counts).astype(np.float32), counts)
         out = np.concatenate([targets[:, None], negs], axis=1)
-        yield from _make_batches(ctx_ids, indptr, weight, out, self.V, self.bs, words_per_pos,
+        return _make_batches(ctx_ids, indptr, weight, out, self.V, self.bs, words_per_pos,
                                  self.damping, self.full_input_update)
 
     def _skipgram_chunk(self, centres, ctx_ids, counts, words_per_pos):
@@ -468,7 +468,7 @@ class _Planner:
         negs = draw_negatives(self.rng, self.prob, self.alias, ctx_ids, self.k, self.p)
         out = np.concatenate([ctx_ids[:, None], negs], axis=1)
         n_pairs = centre.size
-        yield from _make_batches(centre, np.arange(n_pairs + 1), np.ones(n_pairs, np.float32),
+        return _make_batches(centre, np.arange(n_pairs + 1), np.ones(n_pairs, np.float32),
                                  out, self.V, self.bs, centres.size * words_per_pos / n_pairs,
                                  self.damping)
 
@@ -627,10 +627,12 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
 
     def all_batches():
         for _ in range(epochs):
-            yield from planner.epoch()
+            yield from planner.chunks()
             yield None  # end of epoch marker
 
-    batches = _prefetch(all_batches(), depth=64) if threads >= 2 else all_batches()
+    chunks = _prefetch(all_batches(), depth=3) if threads >= 2 else all_batches()
+    # a chunk at a time through the queue (few hand-offs); None marks the end of an epoch
+    batches = (b for chunk in chunks for b in (chunk if chunk is not None else [None]))
 
     bar = None
     if progress:
@@ -678,8 +680,9 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         if bar is not None:
             bar.update(int(total_words) - bar.n)
     finally:
-        if hasattr(batches, "close"):
-            batches.close()
+        batches.close()
+        if hasattr(chunks, "close"):
+            chunks.close()
         if bar is not None:
             bar.close()
     wall = time.perf_counter() - t_start
