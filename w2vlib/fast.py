@@ -29,7 +29,7 @@ Negatives never equal the example's positive word: colliding draws are redrawn, 
 Conventions. :func:`cbow_grads` and :func:`skipgram_grads` return the loss and the *total*
 gradients in the book's convention (loss = sum over the ``k + 1`` binary cross-entropies of their
 batch means), so they can be compared with the layered ``CBOW``/``SkipGram`` (``tests/test_fast.py``
-does). The training loop uses the same kernel (:func:`_fused_core`) with word2vec's per-example
+does). The training loop uses the same kernel (:func:`_lane_step`) with word2vec's per-example
 convention (summed, not averaged, over the batch) and its learning rate.
 """
 
@@ -167,7 +167,7 @@ def subsample_keep_prob(counts, sample):
 # --------------------------------------------------------------------------------------------
 @dataclass
 class _Lane:
-    """A slice of a batch's examples: the unit of work of one thread."""
+    """The examples of a batch and the sparse structure the kernel needs (the weights excepted)."""
 
     n_items: int
     A: sp.csr_array  # (n_items, len(in_rows)): h = A @ W_in[in_rows]
