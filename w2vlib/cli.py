@@ -84,6 +84,16 @@ def machine_info():
     return info
 
 
+class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Show '(default: X)' only where it says something (not None/False, not already in the help)."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if "default" in text or action.default is None or action.default is False or action.default == argparse.SUPPRESS:
+            return text
+        return super()._get_help_string(action)
+
+
 def _positive_int(s):
     v = int(s)
     if v < 1:
@@ -99,7 +109,7 @@ def build_parser():
         description="Train word2vec (negative sampling) with w2vlib.fast and write vectors.npz, "
                     "vectors.txt (word2vec text format), vectors.tsv + metadata.tsv (Embedding "
                     "Projector) and metrics.json into --out.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+        formatter_class=_HelpFormatter)
     t.add_argument("--corpus", default="ptb",
                    help="'ptb' (PTB train split; set W2VLIB_PTB_DIR for an offline copy), "
                         "'ptb:valid'/'ptb:test', or the path of a plain-text file "
