@@ -50,14 +50,14 @@ def quality(W, word_to_id, analogy_files, similarity_files):
     return out
 
 
-def run_layered(corpus, V, args):
+def run_layered(corpus, V, args, lazy=False):
     from w2vlib import CBOW, Adam, Trainer
     from w2vlib.corpus import create_contexts_target
 
     contexts, target = create_contexts_target(corpus, args.window)
     rng = np.random.default_rng(0)
     model = CBOW(V, args.hidden, args.window, corpus, sample_size=args.negative, rng=rng)
-    trainer = Trainer(model, Adam())
+    trainer = Trainer(model, Adam(lazy=lazy))
     # warm-up (first-touch of the arrays), then the timed steps
     trainer.fit(contexts, target, max_epoch=1, batch_size=100, rng=rng, progress=False, max_iters=5)
     t0 = time.perf_counter()
@@ -151,6 +151,8 @@ def main(argv=None):
 
     print(f"[1/3] layered CBOW + Adam, batch 100, {args.layered_steps} steps ...", flush=True)
     results["layered"] = run_layered(corpus, V, args)
+    print(f"[1/3] layered CBOW + Adam(lazy=True), batch 100, {args.layered_steps} steps ...", flush=True)
+    results["layered_lazy"] = run_layered(corpus, V, args, lazy=True)
 
     runs = {"fast": [], "gensim": []}
     qual = {"fast": [], "gensim": []}
@@ -179,9 +181,12 @@ def main(argv=None):
     # ---- table ----
     lay = results["layered"]
     f_wall = mean_std([r["wall_s"] for r in runs["fast"]])
+    lazy = results["layered_lazy"]
     rows = [("layered (CBOW+Adam, batch 100)", lay["wall_10ep_s_extrapolated"], None,
              lay["words_per_sec"], "extrapolated from "
-             f"{lay['steps']} steps")]
+             f"{lay['steps']} steps"),
+            ("layered, Adam(lazy=True)", lazy["wall_10ep_s_extrapolated"], None,
+             lazy["words_per_sec"], f"extrapolated from {lazy['steps']} steps")]
     rows.append((f"fast (w2vlib.fast, threads={args.threads})", f_wall[0], f_wall[1], n_words / f_wall[0],
                  f"{len(args.seeds)} runs"))
     if have_gensim:
@@ -199,7 +204,9 @@ def main(argv=None):
         print(f"| {name:32s} | {w:>15s} | {wps:>12,.0f} | {note}")
     print()
     f_wps = n_words / f_wall[0]
-    print(f"fast / layered words/s: {f_wps / lay['words_per_sec']:.1f}x")
+    print(f"fast / layered words/s: {f_wps / lay['words_per_sec']:.1f}x "
+          f"(fast / layered with lazy Adam: {f_wps / lazy['words_per_sec']:.1f}x; "
+          f"lazy / dense Adam: {lazy['words_per_sec'] / lay['words_per_sec']:.1f}x)")
     if have_gensim:
         print(f"fast / gensim 1 worker words/s: {f_wps / (n_words / g_wall[0]):.2f}x "
               f"(gensim train-only {mean_std([r['train_only_s'] for r in runs['gensim']])[0]:.2f} s)")
