@@ -11,7 +11,9 @@ The readable, book-shaped pieces live in their own modules:
 - ``gradcheck``: numerical_gradient, gradcheck
 - ``vectors``: save/load vectors (.npz), word2vec text format, Embedding Projector files
 - ``data``: the Penn Treebank (download, cache, offline copy);  ``evaluation``: analogy/similarity benchmarks
-- ``fast``: the fused fast trainer;  ``plotting``: the packaged plot style
+- ``fast``: the fused fast trainer;  ``cli``/``__main__``: ``python -m w2vlib train ...``
+- ``pretrained``: PTB vectors trained once (notebook 05) and reused by notebooks 06-08
+- ``plotting``: the packaged plot style and helpers;  ``timing``: ``best_time`` for the speed comparisons
 """
 
 __version__ = "0.1.0"
