@@ -108,6 +108,15 @@ def test_vector_files_round_trip(tmp_path, space):
     assert len(rows) == 6 and all(len(r) == 4 for r in rows)
 
 
+def test_written_files_are_readable_by_others(tmp_path, space):
+    w2i, i2w, W = space
+    paths = [save_vectors(tmp_path / "v.npz", W, i2w), save_word2vec_format(tmp_path / "v.txt", W, i2w),
+             *save_projector(tmp_path / "proj", W, i2w)]
+    for p in paths:
+        assert p.stat().st_mode & 0o777 == 0o644, p.name
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["proj", "v.npz", "v.txt"]  # no temp files left
+
+
 def test_word2vec_text_loads_in_gensim(tmp_path, space):
     gensim_models = pytest.importorskip("gensim.models")
     w2i, i2w, W = space

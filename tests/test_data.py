@@ -10,6 +10,7 @@ import hashlib
 import http.server
 import json
 import os
+import re
 import socket
 import threading
 import time
@@ -195,7 +196,7 @@ def test_download_only_http_urls(tmp_path):
 def test_hub_urls_are_https_with_checksums():
     for name, (url, digest) in data.DATA_HUB.items():
         assert url.startswith("https://") and url.endswith(name)
-        assert len(digest) == 64 and int(digest, 16) >= 0
+        assert re.fullmatch(r"[0-9a-f]{64}", digest)
 
 
 def test_unknown_name_without_url_raises():
@@ -385,14 +386,19 @@ def test_real_ptb_train_matches_the_book(monkeypatch, real_cache):
 
 
 @needs_real_ptb
-def test_real_ptb_second_load_is_fast(monkeypatch, real_cache):
+def test_real_ptb_second_load_uses_the_id_cache(monkeypatch, real_cache):
+    # The speed itself is measured elsewhere (a timing assert would be flaky); here we check the
+    # mechanism behind it: the second load reads the .npy cache and never re-tokenises the text.
     monkeypatch.setenv("W2VLIB_PTB_DIR", str(REAL))
     first = load_ptb("train", real_cache)[0]
-    start = time.perf_counter()
+    assert (real_cache / "ptb.train.npy").is_file()
+
+    def no_tokenising(path):
+        raise AssertionError("the cached load must not read the text again")
+
+    monkeypatch.setattr(data, "_read_words", no_tokenising)
     again = load_ptb("train", real_cache)[0]
-    elapsed = time.perf_counter() - start
     assert np.array_equal(first, again)
-    assert elapsed < 0.5, f"cached load_ptb('train') took {elapsed:.3f} s"
 
 
 @needs_real_ptb
@@ -403,3 +409,10 @@ def test_real_ptb_valid_and_test_use_the_train_vocabulary(monkeypatch, real_cach
     assert len(valid) == 73_760 and len(test) == 82_430
     assert w_valid == w_test == load_ptb("train", real_cache)[1]
     assert valid.max() < 10_000 and test.max() < 10_000
+
+
+def test_unwritable_cache_folder_is_a_clear_error(tmp_path, server):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DataError, match="W2VLIB_DATA_DIR"):
+        download("hello.txt", blocker / "cache", url=f"{server}/hello.txt", sha256="0" * 64, progress=False)

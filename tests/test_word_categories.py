@@ -2,7 +2,6 @@
 from collections import Counter
 from pathlib import Path
 
-import pytest
 
 PATH = Path(__file__).resolve().parents[1] / "data" / "word_categories.tsv"
 

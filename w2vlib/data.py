@@ -50,6 +50,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ._io import FILE_MODE, atomic_write
+
 __all__ = [
     "DATA_HUB",
     "PTB_SPLITS",
@@ -88,7 +90,6 @@ DATA_DIR_ENV = "W2VLIB_DATA_DIR"
 
 _CHUNK = 1 << 16
 _CACHE_VERSION = 1
-_FILE_MODE = 0o644  # mkstemp creates 0o600 files; cached data is not secret
 
 
 class DataError(RuntimeError):
@@ -146,20 +147,6 @@ def _lookup(name: str) -> tuple[str, str]:
         raise KeyError(f"unknown data file {name!r}; known: {sorted(DATA_HUB)}") from None
 
 
-def _atomic_write(path: Path, write) -> None:
-    """Call ``write(file_object)`` on a temp file beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        os.chmod(tmp, _FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 # ----------------------------------------------------------------------------- download
 
 
@@ -211,8 +198,14 @@ def download(
         )
         dest.unlink()
 
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=f".{name}.", suffix=".part")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=f".{name}.", suffix=".part")
+    except OSError as e:
+        raise DataError(
+            f"cannot write to the cache folder {dest.parent}: {e.strerror or e}. Set {DATA_DIR_ENV} to a "
+            f"writable folder, or {PTB_DIR_ENV} to a folder that already holds the files."
+        ) from e
     tmp = Path(tmp_name)
     try:
         h = hashlib.sha256()
@@ -265,7 +258,7 @@ def download(
                 f"checksum mismatch for {name} downloaded from {url}: expected sha256 {sha256}, "
                 f"got {got}. The file was not kept."
             )
-        os.chmod(tmp, _FILE_MODE)
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -345,9 +338,9 @@ def _write_cached(path: Path, save, meta: dict) -> None:
     Failure to write (read-only folder) is not fatal: the data is simply rebuilt next time.
     """
     try:
-        _atomic_write(path, save)
+        atomic_write(path, save)
         meta = dict(meta, sha256=sha256sum(path), version=_CACHE_VERSION)
-        _atomic_write(_sidecar(path), lambda f: f.write(json.dumps(meta, indent=1).encode()))
+        atomic_write(_sidecar(path), lambda f: f.write(json.dumps(meta, indent=1).encode()))
     except OSError as e:
         warnings.warn(f"could not write cache {path}: {e}", RuntimeWarning, stacklevel=3)
 

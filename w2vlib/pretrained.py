@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
 from . import __version__
+from ._io import atomic_write
 from .data import get_data_dir, load_ptb
 from .vectors import load_vectors, save_vectors
 
@@ -79,14 +78,7 @@ def save_ptb_vectors(W, id_to_word, cache_dir=None, **settings) -> Path:
     save_vectors(path, W, id_to_word)
     meta = dict(_identity(ptb_settings(**settings)), shape=list(W.shape))
     side = path.with_suffix(".json")
-    fd, tmp = tempfile.mkstemp(dir=side.parent, prefix=f".{side.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(meta, fh, indent=1, sort_keys=True)
-        os.replace(tmp, side)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(side, lambda fh: json.dump(meta, fh, indent=1, sort_keys=True), mode="w")
     _remove_stale(path, meta["settings"])
     return path
 

@@ -10,11 +10,11 @@
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
+
+from ._io import atomic_write, atomic_write_path
 
 __all__ = ["save_vectors", "load_vectors", "save_word2vec_format", "load_word2vec_format", "save_projector"]
 
@@ -38,36 +38,14 @@ def _words(W, id_to_word) -> list[str]:
     return words
 
 
-def _atomic_write_text(path: Path, write) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            write(fh)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
 def save_vectors(path, W, id_to_word) -> Path:
     """Write ``W`` and its words to ``path`` (``.npz``). Returns the path written."""
     words = _words(W, id_to_word)
     path = Path(path)
     if path.suffix != ".npz":
         path = path.with_suffix(path.suffix + ".npz") if path.suffix else path.with_suffix(".npz")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".npz")
-    os.close(fd)
-    try:
-        np.savez(tmp, W=np.asarray(W, dtype=np.float32), words=np.array(words, dtype=str))
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    W32, words_arr = np.asarray(W, dtype=np.float32), np.array(words, dtype=str)
+    return atomic_write_path(path, lambda tmp: np.savez(tmp, W=W32, words=words_arr), suffix=".npz")
 
 
 def load_vectors(path):
@@ -95,7 +73,7 @@ def save_word2vec_format(path, W, id_to_word, precision: int = 6) -> Path:
         for w, row in zip(words, W):
             fh.write(w + " " + " ".join(fmt % x for x in row) + "\n")
 
-    _atomic_write_text(path, write)
+    atomic_write(path, write, mode="w")
     return Path(path)
 
 
@@ -124,6 +102,6 @@ def save_projector(directory, W, id_to_word, precision: int = 6):
     directory = Path(directory)
     fmt = f"%.{precision}g"
     vec_path, meta_path = directory / "vectors.tsv", directory / "metadata.tsv"
-    _atomic_write_text(vec_path, lambda fh: fh.writelines("\t".join(fmt % x for x in row) + "\n" for row in W))
-    _atomic_write_text(meta_path, lambda fh: fh.writelines(w + "\n" for w in words))
+    atomic_write(vec_path, mode="w", write=lambda fh: fh.writelines("\t".join(fmt % x for x in row) + "\n" for row in W))
+    atomic_write(meta_path, mode="w", write=lambda fh: fh.writelines(w + "\n" for w in words))
     return vec_path, meta_path
