@@ -133,3 +133,12 @@ def test_vector_files_bad_input(tmp_path):
     np.savez(tmp_path / "other.npz", X=np.zeros(2))
     with pytest.raises(ValueError, match="not a w2vlib vectors file"):
         load_vectors(tmp_path / "other.npz")
+
+
+def test_similarity_needs_one_row_per_word(space):
+    w2i, i2w, W = space
+    with pytest.raises(ValueError, match="must match"):
+        most_similar("king", w2i, i2w, np.vstack([W, W]))
+    with pytest.raises(ValueError, match="integer"):
+        most_similar("king", w2i, i2w, W, top=2.5)
+    assert len(most_similar("king", w2i, i2w, W, top=100)) == len(w2i) - 1  # top > V: every other word

@@ -43,3 +43,10 @@ def check_ids(idx, vocab_size: int, name: str = "idx") -> np.ndarray:
             bad = lo if lo < 0 else hi
             raise IndexError(f"{name} contains id {bad}, outside the vocabulary [0, {vocab_size})")
     return idx
+
+
+def as_rng(rng) -> np.random.Generator:
+    """A ``np.random.Generator``: passed through, or made from a seed (or None) by ``default_rng``."""
+    if isinstance(rng, np.random.Generator):
+        return rng
+    return np.random.default_rng(rng)

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .similarity import normalize
+
 __all__ = [
     "SectionResult",
     "AnalogyResult",
@@ -228,8 +230,7 @@ def _unit_rows(W) -> np.ndarray:
         raise ValueError(f"W must be a 2-D (vocab_size, hidden_size) matrix, got shape {W.shape}")
     if W.dtype != np.float64:
         W = W.astype(np.float32, copy=False)
-    norms = np.linalg.norm(W, axis=1, keepdims=True)
-    return W / np.where(norms > 0, norms, 1).astype(W.dtype)  # zero rows stay zero
+    return normalize(W)  # zero rows stay zero
 
 
 def _lookup(word_to_id, vocab_size: int, lowercase: bool):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .negative_sampling import _as_rng
+from ._checks import as_rng
 
 __all__ = ["numerical_gradient", "relative_error", "gradcheck"]
 
@@ -62,7 +62,7 @@ def gradcheck(f, params, grads, eps: float = 1e-2, max_checks: int | None = None
     analytic = [np.array(g, dtype=np.float64, copy=True) for g in grads]
     if len(params) != len(analytic):
         raise ValueError(f"{len(params)} params but {len(grads)} grads")
-    rng = _as_rng(rng)
+    rng = as_rng(rng)
     worst = 0.0
     for p, a in zip(params, analytic):
         idx = None

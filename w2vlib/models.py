@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._checks import as_rng
 from .corpus import convert_one_hot
 from .layers import Embedding, MatMul, SoftmaxWithLoss
-from .negative_sampling import NegativeSamplingLoss, UnigramSampler, _as_rng, sum_embedding_grads
+from .negative_sampling import NegativeSamplingLoss, UnigramSampler, sum_embedding_grads
 
 __all__ = ["SimpleCBOW", "CBOW", "SkipGram", "init_weights"]
 
@@ -26,7 +27,7 @@ def init_weights(vocab_size: int, hidden_size: int, rng=None, scale: float = 0.0
     """``W_in`` and ``W_out`` as in the book: ``scale * N(0, 1)``, float32, shapes (V, H)."""
     if vocab_size < 1 or hidden_size < 1:
         raise ValueError(f"vocab_size and hidden_size must be >= 1, got {vocab_size}, {hidden_size}")
-    rng = _as_rng(rng)
+    rng = as_rng(rng)
     W_in = (scale * rng.standard_normal((vocab_size, hidden_size))).astype(np.float32)
     W_out = (scale * rng.standard_normal((vocab_size, hidden_size))).astype(np.float32)
     return W_in, W_out
@@ -43,14 +44,16 @@ class SimpleCBOW:
 
     ``forward(contexts, target)``: ``contexts`` is one-hot (N, 2*window, V) (or
     integer ids (N, 2*window), which are turned into one-hot first, as the book
-    does), ``target`` ids (N,) or one-hot (N, V). Note ``W_out`` is stored as
-    (V, H) like the fast models, so the output layer computes ``h @ W_out.T``.
+    does), ``target`` ids (N,) or one-hot (N, V). As in the book, the output
+    matrix ``params[1]`` has shape (H, V): the output layer computes
+    ``h @ W_out`` (the negative-sampling models store ``W_out`` as (V, H), one row
+    per word).
     """
 
     def __init__(self, vocab_size: int, hidden_size: int, window_size: int = 1, rng=None):
         self.window_size = _check_window(window_size)
         self.vocab_size = vocab_size
-        W_in, W_out = init_weights(vocab_size, hidden_size, rng)
+        W_in, W_out = init_weights(vocab_size, hidden_size, rng)  # W_out (V, H), stored transposed below
         self.in_layer = MatMul(W_in)  # one layer, applied to all 2*window positions at once
         self._W_out_T = np.ascontiguousarray(W_out.T)
         self.out_layer = MatMul(self._W_out_T)
@@ -93,7 +96,7 @@ class CBOW:
 
     def __init__(self, vocab_size, hidden_size, window_size, corpus, sample_size: int = 5, power: float = 0.75, rng=None):
         self.window_size = _check_window(window_size)
-        rng = _as_rng(rng)
+        rng = as_rng(rng)
         W_in, W_out = init_weights(vocab_size, hidden_size, rng)
         self.in_layer = Embedding(W_in)  # one layer for all context positions; repeats accumulate
         sampler = UnigramSampler(corpus, power, sample_size, vocab_size=vocab_size, rng=rng)
@@ -134,7 +137,7 @@ class SkipGram:
 
     def __init__(self, vocab_size, hidden_size, window_size, corpus, sample_size: int = 5, power: float = 0.75, rng=None):
         self.window_size = _check_window(window_size)
-        rng = _as_rng(rng)
+        rng = as_rng(rng)
         W_in, W_out = init_weights(vocab_size, hidden_size, rng)
         self.in_layer = Embedding(W_in)
         sampler = UnigramSampler(corpus, power, sample_size, vocab_size=vocab_size, rng=rng)

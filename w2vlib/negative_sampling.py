@@ -10,16 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import check_ids
+from ._checks import as_rng, check_ids
 from .layers import EmbeddingDot, SigmoidWithLoss
 
 __all__ = ["UnigramSampler", "NegativeSamplingLoss", "sum_embedding_grads"]
-
-
-def _as_rng(rng) -> np.random.Generator:
-    if isinstance(rng, np.random.Generator):
-        return rng
-    return np.random.default_rng(rng)
 
 
 class UnigramSampler:
@@ -62,7 +56,7 @@ class UnigramSampler:
         self.word_p = p / p.sum()
         self._cdf = np.cumsum(self.word_p)
         self._cdf[-1] = 1.0
-        self.rng = _as_rng(rng)
+        self.rng = as_rng(rng)
 
     def sample(self, size) -> np.ndarray:
         """Draw ids of the given shape from ``word_p`` (no target exclusion)."""

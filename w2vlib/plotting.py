@@ -3,16 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["STYLE", "use_style", "plot_loss", "plot_words_2d", "label_points"]
+__all__ = ["STYLE", "plot_loss", "plot_words_2d", "label_points"]
 
 STYLE = "w2vlib.teaching"
-
-
-def use_style() -> None:
-    """Apply the packaged matplotlib style (fixed figure size, readable fonts)."""
-    import matplotlib.pyplot as plt
-
-    plt.style.use(STYLE)
 
 
 def plot_loss(losses, ax=None, eval_interval: int = 1, ylim=None, label=None, xlabel=None):

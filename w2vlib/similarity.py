@@ -41,12 +41,16 @@ def _check_matrix(word_matrix, word_to_id):
     W = np.asarray(word_matrix)
     if W.ndim != 2:
         raise ValueError(f"word_matrix must be 2-D (V, H), got shape {W.shape}")
-    if len(word_to_id) > W.shape[0]:
-        raise ValueError(f"vocabulary has {len(word_to_id)} words but word_matrix only {W.shape[0]} rows")
+    if len(word_to_id) != W.shape[0]:
+        raise ValueError(f"vocabulary has {len(word_to_id)} words but word_matrix has {W.shape[0]} rows; "
+                         "they must match (one row per word id)")
     return W
 
 
 def _top(scores, id_to_word, exclude, top):
+    if int(top) != top:
+        raise ValueError(f"top must be an integer, got {top!r}")
+    top = int(top)
     scores = scores.astype(np.float64, copy=True)
     scores[list(exclude)] = -np.inf
     top = min(top, int(np.isfinite(scores).sum()))

@@ -6,7 +6,7 @@ import time
 import numpy as np
 from tqdm.auto import tqdm
 
-from .negative_sampling import _as_rng
+from ._checks import as_rng
 
 __all__ = ["Trainer", "clip_grads"]
 
@@ -51,7 +51,7 @@ class Trainer:
             raise ValueError("no training data (x is empty)")
         if batch_size < 1 or max_epoch < 1:
             raise ValueError("batch_size and max_epoch must be >= 1")
-        rng = _as_rng(rng)
+        rng = as_rng(rng)
         data_size = len(x)
         max_iters_per_epoch = max(1, data_size // batch_size)
         total = max_epoch * max_iters_per_epoch
