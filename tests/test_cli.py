@@ -1,6 +1,7 @@
 """``python -m w2vlib train`` writes vectors that other tools load."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -40,7 +41,13 @@ def test_train_writes_all_files(tiny_corpus, tmp_path):
     assert len((out / "metadata.tsv").read_text().splitlines()) == 31
     assert len((out / "vectors.tsv").read_text().splitlines()) == 31
     metrics = json.loads((out / "metrics.json").read_text())
-    assert metrics["words_per_sec"] > 0 and len(metrics["loss_per_epoch"]) == 1
+    assert len(metrics["loss_per_epoch"]) == 1
+    loss = metrics["loss_per_epoch"][0]
+    assert loss is not None and np.isfinite(loss) and loss > 0
+    # the vectors were trained: they moved away from their initialisation (seed 0, as fast.train)
+    init_rng = np.random.default_rng(np.random.SeedSequence(0).spawn(2)[0])
+    W0 = ((init_rng.random((31, 8), dtype=np.float32) - 0.5) / 8).astype(np.float32)
+    assert np.abs(W - W0).max() > 1e-4  # ~7e-4 after this one short epoch
     assert metrics["settings"]["hidden_size"] == 8 and "numpy" in metrics["versions"]
 
     gensim_models = pytest.importorskip("gensim.models")
@@ -61,3 +68,58 @@ def test_missing_corpus_is_a_clear_error(tmp_path, capsys):
     rc = main(["train", "--corpus", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")])
     assert rc == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_last_line_without_newline_gets_eos(tmp_path):
+    p = tmp_path / "c.txt"
+    p.write_text("a b\n\nc", encoding="utf-8")
+    corpus, w2i, i2w = read_text_corpus(p)
+    assert [i2w[i] for i in corpus] == ["a", "b", "<eos>", "<eos>", "c", "<eos>"]
+    p.write_text("a b\nc\n", encoding="utf-8")
+    corpus, w2i, i2w = read_text_corpus(p)
+    assert [i2w[i] for i in corpus] == ["a", "b", "<eos>", "c", "<eos>"]
+
+
+def test_tiny_corpus_needs_subsample_0(tmp_path, capsys):
+    p = tmp_path / "tiny.txt"
+    p.write_text("the cat sat on the mat\n", encoding="utf-8")
+    rc = main(["train", "--corpus", str(p), "--epochs", "3", "--hidden", "8", "--no-progress",
+               "--out", str(tmp_path / "o1")])
+    assert rc == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "--subsample 0" in err
+    out = tmp_path / "o2"
+    rc = main(["train", "--corpus", str(p), "--epochs", "3", "--hidden", "8", "--window", "2",
+               "--subsample", "0", "--no-progress", "--out", str(out)])
+    assert rc == 0
+    losses = json.loads((out / "metrics.json").read_text())["loss_per_epoch"]
+    assert len(losses) == 3 and all(x is not None and np.isfinite(x) and x > 0 for x in losses)
+
+
+def test_offline_ptb_missing_is_a_clear_error(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    env = dict(os.environ, W2VLIB_PTB_DIR=str(empty))
+    r = subprocess.run([sys.executable, "-m", "w2vlib", "train", "--corpus", "ptb", "--no-progress",
+                        "--out", str(tmp_path / "o")], capture_output=True, text=True, timeout=60,
+                       env=env)
+    assert r.returncode == 2
+    assert r.stderr.startswith("error: ") and "W2VLIB_PTB_DIR" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_out_is_a_file_is_a_clear_error(tiny_corpus, tmp_path, capsys):
+    out = tmp_path / "file"
+    out.write_text("x")
+    rc = main(["train", "--corpus", str(tiny_corpus), "--epochs", "1", "--hidden", "8",
+               "--no-progress", "--out", str(out)])
+    assert rc == 2 and capsys.readouterr().err.startswith("error: ")
+
+
+@pytest.mark.parametrize("opt,value", [("--subsample", "-1"), ("--damping", "-0.5"),
+                                       ("--subsample", "nan"), ("--damping", "x")])
+def test_negative_floats_rejected_by_argparse(opt, value, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["train", opt, value, "--out", str(tmp_path / "o")])
+    assert exc.value.code == 2
+    assert opt in capsys.readouterr().err

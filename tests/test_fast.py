@@ -1,9 +1,12 @@
 """The fast path computes what the layered models compute, and trains reproducibly."""
 
+import math
+
 import numpy as np
 import pytest
 
 from w2vlib import fast
+from w2vlib.corpus import TOY_TEXT, preprocess
 from w2vlib.models import CBOW, SkipGram
 
 
@@ -128,7 +131,13 @@ def test_train_loss_decreases_and_is_reproducible(model):
     assert np.array_equal(r1.W_in, r2.W_in) and np.array_equal(r1.W_out, r2.W_out)
     assert not np.array_equal(r1.W_in, r3.W_in)
     assert r1.W_in.dtype == np.float32 and r1.W_in.shape == (40, 16)
-    assert len(r1.loss_per_epoch) == 4 and r1.words_per_sec > 0
+    assert len(r1.loss_per_epoch) == 4
+    assert all(math.isfinite(x) and x > 0 for x in r1.loss_per_epoch)
+    # the vectors moved away from their initialisation (W_out starts at zero)
+    init_rng = np.random.default_rng(np.random.SeedSequence(7).spawn(2)[0])
+    W0 = ((init_rng.random((40, 16), dtype=np.float32) - 0.5) / 16).astype(np.float32)
+    assert np.abs(r1.W_in - W0).max() > 1e-2
+    assert np.abs(r1.W_out).max() > 1e-2
     # the two topics separate: every word's nearest neighbour (centred cosine) is in its topic
     W = r1.W_in - r1.W_in.mean(axis=0)
     W /= np.linalg.norm(W, axis=1, keepdims=True)
@@ -152,3 +161,57 @@ def test_train_callback_and_bad_input():
         fast.train(corpus.astype(float), progress=False)
     with pytest.raises(ValueError, match="epochs"):
         fast.train(corpus, epochs=0, progress=False)
+
+
+def test_small_corpus_default_subsample_is_a_clear_error():
+    corpus = preprocess(TOY_TEXT)[0]
+    with pytest.raises(ValueError, match=r"keeps about .* of 8 words.*subsample=0"):
+        fast.train(corpus, epochs=10, progress=False)
+
+
+@pytest.mark.parametrize("model", ["cbow", "skipgram"])
+def test_small_corpus_trains_without_subsampling(model):
+    corpus = preprocess(TOY_TEXT)[0]
+    r = fast.train(corpus, model=model, hidden_size=8, window_size=1, epochs=30, lr=0.5,
+                   subsample=0, progress=False)
+    losses = r.loss_per_epoch
+    assert len(losses) == 30
+    assert all(math.isfinite(x) and x > 0 for x in losses)
+    assert losses[-1] < losses[0] - 0.1  # it learns
+    assert np.abs(r.W_out).max() > 1e-2  # W_out starts at zero
+
+
+def test_epoch_without_examples_records_nan():
+    # 100 distinct words, subsampled to about 3.6 per epoch: most epochs train, a few keep < 2
+    corpus = np.arange(100, dtype=np.int32)
+    r = fast.train(corpus, epochs=30, subsample=1.2e-5, window_size=1, hidden_size=8,
+                   progress=False, seed=0)
+    nan = [math.isnan(x) for x in r.loss_per_epoch]
+    assert any(nan) and not all(nan)
+    assert all(x > 0 for x in r.loss_per_epoch if not math.isnan(x))
+
+
+def test_negative_subsample_or_damping_rejected():
+    corpus = _small_corpus()
+    with pytest.raises(ValueError, match="subsample"):
+        fast.train(corpus, subsample=-1e-3, progress=False)
+    with pytest.raises(ValueError, match="damping"):
+        fast.train(corpus, damping=-1, progress=False)
+
+
+def test_seed_int_numpy_int_and_generator():
+    corpus = _small_corpus()
+    kw = dict(hidden_size=8, window_size=2, epochs=1, batch_size=64, progress=False)
+    r_int = fast.train(corpus, seed=3, **kw)
+    r_np = fast.train(corpus, seed=np.int64(3), **kw)
+    assert np.array_equal(r_int.W_in, r_np.W_in)
+    assert r_int.settings["seed"] == 3 and r_np.settings["seed"] == 3
+    assert type(r_np.settings["seed"]) is int
+    g1 = fast.train(corpus, seed=np.random.default_rng(11), **kw)
+    g2 = fast.train(corpus, seed=np.random.default_rng(11), **kw)
+    g3 = fast.train(corpus, seed=np.random.default_rng(12), **kw)
+    assert np.array_equal(g1.W_in, g2.W_in) and not np.array_equal(g1.W_in, g3.W_in)
+    # the recorded int seed reproduces a Generator run
+    seed = g1.settings["seed"]
+    assert isinstance(seed, int)
+    assert np.array_equal(fast.train(corpus, seed=seed, **kw).W_in, g1.W_in)

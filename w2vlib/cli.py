@@ -25,7 +25,8 @@ import numpy as np
 def read_text_corpus(path):
     """A plain-text file in the PTB convention: whitespace tokens, ``<eos>`` at every line end.
 
-    Ids are given by first appearance. Returns ``(corpus, word_to_id, id_to_word)``.
+    Every line ends with ``<eos>``, including a last line without a trailing newline (if it holds
+    any words). Ids are given by first appearance. Returns ``(corpus, word_to_id, id_to_word)``.
     """
     path = Path(path)
     if not path.is_file():
@@ -34,7 +35,10 @@ def read_text_corpus(path):
     ids: list[int] = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            for w in line.replace("\n", " <eos>").split():
+            words = line.split()
+            if words or line.endswith("\n"):
+                words.append("<eos>")
+            for w in words:
                 ids.append(word_to_id.setdefault(w, len(word_to_id)))
     if len(ids) < 2:
         raise ValueError(f"corpus file {path} holds fewer than 2 words")
@@ -101,6 +105,16 @@ def _positive_int(s):
     return v
 
 
+def _nonneg_float(s):
+    try:
+        v = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number >= 0, got {s!r}") from None
+    if not v >= 0:  # also rejects nan
+        raise argparse.ArgumentTypeError(f"must be a number >= 0, got {s}")
+    return v
+
+
 def build_parser():
     p = argparse.ArgumentParser(prog="python -m w2vlib", description="w2vlib: word2vec made fast.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -124,11 +138,12 @@ def build_parser():
                    help="examples per step (default: 1024 for cbow, 4096 pairs for skipgram)")
     t.add_argument("--lr", type=float, default=None,
                    help="starting learning rate, decayed linearly (default: 0.1)")
-    t.add_argument("--subsample", type=float, default=1e-3,
-                   help="subsampling threshold of frequent words (0 = off)")
+    t.add_argument("--subsample", type=_nonneg_float, default=1e-3,
+                   help="subsampling threshold of frequent words (0 = off; use 0 for a small "
+                        "corpus, where the default keeps too few words)")
     t.add_argument("--fixed-window", action="store_true",
                    help="use the full window for every target instead of word2vec's dynamic window")
-    t.add_argument("--damping", type=float, default=None,
+    t.add_argument("--damping", type=_nonneg_float, default=None,
                    help="divide a row's summed update by max(1, count/damping) (0 = off; "
                         "default 4 for cbow, 16 for skipgram)")
     t.add_argument("--threads", type=int, choices=[1, 2], default=2,
@@ -179,11 +194,15 @@ def cmd_train(args):
 
 
 def main(argv=None):
+    """Run the command line; returns the exit code (2 with ``error: ...`` on stderr for bad input,
+    missing or corrupt data, unwritable output or a diverged run)."""
+    from .data import DataError
+
     args = build_parser().parse_args(argv)
     try:
         if args.command == "train":
             return cmd_train(args)
-    except (FileNotFoundError, ValueError, TypeError) as exc:
+    except (DataError, OSError, ValueError, FloatingPointError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 1

@@ -6,8 +6,9 @@ the rows a batch uses:
 
 * **one gather** of the ``k + 1`` output rows of every example (its positive word and ``k``
   negatives), one batched dot product, one sigmoid;
-* **one vectorised sampler draw** per epoch (Walker's alias table over the unigram^0.75
-  distribution: two uniform draws per sample, exact probabilities);
+* **one vectorised sampler draw** per chunk of batches (an epoch is planned in chunks of 32
+  batches; Walker's alias table over the unigram^0.75 distribution: one uniform draw per
+  sample, exact probabilities);
 * **sparse row updates**: the rows a batch touches are first renumbered ``0..n-1`` (an O(V) mark
   and ``flatnonzero``; no sort), and the per-example gradients are summed into those rows by a
   scipy sparse matrix product (compiled, public API). No dense ``V x H`` gradient and no
@@ -16,7 +17,7 @@ the rows a batch uses:
   frequent words (Mikolov's formula, as in word2vec and gensim) and a **dynamic window** (each
   target draws its window size uniformly from ``1..window_size``, as word2vec does);
 * **damping**: the summed update of a row that occurs ``c`` times in one batch is divided by
-  ``max(1, c / 4)``. With big batches a frequent word (``the``, ``<eos>``) gets dozens of
+  ``max(1, c / d)`` (``d = 4`` for CBOW and 16 for skip-gram by default). With big batches a frequent word (``the``, ``<eos>``) gets dozens of
   updates summed into one step; without damping that step is far too large and training
   diverges;
 * a **second thread** prepares the next batches (windows, negatives, renumbering, sparse
@@ -26,11 +27,15 @@ the rows a batch uses:
 Negatives never equal the example's positive word: colliding draws are redrawn, like
 ``w2vlib.negative_sampling.UnigramSampler`` (word2vec itself allows them).
 
-Conventions. :func:`cbow_grads` and :func:`skipgram_grads` return the loss and the *total*
-gradients in the book's convention (loss = sum over the ``k + 1`` binary cross-entropies of their
-batch means), so they can be compared with the layered ``CBOW``/``SkipGram`` (``tests/test_fast.py``
-does). The training loop uses the same kernel (:func:`_lane_step`) with word2vec's per-example
-convention (summed, not averaged, over the batch) and its learning rate.
+Conventions. The equality with the layered models holds for the *gradient functions*:
+:func:`cbow_grads` and :func:`skipgram_grads` return the loss and the *total* gradients in the
+book's convention (loss = sum over the ``k + 1`` binary cross-entropies of their batch means),
+equal to those of the layered ``CBOW``/``SkipGram`` (``tests/test_fast.py`` checks it). They
+correspond to ``train(..., cbow_update="gradient", damping=0)``. :func:`train` uses the same
+kernel (:func:`_lane_step`) but by default does *not* follow the layered models' gradient: it
+uses word2vec's update (every CBOW context row receives the whole ``dL/dh``, not its share
+``dL/dh / n``), damping of repeated rows, word2vec's per-example convention (summed, not
+averaged, over the batch) and its decaying learning rate.
 """
 
 from __future__ import annotations
@@ -76,7 +81,7 @@ def alias_table(p):
 
     A draw picks a column ``i`` uniformly, then keeps ``i`` with probability ``prob[i]`` and
     otherwise takes ``alias[i]``. Every outcome has exactly probability ``p[i]`` (up to float64
-    rounding), and a draw costs two uniforms whatever the vocabulary size.
+    rounding), and a draw costs one uniform whatever the vocabulary size (see :func:`alias_draw`).
     """
     p = np.asarray(p, dtype=np.float64)
     n = p.size
@@ -169,7 +174,6 @@ def subsample_keep_prob(counts, sample):
 class _Lane:
     """The examples of a batch and the sparse structure the kernel needs (the weights excepted)."""
 
-    n_items: int
     A: sp.csr_array  # (n_items, len(in_rows)): h = A @ W_in[in_rows]
     A_upd_T: sp.csc_array  # (len(in_rows), n_items): how dL/dh reaches the input rows (damped)
     out_inv: np.ndarray  # (n_items, k+1) positions in out_rows; column 0 is the positive
@@ -186,7 +190,7 @@ class _Batch:
     n_words: float  # corpus words this batch stands for (for the lr schedule and words/s)
     in_rows: np.ndarray  # unique input rows (intp, sorted)
     out_rows: np.ndarray  # unique output rows (intp, sorted)
-    lanes: list  # _Lane objects covering the examples in order
+    lane: _Lane  # the examples' sparse structure
 
 
 def _damping_factor(counts, damping):
@@ -257,8 +261,8 @@ def _make_batches(in_ids, in_indptr, in_weight, out_ids, vocab_size, batch_size,
         A_upd_T = sp.csc_array((upd_weight[lo:hi], in_local[lo:hi], ip), shape=(n_in, n))
         G = sp.csc_array((np.empty(n * k1, dtype=np.float32), out_local[a:b].ravel(),
                           np.arange(0, n * k1 + 1, k1, dtype=np.int32)), shape=(n_out, n))
-        lane = _Lane(int(n), A, A_upd_T, out_local[a:b], out_coef[a:b], G)
-        batches.append(_Batch(int(n), float(n * words_per_item), rows_in, rows_out, [lane]))
+        lane = _Lane(A, A_upd_T, out_local[a:b], out_coef[a:b], G)
+        batches.append(_Batch(int(n), float(n * words_per_item), rows_in, rows_out, lane))
     return batches
 
 
@@ -311,14 +315,8 @@ def _lane_step(lane, W_in_rows, W_out_rows, lr):
 
 
 def _fused_core(W_in_rows, W_out_rows, batch, lr=1.0):
-    """One step's loss and the (scaled, damped) summed gradients of the touched rows (all lanes)."""
-    loss, d_in, d_out = _lane_step(batch.lanes[0], W_in_rows, W_out_rows, lr)
-    for lane in batch.lanes[1:]:
-        l2, i2, o2 = _lane_step(lane, W_in_rows, W_out_rows, lr)
-        loss += l2
-        d_in += i2
-        d_out += o2
-    return loss, d_in, d_out
+    """One step's loss and the (scaled, damped) summed gradients of the touched rows."""
+    return _lane_step(batch.lane, W_in_rows, W_out_rows, lr)
 
 
 def _cbow_batch(contexts, target, negatives, vocab_size):
@@ -562,8 +560,14 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     batch_size : examples per step (default 1024 for CBOW, 4096 pairs for skip-gram).
     lr : starting learning rate (default 0.1 for both); it decays linearly to
         ``lr * min_lr_ratio`` over training, like word2vec's ``alpha``.
-    seed : int or ``np.random.SeedSequence``; the same seed gives bit-identical vectors.
+    seed : int, ``np.random.Generator`` or ``np.random.SeedSequence``; the same int seed gives
+        bit-identical vectors. A Generator is used once, to draw an int seed
+        (``seed.integers(2**63)``), which is recorded in ``settings["seed"]``: passing that int
+        reproduces the run.
     subsample : Mikolov's subsampling threshold (word2vec's ``-sample``; 0 or None turns it off).
+        On a small corpus the default keeps almost nothing (a word seen once in ``M`` words is
+        kept with probability about ``sqrt(1e-3 * M)``); if the expected number of kept words
+        per epoch is too small to form a window, a ValueError says so: use ``subsample=0``.
     dynamic_window : draw each target's window size from ``1..window_size`` (word2vec).
     damping : divide the summed update of a row seen ``c`` times in a batch by ``max(1, c/damping)``
         (0 turns it off; large batches then diverge). Default 4 for CBOW, 16 for skip-gram (a
@@ -581,7 +585,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         two threads as well was measured and lost: the per-batch hand-offs cost more than they
         saved on a 2-core machine.)
 
-    Returns a :class:`FastResult`.
+    Returns a :class:`FastResult`. ``loss_per_epoch`` holds the mean loss per example of each
+    epoch; an epoch in which subsampling happened to leave no examples records ``nan``.
     """
     if model not in ("cbow", "skipgram"):
         raise ValueError(f"model must be 'cbow' or 'skipgram', got {model!r}")
@@ -602,6 +607,25 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         damping = 4.0 if model == "cbow" else 16.0
     if batch_size < 1 or lr <= 0:
         raise ValueError("batch_size and lr must be positive")
+    if subsample is not None and not float(subsample) >= 0:
+        raise ValueError(f"subsample must be >= 0 (0 turns it off), got {subsample!r}")
+    if not float(damping) >= 0:
+        raise ValueError(f"damping must be >= 0 (0 turns it off), got {damping!r}")
+    counts = np.bincount(corpus, minlength=V)
+    keep_prob = subsample_keep_prob(counts, subsample) if subsample else None
+    if keep_prob is not None:
+        kept = float((counts * keep_prob).sum())
+        need = 2 * int(window_size) + 1
+        if kept < need:
+            raise ValueError(
+                f"subsampling (subsample={subsample}) keeps about {kept:.1f} of {corpus.size} "
+                f"words per epoch, too few to form training windows (need at least {need} for "
+                f"window_size={int(window_size)}); for a small corpus use subsample=0 "
+                f"(--subsample 0)")
+    if isinstance(seed, np.random.Generator):
+        seed = int(seed.integers(2**63))
+    elif isinstance(seed, np.integer):
+        seed = int(seed)
 
     t_start = time.perf_counter()
     ss = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
@@ -617,8 +641,6 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     else:
         raise ValueError("init must be 'word2vec' or 'book'")
 
-    counts = np.bincount(corpus, minlength=V)
-    keep_prob = subsample_keep_prob(counts, subsample) if subsample else None
     planner = _Planner(corpus, V, model, int(window_size), int(negative), int(batch_size),
                        keep_prob, dynamic_window, damping, plan_seq,
                        full_input_update=(cbow_update == "word2vec"))
@@ -655,7 +677,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     try:
         for batch in batches:
             if batch is None:
-                mean_loss = epoch_loss / max(epoch_items, 1)
+                # an epoch that subsampling left without examples has no loss: nan, not 0
+                mean_loss = epoch_loss / epoch_items if epoch_items else math.nan
                 loss_per_epoch.append(mean_loss)
                 epoch += 1
                 if callback is not None:
@@ -665,7 +688,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
             step = max(lr_min, lr * (1.0 - done_words / total_words))
             Win_rows = np.take(W_in, batch.in_rows, axis=0)
             Wout_rows = np.take(W_out, batch.out_rows, axis=0)
-            loss, d_in, d_out = _lane_step(batch.lanes[0], Win_rows, Wout_rows, step)
+            loss, d_in, d_out = _lane_step(batch.lane, Win_rows, Wout_rows, step)
             Win_rows -= d_in
             set_rows(W_in_v, batch.in_rows, Win_rows)
             Wout_rows -= d_out
