@@ -130,7 +130,7 @@ def ptb_vectors(cache_dir=None, progress: bool = False, retrain: bool = False, *
             return hit
     from . import fast
 
-    corpus, word_to_id, id_to_word = load_ptb("train")
+    corpus, word_to_id, id_to_word = load_ptb("train", cache_dir, progress=progress)
     result = fast.train(corpus, len(word_to_id), progress=progress, **settings)
     W = np.asarray(result.W_in, dtype=np.float32)
     try:
