@@ -12,32 +12,11 @@ from pathlib import Path
 FILE_MODE = 0o644
 
 
-def atomic_write(path, write, mode: str = "wb", suffix: str = ".part") -> Path:
-    """Call ``write(file_object)`` on a temp file beside ``path`` (opened with ``mode``), then rename it.
+def atomic_write_path(path, write_to, suffix: str = ".part") -> Path:
+    """Call ``write_to(tmp_name)`` for a temp file beside ``path``, then rename it into place.
 
-    With ``write=None`` the temp file's *path* is passed instead, for writers that want a file
-    name (e.g. ``np.savez``); ``suffix`` then sets its extension.
+    For writers that want a file name (e.g. ``np.savez``); ``suffix`` sets the temp file's extension.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
-    try:
-        if "b" in mode:
-            with os.fdopen(fd, mode) as fh:
-                write(fh)
-        else:
-            with os.fdopen(fd, mode, encoding="utf-8", newline="\n") as fh:
-                write(fh)
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def atomic_write_path(path, write_to, suffix: str) -> Path:
-    """Like :func:`atomic_write` for writers that take a file name: ``write_to(tmp_path)``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
@@ -50,3 +29,14 @@ def atomic_write_path(path, write_to, suffix: str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def atomic_write(path, write, mode: str = "wb", suffix: str = ".part") -> Path:
+    """Call ``write(file_object)`` on a temp file opened with ``mode`` (text is UTF-8, ``\\n``), then rename."""
+    text = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
+
+    def write_to(tmp):
+        with open(tmp, mode, **text) as fh:
+            write(fh)
+
+    return atomic_write_path(path, write_to, suffix)
