@@ -1,0 +1,334 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,src//py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 01. The one-hot bottleneck: why simple word2vec is slow
+#
+# Chapter 3 built a CBOW model that works on a seven-word toy sentence. Chapter 4 of *Deep Learning from Scratch 2*
+# (밑바닥부터 시작하는 딥러닝 2) asks what happens when the vocabulary has 10,000 words (the Penn Treebank) or
+# 1,000,000 (real corpora). In this notebook we train the simple model, then **measure** where its time and memory go
+# as the vocabulary size V grows. The measurements point at the two bottlenecks that the rest of the series removes.
+#
+# **You will learn**
+# - how `SimpleCBOW` predicts a target word from its two context words (one-hot → `W_in` → average → `W_out` → softmax)
+# - why the input product `one_hot @ W_in` is a row lookup in disguise, and what that disguise costs in time and memory
+# - why the output layer (`h @ W_out` plus a softmax over the whole vocabulary) grows linearly with V
+# - how to time numpy code fairly (best of a few repeats) and read a log-log plot of cost against V
+
+# %%
+# %matplotlib inline
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import w2vlib
+from w2vlib import (TOY_TEXT, Adam, Embedding, MatMul, SimpleCBOW, SoftmaxWithLoss, Trainer,
+                    convert_one_hot, create_contexts_target, preprocess)
+from w2vlib.models import init_weights
+
+plt.style.use("w2vlib.teaching")
+np.set_printoptions(precision=4, suppress=True)
+
+from w2vlib.timing import best_time  # best of a few repeats, each long enough to measure
+
+# %% [markdown]
+# ### Knobs: change these and re-run
+
+# %%
+SEED = 0                               # seed for every random draw in this notebook
+TOY_HIDDEN = 5                         # hidden size of the toy SimpleCBOW (the book uses 5)
+TOY_EPOCHS = 1000                      # training epochs on the toy sentence (the book uses 1000)
+TOY_BATCH = 3                          # mini-batch size on the toy sentence (the book uses 3)
+VOCAB_SIZES = [1_000, 10_000, 100_000]  # vocabulary sizes V to time (increasing)
+HIDDEN = 100                           # hidden size H for the timing runs (the book uses 100 on PTB)
+BATCH = 100                            # target words per mini-batch in the timing runs (2 context words each)
+REPEAT = 3                             # timing: best of this many runs
+
+# %% [markdown]
+# ## 1. The toy sentence as one-hot vectors
+#
+# We start tiny, as the book does: the sentence "You say goodbye and I say hello." becomes a list of word ids,
+# and every (context, target) pair uses a window of one word on each side. `SimpleCBOW` wants its context words
+# as **one-hot** vectors: a vector of length V that is all zeros except a single 1 at the word's id.
+
+# %%
+corpus, word_to_id, id_to_word = preprocess(TOY_TEXT)
+contexts, target = create_contexts_target(corpus, window_size=1)
+vocab_size = len(word_to_id)
+contexts_1h = convert_one_hot(contexts, vocab_size)
+
+print(f"corpus (ids):  {corpus.tolist()}")
+print(f"vocabulary:    {list(word_to_id)}  (V = {vocab_size})")
+print(f"contexts {contexts.shape} -> one-hot {contexts_1h.shape}, target {target.shape}")
+print("first example, context words as one-hot rows:")
+print(contexts_1h[0])
+
+# %% [markdown]
+# Each context word now occupies V numbers, of which V - 1 are zero. With V = 7 that is harmless. Keep an eye on
+# that last axis: it is the one that will hurt.
+#
+# ## 2. SimpleCBOW: forward, loss and a little training
+#
+# The model of chapter 3, as `w2vlib.SimpleCBOW`:
+#
+# ```
+# one-hot contexts (N, 2, V) ──MatMul W_in (V×H)──► (N, 2, H) ──mean──► h (N, H)
+# h ──MatMul W_outᵀ (H×V)──► scores (N, V) ──softmax + cross-entropy──► loss
+# ```
+#
+# Its weights start tiny (`0.01 * N(0, 1)`), so every score is close to 0 and the softmax gives every word
+# probability about 1/V. The cross-entropy loss of an untrained model should therefore be close to ln V.
+
+# %%
+model = SimpleCBOW(vocab_size, TOY_HIDDEN, window_size=1, rng=SEED)
+loss0 = model.forward(contexts_1h, target)
+model.backward()
+print(f"loss of the untrained model: {loss0:.4f}")
+print(f"ln(V) = ln({vocab_size}):           {np.log(vocab_size):.4f}")
+for name, p, g in zip(["W_in", "W_out^T"], model.params, model.grads):
+    print(f"{name:8s} shape {p.shape}, its gradient has shape {g.shape}")
+assert abs(loss0 - np.log(vocab_size)) < 0.05, "an untrained model should be close to uniform"
+
+# %% [markdown]
+# Note the gradient shapes: one backward pass produces a gradient for *every* row of `W_in` and *every* column
+# of `W_outᵀ`, although the batch used only a handful of words. Keep that in mind too.
+#
+# Now a short training run with the book's settings (Adam, batch 3, 1000 epochs). The log below is timing
+# dependent, so the cell's output is not compared by the tests; the cell after it checks the result.
+
+# %% tags=["nbval-ignore-output"]
+model = SimpleCBOW(vocab_size, TOY_HIDDEN, window_size=1, rng=SEED)
+trainer = Trainer(model, Adam())
+trainer.fit(contexts_1h, target, max_epoch=TOY_EPOCHS, batch_size=TOY_BATCH, rng=SEED, progress=False)
+print(f"{len(trainer.iter_losses)} steps in {trainer.elapsed:.2f} s; "
+      f"loss {trainer.loss_list[0]:.3f} -> {trainer.loss_list[-1]:.3f}")
+
+# %%
+assert trainer.loss_list[-1] < 0.7 * trainer.loss_list[0], "training should lower the loss clearly"
+print("check passed: the loss went down")
+
+# %%
+fig, ax = plt.subplots(figsize=(6.4, 4.0))
+trainer.plot(ax=ax)
+ax.set_title("SimpleCBOW on the toy sentence")
+plt.show()
+
+# %% [markdown]
+# What did it learn? After a forward pass the softmax layer keeps its probabilities (`loss_layer.y`, as in the
+# book), so we can read off the model's guess for the middle word of every window.
+
+# %%
+model.forward(contexts_1h, target)
+guess = model.loss_layer.y.argmax(axis=1)
+for (a, b), t, g in zip(contexts, target, guess):
+    mark = "ok" if g == t else f"(true: {id_to_word[int(t)]})"
+    print(f"{id_to_word[int(a)]:>8s} ___ {id_to_word[int(b)]:<8s} -> {id_to_word[int(g)]:<8s} {mark}")
+accuracy = float(np.mean(guess == target))
+assert accuracy >= 0.5
+
+
+# %% [markdown]
+# Most windows are right, but with the book's settings not all of them. "say" is the target of two of the six
+# windows, so an undertrained model leans towards it, and the loss curve above is still falling (try
+# `TOY_EPOCHS = 3000` in the knobs). The model learns; the question of this chapter is what it *costs*.
+#
+# Let us see what the same computation costs when V is not 7 but 1,000, 10,000 or 100,000.
+#
+# ## 3. Where the time goes as V grows
+#
+# For each V in `VOCAB_SIZES` we build weights of shape (V, H) (their values do not matter for timing), a batch of
+# `BATCH` targets with two context words each, and time three pieces of one forward pass:
+#
+# 1. **input, one-hot way**: `MatMul(W_in).forward(one_hot)` (what SimpleCBOW does),
+# 2. **input, lookup way**: `Embedding(W_in).forward(ids)`, which returns `W_in[ids]`: the rows the one-hot product
+#    selects, without multiplying by all those zeros,
+# 3. **output**: `h @ W_outᵀ` followed by softmax + cross-entropy over all V words.
+#
+# Every speed-up needs a check that both versions agree, so the loop also verifies that the one-hot product and the
+# lookup give exactly the same numbers.
+
+# %%
+def time_forward_pieces(V, rng):
+    """Time the input (one-hot vs lookup) and the output (scores + softmax) of one batch at vocabulary size V."""
+    W_in, W_out = init_weights(V, HIDDEN, rng)
+    ids = rng.integers(0, V, size=(BATCH, 2))           # context ids of one batch
+    t = rng.integers(0, V, size=BATCH)                  # target ids
+    one_hot = convert_one_hot(ids, V)                   # (BATCH, 2, V) float32
+    in_onehot, in_lookup = MatMul(W_in), Embedding(W_in)
+    out_layer, loss_layer = MatMul(np.ascontiguousarray(W_out.T)), SoftmaxWithLoss()
+    h = in_lookup.forward(ids).mean(axis=1)
+    return {
+        "V": V,
+        "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
+        "onehot_MB": one_hot.nbytes / 1e6,
+        "ids_KB": ids.nbytes / 1e3,
+        "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT),
+        "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT),
+        "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT),
+        "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT),
+    }
+
+
+# %% tags=["nbval-ignore-output"]
+rng = np.random.default_rng(SEED)
+results = [time_forward_pieces(V, rng) for V in VOCAB_SIZES]
+
+print(f"{'V':>8s} {'build one-hot':>14s} {'one-hot @ W_in':>15s} {'W_in[ids]':>10s} {'ratio':>8s} {'h @ W_out + softmax':>20s}")
+for r in results:
+    print(f"{r['V']:>8,d} {r['t_convert'] * 1e3:>11.2f} ms {r['t_onehot'] * 1e3:>12.2f} ms "
+          f"{r['t_lookup'] * 1e3:>7.3f} ms {r['t_onehot'] / r['t_lookup']:>7.0f}x {r['t_output'] * 1e3:>17.2f} ms")
+first, last = results[0], results[-1]
+print(f"V grew {last['V'] / first['V']:.0f}x: one-hot input {last['t_onehot'] / first['t_onehot']:.1f}x slower, "
+      f"lookup {last['t_lookup'] / first['t_lookup']:.1f}x, output {last['t_output'] / first['t_output']:.1f}x slower")
+
+
+# %%
+def nearest(V):
+    return min(results, key=lambda r: abs(np.log(r["V"] / V)))
+
+assert all(r["same"] for r in results), "the lookup must give exactly the one-hot product"
+mid = nearest(10_000)
+assert mid["t_onehot"] > 10 * mid["t_lookup"], "the lookup should be at least 10x faster near V = 10k"
+growth = last["V"] / first["V"]
+if growth >= 10:
+    assert last["t_onehot"] > 0.1 * growth * first["t_onehot"], "one-hot input cost should grow roughly with V"
+    assert last["t_output"] > 0.1 * growth * first["t_output"], "output cost should grow roughly with V"
+    assert last["t_lookup"] < 0.1 * growth * first["t_lookup"], "lookup cost should not grow with V"
+print("check passed: lookup == one-hot product; one-hot and output costs grow with V, the lookup's does not")
+
+# %% [markdown]
+# On a log-log plot, a cost proportional to V is a straight line of slope 1 (the dotted guide); a flat line is a
+# cost that does not depend on V at all.
+
+# %% tags=["nbval-ignore-output"]
+Vs = np.array([r["V"] for r in results])
+fig, ax = plt.subplots(figsize=(6.4, 4.0))
+ax.plot(Vs, [r["t_onehot"] * 1e3 for r in results], "o-", label="input: one-hot @ W_in")
+ax.plot(Vs, [r["t_output"] * 1e3 for r in results], "s-", label="output: h @ W_out + softmax")
+ax.plot(Vs, [r["t_lookup"] * 1e3 for r in results], "^-", label="input: W_in[ids] (lookup)")
+ax.plot(Vs, results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (slope 1)")
+ax.set_xscale("log")
+ax.set_yscale("log")
+ax.set_xlabel("vocabulary size V (words)")
+ax.set_ylabel(f"time per batch of {BATCH} (ms)")
+ax.set_title(f"Forward cost against V (H = {HIDDEN})")
+ax.legend(fontsize=9)
+plt.show()
+
+# %% [markdown]
+# ### Memory
+#
+# Time is not the only cost. The one-hot batch stores V float32 numbers per context word; the ids it encodes
+# need 8 bytes each. These numbers do not depend on the machine, so they are checked exactly.
+
+# %%
+for r in results:
+    print(f"V = {r['V']:>7,d}: one-hot batch {r['onehot_MB']:7.1f} MB   vs   ids {r['ids_KB']:.1f} KB"
+          f"   ({r['onehot_MB'] * 1e3 / r['ids_KB']:,.0f}x more memory)")
+
+
+# %% [markdown]
+# At V = 100,000 a single batch of 100 targets needs 80 MB of one-hot vectors, which hold only 200 ones. With
+# V = 1,000,000 it would be 800 MB, for one batch.
+#
+# ## 4. Conclusion: the two bottlenecks
+#
+# The measurements show two places where the cost of one step grows with V:
+#
+# 1. **Input layer: `one_hot @ W_in`.** It multiplies mostly zeros, and the whole result is the rows of `W_in`
+#    whose ids we already knew. A lookup `W_in[ids]` gives exactly the same numbers, many times faster (the ratio
+#    above), and its cost does not depend on V. The one-hot batch also uses memory in proportion to V.
+#    **Fix: the Embedding layer** (notebook 02).
+# 2. **Output layer: `h @ W_out` and the softmax.** To get the probability of *one* target word, the softmax needs
+#    the scores of *all* V words (its denominator). The lookup trick cannot help here, because every column is
+#    really used. **Fix: negative sampling**, which turns "which of V words?" into a few "this word, yes or no?"
+#    questions (notebooks 03 and 04).
+#
+# The backward pass has the same two costs again (the gradients above had the shapes of the full matrices).
+#
+# ## Summary
+#
+# - SimpleCBOW encodes context words as one-hot (원-핫) vectors of length V (the vocabulary (어휘) size), multiplies
+#   them by `W_in`, averages into the hidden layer (은닉층), and predicts the target (타깃) with a softmax
+#   (소프트맥스) over all V words, trained with cross-entropy (교차 엔트로피).
+# - An untrained model's loss is about ln V, because its softmax is nearly uniform.
+# - `one_hot @ W_in` equals the row lookup `W_in[ids]` exactly; the product costs time and memory that grow with V,
+#   the lookup does not.
+# - The output layer needs all V scores for the softmax denominator, so its cost grows linearly with V: the second
+#   bottleneck.
+# - Fair timing: best of several repeats, the same inputs for both versions, a check that both agree, and ratios
+#   rather than raw times (raw times depend on the machine).
+#
+# ## Exercises
+#
+# 1. **Memory at scale.** How many megabytes (10⁶ bytes) does a float32 one-hot batch of 100 targets × 2 context
+#    words take when V = 1,000,000? Put your answer in `answer_1`.
+# 2. **The lookup in disguise.** Write `lookup(W, ids)` that returns the same array as
+#    `convert_one_hot(ids, len(W)) @ W` for an id array of any shape, without building one-hot vectors.
+# 3. **Counting work.** For the one-hot input product with `BATCH` targets, 2 context words, vocabulary V and hidden
+#    size H, how many multiply-adds does `one_hot @ W_in` perform, and what fraction of them multiply by a 1 (rather
+#    than by a 0)? Fill in `exercise_3(batch, V, H)` returning `(multiply_adds, useful_fraction)`.
+#
+# The self-check cells below run with reference answers filled in; replace them with yours.
+
+# %%
+def check_exercise_1(answer_mb):
+    expected = 100 * 2 * 1_000_000 * 4 / 1e6
+    if abs(answer_mb - expected) <= 0.01 * expected:
+        print("correct")
+    else:
+        print("not yet: count the numbers (targets x contexts x V) and multiply by the bytes of one float32")
+    return abs(answer_mb - expected) <= 0.01 * expected
+
+answer_1 = 100 * 2 * 1_000_000 * 4 / 1e6      # reference answer: replace with yours
+assert check_exercise_1(answer_1)
+
+
+# %%
+def check_exercise_2(lookup):
+    rng = np.random.default_rng(1)
+    W = rng.standard_normal((50, 4)).astype(np.float32)
+    for shape in [(3,), (5, 2), (2, 3, 4)]:
+        ids = rng.integers(0, 50, size=shape)
+        got = np.asarray(lookup(W, ids))
+        if got.shape != ids.shape + (4,) or not np.allclose(got, convert_one_hot(ids, 50) @ W):
+            print(f"not yet: wrong result for ids of shape {shape} (hint: fancy indexing picks rows)")
+            return False
+    print("correct")
+    return True
+
+def lookup(W, ids):          # reference solution: replace with yours
+    return W[ids]
+
+assert check_exercise_2(lookup)
+
+
+# %%
+def check_exercise_3(fn):
+    ok = True
+    for batch, V, H in [(100, 10_000, 100), (7, 123, 5)]:
+        madds, frac = fn(batch, V, H)
+        if madds != batch * 2 * V * H or not np.isclose(frac, 1 / V):
+            ok = False
+    print("correct" if ok else "not yet: the product is (batch*2, V) @ (V, H); each row has a single 1")
+    return ok
+
+def exercise_3(batch, V, H):  # reference solution: replace with yours
+    return batch * 2 * V * H, 1 / V
+
+assert check_exercise_3(exercise_3)
+
+# %% [markdown]
+# [Next: 02 The Embedding layer](02_embedding_layer.ipynb)

@@ -1,0 +1,414 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,src//py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 03. From "which word?" to "this word, yes or no?": EmbeddingDot and the sigmoid
+#
+# [Notebook 01](01_one_hot_bottleneck.ipynb) found the second bottleneck: to score *one* target word, the softmax
+# (소프트맥스) needs the scores of *all* V words. The idea behind negative sampling is to stop asking the multi-class
+# question "which of the V words is the target?" and ask a binary one instead: "is *this* word the target?" One
+# dot product and a sigmoid answer it, at a cost that does not depend on V.
+#
+# **You will learn**
+# - how the score of one word, `W_out[idx] · h`, relates to the full output layer (it is one of its columns)
+# - the `EmbeddingDot` layer (an Embedding lookup plus a row-wise dot product) and its backward pass
+# - the sigmoid, binary cross-entropy (`SigmoidWithLoss`) and its famously simple gradient `y - t`
+# - how to gradient-check each layer, and the whole chain, with `w2vlib.gradcheck`
+# - why "yes" answers alone cannot train a model (the reason for *negative* examples)
+# - (exercise) how to find the bugs in the study notes' `EmbeddingDot`
+
+# %%
+# %matplotlib inline
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import w2vlib
+from w2vlib import (EmbeddingDot, MatMul, Sigmoid, SigmoidWithLoss, SoftmaxWithLoss, gradcheck,
+                    numerical_gradient, relative_error)
+from w2vlib.layers import cross_entropy_error, sigmoid
+from w2vlib.models import init_weights
+
+plt.style.use("w2vlib.teaching")
+np.set_printoptions(precision=4, suppress=True)
+
+from w2vlib.timing import best_time  # best of a few repeats, each long enough to measure
+
+# %% [markdown]
+# ### Knobs: change these and re-run
+
+# %%
+SEED = 0              # seed for every random draw in this notebook
+VOCAB_SIZE = 10_000   # V for the cost comparison (PTB's vocabulary size)
+HIDDEN = 100          # hidden size H
+BATCH = 100           # targets per mini-batch
+V_TOY = 7             # vocabulary size for the small gradient checks
+H_TOY = 3             # hidden size for the small gradient checks
+REPEAT = 3            # timing: best of this many runs
+
+# %% [markdown]
+# ## 1. Multi-class versus binary: the same score, a different question
+#
+# The output layer of SimpleCBOW computes `h @ W_outᵀ`: one score per word, V of them, then a softmax to turn them
+# into probabilities. Here `W_out` is stored as (V, H), one row per word, like `W_in`. The score of the *target*
+# word is just one of those V numbers: the dot product of `h` with the target's row of `W_out`.
+#
+# `EmbeddingDot` computes exactly that number and nothing else: it looks up the row `W_out[idx]` (an Embedding
+# (임베딩) lookup) and takes the row-wise dot product with `h`. Both versions side by side, at V = `VOCAB_SIZE`:
+
+# %%
+rng = np.random.default_rng(SEED)
+_, W_out = init_weights(VOCAB_SIZE, HIDDEN, rng)                 # (V, H), book initialisation
+h = rng.standard_normal((BATCH, HIDDEN)).astype(np.float32)      # hidden vectors of one batch
+target = rng.integers(0, VOCAB_SIZE, size=BATCH)
+
+full_layer = MatMul(np.ascontiguousarray(W_out.T))               # multi-class: all V scores
+all_scores = full_layer.forward(h)                               # (BATCH, V)
+dot_layer = EmbeddingDot(W_out)                                  # binary: the target's score only
+target_score = dot_layer.forward(h, target)                      # (BATCH,)
+
+print(f"multi-class scores: shape {all_scores.shape}; binary scores: shape {target_score.shape}")
+same = np.allclose(target_score, all_scores[np.arange(BATCH), target], rtol=1e-4, atol=1e-6)
+print(f"EmbeddingDot == the target's column of h @ W_out^T: {same}")
+assert same
+
+# %% [markdown]
+# Same number, different question. The softmax turns the target's score into a probability *relative to all
+# other words* (it needs all V scores for its denominator). The sigmoid turns it into a yes/no probability on its
+# own. Now the cost, for one forward pass through the output layer and its loss:
+
+# %% tags=["nbval-ignore-output"]
+softmax_loss, sigmoid_loss = SoftmaxWithLoss(), SigmoidWithLoss()
+ones = np.ones(BATCH, dtype=np.int32)
+t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT)
+t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT)
+print(f"V = {VOCAB_SIZE:,}: softmax over V {t_multi * 1e3:.2f} ms, EmbeddingDot + sigmoid {t_binary * 1e3:.3f} ms, "
+      f"ratio {t_multi / t_binary:.0f}x")
+
+# %%
+if VOCAB_SIZE >= 10_000:
+    assert t_multi > 10 * t_binary, "the binary question should be at least 10x cheaper at V = 10k"
+print("check passed: one dot product is far cheaper than V of them plus a softmax")
+
+# %% [markdown]
+# The binary version touches `BATCH` rows of `W_out`, whatever V is. That is the whole trick. The rest of this
+# notebook builds the binary output layer piece by piece and checks each piece.
+#
+# ## 2. The sigmoid and binary cross-entropy
+#
+# The sigmoid (시그모이드) `σ(x) = 1 / (1 + e^(-x))` squashes a score into (0, 1): the probability of "yes". For a
+# yes/no label `t` (1 = "this is the target", 0 = "it is not"), the loss is the binary cross-entropy
+# (교차 엔트로피):
+#
+# $$L = -\bigl(t \log y + (1 - t) \log(1 - y)\bigr), \qquad y = \sigma(x).$$
+#
+# For t = 1 it is `-log σ(x)` (large when the score is very negative); for t = 0 it is `-log(1 - σ(x))`.
+
+# %%
+x = np.linspace(-6, 6, 241)
+fig, ax = plt.subplots(figsize=(6.4, 4.0))
+ax.plot(x, sigmoid(x), label="σ(x)")
+ax.plot(x, -np.log(sigmoid(x)), label="loss if t = 1: −log σ(x)")
+ax.plot(x, -np.log(1 - sigmoid(x)), label="loss if t = 0: −log(1 − σ(x))")
+ax.set_xlabel("score x = W_out[idx] · h")
+ax.set_ylabel("probability / loss")
+ax.set_ylim(0, 4)
+ax.set_title("Sigmoid and binary cross-entropy")
+ax.legend(fontsize=9)
+plt.show()
+
+# %% [markdown]
+# `SigmoidWithLoss` fuses both steps and averages over the batch. We compare it with the formula written out,
+# and with the book's trick of treating the binary problem as a two-class softmax: stacking `[1 - y, y]` and
+# calling the ordinary cross-entropy.
+
+# %%
+scores = np.array([2.0, -1.0, 0.5, 0.0], dtype=np.float32)
+labels = np.array([1, 0, 0, 1])
+layer = SigmoidWithLoss()
+loss = layer.forward(scores, labels)
+y = sigmoid(scores.astype(np.float64))
+by_formula = float(-np.mean(labels * np.log(y) + (1 - labels) * np.log(1 - y)))
+as_two_classes = cross_entropy_error(np.c_[1 - y, y], labels)
+print(f"y = σ(x)                   = {y}")
+print(f"SigmoidWithLoss            = {loss:.4f}")
+print(f"formula                    = {by_formula:.4f}")
+print(f"two-class cross-entropy    = {as_two_classes:.4f}")
+assert abs(loss - by_formula) < 1e-5 and abs(loss - as_two_classes) < 1e-4
+
+# %% [markdown]
+# ### Gradient checks
+#
+# The backward pass of sigmoid + cross-entropy is famously simple: `dL/dx = (y - t) / N`, the prediction minus the
+# label (averaged over the N rows). The sigmoid alone has `dy/dx = y (1 - y)`. `w2vlib.numerical_gradient` nudges each
+# input by ±ε and measures how the loss moves. The relative error between the two should be tiny.
+
+# %%
+rng = np.random.default_rng(SEED)
+xs = rng.standard_normal(8).astype(np.float32)
+ts = rng.integers(0, 2, size=8)
+G = rng.standard_normal(8).astype(np.float32)          # an upstream gradient for the plain sigmoid
+
+swl = SigmoidWithLoss()
+swl.forward(xs, ts)
+dx_swl = swl.backward()
+num_swl = numerical_gradient(lambda: swl.forward(xs, ts), xs)
+print(f"SigmoidWithLoss: (y - t)/N equals backward: {np.allclose(dx_swl, (sigmoid(xs) - ts) / len(xs), atol=1e-6)}; "
+      f"relative error vs numerical {relative_error(dx_swl, num_swl):.4f}")
+
+sig = Sigmoid()
+sig.forward(xs)
+dx_sig = sig.backward(G)
+num_sig = numerical_gradient(lambda: float(np.sum(sig.forward(xs) * G, dtype=np.float64)), xs)
+print(f"Sigmoid:         relative error vs numerical {relative_error(dx_sig, num_sig):.4f}")
+assert relative_error(dx_swl, num_swl) < 1e-2 and relative_error(dx_sig, num_sig) < 1e-2
+
+# %% [markdown]
+# ## 3. EmbeddingDot: forward, backward, gradient check
+#
+# `EmbeddingDot.forward(h, idx)` returns `out[i] = W[idx[i]] · h[i]`. Its backward follows from the product rule:
+#
+# - `dh[i] = dout[i] * W[idx[i]]`: the hidden vector moves along the word's row,
+# - `dW[idx[i]] += dout[i] * h[i]`: the word's row moves along the hidden vector (through the Embedding's
+#   backward, which *accumulates* repeated ids: [notebook 02](02_embedding_layer.ipynb)).
+#
+# We check both with a small example that repeats an id, then check the whole chain
+# EmbeddingDot → SigmoidWithLoss as one loss.
+
+# %%
+rng = np.random.default_rng(SEED)
+W_toy = rng.standard_normal((V_TOY, H_TOY)).astype(np.float32)
+h_toy = rng.standard_normal((4, H_TOY)).astype(np.float32)
+idx_toy = np.array([0, 3, 0, V_TOY - 1])                  # id 0 twice
+dout_toy = rng.standard_normal(4).astype(np.float32)
+
+ed = EmbeddingDot(W_toy)
+out = ed.forward(h_toy, idx_toy)
+print(f"forward:  {out}")
+print(f"by hand:  {np.sum(W_toy[idx_toy] * h_toy, axis=1)}")
+f = lambda: float(np.sum(ed.forward(h_toy, idx_toy) * dout_toy, dtype=np.float64))
+dh = ed.backward(dout_toy)
+err_W = gradcheck(f, ed.params, ed.grads)
+err_h = relative_error(dh, numerical_gradient(f, h_toy))
+print(f"gradient check: dW relative error {err_W:.4f}, dh relative error {err_h:.4f}")
+assert np.allclose(out, np.sum(W_toy[idx_toy] * h_toy, axis=1), atol=1e-6)
+assert err_W < 1e-2 and err_h < 1e-2
+
+# %%
+labels_toy = np.array([1, 0, 1, 0])
+ed2, swl2 = EmbeddingDot(W_toy.copy()), SigmoidWithLoss()
+chain = lambda: swl2.forward(ed2.forward(h_toy, idx_toy), labels_toy)
+loss = chain()
+dh = ed2.backward(swl2.backward())
+err_W = gradcheck(chain, ed2.params, ed2.grads)
+err_h = relative_error(dh, numerical_gradient(chain, h_toy))
+print(f"EmbeddingDot -> SigmoidWithLoss: loss {loss:.4f}; dW error {err_W:.4f}, dh error {err_h:.4f}")
+assert err_W < 1e-2 and err_h < 1e-2
+
+# %% [markdown]
+# ## 4. Why "yes" alone is not enough
+#
+# With only positive examples (label 1, "this *is* the target"), the loss `-log σ(score)` has a cheap way out:
+# make every score large. A model that answers "yes" to every word, target or not, gets a loss close to zero,
+# and it has learned nothing. The binary classifier must also see words that are *not* the target (label 0), and
+# be penalised when it says "yes" to them:
+
+# %%
+always_yes = np.full(BATCH, 10.0, dtype=np.float32)       # a score of 10 for every word: sigma = 0.99995
+loss_pos = SigmoidWithLoss().forward(always_yes, np.ones(BATCH, dtype=np.int32))
+loss_neg = SigmoidWithLoss().forward(always_yes, np.zeros(BATCH, dtype=np.int32))
+print(f"'always yes' on positive examples: loss {loss_pos:.4f}   (looks perfect)")
+print(f"'always yes' on negative examples: loss {loss_neg:.4f}  (caught)")
+assert loss_pos < 1e-3 < 1 < loss_neg
+
+
+# %% [markdown]
+# Scoring *all* V − 1 wrong words would bring back the O(V) cost. The way out is to score only a **few**
+# wrong words, sampled at random: negative sampling (네거티브 샘플링), the subject of notebook 04.
+#
+# ## Summary
+#
+# - The score of one word, `W_out[idx] · h`, is one column of the full output `h @ W_outᵀ`. `EmbeddingDot` computes
+#   only that column: an Embedding (임베딩) lookup plus a row-wise dot product, at a cost independent of V.
+# - Softmax (소프트맥스) asks "which of V words?"; sigmoid (시그모이드) asks "this word, yes or no?". The binary
+#   cross-entropy (교차 엔트로피) of `SigmoidWithLoss` is the two-class softmax cross-entropy.
+# - The gradient (기울기) of sigmoid + cross-entropy is `(y − t) / N`; `EmbeddingDot`'s backward sends
+#   `dout · W[idx]` to h and `dout · h` (accumulated over repeats) to the rows of W.
+# - Every layer passes a numerical gradient check (relative error ≈ 0); a wrong backward shows errors of 0.1 or more.
+# - Positive examples alone are solved by answering "yes" to everything; negative examples are needed, and a
+#   few sampled ones will do (notebook 04).
+#
+# ## Exercises
+#
+# 1. **Find the bugs in the study notes' `EmbeddingDot`.** The cell below is the notes' code, unchanged except
+#    that the two classes are renamed `NotesEmbedding` and `NotesEmbeddingDot`, so they do not shadow the package's
+#    `Embedding`. `EmbeddingDot` relies on the notes' own `Embedding`. Together they hold **three** bugs: a typo that
+#    means the constructor never runs, a wrong argument passed to the lookup, and an unpacking that is missing (the
+#    notes' `Embedding.forward`). Run `check_embedding_dot(NotesEmbeddingDot)`, fix the first check that fails,
+#    and repeat until all checks pass. (The same notes' `NegativeSamplingLoss` holds a fourth typo, `self.grad` for
+#    `self.grads`. If it crept into an `EmbeddingDot`, check 3 would catch it. Notebook 04 shows what it breaks there.) *Hint for one of them:* the notes' `forward` only ran at all because an earlier notebook cell
+#    happened to define a global `W`; this notebook has none, so you will see a `NameError`.
+# 2. **Binary cross-entropy by hand.** What is the loss of `SigmoidWithLoss` for a score of 0 with label 1? Give it
+#    to 4 decimals in `answer_2`.
+# 3. **The gradient by hand.** For scores `[2, -1]` with labels `[1, 0]`, write down `dL/dx` (use
+#    `sigmoid(...)` for the two values of σ) as `answer_3`, and check it against `SigmoidWithLoss.backward()`.
+
+# %%
+# The study notes' code (renamed NotesEmbedding / NotesEmbeddingDot; otherwise as written there)
+class NotesEmbedding:
+    def __init__(self,W):
+        self.params=[W]
+        self.grads=[np.zeros_like(W)]
+        self.idx=None
+    def forward(self,idx):
+        W =self.params
+        self.idx=idx
+        out=W[idx]
+        return out
+    def backward(self,dout):
+        dw,= self.grads
+        dw[...]=0
+        for i , word_id in enumerate(self.idx):
+            dw[word_id]+=dout[i]
+        return None
+
+class NotesEmbeddingDot:
+    def __intit__(self,W):
+        self.embed=NotesEmbedding(W)
+        self.params=self.embed.params
+        self.grads=self.embed.grads
+        self.cache=None
+
+    def forward(self,h,idx):
+        target_W=self.embed.forward(W)
+        out=np.sum(target_W*h,axis=1)
+        self.cache=(h,target_W)
+        return out
+
+    def backward(self,dout):
+        h,target_W=self.cache
+        dout=dout.reshape(dout.shape[0],1)
+
+        dtarget_W=dout*h
+        self.embed.backward(dtarget_W)
+        dh=dout*target_W
+        return dh
+
+
+# %%
+def check_embedding_dot(cls):
+    """Run five checks on an EmbeddingDot class; report the first that fails. Returns True when all pass."""
+    rng = np.random.default_rng(3)
+    W0 = rng.standard_normal((6, 3)).astype(np.float32)
+    h0 = rng.standard_normal((4, 3)).astype(np.float32)
+    ids = np.array([1, 4, 1, 0])
+    d0 = rng.standard_normal(4).astype(np.float32)
+    state = {}
+
+    def construct():
+        state["layer"] = cls(W0)
+
+    def params():
+        p = getattr(state["layer"], "params", None)
+        assert isinstance(p, list) and len(p) == 1 and p[0] is W0, "params should be the list [W], holding W itself"
+
+    def grads():
+        g = getattr(state["layer"], "grads", None)
+        assert isinstance(g, list) and len(g) == 1 and np.shape(g[0]) == W0.shape, \
+            "grads should be a list holding one array shaped like W"
+
+    def forward():
+        out = state["layer"].forward(h0, ids)
+        assert np.allclose(out, np.sum(W0[ids] * h0, axis=1), atol=1e-5), "forward(h, idx) should be W[idx] . h per row"
+
+    def backward():
+        layer = state["layer"]
+        f = lambda: float(np.sum(layer.forward(h0, ids) * d0, dtype=np.float64))
+        f()
+        dh = layer.backward(d0)
+        err_h = relative_error(dh, numerical_gradient(f, h0))
+        f()
+        layer.backward(d0)
+        err_W = gradcheck(f, layer.params, layer.grads)
+        assert max(err_h, err_W) < 1e-2, f"gradient check fails (dh error {err_h:.3f}, dW error {err_W:.3f})"
+
+    checks = [("constructs from W", construct), ("params is [W]", params), ("grads is [dW]", grads),
+              ("forward(h, idx) works", forward), ("backward passes the gradient check", backward)]
+    for i, (name, fn) in enumerate(checks, 1):
+        try:
+            fn()
+        except Exception as e:
+            print(f"check {i} ({name}): FAILED with {type(e).__name__}: {e}")
+            return False
+        print(f"check {i} ({name}): ok")
+    print("all checks passed")
+    return True
+
+passed = check_embedding_dot(NotesEmbeddingDot)
+assert not passed      # the notes' version as written fails a check
+
+
+# %% [markdown]
+# Work through the failures one at a time. The reference solution below fixes the three bugs (and is otherwise the
+# notes' code), so its check passes. Compare it with your own fix only after trying.
+
+# %%
+class FixedEmbedding(NotesEmbedding):
+    def forward(self, idx):
+        W, = self.params                 # bug: W = self.params made W a list
+        self.idx = idx
+        return W[idx]
+
+
+class FixedEmbeddingDot(NotesEmbeddingDot):
+    def __init__(self, W):               # bug: __intit__ is never called
+        self.embed = FixedEmbedding(W)
+        self.params = self.embed.params
+        self.grads = self.embed.grads
+        self.cache = None
+
+    def forward(self, h, idx):
+        target_W = self.embed.forward(idx)   # bug: forward(W) looked up the wrong thing
+        out = np.sum(target_W * h, axis=1)
+        self.cache = (h, target_W)
+        return out
+
+assert check_embedding_dot(FixedEmbeddingDot)
+assert check_embedding_dot(EmbeddingDot)     # and the package's layer
+
+
+# %%
+def check_exercise_2(answer):
+    ok = abs(answer - np.log(2)) < 5e-4
+    print("correct" if ok else "not yet: sigma(0) = 0.5, and the loss for t = 1 is -log(sigma(x))")
+    return ok
+
+answer_2 = 0.6931          # reference answer: replace with yours
+assert check_exercise_2(answer_2)
+
+
+# %%
+def check_exercise_3(answer):
+    layer = SigmoidWithLoss()
+    layer.forward(np.array([2.0, -1.0], dtype=np.float32), np.array([1, 0]))
+    ok = np.allclose(answer, layer.backward(), atol=1e-5)
+    print("correct" if ok else "not yet: (y - t) / N with N = 2")
+    return ok
+
+answer_3 = (sigmoid(np.array([2.0, -1.0])) - np.array([1, 0])) / 2     # reference answer: replace with yours
+assert check_exercise_3(answer_3)
+
+# %% [markdown]
+# [Next: 04 Negative sampling](04_negative_sampling.ipynb)

@@ -1,0 +1,453 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,src//py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 04. Negative sampling: a few wrong words instead of all of them
+#
+# [Notebook 03](03_embedding_dot.ipynb) replaced the softmax's "which of V words?" by a yes/no question about one
+# word. It also showed that "yes" answers alone teach nothing: the model must see words that are *not* the target.
+# Scoring all V − 1 of them would bring back the O(V) cost, so **negative sampling** (네거티브 샘플링) scores only
+# k of them (k = 5 in the book), drawn at random. This notebook uses the real Penn Treebank (PTB) to decide *how*
+# to draw them, and how fast, and then builds the loss and measures what it saves.
+#
+# **You will learn**
+# - the unigram distribution of a corpus, and why word2vec raises it to the power 0.75 (rare words gain,
+#   frequent words lose)
+# - why a target must never be drawn as its own negative
+# - the book's per-row sampler (a Python loop over `choice(..., replace=False, p=...)`) against one vectorised draw
+#   (measured)
+# - `NegativeSamplingLoss`: k + 1 `EmbeddingDot` + `SigmoidWithLoss` pairs sharing one matrix, with its gradient check
+# - the cost of one training step with the full softmax against negative sampling as V grows (measured)
+
+# %%
+# %matplotlib inline
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import w2vlib
+from w2vlib import (SGD, EmbeddingDot, MatMul, NegativeSamplingLoss, SigmoidWithLoss, SoftmaxWithLoss,
+                    UnigramSampler, gradcheck, numerical_gradient, relative_error)
+from w2vlib.data import load_ptb
+from w2vlib.models import init_weights
+
+plt.style.use("w2vlib.teaching")
+np.set_printoptions(precision=4, suppress=True)
+
+from w2vlib.timing import best_time  # best of a few repeats, each long enough to measure
+
+# %% [markdown]
+# ### Knobs: change these and re-run
+
+# %%
+SEED = 0                               # seed for every random draw in this notebook
+POWER = 0.75                           # exponent applied to the unigram distribution (word2vec and the book: 0.75)
+SAMPLE_SIZE = 5                        # k, negatives per target (the book: 5)
+SAMPLER_ROWS = 200                     # targets for the per-row sampler timing (it is slow: keep this small)
+VOCAB_SIZES = [1_000, 10_000, 100_000]  # V for the training-step comparison (increasing)
+HIDDEN = 100                           # hidden size H for the step comparison
+BATCH = 100                            # targets per mini-batch
+REPEAT = 5                             # timing: best of this many runs
+
+# %% [markdown]
+# ## 1. The unigram distribution of PTB, and its 0.75 power
+#
+# Which wrong words should we show the model? Drawing them uniformly would mostly pick rare words the model will
+# hardly ever meet. Drawing them by corpus frequency (the **unigram distribution**) matches what the model sees,
+# but then "the", "<unk>" and "<eos>" dominate. word2vec takes the middle road: probabilities proportional to
+# `count ** 0.75`.
+#
+# The PTB training split (loaded with `w2vlib.data.load_ptb`, as the book's `ptb.load_data`) has V = 10,000 words:
+
+# %%
+corpus, word_to_id, id_to_word = load_ptb("train")
+V = len(word_to_id)
+counts = np.bincount(corpus, minlength=V)
+p = counts / counts.sum()                        # the unigram distribution
+p_pow = counts.astype(np.float64) ** POWER
+p_pow /= p_pow.sum()                             # raised to POWER and renormalised
+
+sampler = UnigramSampler(corpus, POWER, SAMPLE_SIZE, rng=SEED)
+print(f"corpus: {len(corpus):,} words, vocabulary V = {V:,}")
+print(f"w2vlib.UnigramSampler.word_p equals counts**{POWER} / sum: {np.allclose(sampler.word_p, p_pow)}")
+assert np.allclose(sampler.word_p, p_pow)
+
+# %% [markdown]
+# The book's own example shows the effect on three words: a probability of 0.01 grows to about 0.03, while 0.7
+# shrinks a little.
+
+# %%
+book = np.array([0.7, 0.29, 0.01])
+book_pow = book ** POWER / np.sum(book ** POWER)
+print(f"{book} -> {book_pow}")
+
+# %% [markdown]
+# And on PTB, for words from the most frequent to the rarest (rank 1 = most frequent):
+
+# %%
+order = np.argsort(-counts, kind="stable")       # word ids from most to least frequent
+print(f"{'rank':>6s} {'word':>10s} {'count':>7s} {'p':>10s} {'p^' + str(POWER):>10s} {'ratio':>7s}")
+for rank in [1, 2, 3, 10, 100, 1_000, 5_000, V]:
+    w = order[rank - 1]
+    print(f"{rank:>6,d} {id_to_word[int(w)]:>10s} {counts[w]:>7,d} {p[w]:>10.2e} {p_pow[w]:>10.2e} {p_pow[w] / p[w]:>6.2f}x")
+gain = int(np.sum(p_pow > p))
+top = order[:100]
+print(f"{gain:,} words gain probability, {V - gain:,} lose it")
+print(f"the 100 most frequent words: {p[top].sum():.1%} of the draws before, {p_pow[top].sum():.1%} after")
+
+# %%
+ranks = np.arange(1, V + 1)
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10.0, 4.0))
+ax1.plot(ranks, p[order], label="unigram p")
+ax1.plot(ranks, p_pow[order], label=f"p^{POWER} (normalised)")
+ax1.set_xscale("log")
+ax1.set_yscale("log")
+ax1.set_xlabel("frequency rank of the word")
+ax1.set_ylabel("probability of being drawn")
+ax1.set_title("PTB: the two distributions")
+ax1.legend(fontsize=9)
+ax2.plot(ranks, p_pow[order] / p[order], color="C2")
+ax2.axhline(1.0, color="k", lw=1, ls=":")
+ax2.set_xscale("log")
+ax2.set_yscale("log")
+ax2.set_yticks([0.25, 0.5, 1, 2, 4], labels=["0.25", "0.5", "1", "2", "4"])
+ax2.minorticks_off()
+ax2.set_xlabel("frequency rank of the word")
+ax2.set_ylabel(f"p^{POWER} / p (gain factor)")
+ax2.set_title("Rare words gain, frequent words lose")
+plt.show()
+
+# %% [markdown]
+# On a log-log plot the power 0.75 makes the line flatter: the most frequent words lose about two thirds of
+# their share, and words seen only once become about five times more likely to be drawn. Only the few hundred most
+# frequent words lose; everything else gains.
+#
+# ## 2. A target must not be its own negative
+#
+# The loss of one example adds the positive question ("is the target the target? yes") and k negative ones ("is
+# this sampled word the target? no"). If the sampler draws the target itself as a negative, the example asks
+# both questions about the same score `s = W_out[t] · h`. The two gradients (기울기) with respect to `s` are
+# `σ(s) − 1` and `σ(s) − 0`; their sum `2σ(s) − 1` is zero at σ(s) = 0.5. The example then teaches "not sure" instead
+# of "yes". How often would that happen on PTB if we did not prevent it?
+
+# %%
+clash = 1 - (1 - p_pow[corpus]) ** SAMPLE_SIZE     # P(at least one of k draws equals the target), per position
+the = word_to_id["the"]
+print(f"examples whose k = {SAMPLE_SIZE} negatives would include their own target: {clash.mean():.2%} on average")
+print(f"for the target 'the': {1 - (1 - p_pow[the]) ** SAMPLE_SIZE:.2%}")
+
+rng = np.random.default_rng(SEED)
+targets = corpus[rng.integers(0, len(corpus), size=20_000)]
+raw = sampler.sample(targets.shape + (SAMPLE_SIZE,))         # plain draws, no exclusion
+neg = sampler.get_negative_sample(targets)                   # the package's draws
+print(f"plain draws: {np.mean(np.any(raw == targets[:, None], axis=1)):.2%} of rows hit their target; "
+      f"get_negative_sample: {int(np.sum(neg == targets[:, None]))} hits")
+assert not np.any(neg == targets[:, None])
+
+
+# %% [markdown]
+# About one example in 40 (and one in 12 when the target is "the") would be spoiled. `UnigramSampler` redraws
+# any negative that equals its row's target, so this never happens.
+#
+# ## 3. The book's per-row sampler against one vectorised draw
+#
+# The book's CPU sampler (`ch04/negative_sampling_layer.py`) handles each row of the batch separately: copy the
+# distribution, set the target's probability to 0, renormalise, and call `np.random.choice(V, size=k,
+# replace=False, p=p)`. Below it is written exactly that way, except that the global `np.random` is replaced by a
+# `Generator` passed in, so the run is reproducible. Each row costs O(V) Python-level work (copy, normalise,
+# choose).
+#
+# `UnigramSampler.get_negative_sample` draws all rows at once: one array of uniform numbers, mapped through the
+# cumulative distribution with `np.searchsorted`, then a redraw of the few entries that hit their target. One
+# difference: the book draws without replacement *within a row* (no word twice among one row's k negatives), while
+# the package, like word2vec, draws with replacement.
+
+# %%
+def book_negative_sample(target, word_p, sample_size, rng):
+    """The book's per-row sampler, with a passed Generator instead of the global np.random."""
+    batch_size = target.shape[0]
+    negative_sample = np.zeros((batch_size, sample_size), dtype=np.int32)
+    for i in range(batch_size):
+        p = word_p.copy()
+        target_idx = target[i]
+        p[target_idx] = 0
+        p /= p.sum()
+        negative_sample[i, :] = rng.choice(len(word_p), size=sample_size, replace=False, p=p)
+    return negative_sample
+
+
+# %% tags=["nbval-ignore-output"]
+rng = np.random.default_rng(SEED)
+rows = corpus[rng.integers(0, len(corpus), size=SAMPLER_ROWS)]
+t_book = best_time(lambda: book_negative_sample(rows, sampler.word_p, SAMPLE_SIZE, rng), REPEAT)
+t_vec = best_time(lambda: sampler.get_negative_sample(rows), REPEAT)
+print(f"{SAMPLER_ROWS} rows, V = {V:,}, k = {SAMPLE_SIZE}: per-row loop {t_book * 1e3:.1f} ms, "
+      f"vectorised {t_vec * 1e3:.3f} ms -> {t_book / t_vec:.0f}x faster")
+
+# %%
+assert t_book > 10 * t_vec, "one vectorised draw should be at least 10x faster than the per-row loop"
+print("check passed: the vectorised sampler is more than 10x faster")
+
+# %% [markdown]
+# A speed-up only counts if both versions draw from the same distribution. Two checks: neither ever returns a
+# row's target, and both put the same share of their draws on the 100 most frequent words, which is also what
+# `p^0.75` predicts. The book's loop is only run on `SAMPLER_ROWS` rows (it is slow), so its share is an estimate
+# with a standard error of about ±1.5 points.
+
+# %%
+rng = np.random.default_rng(SEED)
+rows = corpus[rng.integers(0, len(corpus), size=SAMPLER_ROWS)]
+book_neg = book_negative_sample(rows, sampler.word_p, SAMPLE_SIZE, rng)
+many = corpus[rng.integers(0, len(corpus), size=100_000)]
+vec_neg = sampler.get_negative_sample(many)
+is_top = np.zeros(V, dtype=bool)
+is_top[order[:100]] = True
+share_book, share_vec, share_theory = is_top[book_neg].mean(), is_top[vec_neg].mean(), p_pow[order[:100]].sum()
+print(f"share of negatives among the 100 most frequent words: book loop {share_book:.1%}, "
+      f"vectorised {share_vec:.1%}, p^{POWER} predicts {share_theory:.1%}")
+print(f"target drawn as its own negative: book loop {int(np.sum(book_neg == rows[:, None]))}, "
+      f"vectorised {int(np.sum(vec_neg == many[:, None]))}")
+assert not np.any(book_neg == rows[:, None]) and not np.any(vec_neg == many[:, None])
+assert abs(share_book - share_vec) < 0.08 and abs(share_vec - share_theory) < 0.02
+
+
+# %% [markdown]
+# ## 4. NegativeSamplingLoss: k + 1 EmbeddingDot layers
+#
+# The book builds the loss from the pieces of notebook 03: one `EmbeddingDot` + `SigmoidWithLoss` pair for the
+# positive example (label 1) and one pair for each of the k negatives (label 0), all reading the same output matrix
+# `W_out`. The loss is the sum of the k + 1 losses (each averaged over the batch).
+#
+# First, the study notes' version of its constructor (`__init__` only, as written there). It stops with an error
+# before doing anything:
+
+# %%
+class NotesNegativeSamplingLoss:          # the study notes' constructor, as written there
+    def __init__(self,W,corpus,power=0.75,sample_size=5):
+        self.sample_size=sample_size
+        self.sampler=UnigramSampler(corpus,power,sample_size)
+        self.loss_layer=[SigmoidWithLoss() for  _ in range(sample_size+1)]
+        self.embed_dot_layers=[EmbeddingDot(W) for _ in range(sample_size+1)]
+        self.params,self.grad=[],[]
+        for layers in self.embed_dot_layers:
+            self.params+=layers.params
+            self.grads+=layers.grads
+
+small_corpus = np.array([0, 1, 2, 3, 4, 1, 5, 6])          # the toy sentence's ids
+try:
+    NotesNegativeSamplingLoss(np.zeros((7, 3), dtype=np.float32), small_corpus)
+except AttributeError as e:
+    print(f"{type(e).__name__}: {e}")
+
+# %% [markdown]
+# `self.grad` was created, `self.grads` was used. With that typo fixed, the book's version then lists the *same*
+# matrix `W` k + 1 times in `params`, once per layer, and relies on its trainer to merge duplicates before the
+# update. `w2vlib.NegativeSamplingLoss` lists `W` once, with the sum of the k + 1 layers' gradients.
+#
+# Now the package's layer, on a small vocabulary so that the gradient check is quick. We take the PTB words with ids
+# below 50 (keeping their real frequencies) and inject the negatives, so that we can recompute the loss by hand
+# from the k + 1 pairs:
+
+# %%
+V_CHECK, H_CHECK, N_CHECK = 50, 4, 3
+rng = np.random.default_rng(SEED)
+small = corpus[corpus < V_CHECK]
+_, W_small = init_weights(V_CHECK, H_CHECK, rng, scale=0.5)
+h_small = rng.standard_normal((N_CHECK, H_CHECK)).astype(np.float32)
+target_small = small[:N_CHECK]
+
+ns = NegativeSamplingLoss(W_small, small, POWER, SAMPLE_SIZE, rng=SEED)
+negatives = ns.sampler.get_negative_sample(target_small)
+loss = ns.forward(h_small, target_small, negatives)
+
+by_hand = SigmoidWithLoss().forward(EmbeddingDot(W_small).forward(h_small, target_small), np.ones(N_CHECK))
+for i in range(SAMPLE_SIZE):
+    by_hand += SigmoidWithLoss().forward(EmbeddingDot(W_small).forward(h_small, negatives[:, i]), np.zeros(N_CHECK))
+
+print(f"{len(ns.embed_dot_layers)} EmbeddingDot layers (k + 1 = {SAMPLE_SIZE + 1}), "
+      f"all sharing W_out: {all(layer.params[0] is W_small for layer in ns.embed_dot_layers)}")
+print(f"W_out appears {len(ns.params)} time(s) in params")
+print(f"loss {loss:.4f}, recomputed from the k + 1 pairs {by_hand:.4f}")
+assert abs(loss - by_hand) < 1e-5
+
+# %%
+f = lambda: ns.forward(h_small, target_small, negatives)
+f()
+dh = ns.backward()
+err_W = gradcheck(f, ns.params, ns.grads)
+err_h = relative_error(dh, numerical_gradient(f, h_small))
+print(f"gradient check of NegativeSamplingLoss: dW_out relative error {err_W:.4f}, dh relative error {err_h:.4f}")
+assert err_W < 1e-2 and err_h < 1e-2
+
+
+# %% [markdown]
+# ## 5. One training step: full softmax against negative sampling, as V grows
+#
+# Now the payoff. For each V we time forward + backward of the **output side** of one mini-batch (the part negative
+# sampling replaces), from the hidden vectors `h` to the loss and back:
+#
+# - **full softmax**: `h @ W_outᵀ`, softmax + cross-entropy over all V words, and the backward pass (a full
+#   V × H gradient);
+# - **negative sampling**: `NegativeSamplingLoss` with k = `SAMPLE_SIZE`, including drawing the negatives.
+#
+# A third line times what the book's layers hand to the optimiser afterwards: `SGD.update` on the dense V × H
+# gradient of `W_out`. Keep an eye on it. The sampler's corpus here is synthetic, with Zipf-like frequencies; the
+# sampling cost does not depend on which words are frequent.
+
+# %%
+def time_output_step(V, rng):
+    """Seconds per forward + backward of the output side: full softmax vs negative sampling, and a dense SGD update."""
+    _, W_out = init_weights(V, HIDDEN, rng)
+    h = rng.standard_normal((BATCH, HIDDEN)).astype(np.float32)
+    zipf_p = 1.0 / np.arange(1, V + 1)
+    fake_corpus = rng.choice(V, size=10 * V, p=zipf_p / zipf_p.sum())
+    target = fake_corpus[:BATCH]
+
+    out_layer, softmax_loss = MatMul(np.ascontiguousarray(W_out.T)), SoftmaxWithLoss()
+    def softmax_step():
+        softmax_loss.forward(out_layer.forward(h), target)
+        return out_layer.backward(softmax_loss.backward())
+
+    ns = NegativeSamplingLoss(W_out, fake_corpus, POWER, SAMPLE_SIZE, rng=rng)
+    def ns_step():
+        ns.forward(h, target)
+        return ns.backward()
+
+    ns_step()                                   # the first backward clears the whole gradient once
+    sgd = SGD(lr=0.0)                           # lr = 0: time the update without changing W_out
+    return {"V": V,
+            "softmax": best_time(softmax_step, REPEAT),
+            "negative sampling": best_time(ns_step, REPEAT),
+            "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT)}
+
+
+# %% tags=["nbval-ignore-output"]
+rng = np.random.default_rng(SEED)
+steps = [time_output_step(V_, rng) for V_ in VOCAB_SIZES]
+print(f"{'V':>8s} {'full softmax':>13s} {'neg. sampling':>14s} {'ratio':>7s} {'dense SGD update':>17s}")
+for s in steps:
+    print(f"{s['V']:>8,d} {s['softmax'] * 1e3:>10.2f} ms {s['negative sampling'] * 1e3:>11.2f} ms "
+          f"{s['softmax'] / s['negative sampling']:>6.1f}x {s['dense SGD update'] * 1e3:>14.2f} ms")
+
+# %%
+first, last = steps[0], steps[-1]
+growth = last["V"] / first["V"]
+for s in steps:
+    if s["V"] >= 10_000:
+        assert s["negative sampling"] < s["softmax"], "negative sampling should win from V = 10k"
+if last["V"] >= 100_000:
+    assert last["softmax"] > 10 * last["negative sampling"], "at V = 100k, at least 10x"
+if growth >= 10:
+    assert last["softmax"] > 0.1 * growth * first["softmax"], "the softmax step should grow roughly with V"
+    assert last["negative sampling"] < 0.2 * growth * first["negative sampling"], "the NS step should barely grow"
+print("check passed: the softmax step grows with V, the negative-sampling step hardly does")
+
+# %% tags=["nbval-ignore-output"]
+Vs = [s["V"] for s in steps]
+fig, ax = plt.subplots(figsize=(6.4, 4.0))
+for name, marker in zip(["softmax", "negative sampling", "dense SGD update"], "os^"):
+    ax.plot(Vs, [s[name] * 1e3 for s in steps], marker + "-", label=name if name != "softmax" else "full softmax")
+ax.set_xscale("log")
+ax.set_yscale("log")
+ax.set_xlabel("vocabulary size V (words)")
+ax.set_ylabel(f"time per batch of {BATCH} (ms)")
+ax.set_title(f"Output layer, forward + backward (H = {HIDDEN}, k = {SAMPLE_SIZE})")
+ax.legend(fontsize=9)
+plt.show()
+
+
+# %% [markdown]
+# What the numbers say:
+#
+# - The **full softmax** step grows in proportion to V: every step computes and differentiates all V scores.
+# - The **negative-sampling** step is nearly flat: it touches `BATCH × (k + 1)` rows of `W_out`, whatever V is
+#   (small wiggles between runs are timing noise; re-run the cell to see them move).
+#   At small V (a thousand words) the softmax can even be faster, because 12 small layers have more Python
+#   overhead than one big matrix product. The gap opens as V grows, which is exactly the regime word2vec is for.
+# - The **dense SGD update** grows with V again. The book-shaped layers return a full V × H gradient, almost all zeros,
+#   and `SGD.update` subtracts all of it. Negative sampling removed the O(V) *computation*; to remove this last O(V)
+#   cost, a trainer must update only the rows a batch touched. That is what the fused trainer of notebook 05 does.
+#
+# ## Summary
+#
+# - Negative sampling (네거티브 샘플링) replaces the softmax (소프트맥스) over the vocabulary (어휘) by k + 1 binary
+#   questions: the true target (타깃) (label 1) and k sampled wrong words (label 0), each a sigmoid (시그모이드) with
+#   binary cross-entropy (교차 엔트로피).
+# - Negatives are drawn from the unigram distribution of the corpus (말뭉치) raised to 0.75: frequent words lose
+#   share (on PTB "the" drops to about a third), rare words gain (up to about five times).
+# - A target must never be its own negative: its two gradients (기울기) would cancel at σ = 0.5. Without
+#   exclusion about 2% of PTB examples (8.5% for "the") would be affected.
+# - The book's per-row sampler (a Python loop with an O(V) `choice` per row) and one vectorised `searchsorted` draw
+#   give the same distribution; the vectorised one is orders of magnitude faster (measured above).
+# - `NegativeSamplingLoss` = k + 1 `EmbeddingDot` + `SigmoidWithLoss` pairs sharing `W_out`, listed once in `params`
+#   with the summed gradient; it passes the gradient check.
+# - One output step then costs about the same whatever V is, while the full softmax grows linearly with V; the
+#   remaining O(V) cost is the dense gradient update.
+#
+# ## Exercises
+#
+# 1. **The book's example.** Raise `[0.7, 0.29, 0.01]` to the power 0.75 and renormalise. Store the result in
+#    `answer_1`.
+# 2. **How often would "the" spoil its own example?** Without exclusion, what is the probability that at least one of
+#    k = 5 negatives drawn from `p^0.75` is "the" itself, for a target "the"? Store it in `answer_2` (use `p_pow`).
+# 3. **k matters, V does not.** Time the negative-sampling step at V = 10,000 for k = 5 and for k = 20, and
+#    compare the ratio with (20 + 1) / (5 + 1) = 3.5, the growth in the number of EmbeddingDot + SigmoidWithLoss
+#    pairs. Which parts of a step do not depend on k, and which do? The self-check asserts only that the bigger k is
+#    slower.
+
+# %%
+def check_exercise_1(answer):
+    expected = np.array([0.7, 0.29, 0.01]) ** 0.75
+    expected /= expected.sum()
+    ok = np.allclose(answer, expected, atol=1e-3)
+    print("correct" if ok else "not yet: raise each probability to 0.75, then divide by the sum")
+    return ok
+
+answer_1 = np.array([0.7, 0.29, 0.01]) ** 0.75 / np.sum(np.array([0.7, 0.29, 0.01]) ** 0.75)   # reference
+assert check_exercise_1(answer_1)
+
+
+# %%
+def check_exercise_2(answer):
+    q = UnigramSampler(corpus, 0.75, 5).word_p[word_to_id["the"]]
+    ok = abs(answer - (1 - (1 - q) ** 5)) < 1e-3
+    print("correct" if ok else "not yet: 1 - P(none of the 5 draws is 'the')")
+    return ok
+
+q_the = counts[word_to_id["the"]] ** 0.75 / np.sum(counts ** 0.75)
+answer_2 = 1 - (1 - q_the) ** 5                      # reference answer: replace with yours
+assert check_exercise_2(answer_2)
+
+# %% tags=["nbval-ignore-output"]
+rng = np.random.default_rng(SEED)
+_, W_k = init_weights(10_000, HIDDEN, rng)
+h_k = rng.standard_normal((BATCH, HIDDEN)).astype(np.float32)
+target_k = corpus[:BATCH]
+k_times = {}
+for k in [5, 20]:
+    layer = NegativeSamplingLoss(W_k, corpus, POWER, k, rng=rng)
+    def step():
+        layer.forward(h_k, target_k)
+        layer.backward()
+    step()
+    k_times[k] = best_time(step, REPEAT)
+print(f"k = 20 / k = 5: {k_times[20] / k_times[5]:.1f}x (the number of pairs grew 3.5x)")
+
+# %%
+assert k_times[20] > 1.2 * k_times[5], "more negatives should cost more"
+print("check passed: the cost grows with k")
+
+# %% [markdown]
+# [Next: 05 Training CBOW on PTB](05_training_cbow.ipynb)

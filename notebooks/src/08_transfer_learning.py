@@ -1,0 +1,296 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,src//py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 08. Transfer learning: word vectors as features
+#
+# The last point of the chapter (and of the study notes: *word2vec은 전이 학습 측면에서 특히 중요하며, 그 단어의
+# 분산 표현은 다양한 자연어 처리 작업에 이용할 수 있다*) is that vectors learned on one task help another. Our CBOW
+# vectors were trained for one thing only: guessing a word from its neighbours in PTB. Nobody told them that
+# *japan* is a country or *rose* a verb in the past tense. Can a classifier that sees a few labelled words use
+# them to label words it has never seen?
+#
+# **You will learn**
+# - how to set up a small downstream task with scikit-learn: labelled words, a stratified train/test split
+#   with a fixed seed, logistic regression;
+# - why one-hot features cannot generalise to unseen words, and how to measure that with baselines
+#   (majority class, one-hot, random vectors) on the *same* split;
+# - how much the transferred vectors help, per category, across many splits, and with few labels.
+
+# %%
+# %matplotlib inline
+import numpy as np
+import matplotlib.pyplot as plt
+import w2vlib
+plt.style.use("w2vlib.teaching")
+np.set_printoptions(precision=4, suppress=True)
+from pathlib import Path
+
+import scipy.sparse as sp
+from sklearn.dummy import DummyClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import confusion_matrix
+from sklearn.model_selection import train_test_split
+
+from w2vlib.pretrained import ptb_vectors
+
+# %% [markdown]
+# ### Knobs: change these and re-run
+
+# %%
+SEED = 0            # seed of the vectors, of the split and of the random baseline
+HIDDEN_SIZE = 100   # vector length; with the three below it must match notebook 05 to reuse its vectors
+WINDOW_SIZE = 5     # context words on each side
+NEGATIVE = 5        # negative samples per target
+EPOCHS = 10         # passes over PTB
+TEST_SIZE = 0.3     # fraction of the labelled words held out (never seen in training)
+C = 1.0             # inverse regularisation strength of the logistic regression
+N_SPLITS = 10       # random splits for the robustness check
+CATEGORIES_FILE = Path("..") / "data" / "word_categories.tsv"  # word<TAB>category
+
+# %% [markdown]
+# ## 1. The task: which category is this word?
+#
+# `data/word_categories.tsv` lists a few hundred PTB words, each with one of eight categories (countries,
+# nationalities, companies, occupations, finance terms, past-tense verbs, time words, adjectives). The task:
+# given a word, predict its category.
+
+# %%
+rows = [line.split("\t") for line in CATEGORIES_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")]
+words = np.array([w for w, _ in rows])
+labels = np.array([c for _, c in rows])
+classes, sizes = np.unique(labels, return_counts=True)
+print(f"{len(words)} words in {len(classes)} categories:")
+for c, n in zip(classes, sizes):
+    examples = ", ".join(words[labels == c][:5])
+    print(f"    {c:<12} {n:>3}  e.g. {examples}")
+
+# %%
+W, word_to_id, id_to_word = ptb_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE,
+                                        negative=NEGATIVE, epochs=EPOCHS)
+missing = [w for w in words if w not in word_to_id]
+assert not missing, f"not in the vocabulary: {missing}"
+ids = np.array([word_to_id[w] for w in words])
+print(f"vectors: {W.shape[0]:,} words x {W.shape[1]}")
+
+# %% [markdown]
+# ## 2. One split, fixed
+#
+# A stratified split keeps the share of each category equal in training and test. The test words are
+# **never seen in training**: this is what makes the task a test of generalisation.
+
+# %%
+idx_train, idx_test = train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels,
+                                       random_state=SEED)
+assert not set(words[idx_train]) & set(words[idx_test])
+y_train, y_test = labels[idx_train], labels[idx_test]
+print(f"train: {len(idx_train)} words, test: {len(idx_test)} words (seed {SEED})")
+print("test words include:", ", ".join(sorted(words[idx_test])[:10]), "...")
+
+# %% [markdown]
+# ## 3. Features: transferred vectors vs baselines
+#
+# Every method below uses the same classifier (multinomial logistic regression) and the same split; only the
+# features change.
+#
+# - **word vectors**: the word's CBOW vector (normalised to length 1), learned on PTB;
+# - **one-hot** (원-핫): a vocabulary-sized vector with a single 1. A test word's 1 sits in a column that was zero
+#   for every training word, so its weights never moved: the classifier can only fall back on its biases;
+# - **random vectors**: a random vector per word, of the same size as ours: any success of the word vectors
+#   beyond this comes from what they learned, not from their dimension;
+# - **majority class**: always predict the largest category (no features at all).
+
+# %%
+rng = np.random.default_rng(SEED)
+Wn = W / np.linalg.norm(W, axis=1, keepdims=True)
+features = {
+    "word vectors": Wn[ids],
+    "one-hot": sp.csr_matrix((np.ones(len(ids)), (np.arange(len(ids)), ids)), shape=(len(ids), len(word_to_id))),
+    "random vectors": rng.standard_normal((len(ids), W.shape[1])) / np.sqrt(W.shape[1]),
+}
+
+def accuracy(X, train, test, y):
+    clf = LogisticRegression(C=C, max_iter=5000).fit(X[train], y[train])
+    return float((clf.predict(X[test]) == y[test]).mean()), clf
+
+acc = {}
+for name, X in features.items():
+    acc[name], _ = accuracy(X, idx_train, idx_test, labels)
+majority = DummyClassifier(strategy="most_frequent").fit(np.zeros((len(idx_train), 1)), y_train)
+acc["majority class"] = float((majority.predict(np.zeros((len(idx_test), 1))) == y_test).mean())
+for name, a in acc.items():
+    print(f"{name:<15} test accuracy {a:.3f}")
+print(f"chance with {len(classes)} categories: {1 / len(classes):.3f}")
+
+# %%
+assert all(0 <= a <= 1 for a in acc.values())
+assert acc["word vectors"] > acc["one-hot"] + 0.2, "the transferred vectors should beat one-hot clearly"
+assert acc["word vectors"] > acc["majority class"] + 0.2
+assert acc["word vectors"] > acc["random vectors"] + 0.2
+print("check passed: the word vectors beat every baseline by a clear margin")
+
+# %% [markdown]
+# One-hot features score like the majority class (or chance): they memorise the training words and know
+# nothing about new ones. Random vectors of the same size do no better. The CBOW vectors were never trained on
+# categories, yet a linear classifier on top of them labels most unseen words correctly: the knowledge came from
+# the contexts in which PTB uses each word. That is transfer learning (전이 학습).
+#
+# ## 4. Where does it go wrong?
+#
+# The confusion matrix counts, for each true category (row), the predicted categories (columns). Errors
+# usually fall between categories that share contexts.
+
+# %%
+_, clf = accuracy(features["word vectors"], idx_train, idx_test, labels)
+pred = clf.predict(features["word vectors"][idx_test])
+cm = confusion_matrix(y_test, pred, labels=classes)
+short = [c[:6] for c in classes]
+print(" " * 13 + " ".join(f"{s:>6}" for s in short))
+for c, row in zip(classes, cm):
+    print(f"{c:<12} " + " ".join(f"{int(n):>6}" for n in row))
+wrong = [(w, t, p) for w, t, p in zip(words[idx_test], y_test, pred) if t != p]
+print(f"\nmistakes ({len(wrong)} of {len(idx_test)}):")
+print(", ".join(f"{w} ({t} -> {p})" for w, t, p in wrong))
+
+# %%
+assert cm.sum() == len(idx_test) and np.trace(cm) == len(idx_test) - len(wrong)
+print("check passed")
+
+# %% [markdown]
+# ## 5. Not a lucky split
+#
+# One split of a few hundred words is noisy. We repeat the comparison over `N_SPLITS` different seeds and
+# report the mean and the spread.
+
+# %%
+runs = {name: [] for name in features}
+for split_seed in range(SEED, SEED + N_SPLITS):
+    tr, te = train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels, random_state=split_seed)
+    for name, X in features.items():
+        runs[name].append(accuracy(X, tr, te, labels)[0])
+for name, r in runs.items():
+    print(f"{name:<15} mean accuracy {np.mean(r):.3f} (min {min(r):.3f}, max {max(r):.3f}) over {N_SPLITS} splits")
+
+# %%
+assert min(runs["word vectors"]) > max(runs["one-hot"]), "every split: vectors beat one-hot"
+assert min(runs["word vectors"]) > max(runs["random vectors"])
+print("check passed")
+
+# %% [markdown]
+# ## 6. How many labels are needed?
+#
+# The point of transfer is that the hard part (what words mean) was learned from unlabelled text, so the
+# downstream task should need few labels. We train on only `n` words per category (from the training part of
+# the split) and test on the same held-out words.
+
+# %%
+per_class = [1, 2, 4, 8, 16]
+curve = {name: [] for name in ("word vectors", "random vectors")}
+pick_rng = np.random.default_rng(SEED)
+train_by_class = {c: pick_rng.permutation(idx_train[y_train == c]) for c in classes}
+for n in per_class:
+    tr = np.concatenate([train_by_class[c][:n] for c in classes])
+    for name in curve:
+        curve[name].append(accuracy(features[name], tr, idx_test, labels)[0])
+fig, ax = plt.subplots(figsize=(6.4, 3.6))
+for name, accs in curve.items():
+    ax.plot(per_class, accs, marker="o", label=name)
+ax.axhline(acc["majority class"], ls="--", color="gray", label="majority class")
+ax.set_xscale("log", base=2)
+ax.set_xticks(per_class, labels=[str(n) for n in per_class])
+ax.set_xlabel("training words per category")
+ax.set_ylabel("test accuracy")
+ax.set_ylim(0, 1)
+ax.legend()
+plt.show()
+print("word vectors:", ", ".join(f"{n}/class {a:.3f}" for n, a in zip(per_class, curve["word vectors"])))
+
+# %%
+assert all(0 <= a <= 1 for accs in curve.values() for a in accs)
+assert curve["word vectors"][-1] > curve["random vectors"][-1]
+print("check passed")
+
+# %% [markdown]
+# With the transferred vectors a handful of examples per category already gives a usable classifier; the
+# random vectors stay near chance however many words they see, because a new word's random vector says nothing
+# about it.
+#
+# ## Summary
+#
+# - Word vectors learned by CBOW on a corpus (말뭉치) for one task (predict the target (타깃) from its context
+#   (맥락)) serve as features for another task: this is **transfer learning** (전이 학습).
+# - The downstream task here: classify unseen words into eight categories with logistic regression, on a
+#   stratified split with a fixed seed.
+# - **One-hot** (원-핫) features cannot generalise to words outside the training set: they score like the
+#   majority class. Random vectors of the same size do no better. The distributed representation (분산 표현)
+#   does much better, on every split, and with few labels.
+# - The same idea scales up: pretrained embeddings (임베딩) are the first layer of many NLP models.
+#
+# ## Exercises
+#
+# **1. A nearest-neighbour classifier.** Replace logistic regression by `KNeighborsClassifier(n_neighbors=3,
+# metric="cosine")` on the word vectors (same split). Does it beat the majority class?
+
+# %%
+from sklearn.neighbors import KNeighborsClassifier
+
+knn = KNeighborsClassifier(n_neighbors=3, metric="cosine").fit(features["word vectors"][idx_train], y_train)
+knn_acc = float((knn.predict(features["word vectors"][idx_test]) == y_test).mean())  # reference solution
+
+def check_exercise_1(answer):
+    assert 0 <= answer <= 1
+    print(f"kNN accuracy {answer:.3f}: " + ("correct, far above the majority class"
+          if answer > acc["majority class"] + 0.2 else "check your features (use the normalised vectors)"))
+
+check_exercise_1(knn_acc)
+
+
+# %% [markdown]
+# **2. Words outside the file.** The classifier can label *any* word in PTB's vocabulary. Predict the category
+# of `analysts`, `stocks`, `weeks`, `reached` and `tokyo` (none is in the labelled file). Which are right, and
+# what would you call *tokyo*?
+
+# %%
+def check_exercise_2(new_words):
+    unknown = [w for w in new_words if w not in word_to_id]
+    assert not unknown, f"not in PTB's vocabulary: {unknown}"
+    assert not set(new_words) & set(words), "pick words that are not in the labelled file"
+    full = LogisticRegression(C=C, max_iter=5000).fit(features["word vectors"], labels)
+    guesses = full.predict(Wn[[word_to_id[w] for w in new_words]])
+    print("correct: " + ", ".join(f"{w} -> {g}" for w, g in zip(new_words, guesses)))
+
+check_exercise_2(["analysts", "stocks", "weeks", "reached", "tokyo"])  # reference solution
+
+# %% [markdown]
+# **3. How many dimensions carry the categories?** Project the word vectors on their first `k` principal
+# components (`sklearn.decomposition.PCA`, fitted on the training words) for `k` in 2, 5, 10, 20 and measure the
+# test accuracy. How many dimensions do you need to get close to the full vectors?
+
+# %%
+from sklearn.decomposition import PCA
+
+Xv = features["word vectors"]
+by_k = {}
+for k in (2, 5, 10, 20):  # reference solution
+    pca = PCA(n_components=k).fit(Xv[idx_train])
+    Z = pca.transform(Xv)
+    by_k[k] = accuracy(Z, idx_train, idx_test, labels)[0]
+print(", ".join(f"k={k}: {a:.3f}" for k, a in by_k.items()), f"| all {W.shape[1]}: {acc['word vectors']:.3f}")
+assert all(0 <= a <= 1 for a in by_k.values())
+print("check passed")
+
+# %% [markdown]
+# That is the end of the series. [Back to the start: 01 The one-hot bottleneck](01_one_hot_bottleneck.ipynb) · [README](../README.md)

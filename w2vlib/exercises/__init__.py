@@ -1,0 +1,160 @@
+"""Self-checking exercises for the notebooks, in the Kaggle Learn way.
+
+Each notebook ends with exercises.  The committed cell is a stub (``answer = ...`` or a function whose body
+is ``...``); the student replaces it and calls ``check``::
+
+    q1, q2, q3 = w2vlib.exercises.load("04")          # lang="ko" for the Korean edition
+    answer = ...                                        # your answer here
+    q1.check(answer)     # prints "not attempted", "not yet: <why>" or "correct"; never raises
+    q1.hint()            # a nudge
+    q1.solution()        # the reference solution
+
+Solutions live here, in the package (``w2vlib/exercises/nbNN.py``), not in the notebook's cells.  A later
+cell that needs an exercise's result calls ``q1.answer_or_reference(answer, ...)``: the student's answer when
+it passes the check, else the reference, so Restart & Run All always works on a committed, unsolved notebook.
+
+Writing a new exercise: subclass nothing; build an :class:`Exercise` with a ``checker(answer, **context)``
+that returns ``None`` (or a short string shown after "correct: ") when the answer is right and raises
+:class:`NotYet` with the specific reason when it is wrong.  Texts are plain strings (English) or
+:func:`tr` pairs with a Korean translation.
+"""
+from __future__ import annotations
+
+import importlib
+import traceback
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable
+
+__all__ = ["Exercise", "NotYet", "tr", "load", "is_stub", "VERDICTS"]
+
+LANGS = ("en", "ko")
+
+#: The three verdict openings, per language.  English ones follow Kaggle Learn's learntools.
+VERDICTS = {
+    "en": {"unattempted": "not attempted", "wrong": "not yet", "correct": "correct",
+           "raised": "your answer raised", "hint": "Hint", "solution": "Solution",
+           "no_hint": "no hint for this one: re-read the section above."},
+    "ko": {"unattempted": "아직 풀지 않음 (not attempted)", "wrong": "아직 아님 (not yet)",
+           "correct": "정답 (correct)", "raised": "답을 실행하다 오류가 났습니다",
+           "hint": "힌트", "solution": "풀이",
+           "no_hint": "이 문제에는 힌트가 없습니다. 위 절을 다시 읽어 보세요."},
+}
+
+
+def tr(en: str, ko: str | None = None) -> dict[str, str]:
+    """A text in both editions (Korean falls back to English when not given)."""
+    return {"en": en, "ko": ko if ko is not None else en}
+
+
+def _text(text: Any, lang: str) -> str:
+    if isinstance(text, dict):
+        return text.get(lang) or text["en"]
+    return str(text)
+
+
+class NotYet(Exception):
+    """Raised by a checker: the answer is wrong, and ``reason`` says why (a str or a :func:`tr` pair)."""
+
+    def __init__(self, reason: Any):
+        super().__init__(_text(reason, "en"))
+        self.reason = reason
+
+
+def _stub_codes() -> set[bytes]:
+    def stub():
+        ...
+
+    def documented_stub():
+        """A docstring, then nothing."""
+        ...
+
+    return {stub.__code__.co_code, documented_stub.__code__.co_code}
+
+
+_STUB_CODES = _stub_codes()
+
+
+def is_stub(answer: Any) -> bool:
+    """True for ``...``, ``None`` and for a function whose body is only ``...`` / ``pass`` (and a docstring)."""
+    if answer is Ellipsis or answer is None:
+        return True
+    code = getattr(answer, "__code__", None)
+    return code is not None and code.co_code in _STUB_CODES
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: a checker, a hint and a reference solution, shown in one language.
+
+    ``checker(answer, **context)`` returns None or a short note when right, raises :class:`NotYet` when wrong.
+    ``reference(**context)`` returns the reference answer (a value or a function); ``solution`` is the text
+    shown by :meth:`solution` (for code, the reference's source).
+    """
+
+    name: Any  # a str or a tr() pair
+    checker: Callable[..., Any]
+    solution_text: Any
+    hint_text: Any = None
+    reference: Callable[..., Any] | None = None
+    lang: str = "en"
+    extra: dict = field(default_factory=dict)
+
+    def _v(self, key: str) -> str:
+        return VERDICTS[self.lang][key]
+
+    @property
+    def title(self) -> str:
+        return _text(self.name, self.lang)
+
+    def verdict(self, answer: Any = ..., **context: Any) -> str:
+        """The verdict as a string (what :meth:`check` prints).  Never raises."""
+        if is_stub(answer):
+            return f"{self.title}: {self._v('unattempted')}"
+        try:
+            note = self.checker(answer, **context)
+        except NotYet as wrong:
+            return f"{self.title}: {self._v('wrong')}: {_text(wrong.reason, self.lang)}"
+        except Exception as err:  # the student's code failed: say so, never raise
+            last = traceback.format_exception_only(type(err), err)[-1].strip()
+            return f"{self.title}: {self._v('wrong')}: {self._v('raised')} {last}"
+        if note:
+            return f"{self.title}: {self._v('correct')}: {_text(note, self.lang)}"
+        return f"{self.title}: {self._v('correct')}"
+
+    def check(self, answer: Any = ..., **context: Any) -> None:
+        """Print the verdict: ``not attempted``, ``not yet: <reason>`` or ``correct``.  Never raises."""
+        print(self.verdict(answer, **context))
+
+    def passes(self, answer: Any = ..., **context: Any) -> bool:
+        return self.verdict(answer, **context).startswith(f"{self.title}: {self._v('correct')}")
+
+    def hint(self) -> None:
+        print(f"{self._v('hint')} ({self.title}): {_text(self.hint_text, self.lang) if self.hint_text else self._v('no_hint')}")
+
+    def solution(self) -> None:
+        print(f"{self._v('solution')} ({self.title}):\n{_text(self.solution_text, self.lang)}")
+
+    def answer_or_reference(self, answer: Any = ..., **context: Any) -> Any:
+        """The student's answer when it passes the check, else the reference answer (for later cells)."""
+        if not is_stub(answer) and self.passes(answer, **context):
+            return answer
+        if self.reference is None:
+            raise ValueError(f"{self.title} has no reference answer")
+        return self.reference(**context)
+
+    def in_language(self, lang: str) -> "Exercise":
+        if lang not in LANGS:
+            raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+        return replace(self, lang=lang)
+
+
+def load(notebook: str, lang: str = "en") -> tuple[Exercise, ...]:
+    """The exercises of notebook ``notebook`` ("01" … "09"), in order, shown in ``lang`` ("en" or "ko")."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+    key = str(notebook).zfill(2)[:2]
+    try:
+        module = importlib.import_module(f"{__name__}.nb{key}")
+    except ModuleNotFoundError as err:
+        raise ValueError(f"no exercises for notebook {notebook!r}") from err
+    return tuple(ex.in_language(lang) for ex in module.EXERCISES)
