@@ -1,0 +1,254 @@
+"""Exercises of notebooks 05-08: each check accepts the reference, refuses typical wrong answers with their own
+reason, and says "not attempted" for the stub. Small synthetic inputs, so no PTB and no training."""
+import math
+
+import numpy as np
+import pytest
+
+import w2vlib
+from w2vlib.exercises import load
+
+
+def ex(nb, i):
+    return load(nb)[i]
+
+
+def verdict(q, answer, **ctx):
+    return q.verdict(answer, **ctx)
+
+
+def assert_correct(q, answer, **ctx):
+    v = verdict(q, answer, **ctx)
+    assert v.startswith(f"{q.title}: correct"), v
+
+
+def assert_wrong(q, answer, reason, **ctx):
+    v = verdict(q, answer, **ctx)
+    assert v.startswith(f"{q.title}: not yet"), v
+    assert reason in v, v
+
+
+@pytest.mark.parametrize("nb", ["05", "06", "07", "08"])
+def test_exercise_stubs_say_not_attempted(nb):
+    qs = load(nb)
+    assert len(qs) >= 3
+
+    def stub(*args):
+        ...
+
+    for q in qs:
+        assert verdict(q, ...) == f"{q.title}: not attempted"
+        assert verdict(q, stub) == f"{q.title}: not attempted"
+
+
+# ---------------------------------------------------------------- 05
+def test_exercise_05_1_start_loss():
+    q = ex("05", 0)
+    assert_correct(q, lambda k: (k + 1) * math.log(2), negative=5)
+    assert_correct(q, q.answer_or_reference(...), negative=3)
+    assert_wrong(q, lambda k: math.log(2), "one binary cross-entropy")
+    assert_wrong(q, lambda k: k * math.log(2), "not the true target")
+    assert_wrong(q, lambda k: math.log(k + 1), "softmax")
+    assert_wrong(q, 4.159, "write a function")
+
+
+def test_exercise_05_1_matches_a_fresh_model():
+    corpus = np.random.default_rng(0).integers(0, 30, size=400)
+    for k in (1, 5):
+        model = w2vlib.CBOW(30, 8, 2, corpus, sample_size=k, rng=np.random.default_rng(1))
+        ctx, tgt = w2vlib.create_contexts_target(corpus, window_size=2)
+        loss = model.forward(ctx[:50], tgt[:50])
+        assert abs(ex("05", 0).reference()(k) - loss) < 0.01
+
+
+def test_exercise_05_2_lazy_adam():
+    q = ex("05", 1)
+    assert_correct(q, "b")
+    assert_correct(q, "(B)")
+    assert_wrong(q, "a", "same learning rate")
+    assert_wrong(q, "c", "same gradients")
+    assert_wrong(q, "e", "one letter")
+
+
+def test_exercise_05_3_keep_prob():
+    q = ex("05", 2)
+    ref = q.reference()
+    assert_correct(q, ref)
+    assert_correct(q, lambda c, s: np.minimum(1, (np.sqrt(c / (s * c.sum())) + 1) * s * c.sum() / c))
+    assert_wrong(q, lambda c, s: (np.sqrt(c / (s * c.sum())) + 1) * s * c.sum() / c, "cannot exceed 1")
+    assert_wrong(q, lambda c, s: np.minimum(1, np.sqrt(s * c.sum() / c)), "paper's keep probability")
+    assert_wrong(q, lambda c, s: np.maximum(0, 1 - np.sqrt(s * c.sum() / c)), "discarding")
+    assert_wrong(q, lambda c, s: np.minimum(1, (np.sqrt(c / s) + 1) * s / c), "total count")
+
+
+def test_exercise_05_4_skipgram_pairs():
+    q = ex("05", 3)
+    assert_correct(q, lambda w: w + 1)
+    assert_wrong(q, lambda w: 2 * w, "fixed window")
+    assert_wrong(q, lambda w: (w + 1) / 2, "two sides")
+    assert_wrong(q, 6, "function")
+
+
+# ---------------------------------------------------------------- 06
+def test_exercise_06_1_nearest():
+    q = ex("06", 0)
+    ref = q.reference()
+    assert_correct(q, ref)
+
+    def with_query(query, W, words, topn):
+        return [query] + ref(query, W, words, topn)[:-1]
+
+    def by_dot(query, W, words, topn):
+        s = W @ W[words.index(query)]
+        s[words.index(query)] = -np.inf
+        return [words[i] for i in np.argsort(-s)[:topn]]
+
+    def ascending(query, W, words, topn):
+        return ref(query, W, words, topn)[::-1]
+
+    assert_wrong(q, with_query, "its own nearest neighbour")
+    assert_wrong(q, by_dot, "raw dot products")
+    assert_wrong(q, ascending, "wrong order")
+
+
+def test_exercise_06_1_agrees_with_most_similar():
+    rng = np.random.default_rng(0)
+    W = rng.standard_normal((20, 4)).astype(np.float32)
+    words = [f"w{i}" for i in range(20)]
+    w2i = {w: i for i, w in enumerate(words)}
+    book = [w for w, _ in w2vlib.most_similar("w3", w2i, dict(enumerate(words)), W, top=5)]
+    assert ex("06", 0).reference()("w3", W, words, 5) == book
+
+
+def test_exercise_06_2_cosmul():
+    q = ex("06", 1)
+    ref = q.reference()
+    assert_correct(q, ref)
+
+    def noshift(a, b, c, W, words, eps=1e-3):
+        Wn = w2vlib.normalize(W)
+        cos = lambda w: Wn @ Wn[words.index(w)]
+        s = cos(b) * cos(c) / (cos(a) + eps)
+        s[[words.index(w) for w in (a, b, c)]] = -np.inf
+        return words[int(np.argmax(s))]
+
+    def no_exclusion(a, b, c, W, words, eps=1e-3):
+        Wn = w2vlib.normalize(W)
+        cos = lambda w: (Wn @ Wn[words.index(w)] + 1) / 2
+        return words[int(np.argmax(cos(b) * cos(c) / (cos(a) + eps)))]
+
+    def cosadd(a, b, c, W, words):
+        Wn = w2vlib.normalize(W)
+        s = Wn @ (Wn[words.index(b)] - Wn[words.index(a)] + Wn[words.index(c)])
+        s[[words.index(w) for w in (a, b, c)]] = -np.inf
+        return words[int(np.argmax(s))]
+
+    assert_wrong(q, noshift, "(cos + 1) / 2")
+    assert_wrong(q, no_exclusion, "exclude a, b and c")
+    assert_wrong(q, cosadd, "3CosAdd")
+
+
+def test_exercise_06_3_frequency():
+    q = ex("06", 2)
+    rng = np.random.default_rng(3)
+    rarest = rng.integers(1, 500, size=200)
+    right = rng.random(200) < np.where(rarest > 100, 0.4, 0.05)
+    ctx = dict(right=right, rarest=rarest)
+    ref = q.reference(**ctx)
+    assert_correct(q, ref, **ctx)
+    assert "frequent half is easier" in verdict(q, ref, **ctx)
+    assert_wrong(q, ref[::-1], "swapped", **ctx)
+    assert_wrong(q, (right.mean(), right.mean()), "overall accuracy", **ctx)
+    by_mean = rarest >= rarest.mean()
+    assert_wrong(q, (right[~by_mean].mean(), right[by_mean].mean()), "median", **ctx)
+    assert_wrong(q, ref, "pass the context")
+
+
+# ---------------------------------------------------------------- 07
+def _groups_data():
+    rng = np.random.default_rng(7)
+    centres = rng.standard_normal((3, 10)) * np.array([[4.0], [4.0], [0.3]])  # the third group is diffuse
+    X = np.vstack([c + rng.standard_normal((8, 10)) for c in centres])
+    groups = ["tight"] * 8 + ["also tight"] * 8 + ["diffuse"] * 8
+    return X, groups
+
+
+def test_exercise_07_1_least_clustered():
+    q = ex("07", 0)
+    X, groups = _groups_data()
+    rates = w2vlib.exercises.nb07.group_nn_rates(X, groups)
+    ref = q.reference(X=X, groups=groups)
+    assert rates[ref] == min(rates.values())
+    assert_correct(q, ref, X=X, groups=groups)
+    most = max(rates, key=rates.get)
+    assert_wrong(q, most, "most", X=X, groups=groups)
+    assert_wrong(q, "verbs", "one group name", X=X, groups=groups)
+
+
+def test_exercise_07_2_half_variance():
+    q = ex("07", 1)
+    rng = np.random.default_rng(2)
+    W = rng.standard_normal((300, 30)) * np.linspace(3, 0.2, 30) + 2.0
+    Wn = w2vlib.normalize(W)
+    ref = q.reference(Wn=Wn)
+    assert_correct(q, ref, Wn=Wn, W=W)
+    assert_wrong(q, ref - 1, "off by one", Wn=Wn, W=W)
+    assert_wrong(q, ref + 7, "count components", Wn=Wn, W=W)
+    assert_wrong(q, 0.5, "whole number", Wn=Wn)
+
+
+def test_exercise_07_3_tsne_starts():
+    q = ex("07", 2)
+    assert_correct(q, "b")
+    assert_wrong(q, "a", "coordinates change")
+    assert_wrong(q, "c", "trustworthiness")
+    assert_wrong(q, "maybe", "one letter")
+
+
+# ---------------------------------------------------------------- 08
+def _classes():
+    rng = np.random.default_rng(8)
+    centres = rng.standard_normal((4, 30)) * 0.35
+    labels = np.repeat(np.array(["p", "q", "r", "s"]), 30)
+    X = centres[np.repeat(np.arange(4), 30)] + rng.standard_normal((120, 30))
+    idx = rng.permutation(120)
+    return dict(X=X, labels=labels, idx_train=idx[:80], idx_test=idx[80:])
+
+
+def test_exercise_08_1_knn():
+    q = ex("08", 0)
+    ctx = _classes()
+    ref = q.reference(**ctx)
+    assert_correct(q, ref, **ctx)
+    nb08 = w2vlib.exercises.nb08
+    train_acc = nb08._knn_acc(ctx["X"], ctx["labels"], ctx["idx_train"], ctx["idx_test"], on_train=True)
+    assert train_acc != ref
+    assert_wrong(q, train_acc, "training words", **ctx)
+    assert_wrong(q, ref + 0.3, "KNeighborsClassifier", **ctx)
+    assert_wrong(q, "high", "one number", **ctx)
+
+
+def test_exercise_08_2_tokyo():
+    q = ex("08", 1)
+    assert_correct(q, "b")
+    assert_wrong(q, "c", "vocabulary")
+    assert_wrong(q, "a", "rare word")
+
+
+def test_exercise_08_3_dims():
+    q = ex("08", 2)
+    ctx = _classes()
+    from sklearn.linear_model import LogisticRegression
+    X, y, tr, te = ctx["X"], ctx["labels"], ctx["idx_train"], ctx["idx_test"]
+    full = float((LogisticRegression(max_iter=5000).fit(X[tr], y[tr]).predict(X[te]) == y[te]).mean())
+    ctx["full"] = full
+    by_k = w2vlib.exercises.nb08.pca_accuracies(X, y, tr, te)
+    ref = q.reference(**ctx)
+    assert_correct(q, ref, **ctx)
+    bigger = [k for k in by_k if k > ref]
+    if bigger:
+        assert_wrong(q, bigger[-1], "smaller k", **ctx)
+    smaller = [k for k in by_k if k < ref]
+    if smaller:
+        assert_wrong(q, smaller[0], "below", **ctx)
+    assert_wrong(q, 7, "one of k", **ctx)
