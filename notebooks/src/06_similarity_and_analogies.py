@@ -33,6 +33,7 @@
 import numpy as np
 import matplotlib.pyplot as plt
 import w2vlib
+import w2vlib.exercises
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 from pathlib import Path
