@@ -16,7 +16,7 @@
 # %% [markdown]
 # # 07. Visualizing embeddings
 #
-# Our word vectors have 100 numbers each; we cannot look at 100 dimensions. This notebook projects chosen groups
+# Our word vectors have `HIDDEN_SIZE` numbers each; we cannot look at that many dimensions. This notebook projects chosen groups
 # of words (months, weekdays, numbers, countries, nationalities, verbs and their past forms, companies) to two
 # dimensions in two ways, PCA and t-SNE, and measures what each picture keeps and what it distorts. Then we
 # export the vectors in the two formats other tools read, so you can explore them in the Embedding Projector
@@ -45,7 +45,7 @@ from sklearn.decomposition import PCA
 from sklearn.manifold import TSNE, trustworthiness
 
 from w2vlib.data import get_data_dir
-from w2vlib.plotting import plot_words_2d
+from w2vlib.plotting import label_points
 from w2vlib.pretrained import ptb_vectors
 from w2vlib.similarity import most_similar
 from w2vlib.vectors import save_projector, save_word2vec_format
@@ -53,13 +53,14 @@ from w2vlib.vectors import save_projector, save_word2vec_format
 # %% [markdown]
 # ### Knobs: change these and re-run
 
-# %%
+# %% tags=["parameters"]
 SEED = 0            # seed of the vectors and of t-SNE; with the four below it must match notebook 05 to reuse its vectors
 HIDDEN_SIZE = 100   # vector length (a different value trains new vectors here, about 15 s)
 WINDOW_SIZE = 5     # context words on each side
 NEGATIVE = 5        # negative samples per target
 EPOCHS = 10         # passes over PTB
 PERPLEXITY = 15     # t-SNE's effective number of neighbours per point (must be below the number of words)
+PERPLEXITIES = (5, 30)  # a small and a large perplexity to compare (each clipped below the number of words)
 NEIGHBOURS = 5      # neighbours checked when we measure what a picture keeps
 GROUPS = {          # the words to draw, by group (all in PTB's vocabulary)
     "months": "january february march april june july august september october november december",
@@ -71,6 +72,7 @@ GROUPS = {          # the words to draw, by group (all in PTB's vocabulary)
     "past forms": "rose fell bought sold took went came paid made gave",
     "companies": "ibm ford chrysler gm nissan boeing exxon mobil texaco sony apple intel xerox kodak honda toyota",
 }
+PAIRED = ("verbs", "past forms")  # two groups of GROUPS whose words pair up in order (None: skip that picture)
 
 # %% [markdown]
 # ## 1. The vectors and the words
@@ -86,9 +88,30 @@ groups = [g for g, ws in GROUPS.items() for _ in ws.split()]
 missing = [w for w in words if w not in word_to_id]
 assert not missing, f"not in the vocabulary: {missing}"
 assert len(set(words)) == len(words), "a word is in two groups"
-Wn = W / np.linalg.norm(W, axis=1, keepdims=True)  # unit vectors: Euclidean distance then follows cosine
+assert PERPLEXITY < len(words), f"PERPLEXITY must be below the number of words ({len(words)}): lower it or add words"
+Wn = w2vlib.normalize(W)  # unit vectors: Euclidean distance then follows cosine
 X = Wn[[word_to_id[w] for w in words]]
 print(f"{len(words)} words in {len(GROUPS)} groups, each a vector of {X.shape[1]} numbers")
+
+# %% [markdown]
+# One drawing function for every picture below: each group gets its own colour *and* marker (so any two
+# groups stay distinguishable, also in grey or for colour-blind readers), the legend sits outside the axes,
+# and the words are placed by `w2vlib.plotting.label_points`, which tries positions around each point and
+# takes one where the label overlaps no other label, point or the legend. (`plot_words_2d(..., tidy=True)`
+# uses the same placement; without `tidy` labels are only nudged up and down, faster but overlapping.)
+
+# %%
+MARKERS = "os^DvP*X"
+
+def draw_groups(ax, Y, words, groups, fontsize=8):
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for n, g in enumerate(dict.fromkeys(groups)):
+        sel = [i for i, gi in enumerate(groups) if gi == g]
+        ax.scatter(Y[sel, 0], Y[sel, 1], s=30, label=g, color=colours[n % len(colours)],
+                   marker=MARKERS[(n + n // len(MARKERS)) % len(MARKERS)])
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=fontsize)
+    if words is not None:
+        label_points(ax, Y, words, fontsize=fontsize)
 
 # %% [markdown]
 # ## 2. PCA: the two directions of largest variance
@@ -108,40 +131,44 @@ cum = np.cumsum(pca_all.explained_variance_ratio_)
 print(f"the whole vocabulary: 2 components keep {cum[1]:.3f}, 10 components {cum[9]:.3f}")
 
 # %%
-fig, ax = plt.subplots(figsize=(9, 7))
-plot_words_2d(P, words, groups, ax=ax, fontsize=8, tidy=True)
+fig, ax = plt.subplots(figsize=(10, 7))
+draw_groups(ax, P, words, groups)
 ax.set_xlabel(f"PC1 ({ratios[0]:.0%} of the variance)")
 ax.set_ylabel(f"PC2 ({ratios[1]:.0%} of the variance)")
 ax.set_title("PCA of the word groups")
 plt.show()
 
 # %% [markdown]
-# Two directions hold only a small part of the variance of 100-dimensional vectors, so groups that are well
-# apart in the full space can sit on top of each other here. What PCA does keep is *linear structure*.
-# Fitted on the verbs and their past forms only, the arrows from each verb to its past form show whether
-# "past tense" is a shared direction:
+# The first print says how much of the variance two directions hold, so groups that are well apart in the
+# full space can sit on top of each other here. What PCA does keep is *linear structure*. Fitted on the two
+# `PAIRED` groups only (a verb and its past form, by default), the arrows from each word to its partner show
+# whether the relation is a shared direction:
 
 # %%
-verbs, past = GROUPS["verbs"].split(), GROUPS["past forms"].split()
-V2 = PCA(n_components=2).fit(Wn[[word_to_id[w] for w in verbs + past]])
-A = V2.transform(Wn[[word_to_id[w] for w in verbs]])
-B = V2.transform(Wn[[word_to_id[w] for w in past]])
-fig, ax = plt.subplots(figsize=(7, 5))
-plot_words_2d(np.vstack([A, B]), verbs + past, ["verbs"] * len(verbs) + ["past forms"] * len(past), ax=ax, fontsize=9, tidy=True)
-for a, b in zip(A, B):
-    ax.annotate("", xy=b, xytext=a, arrowprops=dict(arrowstyle="->", color="gray", alpha=0.6))
-ax.set_xlabel("PC1")
-ax.set_ylabel("PC2")
-ax.set_title("verb -> past form, PCA of these 20 words")
-plt.show()
-offsets = Wn[[word_to_id[w] for w in past]] - Wn[[word_to_id[w] for w in verbs]]
-mean_offset = offsets.mean(axis=0)
-agree = [float(o @ mean_offset / (np.linalg.norm(o) * np.linalg.norm(mean_offset))) for o in offsets]
-print(f"cosine of each verb's offset with the mean offset: mean {np.mean(agree):.3f}, min {min(agree):.3f}")
+if PAIRED and all(g in GROUPS for g in PAIRED):
+    first, second = GROUPS[PAIRED[0]].split(), GROUPS[PAIRED[1]].split()
+    assert len(first) == len(second), f"PAIRED groups must pair up word by word: {len(first)} and {len(second)} words"
+    V2 = PCA(n_components=2).fit(Wn[[word_to_id[w] for w in first + second]])
+    A = V2.transform(Wn[[word_to_id[w] for w in first]])
+    B = V2.transform(Wn[[word_to_id[w] for w in second]])
+    fig, ax = plt.subplots(figsize=(8, 5))
+    draw_groups(ax, np.vstack([A, B]), first + second, [PAIRED[0]] * len(first) + [PAIRED[1]] * len(second), fontsize=9)
+    for a, b in zip(A, B):
+        ax.annotate("", xy=b, xytext=a, arrowprops=dict(arrowstyle="->", color="gray", alpha=0.6))
+    ax.set_xlabel("PC1")
+    ax.set_ylabel("PC2")
+    ax.set_title(f"{PAIRED[0]} -> {PAIRED[1]}, PCA of these {2 * len(first)} words")
+    plt.show()
+    offsets = w2vlib.normalize(Wn[[word_to_id[w] for w in second]] - Wn[[word_to_id[w] for w in first]])
+    mean_offset = w2vlib.normalize(offsets.mean(axis=0, keepdims=True))[0]
+    agree = offsets @ mean_offset
+    print(f"cosine of each pair's offset with the mean offset: mean {np.mean(agree):.3f}, min {agree.min():.3f}")
+else:
+    print(f"PAIRED = {PAIRED!r} does not name two groups of GROUPS: this picture is skipped")
 
 
 # %% [markdown]
-# If every offset were the same vector, every cosine with the mean offset would be 1; random offsets in 100
+# If every offset were the same vector, every cosine with the mean offset would be 1; random offsets in many
 # dimensions would give cosines near 0. The printed numbers say how shared the "past tense" direction is in
 # these vectors, which is what analogies like `take:took = go:?` (notebook 06) rely on.
 #
@@ -159,8 +186,8 @@ def tsne(points, perplexity):
                 random_state=SEED).fit_transform(points)
 
 T = tsne(X, PERPLEXITY)
-fig, ax = plt.subplots(figsize=(9, 7))
-plot_words_2d(T, words, groups, ax=ax, fontsize=8, tidy=True)
+fig, ax = plt.subplots(figsize=(10, 7))
+draw_groups(ax, T, words, groups)
 ax.set_xlabel("t-SNE 1 (no unit)")
 ax.set_ylabel("t-SNE 2 (no unit)")
 ax.set_title(f"t-SNE of the word groups (perplexity {PERPLEXITY})")
@@ -169,7 +196,7 @@ plt.show()
 # %% [markdown]
 # ## 4. What each picture keeps, measured
 #
-# Three numbers compare each 2-D picture with the original 100-dimensional space:
+# Three numbers compare each 2-D picture with the original `HIDDEN_SIZE`-dimensional space:
 #
 # - **trustworthiness** (scikit-learn): 1 when the `NEIGHBOURS` nearest points of every word in the picture
 #   were also near it in the original space;
@@ -198,33 +225,38 @@ for name, s in scores.items():
     print(f"{name:<10} {s['trust']:>16.3f} {s['group']:>14.3f} {s['corr']:>15.3f}")
 
 # %%
-for s in scores.values():
-    assert 0 <= s["trust"] <= 1 and 0 <= s["group"] <= 1 and -1 <= s["corr"] <= 1
-assert scores["original"]["group"] > 1 / len(GROUPS), "groups are clustered in the original space"
-print("check passed")
+assert scores["original"]["group"] > 1 / len(GROUPS), "groups should be clustered in the original space"
+assert scores["t-SNE"]["trust"] > scores["PCA"]["trust"], "t-SNE should keep neighbourhoods better than PCA"
+print("check passed: t-SNE keeps neighbourhoods better than PCA (trustworthiness)")
+gap = scores["PCA"]["corr"] - scores["t-SNE"]["corr"]
+print(f"distance correlation: PCA {scores['PCA']['corr']:.3f}, t-SNE {scores['t-SNE']['corr']:.3f}: "
+      + ("PCA keeps far things far clearly better" if gap > 0.05 else
+         "t-SNE keeps far things far clearly better" if gap < -0.05 else
+         "neither keeps the global layout clearly better on these words"))
 
 # %% [markdown]
 # Compare the rows. The first row is the truth: how often a word's nearest neighbour in the full space is in
 # its own group. A good picture for *groups* keeps that rate and a high trustworthiness; a good picture for
-# *distances* keeps a high distance correlation. PCA keeps the global layout (its distances are a projection
-# of the true ones) but squeezes groups together; t-SNE is built to keep neighbourhoods and gives up on large
-# distances.
+# *distances* keeps a high distance correlation. t-SNE is built to keep neighbourhoods, and the checked cell
+# shows it does. One might expect PCA to keep the global layout instead, since its distances are a projection
+# of the true ones; but with two directions out of many it throws most of the spread away, and the last line
+# above says how the two compare on distances here. Neither picture is a map of the space.
 #
 # ### t-SNE's picture depends on its settings
 #
 # The same points with a small and a large perplexity:
 
 # %%
-fig, axes = plt.subplots(1, 2, figsize=(11, 5))
-for ax, perp in zip(axes, (5, 30)):
+perps = sorted({min(p, len(words) - 1) for p in PERPLEXITIES})
+fig, axes = plt.subplots(1, len(perps), figsize=(12, 5), squeeze=False)
+for ax, perp in zip(axes[0], perps):
     Y = tsne(X, perp)
-    for g in GROUPS:
-        sel = labels == g
-        ax.scatter(Y[sel, 0], Y[sel, 1], s=20, label=g)
+    draw_groups(ax, Y, None, groups)
+    if ax is not axes[0][-1]:
+        ax.get_legend().remove()
     ax.set_title(f"perplexity {perp}: trustworthiness {trustworthiness(X, Y, n_neighbors=NEIGHBOURS):.3f}")
     ax.set_xlabel("t-SNE 1 (no unit)")
     ax.set_ylabel("t-SNE 2 (no unit)")
-axes[1].legend(fontsize=8, loc="best")
 plt.show()
 
 # %% [markdown]
@@ -269,7 +301,7 @@ print("ptb_cbow.txt header:", header, "| line 2:", line[0], [round(float(x), 3) 
 # %% tags=["nbval-ignore-output"]
 try:
     from gensim.models import KeyedVectors
-except ImportError:  # gensim is optional, so this cell's output depends on the machine (not compared by the tests)
+except ImportError:  # gensim is an optional extra
     KeyedVectors = None
     print("gensim is not installed: pip install -e \".[compare]\" to run this cell")
 if KeyedVectors is not None:
@@ -290,7 +322,7 @@ print("check passed")
 # %% [markdown]
 # ## Summary
 #
-# - A 2-D picture of 100-dimensional embeddings (임베딩) always throws information away; measure what it kept.
+# - A 2-D picture of high-dimensional embeddings (임베딩) always throws information away; measure what it kept.
 # - **PCA** is a linear projection: the explained-variance numbers say how little two directions hold, but
 #   parallel offsets (verb -> past form) stay visible, the structure behind analogies (유추).
 # - **t-SNE** keeps each word's neighbours, the distributed representation's (분산 표현) most useful property,
@@ -302,54 +334,45 @@ print("check passed")
 #
 # ## Exercises
 #
-# **1. Your own group.** Add a group to `GROUPS` in the knobs cell (for example `"family": "father mother son
-# daughter husband wife"`) and re-run. The self-check below verifies a group you pass is in the vocabulary and
-# reports how often its words' nearest neighbour (in the full space, among all words drawn) is in the group.
+# Each exercise has a self-check: replace the `...` with your answer and run the cell. `q1.hint()` gives a
+# hint and `q1.solution()` the reference solution.
 
 # %%
-def check_exercise_1(group_words):
-    ws = group_words.split()
-    bad = [w for w in ws if w not in word_to_id]
-    if bad:
-        print(f"not in PTB's vocabulary: {bad}")
-        return
-    all_words = ws + [w for w in words if w not in ws]
-    pts = Wn[[word_to_id[w] for w in all_words]]
-    D = 1 - pts @ pts.T
-    np.fill_diagonal(D, np.inf)
-    rate = np.mean(D[:len(ws)].argmin(axis=1) < len(ws))
-    print(f"correct: {len(ws)} words; nearest neighbour in the same group for {rate:.0%} of them")
+q1, q2, q3 = w2vlib.exercises.load("07")
 
-check_exercise_1("father mother son daughter husband wife")  # reference solution
+# %% [markdown]
+# **1. The least clustered group.** In the full space (the rows of `X`, by cosine), which group of `GROUPS`
+# has the smallest share of words whose nearest other drawn word is in the same group? Answer with its name.
+# Then add a group of your own to `GROUPS` in the knobs cell (for example `"family": "father mother son
+# daughter husband wife"`), re-run, and ask again.
 
+# %%
+answer_1 = ...  # a group name, e.g. "months"
+q1.check(answer_1, X=X, groups=groups)
+# q1.hint()
+# q1.solution()
 
 # %% [markdown]
 # **2. How many directions?** How many PCA components are needed to keep half of the variance of the whole
-# vocabulary? Compute it from `PCA().fit(Wn).explained_variance_ratio_`.
+# vocabulary's unit vectors `Wn`? Compute it from `PCA().fit(Wn).explained_variance_ratio_`.
 
 # %%
-def check_exercise_2(answer):
-    cum_all = np.cumsum(PCA().fit(Wn).explained_variance_ratio_)
-    right = int(np.searchsorted(cum_all, 0.5) + 1)
-    print("correct" if answer == right else "not yet: count components until the cumulative ratio reaches 0.5")
-
-answer_2 = int(np.searchsorted(np.cumsum(PCA().fit(Wn).explained_variance_ratio_), 0.5) + 1)  # reference solution
-print(f"components for half of the variance: {answer_2} of {W.shape[1]}")
-check_exercise_2(answer_2)
+answer_2 = ...  # a whole number
+q2.check(answer_2, Wn=Wn, W=W)
 
 # %% [markdown]
-# **3. Seeds.** Run `tsne(X, PERPLEXITY)` with `init="random"` and two different `random_state`s (edit a copy
-# of the function). Do the clusters stay? Does their layout? Measure the trustworthiness of each.
+# **3. Two random starts.** Run `TSNE(..., init="random", method="exact")` on `X` with two different
+# `random_state`s, draw both, and measure the trustworthiness of each. What do the two pictures share?
+#
+# - **a** the same coordinates: t-SNE is deterministic once the perplexity is fixed;
+# - **b** the same neighbourhoods (about the same trustworthiness, the same clusters), but in other places,
+#   rotated or mirrored;
+# - **c** nothing: with a random start the clusters dissolve;
+# - **d** the distances between the clusters, but not their orientation.
 
 # %%
-trust = []
-for seed in (1, 2):  # reference solution
-    Y = TSNE(n_components=2, perplexity=PERPLEXITY, init="random", method="exact",
-             random_state=seed).fit_transform(X)
-    trust.append(trustworthiness(X, Y, n_neighbors=NEIGHBOURS))
-print("trustworthiness with two random starts:", ", ".join(f"{t:.3f}" for t in trust))
-assert all(0 <= t <= 1 for t in trust)
-print("check passed")
+answer_3 = ...  # "a", "b", "c" or "d"
+q3.check(answer_3)
 
 # %% [markdown]
 # [Next: 08 Transfer learning](08_transfer_learning.ipynb)
