@@ -529,6 +529,19 @@ class FastResult:
     def word_vecs(self):
         return self.W_in
 
+    #: The words of the rows (``train(..., id_to_word=...)``), for :attr:`wv`.
+    index_to_key: list | None = None
+
+    @property
+    def wv(self):
+        """The trained vectors as a :class:`w2vlib.WordVectors` (gensim's ``model.wv``)."""
+        if self.index_to_key is None:
+            raise AttributeError("the words are unknown: pass id_to_word= to fast.train, or build "
+                                 "w2vlib.WordVectors(result.W_in, id_to_word)")
+        from .wordvectors import WordVectors
+
+        return WordVectors(self.W_in, self.index_to_key)
+
 
 def _check_corpus(corpus, vocab_size):
     corpus = np.asarray(corpus)
@@ -549,7 +562,7 @@ def _check_corpus(corpus, vocab_size):
 def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
           epochs=10, batch_size=None, lr=None, min_lr_ratio=1e-4, seed=0, subsample=1e-3,
           dynamic_window=True, damping=None, init="word2vec", cbow_update="word2vec",
-          progress=True, callback=None, threads=2):
+          progress=True, callback=None, threads=2, id_to_word=None):
     """Train word2vec (CBOW or skip-gram, negative sampling) on a corpus of ids, fast.
 
     Parameters
@@ -582,6 +595,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         word2vec rule trains the input vectors ``n`` times faster and gives better vectors.
     progress : show a tqdm progress bar.
     callback : called as ``callback(epoch, loss)`` after every epoch.
+    id_to_word : the words of the ids (dict or list), optional: then ``result.wv`` is a
+        :class:`w2vlib.WordVectors`.
     threads : 1 computes everything in the calling thread; 2 (default) prepares the batches in a
         background thread. The result is bit-identical in both modes. (Splitting every batch over
         two threads as well was measured and lost: the per-batch hand-offs cost more than they
@@ -713,4 +728,14 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
                     threads=threads)
     return FastResult(W_in=W_in, W_out=W_out, loss_per_epoch=loss_per_epoch,
                       words_per_sec=total_words / wall, wall_time=wall, epochs=int(epochs),
-                      corpus_words=int(corpus.size), settings=settings)
+                      corpus_words=int(corpus.size), settings=settings,
+                      index_to_key=_words_of(id_to_word, V))
+
+
+def _words_of(id_to_word, V):
+    if id_to_word is None:
+        return None
+    words = [id_to_word[i] for i in range(V)] if isinstance(id_to_word, dict) else list(id_to_word)
+    if len(words) != V:
+        raise ValueError(f"id_to_word holds {len(words)} words for {V} vectors")
+    return words
