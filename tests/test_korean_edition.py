@@ -288,3 +288,40 @@ def test_section_numbers_are_read_from_both_conventions():
     assert EN_BOOK.search("# 01. Title\n\nBook: *Deep Learning from Scratch 2*, section 4.1\n")
     assert KO_BOOK.search("# 01. 제목\n\n교재: 밑바닥부터 시작하는 딥러닝 2, 4.1절\n")
     assert not EN_BOOK.search("# 01. Title\n\nChapter 4 of the book\n")
+
+
+# ---- README.ko.md -----------------------------------------------------------------------------------
+
+def _bash_blocks(text: str) -> list[str]:
+    return [b.strip() for b in re.findall(r"```bash\n(.*?)```", text, flags=re.DOTALL)]
+
+
+def test_korean_readme_has_the_same_two_commands_and_the_readmes_link_each_other():
+    root = NOTEBOOKS.parent
+    en, ko = (root / "README.md").read_text(encoding="utf-8"), (root / "README.ko.md").read_text(encoding="utf-8")
+    setup, tests = _bash_blocks(en)[:2]
+    assert "pip install" in setup and "pytest" in tests
+    assert setup in _bash_blocks(ko) and tests in _bash_blocks(ko), "README.ko.md must carry both commands verbatim"
+    assert "(README.ko.md)" in en.split("\n## ", 1)[0], "the English README links to README.ko.md near the top"
+    assert "(README.md)" in ko.split("\n## ", 1)[0], "README.ko.md links back to README.md near the top"
+
+
+# ---- the exercises speak Korean -----------------------------------------------------------------------
+
+def test_exercise_verdicts_hints_and_solutions_are_shown_in_korean(capsys):
+    from w2vlib.exercises import Exercise, NotYet, tr
+
+    def checker(answer):
+        if answer == "boom":
+            raise ValueError("bad")
+        if answer != 42:
+            raise NotYet(tr("the answer is a number", "답은 숫자입니다"))
+
+    ex = Exercise(tr("Question 1", "문제 1"), checker, tr("42", "42 (풀이)"), tr("think", "생각해 보세요")).in_language("ko")
+    assert ex.verdict(...) == "문제 1: 아직 풀지 않음 (not attempted)"
+    assert ex.verdict(7) == "문제 1: 아직 정답이 아님 (not yet): 답은 숫자입니다"
+    assert ex.verdict("boom") == "문제 1: 아직 정답이 아님 (not yet): 답을 실행하는 중 오류가 났습니다: ValueError: bad"
+    assert ex.verdict(42) == "문제 1: 정답 (correct)" and ex.passes(42) and not ex.passes(7)
+    ex.hint()
+    ex.solution()
+    assert capsys.readouterr().out == "힌트 (문제 1): 생각해 보세요\n풀이 (문제 1):\n42 (풀이)\n"
