@@ -1,11 +1,12 @@
 """Hangul renders in plots with no system font, offline, and Latin text keeps DejaVu Sans.
 
 ``import w2vlib`` registers the bundled font (w2vlib/fonts, a renamed Hangul subset of Nanum Gothic, SIL OFL
-1.1) and changes no rcParams; ``plt.style.use("w2vlib.teaching")`` sets the fallback list ``DejaVu Sans, W2V
+1.1) with matplotlib as soon as matplotlib's font manager loads, and changes no rcParams; ``plt.style.use("w2vlib.teaching")`` sets the fallback list ``DejaVu Sans, W2V
 Hangul Gothic``.  Without the style, Hangul needs ``rcParams["font.family"] = ["DejaVu Sans",
 w2vlib.HANGUL_FONT]`` (a test below shows the default really warns, so the warning checks can fail).
 """
 import io
+import os
 import subprocess
 import sys
 import textwrap
@@ -70,7 +71,7 @@ def text_only(text):
 def run_fresh(code):
     """Run ``code`` in a fresh interpreter with warnings as errors; return its stdout."""
     out = subprocess.run([sys.executable, "-W", "error", "-c", textwrap.dedent(code)],
-                         capture_output=True, text=True, cwd=REPO, env={**__import__("os").environ, "MPLBACKEND": "Agg"})
+                         capture_output=True, text=True, cwd=REPO, env={**os.environ, "MPLBACKEND": "Agg"})
     assert out.returncode == 0, out.stderr
     return out.stdout
 
@@ -107,17 +108,35 @@ def test_package_data_ships_the_font_and_licence():
 
 # ---- registration -----------------------------------------------------------------------------------
 
-def test_import_registers_the_font_and_changes_no_rcparams():
-    out = run_fresh("""
-        import matplotlib as mpl
-        from matplotlib import font_manager
-        before = dict(mpl.rcParams)
-        import w2vlib
-        assert dict(mpl.rcParams) == before, "import w2vlib must not restyle the user's plots"
-        props = font_manager.FontProperties(family=w2vlib.HANGUL_FONT)
-        print(font_manager.findfont(props, fallback_to_default=False))
-    """)
+@pytest.mark.parametrize("matplotlib_first", [True, False], ids=["matplotlib-first", "w2vlib-first"])
+def test_import_registers_the_font_and_changes_no_rcparams(matplotlib_first):
+    imports = ["import matplotlib.pyplot as plt", "import w2vlib"]
+    out = run_fresh("\n".join(imports if matplotlib_first else imports[::-1]) + """
+import matplotlib as mpl
+from matplotlib import font_manager
+changed = [k for k in mpl.rcParams if k != "backend" and mpl.rcParams[k] != mpl.rcParamsOrig[k]]
+assert not changed, f"w2vlib must not restyle plots: {changed}"
+props = font_manager.FontProperties(family=w2vlib.HANGUL_FONT)
+print(font_manager.findfont(props, fallback_to_default=False))
+""")
     assert Path(out.strip()) == _fonts.HANGUL_FONT_FILE
+
+
+def test_import_w2vlib_alone_does_not_import_matplotlib():
+    """The command line and numpy-only users do not pay for matplotlib: the font waits for it."""
+    assert run_fresh("import sys, w2vlib; print('matplotlib' in sys.modules)").strip() == "False"
+
+
+def test_a_broken_font_file_never_breaks_importing_pyplot():
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent("""
+        from pathlib import Path
+        import w2vlib._fonts
+        w2vlib._fonts.HANGUL_FONT_FILE = Path("/nonexistent/font.ttf")
+        import matplotlib.pyplot as plt
+        print("imported")
+    """)], capture_output=True, text=True, cwd=REPO, env={**os.environ, "MPLBACKEND": "Agg"})
+    assert out.returncode == 0 and out.stdout.strip() == "imported", out.stderr
+    assert "Hangul font" in out.stderr and "RuntimeWarning" in out.stderr
 
 
 def test_registering_again_adds_no_duplicate():
