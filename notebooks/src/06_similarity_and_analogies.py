@@ -42,8 +42,8 @@ from scipy.stats import spearmanr
 
 from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies, read_analogies
-from w2vlib.pretrained import ptb_vectors
-from w2vlib.similarity import analogy, cos_similarity, most_similar
+from w2vlib.pretrained import ptb_word_vectors
+from w2vlib.similarity import analogy, most_similar
 
 # %% [markdown]
 # ### Knobs: change these and re-run
@@ -61,13 +61,16 @@ ANALOGY_FILE = Path("..") / "data" / "analogies_ptb.txt"  # the project's analog
 # %% [markdown]
 # ## 1. The vectors
 #
-# `ptb_vectors` loads the vectors notebook 05 saved, when the settings match; otherwise it trains them with the
-# same fast trainer and seed (the same vectors), so this notebook also runs on its own. We also load the
-# corpus, only to count how often each word occurs.
+# `ptb_word_vectors` loads the vectors notebook 05 saved, when the settings match; otherwise it trains them
+# with the same fast trainer and seed (the same vectors), so this notebook also runs on its own. It returns a
+# `w2vlib.WordVectors`, which answers with the names of gensim's `KeyedVectors`: `wv["car"]` is a vector,
+# `wv.similarity`, `wv.most_similar`, `wv.key_to_index`, `wv.index_to_key`, `wv.vectors`. What you learn here
+# carries over to gensim. For the book's own functions we also name its three pieces. We load the corpus
+# only to count how often each word occurs.
 
 # %%
-W, word_to_id, id_to_word = ptb_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE,
-                                        negative=NEGATIVE, epochs=EPOCHS)
+wv = ptb_word_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE, epochs=EPOCHS)
+W, word_to_id, id_to_word = wv.vectors, wv.key_to_index, wv.index_to_key  # the book's names
 corpus, _, _ = load_ptb("train")
 counts = np.bincount(corpus, minlength=len(word_to_id))
 print(f"{W.shape[0]:,} word vectors of length {W.shape[1]}, from a corpus of {len(corpus):,} tokens")
@@ -85,11 +88,8 @@ print(f"{W.shape[0]:,} word vectors of length {W.shape[1]}, from a corpus of {le
 # updated than about its meaning.
 
 # %%
-def vec(word):
-    return W[word_to_id[word]]
-
 for a, b in [("year", "month"), ("car", "truck"), ("year", "car")]:
-    print(f"cos({a}, {b}) = {cos_similarity(vec(a), vec(b)):+.3f}   dot = {float(vec(a) @ vec(b)):+.3f}")
+    print(f"cos({a}, {b}) = {wv.similarity(a, b):+.3f}   dot = {float(wv[a] @ wv[b]):+.3f}")
 
 # %%
 norms = np.linalg.norm(W, axis=1)
@@ -107,13 +107,13 @@ print("check passed: frequent words have longer vectors")
 #
 # ## 3. Nearest neighbours
 #
-# `most_similar` ranks every other word by cosine similarity to the query (the query itself is excluded). Next
-# to each query we print how many times it occurs in the training corpus.
+# `wv.most_similar(word, topn=...)` ranks every other word by cosine similarity to the query (the query
+# itself is excluded). Next to each query we print how many times it occurs in the training corpus.
 
 # %%
 neighbours = {}
 for query in QUERIES:
-    neighbours[query] = most_similar(query, word_to_id, id_to_word, W, top=TOP)
+    neighbours[query] = wv.most_similar(query, topn=TOP)
     print(f"{query} (seen {int(counts[word_to_id[query]]):,} times)")
     for word, score in neighbours[query]:
         print(f"    {word:<14} {score:.3f}   (seen {int(counts[word_to_id[word]]):,} times)")
@@ -130,6 +130,18 @@ print(f"most frequent query: {by_count[-1]} ({int(counts[word_to_id[by_count[-1]
       f"rarest: {by_count[0]} ({int(counts[word_to_id[by_count[0]]]):,} times)")
 
 # %% [markdown]
+# The book writes the same search as a function of the three pieces,
+# `most_similar(query, word_to_id, id_to_word, word_matrix)`; `w2vlib.most_similar` keeps that shape, and it
+# gives the same ranking:
+
+# %%
+for query in QUERIES:
+    book = most_similar(query, word_to_id, id_to_word, W, top=TOP)
+    assert [w for w, _ in book] == [w for w, _ in neighbours[query]]
+    assert np.allclose([s for _, s in book], [s for _, s in neighbours[query]], atol=1e-5)
+print("check passed: the book's most_similar and wv.most_similar agree on every query")
+
+# %% [markdown]
 # Read the lists with the counts in mind: every occurrence of a word is one context its vector learned
 # from, so a vector seen hundreds or thousands of times rests on far more evidence than one seen a few
 # dozen times. Rare neighbours (look at their counts) can be words that merely appeared in the same news
@@ -139,7 +151,8 @@ print(f"most frequent query: {by_count[-1]} ({int(counts[word_to_id[by_count[-1]
 # ## 4. Analogies by vector arithmetic
 #
 # To solve `a : b = c : ?` we look for the word whose vector is closest (by cosine) to `b - a + c` over
-# normalised vectors, excluding the three question words (3CosAdd). The book's examples:
+# normalised vectors, excluding the three question words (3CosAdd). In gensim's words that is
+# `wv.most_similar(positive=[b, c], negative=[a])`. The book's examples:
 
 # %%
 QUESTIONS = [("king", "man", "queen", "woman"), ("take", "took", "go", "went"),
@@ -147,14 +160,15 @@ QUESTIONS = [("king", "man", "queen", "woman"), ("take", "took", "go", "went"),
 V = len(word_to_id)
 ranks = {}
 for a, b, c, expected in QUESTIONS:
-    answers = analogy(a, b, c, word_to_id, id_to_word, W, top=V)  # the full ranking
+    answers = wv.most_similar(positive=[b, c], negative=[a], topn=V)  # the full ranking
     ranks[(a, b, c)] = [w for w, _ in answers].index(expected) + 1
     print(f"{a}:{b} = {c}:?   (expected {expected}: rank {ranks[(a, b, c)]} of {len(answers):,})")
     print("    " + ", ".join(f"{w} {s:.3f}" for w, s in answers[:TOP]))
 
 # %%
 for a, b, c, expected in QUESTIONS:
-    top = analogy(a, b, c, word_to_id, id_to_word, W, top=TOP)
+    top = wv.most_similar(positive=[b, c], negative=[a], topn=TOP)
+    assert [w for w, _ in top] == [w for w, _ in analogy(a, b, c, word_to_id, id_to_word, W, top=TOP)]
     assert not {a, b, c} & {w for w, _ in top}, "question words are never answers"
     assert [s for _, s in top] == sorted((s for _, s in top), reverse=True)
     assert 1 <= ranks[(a, b, c)] <= V - 3
@@ -173,7 +187,7 @@ print(f"{'question':<26} {'rarest word':<16} {'rank of answer':>14}   nearest wo
 for a, b, c, expected in QUESTIONS:
     rarest = min((a, b, c, expected), key=lambda w: counts[word_to_id[w]])
     r = ranks[(a, b, c)]
-    near_b = [w for w, _ in most_similar(b, word_to_id, id_to_word, W, top=4) if w not in (a, c)][0]
+    near_b = [w for w, _ in wv.most_similar(b, topn=4) if w not in (a, c)][0]
     print(f"{a}:{b} = {c}:{expected:<10} {rarest + f' ({int(counts[word_to_id[rarest]])}x)':<16} "
           f"{r:>6} {'(top 1)' if r == 1 else f'(top {TOP})' if r <= TOP else '':<8} {near_b}")
 solved = sum(r == 1 for r in ranks.values())
@@ -243,7 +257,9 @@ for r in res.values():
     assert 0 <= r.accuracy <= 1 and 0 <= r.coverage <= 1
     assert r.n_correct <= r.n_answered <= r.n_total
 assert res["add"].accuracy > 10 / V, "far better than chance"
-print("check passed")
+score, sections = wv.evaluate_word_analogies(ANALOGY_FILE)  # gensim's name and return shape
+assert abs(score - res["add"].accuracy) < 1e-9 and sections[-1]["section"] == "Total accuracy"
+print("check passed: far above chance; wv.evaluate_word_analogies (gensim's shape) gives the same 3CosAdd score")
 
 # %% [markdown]
 # The sections differ a lot, and the lines above name the best and the worst and say how far word frequency
@@ -352,7 +368,7 @@ q1.check(nearest)
 
 # %%
 mine = q1.answer_or_reference(nearest)
-print("neighbours of 'monday':", mine("monday", W, [id_to_word[i] for i in range(V)], TOP))
+print("neighbours of 'monday':", mine("monday", wv.vectors, wv.index_to_key, TOP))
 
 # %% [markdown]
 # **2. 3CosMul by hand.** Write `cosmul(a, b, c, W, words)` returning the best answer to `a : b = c : ?` by
