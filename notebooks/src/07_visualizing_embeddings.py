@@ -46,9 +46,8 @@ from sklearn.manifold import TSNE, trustworthiness
 
 from w2vlib.data import get_data_dir
 from w2vlib.plotting import label_points
-from w2vlib.pretrained import ptb_vectors
-from w2vlib.similarity import most_similar
-from w2vlib.vectors import save_projector, save_word2vec_format
+from w2vlib.pretrained import ptb_word_vectors
+from w2vlib.vectors import save_projector
 
 # %% [markdown]
 # ### Knobs: change these and re-run
@@ -81,16 +80,16 @@ PAIRED = ("verbs", "past forms")  # two groups of GROUPS whose words pair up in 
 # word *may* is left out of the months on purpose: in PTB it is mostly the verb.
 
 # %%
-W, word_to_id, id_to_word = ptb_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE,
-                                        negative=NEGATIVE, epochs=EPOCHS)
+wv = ptb_word_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE, epochs=EPOCHS)
+W = wv.vectors  # a w2vlib.WordVectors, gensim's KeyedVectors conventions (notebook 06)
 words = [w for ws in GROUPS.values() for w in ws.split()]
 groups = [g for g, ws in GROUPS.items() for _ in ws.split()]
-missing = [w for w in words if w not in word_to_id]
+missing = [w for w in words if w not in wv]
 assert not missing, f"not in the vocabulary: {missing}"
 assert len(set(words)) == len(words), "a word is in two groups"
 assert PERPLEXITY < len(words), f"PERPLEXITY must be below the number of words ({len(words)}): lower it or add words"
 Wn = w2vlib.normalize(W)  # unit vectors: Euclidean distance then follows cosine
-X = Wn[[word_to_id[w] for w in words]]
+X = Wn[[wv.key_to_index[w] for w in words]]
 print(f"{len(words)} words in {len(GROUPS)} groups, each a vector of {X.shape[1]} numbers")
 
 # %% [markdown]
@@ -148,9 +147,9 @@ plt.show()
 if PAIRED and all(g in GROUPS for g in PAIRED):
     first, second = GROUPS[PAIRED[0]].split(), GROUPS[PAIRED[1]].split()
     assert len(first) == len(second), f"PAIRED groups must pair up word by word: {len(first)} and {len(second)} words"
-    V2 = PCA(n_components=2).fit(Wn[[word_to_id[w] for w in first + second]])
-    A = V2.transform(Wn[[word_to_id[w] for w in first]])
-    B = V2.transform(Wn[[word_to_id[w] for w in second]])
+    V2 = PCA(n_components=2).fit(Wn[[wv.key_to_index[w] for w in first + second]])
+    A = V2.transform(Wn[[wv.key_to_index[w] for w in first]])
+    B = V2.transform(Wn[[wv.key_to_index[w] for w in second]])
     fig, ax = plt.subplots(figsize=(8, 5))
     draw_groups(ax, np.vstack([A, B]), first + second, [PAIRED[0]] * len(first) + [PAIRED[1]] * len(second), fontsize=9)
     for a, b in zip(A, B):
@@ -159,7 +158,7 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
     ax.set_ylabel("PC2")
     ax.set_title(f"{PAIRED[0]} -> {PAIRED[1]}, PCA of these {2 * len(first)} words")
     plt.show()
-    offsets = w2vlib.normalize(Wn[[word_to_id[w] for w in second]] - Wn[[word_to_id[w] for w in first]])
+    offsets = w2vlib.normalize(Wn[[wv.key_to_index[w] for w in second]] - Wn[[wv.key_to_index[w] for w in first]])
     mean_offset = w2vlib.normalize(offsets.mean(axis=0, keepdims=True))[0]
     agree = offsets @ mean_offset
     print(f"cosine of each pair's offset with the mean offset: mean {np.mean(agree):.3f}, min {agree.min():.3f}")
@@ -277,8 +276,8 @@ plt.show()
 
 # %%
 EXPORT_DIR = get_data_dir() / "export"
-vec_path, meta_path = save_projector(EXPORT_DIR, W, id_to_word)
-w2v_path = save_word2vec_format(EXPORT_DIR / "ptb_cbow.txt", W, id_to_word)
+vec_path, meta_path = save_projector(EXPORT_DIR, wv.vectors, wv.index_to_key)
+w2v_path = wv.save_word2vec_format(EXPORT_DIR / "ptb_cbow.txt")  # gensim's method name
 for p in (vec_path, meta_path, w2v_path):
     with open(p, encoding="utf-8") as fh:
         n_lines = sum(1 for _ in fh)
@@ -296,7 +295,7 @@ print("ptb_cbow.txt header:", header, "| line 2:", line[0], [round(float(x), 3) 
 
 # %% [markdown]
 # Loading the word2vec file in gensim (an optional extra: `pip install -e ".[compare]"`) gives the same
-# neighbours as `w2vlib`:
+# neighbours as `w2vlib`, with the same call, `most_similar("year", topn=5)`:
 
 # %% tags=["nbval-ignore-output"]
 try:
@@ -306,7 +305,7 @@ except ImportError:  # gensim is an optional extra
     print("gensim is not installed: pip install -e \".[compare]\" to run this cell")
 if KeyedVectors is not None:
     kv = KeyedVectors.load_word2vec_format(str(w2v_path), binary=False)
-    ours = [w for w, _ in most_similar("year", word_to_id, id_to_word, W, top=5)]
+    ours = [w for w, _ in wv.most_similar("year", topn=5)]
     theirs = [w for w, _ in kv.most_similar("year", topn=5)]
     print("gensim  :", theirs)
     print("w2vlib  :", ours)

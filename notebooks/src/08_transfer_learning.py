@@ -45,7 +45,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix
 from sklearn.model_selection import train_test_split
 
-from w2vlib.pretrained import ptb_vectors
+from w2vlib.pretrained import ptb_word_vectors
 
 # %% [markdown]
 # ### Knobs: change these and re-run
@@ -80,12 +80,11 @@ for c, n in zip(classes, sizes):
     print(f"    {c:<12} {n:>3}  e.g. {examples}")
 
 # %%
-W, word_to_id, id_to_word = ptb_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE,
-                                        negative=NEGATIVE, epochs=EPOCHS)
-missing = [w for w in words if w not in word_to_id]
+wv = ptb_word_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE, epochs=EPOCHS)
+missing = [w for w in words if w not in wv]
 assert not missing, f"not in the vocabulary: {missing}"
-ids = np.array([word_to_id[w] for w in words])
-print(f"vectors: {W.shape[0]:,} words x {W.shape[1]}")
+ids = np.array([wv.key_to_index[w] for w in words])
+print(f"vectors: {len(wv):,} words x {wv.vector_size}")
 
 # %% [markdown]
 # ## 2. One split, fixed
@@ -116,11 +115,11 @@ print("test words include:", ", ".join(sorted(words[idx_test])[:10]), "...")
 
 # %%
 rng = np.random.default_rng(SEED)
-Wn = w2vlib.normalize(W)
+Wn = w2vlib.normalize(wv.vectors)
 features = {
     "word vectors": Wn[ids],
-    "one-hot": sp.csr_matrix((np.ones(len(ids)), (np.arange(len(ids)), ids)), shape=(len(ids), len(word_to_id))),
-    "random vectors": rng.standard_normal((len(ids), W.shape[1])) / np.sqrt(W.shape[1]),
+    "one-hot": sp.csr_matrix((np.ones(len(ids)), (np.arange(len(ids)), ids)), shape=(len(ids), len(wv))),
+    "random vectors": rng.standard_normal((len(ids), wv.vector_size)) / np.sqrt(wv.vector_size),
 }
 
 def accuracy(X, train, test, y):
@@ -271,8 +270,8 @@ q1.check(answer_1, X=features["word vectors"], labels=labels, idx_train=idx_trai
 
 # %%
 full = LogisticRegression(C=C, max_iter=5000).fit(features["word vectors"], labels)
-new_words = [w for w in ["analysts", "stocks", "weeks", "reached", "tokyo"] if w in word_to_id and w not in set(words)]
-print(", ".join(f"{w} -> {g}" for w, g in zip(new_words, full.predict(Wn[[word_to_id[w] for w in new_words]]))))
+new_words = [w for w in ["analysts", "stocks", "weeks", "reached", "tokyo"] if w in wv and w not in set(words)]
+print(", ".join(f"{w} -> {g}" for w, g in zip(new_words, full.predict(Wn[[wv.key_to_index[w] for w in new_words]]))))
 
 # %% [markdown]
 # *tokyo* is a city, yet the classifier can never say so. Why? Answer with one letter:
