@@ -233,7 +233,7 @@ print(f"3CosMul beats 3CosAdd in {wins} of {len(sec)} sections, loses in {losses
 # %%
 acc_add = np.array([res["add"].sections[n].accuracy for n in sec])
 acc_mul = np.array([res["mul"].sections[n].accuracy for n in sec])
-fig, ax = plt.subplots(figsize=(8, 4))
+fig, ax = plt.subplots(figsize=(9, 4))
 y = np.arange(len(sec))
 ax.barh(y - 0.2, acc_add, height=0.4, label="3CosAdd")
 ax.barh(y + 0.2, acc_mul, height=0.4, label="3CosMul", hatch="//")
@@ -241,7 +241,7 @@ ax.set_yticks(y, labels=sec)
 ax.invert_yaxis()
 ax.set_xlabel("accuracy (share of the section's questions answered right)")
 ax.set_title("analogy accuracy per section")
-ax.legend(loc="lower right")
+ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
 plt.show()
 
 # %%
