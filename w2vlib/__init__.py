@@ -29,6 +29,8 @@ from .similarity import analogy, cos_similarity, most_similar, normalize
 from .trainer import Trainer
 from .vectors import load_vectors, save_projector, save_vectors, save_word2vec_format
 from .wordvectors import WordVectors
+from ._fonts import HANGUL_FONT, register_when_matplotlib_loads
+register_when_matplotlib_loads()  # Hangul in plot labels, offline, with no system font: see _fonts.py
 
 __all__ = [
     "TOY_TEXT", "preprocess", "create_contexts_target", "convert_one_hot",
