@@ -155,7 +155,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     subsample, lr : older names of ``sample`` and ``alpha``, still accepted.
 
     The layered model (``w2vlib.CBOW`` + ``Trainer``) and this function differ in exactly these
-    knobs; set them as in the second column to train the layered model's gradient:
+    knobs; set them as in the last column to follow the layered model's gradient:
 
     ==============================  ================================  ==========================
     knob                            word2vec / default here            like the layered model
@@ -183,7 +183,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     ``threads=1|2``                 ``workers`` (ours: 2 = one thread prepares batches)
     ``epochs=10``                   ``epochs=5``
     ``seed=0``                      ``seed=1``
-    (``w2vlib.cli``: ``--min-count``)  ``min_count=5`` (train takes ids: trim the vocabulary first)
+    (none: ``train`` takes ids)     ``min_count=5`` (the command line's ``--min-count``)
     ==============================  ==========================================================
 
     Returns a :class:`FastResult`. ``loss_per_epoch`` holds the mean loss per example of each
