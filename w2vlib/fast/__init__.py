@@ -49,6 +49,7 @@ averaged, over the batch) and its decaying learning rate.
 from .batching import subsample_keep_prob
 from .config import FastConfig
 from .kernel import cbow_grads, skipgram_grads
-from .training import FastResult, train
+from .training import FastResult, initial_weights, train
 
-__all__ = ["FastResult", "FastConfig", "train", "cbow_grads", "skipgram_grads", "subsample_keep_prob"]
+__all__ = ["FastResult", "FastConfig", "train", "initial_weights", "cbow_grads", "skipgram_grads",
+           "subsample_keep_prob"]

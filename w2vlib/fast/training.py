@@ -12,7 +12,7 @@ from ..models import init_weights
 from .batching import Planner, prefetch, subsample_keep_prob
 from .config import FastConfig
 
-__all__ = ["FastResult", "train"]
+__all__ = ["FastResult", "train", "initial_weights"]
 
 
 @dataclass
@@ -43,6 +43,20 @@ class FastResult:
         from ..wordvectors import WordVectors
 
         return WordVectors(self.W_in, self.index_to_key)
+
+
+def _weights_and_plan_seed(V, cfg):
+    """The initial ``(W_in, W_out)`` and the planner's seed: two independent streams of ``cfg.seed``."""
+    init_seq, plan_seq = cfg.seed_sequence.spawn(2)
+    W_in, W_out = init_weights(V, cfg.hidden_size, np.random.default_rng(init_seq), init=cfg.init)
+    return W_in, W_out, plan_seq
+
+
+def initial_weights(vocab_size, hidden_size=100, seed=0, init="word2vec"):
+    """The ``(W_in, W_out)`` that :func:`train` starts from for this int ``seed`` (before any step)."""
+    W_in, W_out, _ = _weights_and_plan_seed(int(vocab_size), FastConfig.create(hidden_size=hidden_size,
+                                                                               seed=seed, init=init))
+    return W_in, W_out
 
 
 def check_corpus(corpus, vocab_size):
@@ -195,8 +209,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     corpus, V = check_corpus(corpus, vocab_size)
     keep_prob, sgd_step = keep_probabilities(corpus, V, cfg), sgd_step_of(cfg.backend)
     t_start = time.perf_counter()
-    init_seq, plan_seq = cfg.seed_sequence.spawn(2)
-    W_in, W_out = init_weights(V, cfg.hidden_size, np.random.default_rng(init_seq), init=cfg.init)
+    W_in, W_out, plan_seq = _weights_and_plan_seed(V, cfg)
     planner = Planner(corpus, V, cfg, keep_prob, plan_seq)
     chunks = prefetch(planner.all_epochs(), depth=3) if cfg.threads == 2 else planner.all_epochs()
     total_words, done_words, loss_per_epoch = float(corpus.size) * cfg.epochs, 0.0, []
