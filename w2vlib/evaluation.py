@@ -75,12 +75,17 @@ class AnalogyResult:
     sections: dict[str, SectionResult] = field(default_factory=dict)
 
     @property
+    def overall(self) -> SectionResult:
+        """The counts of all sections together."""
+        return SectionResult(self.n_correct, self.n_answered, self.n_total)
+
+    @property
     def accuracy(self) -> float:
-        return self.n_correct / self.n_answered if self.n_answered else math.nan
+        return self.overall.accuracy
 
     @property
     def coverage(self) -> float:
-        return self.n_answered / self.n_total if self.n_total else math.nan
+        return self.overall.coverage
 
     @property
     def n_oov(self) -> int:

@@ -84,7 +84,20 @@ class MatMul:
         return dx
 
 
-class Embedding:
+class TracksTouchedRows:
+    """``touched_rows``: the rows of the gradient the last backward wrote (kept in ``_dirty``),
+    so that clearing it and ``Adam(lazy=True)`` cost O(batch), not O(V)."""
+
+    _dirty = None
+
+    @property
+    def touched_rows(self) -> np.ndarray:
+        if self._dirty is None:
+            raise RuntimeError("no backward has run yet")
+        return self._dirty
+
+
+class Embedding(TracksTouchedRows):
     """Row lookup: ``forward(idx)`` returns ``W[idx]`` without building one-hot vectors.
 
     ``backward`` writes the gradient of W. An id that appears several times in
@@ -124,12 +137,6 @@ class Embedding:
         self._dirty = np.unique(flat)
         return None
 
-    @property
-    def touched_rows(self) -> np.ndarray:
-        """The (unique) rows of ``dW`` written by the last backward."""
-        if self._dirty is None:
-            raise RuntimeError("no backward has run yet")
-        return self._dirty
 
 
 class EmbeddingDot:
@@ -156,30 +163,42 @@ class EmbeddingDot:
         return dout * target_W
 
 
-class Sigmoid:
+class _Activation:
+    """A layer without parameters, ``out = fn(x)``, that keeps ``out`` for its backward."""
+
+    fn = None
+
     def __init__(self):
         self.params, self.grads = [], []
         self.out = None
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self.out = sigmoid(check_float_input(x, "x"))
+        self.out = type(self).fn(check_float_input(x, "x"))
         return self.out
 
-    def backward(self, dout: np.ndarray) -> np.ndarray:
-        return dout * (1 - self.out) * self.out
 
-
-class SigmoidWithLoss:
-    """Sigmoid followed by binary cross-entropy, averaged over the batch.
-
-    ``forward(x, t)`` takes scores ``x`` and 0/1 labels ``t`` of the same
-    shape; the gradient is the famously simple ``(y - t) / N``.
-    """
+class _LossLayer:
+    """A loss layer without parameters; ``forward`` keeps the prediction ``y`` and the labels ``t``."""
 
     def __init__(self):
         self.params, self.grads = [], []
         self.y = None
         self.t = None
+
+
+class Sigmoid(_Activation):
+    fn = staticmethod(sigmoid)
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout * (1 - self.out) * self.out
+
+
+class SigmoidWithLoss(_LossLayer):
+    """Sigmoid followed by binary cross-entropy, averaged over the batch.
+
+    ``forward(x, t)`` takes scores ``x`` and 0/1 labels ``t`` of the same
+    shape; the gradient is the famously simple ``(y - t) / N``.
+    """
 
     def forward(self, x: np.ndarray, t) -> float:
         x = check_float_input(x, "x")
@@ -199,14 +218,8 @@ class SigmoidWithLoss:
         return (self.y - self.t) * self.y.dtype.type(dout / n)
 
 
-class Softmax:
-    def __init__(self):
-        self.params, self.grads = [], []
-        self.out = None
-
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        self.out = softmax(check_float_input(x, "x"))
-        return self.out
+class Softmax(_Activation):
+    fn = staticmethod(softmax)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         dx = self.out * dout
@@ -214,13 +227,8 @@ class Softmax:
         return dx
 
 
-class SoftmaxWithLoss:
+class SoftmaxWithLoss(_LossLayer):
     """Softmax over the whole vocabulary plus cross-entropy: the slow output layer."""
-
-    def __init__(self):
-        self.params, self.grads = [], []
-        self.y = None
-        self.t = None
 
     def forward(self, x: np.ndarray, t) -> float:
         x = check_float_input(x, "x")
