@@ -111,7 +111,7 @@ def limit_vocab(corpus, id_to_word, min_count=1, max_vocab=None):
     return new_corpus, {w: i for i, w in new_i2w.items()}, new_i2w, int(corpus.size - mask.sum())
 
 
-def default_batch_size(n_tokens, model="cbow", updates_per_epoch=200):
+def default_batch_size(n_tokens, model="cbow", updates_per_epoch=100):
     """The fast path's batch size (1024 CBOW targets, 4096 skip-gram pairs), made smaller on a small
     corpus so that an epoch still gives about ``updates_per_epoch`` updates (at least 16)."""
     full = 1024 if model == "cbow" else 4096
@@ -339,7 +339,7 @@ def build_parser():
     t.add_argument("--negative", type=_positive_int, default=5, help="negatives per example")
     t.add_argument("--batch-size", type=_positive_int, default=None,
                    help="examples per step (default: 1024 for cbow, 4096 pairs for skipgram, "
-                        "smaller on a small corpus so that an epoch gives about 200 updates)")
+                        "smaller on a small corpus so that an epoch gives about 100 updates)")
     t.add_argument("--lr", "--alpha", dest="lr", type=_positive_float, default=None,
                    help="starting learning rate (word2vec's alpha), decayed linearly "
                         "(default: 0.1)")
@@ -407,15 +407,20 @@ def _train_into(args, staging, t0):
     is_ptb = args.corpus == "ptb" or args.corpus.startswith("ptb:")
     min_count = args.min_count if args.min_count is not None else (1 if is_ptb else 5)
     n_read, v_read = int(corpus.size), len(id_to_word)
+    real_read = v_read - ("<eos>" in word_to_id)  # the line-end token is not a word of the text
     corpus, word_to_id, id_to_word, dropped = limit_vocab(corpus, id_to_word, min_count,
                                                           args.max_vocab)
     vocab_size = len(word_to_id)
-    if vocab_size < 2:
-        what = (f"after --min-count {min_count}, {vocab_size} of its {v_read} distinct words "
-                "remain" if vocab_size < v_read else f"it holds {v_read} distinct word")
+    real = [w for w in word_to_id if w != "<eos>"]
+    if len(real) < 2:
+        if real_read > len(real):
+            what = (f"after --min-count {min_count}, {len(real)} of its distinct words remain "
+                    f"{real}; lower --min-count")
+        else:
+            what = f"it holds {len(real)} distinct word{'s' if len(real) != 1 else ''} {real}"
         raise ValueError(
-            f"corpus {args.corpus}: {what}; word2vec needs at least 2 (a word is trained against "
-            "other words drawn as negatives)" + ("; lower --min-count" if vocab_size < v_read else ""))
+            f"corpus {args.corpus}: {what}; word2vec needs at least 2 distinct words (each word is "
+            "trained against other words drawn as negatives)")
     batch_size = args.batch_size or default_batch_size(corpus.size, args.model)
     t_load = time.perf_counter()
 
