@@ -482,3 +482,27 @@ def test_backend_numba_is_passed_or_refused(corpus_file, tmp_path, capsys, monke
                       "--out", tmp_path / "o"], capsys)
     assert rc == 2 and "--backend numba" in err
     assert leftovers(tmp_path) == ["tiny.txt"]
+
+
+def test_ctrl_c_while_files_move_in_is_held_until_the_set_is_complete(corpus_file, tmp_path,
+                                                                      capsys, monkeypatch):
+    import signal
+
+    out = tmp_path / "run"
+    assert run(["train", "--corpus", corpus_file, *SMALL, "--out", out], capsys)[0] == 0
+    real_replace = os.replace
+    calls = []
+
+    def replace_then_ctrl_c(src, dst):
+        real_replace(src, dst)
+        if Path(dst).parent != out:  # a file written into the staging folder
+            return
+        calls.append(Path(dst).name)
+        if len(calls) == 1:
+            signal.raise_signal(signal.SIGINT)  # Ctrl-C after the first file moved in
+    monkeypatch.setattr(cli.os, "replace", replace_then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        main(["train", "--corpus", str(corpus_file), *SMALL, "--seed", "7", "--out", str(out)])
+    assert calls == list(cli.RUN_FILES)  # all five moved in before the interrupt was delivered
+    assert json.loads((out / "metrics.json").read_text())["settings"]["seed"] == 7
+    assert leftovers(out) == sorted(cli.RUN_FILES)
