@@ -506,3 +506,30 @@ def test_ctrl_c_while_files_move_in_is_held_until_the_set_is_complete(corpus_fil
     assert calls == list(cli.RUN_FILES)  # all five moved in before the interrupt was delivered
     assert json.loads((out / "metrics.json").read_text())["settings"]["seed"] == 7
     assert leftovers(out) == sorted(cli.RUN_FILES)
+
+
+# --------------------------------------------------------------------------------------------
+# [8] layer arguments
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("idx", [[], np.array([], dtype=np.int64), ()])
+def test_embedding_forward_of_no_ids(idx):
+    from w2vlib.layers import Embedding
+
+    with pytest.raises(ValueError, match="idx is empty: Embedding.forward needs at least one word id"):
+        Embedding(np.ones((3, 2), np.float32)).forward(idx)
+
+
+@pytest.mark.parametrize("labels", [[0, 2], [1, -1], [0.5, 1], [np.nan, 0]])
+def test_sigmoid_with_loss_labels_are_0_or_1(labels):
+    from w2vlib.layers import SigmoidWithLoss
+
+    with pytest.raises(ValueError, match="labels t must be 0 or 1"):
+        SigmoidWithLoss().forward(np.zeros(2, np.float32), np.array(labels))
+
+
+def test_sigmoid_with_loss_accepts_bool_and_float_labels():
+    from w2vlib.layers import SigmoidWithLoss
+
+    a = SigmoidWithLoss().forward(np.array([0.3, -1.2], np.float32), np.array([True, False]))
+    b = SigmoidWithLoss().forward(np.array([0.3, -1.2], np.float32), np.array([1.0, 0.0]))
+    assert a == b and math.isfinite(a)
