@@ -533,3 +533,41 @@ def test_sigmoid_with_loss_accepts_bool_and_float_labels():
     a = SigmoidWithLoss().forward(np.array([0.3, -1.2], np.float32), np.array([True, False]))
     b = SigmoidWithLoss().forward(np.array([0.3, -1.2], np.float32), np.array([1.0, 0.0]))
     assert a == b and math.isfinite(a)
+
+
+# --------------------------------------------------------------------------------------------
+# [6] a damaged pretrained cache is trained again
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("damage", ["truncate", "empty", "garbage", "bad_json", "nan"])
+def test_damaged_pretrained_cache_is_retrained(damage, tmp_path, monkeypatch):
+    from w2vlib import pretrained
+
+    W = np.arange(6, dtype=np.float32).reshape(2, 3)
+    path = pretrained.save_ptb_vectors(W, ["x", "y"], tmp_path, hidden_size=3)
+    data = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(data[: len(data) // 2])  # BadZipFile
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "garbage":
+        path.write_bytes(b"PK\x03\x04" + bytes(200))  # a zip header, then nothing readable
+    elif damage == "bad_json":
+        path.with_suffix(".json").write_text("{", encoding="utf-8")
+    else:
+        W_nan = W.copy()
+        W_nan[0, 0] = np.nan
+        np.savez(path, W=W_nan, words=np.array(["x", "y"]))
+    trained = []
+
+    class Result:
+        W_in = W + 1
+
+    def fake_train(corpus, V, **kw):
+        trained.append(kw)
+        return Result()
+    monkeypatch.setattr(pretrained, "load_ptb", lambda *a, **k: (None, {"x": 0, "y": 1}, {0: "x", 1: "y"}))
+    monkeypatch.setattr(fast, "train", fake_train)
+    W2, w2i, _ = pretrained.ptb_vectors(tmp_path, hidden_size=3)
+    assert len(trained) == 1 and np.array_equal(W2, W + 1) and w2i == {"x": 0, "y": 1}
+    # and the damaged file was replaced by a good one
+    assert np.array_equal(pretrained._cached(path, pretrained.ptb_settings(hidden_size=3))[0], W + 1)
