@@ -55,6 +55,8 @@ class TextDecodeError(UnicodeDecodeError):
 def read_text(path, encoding: str = "utf-8", option: str = "encoding") -> str:
     """The whole text of a file, decoded: the package's one decoder for text inputs.
 
+    Line ends are translated as ``open()`` does (``\r\n`` and ``\r`` become ``\n``).
+
     A byte-order mark (UTF-8 from Notepad, UTF-16/32) is removed, so it never becomes part of the
     first word. Bytes that ``encoding`` cannot decode raise a ``UnicodeDecodeError`` whose message
     names the file, the byte offset and line, and the option to set (``option``: the argument of
@@ -80,4 +82,6 @@ def read_text(path, encoding: str = "utf-8", option: str = "encoding") -> str:
             exc.encoding, exc.object, exc.start, exc.end,
             f"{path}: byte {exc.start} (line {line}) is not valid {codec} ({exc.reason}); if the "
             f"file is text in another encoding, set {option}{guess}") from None
-    return text[1:] if text.startswith("\ufeff") else text
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text

@@ -65,7 +65,7 @@ def read_text_corpus(path, encoding="utf-8", option="encoding"):
     text = read_text(path, encoding=encoding, option=option)
     word_to_id: dict[str, int] = {}
     ids: list[int] = []
-    for line in text.splitlines():
+    for line in text.split("\n"):
         words = line.split()
         if words:
             words.append("<eos>")
