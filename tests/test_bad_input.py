@@ -571,3 +571,27 @@ def test_damaged_pretrained_cache_is_retrained(damage, tmp_path, monkeypatch):
     assert len(trained) == 1 and np.array_equal(W2, W + 1) and w2i == {"x": 0, "y": 1}
     # and the damaged file was replaced by a good one
     assert np.array_equal(pretrained._cached(path, pretrained.ptb_settings(hidden_size=3))[0], W + 1)
+
+
+# --------------------------------------------------------------------------------------------
+# [2] evaluation files with a BOM or in another encoding
+# --------------------------------------------------------------------------------------------
+def test_evaluate_analogies_accepts_a_bom(tmp_path):
+    from w2vlib.evaluation import evaluate_analogies, read_analogies
+
+    p = tmp_path / "questions.txt"
+    p.write_bytes("\ufeff: capital\r\nathens greece berlin germany\r\n".encode("utf-8"))
+    assert read_analogies(p) == [("capital", [("athens", "greece", "berlin", "germany")])]
+    words = ["athens", "greece", "berlin", "germany"]
+    W = np.array([[1, 0, 0], [1, 1, 0], [0, 0, 1], [0, 1, 1]], dtype=np.float32)
+    res = evaluate_analogies(p, W, {w: i for i, w in enumerate(words)})
+    assert res.accuracy == 1.0
+
+
+def test_evaluation_file_in_another_encoding_is_named(tmp_path):
+    from w2vlib.evaluation import read_word_pairs
+
+    p = tmp_path / "pairs.txt"
+    p.write_bytes("고양이\t강아지\t8.5\n".encode("cp949"))
+    with pytest.raises(UnicodeDecodeError, match=r"pairs.txt: byte 0 \(line 1\) is not valid utf-8"):
+        read_word_pairs(p)

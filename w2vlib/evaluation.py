@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._io import read_text
 from .similarity import normalize
 
 __all__ = [
@@ -140,11 +141,11 @@ class SimilarityResult:
 # ----------------------------------------------------------------------------- readers
 
 
-def _open_lines(path):
+def _open_lines(path, encoding="utf-8"):
+    """The file's lines, decoded by the package's one decoder (a BOM is dropped, bad bytes named)."""
     if not os.path.isfile(path):
         raise FileNotFoundError(f"evaluation file not found: {os.fspath(path)!r}")
-    with open(path, encoding="utf-8") as f:
-        return f.read().splitlines()
+    return read_text(path, encoding=encoding).split("\n")
 
 
 def read_analogies(path) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
