@@ -28,7 +28,6 @@ import contextlib
 import json
 import math
 import os
-import platform
 import shutil
 import signal
 import sys
@@ -37,6 +36,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+
+from .machine import library_versions, machine_info
 
 #: the files of one run, in the order they are moved into ``--out`` (metrics.json last)
 RUN_FILES = ("vectors.npz", "vectors.txt", "vectors.tsv", "metadata.tsv", "metrics.json")
@@ -50,31 +51,15 @@ class UsageError(ValueError):
 # corpus
 # --------------------------------------------------------------------------------------------
 def read_text_corpus(path, encoding="utf-8", option="encoding"):
-    """A plain-text file in the PTB convention: whitespace tokens, ``<eos>`` at every line end.
-
-    Every line that holds words ends with ``<eos>`` (also a last line without a trailing
-    newline); blank lines add nothing. A byte-order mark is dropped; bytes that ``encoding``
-    cannot decode raise an error naming the file, the byte offset and the option to set.
-    Ids are given by first appearance. Returns ``(corpus, word_to_id, id_to_word)``.
+    """A plain-text file in the PTB convention, read by :func:`w2vlib.corpus.read_corpus` (the
+    package's one reader): whitespace tokens, ``<eos>`` after every line that holds words, blank
+    lines add nothing, a byte-order mark is dropped, and bytes that ``encoding`` cannot decode
+    raise an error naming the file, the byte offset and ``option``.
+    Returns ``(corpus, word_to_id, id_to_word)``.
     """
-    from ._io import read_text
+    from .corpus import read_corpus
 
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"corpus file not found: {path}")
-    text = read_text(path, encoding=encoding, option=option)
-    word_to_id: dict[str, int] = {}
-    ids: list[int] = []
-    for line in text.split("\n"):
-        words = line.split()
-        if words:
-            words.append("<eos>")
-        for w in words:
-            ids.append(word_to_id.setdefault(w, len(word_to_id)))
-    if not ids:
-        raise ValueError(f"corpus file {path} holds no words (it is empty or only blank lines)")
-    id_to_word = {i: w for w, i in word_to_id.items()}
-    return np.asarray(ids, dtype=np.int32), word_to_id, id_to_word
+    return read_corpus(path, encoding=encoding, option=option)
 
 
 def load_corpus(spec, progress=True, encoding="utf-8"):
@@ -117,37 +102,6 @@ def default_batch_size(n_tokens, model="cbow", updates_per_epoch=100):
     full = 1024 if model == "cbow" else 4096
     items = n_tokens if model == "cbow" else 4 * n_tokens  # ~2w * 0.6 pairs per kept word
     return int(min(full, max(16, items // updates_per_epoch)))
-
-
-# --------------------------------------------------------------------------------------------
-# versions and machine
-# --------------------------------------------------------------------------------------------
-def library_versions():
-    """Versions of Python and the libraries that shape the result, read from the installed
-    packages' metadata (``importlib.metadata``: nothing is imported)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    versions = {"python": platform.python_version()}
-    for name in ("w2vlib", "numpy", "scipy", "numba", "gensim"):
-        try:
-            versions[name] = version(name)
-        except PackageNotFoundError:
-            pass
-    return versions
-
-
-def machine_info():
-    info = {"platform": platform.platform(), "machine": platform.machine(),
-            "cpu_count": os.cpu_count()}
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    info["cpu"] = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return info
 
 
 # --------------------------------------------------------------------------------------------
