@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from ._io import read_text
+
 __all__ = ["TOY_TEXT", "EOS", "preprocess", "create_contexts_target", "convert_one_hot", "tokenize",
            "read_words", "build_vocab", "words_to_ids", "read_corpus"]
 
@@ -25,8 +27,13 @@ TOY_TEXT = "You say goodbye and I say hello."
 EOS = "<eos>"
 
 
-def read_words(path, encoding: str = "utf-8", eos: str = EOS) -> list[str]:
+def read_words(path, encoding: str = "utf-8", eos: str = EOS, option: str = "encoding") -> list[str]:
     """The words of a text file in the PTB convention, with ``eos`` at every line end.
+
+    * **Decoding** (by ``w2vlib._io.read_text``): a byte-order mark is dropped (Notepad's UTF-8
+      BOM never becomes part of the first word); bytes that ``encoding`` cannot decode raise a
+      ``UnicodeDecodeError`` naming the file, the byte offset and line, and ``option`` (the
+      argument to set; the command line passes ``--encoding``).
 
     * **Words** are separated by any whitespace (spaces, tabs); spaces at the start or the end of
       a line (PTB ends every line with one) change nothing.
@@ -37,8 +44,7 @@ def read_words(path, encoding: str = "utf-8", eos: str = EOS) -> list[str]:
 
     So ``"a b\n\nc"`` and ``"a b \r\nc\n"`` both give ``["a", "b", "<eos>", "c", "<eos>"]``.
     """
-    with open(path, encoding=encoding) as fh:  # newline=None: \r\n and \r arrive as \n
-        text = fh.read()
+    text = read_text(path, encoding=encoding, option=option)  # \r\n and \r arrive as \n
     words: list[str] = []
     for line in text.split("\n"):
         tokens = line.split()
@@ -65,12 +71,12 @@ def words_to_ids(words, word_to_id) -> np.ndarray:
         raise KeyError(f"word {e.args[0]!r} is not in the vocabulary") from None
 
 
-def read_corpus(path, encoding: str = "utf-8"):
+def read_corpus(path, encoding: str = "utf-8", option: str = "encoding"):
     """A text file (see :func:`read_words`) as the book's ``(corpus, word_to_id, id_to_word)``."""
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"corpus file not found: {path}")
-    words = read_words(path, encoding=encoding)
+    words = read_words(path, encoding=encoding, option=option)
     if not words:
         raise ValueError(f"corpus file {path} holds no words (it is empty or only blank lines)")
     word_to_id, id_to_word = build_vocab(words)
