@@ -595,3 +595,55 @@ def test_evaluation_file_in_another_encoding_is_named(tmp_path):
     p.write_bytes("고양이\t강아지\t8.5\n".encode("cp949"))
     with pytest.raises(UnicodeDecodeError, match=r"pairs.txt: byte 0 \(line 1\) is not valid utf-8"):
         read_word_pairs(p)
+
+
+# --------------------------------------------------------------------------------------------
+# [5] [8] similarity queries: non-finite rows, negative top
+# --------------------------------------------------------------------------------------------
+def _vocab_with_a_nan_row():
+    W = np.array([[1, 0], [np.nan, 1], [0, 1], [1, 1]], dtype=np.float32)
+    words = ["a", "b", "c", "d"]
+    return W, {w: i for i, w in enumerate(words)}, dict(enumerate(words))
+
+
+def test_most_similar_refuses_a_non_finite_query_row():
+    from w2vlib.similarity import most_similar
+
+    W, w2i, i2w = _vocab_with_a_nan_row()
+    with pytest.raises(ValueError, match="vector of the query word 'b' holds nan or inf"):
+        most_similar("b", w2i, i2w, W)
+    assert [w for w, _ in most_similar("a", w2i, i2w, W, top=3)] == ["d", "c"]  # not b (nan)
+
+
+def test_analogy_refuses_a_non_finite_query_row():
+    from w2vlib.similarity import analogy
+
+    W, w2i, i2w = _vocab_with_a_nan_row()
+    with pytest.raises(ValueError, match="'b' holds nan or inf"):
+        analogy("a", "b", "c", w2i, i2w, W)
+
+
+@pytest.mark.parametrize("top", [-1, 1.5, float("nan"), "3"])
+def test_top_must_be_a_non_negative_integer(top):
+    from w2vlib.similarity import analogy, most_similar
+
+    W, w2i, i2w = _vocab_with_a_nan_row()
+    W[1, 0] = 0
+    with pytest.raises(ValueError, match="top must be an integer >= 0"):
+        most_similar("a", w2i, i2w, W, top=top)
+    with pytest.raises(ValueError, match="top must be an integer >= 0"):
+        analogy("a", "b", "c", w2i, i2w, W, top=top)
+    assert most_similar("a", w2i, i2w, W, top=0) == []
+
+
+def test_word_vectors_refuse_nan_queries_and_negative_topn():
+    from w2vlib.wordvectors import WordVectors
+
+    W, _, i2w = _vocab_with_a_nan_row()
+    wv = WordVectors(W, [i2w[i] for i in range(4)])
+    with pytest.raises(ValueError, match="'b' holds nan or inf"):
+        wv.most_similar("b")
+    with pytest.raises(ValueError, match="query vector holds nan"):
+        wv.most_similar([np.array([np.nan, 1.0])])
+    with pytest.raises(ValueError, match="topn must be an integer >= 0"):
+        wv.most_similar("a", topn=-1)
