@@ -647,3 +647,21 @@ def test_word_vectors_refuse_nan_queries_and_negative_topn():
         wv.most_similar([np.array([np.nan, 1.0])])
     with pytest.raises(ValueError, match="topn must be an integer >= 0"):
         wv.most_similar("a", topn=-1)
+
+
+def test_every_reader_takes_an_encoding(tmp_path):
+    from w2vlib.evaluation import evaluate_similarity, read_analogies, read_word_pairs
+    from w2vlib.wordvectors import WordVectors
+
+    q = tmp_path / "q.txt"
+    q.write_bytes(": 수도\n서울 한국 도쿄 일본\n".encode("cp949"))
+    assert read_analogies(q, encoding="cp949")[0][0] == "수도"
+    pairs = tmp_path / "pairs.txt"
+    pairs.write_bytes("고양이\t강아지\t8.5\n고양이\t서울\t1.0\n강아지\t서울\t2\n".encode("cp949"))
+    assert read_word_pairs(pairs, encoding="cp949")[0] == ("고양이", "강아지", 8.5)
+    W = np.array([[1, 0], [0.9, 0.1], [0, 1]], dtype=np.float32)
+    res = evaluate_similarity(pairs, W, {"고양이": 0, "강아지": 1, "서울": 2}, encoding="cp949")
+    assert res.n_pairs == 3
+    v = tmp_path / "v.txt"
+    v.write_bytes("1 2\n고양이 1 2\n".encode("cp949"))
+    assert WordVectors.load_word2vec_format(v, encoding="cp949").index_to_key == ["고양이"]

@@ -277,9 +277,9 @@ class WordVectors:
         return save_word2vec_format(path, self._vectors, self.index_to_key, precision=precision)
 
     @classmethod
-    def load_word2vec_format(cls, path) -> "WordVectors":
+    def load_word2vec_format(cls, path, encoding: str = "utf-8") -> "WordVectors":
         """Read the word2vec text format (also lines ending in a space, as word2vec.c and fastText write)."""
         from .vectors import load_word2vec_format
 
-        W, _, id_to_word = load_word2vec_format(path)
+        W, _, id_to_word = load_word2vec_format(path, encoding=encoding)
         return cls(W, id_to_word)
