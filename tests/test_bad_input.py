@@ -665,3 +665,19 @@ def test_every_reader_takes_an_encoding(tmp_path):
     v = tmp_path / "v.txt"
     v.write_bytes("1 2\n고양이 1 2\n".encode("cp949"))
     assert WordVectors.load_word2vec_format(v, encoding="cp949").index_to_key == ["고양이"]
+
+
+def test_limit_vocab_arguments_and_min_count_0():
+    from w2vlib.corpus import limit_vocab
+
+    corpus = np.array([0, 1, 0, 0, 1, 2], dtype=np.int32)
+    i2w = {0: "a", 1: "b", 2: "c", 3: "never"}
+    c, w2i, _, dropped = limit_vocab(corpus, i2w, 0)
+    assert list(w2i) == ["a", "b", "c", "never"] and dropped == 0 and np.array_equal(c, corpus)
+    c, w2i, _, dropped = limit_vocab(corpus, i2w, 2)
+    assert list(w2i) == ["a", "b"] and dropped == 1 and c.tolist() == [0, 1, 0, 0, 1]
+    for bad in (-1, 1.5):
+        with pytest.raises(ValueError, match="min_count must be an integer >= 0"):
+            limit_vocab(corpus, i2w, bad)
+    with pytest.raises(ValueError, match="max_vocab must be a positive integer"):
+        limit_vocab(corpus, i2w, 1, max_vocab=0)

@@ -72,30 +72,6 @@ def load_corpus(spec, progress=True, encoding="utf-8"):
     return read_text_corpus(spec, encoding=encoding, option="--encoding")
 
 
-def limit_vocab(corpus, id_to_word, min_count=1, max_vocab=None):
-    """Drop the words seen fewer than ``min_count`` times, then keep the ``max_vocab`` most frequent.
-
-    As in word2vec.c and gensim, the dropped words are removed from the corpus (not replaced by
-    an unknown-word token). The kept words keep their relative order of ids. Returns
-    ``(corpus, word_to_id, id_to_word, n_dropped_tokens)``.
-    """
-    corpus = np.asarray(corpus)
-    counts = np.bincount(corpus, minlength=len(id_to_word))
-    keep = counts >= max(int(min_count), 1)
-    if max_vocab is not None and keep.sum() > max_vocab:
-        # the max_vocab most frequent kept words; ties go to the earlier id (stable sort)
-        order = np.argsort(-np.where(keep, counts, -1), kind="stable")
-        keep = np.zeros_like(keep)
-        keep[order[:max_vocab]] = True
-    if keep.all():
-        return corpus, {w: i for i, w in id_to_word.items()}, dict(id_to_word), 0
-    new_id = np.cumsum(keep) - 1
-    mask = keep[corpus]
-    new_corpus = new_id[corpus[mask]].astype(np.int32)
-    new_i2w = {int(new_id[i]): id_to_word[i] for i in np.flatnonzero(keep)}
-    return new_corpus, {w: i for i, w in new_i2w.items()}, new_i2w, int(corpus.size - mask.sum())
-
-
 def default_batch_size(n_tokens, model="cbow", updates_per_epoch=100):
     """The fast path's batch size (1024 CBOW targets, 4096 skip-gram pairs), made smaller on a small
     corpus so that an epoch still gives about ``updates_per_epoch`` updates (at least 16)."""
@@ -281,8 +257,8 @@ def build_parser():
                    help="text encoding of a corpus file (e.g. cp949 for Korean Windows text); a "
                         "byte-order mark is skipped")
     t.add_argument("--min-count", type=_nonneg_int, default=None,
-                   help="drop words seen fewer times (default: 5 for a text file, as gensim; "
-                        "PTB keeps its 10,000 words)")
+                   help="drop words seen fewer times (default: 5 for a text file, as gensim; 0 "
+                        "for PTB, which keeps its 10,000 words; 0 keeps every word)")
     t.add_argument("--max-vocab", type=_positive_int, default=None,
                    help="keep at most this many of the most frequent words")
     t.add_argument("--model", choices=["cbow", "skipgram"], default="cbow", help="architecture")
@@ -346,6 +322,7 @@ def _train_into(args, staging, t0):
     import inspect
 
     from . import fast
+    from .corpus import limit_vocab
     from .vectors import save_text_exports, save_vectors
 
     progress = not args.no_progress
@@ -359,11 +336,11 @@ def _train_into(args, staging, t0):
     corpus, word_to_id, id_to_word = load_corpus(args.corpus, progress=progress,
                                                  encoding=args.encoding)
     is_ptb = args.corpus == "ptb" or args.corpus.startswith("ptb:")
-    min_count = args.min_count if args.min_count is not None else (1 if is_ptb else 5)
+    min_count = args.min_count if args.min_count is not None else (0 if is_ptb else 5)
     n_read, v_read = int(corpus.size), len(id_to_word)
     real_read = v_read - ("<eos>" in word_to_id)  # the line-end token is not a word of the text
     corpus, word_to_id, id_to_word, dropped = limit_vocab(corpus, id_to_word, min_count,
-                                                          args.max_vocab)
+                                                          args.max_vocab)  # from w2vlib.corpus
     vocab_size = len(word_to_id)
     real = [w for w in word_to_id if w != "<eos>"]
     if len(real) < 2:
