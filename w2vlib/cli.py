@@ -305,8 +305,20 @@ def _loss_fell(losses, negative):
     return bool(finite) and finite[-1] < 0.95 * (negative + 1) * math.log(2)
 
 
+def _process_age():
+    """Seconds since this process started (Linux; None elsewhere): the interpreter's start-up and
+    the imports before :func:`cmd_train` ran."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            start_ticks = int(fh.read().rsplit(")", 1)[1].split()[19])
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
 def cmd_train(args):
     t0 = time.perf_counter()
+    args.startup_s = _process_age()
     out = check_out(args.out)
     staging = _Staging(out)  # a real write test before any work, and the run's scratch folder
     try:
@@ -380,7 +392,8 @@ def _train_into(args, staging, t0):
         "loss_last": losses[-1] if losses else None,
         "loss_start": (args.negative + 1) * math.log(2),
         "loss_fell": fell,
-        "time_s": {"load": round(t_load - t0, 4), "train": round(t_train - t_load, 4),
+        "time_s": {"startup": None if args.startup_s is None else round(args.startup_s, 2),
+                   "load": round(t_load - t0, 4), "train": round(t_train - t_load, 4),
                    "write": round(t_write - t_train, 4)},
         "corpus": args.corpus,
         "encoding": args.encoding,
@@ -404,7 +417,8 @@ def _train_into(args, staging, t0):
     print(f"{result.corpus_words * result.epochs:,} words in {result.wall_time:.2f} s "
           f"({result.words_per_sec:,.0f} words/s); loss: first epoch {fmt(first)}, "
           f"last epoch {fmt(last)} (start {metrics['loss_start']:.4f})")
-    print(f"time: load {t_load - t0:.2f} s, train {t_train - t_load:.2f} s, "
+    startup = "" if args.startup_s is None else f"start-up {args.startup_s:.2f} s, "
+    print(f"time: {startup}load {t_load - t0:.2f} s, train {t_train - t_load:.2f} s, "
           f"write {t_write - t_train:.2f} s")
     if not fell:
         print(f"warning: the loss did not fall (from {metrics['loss_start']:.4f} to {fmt(last)}): "
