@@ -118,6 +118,9 @@ class Embedding(TracksTouchedRows):
 
     def forward(self, idx) -> np.ndarray:
         (W,) = self.params
+        if np.size(idx) == 0:
+            raise ValueError("idx is empty: Embedding.forward needs at least one word id "
+                             f"(got {idx!r})")
         idx = check_ids(idx, W.shape[0], "idx")
         self.idx = idx
         return W[idx]
@@ -205,6 +208,10 @@ class SigmoidWithLoss(_LossLayer):
         t = np.asarray(t)
         if t.shape != x.shape:
             raise ValueError(f"labels t must have the shape of x {x.shape}, got {t.shape}")
+        bad = ~((t == 0) | (t == 1))
+        if bad.any():
+            raise ValueError(f"labels t must be 0 or 1 (1 = the true word, 0 = a negative), got "
+                             f"{t[bad].ravel()[0]!r}")
         self.t = t.astype(x.dtype)
         self.y = sigmoid(x)
         # -[t log y + (1-t) log(1-y)], computed stably from the scores:

@@ -120,9 +120,9 @@ def _cached(path: Path, settings: dict):
         }:
             return None
         W, word_to_id, id_to_word = load_vectors(path)
-    except (OSError, ValueError, KeyError):
-        return None
-    if list(W.shape) != meta.get("shape"):
+    except Exception:  # noqa: BLE001 - any unreadable cache (BadZipFile, EOFError, bad JSON, ...)
+        return None  # counts as missing: the vectors are trained again and the files replaced
+    if list(W.shape) != meta.get("shape") or not np.all(np.isfinite(W)):
         return None
     return W, word_to_id, id_to_word
 
