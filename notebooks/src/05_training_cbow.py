@@ -193,12 +193,12 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 #
 # | | layered (the book) | fast path (default) | knob |
 # |---|---|---|---|
-# | optimiser | Adam, on the mean loss of a batch | SGD, learning rate decaying linearly towards 0, on the summed loss | `lr`, `min_lr_ratio` (layered: `w2vlib.SGD`) |
+# | optimiser | Adam, on the mean loss of a batch | SGD, learning rate decaying linearly towards 0, on the summed loss | `alpha`, `min_alpha` (layered: `w2vlib.SGD`) |
 # | batches | `BATCH_SIZE` targets (the book: 100), shuffled every epoch | 1024 targets, in corpus order | `batch_size` (order: none) |
 # | initial weights | both matrices `0.01 * normal` | `W_in` uniform in `±0.5/H`, `W_out` zeros (word2vec) | `init="book"` |
 # | CBOW update | each context row gets its gradient share `dL/dh / 2w` | each context row gets the whole `dL/dh` (word2vec.c, gensim) | `cbow_update="gradient"` |
 # | damping | none | a row used `c` times in a batch gets its summed update divided by `max(1, c / d)` | `damping=0` |
-# | subsampling | none | frequent words are dropped at random (below) | `subsample=0` |
+# | subsampling | none | frequent words are dropped at random (below) | `sample=0` |
 # | window | always `w` words on each side | each target draws its radius from `1..w` | `dynamic_window=False` |
 # | corpus ends | the first and last `w` positions are skipped | kept, with a shorter window | none (a few positions) |
 #
@@ -217,7 +217,7 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 # seen about `t` times or fewer is always kept; "the" is kept rarely. `fast.subsample_keep_prob` computes it:
 
 # %%
-sample = inspect.signature(fast.train).parameters["subsample"].default  # the fast path's default threshold
+sample = inspect.signature(fast.train).parameters["sample"].default  # the fast path's default threshold
 keep = fast.subsample_keep_prob(counts, sample)
 kept = float((counts * keep).sum() / counts.sum())
 order = np.argsort(-counts, kind="stable")
@@ -323,7 +323,7 @@ print("check passed: the layered vectors share one direction far more than the t
 
 # %% tags=["nbval-ignore-output"]
 ABLATION = [("fast path (all on)", {}), ("exact gradient share", dict(cbow_update="gradient")),
-            ("no damping", dict(damping=0)), ("no subsampling", dict(subsample=0)),
+            ("no damping", dict(damping=0)), ("no subsampling", dict(sample=0)),
             ("fixed window", dict(dynamic_window=False))]
 ablation = {}
 for name, change in ABLATION:
