@@ -342,11 +342,20 @@ for name, row in list(ablation.items())[1:]:
     print(f"{name}: {row['wps'] / base['wps']:.2f}x the words/s, accuracy {row['acc'] - base['acc']:+.3f}")
 
 # %%
+def work_per_epoch(change):
+    """Rows touched per epoch: targets x (context rows + the k + 1 output rows), from the settings alone."""
+    targets = len(corpus) if change.get("sample") == 0 else float((counts * keep).sum())
+    contexts_per_target = 2 * WINDOW_SIZE if change.get("dynamic_window") is False else WINDOW_SIZE + 1
+    return targets * (contexts_per_target + NEGATIVE + 1)
+
+work = {name: work_per_epoch(change) for name, change in ABLATION}
 final_acc = evaluate_analogies(ANALOGY_FILE, result.W_in, word_to_id).accuracy
 for name, row in ablation.items():
     assert np.isfinite(row["acc"]) and np.isfinite(row["wps"]) and row["wps"] > 0, name
-    print(f"{name:<22} analogy accuracy after {ABLATION_EPOCHS} epochs: {row['acc']:.3f}")
+    print(f"{name:<22} analogy accuracy after {ABLATION_EPOCHS} epochs: {row['acc']:.3f}; "
+          f"work per epoch {work[name] / work['fast path (all on)']:.2f}x the fast path's")
 print(f"for comparison, the main run after {EPOCHS} epochs: {final_acc:.3f}")
+assert work["no subsampling"] > work["fast path (all on)"] and work["fixed window"] > work["fast path (all on)"]
 assert ablation["exact gradient share"]["acc"] < base["acc"], (
     "the exact gradient share should learn more slowly than word2vec's update; with very few epochs "
     "both may still be near 0: raise ABLATION_EPOCHS")
@@ -355,9 +364,10 @@ print("check passed: word2vec's CBOW update learns faster than the exact gradien
 # %% [markdown]
 # Read the rows against the first one. The exact gradient share gives each context row `1/2w` of the update
 # word2vec gives it, so with the same learning rate the input vectors learn far more slowly, and that row
-# loses accuracy (the checked cell above asserts it). Subsampling and the dynamic window cut the work per epoch: the lines
-# above the table print what switching them off costs in words per second and what it does to the accuracy
-# at this number of epochs. Damping exists for stability with big batches; its effect on accuracy changes
+# loses accuracy (the checked cell above asserts it). Subsampling and the dynamic window cut the work per
+# epoch: the checked cell computes it from the settings (targets times the rows each one touches: its
+# context rows and `k + 1` output rows), and the lines under the table print what switching them off did to
+# the words per second on this machine and to the accuracy at this number of epochs. Damping exists for stability with big batches; its effect on accuracy changes
 # with the number of epochs. A fairer comparison would give every row the same *time* rather than the same
 # number of epochs; the words/s column lets you estimate it.
 #
