@@ -25,6 +25,8 @@ import traceback
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
+import numpy as np
+
 __all__ = ["Exercise", "NotYet", "tr", "load", "is_stub", "VERDICTS"]
 
 LANGS = ("en", "ko")
@@ -60,7 +62,12 @@ class NotYet(Exception):
         self.reason = reason
 
 
-def _stub_codes() -> set[bytes]:
+def _code_key(code) -> tuple:
+    """Bytecode plus its constants (any docstring counted as one "str"): what makes a body a stub."""
+    return code.co_code, tuple("str" if isinstance(c, str) else repr(c) for c in code.co_consts)
+
+
+def _stub_codes() -> set[tuple]:
     def stub():
         ...
 
@@ -68,18 +75,37 @@ def _stub_codes() -> set[bytes]:
         """A docstring, then nothing."""
         ...
 
-    return {stub.__code__.co_code, documented_stub.__code__.co_code}
+    def pass_stub():
+        pass
+
+    return {_code_key(f.__code__) for f in (stub, documented_stub, pass_stub)}
 
 
 _STUB_CODES = _stub_codes()
 
 
 def is_stub(answer: Any) -> bool:
-    """True for ``...``, ``None`` and for a function whose body is only ``...`` / ``pass`` (and a docstring)."""
+    """True for ``...``, ``None``, a function whose body is only ``...`` / ``pass`` (and a docstring), and a
+    class whose own methods are all such stubs (or that defines none: ``class MyLayer: ...``)."""
     if answer is Ellipsis or answer is None:
         return True
+    if isinstance(answer, type):
+        own = [v for v in vars(answer).values() if getattr(v, "__code__", None) is not None]
+        return all(is_stub(f) for f in own)
     code = getattr(answer, "__code__", None)
-    return code is not None and code.co_code in _STUB_CODES
+    return code is not None and _code_key(code) in _STUB_CODES
+
+
+def gradcheck_dtype() -> np.dtype:
+    """The dtype exercise checkers use for gradient comparisons: float64 when the layers accept float64
+    parameters (a tight tolerance is then possible), else float32."""
+    from ..layers import Embedding
+
+    try:
+        Embedding(np.zeros((2, 2), dtype=np.float64))
+    except TypeError:
+        return np.dtype(np.float32)
+    return np.dtype(np.float64)
 
 
 @dataclass(frozen=True)
