@@ -33,7 +33,7 @@ import inspect
 
 import numpy as np
 
-from . import layers as _layers
+import w2vlib.layers
 from .layers import SigmoidWithLoss
 from .negative_sampling import UnigramSampler
 
@@ -106,7 +106,7 @@ class NegativeSamplingLoss:
 
 # ---- the notes' two backward passes, on the package's (working) forward ----------------------------------
 
-class OverwritingEmbedding(_layers.Embedding):
+class OverwritingEmbedding(w2vlib.layers.Embedding):
     """The notes' first backward, ``dw[self.idx]=dout``: a repeated id keeps only its last row of ``dout``."""
 
     def backward(self,dout):
@@ -116,7 +116,7 @@ class OverwritingEmbedding(_layers.Embedding):
         return None
 
 
-class LoopEmbedding(_layers.Embedding):
+class LoopEmbedding(w2vlib.layers.Embedding):
     """The notes' fix: clear all of ``dW``, then add each row of ``dout`` to its word's row, one at a time."""
 
     def backward(self,dout):

@@ -36,6 +36,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import w2vlib
+import w2vlib.exercises
 from w2vlib import (EmbeddingDot, MatMul, Sigmoid, SigmoidWithLoss, SoftmaxWithLoss, gradcheck,
                     numerical_gradient, relative_error)
 from w2vlib.layers import cross_entropy_error, sigmoid

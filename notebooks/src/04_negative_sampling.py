@@ -38,6 +38,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import w2vlib
+import w2vlib.exercises
 from w2vlib import (SGD, EmbeddingDot, MatMul, NegativeSamplingLoss, SigmoidWithLoss, SoftmaxWithLoss,
                     UnigramSampler, gradcheck, numerical_gradient, relative_error)
 from w2vlib.data import load_ptb
