@@ -176,6 +176,10 @@ rng = np.random.default_rng(SEED)
 W_rand = rng.standard_normal((V_TOY, H_TOY))                     # float64
 G = rng.standard_normal((len(IDS), H_TOY))                       # a fixed upstream gradient, float64
 
+def fmt_err(err):
+    """A relative error for printing: its value, or "< 1e-8" for rounding noise (whose digits vary by machine)."""
+    return f"{err:.1e}" if err >= 1e-8 else "< 1e-8"
+
 def gradient_error(cls, W, eps=None):
     """Relative error between cls's backward and the numerical gradient of sum(forward(idx) * G)."""
     lay = cls(W.copy())
@@ -186,7 +190,7 @@ def gradient_error(cls, W, eps=None):
 
 errors = {cls.__name__: gradient_error(cls, W_rand) for cls in [OverwritingEmbedding, LoopEmbedding, AddAtEmbedding, Embedding]}
 for name, err in errors.items():
-    print(f"{name:21s} relative error {err:.1e}")
+    print(f"{name:21s} relative error {fmt_err(err)}")
 
 # %%
 if has_repeat:
