@@ -289,8 +289,7 @@ with mock.patch.object(notes, "EmbeddingDot", EmbeddingDot):
 V_CHECK, H_CHECK, N_CHECK = 50, 4, 3
 rng = np.random.default_rng(SEED)
 small = corpus[corpus < V_CHECK]
-_, W_small = init_weights(V_CHECK, H_CHECK, rng, scale=0.5)
-W_small = W_small.astype(np.float64)
+_, W_small = init_weights(V_CHECK, H_CHECK, rng, scale=0.5, dtype=np.float64)
 h_small = rng.standard_normal((N_CHECK, H_CHECK))
 target_small = small[:N_CHECK]
 

@@ -69,6 +69,10 @@ def _check_bug_hunt(cls):
         raise NotYet("give the class itself (MyEmbeddingDot), not an instance")
     passed, failure = embedding_dot_checks(cls)
     if failure:
+        if "scalar index" in failure or "list indices" in failure:
+            failure += " (something indexes a list with an id array: is W the array, or the list self.params?)"
+        if "takes no arguments" in failure:
+            failure += " (Python never called a constructor: check the spelling of __init__)"
         raise NotYet(f"{passed} of 5 checks pass; {failure}")
 
 
