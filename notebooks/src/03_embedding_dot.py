@@ -266,7 +266,7 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 # - The gradient (기울기) of sigmoid + cross-entropy is `(y − t) / N`; `EmbeddingDot`'s backward sends
 #   `dout · W[idx]` to h and `dout · h` (accumulated over repeats) to the rows of W.
 # - Every layer passes a float64 numerical gradient check (relative error below 10⁻⁶); a wrong backward shows
-#   errors many orders of magnitude larger.
+#   errors many orders of magnitude larger (notebook 02's overwriting backward).
 # - Positive examples alone are solved by answering "yes" to everything; negative examples are needed, and a
 #   few sampled ones will do (notebook 04).
 #
