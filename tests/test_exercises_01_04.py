@@ -347,3 +347,22 @@ def test_exercises_01_04_never_raise_and_load_in_korean():
         for q in ex.load(nb, lang="ko"):
             assert "아직 풀지 않음" in q.verdict(...)
             assert q.verdict(lambda *a, **k: 1 / 0) is not None
+
+
+def test_exercise_mechanism_is_stub_sees_stub_classes_and_bodies():
+    from w2vlib.exercises import is_stub
+
+    class Filled:
+        def backward(self, dout):
+            return dout
+
+    def returns_text():
+        return "abc"
+
+    def documented():
+        """doc"""
+        ...
+
+    assert is_stub(...) and is_stub(None) and is_stub(_stub_function) and is_stub(documented)
+    assert is_stub(_StubClass) and is_stub(_EmptyStubClass)
+    assert not is_stub(Filled) and not is_stub(returns_text) and not is_stub(lambda: 1) and not is_stub(0)
