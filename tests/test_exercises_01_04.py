@@ -61,6 +61,8 @@ def test_exercise_01_2_lookup():
     assert_unattempted(q, _stub_function)
     assert_correct(q, q.reference())
     assert_correct(q, lambda W, ids: np.take(W, ids, axis=0))
+    from w2vlib import convert_one_hot
+    assert_not_yet(q, lambda W, ids: convert_one_hot(ids, len(W)) @ W, "one-hot product in disguise")
     assert_not_yet(q, lambda W, ids: W[:, ids], "IndexError")
     assert_not_yet(q, lambda W, ids: W[ids].sum(axis=-1), "shape")
     assert_not_yet(q, lambda W, ids: W[np.ravel(ids)], "shape")

@@ -1,6 +1,8 @@
 """Exercises of notebook 01 (the one-hot bottleneck)."""
 from __future__ import annotations
 
+import tracemalloc
+
 import numpy as np
 
 from ..corpus import convert_one_hot
@@ -55,6 +57,17 @@ def _check_lookup(lookup):
                          f"(one row of W per id), got {got.shape}")
         if not np.allclose(got, want):
             raise NotYet(f"wrong numbers for ids {ids.tolist()}: row k of the result is row ids[k] of W")
+    # the point is to avoid one-hot vectors: 4 ids of a 250,000-word vocabulary must not allocate V numbers each
+    big = np.zeros((250_000, 2), dtype=np.float32)
+    tracemalloc.start()
+    try:
+        lookup(big, np.array([1, 5, 5, 9]))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    if peak > 1_000_000:
+        raise NotYet(f"right numbers, but it allocated {peak / 1e6:.1f} MB for 4 ids at V = 250,000: "
+                     "that is a one-hot product in disguise; pick the rows of W instead")
 
 
 # ---- 3. the softmax cross-entropy gradient (a paper derivation) ----------------------------------------
