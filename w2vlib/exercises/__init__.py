@@ -25,8 +25,6 @@ import traceback
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-import numpy as np
-
 __all__ = ["Exercise", "NotYet", "tr", "load", "is_stub", "VERDICTS"]
 
 LANGS = ("en", "ko")
@@ -94,18 +92,6 @@ def is_stub(answer: Any) -> bool:
         return all(is_stub(f) for f in own)
     code = getattr(answer, "__code__", None)
     return code is not None and _code_key(code) in _STUB_CODES
-
-
-def gradcheck_dtype() -> np.dtype:
-    """The dtype exercise checkers use for gradient comparisons: float64 when the layers accept float64
-    parameters (a tight tolerance is then possible), else float32."""
-    from ..layers import Embedding
-
-    try:
-        Embedding(np.zeros((2, 2), dtype=np.float64))
-    except TypeError:
-        return np.dtype(np.float32)
-    return np.dtype(np.float64)
 
 
 @dataclass(frozen=True)
