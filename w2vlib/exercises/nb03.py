@@ -72,7 +72,7 @@ def _check_bug_hunt(cls):
         if "scalar index" in failure or "list indices" in failure:
             failure += " (something indexes a list with an id array: is W the array, or the list self.params?)"
         if "takes no arguments" in failure:
-            failure += " (Python never called a constructor: check the spelling of __init__)"
+            failure += " (no constructor ran: which method should have received W?)"
         raise NotYet(f"{passed} of 5 checks pass; {failure}")
 
 
