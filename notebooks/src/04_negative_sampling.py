@@ -382,7 +382,8 @@ if Vs.max() >= 10 * Vs.min():
     slope = {name: loglog_slope(Vs, [s[name] for s in steps])
              for name in ["softmax", "negative sampling", "dense SGD update"]}
     assert slope["softmax"] > 0.5, "the softmax step should grow with V (log-log slope near 1)"
-    assert slope["negative sampling"] < 0.5, "the negative-sampling step should hardly grow with V"
+    assert slope["negative sampling"] < 0.6, \
+        "the negative-sampling step should hardly grow with V (log-log slope near 0; re-run if the machine was busy)"
     assert slope["dense SGD update"] > 0.5, "the dense update should grow with V"
     print("check passed: the softmax step and the dense update grow with V, the negative-sampling step hardly does")
 else:
