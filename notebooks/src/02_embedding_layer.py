@@ -17,9 +17,10 @@
 # # 02. The Embedding layer: a row lookup, and a backward that must add
 #
 # [Notebook 01](01_one_hot_bottleneck.ipynb) measured that `one_hot @ W_in` gives exactly the rows `W_in[ids]`,
-# only far more slowly, and ever more slowly as the vocabulary grows. The **Embedding** layer (임베딩 계층) keeps only the lookup. Its forward pass is one
-# line. Its backward pass is where the study notes of this chapter went wrong at first, and where many
-# implementations still go wrong: a word that appears twice in a batch must get *both* of its gradients.
+# only far more slowly, and ever more slowly as the vocabulary grows. The **Embedding** layer (임베딩 계층) keeps
+# only the lookup. Its forward pass is one line. Its backward pass is where the study notes of this chapter went
+# wrong at first, and where many implementations still go wrong: a word that appears twice in a batch must get
+# *both* of its gradients.
 #
 # **You will learn**
 # - that `Embedding.forward(idx)` is `W[idx]`, equal to the one-hot product
@@ -342,8 +343,7 @@ plt.show()
 # - The **loop** costs one Python iteration per id, so its time grows in proportion to the number of ids.
 # - **`np.add.at`** is one line and always correct. Do not assume it is fast, though. On recent numpy it is fast for
 #   1-D arrays but scatters 2-D rows at a speed comparable to the loop's (within a small factor; compare the two
-#   lines on your machine). Older
-#   numpy (before 1.25) was much slower still.
+#   lines on your machine). Older numpy (before 1.25) was much slower still.
 # - The **sparse product** has a fixed start-up cost (building `S`, allocating a V × H result), so for a few ids it
 #   is no better, but from about a thousand ids up it beats the loop clearly (the check above asserts at least
 #   2x for the largest batch). That is the size of a real word2vec batch (100 targets × 10 context words).
