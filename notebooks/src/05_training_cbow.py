@@ -107,9 +107,22 @@ print(f"contexts: shape {contexts.shape}, target: shape {target.shape}")
 # layers and `SigmoidWithLoss`. Both matrices have shape `(V, H)`, one row per word: the maths writes the
 # output weights as an `H x V` matrix (`h @ W_out`), but negative sampling only needs the `k + 1` rows of the
 # words it scores, so the book stores `W_out` transposed and gathers those rows with `W_out[idx]`, exactly
-# like `W_in`. The book trains with Adam on mini-batches of 100 for 10 epochs. Here we run only
-# `LAYERED_ITERS` steps and measure the speed. The cell builds its own model and generator, so re-running it
-# gives the same run.
+# like `W_in`. The computational graph of one example:
+
+# %%
+from w2vlib.plotting import draw_cbow_ns_graph
+
+draw_cbow_ns_graph(window_size=WINDOW_SIZE, k=NEGATIVE)
+plt.show()
+
+# %% [markdown]
+# Forward runs left to right: `2 x WINDOW_SIZE` Embedding lookups in `W_in`, their mean `h`, then the `k + 1`
+# EmbeddingDot and SigmoidWithLoss branches of `NegativeSamplingLoss`, one per scored word of `W_out`.
+# Backward runs right to left: the branches' `dL/dh` add up at `h`, the mean hands each context row its share,
+# and each Embedding adds its row into the gradient of `W_in` (`np.add.at`, notebook 02).
+#
+# The book trains with Adam on mini-batches of 100 for 10 epochs. Here we run only `LAYERED_ITERS` steps and
+# measure the speed. The cell builds its own model and generator, so re-running it gives the same run.
 
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
