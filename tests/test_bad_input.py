@@ -62,7 +62,7 @@ def test_small_korean_corpus_trains_with_defaults(tmp_path, capsys):
     m = json.loads((out / "metrics.json").read_text())
     assert m["corpus_words"] < 5000 and m["loss_fell"] is True
     assert m["loss_last"] < 0.8 * m["loss_start"]  # ~2.66 against 4.16
-    assert len(m["loss_per_epoch"]) == 10 and m["settings"]["batch_size"] < 1024
+    assert len(m["loss_per_epoch"]) == 10 and m["settings"]["batch_size"] == 41  # 4,123 tokens
     assert "first epoch" in stdout and "last epoch" in stdout
     W, w2i, i2w = load_vectors(out / "vectors")
     Wn = W / np.linalg.norm(W, axis=1, keepdims=True)
@@ -85,10 +85,15 @@ def test_loss_that_does_not_fall_is_said_in_words(corpus_file, tmp_path, capsys)
 
 
 def test_small_corpus_gets_a_smaller_batch():
-    assert cli.default_batch_size(929_589, "cbow") == 1024  # PTB keeps the fast path's batch
-    assert cli.default_batch_size(3_000, "cbow") == 30
-    assert cli.default_batch_size(500, "cbow") == 16
-    assert cli.default_batch_size(100_000, "skipgram") == 4000
+    from w2vlib.fast.config import default_batch_size
+
+    assert default_batch_size(929_589, "cbow") == 1024  # PTB keeps the fast path's batch
+    assert default_batch_size(3_000, "cbow") == 30
+    assert default_batch_size(500, "cbow") == 16
+    assert default_batch_size(100_000, "skipgram") == 4000
+    corpus = read_text_corpus(KO)[0]
+    r = fast.train(corpus, epochs=1, hidden_size=8, progress=False)
+    assert r.settings["batch_size"] == corpus.size // 100
 
 
 def test_min_count_drops_typos(tmp_path, capsys):
@@ -682,3 +687,25 @@ def test_limit_vocab_arguments_and_min_count_0():
             limit_vocab(corpus, i2w, bad)
     with pytest.raises(ValueError, match="max_vocab must be a positive integer"):
         limit_vocab(corpus, i2w, 1, max_vocab=0)
+
+
+# --------------------------------------------------------------------------------------------
+# fast.train refuses what the CLI refuses
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["alpha", "lr"])
+@pytest.mark.parametrize("value", [np.nan, np.inf, 0.0, -0.1])
+def test_fast_train_refuses_a_non_finite_alpha(name, value):
+    with pytest.raises(ValueError, match=r"alpha \(lr\) must be a finite number > 0"):
+        fast.train(np.arange(20) % 4, epochs=1, progress=False, **{name: value})
+
+
+@pytest.mark.parametrize("name", ["sample", "damping"])
+def test_fast_train_refuses_infinite_sample_and_damping(name):
+    with pytest.raises(ValueError, match=f"{name} must be >= 0 .* and finite"):
+        fast.train(np.arange(20) % 4, epochs=1, progress=False, **{name: np.inf})
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "0"])
+def test_fast_train_seed_is_a_non_negative_integer(seed):
+    with pytest.raises((ValueError, TypeError), match="seed must be an int"):
+        fast.train(np.arange(20) % 4, epochs=1, progress=False, seed=seed)

@@ -72,14 +72,6 @@ def load_corpus(spec, progress=True, encoding="utf-8"):
     return read_text_corpus(spec, encoding=encoding, option="--encoding")
 
 
-def default_batch_size(n_tokens, model="cbow", updates_per_epoch=100):
-    """The fast path's batch size (1024 CBOW targets, 4096 skip-gram pairs), made smaller on a small
-    corpus so that an epoch still gives about ``updates_per_epoch`` updates (at least 16)."""
-    full = 1024 if model == "cbow" else 4096
-    items = n_tokens if model == "cbow" else 4 * n_tokens  # ~2w * 0.6 pairs per kept word
-    return int(min(full, max(16, items // updates_per_epoch)))
-
-
 # --------------------------------------------------------------------------------------------
 # the output folder as a unit
 # --------------------------------------------------------------------------------------------
@@ -364,12 +356,11 @@ def _train_into(args, staging, t0):
         raise ValueError(
             f"corpus {args.corpus}: {what}; word2vec needs at least 2 distinct words (each word is "
             "trained against other words drawn as negatives)")
-    batch_size = args.batch_size or default_batch_size(corpus.size, args.model)
     t_load = time.perf_counter()
 
     result = fast.train(corpus, vocab_size, model=args.model, hidden_size=args.hidden,
                         window_size=args.window, negative=args.negative, epochs=args.epochs,
-                        batch_size=batch_size, lr=args.lr, seed=args.seed,
+                        batch_size=args.batch_size, lr=args.lr, seed=args.seed,
                         subsample=args.subsample, dynamic_window=not args.fixed_window,
                         damping=args.damping, progress=progress, threads=args.threads, **kwargs)
     t_train = time.perf_counter()
@@ -383,6 +374,7 @@ def _train_into(args, staging, t0):
     save_text_exports(staging.dir, W, id_to_word)
     t_write = time.perf_counter()
 
+    batch_size = result.settings["batch_size"]
     fell = _loss_fell(losses, args.negative)
     metrics = {
         "words_per_sec": result.words_per_sec,

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..models import init_weights
 from .batching import Planner, prefetch, subsample_keep_prob
-from .config import FastConfig
+from .config import FastConfig, default_batch_size
 
 __all__ = ["FastResult", "train", "initial_weights"]
 
@@ -135,7 +135,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         with the layered models and ``w2vlib.pretrained``).
     negative : negatives per example.
     epochs : passes over the corpus.
-    batch_size : examples per step (default 1024 for CBOW, 4096 pairs for skip-gram).
+    batch_size : examples per step (default 1024 for CBOW, 4096 pairs for skip-gram, smaller on a
+        small corpus so that an epoch gives about 100 updates: :func:`~w2vlib.fast.config.default_batch_size`).
     alpha : starting learning rate (default 0.1); it decays linearly to ``min_alpha`` (default
         ``alpha * 1e-4``) over training, as in word2vec and gensim.
     seed : int, ``np.random.Generator`` or ``np.random.SeedSequence``; the same int seed gives
@@ -203,10 +204,12 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     Returns a :class:`FastResult`. ``loss_per_epoch`` holds the mean loss per example of each
     epoch; an epoch in which subsampling happened to leave no examples records ``nan``.
     """
+    corpus, V = check_corpus(corpus, vocab_size)
+    if batch_size is None:
+        batch_size = default_batch_size(corpus.size, model)
     cfg = FastConfig.create(model, hidden_size, window_size, negative, epochs, batch_size, alpha,
                             min_alpha, seed, sample, power, dynamic_window, damping, init, cbow_update,
                             threads, backend, **aliases)
-    corpus, V = check_corpus(corpus, vocab_size)
     keep_prob, sgd_step = keep_probabilities(corpus, V, cfg), sgd_step_of(cfg.backend)
     t_start = time.perf_counter()
     W_in, W_out, plan_seq = _weights_and_plan_seed(V, cfg)
