@@ -84,6 +84,7 @@ def test_loss_that_does_not_fall_is_said_in_words(corpus_file, tmp_path, capsys)
     assert json.loads((out / "metrics.json").read_text())["loss_fell"] is False
 
 
+@pytest.mark.filterwarnings("ignore:the loss did not fall")
 def test_small_corpus_gets_a_smaller_batch():
     from w2vlib.fast.config import default_batch_size
 
@@ -709,3 +710,36 @@ def test_fast_train_refuses_infinite_sample_and_damping(name):
 def test_fast_train_seed_is_a_non_negative_integer(seed):
     with pytest.raises((ValueError, TypeError), match="seed must be an int"):
         fast.train(np.arange(20) % 4, epochs=1, progress=False, seed=seed)
+
+
+def test_fast_train_one_distinct_word_is_a_clear_error():
+    with pytest.raises(ValueError, match="one distinct word .*at least 2"):
+        fast.train(np.full(50, 3), vocab_size=5, epochs=1, progress=False)
+
+
+def test_fast_train_says_when_the_loss_did_not_fall():
+    corpus = read_text_corpus(KO)[0]
+    with pytest.warns(RuntimeWarning, match=r"the loss did not fall: 4.1589 at the start.*tokens, "
+                                            r"batch_size=1024.*smaller batch_size"):
+        fast.train(corpus, batch_size=1024, hidden_size=8, progress=False)  # the case
+
+
+def test_fast_train_checks_the_weights_after_the_last_update(monkeypatch):
+    from w2vlib.fast import training
+
+    real = training.sgd_step_of
+
+    def poisoned(backend):
+        step = real(backend)
+        calls = []
+
+        def sgd_step(W_in, W_out, batch, lr):
+            loss = step(W_in, W_out, batch, lr)
+            calls.append(1)
+            W_out[0, 0] = np.inf  # the update blows a weight up; this step's loss was finite
+            return loss
+        return sgd_step
+    monkeypatch.setattr(training, "sgd_step_of", poisoned)
+    with pytest.raises(FloatingPointError, match="W_out holds nan or inf after the last update"):
+        fast.train(np.arange(40) % 5, epochs=1, batch_size=64, hidden_size=4, sample=0,
+                   progress=False)

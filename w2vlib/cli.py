@@ -33,6 +33,7 @@ import signal
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -358,11 +359,14 @@ def _train_into(args, staging, t0):
             "trained against other words drawn as negatives)")
     t_load = time.perf_counter()
 
-    result = fast.train(corpus, vocab_size, model=args.model, hidden_size=args.hidden,
-                        window_size=args.window, negative=args.negative, epochs=args.epochs,
-                        batch_size=args.batch_size, lr=args.lr, seed=args.seed,
-                        subsample=args.subsample, dynamic_window=not args.fixed_window,
-                        damping=args.damping, progress=progress, threads=args.threads, **kwargs)
+    with warnings.catch_warnings():  # the CLI says it below, with its own option names
+        warnings.filterwarnings("ignore", message="the loss did not fall", category=RuntimeWarning)
+        result = fast.train(corpus, vocab_size, model=args.model, hidden_size=args.hidden,
+                            window_size=args.window, negative=args.negative, epochs=args.epochs,
+                            batch_size=args.batch_size, lr=args.lr, seed=args.seed,
+                            subsample=args.subsample, dynamic_window=not args.fixed_window,
+                            damping=args.damping, progress=progress, threads=args.threads,
+                            **kwargs)
     t_train = time.perf_counter()
 
     losses = [_finite_or_none(x) for x in result.loss_per_epoch]

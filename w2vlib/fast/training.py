@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 import math
 import time
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -73,7 +74,27 @@ def check_corpus(corpus, vocab_size):
         vocab_size = top + 1
     elif top >= vocab_size:
         raise ValueError(f"corpus holds id {top} but vocab_size is {vocab_size}")
+    if int(corpus.min()) == top:
+        raise ValueError(f"the corpus holds one distinct word (id {top}, {corpus.size} times); word2vec "
+                         "needs at least 2 (each word is trained against other words drawn as negatives)")
     return corpus.astype(np.int32, copy=False), int(vocab_size)
+
+
+def check_trained(W_in, W_out, loss_per_epoch, n_tokens, cfg):
+    """After the last update: the weights must be finite (the loss is computed before each update,
+    so the last one is checked here), and a loss that did not fall is said in words (a warning)."""
+    for name, W in (("W_in", W_in), ("W_out", W_out)):
+        if not np.all(np.isfinite(W)):
+            raise FloatingPointError(f"training diverged: {name} holds nan or inf after the last "
+                                     "update; lower alpha or raise damping")
+    start = (cfg.negative + 1) * math.log(2)  # the loss of W_out = 0 (word2vec's initialisation)
+    losses = [x for x in loss_per_epoch if math.isfinite(x)]
+    if losses and losses[-1] > 0.95 * start:
+        warnings.warn(
+            f"the loss did not fall: {start:.4f} at the start, {losses[-1]:.4f} in the last epoch "
+            f"(corpus of {n_tokens:,} tokens, batch_size={cfg.batch_size}, epochs={cfg.epochs}, "
+            f"alpha={cfg.alpha:g}); the vectors are barely trained. Try more epochs, a smaller "
+            "batch_size, a larger alpha, or sample=0 on a small corpus", RuntimeWarning, stacklevel=3)
 
 
 def keep_probabilities(corpus, V, cfg):
@@ -234,6 +255,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         chunks.close()
         bar.close(finished=len(loss_per_epoch) == cfg.epochs)
     wall = time.perf_counter() - t_start
+    check_trained(W_in, W_out, loss_per_epoch, corpus.size, cfg)
     return FastResult(W_in, W_out, loss_per_epoch, total_words / wall, wall, cfg.epochs, int(corpus.size),
                       cfg.settings(V), _words_of(id_to_word, V))
 
