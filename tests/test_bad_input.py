@@ -743,3 +743,18 @@ def test_fast_train_checks_the_weights_after_the_last_update(monkeypatch):
     with pytest.raises(FloatingPointError, match="W_out holds nan or inf after the last update"):
         fast.train(np.arange(40) % 5, epochs=1, batch_size=64, hidden_size=4, sample=0,
                    progress=False)
+
+
+def test_fast_train_min_count_and_max_vocab():
+    corpus = np.array([0, 1, 0, 2, 0, 1, 3, 0, 1, 0, 2, 1] * 5)  # counts 25, 20, 10, 5
+    words = {0: "the", 1: "cat", 2: "sat", 3: "teh"}
+    r = fast.train(corpus, 4, epochs=1, hidden_size=4, sample=0, progress=False, min_count=6,
+                   id_to_word=words)
+    assert r.kept_ids.tolist() == [0, 1, 2] and r.W_in.shape == (3, 4)
+    assert r.wv.index_to_key == ["the", "cat", "sat"] and r.corpus_words == 55
+    assert r.settings["min_count"] == 6 and r.settings["vocab_size"] == 3
+    r = fast.train(corpus, 4, epochs=1, hidden_size=4, sample=0, progress=False, max_vocab=2)
+    assert r.kept_ids.tolist() == [0, 1] and r.index_to_key is None
+    assert fast.train(corpus, 4, epochs=1, hidden_size=4, sample=0, progress=False).kept_ids is None
+    with pytest.raises(ValueError, match=r"min_count=30, max_vocab=None leave 0 of 4 words .*lower min_count"):
+        fast.train(corpus, 4, epochs=1, progress=False, min_count=30)

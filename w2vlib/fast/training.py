@@ -30,6 +30,8 @@ class FastResult:
     settings: dict = field(default_factory=dict)
     #: The words of the rows (``train(..., id_to_word=...)``), for :attr:`wv`.
     index_to_key: list | None = None
+    #: The corpus id of each row when ``min_count``/``max_vocab`` trimmed the vocabulary (else None).
+    kept_ids: np.ndarray | None = None
 
     @property
     def word_vecs(self):
@@ -78,6 +80,19 @@ def check_corpus(corpus, vocab_size):
         raise ValueError(f"the corpus holds one distinct word (id {top}, {corpus.size} times); word2vec "
                          "needs at least 2 (each word is trained against other words drawn as negatives)")
     return corpus.astype(np.int32, copy=False), int(vocab_size)
+
+
+def trim_vocab(corpus, V, min_count, max_vocab):
+    """``(corpus, V, kept_ids)`` after :func:`w2vlib.corpus.limit_vocab`; an error if too little is left."""
+    from ..corpus import limit_vocab
+
+    trimmed, _, kept, _ = limit_vocab(corpus, dict(enumerate(range(V))), min_count or 0, max_vocab)
+    kept_ids = np.fromiter(kept.values(), dtype=np.int64, count=len(kept))
+    if len(kept_ids) < 2 or trimmed.size < 2 or int(trimmed.min()) == int(trimmed.max()):
+        raise ValueError(f"min_count={min_count}, max_vocab={max_vocab} leave {len(kept_ids)} of {V} "
+                         f"words ({trimmed.size} tokens); word2vec needs at least 2 distinct words: "
+                         "lower min_count")
+    return trimmed.astype(np.int32), len(kept_ids), kept_ids
 
 
 def check_trained(W_in, W_out, loss_per_epoch, n_tokens, cfg):
@@ -144,7 +159,8 @@ class _Progress:
 def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
           epochs=10, batch_size=None, alpha=None, min_alpha=None, seed=0, sample=1e-3, power=0.75,
           dynamic_window=True, damping=None, init="word2vec", cbow_update="word2vec",
-          progress=True, callback=None, threads=2, id_to_word=None, backend="numpy", **aliases):
+          progress=True, callback=None, threads=2, id_to_word=None, backend="numpy", min_count=None,
+          max_vocab=None, **aliases):
     """Train word2vec (CBOW or skip-gram, negative sampling) on a corpus of ids, fast.
 
     Parameters
@@ -188,6 +204,11 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         :class:`w2vlib.WordVectors`.
     backend : ``"numpy"`` (the kernel of :mod:`w2vlib.fast.kernel`); other backends plug in at
         ``sgd_step_of``.
+    min_count, max_vocab : drop the words seen fewer than ``min_count`` times, then keep the
+        ``max_vocab`` most frequent (:func:`w2vlib.corpus.limit_vocab`; as gensim, the dropped
+        words leave the corpus). Default None: every id keeps its row. When they trim, the rows
+        are the kept ids in order: ``result.kept_ids`` maps row -> corpus id (and ``result.wv``
+        holds the kept words).
     subsample, lr : older names of ``sample`` and ``alpha``, still accepted.
 
     The layered model (``w2vlib.CBOW`` + ``Trainer``) and this function differ in exactly these
@@ -219,13 +240,19 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     ``threads=1|2``                 ``workers`` (ours: 2 = one thread prepares batches)
     ``epochs=10``                   ``epochs=5``
     ``seed=0``                      ``seed=1``
-    (none: ``train`` takes ids)     ``min_count=5`` (the command line's ``--min-count``)
+    ``min_count=None`` (keep all)   ``min_count=5`` (the command line's ``--min-count`` is 5)
+    ``max_vocab``                   ``max_final_vocab``
     ==============================  ==========================================================
 
     Returns a :class:`FastResult`. ``loss_per_epoch`` holds the mean loss per example of each
     epoch; an epoch in which subsampling happened to leave no examples records ``nan``.
     """
     corpus, V = check_corpus(corpus, vocab_size)
+    kept_ids = None
+    if min_count is not None or max_vocab is not None:
+        corpus, V, kept_ids = trim_vocab(corpus, V, min_count, max_vocab)
+        if id_to_word is not None:
+            id_to_word = [id_to_word[int(i)] for i in kept_ids]
     if batch_size is None:
         batch_size = default_batch_size(corpus.size, model)
     cfg = FastConfig.create(model, hidden_size, window_size, negative, epochs, batch_size, alpha,
@@ -257,7 +284,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     wall = time.perf_counter() - t_start
     check_trained(W_in, W_out, loss_per_epoch, corpus.size, cfg)
     return FastResult(W_in, W_out, loss_per_epoch, total_words / wall, wall, cfg.epochs, int(corpus.size),
-                      cfg.settings(V), _words_of(id_to_word, V))
+                      dict(cfg.settings(V), min_count=min_count, max_vocab=max_vocab),
+                      _words_of(id_to_word, V), kept_ids)
 
 
 def _words_of(id_to_word, V):
