@@ -332,6 +332,12 @@ def _train_into(args, staging, t0):
 
     progress = not args.no_progress
     kwargs = {}
+    if args.backend == "numba":
+        import importlib.util
+
+        if importlib.util.find_spec("numba") is None:
+            raise UsageError("--backend numba needs numba: pip install numba (or pip install -e "
+                             "'.[notebooks]'), or use --backend numpy")
     if args.backend != "numpy":
         if "backend" not in inspect.signature(fast.train).parameters:
             raise UsageError(f"--backend {args.backend}: this version of w2vlib has only the numpy "
