@@ -267,8 +267,8 @@ def build_parser():
                    help="starting learning rate (word2vec's alpha), decayed linearly "
                         "(default: 0.1)")
     t.add_argument("--subsample", type=_nonneg_float, default=1e-3,
-                   help="subsampling threshold of frequent words (0 = off; use 0 for a small "
-                        "corpus, where the default keeps too few words)")
+                   help="subsampling threshold of frequent words, word2vec's -sample (0 = off; "
+                        "a corpus of a few dozen words needs 0: the error says so)")
     t.add_argument("--fixed-window", action="store_true",
                    help="use the full window for every target instead of word2vec's dynamic window")
     t.add_argument("--damping", type=_nonneg_float, default=None,
