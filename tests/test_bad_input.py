@@ -764,3 +764,30 @@ def test_fast_train_min_count_and_max_vocab():
     assert fast.train(corpus, 4, epochs=1, hidden_size=4, sample=0, progress=False).kept_ids is None
     with pytest.raises(ValueError, match=r"min_count=30, max_vocab=None leave 0 of 4 words .*lower min_count"):
         fast.train(corpus, 4, epochs=1, progress=False, min_count=30)
+
+
+def test_corpus_that_is_a_folder(tmp_path, capsys, no_training):
+    (tmp_path / "texts").mkdir()
+    rc, _, err = run(["train", "--corpus", tmp_path / "texts", "--out", tmp_path / "o"], capsys)
+    assert rc == 2 and "is a folder, not a text file" in err
+    assert leftovers(tmp_path) == ["texts"]
+
+
+@pytest.mark.parametrize("kind", ["gzip", "bz2", "zip"])
+def test_compressed_corpus_says_decompress(kind, tmp_path, capsys, no_training):
+    import bz2
+    import gzip
+    import zipfile
+
+    p = tmp_path / f"corpus.{kind}"
+    text = b"the cat sat on the mat\n" * 50
+    if kind == "gzip":
+        p.write_bytes(gzip.compress(text))
+    elif kind == "bz2":
+        p.write_bytes(bz2.compress(text))
+    else:
+        with zipfile.ZipFile(p, "w") as z:
+            z.writestr("corpus.txt", text)
+    rc, _, err = run(["train", "--corpus", p, "--out", tmp_path / "o"], capsys)
+    assert rc == 2 and "compressed file, not text: decompress it first" in err
+    assert leftovers(tmp_path) == [p.name]
