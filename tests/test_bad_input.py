@@ -256,8 +256,8 @@ def test_interrupted_rerun_leaves_previous_run_intact(where, corpus_file, tmp_pa
         monkeypatch.setattr("w2vlib.vectors.save_text_exports", interrupt)
     else:
         monkeypatch.setattr(cli, "_write_json", interrupt)
-    with pytest.raises(KeyboardInterrupt):
-        main(["train", "--corpus", str(corpus_file), *SMALL, "--seed", "7", "--out", str(out)])
+    rc, _, err = run(["train", "--corpus", corpus_file, *SMALL, "--seed", "7", "--out", out], capsys)
+    assert rc == 130 and "interrupted: nothing was written" in err
     assert _snapshot(out) == before  # same files, same bytes, no temp folder inside
     assert leftovers(tmp_path) == ["run", "tiny.txt"]
 
@@ -514,8 +514,8 @@ def test_ctrl_c_while_files_move_in_is_held_until_the_set_is_complete(corpus_fil
         if len(calls) == 1:
             signal.raise_signal(signal.SIGINT)  # Ctrl-C after the first file moved in
     monkeypatch.setattr(cli.os, "replace", replace_then_ctrl_c)
-    with pytest.raises(KeyboardInterrupt):
-        main(["train", "--corpus", str(corpus_file), *SMALL, "--seed", "7", "--out", str(out)])
+    rc, _, err = run(["train", "--corpus", corpus_file, *SMALL, "--seed", "7", "--out", out], capsys)
+    assert rc == 130 and "interrupted after the run's files were moved" in err
     assert calls == list(cli.RUN_FILES)  # all five moved in before the interrupt was delivered
     assert json.loads((out / "metrics.json").read_text())["settings"]["seed"] == 7
     assert leftovers(out) == sorted(cli.RUN_FILES)
@@ -791,3 +791,31 @@ def test_compressed_corpus_says_decompress(kind, tmp_path, capsys, no_training):
     rc, _, err = run(["train", "--corpus", p, "--out", tmp_path / "o"], capsys)
     assert rc == 2 and "compressed file, not text: decompress it first" in err
     assert leftovers(tmp_path) == [p.name]
+
+
+def test_real_ctrl_c_during_training_leaves_the_previous_run(corpus_file, tmp_path, capsys):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "run"
+    assert run(["train", "--corpus", corpus_file, *SMALL, "--out", out], capsys)[0] == 0
+    before = _snapshot(out)
+    big = tmp_path / "big.txt"
+    rng = np.random.default_rng(0)
+    big.write_text("\n".join(" ".join(rng.choice([f"w{i}" for i in range(200)], 20))
+                             for _ in range(2000)) + "\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(cli.__file__).parents[1]))
+    proc = subprocess.Popen([sys.executable, "-m", "w2vlib", "train", "--corpus", str(big),
+                             "--epochs", "500", "--no-progress", "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".w2vlib-run-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the staging folder appears before the corpus is read
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted: nothing was written" in err and "Traceback" not in err
+    assert _snapshot(out) == before

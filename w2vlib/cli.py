@@ -316,6 +316,7 @@ def cmd_train(args):
     staging = _Staging(out)  # a real write test before any work, and the run's scratch folder
     try:
         code = _train_into(args, staging, t0)
+        args.committed = True  # from here on, a Ctrl-C is held until the whole set is in --out
         staging.commit()
     finally:
         staging.discard()
@@ -432,14 +433,23 @@ def _train_into(args, staging, t0):
 
 def main(argv=None):
     """Run the command line; returns the exit code (2 with ``error: ...`` on stderr for bad input,
-    missing or corrupt data, unwritable output or a diverged run)."""
+    missing or corrupt data, unwritable output or a diverged run; 130 after Ctrl-C)."""
     from .data import DataError
 
     args = build_parser().parse_args(argv)
+    args.committed = False
     try:
         if args.command == "train":
             return cmd_train(args)
     except (DataError, OSError, ValueError, FloatingPointError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        where = getattr(args, "out", "--out")
+        if args.committed:
+            print(f"interrupted after the run's files were moved into {where}: they are complete",
+                  file=sys.stderr)
+        else:
+            print(f"interrupted: nothing was written; {where} is as it was", file=sys.stderr)
+        return 130  # 128 + SIGINT, as shells report Ctrl-C
     return 1
