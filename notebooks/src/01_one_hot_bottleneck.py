@@ -16,6 +16,8 @@
 # %% [markdown]
 # # 01. The one-hot bottleneck: why simple word2vec is slow
 #
+# Book: *Deep Learning from Scratch 2*, sections 4.1, 4.2.1
+#
 # Chapter 3 built a CBOW model that works on a seven-word toy sentence. Chapter 4 of *Deep Learning from Scratch 2*
 # (밑바닥부터 시작하는 딥러닝 2) asks what happens when the vocabulary has 10,000 words (the Penn Treebank) or
 # 1,000,000 (real corpora). In this notebook we train the simple model, then **measure** where its time and memory go
@@ -161,6 +163,7 @@ assert n_right >= len(target) / 2, "fewer than half the windows are right: raise
 #    selects, without multiplying by all those zeros,
 # 3. **output**: `h @ W_outᵀ` followed by softmax + cross-entropy over all V words.
 #
+# The table also shows the time to *build* the one-hot batch (`convert_one_hot`), a cost the lookup never pays.
 # Every speed-up needs a check that both versions agree, so the loop also verifies that the one-hot product and the
 # lookup give exactly the same numbers.
 
@@ -223,7 +226,8 @@ else:
 
 # %% [markdown]
 # On a log-log plot, a cost proportional to V is a straight line of slope 1 (the dotted guide); a flat line is a
-# cost that does not depend on V at all.
+# cost that does not depend on V at all. Measured lines are never perfectly straight: caches and fixed overheads
+# bend them, so a cost can grow a little faster or slower than V over the range you time.
 
 # %% tags=["nbval-ignore-output"]
 Vs = np.array([r["V"] for r in results])
