@@ -299,8 +299,9 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 # answer and run the cell: `q1.check(...)` says `not attempted`, `not yet: <why>` or `correct`. `q1.hint()` gives
 # a nudge and `q1.solution()` shows the reference solution.
 #
-# 1. **Memory at scale.** How many megabytes (10⁶ bytes) does a float32 one-hot batch of 100 targets × 2 context
-#    words take when V = 1,000,000? Put your answer in `answer_1`.
+# 1. **Memory at scale.** How many megabytes (10⁶ bytes) does a float32 one-hot batch of 100 targets × 10 context
+#    words (a window of 5 words on each side, as in the book's PTB training) take when V = 1,000,000? Put your
+#    answer in `answer_1`.
 # 2. **The lookup in disguise.** Write `lookup(W, ids)` that returns the same array as
 #    `convert_one_hot(ids, len(W)) @ W` for an id array of any shape, without building one-hot vectors.
 # 3. **Derive the softmax cross-entropy gradient (on paper first).** For a batch of N score rows `score` (N × V)
@@ -314,7 +315,7 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 
 # %%
 answer_1 = ...                    # megabytes for V = 1,000,000
-q1.check(answer_1)
+q1.check(answer_1, contexts=10)
 # q1.hint()
 # q1.solution()
 

@@ -199,8 +199,8 @@ for r in results:
     print(f"{r['V']:>8,d} {r['t_convert'] * 1e3:>11.2f} ms {r['t_onehot'] * 1e3:>12.2f} ms "
           f"{r['t_lookup'] * 1e3:>7.3f} ms {r['t_onehot'] / r['t_lookup']:>7.0f}x {r['t_output'] * 1e3:>17.2f} ms")
 first, last = results[0], results[-1]
-print(f"V가 {last['V'] / first['V']:.0f}배 커지자: 원핫 입력은 {last['t_onehot'] / first['t_onehot']:.1f}배 느려지고, "
-      f"룩업은 {last['t_lookup'] / first['t_lookup']:.1f}배, 출력은 {last['t_output'] / first['t_output']:.1f}배 느려졌습니다")
+print(f"V가 {last['V'] / first['V']:.0f}배 커지는 동안 시간은 원핫 입력 {last['t_onehot'] / first['t_onehot']:.1f}배, "
+      f"룩업 {last['t_lookup'] / first['t_lookup']:.1f}배, 출력 {last['t_output'] / first['t_output']:.1f}배가 되었습니다")
 
 
 # %%
@@ -300,8 +300,8 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 # `q1.check(...)`는 `아직 풀지 않음`, `아직 정답이 아님: <이유>` 또는 `정답`이라고 알려 줍니다. `q1.hint()`는 힌트를,
 # `q1.solution()`은 모범 풀이를 보여 줍니다.
 #
-# 1. **대규모에서의 메모리.** V = 1,000,000일 때, 타깃 100개 × 맥락 단어 2개로 된 float32 원핫 미니배치는 몇
-#    메가바이트(10⁶바이트)를 차지할까요? 답을 `answer_1`에 넣으세요.
+# 1. **대규모에서의 메모리.** V = 1,000,000일 때, 타깃 100개 × 맥락 단어 10개(교재의 PTB 학습처럼 좌우로 5단어씩인
+#    윈도우)로 된 float32 원핫 미니배치는 몇 메가바이트(10⁶바이트)를 차지할까요? 답을 `answer_1`에 넣으세요.
 # 2. **위장한 룩업.** 어떤 형상의 ID 배열에 대해서도 `convert_one_hot(ids, len(W)) @ W`와 같은 배열을 돌려주는
 #    `lookup(W, ids)`를 원핫 벡터를 만들지 않고 작성해 보세요.
 # 3. **소프트맥스 교차 엔트로피의 기울기 유도하기 (먼저 종이에).** 점수 행 N개로 된 미니배치 `score` (N × V)와 타깃
@@ -314,7 +314,7 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 
 # %%
 answer_1 = ...                    # V = 1,000,000일 때의 메가바이트
-q1.check(answer_1)
+q1.check(answer_1, contexts=10)
 # q1.hint()
 # q1.solution()
 
