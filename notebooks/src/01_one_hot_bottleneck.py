@@ -16,6 +16,8 @@
 # %% [markdown]
 # # 01. The one-hot bottleneck: why simple word2vec is slow
 #
+# Book: *Deep Learning from Scratch 2*, sections 4.1, 4.2.1
+#
 # Chapter 3 built a CBOW model that works on a seven-word toy sentence. Chapter 4 of *Deep Learning from Scratch 2*
 # (밑바닥부터 시작하는 딥러닝 2) asks what happens when the vocabulary has 10,000 words (the Penn Treebank) or
 # 1,000,000 (real corpora). In this notebook we train the simple model, then **measure** where its time and memory go
@@ -161,6 +163,7 @@ assert n_right >= len(target) / 2, "fewer than half the windows are right: raise
 #    selects, without multiplying by all those zeros,
 # 3. **output**: `h @ W_outᵀ` followed by softmax + cross-entropy over all V words.
 #
+# The table also shows the time to *build* the one-hot batch (`convert_one_hot`), a cost the lookup never pays.
 # Every speed-up needs a check that both versions agree, so the loop also verifies that the one-hot product and the
 # lookup give exactly the same numbers.
 
@@ -223,7 +226,8 @@ else:
 
 # %% [markdown]
 # On a log-log plot, a cost proportional to V is a straight line of slope 1 (the dotted guide); a flat line is a
-# cost that does not depend on V at all.
+# cost that does not depend on V at all. Measured lines are never perfectly straight: caches and fixed overheads
+# bend them, so a cost can grow a little faster or slower than V over the range you time.
 
 # %% tags=["nbval-ignore-output"]
 Vs = np.array([r["V"] for r in results])
@@ -295,8 +299,9 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 # answer and run the cell: `q1.check(...)` says `not attempted`, `not yet: <why>` or `correct`. `q1.hint()` gives
 # a nudge and `q1.solution()` shows the reference solution.
 #
-# 1. **Memory at scale.** How many megabytes (10⁶ bytes) does a float32 one-hot batch of 100 targets × 2 context
-#    words take when V = 1,000,000? Put your answer in `answer_1`.
+# 1. **Memory at scale.** How many megabytes (10⁶ bytes) does a float32 one-hot batch of 100 targets × 10 context
+#    words (a window of 5 words on each side, as in the book's PTB training) take when V = 1,000,000? Put your
+#    answer in `answer_1`.
 # 2. **The lookup in disguise.** Write `lookup(W, ids)` that returns the same array as
 #    `convert_one_hot(ids, len(W)) @ W` for an id array of any shape, without building one-hot vectors.
 # 3. **Derive the softmax cross-entropy gradient (on paper first).** For a batch of N score rows `score` (N × V)
@@ -310,7 +315,7 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 
 # %%
 answer_1 = ...                    # megabytes for V = 1,000,000
-q1.check(answer_1)
+q1.check(answer_1, contexts=10)
 # q1.hint()
 # q1.solution()
 

@@ -16,6 +16,8 @@
 # %% [markdown]
 # # 02. The Embedding layer: a row lookup, and a backward that must add
 #
+# Book: *Deep Learning from Scratch 2*, sections 4.1.1–4.1.2
+#
 # [Notebook 01](01_one_hot_bottleneck.ipynb) measured that `one_hot @ W_in` gives exactly the rows `W_in[ids]`,
 # only far more slowly, and ever more slowly as the vocabulary grows. The **Embedding** layer (임베딩 계층) keeps
 # only the lookup. Its forward pass is one line. Its backward pass is where the study notes of this chapter went
@@ -348,9 +350,9 @@ plt.show()
 #   is no better, but from about a thousand ids up it beats the loop clearly (the check above asserts at least
 #   2x for the largest batch). That is the size of a real word2vec batch (100 targets × 10 context words).
 # - The package's `Embedding.backward` keeps the book's dense `dW` and clears only the rows it wrote last time
-#   (no O(V) clear), but it accumulates with `np.add.at`, so it costs about what `np.add.at` costs, plus a little
-#   bookkeeping. The layers favour the book's readable shape. The fused trainer of notebook 05 uses the sparse
-#   product.
+#   (exercise 3 asks what that saves), but it accumulates with `np.add.at`, so it costs about what `np.add.at`
+#   costs, plus some bookkeeping (`np.unique` of the ids, to know which rows to clear next time). The layers favour
+#   the book's readable shape. The fused trainer of notebook 05 uses the sparse product.
 #
 # All of them agree to float32 precision (checked above), so the choice is purely about speed.
 #

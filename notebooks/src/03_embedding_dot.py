@@ -16,6 +16,8 @@
 # %% [markdown]
 # # 03. From "which word?" to "this word, yes or no?": EmbeddingDot and the sigmoid
 #
+# Book: *Deep Learning from Scratch 2*, sections 4.2.2–4.2.4
+#
 # [Notebook 01](01_one_hot_bottleneck.ipynb) found the second bottleneck: to score *one* target word, the softmax
 # (소프트맥스) needs the scores of *all* V words. The idea behind negative sampling is to stop asking the multi-class
 # question "which of the V words is the target?" and ask a binary one instead: "is *this* word the target?" One
@@ -104,7 +106,9 @@ print(f"V = {VOCAB_SIZE:,}: softmax over V {t_multi * 1e3:.2f} ms, EmbeddingDot 
 # %%
 if VOCAB_SIZE >= 10_000:
     assert t_multi > 10 * t_binary, "the binary question should be at least 10x cheaper at V = 10k"
-print("check passed: one dot product is far cheaper than V of them plus a softmax")
+    print("check passed: one dot product is far cheaper than V of them plus a softmax")
+else:
+    print(f"not checked at V = {VOCAB_SIZE:,}: set VOCAB_SIZE to 10,000 or more to compare the two costs")
 
 # %% [markdown]
 # The binary version touches `BATCH` rows of `W_out`, whatever V is. That is the whole trick. The rest of this

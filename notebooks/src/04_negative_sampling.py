@@ -16,6 +16,8 @@
 # %% [markdown]
 # # 04. Negative sampling: a few wrong words instead of all of them
 #
+# Book: *Deep Learning from Scratch 2*, sections 4.2.5–4.2.7
+#
 # [Notebook 03](03_embedding_dot.ipynb) replaced the softmax's "which of V words?" by a yes/no question about one
 # word. It also showed that "yes" answers alone teach nothing: the model must see words that are *not* the target.
 # Scoring all V − 1 of them would bring back the O(V) cost, so **negative sampling** (네거티브 샘플링) scores only
@@ -162,7 +164,6 @@ if 0 < POWER < 1:
 
 # %%
 clash = 1 - (1 - p_pow[corpus]) ** SAMPLE_SIZE     # P(at least one of k draws equals the target), per position
-the = word_to_id["the"]
 print(f"examples whose k = {SAMPLE_SIZE} negatives would include their own target: {clash.mean():.2%} on average, "
       f"about one example in {1 / clash.mean():.0f}")
 
@@ -439,7 +440,8 @@ plt.show()
 # `POWER` or `SAMPLE_SIZE`, re-run, and your answer must follow.
 #
 # 1. **"the" against the rarest word.** Under `p^POWER`, how many times more often is "the" drawn as a negative
-#    than the rarest word of PTB (use `counts`)? Store the ratio in `answer_1`.
+#    than the rarest word of PTB? Compute it from `counts` alone (why does the normalising sum not matter?), store
+#    the ratio in `answer_1`, and only then compare it with the two probabilities in section 1's table.
 # 2. **How often would "the" spoil its own example?** Without exclusion, what is the probability that at least one
 #    of the k = `SAMPLE_SIZE` negatives drawn from `p^POWER` is "the" itself, for a target "the"? Store it in
 #    `answer_2` (use `p_pow`).

@@ -7,7 +7,7 @@ import numpy as np
 
 from ..corpus import convert_one_hot
 from ..layers import SoftmaxWithLoss, softmax
-from . import Exercise, NotYet
+from . import Exercise, NotYet, tr
 
 # ---- 1. memory at scale ---------------------------------------------------------------------------------
 
@@ -20,22 +20,28 @@ def _check_memory(answer, batch=100, vocab=1_000_000, contexts=2):
     try:
         got = float(answer)
     except (TypeError, ValueError):
-        raise NotYet("give one number, the size in megabytes")
+        raise NotYet(tr("give one number, the size in megabytes", "숫자 하나, 메가바이트 단위의 크기를 주세요"))
     want = _memory_mb(batch, vocab, contexts)
     close = lambda x: abs(got - x) <= 0.01 * abs(x)
     if close(want):
-        return f"{want:,.0f} MB for {batch * contexts:,} ones"
+        return tr(f"{want:,.0f} MB for {batch * contexts:,} ones", f"{want:,.0f} MB (그 안의 1은 {batch * contexts:,}개)")
     if close(want / contexts):
-        raise NotYet(f"each target has {contexts} context words, and each gets its own one-hot row")
+        raise NotYet(tr(f"each target has {contexts} context words, and each gets its own one-hot row",
+                        f"타깃마다 맥락 단어가 {contexts}개이고, 맥락 단어마다 원핫 행이 하나씩 있습니다"))
     if close(want * 2):
-        raise NotYet("that is float64 (8 bytes); the one-hot rows are float32, 4 bytes per number")
+        raise NotYet(tr("that is float64 (8 bytes); the one-hot rows are float32, 4 bytes per number",
+                        "그것은 float64(8바이트)입니다. 원핫 행은 float32이므로 숫자 하나에 4바이트입니다"))
     if close(want / 4):
-        raise NotYet("that counts numbers, not bytes: a float32 takes 4 bytes")
+        raise NotYet(tr("that counts numbers, not bytes: a float32 takes 4 bytes",
+                        "바이트가 아니라 숫자의 개수를 셌습니다. float32 하나는 4바이트입니다"))
     if close(want * 8):
-        raise NotYet("that counts bits; a megabyte is 10^6 bytes (8 bits each)")
+        raise NotYet(tr("that counts bits; a megabyte is 10^6 bytes (8 bits each)",
+                        "비트를 셌습니다. 1메가바이트는 10^6바이트(바이트당 8비트)입니다"))
     if close(want * 1e3) or close(want / 1e3) or close(want * 1e6):
-        raise NotYet("the digits are right but the unit is not: a megabyte is 10^6 bytes")
-    raise NotYet("count the numbers (targets x context words x V) and multiply by the bytes of one float32")
+        raise NotYet(tr("the digits are right but the unit is not: a megabyte is 10^6 bytes",
+                        "숫자는 맞지만 단위가 틀렸습니다. 1메가바이트는 10^6바이트입니다"))
+    raise NotYet(tr("count the numbers (targets x context words x V) and multiply by the bytes of one float32",
+                    "숫자의 개수(타깃 수 x 맥락 단어 수 x V)를 세고 float32 하나의 바이트 수를 곱하세요"))
 
 
 # ---- 2. the lookup in disguise ----------------------------------------------------------------------------
@@ -53,10 +59,13 @@ def _check_lookup(lookup):
         got = np.asarray(lookup(W, ids))
         want = convert_one_hot(ids, 50) @ W
         if got.shape != want.shape:
-            raise NotYet(f"for ids of shape {ids.shape} the result should have shape {want.shape} "
-                         f"(one row of W per id), got {got.shape}")
+            raise NotYet(tr(f"for ids of shape {ids.shape} the result should have shape {want.shape} "
+                            f"(one row of W per id), got {got.shape}",
+                            f"형상이 {ids.shape}인 ids에 대해 결과의 형상은 {want.shape}(ID 하나에 W의 행 하나)이어야 "
+                            f"하는데, {got.shape}입니다"))
         if not np.allclose(got, want):
-            raise NotYet(f"wrong numbers for ids {ids.tolist()}: row k of the result is row ids[k] of W")
+            raise NotYet(tr(f"wrong numbers for ids {ids.tolist()}: row k of the result is row ids[k] of W",
+                            f"ids {ids.tolist()}에 대한 값이 틀렸습니다. 결과의 행 k는 W의 행 ids[k]입니다"))
     # the point is to avoid one-hot vectors: 4 ids of a 250,000-word vocabulary must not allocate V numbers each
     big = np.zeros((250_000, 2), dtype=np.float32)
     tracemalloc.start()
@@ -66,8 +75,10 @@ def _check_lookup(lookup):
     finally:
         tracemalloc.stop()
     if peak > 1_000_000:
-        raise NotYet(f"right numbers, but it allocated {peak / 1e6:.1f} MB for 4 ids at V = 250,000: "
-                     "that is a one-hot product in disguise; pick the rows of W instead")
+        raise NotYet(tr(f"right numbers, but it allocated {peak / 1e6:.1f} MB for 4 ids at V = 250,000: "
+                        "that is a one-hot product in disguise; pick the rows of W instead",
+                        f"값은 맞지만, V = 250,000에서 ID 4개에 {peak / 1e6:.1f} MB를 할당했습니다. "
+                        "원핫 행렬 곱이 위장한 것입니다. 대신 W의 행을 골라내세요"))
 
 
 # ---- 3. the softmax cross-entropy gradient (a paper derivation) ----------------------------------------
@@ -98,24 +109,31 @@ def _check_dscore(dscore):
         tol = 1e-9                                                 # float64 layers: a tight tolerance
         got = np.asarray(dscore(score.copy(), t.copy()), dtype=np.float64)
         if got.shape != score.shape:
-            raise NotYet(f"dL/dscore has the shape of score, {score.shape}; got {got.shape}")
+            raise NotYet(tr(f"dL/dscore has the shape of score, {score.shape}; got {got.shape}",
+                            f"dL/dscore는 score와 같은 형상 {score.shape}이어야 하는데, {got.shape}입니다"))
         err = np.abs(got - want).max() / np.abs(want).max()
         if err <= tol:
             continue
         y = softmax(score)
         onehot = np.eye(v)[t]
-        wrong = {
-            "the sign is flipped: the loss falls when the target's probability rises, so dL/dscore is y - t, "
-            "not t - y": -want,
-            "missing the 1/N: the loss is the mean over the N rows of the batch": want * n,
-            "use the probabilities y = softmax(score), not the raw scores": (score - onehot) / n,
-            "subtract 1 only at the target's column (t is one-hot), not from every entry": (y - 1) / n,
-        }
-        for reason, value in wrong.items():
-            if (n > 1 or "1/N" not in reason) and np.allclose(got, value, atol=1e-6):
+        wrong = [
+            (tr("the sign is flipped: the loss falls when the target's probability rises, so dL/dscore is y - t, "
+                "not t - y", "부호가 반대입니다. 타깃의 확률이 오르면 손실이 내려가므로 dL/dscore는 t - y가 아니라 "
+                "y - t입니다"), -want),
+            (tr("missing the 1/N: the loss is the mean over the N rows of the batch",
+                "1/N이 빠졌습니다. 손실은 미니배치의 N개 행에 대한 평균입니다"), want * n),
+            (tr("use the probabilities y = softmax(score), not the raw scores",
+                "원래 점수가 아니라 확률 y = softmax(score)를 쓰세요"), (score - onehot) / n),
+            (tr("subtract 1 only at the target's column (t is one-hot), not from every entry",
+                "모든 원소가 아니라 타깃의 열에서만 1을 빼세요 (t는 원핫입니다)"), (y - 1) / n),
+        ]
+        for reason, value in wrong:
+            if (n > 1 or "1/N" not in reason["en"]) and np.allclose(got, value, atol=1e-6):
                 raise NotYet(reason)
-        raise NotYet(f"largest relative difference from SoftmaxWithLoss.backward is {err:.2g} "
-                     f"(N = {n}, V = {v}); derive it for one row first, then divide by N")
+        raise NotYet(tr(f"largest relative difference from SoftmaxWithLoss.backward is {err:.2g} "
+                        f"(N = {n}, V = {v}); derive it for one row first, then divide by N",
+                        f"SoftmaxWithLoss.backward와의 가장 큰 상대 차이가 {err:.2g}입니다 "
+                        f"(N = {n}, V = {v}). 먼저 한 행에 대해 유도한 뒤 N으로 나누세요"))
 
 
 # ---- 4. predict how the costs scale with V, then measure --------------------------------------------------
@@ -133,44 +151,58 @@ def measured_slopes(results):
 
 def _check_slopes(answer, results=None, tolerance=0.5):
     if not isinstance(answer, dict) or set(answer) != set(_PIECES):
-        raise NotYet(f"give a dict with the keys {sorted(_PIECES)}, each a predicted slope (0 = flat, 1 = ∝ V)")
+        raise NotYet(tr(f"give a dict with the keys {sorted(_PIECES)}, each a predicted slope (0 = flat, 1 = ∝ V)",
+                        f"키가 {sorted(_PIECES)}이고 값이 각각 예측한 기울기(0 = 평평함, 1 = ∝ V)인 dict를 주세요"))
     if results is None:
-        raise NotYet("pass the measured table: q4.check(prediction, results=results)")
+        raise NotYet(tr("pass the measured table: q4.check(prediction, results=results)",
+                        "측정한 표를 넘겨 주세요: q4.check(prediction, results=results)"))
     Vs = [r["V"] for r in results]
     if len(Vs) < 2 or max(Vs) < 10 * min(Vs):
-        raise NotYet("the slopes need V over at least a 10x range: put such values in VOCAB_SIZES and re-run")
+        raise NotYet(tr("the slopes need V over at least a 10x range: put such values in VOCAB_SIZES and re-run",
+                        "기울기를 구하려면 V의 범위가 10배 이상이어야 합니다. VOCAB_SIZES를 그렇게 바꾸고 다시 실행하세요"))
     slopes = measured_slopes(results)
     for name in _PIECES:
         pred = float(answer[name])
         if abs(pred - slopes[name]) > tolerance:
-            raise NotYet(f"{name}: you predicted slope {pred:g}, the measured slope is {slopes[name]:.2f}. "
-                         + {"one-hot": "The product multiplies every one of the V columns of each one-hot row.",
-                            "lookup": "W_in[ids] copies len(ids) rows; how many rows W_in has does not matter.",
-                            "output": "The softmax needs a score for every one of the V words."}[name])
-    return "measured " + ", ".join(f"{k} {v:.2f}" for k, v in slopes.items())
+            why = {"one-hot": tr("The product multiplies every one of the V columns of each one-hot row.",
+                                 "행렬 곱은 원핫 행마다 V개 열을 하나도 빠짐없이 곱합니다."),
+                   "lookup": tr("W_in[ids] copies len(ids) rows; how many rows W_in has does not matter.",
+                                "W_in[ids]는 len(ids)개 행만 복사합니다. W_in의 행이 몇 개인지는 상관없습니다."),
+                   "output": tr("The softmax needs a score for every one of the V words.",
+                                "소프트맥스에는 V개 단어 하나하나의 점수가 모두 필요합니다.")}[name]
+            raise NotYet(tr(f"{name}: you predicted slope {pred:g}, the measured slope is {slopes[name]:.2f}. "
+                            + why["en"],
+                            f"{name}: 예측한 기울기는 {pred:g}, 측정한 기울기는 {slopes[name]:.2f}입니다. " + why["ko"]))
+    measured = ", ".join(f"{k} {v:.2f}" for k, v in slopes.items())
+    return tr("measured " + measured, "측정값: " + measured)
 
 
 EXERCISES = [
     Exercise(
-        name="Exercise 1 (memory at scale)",
+        name=tr("Exercise 1 (memory at scale)", "문제 1 (대규모에서의 메모리)"),
         checker=_check_memory,
-        solution_text="batch * 2 * V * 4 / 1e6: 100 targets x 2 context words x 1,000,000 numbers x 4 bytes "
-                      "= 800,000,000 bytes = 800 MB (for 200 ones).",
-        hint_text="One one-hot row has V numbers. How many rows does a batch hold, and how many bytes is a float32?",
+        solution_text=tr("batch * contexts * V * 4 / 1e6: 100 targets x 10 context words x 1,000,000 numbers x 4 bytes "
+                         "= 4,000,000,000 bytes = 4,000 MB (for 1,000 ones).",
+                         "batch * contexts * V * 4 / 1e6: 타깃 100개 x 맥락 단어 10개 x 숫자 1,000,000개 x 4바이트 "
+                         "= 4,000,000,000바이트 = 4,000 MB (그 안의 1은 1,000개)."),
+        hint_text=tr("One one-hot row has V numbers. How many rows does a batch hold, and how many bytes is a float32?",
+                     "원핫 행 하나에는 숫자가 V개 있습니다. 미니배치에는 행이 몇 개 있고, float32는 몇 바이트일까요?"),
         reference=lambda **ctx: _memory_mb(ctx.get("batch", 100), ctx.get("vocab", 1_000_000),
                                            ctx.get("contexts", 2)),
     ),
     Exercise(
-        name="Exercise 2 (the lookup in disguise)",
+        name=tr("Exercise 2 (the lookup in disguise)", "문제 2 (위장한 룩업)"),
         checker=_check_lookup,
-        solution_text="def lookup(W, ids):\n    return W[ids]      # fancy indexing: one row of W per id, any id shape",
-        hint_text="Row k of one_hot @ W is the row of W whose id is ids[k]. numpy's fancy indexing picks rows.",
+        solution_text=tr("def lookup(W, ids):\n    return W[ids]      # fancy indexing: one row of W per id, any id shape",
+                         "def lookup(W, ids):\n    return W[ids]      # 팬시 인덱싱: ID 하나에 W의 행 하나, ID 배열의 형상은 무엇이든"),
+        hint_text=tr("Row k of one_hot @ W is the row of W whose id is ids[k]. numpy's fancy indexing picks rows.",
+                     "one_hot @ W의 행 k는 ID가 ids[k]인 W의 행입니다. numpy의 팬시 인덱싱으로 행을 골라낼 수 있습니다."),
         reference=lambda **ctx: _ref_lookup,
     ),
     Exercise(
-        name="Exercise 3 (derive dL/dscore)",
+        name=tr("Exercise 3 (derive dL/dscore)", "문제 3 (dL/dscore 유도하기)"),
         checker=_check_dscore,
-        solution_text="""def dscore(score, t):
+        solution_text=tr("""def dscore(score, t):
     y = np.exp(score - score.max(axis=1, keepdims=True))   # softmax, row by row (shifted: no overflow)
     y /= y.sum(axis=1, keepdims=True)
     N = len(t)
@@ -179,18 +211,34 @@ EXERCISES = [
 
 On paper, for one row: L = -log y_t with y = softmax(s). Then dL/ds_j = y_j - [j == t]: the predicted
 probabilities minus the one-hot target. The batch loss is the mean of N rows, hence the 1/N.""",
-        hint_text="Write L = -s_t + log(sum_j exp(s_j)) for one row and differentiate with respect to s_j. "
-                  "Then remember the batch loss is a mean.",
+                         """def dscore(score, t):
+    y = np.exp(score - score.max(axis=1, keepdims=True))   # 행마다 소프트맥스 (빼 주어서 오버플로 없음)
+    y /= y.sum(axis=1, keepdims=True)
+    N = len(t)
+    y[np.arange(N), t] -= 1                                 # y - t (t는 원핫)
+    return y / N                                            # 손실은 미니배치 평균
+
+종이에, 한 행에 대해: y = softmax(s)일 때 L = -log y_t. 그러면 dL/ds_j = y_j - [j == t], 곧 예측한 확률에서
+원핫 타깃을 뺀 값입니다. 미니배치의 손실은 N개 행의 평균이므로 1/N이 붙습니다."""),
+        hint_text=tr("Write L = -s_t + log(sum_j exp(s_j)) for one row and differentiate with respect to s_j. "
+                     "Then remember the batch loss is a mean.",
+                     "한 행에 대해 L = -s_t + log(sum_j exp(s_j))로 쓰고 s_j로 미분하세요. "
+                     "그리고 미니배치의 손실이 평균이라는 것을 잊지 마세요."),
         reference=lambda **ctx: _ref_dscore,
     ),
     Exercise(
-        name="Exercise 4 (predict the slopes, then measure)",
+        name=tr("Exercise 4 (predict the slopes, then measure)", "문제 4 (기울기를 예측하고 측정하기)"),
         checker=_check_slopes,
-        solution_text="{'one-hot': 1, 'lookup': 0, 'output': 1}: the one-hot product and the softmax touch all V "
-                      "columns (cost ∝ V, slope 1 on the log-log plot); the lookup copies only the rows it needs "
-                      "(flat, slope 0). Measured slopes are a little off (cache sizes, fixed overheads), which is "
-                      "why the check accepts ±0.5.",
-        hint_text="A cost ∝ V^a is a straight line of slope a on a log-log plot. Which pieces touch every column?",
+        solution_text=tr("{'one-hot': 1, 'lookup': 0, 'output': 1}: the one-hot product and the softmax touch all V "
+                         "columns (cost ∝ V, slope 1 on the log-log plot); the lookup copies only the rows it needs "
+                         "(flat, slope 0). Measured slopes are a little off (cache sizes, fixed overheads), which is "
+                         "why the check accepts ±0.5.",
+                         "{'one-hot': 1, 'lookup': 0, 'output': 1}: 원핫 행렬 곱과 소프트맥스는 V개 열을 모두 "
+                         "건드립니다(비용 ∝ V, 로그-로그 그래프에서 기울기 1). 룩업은 필요한 행만 복사합니다(평평함, "
+                         "기울기 0). 측정한 기울기는 조금 어긋나므로(캐시 크기, 고정 오버헤드) 자동 채점은 ±0.5까지 "
+                         "인정합니다."),
+        hint_text=tr("A cost ∝ V^a is a straight line of slope a on a log-log plot. Which pieces touch every column?",
+                     "비용 ∝ V^a는 로그-로그 그래프에서 기울기 a인 직선입니다. 어느 부분이 모든 열을 건드릴까요?"),
         reference=lambda **ctx: dict(_REF_SLOPES),
     ),
 ]

@@ -5,12 +5,21 @@ import numpy as np
 
 from ..gradcheck import GRADCHECK_TOL, gradcheck, numerical_gradient, relative_error
 from ..layers import SigmoidWithLoss, sigmoid
-from . import Exercise, NotYet
+from . import Exercise, NotYet, tr
 
 # ---- 1. the staged bug hunt on the notes' EmbeddingDot -------------------------------------------------
 
+_CHECK_NAMES_KO = {"constructs from W": "W로 생성하기", "params is [W]": "params가 [W]인가",
+                   "grads is [dW]": "grads가 [dW]인가", "forward(h, idx) works": "forward(h, idx)가 동작하는가",
+                   "backward passes the gradient check": "backward가 기울기 확인을 통과하는가"}
+_ASSERTS_KO = {
+    "params should be the list [W], holding W itself": "params는 W 자체를 담은 리스트 [W]여야 합니다",
+    "grads should be a list holding one array shaped like W": "grads는 W와 형상이 같은 배열 하나를 담은 리스트여야 합니다",
+    "forward(h, idx) should be W[idx] . h per row": "forward(h, idx)는 행마다 W[idx] . h여야 합니다",
+}
 
-def embedding_dot_checks(cls, verbose: bool = False):
+
+def embedding_dot_checks(cls, verbose: bool = False, _state: dict | None = None):
     """Run five checks on an EmbeddingDot class in order; return (number passed, message of the first failure).
 
     1 constructs from W, 2 params is [W], 3 grads is [dW], 4 forward(h, idx) = W[idx] . h per row,
@@ -23,7 +32,7 @@ def embedding_dot_checks(cls, verbose: bool = False):
     ids = np.array([1, 4, 1, 0])
     d0 = rng.standard_normal(4).astype(dtype)
     tol = GRADCHECK_TOL
-    state = {}
+    state = {} if _state is None else _state
 
     def construct():
         state["layer"] = cls(W0)
@@ -50,6 +59,7 @@ def embedding_dot_checks(cls, verbose: bool = False):
         f()
         layer.backward(d0)
         err_W = gradcheck(f, layer.params, layer.grads)
+        state["errors"] = (err_h, err_W)
         assert max(err_h, err_W) < tol, f"gradient check fails (dh error {err_h:.2g}, dW error {err_W:.2g})"
 
     checks = [("constructs from W", construct), ("params is [W]", params), ("grads is [dW]", grads),
@@ -58,22 +68,41 @@ def embedding_dot_checks(cls, verbose: bool = False):
         try:
             fn()
         except Exception as e:  # the class under test may fail in any way: report it, do not raise
+            state["failure"] = (i, name, e)
             return i - 1, f"check {i} ({name}) failed with {type(e).__name__}: {e}"
         if verbose:
             print(f"check {i} ({name}): ok")
     return len(checks), None
 
 
+def _failure_ko(failure, state):
+    """The Korean text of the first failure: check name and our own assertion texts translated, Python's
+    exception message kept as it is."""
+    i, name, e = state["failure"]
+    message = str(e)
+    if message in _ASSERTS_KO:
+        message = _ASSERTS_KO[message]
+    elif "errors" in state and message.startswith("gradient check fails"):
+        err_h, err_W = state["errors"]
+        message = f"기울기 확인 실패 (dh 오차 {err_h:.2g}, dW 오차 {err_W:.2g})"
+    return f"확인 {i}({_CHECK_NAMES_KO[name]})에서 {type(e).__name__} 오류가 나 실패했습니다: {message}"
+
+
 def _check_bug_hunt(cls):
     if not isinstance(cls, type):
-        raise NotYet("give the class itself (MyEmbeddingDot), not an instance")
-    passed, failure = embedding_dot_checks(cls)
+        raise NotYet(tr("give the class itself (MyEmbeddingDot), not an instance",
+                        "인스턴스가 아니라 클래스 자체(MyEmbeddingDot)를 주세요"))
+    state = {}
+    passed, failure = embedding_dot_checks(cls, _state=state)
     if failure:
+        failure_ko = _failure_ko(failure, state)
         if "scalar index" in failure or "list indices" in failure:
             failure += " (something indexes a list with an id array: is W the array, or the list self.params?)"
+            failure_ko += " (무언가가 ID 배열로 리스트를 인덱싱합니다. W는 배열인가요, 리스트 self.params인가요?)"
         if "takes no arguments" in failure:
             failure += " (no constructor ran: which method should have received W?)"
-        raise NotYet(f"{passed} of 5 checks pass; {failure}")
+            failure_ko += " (생성자가 실행되지 않았습니다. 어느 메서드가 W를 받았어야 할까요?)"
+        raise NotYet(tr(f"{passed} of 5 checks pass; {failure}", f"확인 5개 중 {passed}개 통과; {failure_ko}"))
 
 
 class _FixedEmbedding:
@@ -134,6 +163,23 @@ class MyEmbeddingDot:
         target_W = self.embed.forward(idx)    # bug 2: "forward(W)" names an undefined W (check 4: NameError)
         ...'''
 
+_BUG_HUNT_SOLUTION_KO = '''버그 세 개, 각각 확인 하나가 드러냅니다 (나머지는 학습 노트의 코드 그대로):
+
+class MyEmbedding:                        # 노트의 Embedding
+    ...                                   # __init__과 backward는 노트 그대로
+    def forward(self, idx):
+        W, = self.params                  # 버그 3: "W =self.params"는 W를 리스트 [W]로 만듭니다 (확인 4: TypeError)
+        self.idx = idx
+        return W[idx]
+
+class MyEmbeddingDot:
+    def __init__(self, W):                # 버그 1: "__intit__"은 호출되지 않습니다 (확인 1: TypeError)
+        self.embed = MyEmbedding(W)
+        ...
+    def forward(self, h, idx):
+        target_W = self.embed.forward(idx)    # 버그 2: "forward(W)"는 정의되지 않은 W를 씁니다 (확인 4: NameError)
+        ...'''
+
 
 # ---- 2. binary cross-entropy by hand -----------------------------------------------------------------------
 
@@ -142,17 +188,21 @@ def _check_bce(answer):
     try:
         got = float(answer)
     except (TypeError, ValueError):
-        raise NotYet("give one number")
+        raise NotYet(tr("give one number", "숫자 하나를 주세요"))
     want = float(np.log(2))
     if abs(got - want) < 5e-4:
         return None
     if abs(got - 0.5) < 5e-4:
-        raise NotYet("0.5 is σ(0), the probability of 'yes'; the loss for t = 1 is -log σ(x)")
+        raise NotYet(tr("0.5 is σ(0), the probability of 'yes'; the loss for t = 1 is -log σ(x)",
+                        "0.5는 '예'일 확률 σ(0)입니다. t = 1일 때의 손실은 -log σ(x)입니다"))
     if abs(got + want) < 5e-4:
-        raise NotYet("a loss is never negative: -log of a probability below 1 is positive")
+        raise NotYet(tr("a loss is never negative: -log of a probability below 1 is positive",
+                        "손실은 음수가 될 수 없습니다. 1보다 작은 확률의 -log는 양수입니다"))
     if abs(got - np.log10(2)) < 5e-4 or abs(got - 1.0) < 5e-4:
-        raise NotYet("use the natural logarithm, as the cross-entropy does")
-    raise NotYet("σ(0) = 0.5, and the loss for t = 1 is -log σ(x)")
+        raise NotYet(tr("use the natural logarithm, as the cross-entropy does",
+                        "교차 엔트로피 오차처럼 자연로그를 쓰세요"))
+    raise NotYet(tr("σ(0) = 0.5, and the loss for t = 1 is -log σ(x)",
+                    "σ(0) = 0.5이고, t = 1일 때의 손실은 -log σ(x)입니다"))
 
 
 # ---- 3. the sigmoid + cross-entropy gradient by hand ------------------------------------------------------
@@ -169,44 +219,55 @@ def _check_dx(answer):
     try:
         got = np.asarray(answer, dtype=np.float64).reshape(-1)
     except (TypeError, ValueError):
-        raise NotYet("give the two numbers dL/dx_1, dL/dx_2 (an array or a list)")
+        raise NotYet(tr("give the two numbers dL/dx_1, dL/dx_2 (an array or a list)",
+                        "두 숫자 dL/dx_1, dL/dx_2를 주세요 (배열이나 리스트)"))
     if got.shape != (2,):
-        raise NotYet(f"dL/dx has one number per score (2), got {got.size}")
+        raise NotYet(tr(f"dL/dx has one number per score (2), got {got.size}",
+                        f"dL/dx는 점수 하나에 숫자 하나(2개)인데, {got.size}개입니다"))
     want = _dx_layer(x, t)
     if np.allclose(got, want, atol=1e-5):
         return None
     y = sigmoid(x)
     if np.allclose(got, y - t, atol=1e-5):
-        raise NotYet("twice too large: SigmoidWithLoss averages over the N = 2 scores, so divide by N")
+        raise NotYet(tr("twice too large: SigmoidWithLoss averages over the N = 2 scores, so divide by N",
+                        "두 배 큽니다. SigmoidWithLoss는 N = 2개 점수에 대해 평균을 내므로 N으로 나누세요"))
     if np.allclose(got, -want, atol=1e-5) or np.allclose(got, t - y, atol=1e-5):
-        raise NotYet("the sign is flipped: it is y - t (raising a wrong 'yes' score must raise the loss)")
+        raise NotYet(tr("the sign is flipped: it is y - t (raising a wrong 'yes' score must raise the loss)",
+                        "부호가 반대입니다. y - t입니다 (틀린 '예'의 점수를 올리면 손실도 올라가야 합니다)"))
     if np.allclose(got, (x - t) / 2, atol=1e-5) or np.allclose(got, x - t, atol=1e-5):
-        raise NotYet("use the probabilities y = sigmoid(x), not the raw scores")
-    raise NotYet("dL/dx = (y - t) / N with y = sigmoid(x) and N = 2")
+        raise NotYet(tr("use the probabilities y = sigmoid(x), not the raw scores",
+                        "원래 점수가 아니라 확률 y = sigmoid(x)를 쓰세요"))
+    raise NotYet(tr("dL/dx = (y - t) / N with y = sigmoid(x) and N = 2",
+                    "y = sigmoid(x), N = 2일 때 dL/dx = (y - t) / N입니다"))
 
 
 EXERCISES = [
     Exercise(
-        name="Exercise 1 (find the bugs in the notes' EmbeddingDot)",
+        name=tr("Exercise 1 (find the bugs in the notes' EmbeddingDot)", "문제 1 (학습 노트의 EmbeddingDot에서 버그 찾기)"),
         checker=_check_bug_hunt,
-        solution_text=_BUG_HUNT_SOLUTION,
-        hint_text="Run q1.check(notes.EmbeddingDot) first: the first failing check names an error. "
-                  "Fix that one line in your copy, check again, repeat. Three lines need a change.",
+        solution_text=tr(_BUG_HUNT_SOLUTION, _BUG_HUNT_SOLUTION_KO),
+        hint_text=tr("Run q1.check(notes.EmbeddingDot) first: the first failing check names an error. "
+                     "Fix that one line in your copy, check again, repeat. Three lines need a change.",
+                     "먼저 q1.check(notes.EmbeddingDot)를 실행하세요. 처음 실패한 확인이 오류 이름을 알려 줍니다. "
+                     "복사본에서 그 한 줄을 고치고, 다시 확인하기를 반복하세요. 고쳐야 할 줄은 세 개입니다."),
         reference=lambda **ctx: _FixedEmbeddingDot,
     ),
     Exercise(
-        name="Exercise 2 (binary cross-entropy by hand)",
+        name=tr("Exercise 2 (binary cross-entropy by hand)", "문제 2 (이진 교차 엔트로피 오차 손으로 계산하기)"),
         checker=_check_bce,
-        solution_text="ln 2 ≈ 0.6931: σ(0) = 0.5 and the loss for t = 1 is -log σ(0) = -log 0.5 = ln 2.",
-        hint_text="First σ(0), then the loss for label 1.",
+        solution_text=tr("ln 2 ≈ 0.6931: σ(0) = 0.5 and the loss for t = 1 is -log σ(0) = -log 0.5 = ln 2.",
+                         "ln 2 ≈ 0.6931: σ(0) = 0.5이고, t = 1일 때의 손실은 -log σ(0) = -log 0.5 = ln 2입니다."),
+        hint_text=tr("First σ(0), then the loss for label 1.", "먼저 σ(0)를 구하고, 그다음 레이블 1일 때의 손실을 구하세요."),
         reference=lambda **ctx: float(np.log(2)),
     ),
     Exercise(
-        name="Exercise 3 (the gradient by hand)",
+        name=tr("Exercise 3 (the gradient by hand)", "문제 3 (기울기 손으로 계산하기)"),
         checker=_check_dx,
-        solution_text="(sigmoid(np.array([2.0, -1.0])) - np.array([1, 0])) / 2  ≈ [-0.0596, 0.1345]: "
-                      "(y - t) / N with N = 2.",
-        hint_text="dL/dx = (y - t) / N. What are y, t and N here?",
+        solution_text=tr("(sigmoid(np.array([2.0, -1.0])) - np.array([1, 0])) / 2  ≈ [-0.0596, 0.1345]: "
+                         "(y - t) / N with N = 2.",
+                         "(sigmoid(np.array([2.0, -1.0])) - np.array([1, 0])) / 2  ≈ [-0.0596, 0.1345]: "
+                         "N = 2일 때의 (y - t) / N."),
+        hint_text=tr("dL/dx = (y - t) / N. What are y, t and N here?", "dL/dx = (y - t) / N. 여기서 y, t, N은 무엇일까요?"),
         reference=lambda **ctx: (sigmoid(np.array([2.0, -1.0])) - np.array([1, 0])) / 2,
     ),
 ]

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..layers import sigmoid
 from ..negative_sampling import NegativeSamplingLoss
-from . import Exercise, NotYet
+from . import Exercise, NotYet, tr
 
 # ---- 1. how much more often is "the" drawn than the rarest word? -----------------------------------------
 
@@ -18,22 +18,28 @@ def _ratio(counts, the, power):
 
 def _check_ratio(answer, counts=None, the=None, power=0.75):
     if counts is None or the is None:
-        raise NotYet("pass the context: q1.check(answer_1, counts=counts, the=word_to_id['the'], power=POWER)")
+        raise NotYet(tr("pass the context: q1.check(answer_1, counts=counts, the=word_to_id['the'], power=POWER)",
+                        "필요한 값을 넘겨 주세요: q1.check(answer_1, counts=counts, the=word_to_id['the'], power=POWER)"))
     try:
         got = float(answer)
     except (TypeError, ValueError):
-        raise NotYet("give one number, a ratio of two probabilities")
+        raise NotYet(tr("give one number, a ratio of two probabilities",
+                        "숫자 하나, 두 확률의 비를 주세요"))
     want = _ratio(counts, the, power)
     close = lambda x: abs(got - x) <= 0.01 * abs(x)
     if close(want):
-        return f"{want:,.1f}x at POWER = {power:g}"
+        return tr(f"{want:,.1f}x at POWER = {power:g}", f"POWER = {power:g}에서 {want:,.1f}배")
     if close(_ratio(counts, the, 1.0)):
-        raise NotYet("that is the ratio of the raw unigram probabilities; raise the counts to POWER first")
+        raise NotYet(tr("that is the ratio of the raw unigram probabilities; raise the counts to POWER first",
+                        "그것은 원래 유니그램 확률의 비입니다. 먼저 횟수를 POWER제곱하세요"))
     if close(1 / want):
-        raise NotYet("upside down: how many times *more* often is 'the' drawn than the rarest word?")
+        raise NotYet(tr("upside down: how many times *more* often is 'the' drawn than the rarest word?",
+                        "거꾸로입니다. 'the'가 가장 드문 단어보다 몇 배 *더* 자주 뽑히는지 구하세요"))
     if power != 0.75 and close(_ratio(counts, the, 0.75)):
-        raise NotYet(f"that is for the power 0.75; your POWER knob is {power:g}")
-    raise NotYet("p^POWER(w) is count(w)**POWER / sum, and the sum cancels in the ratio")
+        raise NotYet(tr(f"that is for the power 0.75; your POWER knob is {power:g}",
+                        f"그것은 0.75제곱일 때의 값입니다. 여러분의 POWER 설정값은 {power:g}입니다"))
+    raise NotYet(tr("p^POWER(w) is count(w)**POWER / sum, and the sum cancels in the ratio",
+                    "p^POWER(w)는 count(w)**POWER / sum이고, 비를 구하면 sum은 약분됩니다"))
 
 
 # ---- 2. how often would "the" spoil its own example? ------------------------------------------------------
@@ -45,28 +51,37 @@ def _spoil(word_p, the, k):
 
 def _check_spoil(answer, word_p=None, the=None, k=5, raw_p=None):
     if word_p is None or the is None:
-        raise NotYet("pass the context: q2.check(answer_2, word_p=sampler.word_p, the=word_to_id['the'], "
-                     "k=SAMPLE_SIZE)")
+        raise NotYet(tr("pass the context: q2.check(answer_2, word_p=sampler.word_p, the=word_to_id['the'], "
+                        "k=SAMPLE_SIZE)",
+                        "필요한 값을 넘겨 주세요: q2.check(answer_2, word_p=sampler.word_p, the=word_to_id['the'], "
+                        "k=SAMPLE_SIZE)"))
     try:
         got = float(answer)
     except (TypeError, ValueError):
-        raise NotYet("give one probability, a number between 0 and 1")
+        raise NotYet(tr("give one probability, a number between 0 and 1",
+                        "확률 하나, 0과 1 사이의 숫자를 주세요"))
     want = _spoil(word_p, the, k)
     q = float(word_p[the])
     close = lambda x: abs(got - x) <= max(1e-4, 0.002 * abs(x))
     if close(want):
-        return f"{want:.2%} with k = {k} and your POWER"
+        return tr(f"{want:.2%} with k = {k} and your POWER", f"k = {k}와 여러분의 POWER에서 {want:.2%}")
     if raw_p is not None and close(_spoil(raw_p, the, k)):
-        raise NotYet("that uses the raw unigram p; the sampler draws from p^POWER (p_pow)")
+        raise NotYet(tr("that uses the raw unigram p; the sampler draws from p^POWER (p_pow)",
+                        "원래 유니그램 p를 썼습니다. 샘플러는 p^POWER(p_pow)에서 뽑습니다"))
     if close(k * q):
-        raise NotYet("k q is the expected number of draws of 'the', not the probability of at least one")
+        raise NotYet(tr("k q is the expected number of draws of 'the', not the probability of at least one",
+                        "k q는 'the'가 뽑히는 횟수의 기댓값이지, 적어도 한 번 뽑힐 확률이 아닙니다"))
     if close(1 - want):
-        raise NotYet("that is the probability that none of the k draws is 'the'; you want at least one")
+        raise NotYet(tr("that is the probability that none of the k draws is 'the'; you want at least one",
+                        "그것은 k번 중 한 번도 'the'가 뽑히지 않을 확률입니다. 구할 것은 적어도 한 번 뽑힐 확률입니다"))
     if k != 5 and close(_spoil(word_p, the, 5)):
-        raise NotYet(f"that is for k = 5; your SAMPLE_SIZE knob is {k}")
+        raise NotYet(tr(f"that is for k = 5; your SAMPLE_SIZE knob is {k}",
+                        f"그것은 k = 5일 때의 값입니다. 여러분의 SAMPLE_SIZE 설정값은 {k}입니다"))
     if close(q):
-        raise NotYet("that is one draw; there are k of them")
-    raise NotYet("1 - P(none of the k draws is 'the'), and one draw misses 'the' with probability 1 - q")
+        raise NotYet(tr("that is one draw; there are k of them",
+                        "그것은 한 번 뽑을 때의 확률입니다. 부정적 예는 k번 뽑습니다"))
+    raise NotYet(tr("1 - P(none of the k draws is 'the'), and one draw misses 'the' with probability 1 - q",
+                    "구할 값은 1 - P(k번 모두 'the'가 아님)입니다. 한 번 뽑을 때 'the'가 아닐 확률은 1 - q입니다"))
 
 
 # ---- 3. derive the negative-sampling gradients (a paper derivation) -------------------------------------
@@ -103,6 +118,10 @@ def _cases():
     yield "k = 1", rng, V, H, 2, [5]
 
 
+_CASES_KO = {"random ids": "무작위 ID", "a negative drawn twice": "두 번 뽑힌 부정적 예",
+             "a negative equal to the target": "타깃과 같은 부정적 예", "k = 1": "k = 1"}
+
+
 def _check_ns_grads(fn):
     dtype = np.float64                                      # float64 layers: a tight tolerance
     tol = 1e-10
@@ -116,9 +135,11 @@ def _check_ns_grads(fn):
         try:
             dh, drows = (np.asarray(a, dtype=np.float64) for a in out)
         except (TypeError, ValueError):
-            raise NotYet("return a pair (dh, drows): dh of shape (H,), drows of shape (k + 1, H)")
+            raise NotYet(tr("return a pair (dh, drows): dh of shape (H,), drows of shape (k + 1, H)",
+                            "(dh, drows) 쌍을 돌려주세요: dh의 형상은 (H,), drows의 형상은 (k + 1, H)입니다"))
         if dh.shape != (H,) or drows.shape != (len(idx), H):
-            raise NotYet(f"shapes: dh should be {(H,)}, drows {(len(idx), H)}; got {dh.shape} and {drows.shape}")
+            raise NotYet(tr(f"shapes: dh should be {(H,)}, drows {(len(idx), H)}; got {dh.shape} and {drows.shape}",
+                            f"형상: dh는 {(H,)}, drows는 {(len(idx), H)}여야 하는데, {dh.shape}와 {drows.shape}입니다"))
         dW = np.zeros((V, H))
         np.add.at(dW, idx, drows)                        # rows of the same word add up
         scale = max(np.abs(want_dh).max(), np.abs(want_dW).max())
@@ -129,19 +150,28 @@ def _check_ns_grads(fn):
         ref_dh, ref_drows = _ref_ns_grads(h, W[idx], labels)
         ys = sigmoid(W[idx] @ h)
         if np.allclose(dh, -ref_dh) and np.allclose(drows, -ref_drows):
-            raise NotYet("the sign is flipped: row i's factor is sigmoid(s_i) - t_i (prediction minus label)")
+            raise NotYet(tr("the sign is flipped: row i's factor is sigmoid(s_i) - t_i (prediction minus label)",
+                            "부호가 반대입니다. 행 i의 계수는 sigmoid(s_i) - t_i(예측 빼기 정답 레이블)입니다"))
         if np.allclose(drows, ys[:, None] * h[None, :]):
-            raise NotYet("the labels are missing: the target (t = 1) has the factor sigmoid(s) - 1, "
-                         "the negatives (t = 0) sigmoid(s)")
+            raise NotYet(tr("the labels are missing: the target (t = 1) has the factor sigmoid(s) - 1, "
+                            "the negatives (t = 0) sigmoid(s)",
+                            "정답 레이블이 빠졌습니다. 타깃(t = 1)의 계수는 sigmoid(s) - 1, "
+                            "부정적 예(t = 0)의 계수는 sigmoid(s)입니다"))
         if np.allclose(dh, (ys[0] - 1) * W[idx[0]]):
-            raise NotYet("dh misses the negatives: every one of the k + 1 rows sends (sigmoid(s_i) - t_i) w_i to h")
+            raise NotYet(tr("dh misses the negatives: every one of the k + 1 rows sends (sigmoid(s_i) - t_i) w_i to h",
+                            "dh에 부정적 예가 빠졌습니다. k + 1개 행 모두가 (sigmoid(s_i) - t_i) w_i를 h로 보냅니다"))
         if err_h <= tol:
-            raise NotYet(f"dh is right but dW_out is not ({case}): row i gets (sigmoid(s_i) - t_i) h")
+            raise NotYet(tr(f"dh is right but dW_out is not ({case}): row i gets (sigmoid(s_i) - t_i) h",
+                            f"dh는 맞지만 dW_out이 틀렸습니다 ({_CASES_KO[case]}). 행 i는 (sigmoid(s_i) - t_i) h를 받습니다"))
         if err_W <= tol:
-            raise NotYet(f"dW_out is right but dh is not ({case}): dh = sum_i (sigmoid(s_i) - t_i) w_i")
-        raise NotYet(f"both differ from NegativeSamplingLoss.backward ({case}); start from "
-                     "L = -log σ(w_t·h) - Σ_j log σ(-w_j·h)")
-    return f"equal to the layered backward within {tol:g} (float64), repeated ids and a target among the negatives included"
+            raise NotYet(tr(f"dW_out is right but dh is not ({case}): dh = sum_i (sigmoid(s_i) - t_i) w_i",
+                            f"dW_out은 맞지만 dh가 틀렸습니다 ({_CASES_KO[case]}). dh = sum_i (sigmoid(s_i) - t_i) w_i"))
+        raise NotYet(tr(f"both differ from NegativeSamplingLoss.backward ({case}); start from "
+                        "L = -log σ(w_t·h) - Σ_j log σ(-w_j·h)",
+                        f"둘 다 NegativeSamplingLoss.backward와 다릅니다 ({_CASES_KO[case]}). "
+                        "L = -log σ(w_t·h) - Σ_j log σ(-w_j·h)에서 시작하세요"))
+    return tr(f"equal to the layered backward within {tol:g} (float64), repeated ids and a target among the negatives included",
+              f"계층의 역전파와 {tol:g} 이내로 같습니다 (float64, 반복된 ID와 부정적 예 속의 타깃 포함)")
 
 
 # ---- 4. predict how the step's cost scales with V and with k, then measure -------------------------------
@@ -158,47 +188,64 @@ def measured_slopes(steps, k_times):
 
 def _check_slopes(answer, steps=None, k_times=None, tolerance=0.5):
     if not isinstance(answer, dict) or set(answer) != {"V", "k"}:
-        raise NotYet("give a dict {'V': slope, 'k': slope}: how the step's time grows with V and with k + 1 "
-                     "(0 = flat, 1 = proportional)")
+        raise NotYet(tr("give a dict {'V': slope, 'k': slope}: how the step's time grows with V and with k + 1 "
+                        "(0 = flat, 1 = proportional)",
+                        "dict {'V': 기울기, 'k': 기울기}를 주세요: 한 단계의 시간이 V와 k + 1에 따라 어떻게 "
+                        "커지는지 (0 = 평평함, 1 = 비례)"))
     if steps is None or k_times is None:
-        raise NotYet("pass the measurements: q4.check(prediction, steps=steps, k_times=k_times)")
+        raise NotYet(tr("pass the measurements: q4.check(prediction, steps=steps, k_times=k_times)",
+                        "측정값을 넘겨 주세요: q4.check(prediction, steps=steps, k_times=k_times)"))
     Vs, ks = [s["V"] for s in steps], sorted(k_times)
     if len(Vs) < 2 or max(Vs) < 10 * min(Vs):
-        raise NotYet("the V slope needs V over at least a 10x range: change VOCAB_SIZES and re-run")
+        raise NotYet(tr("the V slope needs V over at least a 10x range: change VOCAB_SIZES and re-run",
+                        "V에 대한 기울기를 구하려면 V의 범위가 10배 이상이어야 합니다. VOCAB_SIZES를 바꾸고 다시 실행하세요"))
     if len(ks) < 2 or ks[-1] + 1 < 3 * (ks[0] + 1):
-        raise NotYet("the k slope needs k + 1 over at least a 3x range: change K_VALUES and re-run")
+        raise NotYet(tr("the k slope needs k + 1 over at least a 3x range: change K_VALUES and re-run",
+                        "k에 대한 기울기를 구하려면 k + 1의 범위가 3배 이상이어야 합니다. K_VALUES를 바꾸고 다시 실행하세요"))
     slopes = measured_slopes(steps, k_times)
-    why = {"V": "Each step touches BATCH x (k + 1) rows of W_out, whatever V is.",
-           "k": "Each of the k + 1 EmbeddingDot + SigmoidWithLoss pairs costs about the same."}
+    why = {"V": tr("Each step touches BATCH x (k + 1) rows of W_out, whatever V is.",
+                   "V가 얼마든 한 단계는 W_out의 행을 BATCH x (k + 1)개만 건드립니다."),
+           "k": tr("Each of the k + 1 EmbeddingDot + SigmoidWithLoss pairs costs about the same.",
+                   "EmbeddingDot + SigmoidWithLoss 쌍 k + 1개는 각각 비용이 거의 같습니다.")}
     for name in ("V", "k"):
         pred = float(answer[name])
         if abs(pred - slopes[name]) > tolerance:
-            raise NotYet(f"against {name}: you predicted slope {pred:g}, the measured slope is "
-                         f"{slopes[name]:.2f}. {why[name]}")
-    return f"measured slopes: V {slopes['V']:.2f}, k + 1 {slopes['k']:.2f}"
+            raise NotYet(tr(f"against {name}: you predicted slope {pred:g}, the measured slope is "
+                            f"{slopes[name]:.2f}. {why[name]['en']}",
+                            f"{name}에 대해: 예측한 기울기는 {pred:g}, 측정한 기울기는 {slopes[name]:.2f}입니다. "
+                            f"{why[name]['ko']}"))
+    return tr(f"measured slopes: V {slopes['V']:.2f}, k + 1 {slopes['k']:.2f}",
+              f"측정한 기울기: V {slopes['V']:.2f}, k + 1 {slopes['k']:.2f}")
 
 
 EXERCISES = [
     Exercise(
-        name="Exercise 1 ('the' against the rarest word)",
+        name=tr("Exercise 1 ('the' against the rarest word)", "문제 1 ('the' 대 가장 드문 단어)"),
         checker=_check_ratio,
-        solution_text="(counts[the] / counts[counts > 0].min()) ** POWER: the normalising sum cancels in the "
-                      "ratio, so only the two counts and the power matter.",
-        hint_text="Write both probabilities as count**POWER / sum and divide one by the other.",
+        solution_text=tr("(counts[the] / counts[counts > 0].min()) ** POWER: the normalising sum cancels in the "
+                         "ratio, so only the two counts and the power matter.",
+                         "(counts[the] / counts[counts > 0].min()) ** POWER: 정규화하는 합은 비를 구할 때 "
+                         "약분되므로, 두 횟수와 지수만 중요합니다."),
+        hint_text=tr("Write both probabilities as count**POWER / sum and divide one by the other.",
+                     "두 확률을 count**POWER / sum으로 쓰고 하나를 다른 하나로 나누세요."),
         reference=lambda counts=None, the=None, power=0.75, **ctx: _ratio(counts, the, power),
     ),
     Exercise(
-        name="Exercise 2 (how often would 'the' spoil its own example?)",
+        name=tr("Exercise 2 (how often would 'the' spoil its own example?)",
+                "문제 2 ('the'는 얼마나 자주 자기 예를 망칠까?)"),
         checker=_check_spoil,
-        solution_text="q = p_pow[word_to_id['the']]; answer_2 = 1 - (1 - q) ** SAMPLE_SIZE: one draw misses "
-                      "'the' with probability 1 - q, all k independent draws miss it with (1 - q)^k.",
-        hint_text="Compute the probability that all k draws miss 'the', then take the complement.",
+        solution_text=tr("q = p_pow[word_to_id['the']]; answer_2 = 1 - (1 - q) ** SAMPLE_SIZE: one draw misses "
+                         "'the' with probability 1 - q, all k independent draws miss it with (1 - q)^k.",
+                         "q = p_pow[word_to_id['the']]; answer_2 = 1 - (1 - q) ** SAMPLE_SIZE: 한 번 뽑을 때 "
+                         "'the'가 아닐 확률은 1 - q이고, 독립적으로 k번 뽑아 모두 'the'가 아닐 확률은 (1 - q)^k입니다."),
+        hint_text=tr("Compute the probability that all k draws miss 'the', then take the complement.",
+                     "k번 뽑아 모두 'the'가 아닐 확률을 구한 뒤, 여사건의 확률을 구하세요."),
         reference=lambda word_p=None, the=None, k=5, **ctx: _spoil(word_p, the, k),
     ),
     Exercise(
-        name="Exercise 3 (derive the negative-sampling gradients)",
+        name=tr("Exercise 3 (derive the negative-sampling gradients)", "문제 3 (네거티브 샘플링의 기울기 유도하기)"),
         checker=_check_ns_grads,
-        solution_text="""def ns_grads(h, rows, labels):
+        solution_text=tr("""def ns_grads(h, rows, labels):
     g = sigmoid(rows @ h) - labels        # (k+1,): y_i - t_i for the target (t = 1) and the k negatives (t = 0)
     dh = g @ rows                         # dL/dh = sum_i (y_i - t_i) w_i
     drows = g[:, None] * h[None, :]       # dL/dw_i = (y_i - t_i) h
@@ -207,17 +254,32 @@ EXERCISES = [
 On paper: L = -log σ(w_0·h) - Σ_{j=1..k} log σ(-w_j·h). With s_i = w_i·h and dBCE/ds = σ(s) - t,
 dL/dh = Σ_i (σ(s_i) - t_i) w_i and dL/dw_i = (σ(s_i) - t_i) h. Rows of the same word (a negative drawn
 twice, or equal to the target) add up in dL/dW_out: np.add.at(dW, idx, drows).""",
-        hint_text="Each of the k + 1 rows is one sigmoid + binary cross-entropy with the gradient σ(s) - t "
-                  "with respect to its score s = w·h. Apply the chain rule through s = w·h.",
+                         """def ns_grads(h, rows, labels):
+    g = sigmoid(rows @ h) - labels        # (k+1,): 타깃(t = 1)과 부정적 예 k개(t = 0)의 y_i - t_i
+    dh = g @ rows                         # dL/dh = sum_i (y_i - t_i) w_i
+    drows = g[:, None] * h[None, :]       # dL/dw_i = (y_i - t_i) h
+    return dh, drows
+
+종이에: L = -log σ(w_0·h) - Σ_{j=1..k} log σ(-w_j·h). s_i = w_i·h이고 dBCE/ds = σ(s) - t이므로
+dL/dh = Σ_i (σ(s_i) - t_i) w_i, dL/dw_i = (σ(s_i) - t_i) h입니다. 같은 단어의 행(두 번 뽑힌 부정적 예, 또는
+타깃과 같은 부정적 예)은 dL/dW_out에서 합쳐집니다: np.add.at(dW, idx, drows)."""),
+        hint_text=tr("Each of the k + 1 rows is one sigmoid + binary cross-entropy with the gradient σ(s) - t "
+                     "with respect to its score s = w·h. Apply the chain rule through s = w·h.",
+                     "k + 1개 행은 각각 시그모이드 + 이진 교차 엔트로피 오차 하나이며, 그 점수 s = w·h에 대한 "
+                     "기울기는 σ(s) - t입니다. s = w·h를 거쳐 연쇄 법칙을 적용하세요."),
         reference=lambda **ctx: _ref_ns_grads,
     ),
     Exercise(
-        name="Exercise 4 (predict the slopes, then measure)",
+        name=tr("Exercise 4 (predict the slopes, then measure)", "문제 4 (기울기를 예측하고 측정하기)"),
         checker=_check_slopes,
-        solution_text="{'V': 0, 'k': 1}: the step touches BATCH x (k + 1) rows whatever V is (flat in V, up to "
-                      "cache effects and the sampler's log V search) and runs k + 1 layer pairs (about ∝ k + 1, "
-                      "minus the parts that do not depend on k). The check accepts ±0.5.",
-        hint_text="Count the rows of W_out one step reads and writes. Does V appear? Does k?",
+        solution_text=tr("{'V': 0, 'k': 1}: the step touches BATCH x (k + 1) rows whatever V is (flat in V, up to "
+                         "cache effects and the sampler's log V search) and runs k + 1 layer pairs (about ∝ k + 1, "
+                         "minus the parts that do not depend on k). The check accepts ±0.5.",
+                         "{'V': 0, 'k': 1}: 한 단계는 V가 얼마든 BATCH x (k + 1)개 행을 건드리고(캐시 효과와 "
+                         "샘플러의 log V 탐색을 빼면 V에 대해 평평함), 계층 쌍 k + 1개를 실행합니다(k와 상관없는 "
+                         "부분을 빼면 대략 ∝ k + 1). 자동 채점은 ±0.5까지 인정합니다."),
+        hint_text=tr("Count the rows of W_out one step reads and writes. Does V appear? Does k?",
+                     "한 단계가 읽고 쓰는 W_out의 행을 세어 보세요. V가 나오나요? k는요?"),
         reference=lambda **ctx: {"V": 0.0, "k": 1.0},
     ),
 ]

@@ -1,0 +1,431 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,src//py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02. Embedding 계층: 행을 꺼내는 순전파, 더해야 하는 역전파
+#
+# 교재: 밑바닥부터 시작하는 딥러닝 2, 4.1.1~4.1.2절
+#
+# [노트북 01](01_one_hot_bottleneck.ipynb)에서 `one_hot @ W_in`이 `W_in[ids]`와 정확히 같은 행을 내지만 훨씬 느리고,
+# 어휘가 커질수록 더 느려진다는 것을 측정했습니다. **Embedding 계층**(Embedding layer, 임베딩 계층)은 행을 꺼내는
+# 룩업(lookup)만 남깁니다. 순전파(forward pass)는 한 줄입니다. 역전파(backward pass)는 이 장의 학습 노트가 처음에
+# 틀렸던 곳이고, 지금도 많은 구현이 틀리는 곳입니다. 미니배치에 두 번 나온 단어는 기울기(gradient)를 *둘 다* 받아야
+# 합니다.
+#
+# **이 노트북에서 배울 내용**
+# - `Embedding.forward(idx)`는 `W[idx]`이며, 원핫 벡터와의 행렬 곱과 같다는 것
+# - 역전파가 왜 반복된 ID를 *누적*해야 하는지, 그리고 기울기 확인(gradient check)이 덮어쓰는 버전을 어떻게 잡아내는지
+# - 왜 `dW[idx] += dout`과 `W[idx] -= lr * d`는 반복을 조용히 버리고, 반복문과 `np.add.at`은 그렇지 않은지
+# - 왜 학습 노트의 `dW[...] = 0`은 옳고 `dW = np.zeros_like(dW)`는 틀리는지
+# - 파이썬 반복문, `np.add.at`, scipy 희소 행렬(sparse matrix) 곱의 속도 비교 (측정)
+
+# %%
+# %matplotlib inline
+
+import matplotlib.pyplot as plt
+import numpy as np
+import scipy.sparse
+
+import w2vlib
+import w2vlib.exercises
+from w2vlib import Embedding, convert_one_hot, gradcheck, notes, plotting
+from w2vlib.gradcheck import GRADCHECK_TOL
+
+q1, q2, q3 = w2vlib.exercises.load("02", lang="ko")   # 끝에 있는 자동 채점 연습 문제
+
+plt.style.use("w2vlib.teaching")
+np.set_printoptions(precision=4, suppress=True)
+
+from w2vlib.timing import best_time  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
+
+# %% [markdown]
+# ### 설정값(knobs): 바꾸고 다시 실행해 보세요
+
+# %% tags=["parameters"]
+SEED = 0                              # 이 노트북의 모든 난수에 쓰는 시드
+V_TOY = 6                             # 작은 예제 가중치 행렬의 행 수 (어휘 수)
+H_TOY = 3                             # 작은 예제 가중치 행렬의 열 수 (은닉층 크기)
+IDS = [0, 2, 0, 4]                    # V_TOY보다 작은 단어 ID의 미니배치. 반복을 하나 이상 두세요 (학습 노트의 예)
+SCATTER_V = 10_000                    # 시간 측정의 어휘 수 (PTB의 어휘 수)
+SCATTER_H = 100                       # 시간 측정의 은닉층 크기
+SCATTER_ROWS = [100, 1_000, 10_000]   # 시간을 잴 역전파당 ID 수 (배치 크기 x 맥락 단어 수), 오름차순
+SLOPE_VS = [1_000, 10_000, 100_000]   # 연습 문제 3: 역전파 비용의 기울기를 잴 어휘 수 (오름차순)
+REPEAT = 3                            # 시간 측정: 이 횟수만큼 반복해 가장 빠른 값
+
+# %% [markdown]
+# ## 1. 순전파: 행 꺼내기
+#
+# 이 계층의 계산 그래프입니다. 단어 ID가 들어가면 그 ID에 해당하는 `W`의 행이 나옵니다. 돌아오는 길(빨간색)에서는
+# 그 행들의 기울기 `dout`이 ID 하나에 한 행씩 `dW`에 더해집니다.
+
+# %%
+plotting.draw_embedding_graph()
+plt.show()
+
+# %% [markdown]
+# 원소가 자기 위치를 나타내는 가중치 행렬을 쓰면 룩업을 읽기 쉽습니다. 행 `i`는 `i * H`로 시작합니다.
+
+# %%
+W = np.arange(V_TOY * H_TOY, dtype=np.float32).reshape(V_TOY, H_TOY)
+idx = np.array(IDS)
+layer = Embedding(W)
+out = layer.forward(idx)
+print("W =")
+print(W)
+print(f"forward({IDS}) =")
+print(out)
+same = np.array_equal(out, convert_one_hot(idx, V_TOY) @ W)
+print(f"one_hot(idx) @ W와 같은가: {same}")
+print(f"계층이 W의 복사본이 아니라 W 자체를 갖고 있는가: {layer.params[0] is W}")
+assert same
+
+
+# %% [markdown]
+# 반복된 ID는 같은 행을 두 번 돌려줄 뿐입니다. 여기까지는 틀릴 것이 없습니다.
+#
+# ## 2. 반복된 ID가 있을 때의 역전파
+#
+# 위쪽 계층들이 꺼낸 ID 하나에 한 행씩 기울기 `dout`을 돌려보낸다고 합시다. `dout`의 행 `k`는 `W`의 행 `idx[k]`의
+# 몫입니다. 어떤 ID를 두 번 꺼냈다면 그 ID의 `dout` 행 **둘 다** `dW`의 해당 행으로 흘러가야 합니다. 합의 기울기는
+# 기울기의 합이기 때문입니다. 여기서 `dout`의 행 `k`는 10^k(1, 10, 100, …)로 채워 두었으므로, `dW`의 자릿수를 보면
+# 어느 행들이 도착했는지 알 수 있습니다.
+
+# %%
+repeated = [i for i in dict.fromkeys(IDS) if IDS.count(i) > 1]
+if repeated:
+    rep_id = repeated[0]
+    where = [k for k, i in enumerate(IDS) if i == rep_id]
+    print(f"IDS = {IDS}: ID {rep_id}를 위치 {where}에서 꺼내므로, "
+          f"dout의 행 {where}가 모두 dW[{rep_id}]에 더해져야 합니다")
+else:
+    rep_id = IDS[0]
+    print(f"IDS = {IDS}에는 반복된 ID가 없어서 아래 역전파들이 모두 같은 결과를 냅니다. ID 하나를 두 번 넣어 버그를 확인해 보세요.")
+
+# %% [markdown]
+# 다음은 패키지 계층의 `backward`만 바꾼 세 가지 역전파입니다. 학습 노트의 첫 번째 버전(`dW[idx] = dout`, 나중에
+# 노트에서 주석 처리됨), 학습 노트의 반복문, 그리고 `np.add.at`입니다. 학습 노트의 두 버전은 노트에 적힌 그대로
+# `w2vlib.notes`에 있고, 패키지의 `Embedding.backward`가 기준입니다.
+
+# %%
+print(notes.source("OverwritingEmbedding"))
+OverwritingEmbedding, LoopEmbedding = notes.OverwritingEmbedding, notes.LoopEmbedding
+
+
+class AddAtEmbedding(Embedding):
+    """np.add.at으로 같은 일을 합니다. 반복된 인덱스를 존중하는, 버퍼 없는 덧셈입니다."""
+    def backward(self, dout):
+        dW, = self.grads
+        dW[...] = 0
+        np.add.at(dW, self.idx, dout)
+        return None
+
+
+# %%
+dout = (10.0 ** np.arange(len(IDS)))[:, None] * np.ones((1, H_TOY))
+dout = dout.astype(np.float32)
+print("dout =")
+print(dout)
+grads = {}
+for cls in [OverwritingEmbedding, LoopEmbedding, AddAtEmbedding, Embedding]:
+    lay = cls(W.copy())
+    lay.forward(idx)
+    lay.backward(dout)
+    grads[cls.__name__] = lay.grads[0].copy()
+    print(f"{cls.__name__:21s} dW[{rep_id}] = {lay.grads[0][rep_id]}")
+
+# %%
+reference = grads["Embedding"]
+for name in ["LoopEmbedding", "AddAtEmbedding"]:
+    assert np.array_equal(grads[name], reference), name
+has_repeat = len(set(IDS)) < len(IDS)
+assert np.array_equal(grads["OverwritingEmbedding"], reference) != has_repeat
+print("확인 통과: 반복문과 np.add.at은 w2vlib.Embedding과 같고, 덮어쓰는 버전은 다릅니다")
+
+# %%
+if has_repeat:
+    survivor = max(where)
+    print(f"덮어쓰는 버전은 dW[{rep_id}]에 위치 {survivor}의 행({10 ** survivor:,})만 남깁니다. "
+          f"행 {rep_id}에 나중에 쓴 값이 앞서 쓴 값을 매번 대체했기 때문입니다.")
+
+# %% [markdown]
+# 오류로 멈추지도 않고 형상도 맞습니다. 숫자만 틀립니다. 가장 나쁜 종류의 버그입니다. **기울기 확인**이 이것을
+# 잡아냅니다.
+#
+# ## 3. 덮어쓰기를 드러내는 기울기 확인
+#
+# `w2vlib.gradcheck`는 해석적 기울기(`backward`로 구한 것)를 중심 차분의 수치 미분으로 구한 기울기(numerical
+# gradient)와 비교합니다.
+# 각 가중치를 ±ε만큼 살짝 움직이고, 순전파를 다시 실행해 손실이 얼마나 변하는지 봅니다. 손실로는 고정된 무작위 `G`에
+# 대해 `sum(forward(idx) * G)`를 쓰므로, 위에서 내려오는 기울기는 정확히 `G`입니다. 상대 오차(relative error)가
+# 0에 가까우면 "맞음"입니다. 0.1에서 1 정도의 오차는 역전파가 틀렸다는 뜻입니다.
+#
+# 확인은 **float64**로 합니다. 계층은 매개변수(parameter)의 dtype을 따르므로, float64 가중치를 주면 순전파와 역전파도
+# float64로 계산됩니다. float64의 16자리 정밀도 덕분에 아주 작은 스텝(ε = 10⁻⁶)과 엄격한 허용 오차(`GRADCHECK_TOL`,
+# 10⁻⁶)를 쓸 수 있습니다. CS224n, 교재의 `gradient_check`, PyTorch의 `gradcheck`도 그렇게 합니다. 학습은 속도를
+# 위해 float32로 합니다.
+
+# %%
+rng = np.random.default_rng(SEED)
+W_rand = rng.standard_normal((V_TOY, H_TOY))                     # float64
+G = rng.standard_normal((len(IDS), H_TOY))                       # 고정된 상류 기울기, float64
+
+def fmt_err(err):
+    """출력용 상대 오차: 그 값, 또는 반올림 잡음이면 "< 1e-8" (그 자릿수는 컴퓨터마다 다릅니다)."""
+    return f"{err:.1e}" if err >= 1e-8 else "< 1e-8"
+
+def gradient_error(cls, W, eps=None):
+    """cls의 역전파와 sum(forward(idx) * G)의 수치 미분 기울기 사이의 상대 오차."""
+    lay = cls(W.copy())
+    loss = lambda: float(np.sum(lay.forward(idx) * G, dtype=np.float64))
+    loss()
+    lay.backward(G.astype(W.dtype))
+    return gradcheck(loss, lay.params, lay.grads, eps=eps)
+
+errors = {cls.__name__: gradient_error(cls, W_rand) for cls in [OverwritingEmbedding, LoopEmbedding, AddAtEmbedding, Embedding]}
+for name, err in errors.items():
+    print(f"{name:21s} 상대 오차 {fmt_err(err)}")
+
+# %%
+if has_repeat:
+    assert errors["OverwritingEmbedding"] > 0.1, "덮어쓰기가 잡혀야 합니다"
+for name in ["LoopEmbedding", "AddAtEmbedding", "Embedding"]:
+    assert errors[name] < GRADCHECK_TOL, name
+print(f"확인 통과: float64에서 누적하는 버전들은 {GRADCHECK_TOL:g} 이내로 일치합니다"
+      + ("; 덮어쓰기는 잡혔습니다" if has_repeat else ""))
+
+# %% [markdown]
+# **왜 float32로는 안 될까요?** 1 근처의 float32 숫자는 이웃한 값과 약 10⁻⁷ 떨어져 있습니다. 그래서 10⁻⁶의 스텝은
+# 가중치를 표현 가능한 값 몇 칸만큼만 움직이고, `W ± ε`와 손실의 반올림 오차가 그 차이를 덮어 버립니다. 같은 확인을
+# float32 가중치에 대해, float64용 스텝과 float32에 필요한 큰 스텝으로 해 봅니다.
+
+# %%
+W32 = W_rand.astype(np.float32)
+err32_small, err32_large = gradient_error(Embedding, W32, eps=1e-6), gradient_error(Embedding, W32, eps=1e-2)
+print(f"올바른 Embedding, float32 가중치: eps = 1e-6 -> 상대 오차 {err32_small:.1e}; "
+      f"eps = 1e-2 -> {err32_large:.1e}")
+assert err32_small > 100 * errors["Embedding"] and err32_small > err32_large
+print("확인 통과: float32에서는 작은 스텝이 반올림에 묻힙니다. 큰 스텝(과 느슨한 허용 오차)만 통합니다")
+
+# %% [markdown]
+# ## 4. 무해해 보이는 두 함정
+#
+# **`dW[idx] += dout`도 누적하지 않습니다.** 팬시 인덱싱의 `+=`는 `dW[idx] = dW[idx] + dout`의 줄임말입니다.
+# numpy는 행들을 *모으고*, 더한 뒤, 다시 *써넣습니다*. 그래서 반복된 ID는 두 번 쓰이고 마지막에 쓴 값이 남습니다.
+# 덮어쓰기와 똑같습니다. 희소한 SGD 갱신 `W[idx] -= lr * d`에서도 같은 일이 일어납니다. `np.add.at(W, idx, d)`(또는
+# 반복문)가 해결책입니다.
+
+# %%
+buffered = np.zeros((V_TOY, H_TOY), dtype=np.float32)
+buffered[idx] += dout                       # 누적처럼 보이지만 아닙니다
+unbuffered = np.zeros((V_TOY, H_TOY), dtype=np.float32)
+np.add.at(unbuffered, idx, dout)            # 정말로 누적합니다
+print(f"dW[idx] += dout      -> 행 {rep_id}: {buffered[rep_id]}")
+print(f"np.add.at(dW, ...)   -> 행 {rep_id}: {unbuffered[rep_id]}")
+assert np.array_equal(unbuffered, reference)
+assert np.array_equal(buffered, reference) != has_repeat
+
+# %% [markdown]
+# **`dW = np.zeros_like(dW)`가 아니라 `dW[...] = 0`.** 학습 노트는 `np.zeros`가 `dW[...] = 0`과 같은 일을 하지
+# 않을까 궁금해합니다. 그렇지 않습니다. `dW, = self.grads`는 계층의 `grads` 리스트 안에 있는 배열에 *이름*을 붙일
+# 뿐입니다. `dW[...] = 0`은 그 배열에 0을 써넣습니다. `dW = np.zeros_like(dW)`는 *새* 배열을 만들어 지역 이름이 그것을
+# 가리키게 하므로, 계층의 `grads`(옵티마이저가 읽는 곳)는 결과를 보지 못합니다.
+
+# %%
+lay = Embedding(W.copy())
+dW, = lay.grads
+dW = np.zeros_like(dW)        # 지역 이름만 다시 묶습니다
+dW[0] = 123.0
+print(f"dW = np.zeros_like(dW) 뒤: lay.grads[0][0] = {lay.grads[0][0]}  (그대로)")
+dW, = lay.grads
+dW[...] = 0                   # 계층 자신의 배열에 씁니다
+dW[0] = 123.0
+print(f"dW[...] = 0 뒤:            lay.grads[0][0] = {lay.grads[0][0]}")
+
+
+# %% [markdown]
+# ## 5. 누적은 얼마나 빠를까? 반복문 대 `np.add.at` 대 희소 행렬
+#
+# `ids`(n개)와 `dout`(n × H)으로 새 `dW`(V × H)를 만드는 세 가지 방법입니다.
+#
+# 1. **반복문**: 학습 노트의 `for` 반복문. ID 하나에 파이썬 반복 한 번.
+# 2. **`np.add.at`**: numpy 호출 한 번.
+# 3. **희소 행렬 흩뿌리기(scatter)**: `(ids[k], k)` 자리에 1이 있는 V × n 행렬 `S`를 만들고 scipy로 `S @ dout`을
+#    계산합니다. `S`는 노트북 01의 원핫 행렬을 전치한 것과 정확히 같으므로, `S @ dout`은 원핫 계층의 역전파
+#    (`one_hotᵀ @ dout`)가 계산하는 값입니다. 희소하게 저장하면 V × n개의 숫자 대신 1 n개만 저장합니다.
+#
+# 실제 미니배치에서는 자주 나오는 단어가 반복되므로, ID는 지프(Zipf) 분포 비슷한 분포(확률 ∝ 1/순위)에서 뽑습니다.
+# 네 번째 줄은 패키지의 `Embedding.backward` 시간입니다. 이것도 `np.add.at`을 쓰지만, V개 행 전체가 아니라 직전
+# 호출에서 쓴 행만 지웁니다.
+
+# %%
+def scatter_loop(ids, dout, V):
+    dW = np.zeros((V, dout.shape[1]), dtype=dout.dtype)
+    for k, word_id in enumerate(ids):
+        dW[word_id] += dout[k]
+    return dW
+
+
+def scatter_add_at(ids, dout, V):
+    dW = np.zeros((V, dout.shape[1]), dtype=dout.dtype)
+    np.add.at(dW, ids, dout)
+    return dW
+
+
+def scatter_sparse(ids, dout, V):
+    n = len(ids)
+    S = scipy.sparse.csr_matrix((np.ones(n, dtype=dout.dtype), (ids, np.arange(n))), shape=(V, n))
+    return S @ dout                     # 행 v = ID가 v인 dout 행들의 합
+
+
+SCATTERS = {"loop": scatter_loop, "np.add.at": scatter_add_at, "sparse S @ dout": scatter_sparse}
+
+# %% tags=["nbval-ignore-output"]
+rng = np.random.default_rng(SEED)
+zipf_p = 1.0 / np.arange(1, SCATTER_V + 1)
+zipf_p /= zipf_p.sum()
+W_big = (0.01 * rng.standard_normal((SCATTER_V, SCATTER_H))).astype(np.float32)
+timings, agree = {name: [] for name in [*SCATTERS, "w2vlib Embedding.backward"]}, []
+for n in SCATTER_ROWS:
+    ids = rng.choice(SCATTER_V, size=n, p=zipf_p)
+    dout_big = rng.standard_normal((n, SCATTER_H)).astype(np.float32)
+    results = [fn(ids, dout_big, SCATTER_V) for fn in SCATTERS.values()]
+    agree.append(all(np.allclose(r, results[0], atol=1e-4) for r in results))
+    for name, fn in SCATTERS.items():
+        timings[name].append(best_time(lambda: fn(ids, dout_big, SCATTER_V), REPEAT))
+    emb = Embedding(W_big)
+    emb.forward(ids)
+    emb.backward(dout_big)
+    agree[-1] &= bool(np.allclose(emb.grads[0], results[0], atol=1e-4))
+    timings["w2vlib Embedding.backward"].append(best_time(lambda: emb.backward(dout_big), REPEAT))
+
+print(f"{'역전파당 ID 수':>19s}" + "".join(f"{n:>10,d}" for n in SCATTER_ROWS))
+for name, ts in timings.items():
+    print(f"{name:>24s}" + "".join(f"{t * 1e3:>8.3f}ms" for t in ts))
+for name in ["np.add.at", "sparse S @ dout"]:
+    ratios = [a / b for a, b in zip(timings["loop"], timings[name])]
+    print(f"{'loop / ' + name:>24s}" + "".join(f"{r:>9.1f}x" for r in ratios))
+
+# %%
+assert all(agree), "모든 흩뿌리기 방법이 같은 dW를 내야 합니다"
+t_loop, t_sparse = np.array(timings["loop"]), np.array(timings["sparse S @ dout"])
+if SCATTER_ROWS[-1] >= 1_000:
+    assert t_sparse[-1] * 2 < t_loop[-1], \
+        f"ID가 {SCATTER_ROWS[-1]:,}개이면 희소 행렬 곱이 반복문보다 2배 이상 빨라야 합니다"
+if SCATTER_ROWS[-1] >= 100 * SCATTER_ROWS[0]:
+    assert t_loop[-1] > 5 * t_loop[0], "반복문의 비용은 ID 수와 함께 커져야 합니다"
+print("확인 통과: 모든 방법이 같은 결과를 냅니다" + (f"; ID가 {SCATTER_ROWS[-1]:,}개일 때 희소 행렬 흩뿌리기가 반복문보다 "
+      "2배 이상 빠릅니다" if SCATTER_ROWS[-1] >= 1_000 else " (속도를 비교하려면 ID를 1,000개 이상 쓰세요)"))
+
+# %% tags=["nbval-ignore-output"]
+fig, ax = plt.subplots(figsize=(6.4, 4.0))
+for (name, ts), marker in zip(timings.items(), "os^D"):
+    ax.plot(SCATTER_ROWS, np.array(ts) * 1e3, marker + "-", label=name)
+ax.set_xscale("log")
+ax.set_yscale("log")
+ax.set_xlabel("역전파당 ID 수 (배치 크기 × 맥락 단어 수)")
+ax.set_ylabel("역전파 한 번의 시간 (ms)")
+ax.set_title(f"dW 누적 (V = {SCATTER_V:,}, H = {SCATTER_H})")
+ax.legend(fontsize=9)
+plt.show()
+
+
+# %% [markdown]
+# 표와 그래프를 읽는 법:
+#
+# - **반복문**(loop)은 ID 하나에 파이썬 반복 한 번이 들므로, 시간이 ID 수에 비례해 커집니다.
+# - **`np.add.at`**은 한 줄이고 언제나 옳습니다. 하지만 빠르다고 가정하지는 마세요. 최근 numpy에서 1차원 배열에는
+#   빠르지만, 2차원 행을 흩뿌리는 속도는 반복문과 비슷합니다(몇 배 이내입니다. 여러분의 컴퓨터에서 두 줄을
+#   비교해 보세요). 예전 numpy(1.25 이전)는 훨씬 더 느렸습니다.
+# - **희소 행렬 곱**(sparse)은 고정된 시작 비용(`S` 만들기, V × H 결과 할당)이 있어서 ID가 몇 개뿐이면 나을 것이
+#   없지만, ID가 천 개 정도를 넘으면 반복문을 확실히 앞섭니다(위의 확인 셀이 가장 큰 미니배치에서 2x 이상임을
+#   확인합니다). 실제 word2vec 미니배치의 크기(타깃 100개 × 맥락 단어 10개)가 그 정도입니다.
+# - 패키지의 `Embedding.backward`는 교재의 밀집 `dW`를 유지하고 직전에 쓴 행만 지웁니다(그것으로 무엇을 아끼는지는
+#   연습 문제 3에서 알아봅니다). 하지만 누적은 `np.add.at`으로 하므로, 비용은 `np.add.at`과 비슷하고 여기에 부가
+#   작업(다음번에 지울 행을 알기 위한 ID의 `np.unique`)이 더해집니다. 계층은 교재의 읽기 쉬운 모양을 우선합니다.
+#   노트북 05의 통합 학습기(fused trainer)는 희소 행렬 곱을 씁니다.
+#
+# 모두 float32 정밀도 안에서 같은 결과를 내므로(위에서 확인), 선택은 순전히 속도의 문제입니다.
+#
+# ## 정리
+#
+# - Embedding 계층(Embedding layer)은 `one_hot @ W`를 행 룩업 `W[idx]`로 바꿉니다. 숫자는 같고, 원핫(one-hot)
+#   벡터가 없으며, 비용은 어휘(vocabulary) 수와 상관없습니다.
+# - 역전파(backward pass)는 **누적**해야 합니다. 미니배치에 k번 나온 단어 ID는 기울기(gradient) 행 k개의 합을
+#   받습니다. `dW[idx] = dout`과 `dW[idx] += dout`은 둘 다 조용히 하나만 남깁니다.
+# - 기울기 확인(gradient check, 수치 미분 기울기 대 해석적 기울기)은 덮어쓰기를 잡아냅니다. 상대 오차가 0 근처가
+#   아니라 0.1 정도가 됩니다.
+# - `dW[...] = 0`은 계층의 기울기 배열에 써넣고, `dW = np.zeros_like(dW)`는 지역 이름만 다시 묶습니다.
+# - 반복문, `np.add.at`, 희소 행렬(sparse matrix) 곱(`Sᵀ` = 원핫 행렬을 희소하게 저장한 것)은 모두 같은 `dW`를
+#   냅니다. 미니배치 크기의 입력에서는 희소 행렬 곱이 가장 빠릅니다.
+#
+# ## 연습 문제
+#
+# 각 `...`를 여러분의 답으로 바꾸고 셀을 실행하세요. 자동 채점 셀이 `아직 풀지 않음`, `아직 정답이 아님: <이유>` 또는
+# `정답`이라고 알려 줍니다. `q1.hint()`는 힌트를, `q1.solution()`은 모범 풀이를 보여 줍니다.
+#
+# 1. **기울기 예측하기.** `ids = [3, 3, 3]`이고 `dout`의 행이 `[1, 1]`, `[2, 2]`, `[4, 4]`이면 `dW`의 행 3은
+#    무엇일까요? 덮어쓰는 역전파라면 무엇이 나올까요? 둘 다 `answer_1 = (correct_row, overwritten_row)`에 넣으세요.
+# 2. **역전파 작성하기.** 반복된 ID를 누적하도록 `MyEmbedding.backward`를 완성하세요(올바르기만 하면 어떤 방법이든
+#    좋습니다). 자동 채점 셀은 반복으로 가득한 미니배치에서 `w2vlib.Embedding`과 비교하고, 역전파를 한 번 더 실행해
+#    `dW`가 지워지는지 보고, float64 기울기 확인을 실행합니다.
+# 3. **예측하고 측정하기: 숨은 O(V).** ID 수가 고정된 역전파의 시간은 V에 따라 어떻게 커질까요? 학습 노트의 역전파
+#    (`notes.LoopEmbedding`)와 패키지의 역전파(`w2vlib.Embedding`) 각각의 로그-로그 기울기(0 = V와 상관없음,
+#    1 = V에 비례)를 `prediction_3`에 넣으세요. 다음 셀이 `SLOPE_VS`의 각 V에서 둘 다 측정하고, 자동 채점 셀이
+#    여러분의 기울기를 측정값과 비교합니다(±0.5).
+
+# %%
+answer_1 = ...                  # (correct_row, overwritten_row)
+q1.check(answer_1)
+# q1.hint()
+# q1.solution()
+
+
+# %%
+class MyEmbedding(Embedding):
+    def backward(self, dout):
+        ...                     # 여기에 코드를 작성하세요: self.grads[0]을 채웁니다
+
+
+q2.check(MyEmbedding)
+# q2.hint()
+# q2.solution()
+
+# %%
+prediction_3 = ...              # {"notes loop": ..., "w2vlib": ...}
+
+# %% tags=["nbval-ignore-output"]
+rng = np.random.default_rng(SEED)
+n_ids = 20                      # 고정된 작은 미니배치: V만 바뀝니다
+backward_times = {}
+for V_ in SLOPE_VS:
+    W_ = (0.01 * rng.standard_normal((V_, SCATTER_H))).astype(np.float32)
+    ids = rng.integers(0, V_, size=n_ids)
+    d = rng.standard_normal((n_ids, SCATTER_H)).astype(np.float32)
+    backward_times[V_] = {}
+    for name, cls in [("notes loop", notes.LoopEmbedding), ("w2vlib", Embedding)]:
+        lay = cls(W_)
+        lay.forward(ids)
+        lay.backward(d)
+        backward_times[V_][name] = best_time(lambda: lay.backward(d), REPEAT)
+    print(f"V = {V_:>7,d}: 학습 노트의 반복문 역전파 {backward_times[V_]['notes loop'] * 1e3:7.3f} ms, "
+          f"w2vlib Embedding.backward {backward_times[V_]['w2vlib'] * 1e3:7.3f} ms  (ID {n_ids}개)")
+
+# %%
+q3.check(prediction_3, times=backward_times)
+# q3.hint()
+# q3.solution()
+
+# %% [markdown]
+# [다음: 03 소프트맥스에서 예/아니요 질문으로: EmbeddingDot](03_embedding_dot.ipynb)
