@@ -1,0 +1,269 @@
+"""The compiled backend: per-word SGD in numba, as word2vec.c and gensim's Cython do it.
+
+``w2vlib.fast.train(..., backend="numba")`` (or :func:`train` here) trains the same model as the
+numpy fast path, but the way word2vec.c does: one target word at a time, in compiled code, with no
+Python per step and no batches (so no damping: every update uses the rows as they are now).
+
+* **Per-word SGD**: subsampling of frequent words, a dynamic window (radius drawn from
+  ``1..window_size``), ``negative`` negatives, the learning rate falling linearly to
+  ``lr * min_lr_ratio`` over training, ``W_in`` uniform in ``±0.5 / hidden_size`` and ``W_out``
+  zeros (the package's initialisation: the same seed gives the numpy backend's starting weights).
+* **Hogwild threads**: the corpus is cut into chunks of ``chunk_words`` words; ``prange`` hands
+  the chunks of an epoch to the threads, which update the shared weights without locks. The
+  model is sparse (an update touches ``~2 * window + k + 1`` of the ``2 * V`` rows), so two threads
+  rarely write the same row at the same moment, and when they do, one small update is lost.
+* **The tricks**: word2vec.c's linear congruential random numbers, a sigmoid table and a binary
+  search of the shared unigram^0.75 sampler's cumulative table
+  (:class:`w2vlib.negative_sampling.UnigramSampler`).
+
+Reproducibility: every chunk has its own random stream (seeded from ``seed``, the epoch and the
+chunk), so with ``threads=1`` the same seed gives bit-identical vectors. With 2 threads the random
+draws are the same, but the order in which the threads' updates interleave is not, so the vectors
+differ from run to run by a little (the quality does not).
+
+numba is optional (``pip install numba``, or the ``notebooks`` extra). The kernels live in
+``w2vlib._compiled_kernels`` and are compiled on first use, then cached on disk (``cache=True``):
+a later process loads them instead of compiling again.
+"""
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+
+__all__ = ["available", "require_numba", "kernels", "train", "sigmoid_tables",
+           "cbow_example", "skipgram_example", "NUMBA_MISSING"]
+
+NUMBA_MISSING = ('backend="numba" needs numba, which is not installed: pip install numba '
+                 '(or install the notebooks extra: pip install -e ".[notebooks]")')
+
+
+def available() -> bool:
+    """True when numba can be imported."""
+    try:
+        import numba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def require_numba():
+    """Import numba or raise an ImportError that says how to install it."""
+    try:
+        import numba
+    except ImportError as err:
+        raise ImportError(NUMBA_MISSING) from err
+    return numba
+
+
+def kernels():
+    """The compiled kernels module (``w2vlib._compiled_kernels``); needs numba."""
+    require_numba()
+    from . import _compiled_kernels
+
+    return _compiled_kernels
+
+
+def sigmoid_tables(size=None, max_exp=None):
+    """word2vec.c's sigmoid table and the matching loss table, float32.
+
+    Entry ``i`` is at ``x = (i / size * 2 - 1) * max_exp``: ``sig[i] = sigmoid(x)`` and
+    ``nll[i] = -log(sigmoid(x))`` (the loss of a positive with score ``x``).
+    """
+    if size is None or max_exp is None:
+        k = kernels()
+        size = k.SIG_TABLE_SIZE if size is None else size
+        max_exp = k.MAX_EXP if max_exp is None else max_exp
+    x = (np.arange(size) / size * 2 - 1) * max_exp
+    sig = (1.0 / (1.0 + np.exp(-x))).astype(np.float32)
+    nll = np.logaddexp(0.0, -x).astype(np.float32)
+    return sig, nll
+
+
+def _cdf(corpus, vocab_size):
+    """The shared sampler's cumulative unigram^0.75 table (float64, last entry 1)."""
+    from .negative_sampling import UnigramSampler
+
+    sampler = UnigramSampler(corpus, vocab_size=vocab_size)
+    cdf = getattr(sampler, "cdf", None)
+    if cdf is None:
+        cdf = np.cumsum(sampler.word_p)
+    cdf = np.array(cdf, dtype=np.float64)
+    cdf[-1] = 1.0
+    return cdf
+
+
+def _example_args(W_in, W_out, exact):
+    from ._checks import as_float32_param
+
+    as_float32_param(W_in, "W_in", ndim=2)
+    as_float32_param(W_out, "W_out", ndim=2)
+    if W_in.shape != W_out.shape:
+        raise ValueError(f"W_in and W_out must have the same shape, got {W_in.shape} and {W_out.shape}")
+    if not (W_in.flags.c_contiguous and W_out.flags.c_contiguous):
+        raise ValueError("W_in and W_out must be C-contiguous")
+    H = W_in.shape[1]
+    sig, nll = sigmoid_tables()
+    return np.empty(H, np.float32), np.empty(H, np.float32), sig, nll
+
+
+def _ids(x, V, name, ndim):
+    from ._checks import check_ids
+
+    x = check_ids(np.asarray(x), V, name)
+    if x.ndim != ndim:
+        raise ValueError(f"{name} must be {ndim}-D, got shape {x.shape}")
+    return np.ascontiguousarray(x, dtype=np.int32)
+
+
+def cbow_example(W_in, W_out, contexts, target, negatives, lr, exact_sigmoid=True,
+                 cbow_update="word2vec"):
+    """One CBOW example, one SGD step of the compiled kernel, **in place** on ``W_in``/``W_out``.
+
+    ``contexts`` (n,) ids, ``target`` an id, ``negatives`` (k,) ids. Returns the loss
+    (the sum of the ``k + 1`` binary cross-entropies). ``cbow_update="gradient"`` gives each
+    context row ``dL/dh / n`` (the layered ``CBOW``'s gradient, so the step equals
+    ``W -= lr * grad`` of the layered model); ``"word2vec"`` gives each the whole ``dL/dh``.
+    ``exact_sigmoid=False`` reads the sigmoid from the table as training does.
+    """
+    k = kernels()
+    V = W_in.shape[0]
+    h, dh, sig, nll = _example_args(W_in, W_out, exact_sigmoid)
+    return float(k.cbow_example(W_in, W_out, _ids(contexts, V, "contexts", 1), int(target),
+                                _ids(negatives, V, "negatives", 1), float(lr), h, dh, sig, nll,
+                                bool(exact_sigmoid), cbow_update == "word2vec"))
+
+
+def skipgram_example(W_in, W_out, centre, contexts, negatives, lr, exact_sigmoid=True):
+    """One skip-gram example, one SGD step of the compiled kernel, **in place**.
+
+    The centre row predicts each of ``contexts`` (n,), with ``negatives`` (n, k). Returns the
+    summed loss of the ``n`` pairs.
+    """
+    k = kernels()
+    V = W_in.shape[0]
+    h, dh, sig, nll = _example_args(W_in, W_out, exact_sigmoid)
+    return float(k.skipgram_example(W_in, W_out, int(centre), _ids(contexts, V, "contexts", 1),
+                                    _ids(negatives, V, "negatives", 2), float(lr), h, dh, sig,
+                                    nll, bool(exact_sigmoid)))
+
+
+def _init_word2vec(V, H, init_seq, init):
+    """The package's initialisation (the numpy fast path's, from the same seed sequence)."""
+    rng = np.random.default_rng(init_seq)
+    if init == "word2vec":
+        W_in = ((rng.random((V, H), dtype=np.float32) - 0.5) / H).astype(np.float32)
+        W_out = np.zeros((V, H), dtype=np.float32)
+    elif init == "book":
+        W_in = (0.01 * rng.standard_normal((V, H))).astype(np.float32)
+        W_out = (0.01 * rng.standard_normal((V, H))).astype(np.float32)
+    else:
+        raise ValueError("init must be 'word2vec' or 'book'")
+    return W_in, W_out
+
+
+def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
+          epochs=10, lr=None, min_lr_ratio=1e-4, seed=0, subsample=1e-3, dynamic_window=True,
+          init="word2vec", cbow_update="word2vec", progress=True, callback=None, threads=2,
+          chunk_words=10_000, exact_sigmoid=False):
+    """Train word2vec with the compiled per-word kernel; returns a ``w2vlib.fast.FastResult``.
+
+    The parameters mean what they mean in :func:`w2vlib.fast.train` (batches and damping do not
+    exist here). ``lr`` defaults to 0.025 (word2vec's and gensim's). ``threads``: Hogwild threads
+    (at most numba's thread count, the number of cores; the count used is in
+    ``settings["threads"]``). ``chunk_words``: words per chunk (the unit a thread takes; windows
+    stop at chunk ends). ``exact_sigmoid``: compute the sigmoid instead of reading the table.
+    """
+    numba = require_numba()
+    from . import fast
+
+    if model not in ("cbow", "skipgram"):
+        raise ValueError(f"model must be 'cbow' or 'skipgram', got {model!r}")
+    for name, v in (("hidden_size", hidden_size), ("window_size", window_size),
+                    ("negative", negative), ("epochs", epochs), ("threads", threads),
+                    ("chunk_words", chunk_words)):
+        if int(v) != v or v < 1:
+            raise ValueError(f"{name} must be a positive integer, got {v!r}")
+    if cbow_update not in ("word2vec", "gradient"):
+        raise ValueError("cbow_update must be 'word2vec' or 'gradient'")
+    corpus, V = fast._check_corpus(corpus, vocab_size)
+    lr = 0.025 if lr is None else float(lr)
+    if not lr > 0:
+        raise ValueError(f"lr must be positive, got {lr!r}")
+    if subsample is not None and not float(subsample) >= 0:
+        raise ValueError(f"subsample must be >= 0 (0 turns it off), got {subsample!r}")
+    counts = np.bincount(corpus, minlength=V)
+    keep_prob = (fast.subsample_keep_prob(counts, subsample) if subsample
+                 else np.ones(V)).astype(np.float64)
+    kept = float((counts * keep_prob).sum())
+    if kept < 2 * int(window_size) + 1:
+        raise ValueError(
+            f"subsampling (subsample={subsample}) keeps about {kept:.1f} of {corpus.size} words "
+            f"per epoch, too few to form training windows; for a small corpus use subsample=0")
+    if isinstance(seed, np.random.Generator):
+        seed = int(seed.integers(2**63))
+    elif isinstance(seed, np.integer):
+        seed = int(seed)
+    k = kernels()
+    used_threads = min(int(threads), numba.config.NUMBA_NUM_THREADS)
+
+    t_start = time.perf_counter()
+    ss = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
+    init_seq, plan_seq = ss.spawn(2)
+    H = int(hidden_size)
+    W_in, W_out = _init_word2vec(V, H, init_seq, init)
+    cdf = _cdf(corpus, V)
+    sig, nll = sigmoid_tables()
+    n_chunks = max(1, -(-corpus.size // int(chunk_words)))
+    bounds = np.linspace(0, corpus.size, n_chunks + 1).astype(np.int64)
+    seeds = np.random.default_rng(plan_seq).integers(1, 2**63, size=(epochs, n_chunks),
+                                                     dtype=np.int64).astype(np.uint64)
+    lr_end = lr * min_lr_ratio
+    loss_out = np.zeros(n_chunks)
+    examples_out = np.zeros(n_chunks, dtype=np.int64)
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=corpus.size * epochs, unit="w", unit_scale=True,
+                   desc=f"{model} x{epochs} (numba, {used_threads} threads)")
+    loss_per_epoch = []
+    before = numba.get_num_threads()
+    numba.set_num_threads(used_threads)
+    # dynamic scheduling: a thread takes the next chunk when it is done with one (on a busy
+    # machine a fixed half per thread waits for the slower thread)
+    chunksize_before = numba.set_parallel_chunksize(1)
+    try:
+        for e in range(epochs):
+            # the learning rate at each chunk boundary: linear in the words done so far
+            done = (e * corpus.size + bounds) / (epochs * corpus.size)
+            lr_bounds = np.maximum(lr_end, lr * (1.0 - done))
+            k.train_epoch(W_in, W_out, corpus, bounds, seeds[e], lr_bounds, keep_prob, cdf, sig,
+                          nll, int(window_size), bool(dynamic_window), int(negative),
+                          model == "cbow", cbow_update == "word2vec", bool(exact_sigmoid),
+                          loss_out, examples_out)
+            n_ex = int(examples_out.sum())
+            mean_loss = float(loss_out.sum()) / n_ex if n_ex else math.nan
+            if not (math.isfinite(mean_loss) or n_ex == 0):
+                raise FloatingPointError("training diverged (loss is not finite); lower lr")
+            loss_per_epoch.append(mean_loss)
+            if bar is not None:
+                bar.update(corpus.size)
+            if callback is not None:
+                callback(e + 1, mean_loss)
+    finally:
+        numba.set_parallel_chunksize(chunksize_before)
+        numba.set_num_threads(before)
+        if bar is not None:
+            bar.close()
+    wall = time.perf_counter() - t_start
+    settings = dict(model=model, vocab_size=V, hidden_size=H, window_size=int(window_size),
+                    negative=int(negative), epochs=int(epochs), lr=lr,
+                    min_lr_ratio=float(min_lr_ratio), seed=seed if isinstance(seed, int) else None,
+                    subsample=subsample, dynamic_window=bool(dynamic_window), init=init,
+                    cbow_update=cbow_update, threads=used_threads, backend="numba",
+                    chunk_words=int(chunk_words), exact_sigmoid=bool(exact_sigmoid))
+    return fast.FastResult(W_in=W_in, W_out=W_out, loss_per_epoch=loss_per_epoch,
+                           words_per_sec=corpus.size * epochs / wall, wall_time=wall,
+                           epochs=int(epochs), corpus_words=int(corpus.size), settings=settings)
