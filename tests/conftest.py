@@ -6,6 +6,10 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED_PTB = REPO.parent / "shared" / "data" / "ptb"
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "gradcheck: a gradient check (tests/test_mutations.py runs these against planted bugs)")
+
 
 @pytest.fixture(scope="session")
 def ptb_dir():

@@ -1,7 +1,7 @@
 """Tests for w2vlib.data: the download machinery against a loopback HTTP server, and the PTB loader.
 
 No test touches the internet: downloads go to a server on 127.0.0.1 started here, and the real PTB
-tests read the local copy in ``$W2VLIB_PTB_DIR`` or ``../shared/data/ptb`` (skipped if absent).
+tests read the local copy found by the ``ptb_dir`` fixture of conftest.py (skipped if absent).
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import http.server
 import json
-import os
 import re
 import socket
 import threading
@@ -351,30 +350,13 @@ def test_bad_split():
 # ----------------------------------------------------------------------------- the real PTB
 
 
-def real_ptb_dir() -> Path | None:
-    env = os.environ.get("W2VLIB_PTB_DIR")
-    candidates = [Path(env)] if env else []
-    candidates.append(Path(__file__).resolve().parents[2] / "shared" / "data" / "ptb")
-    for folder in candidates:
-        if all((folder / f"ptb.{s}.txt").is_file() for s in data.PTB_SPLITS):
-            return folder
-    return None
-
-
-REAL = real_ptb_dir()
-needs_real_ptb = pytest.mark.skipif(
-    REAL is None, reason="PTB files not found: set W2VLIB_PTB_DIR or provide ../shared/data/ptb"
-)
-
-
 @pytest.fixture(scope="module")
 def real_cache(tmp_path_factory):
     return tmp_path_factory.mktemp("ptb-cache")
 
 
-@needs_real_ptb
-def test_real_ptb_train_matches_the_book(monkeypatch, real_cache):
-    monkeypatch.setenv("W2VLIB_PTB_DIR", str(REAL))
+def test_real_ptb_train_matches_the_book(monkeypatch, real_cache, ptb_dir):
+    monkeypatch.setenv("W2VLIB_PTB_DIR", str(ptb_dir))
     corpus, word_to_id, id_to_word = load_ptb("train", real_cache)
     assert corpus.shape == (929_589,) and corpus.dtype == np.int32
     assert len(word_to_id) == len(id_to_word) == 10_000
@@ -385,11 +367,10 @@ def test_real_ptb_train_matches_the_book(monkeypatch, real_cache):
     assert int((corpus == word_to_id["<eos>"]).sum()) == 42_068
 
 
-@needs_real_ptb
-def test_real_ptb_second_load_uses_the_id_cache(monkeypatch, real_cache):
+def test_real_ptb_second_load_uses_the_id_cache(monkeypatch, real_cache, ptb_dir):
     # The speed itself is measured elsewhere (a timing assert would be flaky); here we check the
     # mechanism behind it: the second load reads the .npy cache and never re-tokenises the text.
-    monkeypatch.setenv("W2VLIB_PTB_DIR", str(REAL))
+    monkeypatch.setenv("W2VLIB_PTB_DIR", str(ptb_dir))
     first = load_ptb("train", real_cache)[0]
     assert (real_cache / "ptb.train.npy").is_file()
 
@@ -401,9 +382,8 @@ def test_real_ptb_second_load_uses_the_id_cache(monkeypatch, real_cache):
     assert np.array_equal(first, again)
 
 
-@needs_real_ptb
-def test_real_ptb_valid_and_test_use_the_train_vocabulary(monkeypatch, real_cache):
-    monkeypatch.setenv("W2VLIB_PTB_DIR", str(REAL))
+def test_real_ptb_valid_and_test_use_the_train_vocabulary(monkeypatch, real_cache, ptb_dir):
+    monkeypatch.setenv("W2VLIB_PTB_DIR", str(ptb_dir))
     valid, w_valid, _ = load_ptb("valid", real_cache)
     test, w_test, _ = load_ptb("test", real_cache)
     assert len(valid) == 73_760 and len(test) == 82_430

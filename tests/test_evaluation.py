@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import math
-import os
 from pathlib import Path
 
 import numpy as np
@@ -332,22 +331,9 @@ def test_project_analogy_file_is_generated_by_the_script():
     assert module.render() == ANALOGY_FILE.read_text(encoding="utf-8")
 
 
-def real_ptb_dir() -> Path | None:
-    env = os.environ.get("W2VLIB_PTB_DIR")
-    candidates = [Path(env)] if env else []
-    candidates.append(REPO.parent / "shared" / "data" / "ptb")
-    for folder in candidates:
-        if all((folder / f"ptb.{s}.txt").is_file() for s in data.PTB_SPLITS):
-            return folder
-    return None
-
-
 @pytest.fixture
-def ptb_vocab(monkeypatch, tmp_path):
-    folder = real_ptb_dir()
-    if folder is None:
-        pytest.skip("PTB files not found: set W2VLIB_PTB_DIR or provide ../shared/data/ptb")
-    monkeypatch.setenv("W2VLIB_PTB_DIR", str(folder))
+def ptb_vocab(monkeypatch, tmp_path, ptb_dir):
+    monkeypatch.setenv("W2VLIB_PTB_DIR", str(ptb_dir))
     return data.ptb_vocab(tmp_path)
 
 
@@ -364,5 +350,5 @@ def test_project_analogy_file_with_any_vectors(ptb_vocab):
     for method in ("add", "mul"):
         res = evaluate_analogies(ANALOGY_FILE, W, word_to_id, method=method)
         assert res.coverage == 1.0 and res.n_total >= 150
-        assert 0.0 <= res.accuracy <= 1.0
+        assert res.accuracy < 0.05  # random vectors answer almost nothing (chance is 1 in 10,000)
         assert sum(s.total for s in res.sections.values()) == res.n_total

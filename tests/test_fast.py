@@ -7,7 +7,7 @@ import pytest
 
 from w2vlib import fast
 from w2vlib.corpus import TOY_TEXT, preprocess
-from w2vlib.models import CBOW, SkipGram
+from w2vlib.models import CBOW, SkipGram, init_weights
 
 
 def _toy(rng, V=30, n=400):
@@ -135,7 +135,7 @@ def test_train_loss_decreases_and_is_reproducible(model):
     assert all(math.isfinite(x) and x > 0 for x in r1.loss_per_epoch)
     # the vectors moved away from their initialisation (W_out starts at zero)
     init_rng = np.random.default_rng(np.random.SeedSequence(7).spawn(2)[0])
-    W0 = ((init_rng.random((40, 16), dtype=np.float32) - 0.5) / 16).astype(np.float32)
+    W0, _ = init_weights(40, 16, init_rng, init="word2vec")
     assert np.abs(r1.W_in - W0).max() > 1e-2
     assert np.abs(r1.W_out).max() > 1e-2
     # the two topics separate: every word's nearest neighbour (centred cosine) is in its topic

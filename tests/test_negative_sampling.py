@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from w2vlib import NegativeSamplingLoss, UnigramSampler, gradcheck, numerical_gradient, relative_error
+from w2vlib.gradcheck import GRADCHECK_TOL
 
 
 def test_word_p_is_counts_to_the_075():
@@ -68,20 +69,21 @@ def test_sampler_bad_input():
         s.get_negative_sample(np.array([7]))
 
 
+@pytest.mark.gradcheck
 def test_negative_sampling_loss_grads():
     rng = np.random.default_rng(0)
     V, H, N, k = 8, 4, 6, 3
     corpus = rng.integers(0, V, 100)
-    W = rng.standard_normal((V, H)).astype(np.float32)
+    W = rng.standard_normal((V, H))  # float64: the check's tolerance is 1e-6
     layer = NegativeSamplingLoss(W, corpus, sample_size=k, rng=1)
-    h = rng.standard_normal((N, H)).astype(np.float32)
+    h = rng.standard_normal((N, H))
     target = np.array([0, 1, 0, 7, 3, 0])
     negs = layer.sampler.get_negative_sample(target)
     layer.forward(h, target, negs)
     dh = layer.backward()
-    assert relative_error(dh, numerical_gradient(lambda: layer.forward(h, target, negs), h)) < 1e-2
+    assert relative_error(dh, numerical_gradient(lambda: layer.forward(h, target, negs), h)) < GRADCHECK_TOL
     layer.forward(h, target, negs)
     layer.backward()
-    assert gradcheck(lambda: layer.forward(h, target, negs), layer.params, layer.grads) < 1e-2
+    assert gradcheck(lambda: layer.forward(h, target, negs), layer.params, layer.grads) < GRADCHECK_TOL
     with pytest.raises(ValueError, match="negatives must have shape"):
         layer.forward(h, target, negs[:, :2])

@@ -4,27 +4,42 @@ from __future__ import annotations
 import numpy as np
 
 
-def as_float32_param(W, name: str = "W", ndim: int | None = None) -> np.ndarray:
-    """Accept a float32 parameter array as is (layers share it by reference)."""
+#: The parameter dtypes layers accept: float32 (the default everywhere) and float64 (gradient checks).
+PARAM_DTYPES = (np.float32, np.float64)
+
+
+def as_float_param(W, name: str = "W", ndim: int | None = None) -> np.ndarray:
+    """Accept a float32 or float64 parameter array as is (layers share it by reference).
+
+    float32 is the default everywhere (half the memory and time); float64 is kept for gradient
+    checks, where float32's 7 digits are too few. Integer, bool and object arrays are refused.
+    """
     if not isinstance(W, np.ndarray):
         raise TypeError(f"{name} must be a numpy array, got {type(W).__name__}")
-    if W.dtype != np.float32:
+    if W.dtype not in PARAM_DTYPES:
         raise TypeError(
-            f"{name} must be float32, got {W.dtype}; use W.astype(np.float32) "
-            "(float64 parameters would double memory and time)"
+            f"{name} must be float32 (or float64 for gradient checks), got {W.dtype}; "
+            "use W.astype(np.float32)"
         )
     if ndim is not None and W.ndim != ndim:
         raise ValueError(f"{name} must be {ndim}-D, got shape {W.shape}")
     return W
 
 
-def check_float_input(x, name: str, last_dim: int | None = None, shape=None) -> np.ndarray:
-    """A floating input: float32 passes through, other floats are cast, ints/objects raise."""
+def float_dtype_of(x) -> np.dtype:
+    """The dtype a parameter-free layer computes in: float64 stays float64, other floats are float32."""
+    return np.dtype(np.float64) if np.asarray(x).dtype == np.float64 else np.dtype(np.float32)
+
+
+def check_float_input(x, name: str, last_dim: int | None = None, shape=None, dtype=None) -> np.ndarray:
+    """A floating input cast to ``dtype`` (a layer's parameter dtype; default: float64 stays,
+    other floats become float32). Integer, bool and object inputs raise."""
     x = np.asarray(x)
     if not np.issubdtype(x.dtype, np.floating):
         raise TypeError(f"{name} must hold floats, got dtype {x.dtype}")
-    if x.dtype != np.float32:
-        x = x.astype(np.float32)
+    dtype = float_dtype_of(x) if dtype is None else np.dtype(dtype)
+    if x.dtype != dtype:
+        x = x.astype(dtype)
     if last_dim is not None and (x.ndim == 0 or x.shape[-1] != last_dim):
         raise ValueError(f"{name} must have last dimension {last_dim}, got shape {x.shape}")
     if shape is not None and x.shape != tuple(shape):

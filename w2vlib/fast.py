@@ -50,6 +50,8 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit
 
+from .models import init_weights
+
 __all__ = [
     "FastResult",
     "train",
@@ -632,14 +634,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     init_seq, plan_seq = ss.spawn(2)
     init_rng = np.random.default_rng(init_seq)
     H = int(hidden_size)
-    if init == "word2vec":
-        W_in = ((init_rng.random((V, H), dtype=np.float32) - 0.5) / H).astype(np.float32)
-        W_out = np.zeros((V, H), dtype=np.float32)
-    elif init == "book":
-        W_in = (0.01 * init_rng.standard_normal((V, H))).astype(np.float32)
-        W_out = (0.01 * init_rng.standard_normal((V, H))).astype(np.float32)
-    else:
-        raise ValueError("init must be 'word2vec' or 'book'")
+    W_in, W_out = init_weights(V, H, init_rng, init=init)
 
     planner = _Planner(corpus, V, model, int(window_size), int(negative), int(batch_size),
                        keep_prob, dynamic_window, damping, plan_seq,

@@ -1,7 +1,10 @@
 """Layers in the book's shape: ``params``, ``grads``, ``forward``, ``backward``.
 
-Every layer keeps float32 end to end: parameters are float32, inputs are
-checked, and gradients are written into preallocated float32 arrays.
+Layers follow their parameters' dtype: float32 by default (everything w2vlib builds is
+float32), float64 when you pass float64 parameters (gradient checks need its 16 digits).
+Inputs are cast to the parameters' dtype and gradients are written into preallocated arrays
+of that dtype; layers without parameters keep float64 inputs float64 and compute everything
+else in float32. Integer or object parameters are refused with a clear message.
 
 The two layers that matter most for chapter 4 are :class:`Embedding` (a row
 lookup whose backward must *accumulate* repeated ids) and
@@ -12,9 +15,10 @@ from __future__ import annotations
 
 import numpy as np
 from scipy.special import expit
+from scipy.special import log_softmax
 from scipy.special import softmax as scipy_softmax
 
-from ._checks import as_float32_param, check_float_input, check_ids
+from ._checks import as_float_param, check_float_input, check_ids
 
 __all__ = [
     "MatMul",
@@ -58,14 +62,14 @@ class MatMul:
     """``out = x @ W``; the one-hot input layer of SimpleCBOW is one of these."""
 
     def __init__(self, W: np.ndarray):
-        W = as_float32_param(W, "W", ndim=2)
+        W = as_float_param(W, "W", ndim=2)
         self.params = [W]
         self.grads = [np.zeros_like(W)]
         self.x = None
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         (W,) = self.params
-        x = check_float_input(x, "x", last_dim=W.shape[0])
+        x = check_float_input(x, "x", last_dim=W.shape[0], dtype=W.dtype)
         self.x = x
         # A stacked input (N, C, D) is multiplied as one 2-D (N*C, D) product: numpy's
         # batched matmul would run N small products, each re-reading all of W (about 9x slower).
@@ -73,7 +77,7 @@ class MatMul:
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         (W,) = self.params
-        dout = check_float_input(dout, "dout", last_dim=W.shape[1])
+        dout = check_float_input(dout, "dout", last_dim=W.shape[1], dtype=W.dtype)
         dx = (dout.reshape(-1, W.shape[1]) @ W.T).reshape(dout.shape[:-1] + (W.shape[0],))
         x2 = self.x.reshape(-1, W.shape[0])
         self.grads[0][...] = x2.T @ dout.reshape(-1, W.shape[1])
@@ -93,7 +97,7 @@ class Embedding:
     """
 
     def __init__(self, W: np.ndarray):
-        W = as_float32_param(W, "W", ndim=2)
+        W = as_float_param(W, "W", ndim=2)
         self.params = [W]
         self.grads = [np.zeros_like(W)]
         self.idx = None
@@ -110,7 +114,7 @@ class Embedding:
         if self.idx is None:
             raise RuntimeError("Embedding.backward called before forward")
         expected = self.idx.shape + (dW.shape[1],)
-        dout = check_float_input(dout, "dout", shape=expected)
+        dout = check_float_input(dout, "dout", shape=expected, dtype=dW.dtype)
         if self._dirty is None:
             dW[...] = 0
         else:
@@ -140,14 +144,14 @@ class EmbeddingDot:
     def forward(self, h: np.ndarray, idx) -> np.ndarray:
         (W,) = self.params
         target_W = self.embed.forward(idx)
-        h = check_float_input(h, "h", shape=target_W.shape)
+        h = check_float_input(h, "h", shape=target_W.shape, dtype=W.dtype)
         out = np.sum(target_W * h, axis=-1)
         self.cache = (h, target_W)
         return out
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         h, target_W = self.cache
-        dout = np.asarray(dout, dtype=np.float32)[..., None]
+        dout = check_float_input(dout, "dout", shape=h.shape[:-1], dtype=h.dtype)[..., None]
         self.embed.backward(dout * h)
         return dout * target_W
 
@@ -182,17 +186,17 @@ class SigmoidWithLoss:
         t = np.asarray(t)
         if t.shape != x.shape:
             raise ValueError(f"labels t must have the shape of x {x.shape}, got {t.shape}")
-        self.t = t.astype(np.float32)
+        self.t = t.astype(x.dtype)
         self.y = sigmoid(x)
         # -[t log y + (1-t) log(1-y)], computed stably from the scores:
         # log(1 + exp(-x)) for t=1 and log(1 + exp(x)) for t=0.
         z = np.where(self.t > 0.5, -x, x)
-        loss = np.logaddexp(np.float32(0), z)
+        loss = np.logaddexp(x.dtype.type(0), z)
         return float(loss.mean(dtype=np.float64))
 
     def backward(self, dout=1) -> np.ndarray:
         n = self.y.size
-        return (self.y - self.t) * np.float32(dout / n)
+        return (self.y - self.t) * self.y.dtype.type(dout / n)
 
 
 class Softmax:
@@ -230,11 +234,12 @@ class SoftmaxWithLoss:
             raise ValueError(f"t must hold one id per row of x ({x.shape[0]}), got shape {t.shape}")
         self.t = t
         self.y = softmax(x)
-        return cross_entropy_error(self.y, t)
+        # -log softmax(x)[t], from the scores (exact, no 1e-7 guard needed)
+        return float(-log_softmax(x, axis=1)[np.arange(x.shape[0]), t].mean(dtype=np.float64))
 
     def backward(self, dout=1) -> np.ndarray:
         n = self.t.shape[0]
         dx = self.y.copy()
         dx[np.arange(n), self.t] -= 1
-        dx *= np.float32(dout / n)
+        dx *= dx.dtype.type(dout / n)
         return dx

@@ -9,13 +9,15 @@
 
 Every model has ``params = [W_in, W_out]`` (each shared matrix listed once),
 ``grads`` with the total gradient of each, ``forward(...) -> loss`` and
-``backward(dout=1)``. ``word_vecs`` is ``W_in``, the word vectors we keep.
+``backward(dout=1)``. ``word_vecs`` is ``W_in``, the word vectors we keep. The weights are
+float32 unless ``dtype=np.float64`` is asked for (gradient checks); both come from
+:func:`init_weights`, the book's ``0.01 * N(0, 1)``.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from ._checks import as_rng
+from ._checks import PARAM_DTYPES, as_rng
 from .corpus import convert_one_hot
 from .layers import Embedding, MatMul, SoftmaxWithLoss
 from .negative_sampling import NegativeSamplingLoss, UnigramSampler, sum_embedding_grads
@@ -23,13 +25,31 @@ from .negative_sampling import NegativeSamplingLoss, UnigramSampler, sum_embeddi
 __all__ = ["SimpleCBOW", "CBOW", "SkipGram", "init_weights"]
 
 
-def init_weights(vocab_size: int, hidden_size: int, rng=None, scale: float = 0.01):
-    """``W_in`` and ``W_out`` as in the book: ``scale * N(0, 1)``, float32, shapes (V, H)."""
+def init_weights(vocab_size: int, hidden_size: int, rng=None, scale: float = 0.01, init: str = "book",
+                 dtype=np.float32):
+    """The initial ``(W_in, W_out)``, both of shape (V, H): the one initialiser of the package.
+
+    ``init="book"``: both ``scale * N(0, 1)`` (the book's ``0.01 * np.random.randn``).
+    ``init="word2vec"``: ``W_in`` uniform in ``[-0.5, 0.5) / hidden_size`` and ``W_out`` zeros, as
+    word2vec.c and gensim do (``scale`` is not used). ``dtype`` is float32 (the default everywhere)
+    or float64 (for gradient checks). ``rng``: a seed or ``np.random.Generator``; the same seed
+    gives the same matrices.
+    """
     if vocab_size < 1 or hidden_size < 1:
         raise ValueError(f"vocab_size and hidden_size must be >= 1, got {vocab_size}, {hidden_size}")
+    dtype = np.dtype(dtype)
+    if dtype not in PARAM_DTYPES:
+        raise TypeError(f"dtype must be float32 or float64, got {dtype}")
     rng = as_rng(rng)
-    W_in = (scale * rng.standard_normal((vocab_size, hidden_size))).astype(np.float32)
-    W_out = (scale * rng.standard_normal((vocab_size, hidden_size))).astype(np.float32)
+    shape = (vocab_size, hidden_size)
+    if init == "book":
+        W_in = (scale * rng.standard_normal(shape)).astype(dtype)
+        W_out = (scale * rng.standard_normal(shape)).astype(dtype)
+    elif init == "word2vec":
+        W_in = ((rng.random(shape, dtype=dtype) - 0.5) / hidden_size).astype(dtype)
+        W_out = np.zeros(shape, dtype=dtype)
+    else:
+        raise ValueError(f"init must be 'book' or 'word2vec', got {init!r}")
     return W_in, W_out
 
 
@@ -50,10 +70,10 @@ class SimpleCBOW:
     per word).
     """
 
-    def __init__(self, vocab_size: int, hidden_size: int, window_size: int = 1, rng=None):
+    def __init__(self, vocab_size: int, hidden_size: int, window_size: int = 1, rng=None, dtype=np.float32):
         self.window_size = _check_window(window_size)
         self.vocab_size = vocab_size
-        W_in, W_out = init_weights(vocab_size, hidden_size, rng)  # W_out (V, H), stored transposed below
+        W_in, W_out = init_weights(vocab_size, hidden_size, rng, dtype=dtype)  # W_out (V, H), stored transposed below
         self.in_layer = MatMul(W_in)  # one layer, applied to all 2*window positions at once
         self._W_out_T = np.ascontiguousarray(W_out.T)
         self.out_layer = MatMul(self._W_out_T)
@@ -65,7 +85,7 @@ class SimpleCBOW:
     def forward(self, contexts, target) -> float:
         contexts = np.asarray(contexts)
         if np.issubdtype(contexts.dtype, np.integer):
-            contexts = convert_one_hot(contexts, self.vocab_size)
+            contexts = convert_one_hot(contexts, self.vocab_size, dtype=self.params[0].dtype)
         if contexts.ndim != 3 or contexts.shape[1] != 2 * self.window_size:
             raise ValueError(
                 f"contexts must be (batch, {2 * self.window_size}, V) one-hot or (batch, {2 * self.window_size}) ids, "
@@ -94,10 +114,11 @@ class CBOW:
     injected (shape (N, sample_size)) to compare against other implementations.
     """
 
-    def __init__(self, vocab_size, hidden_size, window_size, corpus, sample_size: int = 5, power: float = 0.75, rng=None):
+    def __init__(self, vocab_size, hidden_size, window_size, corpus, sample_size: int = 5, power: float = 0.75, rng=None,
+                 dtype=np.float32):
         self.window_size = _check_window(window_size)
         rng = as_rng(rng)
-        W_in, W_out = init_weights(vocab_size, hidden_size, rng)
+        W_in, W_out = init_weights(vocab_size, hidden_size, rng, dtype=dtype)
         self.in_layer = Embedding(W_in)  # one layer for all context positions; repeats accumulate
         sampler = UnigramSampler(corpus, power, sample_size, vocab_size=vocab_size, rng=rng)
         self.ns_loss = NegativeSamplingLoss(W_out, sampler=sampler)
@@ -135,10 +156,11 @@ class SkipGram:
     (N, 2*window, sample_size).
     """
 
-    def __init__(self, vocab_size, hidden_size, window_size, corpus, sample_size: int = 5, power: float = 0.75, rng=None):
+    def __init__(self, vocab_size, hidden_size, window_size, corpus, sample_size: int = 5, power: float = 0.75, rng=None,
+                 dtype=np.float32):
         self.window_size = _check_window(window_size)
         rng = as_rng(rng)
-        W_in, W_out = init_weights(vocab_size, hidden_size, rng)
+        W_in, W_out = init_weights(vocab_size, hidden_size, rng, dtype=dtype)
         self.in_layer = Embedding(W_in)
         sampler = UnigramSampler(corpus, power, sample_size, vocab_size=vocab_size, rng=rng)
         self.sampler = sampler
