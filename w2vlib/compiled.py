@@ -95,10 +95,10 @@ def _cdf(corpus, vocab_size):
 
 
 def _example_args(W_in, W_out, exact):
-    from ._checks import as_float32_param
-
-    as_float32_param(W_in, "W_in", ndim=2)
-    as_float32_param(W_out, "W_out", ndim=2)
+    for name, W in (("W_in", W_in), ("W_out", W_out)):
+        if not isinstance(W, np.ndarray) or W.dtype != np.float32 or W.ndim != 2:
+            raise TypeError(f"{name} must be a 2-D float32 numpy array (the kernel updates it in "
+                            f"place), got {getattr(W, 'dtype', type(W).__name__)}")
     if W_in.shape != W_out.shape:
         raise ValueError(f"W_in and W_out must have the same shape, got {W_in.shape} and {W_out.shape}")
     if not (W_in.flags.c_contiguous and W_out.flags.c_contiguous):
@@ -149,20 +149,6 @@ def skipgram_example(W_in, W_out, centre, contexts, negatives, lr, exact_sigmoid
                                     nll, bool(exact_sigmoid)))
 
 
-def _init_word2vec(V, H, init_seq, init):
-    """The package's initialisation (the numpy fast path's, from the same seed sequence)."""
-    rng = np.random.default_rng(init_seq)
-    if init == "word2vec":
-        W_in = ((rng.random((V, H), dtype=np.float32) - 0.5) / H).astype(np.float32)
-        W_out = np.zeros((V, H), dtype=np.float32)
-    elif init == "book":
-        W_in = (0.01 * rng.standard_normal((V, H))).astype(np.float32)
-        W_out = (0.01 * rng.standard_normal((V, H))).astype(np.float32)
-    else:
-        raise ValueError("init must be 'word2vec' or 'book'")
-    return W_in, W_out
-
-
 def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
           epochs=10, lr=None, min_lr_ratio=1e-4, seed=0, subsample=1e-3, dynamic_window=True,
           init="word2vec", cbow_update="word2vec", progress=True, callback=None, threads=2,
@@ -170,13 +156,15 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     """Train word2vec with the compiled per-word kernel; returns a ``w2vlib.fast.FastResult``.
 
     The parameters mean what they mean in :func:`w2vlib.fast.train` (batches and damping do not
-    exist here). ``lr`` defaults to 0.025 (word2vec's and gensim's). ``threads``: Hogwild threads
+    exist here). ``lr`` defaults to word2vec.c's: 0.05 for CBOW, 0.025 for skip-gram (gensim uses
+    0.025 for both). ``threads``: Hogwild threads
     (at most numba's thread count, the number of cores; the count used is in
     ``settings["threads"]``). ``chunk_words``: words per chunk (the unit a thread takes; windows
     stop at chunk ends). ``exact_sigmoid``: compute the sigmoid instead of reading the table.
     """
     numba = require_numba()
     from . import fast
+    from .models import init_weights
 
     if model not in ("cbow", "skipgram"):
         raise ValueError(f"model must be 'cbow' or 'skipgram', got {model!r}")
@@ -188,7 +176,9 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     if cbow_update not in ("word2vec", "gradient"):
         raise ValueError("cbow_update must be 'word2vec' or 'gradient'")
     corpus, V = fast._check_corpus(corpus, vocab_size)
-    lr = 0.025 if lr is None else float(lr)
+    if lr is None:  # word2vec.c's defaults
+        lr = 0.05 if model == "cbow" else 0.025
+    lr = float(lr)
     if not lr > 0:
         raise ValueError(f"lr must be positive, got {lr!r}")
     if subsample is not None and not float(subsample) >= 0:
@@ -212,7 +202,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     ss = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
     init_seq, plan_seq = ss.spawn(2)
     H = int(hidden_size)
-    W_in, W_out = _init_word2vec(V, H, init_seq, init)
+    W_in, W_out = init_weights(V, H, np.random.default_rng(init_seq), init=init)
     cdf = _cdf(corpus, V)
     sig, nll = sigmoid_tables()
     n_chunks = max(1, -(-corpus.size // int(chunk_words)))
