@@ -72,7 +72,7 @@ WINDOW_SIZE = 5         # maximum context radius (each word draws its radius fro
 NEGATIVE = 5            # negative samples per target
 LR = 0.05               # starting learning rate of per-word SGD (word2vec.c's CBOW default)
 SLICE_WORDS = 2_000     # PTB words the plain-Python loop trains on (it is slow)
-TRICK_WORDS = 300_000   # PTB words each compiled variant trains on, for the tricks' timings
+TRICK_WORDS = 200_000   # PTB words each compiled variant trains on (best of two runs)
 EPOCHS = 3              # epochs of every trainer in the comparison table (the benchmark runs 10)
 LAYERED_STEPS = 100     # steps of the layered model (batch 100); its time is extrapolated
 THREADS = 2             # Hogwild threads (at most the number of cores numba sees)
@@ -282,11 +282,14 @@ variants = [  # name, lcg, sigmoid table, big table
 trick_speed = {}
 trick_loss = {}
 for name, lcg, use_sig, use_big in variants:
-    W_in_t, W_out_t = fresh_weights()
-    start = time.perf_counter()
-    loss = cbow_words_jit(trick_words, W_in_t, W_out_t, cdf, keep_prob, WINDOW_SIZE, NEGATIVE, LR,
-                          np.random.default_rng(SEED), lcg, SEED + 1, sig_table, use_sig, big_table, use_big)
-    trick_speed[name] = TRICK_WORDS / (time.perf_counter() - start)
+    times = []
+    for _ in range(2):  # the best of two runs: other programs only ever add time
+        W_in_t, W_out_t = fresh_weights()
+        start = time.perf_counter()
+        loss = cbow_words_jit(trick_words, W_in_t, W_out_t, cdf, keep_prob, WINDOW_SIZE, NEGATIVE, LR,
+                              np.random.default_rng(SEED), lcg, SEED + 1, sig_table, use_sig, big_table, use_big)
+        times.append(time.perf_counter() - start)
+    trick_speed[name] = TRICK_WORDS / min(times)
     trick_loss[name] = loss
 previous = None
 for name, *_ in variants:
@@ -321,7 +324,7 @@ print("check passed: the table's error is below one table step times the sigmoid
 #
 # `w2vlib.compiled` (used by `w2vlib.fast.train(..., backend="numba")` and `python -m w2vlib train
 # --backend numba`) is the loop above with all three tricks on, and three more changes:
-# - everything is float32 and compiled with `fastmath`, so the dot products and row updates of 100 numbers
+# - everything is float32 and compiled with `fastmath`, so the dot products and row updates of `HIDDEN_SIZE` numbers
 #   run as SIMD instructions, several numbers per instruction;
 # - the `negative` binary searches of a word run **in lockstep** (one step of every search, then the next),
 #   so the CPU overlaps their memory reads instead of waiting for each in turn;
@@ -417,16 +420,17 @@ print(f"check passed: one thread is reproducible; {max_threads} threads reach th
 # the *same old* row. That step is far too long, and without damping training diverges. Per-word SGD applies
 # each update at once: the next occurrence already sees the moved row, and corrects from there. The step
 # per occurrence is just `lr` times one gradient. Here is how many times the most frequent context word
-# occurs in one batch of the fast path (1024 targets, full windows):
+# occurs in one batch of the fast path (1024 targets after subsampling, full windows):
 
 # %%
-contexts_ptb, _ = create_contexts_target(corpus[:1024 + 2 * WINDOW_SIZE], WINDOW_SIZE)
+kept_stream = corpus[np.random.default_rng(SEED).random(corpus.size) < keep_prob[corpus]]
+contexts_ptb, _ = create_contexts_target(kept_stream[:1024 + 2 * WINDOW_SIZE], WINDOW_SIZE)
 batch_counts = np.bincount(contexts_ptb.ravel(), minlength=vocab_size)
 top_word = int(batch_counts.argmax())
 print(f"in one batch of 1024 targets, '{id_to_word[top_word]}' is a context {int(batch_counts[top_word])} "
-      f"times: a batched step moves its row by the sum of {int(batch_counts[top_word])} updates; per-word SGD "
-      f"takes them one at a time")
-assert batch_counts.max() > 4 * 2 * WINDOW_SIZE / 2  # well above the fast path's damping threshold (4)
+      f"times: a batched step moves its row by the sum of {int(batch_counts[top_word])} updates computed from "
+      f"the same old row; per-word SGD takes them one at a time")
+assert batch_counts.max() > 4, "more than the fast path's damping threshold for CBOW (4)"
 
 # %% [markdown]
 # ## 7. One table: every trainer, the same settings
