@@ -74,9 +74,11 @@ def sigmoid_and_loss(f, label, sig_table, nll_table, exact):
         y = 0.0
     else:
         y = sig_table[int((f + MAX_EXP) * (SIG_TABLE_SIZE / (2.0 * MAX_EXP)))]
-    z = f if label else -f  # loss = softplus(-z)
-    if z >= MAX_EXP or z <= -MAX_EXP:
-        return y, _softplus(-z)
+    z = f if label else -f  # loss = softplus(-z) = -log(sigmoid(z))
+    if z >= MAX_EXP:  # softplus(-z) < 0.0025: 0, the table's own precision
+        return y, 0.0
+    if z <= -MAX_EXP:  # softplus(-z) = -z + (less than 0.0025)
+        return y, -z
     return y, nll_table[int((z + MAX_EXP) * (SIG_TABLE_SIZE / (2.0 * MAX_EXP)))]
 
 
