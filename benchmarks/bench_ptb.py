@@ -52,7 +52,8 @@ from pathlib import Path
 import numpy as np
 
 from w2vlib import fast
-from w2vlib.cli import library_versions, load_corpus, machine_info
+from w2vlib.cli import load_corpus
+from w2vlib.machine import library_versions, machine_info
 from w2vlib.evaluation import evaluate_analogies, evaluate_similarity
 
 REPO = Path(__file__).resolve().parents[1]

@@ -70,11 +70,11 @@ def test_missing_corpus_is_a_clear_error(tmp_path, capsys):
     assert "not found" in capsys.readouterr().err
 
 
-def test_last_line_without_newline_gets_eos(tmp_path):
+def test_last_line_without_newline_gets_eos_blank_lines_add_nothing(tmp_path):
     p = tmp_path / "c.txt"
-    p.write_text("a b\n\nc", encoding="utf-8")
+    p.write_text("a b\n\n  \nc", encoding="utf-8")
     corpus, w2i, i2w = read_text_corpus(p)
-    assert [i2w[i] for i in corpus] == ["a", "b", "<eos>", "<eos>", "c", "<eos>"]
+    assert [i2w[i] for i in corpus] == ["a", "b", "<eos>", "c", "<eos>"]
     p.write_text("a b\nc\n", encoding="utf-8")
     corpus, w2i, i2w = read_text_corpus(p)
     assert [i2w[i] for i in corpus] == ["a", "b", "<eos>", "c", "<eos>"]

@@ -142,3 +142,57 @@ def test_similarity_needs_one_row_per_word(space):
     with pytest.raises(ValueError, match="integer"):
         most_similar("king", w2i, i2w, W, top=2.5)
     assert len(most_similar("king", w2i, i2w, W, top=100)) == len(w2i) - 1  # top > V: every other word
+
+
+# ----------------------------------------------------------------------------- the one text reader
+from w2vlib.corpus import build_vocab, read_corpus, read_words, words_to_ids  # noqa: E402
+
+
+def _words_of(tmp_path, raw: bytes):
+    p = tmp_path / "c.txt"
+    p.write_bytes(raw)
+    return read_words(p)
+
+
+def test_reader_puts_eos_at_every_line_end(tmp_path):
+    assert _words_of(tmp_path, b"a b\nc\n") == ["a", "b", "<eos>", "c", "<eos>"]
+
+
+def test_reader_last_line_without_newline_gets_eos(tmp_path):
+    assert _words_of(tmp_path, b"a b\nc") == ["a", "b", "<eos>", "c", "<eos>"]
+
+
+def test_reader_blank_lines_add_nothing(tmp_path):
+    assert _words_of(tmp_path, b"a b\n\n   \n\t\nc\n\n") == ["a", "b", "<eos>", "c", "<eos>"]
+
+
+def test_reader_line_ends_crlf_and_cr(tmp_path):
+    assert _words_of(tmp_path, b"a b\r\nc\rd\n") == ["a", "b", "<eos>", "c", "<eos>", "d", "<eos>"]
+
+
+def test_reader_trailing_and_leading_spaces_change_nothing(tmp_path):
+    # PTB writes " a b \n": a space before and after every line; the old two readers disagreed on
+    # "b<eos>c" only when the space was missing.
+    assert _words_of(tmp_path, b" a  b \n c\t\n") == _words_of(tmp_path, b"a b\nc\n")
+
+
+def test_read_corpus_builds_the_vocabulary_by_first_appearance(tmp_path):
+    p = tmp_path / "c.txt"
+    p.write_text("b a b\nc\n", encoding="utf-8")
+    corpus, w2i, i2w = read_corpus(p)
+    assert w2i == {"b": 0, "a": 1, "<eos>": 2, "c": 3} and corpus.tolist() == [0, 1, 0, 2, 3, 2]
+    assert i2w == {i: w for w, i in w2i.items()} and corpus.dtype == np.int32
+    assert build_vocab(["x", "y", "x"])[0] == {"x": 0, "y": 1}
+    with pytest.raises(KeyError, match="'z' is not in the vocabulary"):
+        words_to_ids(["x", "z"], {"x": 0})
+    (tmp_path / "blank.txt").write_text("\n \n", encoding="utf-8")
+    with pytest.raises(ValueError, match="holds no words"):
+        read_corpus(tmp_path / "blank.txt")
+    with pytest.raises(FileNotFoundError, match="not found"):
+        read_corpus(tmp_path / "missing.txt")
+
+
+def test_reader_encoding_parameter(tmp_path):
+    p = tmp_path / "ko.txt"
+    p.write_bytes("한국어 단어\n".encode("cp949"))
+    assert read_words(p, encoding="cp949") == ["한국어", "단어", "<eos>"]

@@ -74,35 +74,6 @@ def test_grads_reject_mismatched_shapes():
         fast.cbow_grads(W, W, np.zeros((3, 2), int), np.zeros(4, int), np.ones((3, 2), int))
 
 
-def test_alias_table_is_exact():
-    p = np.array([0.5, 0.25, 0.125, 0.125, 0.0])
-    prob, alias = fast.alias_table(p)
-    n = p.size
-    # probability mass of each outcome: own column kept + columns aliasing to it
-    mass = prob / n
-    np.add.at(mass, alias, (1 - prob) / n)
-    np.testing.assert_allclose(mass, p, atol=1e-12)
-    draws = fast.alias_draw(np.random.default_rng(0), prob, alias, 200_000)
-    freq = np.bincount(draws, minlength=n) / draws.size
-    np.testing.assert_allclose(freq, p, atol=5e-3)
-
-
-def test_negatives_never_equal_positive():
-    rng = np.random.default_rng(0)
-    p = fast.unigram_table([100, 1, 1])
-    prob, alias = fast.alias_table(p)
-    pos = np.zeros(20000, dtype=np.int32)  # the very frequent word
-    negs = fast.draw_negatives(rng, prob, alias, pos, 5)
-    assert negs.shape == (20000, 5) and not np.any(negs == 0)
-    # redrawn collisions follow p with the positive removed: words 1 and 2 equally likely
-    assert abs(np.mean(negs == 1) - 0.5) < 0.01
-    pos = np.full(20000, 1, dtype=np.int32)
-    negs = fast.draw_negatives(rng, prob, alias, pos, 5)
-    assert not np.any(negs == 1)
-    freq = np.bincount(negs.ravel(), minlength=3) / negs.size
-    np.testing.assert_allclose(freq[[0, 2]], p[[0, 2]] / (1 - p[1]), atol=5e-3)
-
-
 def test_subsample_keep_prob():
     keep = fast.subsample_keep_prob([1000, 10, 0], 1e-2)
     t = 1e-2 * 1010
@@ -215,3 +186,13 @@ def test_seed_int_numpy_int_and_generator():
     seed = g1.settings["seed"]
     assert isinstance(seed, int)
     assert np.array_equal(fast.train(corpus, seed=seed, **kw).W_in, g1.W_in)
+
+
+def test_power_reaches_the_sampler():
+    corpus = _small_corpus()
+    kw = dict(hidden_size=8, window_size=2, epochs=1, batch_size=64, subsample=0, progress=False)
+    default = fast.train(corpus, seed=1, **kw)
+    same = fast.train(corpus, seed=1, power=0.75, **kw)
+    flat = fast.train(corpus, seed=1, power=0.0, **kw)
+    assert np.array_equal(default.W_in, same.W_in) and not np.array_equal(default.W_in, flat.W_in)
+    assert flat.settings["power"] == 0.0

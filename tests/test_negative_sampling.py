@@ -4,6 +4,7 @@ import pytest
 
 from w2vlib import NegativeSamplingLoss, UnigramSampler, gradcheck, numerical_gradient, relative_error
 from w2vlib.gradcheck import GRADCHECK_TOL
+from w2vlib.negative_sampling import alias_draw, alias_table, unigram_distribution
 
 
 def test_word_p_is_counts_to_the_075():
@@ -14,11 +15,12 @@ def test_word_p_is_counts_to_the_075():
     assert s.word_p[3] == 0
 
 
-def test_empirical_frequencies_match_p075():
+@pytest.mark.parametrize("method", ["cdf", "alias"])
+def test_empirical_frequencies_match_p075(method):
     # Tolerance: each frequency within 5 standard errors of its probability (and 0.003 absolute).
     rng = np.random.default_rng(1)
     corpus = rng.zipf(1.3, 50_000) % 50
-    s = UnigramSampler(corpus, power=0.75, sample_size=5, vocab_size=60, rng=2)
+    s = UnigramSampler(corpus, power=0.75, sample_size=5, vocab_size=60, rng=2, method=method)
     n = 200_000
     draws = s.sample(n)
     freq = np.bincount(draws, minlength=60) / n
@@ -27,10 +29,11 @@ def test_empirical_frequencies_match_p075():
     assert np.all(freq[s.word_p == 0] == 0)  # ids that never occur are never drawn
 
 
-def test_negatives_conditional_on_target_match_p075():
+@pytest.mark.parametrize("method", ["cdf", "alias"])
+def test_negatives_conditional_on_target_match_p075(method):
     # With the target excluded, the others are drawn in proportion to p^0.75 renormalised.
     corpus = np.repeat(np.arange(5), [50, 20, 10, 5, 1])
-    s = UnigramSampler(corpus, 0.75, 5, rng=3)
+    s = UnigramSampler(corpus, 0.75, 5, rng=3, method=method)
     target = np.zeros(40_000, dtype=np.int64)
     neg = s.get_negative_sample(target)
     assert neg.shape == (40_000, 5)
@@ -41,14 +44,48 @@ def test_negatives_conditional_on_target_match_p075():
     np.testing.assert_allclose(freq, q, atol=5e-3)
 
 
-def test_target_is_never_its_own_negative():
+@pytest.mark.parametrize("method", ["cdf", "alias"])
+def test_target_is_never_its_own_negative(method):
     corpus = np.array([0] * 90 + [1] * 5 + [2] * 5)  # word 0 dominates: many clashes to redraw
-    s = UnigramSampler(corpus, 0.75, 5, rng=0)
+    s = UnigramSampler(corpus, 0.75, 5, rng=0, method=method)
     target = np.random.default_rng(0).integers(0, 3, 10_000)
     neg = s.get_negative_sample(target)
     assert not np.any(neg == target[:, None])
     neg2 = s.get_negative_sample(target.reshape(100, 100))
     assert neg2.shape == (100, 100, 5) and not np.any(neg2 == target.reshape(100, 100)[..., None])
+
+
+def test_alias_table_is_exact():
+    p = np.array([0.5, 0.25, 0.125, 0.125, 0.0])
+    prob, alias = alias_table(p)
+    n = p.size
+    # probability mass of each outcome: own column kept + columns aliasing to it
+    mass = prob / n
+    np.add.at(mass, alias, (1 - prob) / n)
+    np.testing.assert_allclose(mass, p, atol=1e-12)
+    draws = alias_draw(np.random.default_rng(0), prob, alias, 200_000)
+    freq = np.bincount(draws, minlength=n) / draws.size
+    np.testing.assert_allclose(freq, p, atol=5e-3)
+
+
+def test_one_distribution_and_a_public_cumulative_table():
+    np.testing.assert_allclose(unigram_distribution([4, 2, 1, 0], 0.5), np.array([2, 2**0.5, 1, 0]) / (3 + 2**0.5))
+    assert unigram_distribution([3, 0, 1], 0.0).tolist() == [0.5, 0.0, 0.5]  # unseen words stay at 0
+    s = UnigramSampler(np.array([0, 0, 0, 1, 2, 2]), power=0.75, rng=0, method="alias")
+    np.testing.assert_allclose(s.cum_table, np.cumsum(s.word_p))
+    assert s.cum_table[-1] >= 1.0 and np.all(np.diff(s.cum_table) >= 0)
+    with pytest.raises(ValueError, match="method"):
+        UnigramSampler(np.array([0, 1]), method="walker")
+
+
+def test_alias_redraw_follows_p_without_the_target():
+    s = UnigramSampler(np.repeat([0, 1, 2], [100, 1, 1]), power=1.0, sample_size=5, rng=0, method="alias")
+    negs = s.get_negative_sample(np.zeros(20000, dtype=np.int32))  # the very frequent word
+    assert negs.shape == (20000, 5) and not np.any(negs == 0)
+    assert abs(np.mean(negs == 1) - 0.5) < 0.01  # words 1 and 2 equally likely
+    negs = s.get_negative_sample(np.ones(20000, dtype=np.int32))
+    freq = np.bincount(negs.ravel(), minlength=3) / negs.size
+    np.testing.assert_allclose(freq[[0, 2]], s.word_p[[0, 2]] / (1 - s.word_p[1]), atol=5e-3)
 
 
 def test_same_seed_same_draws():

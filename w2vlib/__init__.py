@@ -7,7 +7,8 @@ The readable, book-shaped pieces live in their own modules:
 - ``models``: SimpleCBOW (one-hot + softmax), CBOW, SkipGram
 - ``optimizers``: SGD, Adam;  ``trainer``: Trainer
 - ``corpus``: preprocess, create_contexts_target, convert_one_hot, TOY_TEXT
-- ``similarity``: cos_similarity, most_similar, analogy
+- ``similarity``: cos_similarity, most_similar, analogy (and the one analogy scorer and word lookup)
+- ``wordvectors``: WordVectors, trained vectors with gensim's ``KeyedVectors`` conventions
 - ``gradcheck``: numerical_gradient, gradcheck
 - ``vectors``: save/load vectors (.npz), word2vec text format, Embedding Projector files
 - ``data``: the Penn Treebank (download, cache, offline copy);  ``evaluation``: analogy/similarity benchmarks
@@ -27,6 +28,9 @@ from .optimizers import SGD, Adam
 from .similarity import analogy, cos_similarity, most_similar, normalize
 from .trainer import Trainer
 from .vectors import load_vectors, save_projector, save_vectors, save_word2vec_format
+from .wordvectors import WordVectors
+from ._fonts import HANGUL_FONT, register_when_matplotlib_loads
+register_when_matplotlib_loads()  # Hangul in plot labels, offline, with no system font: see _fonts.py
 
 __all__ = [
     "TOY_TEXT", "preprocess", "create_contexts_target", "convert_one_hot",
@@ -35,5 +39,5 @@ __all__ = [
     "SimpleCBOW", "CBOW", "SkipGram", "UnigramSampler", "NegativeSamplingLoss",
     "SGD", "Adam", "Trainer",
     "cos_similarity", "normalize", "most_similar", "analogy",
-    "save_vectors", "load_vectors", "save_word2vec_format", "save_projector",
+    "save_vectors", "load_vectors", "save_word2vec_format", "save_projector", "WordVectors",
 ]

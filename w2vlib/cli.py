@@ -15,35 +15,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import sys
 from pathlib import Path
 
 import numpy as np
 
+from .machine import library_versions, machine_info
+
 
 def read_text_corpus(path):
     """A plain-text file in the PTB convention: whitespace tokens, ``<eos>`` at every line end.
 
-    Every line ends with ``<eos>``, including a last line without a trailing newline (if it holds
-    any words). Ids are given by first appearance. Returns ``(corpus, word_to_id, id_to_word)``.
+    Read by :func:`w2vlib.corpus.read_corpus` (every line that holds words ends with ``<eos>``,
+    blank lines add nothing). Returns ``(corpus, word_to_id, id_to_word)``.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"corpus file not found: {path}")
-    word_to_id: dict[str, int] = {}
-    ids: list[int] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            words = line.split()
-            if words or line.endswith("\n"):
-                words.append("<eos>")
-            for w in words:
-                ids.append(word_to_id.setdefault(w, len(word_to_id)))
-    if len(ids) < 2:
-        raise ValueError(f"corpus file {path} holds fewer than 2 words")
-    id_to_word = {i: w for w, i in word_to_id.items()}
-    return np.asarray(ids, dtype=np.int32), word_to_id, id_to_word
+    from .corpus import read_corpus
+
+    return read_corpus(path)
 
 
 def load_corpus(spec, progress=True):
@@ -54,38 +42,6 @@ def load_corpus(spec, progress=True):
         split = spec.split(":", 1)[1] if ":" in spec else "train"
         return load_ptb(split, progress=progress)
     return read_text_corpus(spec)
-
-
-def library_versions():
-    import scipy
-
-    import w2vlib
-
-    versions = {"python": platform.python_version(), "numpy": np.__version__,
-                "scipy": scipy.__version__, "w2vlib": w2vlib.__version__}
-    try:
-        import gensim
-
-        versions["gensim"] = gensim.__version__
-    except ImportError:
-        pass
-    return versions
-
-
-def machine_info():
-    import os
-
-    info = {"platform": platform.platform(), "machine": platform.machine(),
-            "cpu_count": os.cpu_count()}
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    info["cpu"] = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return info
 
 
 class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
@@ -181,7 +137,7 @@ def cmd_train(args):
         "corpus_words": result.corpus_words,
         "vocab_size": vocab_size,
         "settings": result.settings,
-        "versions": library_versions(),
+        "versions": library_versions(),  # from w2vlib.machine
         "machine": machine_info(),
     }
     with open(out / "metrics.json", "w", encoding="utf-8") as fh:

@@ -1,14 +1,80 @@
-"""Text to word ids, (contexts, target) pairs, and one-hot vectors."""
+"""Text to word ids, (contexts, target) pairs, and one-hot vectors.
+
+This module owns reading text and building a vocabulary; ``w2vlib.data`` (PTB) and the command
+line use it:
+
+* :func:`read_words` reads a text file in the PTB convention (the one reader);
+* :func:`build_vocab` gives ids in order of first appearance, :func:`words_to_ids` maps words to
+  them; :func:`read_corpus` is the three together (a file to the book's ``(corpus, word_to_id,
+  id_to_word)``), and :func:`preprocess` is the book's version for a string.
+"""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-__all__ = ["TOY_TEXT", "preprocess", "create_contexts_target", "convert_one_hot", "tokenize"]
+__all__ = ["TOY_TEXT", "EOS", "preprocess", "create_contexts_target", "convert_one_hot", "tokenize",
+           "read_words", "build_vocab", "words_to_ids", "read_corpus"]
 
 TOY_TEXT = "You say goodbye and I say hello."
+
+#: The end-of-sentence token that ends every line (PTB's and the book's).
+EOS = "<eos>"
+
+
+def read_words(path, encoding: str = "utf-8", eos: str = EOS) -> list[str]:
+    """The words of a text file in the PTB convention, with ``eos`` at every line end.
+
+    * **Words** are separated by any whitespace (spaces, tabs); spaces at the start or the end of
+      a line (PTB ends every line with one) change nothing.
+    * **Line ends**: ``\n``, ``\r\n`` and ``\r`` all end a line (Python's universal newlines).
+    * Every line that holds words is followed by ``eos``, including a **last line without a final
+      newline**.
+    * **Blank lines** (empty, or only whitespace) add nothing: no word and no ``eos``.
+
+    So ``"a b\n\nc"`` and ``"a b \r\nc\n"`` both give ``["a", "b", "<eos>", "c", "<eos>"]``.
+    """
+    with open(path, encoding=encoding) as fh:  # newline=None: \r\n and \r arrive as \n
+        text = fh.read()
+    words: list[str] = []
+    for line in text.split("\n"):
+        tokens = line.split()
+        if tokens:
+            words.extend(tokens)
+            words.append(eos)
+    return words
+
+
+def build_vocab(words) -> tuple[dict[str, int], dict[int, str]]:
+    """``(word_to_id, id_to_word)``, ids given in order of first appearance (the book's rule)."""
+    word_to_id: dict[str, int] = {}
+    for w in words:
+        if w not in word_to_id:
+            word_to_id[w] = len(word_to_id)
+    return word_to_id, {i: w for w, i in word_to_id.items()}
+
+
+def words_to_ids(words, word_to_id) -> np.ndarray:
+    """The ids of ``words`` as an int32 array; a word outside ``word_to_id`` raises ``KeyError``."""
+    try:
+        return np.fromiter((word_to_id[w] for w in words), dtype=np.int32, count=len(words))
+    except KeyError as e:
+        raise KeyError(f"word {e.args[0]!r} is not in the vocabulary") from None
+
+
+def read_corpus(path, encoding: str = "utf-8"):
+    """A text file (see :func:`read_words`) as the book's ``(corpus, word_to_id, id_to_word)``."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"corpus file not found: {path}")
+    words = read_words(path, encoding=encoding)
+    if not words:
+        raise ValueError(f"corpus file {path} holds no words (it is empty or only blank lines)")
+    word_to_id, id_to_word = build_vocab(words)
+    return words_to_ids(words, word_to_id), word_to_id, id_to_word
 
 
 def tokenize(text: str) -> list[str]:
@@ -28,13 +94,8 @@ def preprocess(text: str):
     words = tokenize(text)
     if not words:
         raise ValueError("the text is empty: there is nothing to build a corpus from")
-    word_to_id: dict[str, int] = {}
-    for w in words:
-        if w not in word_to_id:
-            word_to_id[w] = len(word_to_id)
-    id_to_word = {i: w for w, i in word_to_id.items()}
-    corpus = np.fromiter((word_to_id[w] for w in words), dtype=np.int32, count=len(words))
-    return corpus, word_to_id, id_to_word
+    word_to_id, id_to_word = build_vocab(words)
+    return words_to_ids(words, word_to_id), word_to_id, id_to_word
 
 
 def create_contexts_target(corpus, window_size: int = 1):

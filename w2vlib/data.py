@@ -41,7 +41,6 @@ import hashlib
 import http.client
 import json
 import os
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -50,7 +49,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ._io import FILE_MODE, atomic_write
+from ._io import atomic_write
+from .corpus import build_vocab, read_words, words_to_ids
 
 __all__ = [
     "DATA_HUB",
@@ -140,7 +140,7 @@ def _manual_help(names) -> str:
     )
 
 
-def _lookup(name: str) -> tuple[str, str]:
+def _hub_entry(name: str) -> tuple[str, str]:
     try:
         return DATA_HUB[name]
     except KeyError:
@@ -179,7 +179,7 @@ def download(
     ChecksumError : the downloaded bytes do not match; nothing is kept.
     """
     if url is None or sha256 is None:
-        hub_url, hub_sha = _lookup(name)
+        hub_url, hub_sha = _hub_entry(name)
         url = hub_url if url is None else url
         sha256 = hub_sha if sha256 is None else sha256
     if urllib.parse.urlsplit(url).scheme not in ("https", "http"):
@@ -198,71 +198,60 @@ def download(
         )
         dest.unlink()
 
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=f".{name}.", suffix=".part")
-    except OSError as e:
-        raise DataError(
-            f"cannot write to the cache folder {dest.parent}: {e.strerror or e}. Set {DATA_DIR_ENV} to a "
-            f"writable folder, or {PTB_DIR_ENV} to a folder that already holds the files."
-        ) from e
-    tmp = Path(tmp_name)
-    try:
+    def fetch(out):
+        """Stream the URL into ``out`` (the temp file of ``atomic_write``), checking length and sha256."""
         h = hashlib.sha256()
         received = 0
-        with os.fdopen(fd, "wb") as out:
-            try:
-                with urllib.request.urlopen(url, timeout=timeout) as resp:
-                    length = resp.headers.get("Content-Length")
-                    total = int(length) if length is not None and length.isdigit() else None
-                    from tqdm.auto import tqdm
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as resp:
+                length = resp.headers.get("Content-Length")
+                total = int(length) if length is not None and length.isdigit() else None
+                from tqdm.auto import tqdm
 
-                    with tqdm(
-                        total=total,
-                        unit="B",
-                        unit_scale=True,
-                        unit_divisor=1024,
-                        desc=name,
-                        disable=not progress,
-                        leave=False,
-                    ) as bar:
-                        while True:
-                            chunk = resp.read(_CHUNK)
-                            if not chunk:
-                                break
-                            out.write(chunk)
-                            h.update(chunk)
-                            received += len(chunk)
-                            bar.update(len(chunk))
-            except urllib.error.HTTPError as e:
-                raise DownloadError(
-                    f"downloading {name} from {url} failed: HTTP {e.code} {e.reason}.\n"
-                    + _manual_help([name])
-                ) from e
-            except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
-                # URLError: no network, DNS failure, connection refused; OSError: timeouts and
-                # resets; HTTPException: e.g. IncompleteRead or a malformed response.
-                reason = getattr(e, "reason", None) or f"{type(e).__name__}: {e}"
-                raise DownloadError(
-                    f"could not download {name} from {url}: {reason}.\n"
-                    "Check your network connection. " + _manual_help([name])
-                ) from e
-            if total is not None and received != total:
-                raise DownloadError(
-                    f"downloading {name} from {url}: connection dropped after {received} of "
-                    f"{total} bytes; nothing was kept, try again.\n" + _manual_help([name])
-                )
+                with tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, desc=name,
+                          disable=not progress, leave=False) as bar:
+                    while True:
+                        chunk = resp.read(_CHUNK)
+                        if not chunk:
+                            break
+                        out.write(chunk)
+                        h.update(chunk)
+                        received += len(chunk)
+                        bar.update(len(chunk))
+        except urllib.error.HTTPError as e:
+            raise DownloadError(
+                f"downloading {name} from {url} failed: HTTP {e.code} {e.reason}.\n"
+                + _manual_help([name])
+            ) from e
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
+            # URLError: no network, DNS failure, connection refused; OSError: timeouts and
+            # resets; HTTPException: e.g. IncompleteRead or a malformed response.
+            reason = getattr(e, "reason", None) or f"{type(e).__name__}: {e}"
+            raise DownloadError(
+                f"could not download {name} from {url}: {reason}.\n"
+                "Check your network connection. " + _manual_help([name])
+            ) from e
+        if total is not None and received != total:
+            raise DownloadError(
+                f"downloading {name} from {url}: connection dropped after {received} of "
+                f"{total} bytes; nothing was kept, try again.\n" + _manual_help([name])
+            )
         got = h.hexdigest()
         if got != sha256:
             raise ChecksumError(
                 f"checksum mismatch for {name} downloaded from {url}: expected sha256 {sha256}, "
                 f"got {got}. The file was not kept."
             )
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+
+    # The package's one atomic writer: the bytes go to a temp file beside ``dest``, which is
+    # renamed into place only after the checks above passed (and removed on any error).
+    try:
+        atomic_write(dest, fetch)
+    except OSError as e:  # network errors became DownloadError inside fetch: this is the folder
+        raise DataError(
+            f"cannot write to the cache folder {dest.parent}: {e.strerror or e}. Set {DATA_DIR_ENV} to a "
+            f"writable folder, or {PTB_DIR_ENV} to a folder that already holds the files."
+        ) from e
     return dest
 
 
@@ -286,7 +275,7 @@ def ptb_path(
     once if needed.
     """
     name = f"ptb.{_check_split(split)}.txt"
-    _, expected = _lookup(name)
+    _, expected = _hub_entry(name)
     local = os.environ.get(PTB_DIR_ENV)
     if local:
         path = Path(local).expanduser() / name
@@ -315,17 +304,8 @@ def ptb_path(
 
 
 def _read_words(path: Path) -> list[str]:
-    """The book's tokenisation: each line end becomes ``<eos>``, then split on whitespace."""
-    with open(path, encoding="utf-8") as f:
-        return f.read().replace("\n", "<eos>").strip().split()
-
-
-def _build_vocab(words) -> tuple[dict[str, int], dict[int, str]]:
-    word_to_id: dict[str, int] = {}
-    for w in words:
-        if w not in word_to_id:
-            word_to_id[w] = len(word_to_id)
-    return word_to_id, {i: w for w, i in word_to_id.items()}
+    """The book's tokenisation, by :func:`w2vlib.corpus.read_words`: ``<eos>`` at each line end."""
+    return read_words(path)
 
 
 def _sidecar(path: Path) -> Path:
@@ -373,7 +353,7 @@ def _vocab(cache: Path, train_path: Path, train_sha: str, words=None):
             return word_to_id, dict(enumerate(vocab)), None
     if words is None:
         words = _read_words(train_path)
-    word_to_id, id_to_word = _build_vocab(words)
+    word_to_id, id_to_word = build_vocab(words)
     text = "".join(w + "\n" for w in word_to_id)
     _write_cached(vocab_file, lambda f: f.write(text.encode("utf-8")), {"source_sha256": train_sha})
     return word_to_id, id_to_word, words
@@ -384,7 +364,7 @@ def ptb_vocab(
 ) -> tuple[dict[str, int], dict[int, str]]:
     """The PTB vocabulary ``(word_to_id, id_to_word)`` (10,000 words, built from the train split)."""
     train_path = ptb_path("train", data_dir, progress=progress)
-    word_to_id, id_to_word, _ = _vocab(get_data_dir(data_dir), train_path, _lookup("ptb.train.txt")[1])
+    word_to_id, id_to_word, _ = _vocab(get_data_dir(data_dir), train_path, _hub_entry("ptb.train.txt")[1])
     return word_to_id, id_to_word
 
 
@@ -406,12 +386,12 @@ def load_ptb(
     split = _check_split(split)
     cache = get_data_dir(data_dir)
     train_name = "ptb.train.txt"
-    train_sha = _lookup(train_name)[1]
+    train_sha = _hub_entry(train_name)[1]
     # Both raw files are located and sha256-verified on every call (about 10 ms for train), so a
     # file damaged after it was cached is detected instead of being used.
     train_path = ptb_path("train", data_dir, progress=progress)
     src_path = train_path if split == "train" else ptb_path(split, data_dir, progress=progress)
-    src_sha = _lookup(f"ptb.{split}.txt")[1]
+    src_sha = _hub_entry(f"ptb.{split}.txt")[1]
 
     word_to_id, id_to_word, train_words = _vocab(cache, train_path, train_sha)
 
@@ -431,9 +411,9 @@ def load_ptb(
 
     words = train_words if (split == "train" and train_words is not None) else _read_words(src_path)
     try:
-        corpus = np.fromiter((word_to_id[w] for w in words), dtype=np.int32, count=len(words))
+        corpus = words_to_ids(words, word_to_id)
     except KeyError as e:
-        raise DataError(f"{src_path} has word {e.args[0]!r} that is not in the train vocabulary") from None
+        raise DataError(f"{src_path}: {e.args[0]} (the train vocabulary)") from None
     _write_cached(
         ids_file,
         lambda f: np.save(f, corpus, allow_pickle=False),

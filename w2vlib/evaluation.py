@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .similarity import normalize
+from .similarity import analogy_method, analogy_scores, normalize
 
 __all__ = [
     "SectionResult",
@@ -233,7 +233,8 @@ def _unit_rows(W) -> np.ndarray:
     return normalize(W)  # zero rows stay zero
 
 
-def _lookup(word_to_id, vocab_size: int, lowercase: bool):
+def _row_finder(word_to_id, vocab_size: int, lowercase: bool):
+    """``get(word)``: the word's row (lower-cased first when ``lowercase``), or None when out of vocabulary."""
     def get(word):
         i = word_to_id.get(word.lower()) if lowercase else None
         if i is None:
@@ -261,9 +262,10 @@ def evaluate_analogies(
     path : a Google-format question file (``: section`` lines, then ``a b c d`` lines).
     W : ``(vocab_size, hidden_size)`` array; rows are normalised here (zero rows stay zero).
     word_to_id : dict word -> row of ``W``.
-    method : ``"add"`` (3CosAdd: ``argmax cos(d, b - a + c)``) or ``"mul"`` (3CosMul:
-        ``argmax cos'(d, b) cos'(d, c) / (cos'(d, a) + eps)`` with ``cos' = (cos + 1) / 2``).
-        The three query words are never predicted.
+    method : ``"add"`` (3CosAdd: ``argmax cos(d, b - a + c)``), ``"mul"`` (3CosMul:
+        ``argmax cos'(d, b) cos'(d, c) / (cos'(d, a) + eps)`` with ``cos' = (cos + 1) / 2``) or
+        ``"dot"`` (the book's ranking); scored by :func:`w2vlib.similarity.analogy_scores`, the
+        scorer :func:`w2vlib.similarity.analogy` uses. The three query words are never predicted.
     lowercase : look words up lower-cased first (PTB is lower-case; the Google file is not),
         falling back to the word as written.
     batch_size : questions scored per matrix product; default chosen from the vocabulary size.
@@ -272,8 +274,7 @@ def evaluate_analogies(
     -------
     AnalogyResult with accuracy (over answered questions), coverage and per-section counts.
     """
-    if method not in ("add", "mul"):
-        raise ValueError(f"method must be 'add' (3CosAdd) or 'mul' (3CosMul), got {method!r}")
+    method = analogy_method(method)
     sections = read_analogies(path)
     Wn = _unit_rows(W)
     vocab_size = Wn.shape[0]
@@ -282,7 +283,7 @@ def evaluate_analogies(
         batch_size = max(1, min(1024, _MAX_SCORE_ELEMENTS // max(per_question, 1)))
     elif batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
-    get = _lookup(word_to_id, vocab_size, lowercase)
+    get = _row_finder(word_to_id, vocab_size, lowercase)
 
     ids, owner, results = [], [], {}
     for name, questions in sections:
@@ -299,16 +300,7 @@ def evaluate_analogies(
     correct = np.zeros(len(ids), dtype=bool)
     for start in range(0, len(ids), batch_size):
         a, b, c, d = ids[start : start + batch_size].T
-        if method == "add":
-            scores = (Wn[b] - Wn[a] + Wn[c]) @ Wn.T
-        else:
-            cos_a = (Wn[a] @ Wn.T + 1) / 2
-            cos_b = (Wn[b] @ Wn.T + 1) / 2
-            cos_c = (Wn[c] @ Wn.T + 1) / 2
-            scores = cos_b * cos_c / (cos_a + eps)
-        rows = np.arange(len(a))
-        for excluded in (a, b, c):
-            scores[rows, excluded] = -np.inf
+        scores = analogy_scores(W, a, b, c, method, Wn=Wn, eps=eps)
         correct[start : start + len(a)] = scores.argmax(axis=1) == d
 
     for name, ok in zip(owner, correct):
@@ -336,7 +328,7 @@ def evaluate_similarity(
 
     pairs = read_word_pairs(path, score_col=score_col)
     Wn = _unit_rows(W)
-    get = _lookup(word_to_id, Wn.shape[0], lowercase)
+    get = _row_finder(word_to_id, Wn.shape[0], lowercase)
     i1, i2, human = [], [], []
     for w1, w2, score in pairs:
         a, b = get(w1), get(w2)

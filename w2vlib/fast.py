@@ -51,16 +51,13 @@ import scipy.sparse as sp
 from scipy.special import expit
 
 from .models import init_weights
+from .negative_sampling import UnigramSampler
 
 __all__ = [
     "FastResult",
     "train",
     "cbow_grads",
     "skipgram_grads",
-    "unigram_table",
-    "alias_table",
-    "alias_draw",
-    "draw_negatives",
     "subsample_keep_prob",
 ]
 
@@ -69,90 +66,6 @@ __all__ = [
 # --------------------------------------------------------------------------------------------
 # sampling
 # --------------------------------------------------------------------------------------------
-def unigram_table(counts, power=0.75):
-    """The negative-sampling distribution ``counts**power / sum`` (float64, sums to 1)."""
-    counts = np.asarray(counts, dtype=np.float64)
-    if counts.ndim != 1 or counts.size == 0 or np.any(counts < 0) or counts.sum() <= 0:
-        raise ValueError("counts must be a non-empty 1-D array of non-negative numbers with a positive sum")
-    p = counts**power
-    return p / p.sum()
-
-
-def alias_table(p):
-    """Walker/Vose alias table for the distribution ``p``: returns ``(prob, alias)``.
-
-    A draw picks a column ``i`` uniformly, then keeps ``i`` with probability ``prob[i]`` and
-    otherwise takes ``alias[i]``. Every outcome has exactly probability ``p[i]`` (up to float64
-    rounding), and a draw costs one uniform whatever the vocabulary size (see :func:`alias_draw`).
-    """
-    p = np.asarray(p, dtype=np.float64)
-    n = p.size
-    scaled = p * n / p.sum()
-    prob = np.ones(n, dtype=np.float64)
-    alias = np.arange(n, dtype=np.int64)
-    small = [i for i in range(n) if scaled[i] < 1.0]
-    large = [i for i in range(n) if scaled[i] >= 1.0]
-    while small and large:
-        s = small.pop()
-        l = large[-1]
-        prob[s] = scaled[s]
-        alias[s] = l
-        scaled[l] -= 1.0 - scaled[s]
-        if scaled[l] < 1.0:
-            large.pop()
-            small.append(l)
-    # leftovers are 1 up to rounding
-    return prob, alias
-
-
-def alias_draw(rng, prob, alias, size):
-    """Draw ids from an alias table (vectorised).
-
-    One uniform ``u`` per draw: its integer part ``floor(u * n)`` picks the column and its
-    fractional part (again uniform on [0, 1)) decides between the column and its alias.
-    """
-    n = prob.size
-    u = rng.random(size=size) * n
-    col = u.astype(np.int64)
-    np.minimum(col, n - 1, out=col)
-    u -= col
-    return np.where(u < prob[col], col, alias[col]).astype(np.int32)
-
-
-def draw_negatives(rng, prob, alias, positive, sample_size, p=None):
-    """``(len(positive), sample_size)`` negatives, none equal to its row's positive word.
-
-    One alias draw for all; the few draws that hit their row's positive are redrawn from the
-    distribution with that word removed (inverse CDF with the word's interval cut out), which is
-    exactly what "draw again until different" gives, in one vectorised pass.
-    """
-    positive = np.asarray(positive)
-    negs = alias_draw(rng, prob, alias, (positive.size, sample_size))
-    bad = negs == positive[:, None]
-    nbad = int(bad.sum())
-    if nbad:
-        if p is None:
-            p = _alias_to_p(prob, alias)
-        cum = np.cumsum(p)
-        cum[-1] = max(cum[-1], 1.0)
-        w = np.broadcast_to(positive[:, None], negs.shape)[bad]
-        pw = p[w]
-        if np.any(pw >= 1.0 - 1e-12):
-            raise ValueError("cannot draw a negative different from a word that has all the probability")
-        lo = cum[w] - pw  # start of the positive's interval
-        x = rng.random(nbad) * (1.0 - pw)
-        x = np.where(x >= lo, x + pw, x)
-        negs[bad] = np.minimum(np.searchsorted(cum, x, side="right"), p.size - 1)
-    return negs
-
-
-def _alias_to_p(prob, alias):
-    n = prob.size
-    p = prob / n
-    np.add.at(p, alias, (1.0 - prob) / n)
-    return p
-
-
 def subsample_keep_prob(counts, sample):
     """Mikolov's keep probability per word id (word2vec.c / gensim formula).
 
@@ -406,7 +319,7 @@ class _Planner:
 
     def __init__(self, corpus, vocab_size, model, window_size, negative, batch_size,
                  keep_prob, dynamic_window, damping, seed, chunk_batches=32,
-                 full_input_update=True):
+                 full_input_update=True, power=0.75):
         self.corpus = corpus
         self.V = vocab_size
         self.model = model
@@ -419,9 +332,8 @@ class _Planner:
         self.chunk_batches = chunk_batches
         self.full_input_update = full_input_update
         self.rng = np.random.default_rng(seed)
-        counts = np.bincount(corpus, minlength=vocab_size)
-        self.p = unigram_table(counts)
-        self.prob, self.alias = alias_table(self.p)
+        self.sampler = UnigramSampler(corpus, power, negative, vocab_size=vocab_size, rng=self.rng,
+                                      method="alias")
 
     def chunks(self):
         """Yield the batches of one epoch, a list (a chunk of ``chunk_batches``) at a time."""
@@ -455,7 +367,7 @@ class _Planner:
                 yield self._skipgram_chunk(stream[c0:c1], ctx_ids, counts, words_per_pos)
 
     def _cbow_chunk(self, targets, ctx_ids, counts, words_per_pos):
-        negs = draw_negatives(self.rng, self.prob, self.alias, targets, self.k, self.p)
+        negs = self.sampler.get_negative_sample(targets)
         indptr = np.zeros(targets.size + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
         weight = np.repeat((1.0 / counts).astype(np.float32), counts)
@@ -465,7 +377,7 @@ class _Planner:
 
     def _skipgram_chunk(self, centres, ctx_ids, counts, words_per_pos):
         centre = np.repeat(centres, counts)
-        negs = draw_negatives(self.rng, self.prob, self.alias, ctx_ids, self.k, self.p)
+        negs = self.sampler.get_negative_sample(ctx_ids)
         out = np.concatenate([ctx_ids[:, None], negs], axis=1)
         n_pairs = centre.size
         return _make_batches(centre, np.arange(n_pairs + 1), np.ones(n_pairs, np.float32),
@@ -529,6 +441,19 @@ class FastResult:
     def word_vecs(self):
         return self.W_in
 
+    #: The words of the rows (``train(..., id_to_word=...)``), for :attr:`wv`.
+    index_to_key: list | None = None
+
+    @property
+    def wv(self):
+        """The trained vectors as a :class:`w2vlib.WordVectors` (gensim's ``model.wv``)."""
+        if self.index_to_key is None:
+            raise AttributeError("the words are unknown: pass id_to_word= to fast.train, or build "
+                                 "w2vlib.WordVectors(result.W_in, id_to_word)")
+        from .wordvectors import WordVectors
+
+        return WordVectors(self.W_in, self.index_to_key)
+
 
 def _check_corpus(corpus, vocab_size):
     corpus = np.asarray(corpus)
@@ -547,9 +472,9 @@ def _check_corpus(corpus, vocab_size):
 
 
 def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
-          epochs=10, batch_size=None, lr=None, min_lr_ratio=1e-4, seed=0, subsample=1e-3,
+          epochs=10, batch_size=None, lr=None, min_lr_ratio=1e-4, seed=0, subsample=1e-3, power=0.75,
           dynamic_window=True, damping=None, init="word2vec", cbow_update="word2vec",
-          progress=True, callback=None, threads=2):
+          progress=True, callback=None, threads=2, id_to_word=None):
     """Train word2vec (CBOW or skip-gram, negative sampling) on a corpus of ids, fast.
 
     Parameters
@@ -570,6 +495,9 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         On a small corpus the default keeps almost nothing (a word seen once in ``M`` words is
         kept with probability about ``sqrt(1e-3 * M)``); if the expected number of kept words
         per epoch is too small to form a window, a ValueError says so: use ``subsample=0``.
+    power : the exponent of the negative-sampling distribution ``count**power`` (word2vec's and
+        gensim's ``ns_exponent``, 0.75); drawn by :class:`w2vlib.negative_sampling.UnigramSampler`
+        with its alias table.
     dynamic_window : draw each target's window size from ``1..window_size`` (word2vec).
     damping : divide the summed update of a row seen ``c`` times in a batch by ``max(1, c/damping)``
         (0 turns it off; large batches then diverge). Default 4 for CBOW, 16 for skip-gram (a
@@ -582,6 +510,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         word2vec rule trains the input vectors ``n`` times faster and gives better vectors.
     progress : show a tqdm progress bar.
     callback : called as ``callback(epoch, loss)`` after every epoch.
+    id_to_word : the words of the ids (dict or list), optional: then ``result.wv`` is a
+        :class:`w2vlib.WordVectors`.
     threads : 1 computes everything in the calling thread; 2 (default) prepares the batches in a
         background thread. The result is bit-identical in both modes. (Splitting every batch over
         two threads as well was measured and lost: the per-batch hand-offs cost more than they
@@ -638,7 +568,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
 
     planner = _Planner(corpus, V, model, int(window_size), int(negative), int(batch_size),
                        keep_prob, dynamic_window, damping, plan_seq,
-                       full_input_update=(cbow_update == "word2vec"))
+                       full_input_update=(cbow_update == "word2vec"), power=float(power))
     total_words = float(corpus.size) * epochs
     lr_min = lr * min_lr_ratio
 
@@ -709,8 +639,19 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
                     lr=float(lr), min_lr_ratio=float(min_lr_ratio),
                     seed=seed if isinstance(seed, int) else None, subsample=subsample,
                     dynamic_window=bool(dynamic_window), damping=float(damping or 0), init=init,
+                    power=float(power),
                     cbow_update=cbow_update,
                     threads=threads)
     return FastResult(W_in=W_in, W_out=W_out, loss_per_epoch=loss_per_epoch,
                       words_per_sec=total_words / wall, wall_time=wall, epochs=int(epochs),
-                      corpus_words=int(corpus.size), settings=settings)
+                      corpus_words=int(corpus.size), settings=settings,
+                      index_to_key=_words_of(id_to_word, V))
+
+
+def _words_of(id_to_word, V):
+    if id_to_word is None:
+        return None
+    words = [id_to_word[i] for i in range(V)] if isinstance(id_to_word, dict) else list(id_to_word)
+    if len(words) != V:
+        raise ValueError(f"id_to_word holds {len(words)} words for {V} vectors")
+    return words

@@ -2,7 +2,8 @@
 
 :class:`UnigramSampler` draws negative words from the unigram distribution
 raised to the power 0.75 (rare words gain, frequent words lose), in one
-vectorised draw per batch. :class:`NegativeSamplingLoss` is the book's
+vectorised draw per batch, by a cumulative table or an alias table. This module
+owns that distribution and the draws; ``w2vlib.fast`` uses the same sampler. :class:`NegativeSamplingLoss` is the book's
 composition: one :class:`~w2vlib.layers.EmbeddingDot` + :class:`~w2vlib.layers.SigmoidWithLoss`
 pair for the positive (the true target) and one pair for each of the k negatives.
 """
@@ -13,7 +14,65 @@ import numpy as np
 from ._checks import as_rng, check_ids
 from .layers import EmbeddingDot, SigmoidWithLoss
 
-__all__ = ["UnigramSampler", "NegativeSamplingLoss", "sum_embedding_grads"]
+__all__ = ["UnigramSampler", "NegativeSamplingLoss", "sum_embedding_grads", "unigram_distribution",
+           "alias_table", "alias_draw"]
+
+#: How a :class:`UnigramSampler` turns uniform numbers into word ids.
+SAMPLER_METHODS = ("cdf", "alias")
+
+
+def unigram_distribution(counts, power: float = 0.75) -> np.ndarray:
+    """The negative-sampling distribution ``counts**power / sum`` (float64, sums to 1).
+
+    Words that never occur get probability 0 (also for ``power=0``).
+    """
+    counts = np.asarray(counts, dtype=np.float64)
+    if counts.ndim != 1 or counts.size == 0 or np.any(counts < 0) or not counts.sum() > 0:
+        raise ValueError("counts must be a non-empty 1-D array of non-negative numbers with a positive sum")
+    p = counts**power
+    p[counts == 0] = 0.0
+    return p / p.sum()
+
+
+def alias_table(p):
+    """Walker/Vose alias table for the distribution ``p``: returns ``(prob, alias)``.
+
+    A draw picks a column ``i`` uniformly, then keeps ``i`` with probability ``prob[i]`` and
+    otherwise takes ``alias[i]``. Every outcome has exactly probability ``p[i]`` (up to float64
+    rounding), and a draw costs one uniform whatever the vocabulary size (see :func:`alias_draw`).
+    """
+    p = np.asarray(p, dtype=np.float64)
+    n = p.size
+    scaled = p * n / p.sum()
+    prob = np.ones(n, dtype=np.float64)
+    alias = np.arange(n, dtype=np.int64)
+    small = [i for i in range(n) if scaled[i] < 1.0]
+    large = [i for i in range(n) if scaled[i] >= 1.0]
+    while small and large:
+        s = small.pop()
+        l = large[-1]
+        prob[s] = scaled[s]
+        alias[s] = l
+        scaled[l] -= 1.0 - scaled[s]
+        if scaled[l] < 1.0:
+            large.pop()
+            small.append(l)
+    # leftovers are 1 up to rounding
+    return prob, alias
+
+
+def alias_draw(rng, prob, alias, size) -> np.ndarray:
+    """Draw ids from an alias table (vectorised).
+
+    One uniform ``u`` per draw: its integer part ``floor(u * n)`` picks the column and its
+    fractional part (again uniform on [0, 1)) decides between the column and its alias.
+    """
+    n = prob.size
+    u = rng.random(size=size) * n
+    col = u.astype(np.int64)
+    np.minimum(col, n - 1, out=col)
+    u -= col
+    return np.where(u < prob[col], col, alias[col]).astype(np.int32)
 
 
 class UnigramSampler:
@@ -27,15 +86,27 @@ class UnigramSampler:
     vocab_size : the vocabulary size; defaults to ``corpus.max() + 1``. Ids that
         never occur get probability 0 and are never drawn.
     rng : a seed or ``np.random.Generator`` (all randomness comes from it)
+    method : how a uniform number becomes an id:
+
+        * ``"cdf"`` (default): invert the cumulative table :attr:`cum_table` with
+          ``searchsorted`` (a bisection, as gensim and word2vec do); a negative equal to its
+          row's target is drawn again until it differs.
+        * ``"alias"``: Walker's alias table (one uniform and two lookups per draw, whatever the
+          vocabulary size; what ``w2vlib.fast`` uses); the few negatives equal to their target are
+          redrawn in one pass from the distribution with the target removed.
+
+        Both give every negative the probability ``word_p`` renormalised without its target.
 
     Unlike the book (``np.random.choice(..., replace=False)`` once per row, a
-    Python loop), all rows are drawn at once by inverting the cumulative
-    distribution with ``searchsorted``. Negatives are drawn *with*
-    replacement, as in word2vec; a negative equal to its row's target is
-    redrawn, so a target is never its own negative.
+    Python loop), all rows are drawn at once. Negatives are drawn *with*
+    replacement, as in word2vec, and a target is never its own negative.
+
+    Attributes: ``word_p`` (the distribution), ``cum_table`` (its cumulative sums, float64, the
+    last one at least 1.0), ``counts``, ``power``, ``sample_size``, ``vocab_size``, ``rng``.
     """
 
-    def __init__(self, corpus, power: float = 0.75, sample_size: int = 5, vocab_size: int | None = None, rng=None):
+    def __init__(self, corpus, power: float = 0.75, sample_size: int = 5, vocab_size: int | None = None, rng=None,
+                 method: str = "cdf"):
         corpus = np.asarray(corpus)
         if corpus.ndim != 1 or corpus.size == 0:
             raise ValueError("corpus must be a non-empty 1-D array of word ids")
@@ -44,24 +115,28 @@ class UnigramSampler:
         corpus = check_ids(corpus, vocab_size, "corpus")
         if sample_size < 1:
             raise ValueError(f"sample_size must be >= 1, got {sample_size}")
+        if method not in SAMPLER_METHODS:
+            raise ValueError(f"method must be one of {SAMPLER_METHODS}, got {method!r}")
         counts = np.bincount(corpus, minlength=vocab_size).astype(np.float64)
         if np.count_nonzero(counts) < 2:
             raise ValueError("negative sampling needs at least two distinct words in the corpus")
         self.vocab_size = int(vocab_size)
         self.sample_size = int(sample_size)
         self.power = float(power)
+        self.method = method
         self.counts = counts
-        p = counts**power
-        p[counts == 0] = 0.0
-        self.word_p = p / p.sum()
-        self._cdf = np.cumsum(self.word_p)
-        self._cdf[-1] = 1.0
+        self.word_p = unigram_distribution(counts, power)
+        self.cum_table = np.cumsum(self.word_p)
+        self.cum_table[-1] = max(self.cum_table[-1], 1.0)  # no uniform in [0, 1) falls off the end
+        self.alias_prob, self.alias = alias_table(self.word_p) if method == "alias" else (None, None)
         self.rng = as_rng(rng)
 
     def sample(self, size) -> np.ndarray:
         """Draw ids of the given shape from ``word_p`` (no target exclusion)."""
+        if self.method == "alias":
+            return alias_draw(self.rng, self.alias_prob, self.alias, size)
         u = self.rng.random(size)
-        ids = np.searchsorted(self._cdf, u, side="right")
+        ids = np.searchsorted(self.cum_table, u, side="right")
         return np.minimum(ids, self.vocab_size - 1).astype(np.int32)
 
     def get_negative_sample(self, target) -> np.ndarray:
@@ -69,6 +144,8 @@ class UnigramSampler:
         target = check_ids(target, self.vocab_size, "target")
         neg = self.sample(target.shape + (self.sample_size,))
         tgt = np.broadcast_to(target[..., None], neg.shape)
+        if self.method == "alias":
+            return self._redraw_without_target(neg, tgt)
         clash = neg == tgt
         for _ in range(1000):
             n = int(clash.sum())
@@ -77,6 +154,22 @@ class UnigramSampler:
             neg[clash] = self.sample(n)
             clash = neg == tgt
         raise RuntimeError("could not draw negatives different from the target; is one word almost the whole corpus?")
+
+    def _redraw_without_target(self, neg, tgt):
+        """Redraw the negatives equal to their target from ``word_p`` with the target's interval cut
+        out of the cumulative table: what "draw again until different" gives, in one pass."""
+        bad = neg == tgt
+        nbad = int(bad.sum())
+        if nbad:
+            w = tgt[bad]
+            pw = self.word_p[w]
+            if np.any(pw >= 1.0 - 1e-12):
+                raise ValueError("cannot draw a negative different from a word that has all the probability")
+            lo = self.cum_table[w] - pw  # start of the target's interval
+            x = self.rng.random(nbad) * (1.0 - pw)
+            x = np.where(x >= lo, x + pw, x)
+            neg[bad] = np.minimum(np.searchsorted(self.cum_table, x, side="right"), self.vocab_size - 1)
+        return neg
 
 
 def sum_embedding_grads(dst: np.ndarray, embeds, dirty):

@@ -27,7 +27,8 @@ from ._io import atomic_write
 from .data import get_data_dir, load_ptb
 from .vectors import load_vectors, save_vectors
 
-__all__ = ["PTB_SETTINGS", "ptb_settings", "ptb_vectors_path", "save_ptb_vectors", "ptb_vectors"]
+__all__ = ["PTB_SETTINGS", "ptb_settings", "ptb_vectors_path", "save_ptb_vectors", "ptb_vectors",
+           "ptb_word_vectors"]
 
 #: The settings notebook 05 trains with (keyword arguments of ``w2vlib.fast.train``).
 PTB_SETTINGS = dict(model="cbow", hidden_size=100, window_size=5, negative=5, epochs=10, seed=0)
@@ -138,3 +139,11 @@ def ptb_vectors(cache_dir=None, progress: bool = False, retrain: bool = False, *
     except OSError:  # a read-only cache is not fatal: the vectors are simply trained next time
         pass
     return W, word_to_id, id_to_word
+
+
+def ptb_word_vectors(cache_dir=None, progress: bool = False, retrain: bool = False, **settings):
+    """:func:`ptb_vectors` as a :class:`w2vlib.WordVectors` (gensim's ``KeyedVectors`` conventions)."""
+    from .wordvectors import WordVectors
+
+    W, _, id_to_word = ptb_vectors(cache_dir, progress=progress, retrain=retrain, **settings)
+    return WordVectors(W, id_to_word)

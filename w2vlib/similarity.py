@@ -1,15 +1,29 @@
 """Cosine similarity, nearest neighbours and analogies by vector arithmetic.
 
-Ranking uses cosine similarity over *normalised* vectors. The book's
-``analogy`` normalises only the query and ranks by the raw dot product with
-unnormalised word vectors, which favours long (often frequent) vectors; pass
-``method="dot"`` to reproduce that and compare.
+This module owns two things the rest of the package imports: :func:`lookup`, the one word
+lookup (one error message for a word that is not in the vocabulary), and
+:func:`analogy_scores`, the one analogy scorer behind :func:`analogy`,
+:func:`w2vlib.evaluation.evaluate_analogies` and :meth:`w2vlib.WordVectors.evaluate_word_analogies`.
+Its methods:
+
+* ``"add"`` (3CosAdd, the default): cosine between every word and ``b - a + c`` built from
+  *unit* vectors;
+* ``"mul"`` (3CosMul, Levy & Goldberg 2014): ``cos'(d, b) cos'(d, c) / (cos'(d, a) + eps)``
+  with ``cos' = (cos + 1) / 2``;
+* ``"dot"``: the book's ranking, which normalises only the query ``b - a + c`` built from the
+  raw vectors and scores it by a dot product with the *unnormalised* word vectors; it favours
+  long (often frequent) vectors.
 """
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["cos_similarity", "normalize", "most_similar", "analogy"]
+__all__ = ["cos_similarity", "normalize", "most_similar", "analogy", "analogy_scores", "lookup",
+           "ANALOGY_METHODS"]
+
+#: The analogy scoring methods (see the module docstring).
+ANALOGY_METHODS = ("add", "mul", "dot")
+_METHOD_ALIASES = {"cosine": "add"}  # the name notebook 06 used before "add"
 
 
 def cos_similarity(x, y, eps: float = 1e-8) -> float:
@@ -30,11 +44,48 @@ def normalize(W, eps: float = 1e-8) -> np.ndarray:
     return W / np.maximum(norms, eps)
 
 
-def _lookup(word: str, word_to_id) -> int:
+def lookup(word: str, word_to_id) -> int:
+    """The row of ``word``; a word that is not in the vocabulary raises ``KeyError`` saying so."""
     try:
         return word_to_id[word]
     except KeyError:
         raise KeyError(f"{word!r} is not in the vocabulary") from None
+
+
+def analogy_method(method: str) -> str:
+    """``method`` checked against :data:`ANALOGY_METHODS` (``"cosine"`` is accepted for ``"add"``)."""
+    method = _METHOD_ALIASES.get(method, method)
+    if method not in ANALOGY_METHODS:
+        raise ValueError(f"method must be one of {ANALOGY_METHODS} (3CosAdd, 3CosMul, the book's dot), "
+                         f"got {method!r}")
+    return method
+
+
+def analogy_scores(W, a, b, c, method: str = "add", Wn=None, eps: float = 1e-3) -> np.ndarray:
+    """Scores of every word as the answer ``d`` of ``a : b = c : d``, for a batch of questions.
+
+    ``a``, ``b``, ``c``: arrays of row ids (n,). Returns (n, V) scores; the three query words of
+    each question are set to ``-inf`` (never an answer). ``Wn`` (optional) is ``normalize(W)``,
+    passed in when the caller has it already.
+    """
+    method = analogy_method(method)
+    a, b, c = (np.atleast_1d(np.asarray(x, dtype=np.intp)) for x in (a, b, c))
+    W = np.asarray(W)
+    if method == "dot":
+        q = W[b] - W[a] + W[c]
+        scores = (q / np.maximum(np.linalg.norm(q, axis=1, keepdims=True), 1e-8)) @ W.T
+    else:
+        Wn = normalize(W) if Wn is None else Wn
+        if method == "add":
+            q = Wn[b] - Wn[a] + Wn[c]
+            scores = (q / np.maximum(np.linalg.norm(q, axis=1, keepdims=True), 1e-8)) @ Wn.T
+        else:
+            cos_a, cos_b, cos_c = ((Wn[x] @ Wn.T + 1) / 2 for x in (a, b, c))
+            scores = cos_b * cos_c / (cos_a + eps)
+    rows = np.arange(len(a))
+    for excluded in (a, b, c):
+        scores[rows, excluded] = -np.inf
+    return scores
 
 
 def _check_matrix(word_matrix, word_to_id):
@@ -62,31 +113,21 @@ def _top(scores, id_to_word, exclude, top):
 def most_similar(query: str, word_to_id, id_to_word, word_matrix, top: int = 5):
     """The ``top`` words closest to ``query`` by cosine, as ``[(word, score), ...]``."""
     W = _check_matrix(word_matrix, word_to_id)
-    qid = _lookup(query, word_to_id)
+    qid = lookup(query, word_to_id)
     Wn = normalize(W)
     scores = Wn @ Wn[qid]
     return _top(scores, id_to_word, {qid}, top)
 
 
-def analogy(a: str, b: str, c: str, word_to_id, id_to_word, word_matrix, top: int = 5, method: str = "cosine"):
-    """Solve ``a : b = c : ?`` by ``b - a + c`` (3CosAdd); returns ``[(word, score), ...]``.
+def analogy(a: str, b: str, c: str, word_to_id, id_to_word, word_matrix, top: int = 5, method: str = "add"):
+    """Solve ``a : b = c : ?`` by ``b - a + c``; returns ``[(word, score), ...]``.
 
-    ``method="cosine"`` (default) ranks by cosine over normalised word vectors
-    (the standard 3CosAdd). ``method="dot"`` is the book's ranking: the raw
-    vectors give ``b - a + c``, which is normalised, then scored by a dot product
-    with the *unnormalised* word vectors. The three query words are excluded.
+    ``method``: ``"add"`` (default; 3CosAdd, the score is the cosine with ``b - a + c`` over unit
+    vectors), ``"mul"`` (3CosMul) or ``"dot"`` (the book's ranking), scored by
+    :func:`analogy_scores`. The three query words are excluded. (``"cosine"`` is an older name of
+    ``"add"``.)
     """
     W = _check_matrix(word_matrix, word_to_id)
-    ids = [_lookup(w, word_to_id) for w in (a, b, c)]
-    if method == "cosine":
-        Wn = normalize(W)
-        q = Wn[ids[1]] - Wn[ids[0]] + Wn[ids[2]]
-        q = q / max(np.linalg.norm(q), 1e-8)
-        scores = Wn @ q
-    elif method == "dot":
-        q = W[ids[1]] - W[ids[0]] + W[ids[2]]
-        q = q / max(np.linalg.norm(q), 1e-8)
-        scores = W @ q
-    else:
-        raise ValueError(f"method must be 'cosine' or 'dot', got {method!r}")
+    ids = [lookup(w, word_to_id) for w in (a, b, c)]
+    scores = analogy_scores(W, *([i] for i in ids), method=method)[0]
     return _top(scores, id_to_word, set(ids), top)
