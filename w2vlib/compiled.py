@@ -81,17 +81,12 @@ def sigmoid_tables(size=None, max_exp=None):
     return sig, nll
 
 
-def _cdf(corpus, vocab_size):
-    """The shared sampler's cumulative unigram^0.75 table (float64, last entry 1)."""
+def _cdf(corpus, vocab_size, power=0.75):
+    """The shared sampler's cumulative unigram^power table (``UnigramSampler.cum_table``)."""
     from .negative_sampling import UnigramSampler
 
-    sampler = UnigramSampler(corpus, vocab_size=vocab_size)
-    cdf = getattr(sampler, "cdf", None)
-    if cdf is None:
-        cdf = np.cumsum(sampler.word_p)
-    cdf = np.array(cdf, dtype=np.float64)
-    cdf[-1] = 1.0
-    return cdf
+    sampler = UnigramSampler(corpus, power=power, vocab_size=vocab_size)
+    return np.ascontiguousarray(sampler.cum_table, dtype=np.float64)
 
 
 def _example_args(W_in, W_out, exact):
@@ -150,7 +145,8 @@ def skipgram_example(W_in, W_out, centre, contexts, negatives, lr, exact_sigmoid
 
 
 def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
-          epochs=10, lr=None, min_lr_ratio=1e-4, seed=0, subsample=1e-3, dynamic_window=True,
+          epochs=10, lr=None, min_lr_ratio=1e-4, seed=0, subsample=1e-3, power=0.75,
+          dynamic_window=True,
           init="word2vec", cbow_update="word2vec", progress=True, callback=None, threads=2,
           chunk_words=10_000, exact_sigmoid=False):
     """Train word2vec with the compiled per-word kernel; returns a ``w2vlib.fast.FastResult``.
@@ -203,7 +199,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     init_seq, plan_seq = ss.spawn(2)
     H = int(hidden_size)
     W_in, W_out = init_weights(V, H, np.random.default_rng(init_seq), init=init)
-    cdf = _cdf(corpus, V)
+    cdf = _cdf(corpus, V, power)
     sig, nll = sigmoid_tables()
     n_chunks = max(1, -(-corpus.size // int(chunk_words)))
     bounds = np.linspace(0, corpus.size, n_chunks + 1).astype(np.int64)
@@ -251,7 +247,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     settings = dict(model=model, vocab_size=V, hidden_size=H, window_size=int(window_size),
                     negative=int(negative), epochs=int(epochs), lr=lr,
                     min_lr_ratio=float(min_lr_ratio), seed=seed if isinstance(seed, int) else None,
-                    subsample=subsample, dynamic_window=bool(dynamic_window), init=init,
+                    subsample=subsample, power=float(power), dynamic_window=bool(dynamic_window),
+                    init=init,
                     cbow_update=cbow_update, threads=used_threads, backend="numba",
                     chunk_words=int(chunk_words), exact_sigmoid=bool(exact_sigmoid))
     return fast.FastResult(W_in=W_in, W_out=W_out, loss_per_epoch=loss_per_epoch,

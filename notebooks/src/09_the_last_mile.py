@@ -93,8 +93,7 @@ vocab_size = len(word_to_id)
 counts = np.bincount(corpus, minlength=vocab_size)
 keep_prob = fast.subsample_keep_prob(counts, 1e-3)
 sampler = UnigramSampler(corpus, power=0.75, sample_size=NEGATIVE, vocab_size=vocab_size)
-cdf = np.cumsum(sampler.word_p)
-cdf[-1] = 1.0
+cdf = sampler.cum_table  # the sampler's own cumulative table (the last entry is 1)
 print(f"corpus: {corpus.size:,} words, vocabulary {vocab_size:,}")
 print(f"subsampling keeps {float((counts * keep_prob).sum()) / corpus.size:.1%} of the words per epoch; "
       f"'the' is kept with probability {keep_prob[word_to_id['the']]:.3f}")
