@@ -221,10 +221,11 @@ def train_chunk(W_in, W_out, words, keep_prob, cdf, sig_table, nll_table, seed, 
     negs = negs_flat.reshape((2 * window, negative))  # a view: row c = negatives of context c
     avoid = np.empty(2 * window * negative, dtype=np.int32)
     u = np.empty(2 * window * negative)
+    lr_step = (lr_end - lr_start) / max(n, 1)
     loss = 0.0
     examples = 0
     for pos in range(n):
-        lr = lr_start + (lr_end - lr_start) * (pos / max(n, 1))
+        lr = lr_start + lr_step * pos
         state = lcg_next(state)
         b = window
         if dynamic:  # radius drawn from 1..window, as word2vec.c does
