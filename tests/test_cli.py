@@ -84,13 +84,13 @@ def test_tiny_corpus_needs_subsample_0(tmp_path, capsys):
     p = tmp_path / "tiny.txt"
     p.write_text("the cat sat on the mat\n", encoding="utf-8")
     rc = main(["train", "--corpus", str(p), "--epochs", "3", "--hidden", "8", "--no-progress",
-               "--out", str(tmp_path / "o1")])
+               "--min-count", "1", "--out", str(tmp_path / "o1")])
     assert rc == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "--subsample 0" in err
     out = tmp_path / "o2"
     rc = main(["train", "--corpus", str(p), "--epochs", "3", "--hidden", "8", "--window", "2",
-               "--subsample", "0", "--no-progress", "--out", str(out)])
+               "--subsample", "0", "--min-count", "1", "--no-progress", "--out", str(out)])
     assert rc == 0
     losses = json.loads((out / "metrics.json").read_text())["loss_per_epoch"]
     assert len(losses) == 3 and all(x is not None and np.isfinite(x) and x > 0 for x in losses)

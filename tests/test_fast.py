@@ -7,7 +7,7 @@ import pytest
 
 from w2vlib import fast
 from w2vlib.corpus import TOY_TEXT, preprocess
-from w2vlib.models import CBOW, SkipGram, init_weights
+from w2vlib.models import CBOW, SkipGram
 
 
 def _toy(rng, V=30, n=400):
@@ -105,8 +105,8 @@ def test_train_loss_decreases_and_is_reproducible(model):
     assert len(r1.loss_per_epoch) == 4
     assert all(math.isfinite(x) and x > 0 for x in r1.loss_per_epoch)
     # the vectors moved away from their initialisation (W_out starts at zero)
-    init_rng = np.random.default_rng(np.random.SeedSequence(7).spawn(2)[0])
-    W0, _ = init_weights(40, 16, init_rng, init="word2vec")
+    W0, W0_out = fast.initial_weights(40, 16, seed=7)
+    assert np.all(W0_out == 0) and np.abs(W0).max() <= 0.5 / 16  # word2vec's initialisation
     assert np.abs(r1.W_in - W0).max() > 1e-2
     assert np.abs(r1.W_out).max() > 1e-2
     # the two topics separate: every word's nearest neighbour (centred cosine) is in its topic
@@ -162,10 +162,20 @@ def test_epoch_without_examples_records_nan():
     assert all(x > 0 for x in r.loss_per_epoch if not math.isnan(x))
 
 
-def test_negative_subsample_or_damping_rejected():
+def test_negative_sample_or_damping_rejected():
     corpus = _small_corpus()
-    with pytest.raises(ValueError, match="subsample"):
-        fast.train(corpus, subsample=-1e-3, progress=False)
+    with pytest.raises(ValueError, match="sample must be >= 0"):
+        fast.train(corpus, sample=-1e-3, progress=False)
+    with pytest.raises(ValueError, match="sample must be >= 0"):
+        fast.train(corpus, subsample=-1e-3, progress=False)  # the older name
+    with pytest.raises(TypeError, match="unexpected keyword argument 'hidden'"):
+        fast.train(corpus, hidden=8, progress=False)
+    with pytest.raises(ValueError, match="backend must be one of"):
+        fast.train(corpus, backend="cuda", progress=False)
+    with pytest.raises(ValueError, match="backend='numba' is not available"):
+        fast.train(corpus, backend="numba", progress=False)
+    with pytest.raises(ValueError, match="min_alpha"):
+        fast.train(corpus, alpha=0.1, min_alpha=0.5, progress=False)
     with pytest.raises(ValueError, match="damping"):
         fast.train(corpus, damping=-1, progress=False)
 
@@ -196,3 +206,25 @@ def test_power_reaches_the_sampler():
     flat = fast.train(corpus, seed=1, power=0.0, **kw)
     assert np.array_equal(default.W_in, same.W_in) and not np.array_equal(default.W_in, flat.W_in)
     assert flat.settings["power"] == 0.0
+
+
+def test_gensim_names_and_older_names_train_the_same():
+    corpus = _small_corpus()
+    kw = dict(hidden_size=8, window_size=2, epochs=2, batch_size=64, progress=False, seed=4)
+    new = fast.train(corpus, sample=1e-2, alpha=0.05, **kw)
+    old = fast.train(corpus, subsample=1e-2, lr=0.05, **kw)
+    assert np.array_equal(new.W_in, old.W_in)
+    assert new.settings["sample"] == new.settings["subsample"] == 1e-2 and new.settings["alpha"] == 0.05
+    cfg = fast.FastConfig.create(model="skipgram")
+    assert (cfg.batch_size, cfg.damping, cfg.min_alpha) == (4096, 16.0, 0.1 * 1e-4)
+    with pytest.raises(Exception):
+        cfg.alpha = 1.0  # frozen
+
+
+def test_train_body_reads_short():
+    import ast
+    import inspect
+
+    fn = ast.parse(inspect.getsource(fast.training.train)).body[0]
+    body = fn.body[1:]  # the docstring aside
+    assert body[-1].end_lineno - body[0].lineno + 1 <= 40

@@ -347,3 +347,34 @@ def test_exercise_verdicts_hints_and_solutions_are_shown_in_korean(capsys):
     ex.hint()
     ex.solution()
     assert capsys.readouterr().out == "힌트 (문제 1): 생각해 보세요\n풀이 (문제 1):\n42 (풀이)\n"
+
+
+# ---- the glossary's notebook table --------------------------------------------------------------------
+
+def glossary_rows() -> dict[str, list[str]]:
+    """The "notebook ↔ book section" table of GLOSSARY.md: {"01": [cells...]}."""
+    rows = {}
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 5 and re.fullmatch(r"\d\d", cells[0]) and cells[1].startswith("`"):
+            rows[cells[0]] = cells
+    return rows
+
+
+def test_glossary_lists_every_notebook_with_its_sections_in_both_languages():
+    rows = glossary_rows()
+    missing = [p.name for p in english() if p.name[:2] not in rows]
+    assert not missing, f"GLOSSARY.md's notebook table has no row for {missing}"
+    for nn, cells in rows.items():
+        assert sections(cells[2]) and sections(cells[2]) == sections(cells[3]), f"GLOSSARY row {nn}: {cells[2:4]}"
+
+
+@pytest.mark.parametrize("path", english(), ids=lambda p: p.stem)
+def test_glossary_and_notebook_name_the_same_sections(path):
+    m = EN_BOOK.search(first_markdown(path))
+    if not m:
+        pytest.skip("no Book line yet (required once notebooks/ko/ exists)")
+    row = glossary_rows().get(path.name[:2])
+    assert row, f"GLOSSARY.md has no row for {path.name}"
+    assert sections(m.group()) == sections(row[2]), (
+        f"{path.name} names sections {sorted(sections(m.group()))}, GLOSSARY.md {sorted(sections(row[2]))}")

@@ -58,3 +58,27 @@ def test_stale_files_for_same_settings_are_removed(tmp_path):
     pretrained.save_ptb_vectors(W, ["x", "y"], tmp_path, hidden_size=3)
     assert not stale.exists() and not stale.with_suffix(".json").exists()
     assert path.exists()
+
+
+def test_fingerprint_covers_every_file_the_trainer_imports():
+    import ast
+    from pathlib import Path
+
+    root = Path(pretrained.__file__).resolve().parent
+    covered = {p.relative_to(root).as_posix() for p in pretrained.trainer_files()}
+    fast_files = {p.relative_to(root).as_posix() for p in (root / "fast").glob("*.py")}
+    assert fast_files <= covered and {"fast/kernel.py", "fast/batching.py"} <= fast_files
+    for name in fast_files:  # every package module the fast trainer imports at the top (``from ..x import``)
+        for node in ast.parse((root / name).read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and node.level == 2 and node.module:
+                assert f"{node.module}.py" in covered, f"{name} imports {node.module}, not fingerprinted"
+
+
+def test_fingerprint_changes_with_any_trainer_file(monkeypatch):
+    from pathlib import Path
+
+    before = pretrained._trainer_fingerprint()
+    target = next(p for p in pretrained.trainer_files() if p.name == "kernel.py")
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: real(self) + (b"#" if self == target else b""))
+    assert pretrained._trainer_fingerprint() != before

@@ -86,8 +86,6 @@ def test_save_and_load_round_trips(wv, tmp_path):
     np.testing.assert_allclose(back.vectors, wv.vectors, rtol=1e-5)
 
 
-@pytest.mark.xfail(reason="the reader's trailing-space fix lands with issue 12 (w2vlib/vectors.py, helper rb)",
-                   strict=False)
 def test_load_word2vec_format_accepts_a_trailing_space(tmp_path):
     p = tmp_path / "c.txt"
     p.write_text("2 3\nab 1 2 3 \ncd 4 5 6 \n", encoding="utf-8")  # as word2vec.c and fastText write

@@ -6,15 +6,26 @@ The readable, book-shaped pieces live in their own modules:
 - ``negative_sampling``: UnigramSampler, NegativeSamplingLoss
 - ``models``: SimpleCBOW (one-hot + softmax), CBOW, SkipGram
 - ``optimizers``: SGD, Adam;  ``trainer``: Trainer
-- ``corpus``: preprocess, create_contexts_target, convert_one_hot, TOY_TEXT
+- ``corpus``: preprocess, create_contexts_target, convert_one_hot, TOY_TEXT; the one text reader
+  (read_words, read_corpus) and vocabulary builder (build_vocab)
 - ``similarity``: cos_similarity, most_similar, analogy (and the one analogy scorer and word lookup)
 - ``wordvectors``: WordVectors, trained vectors with gensim's ``KeyedVectors`` conventions
 - ``gradcheck``: numerical_gradient, gradcheck
 - ``vectors``: save/load vectors (.npz), word2vec text format, Embedding Projector files
 - ``data``: the Penn Treebank (download, cache, offline copy);  ``evaluation``: analogy/similarity benchmarks
-- ``fast``: the fused fast trainer;  ``cli``/``__main__``: ``python -m w2vlib train ...``
+- ``fast``: the fused fast trainer (config, batching, kernel, training);  ``cli``/``__main__``:
+  ``python -m w2vlib train ...``;  ``machine``: library versions and machine facts for benchmarks
 - ``pretrained``: PTB vectors trained once (notebook 05) and reused by notebooks 06-08
 - ``plotting``: the packaged plot style and helpers;  ``timing``: ``best_time`` for the speed comparisons
+
+Names. The layered API keeps the book's names: ``hidden_size``, ``window_size``, ``sample_size``
+(negatives per target), ``rng``, ``Trainer.fit(max_epoch=...)``, ``model.word_vecs`` and the
+``word_matrix`` of ``most_similar``/``analogy``. Where a word2vec or gensim user meets the package,
+the names are theirs: ``fast.train`` and the command line take ``negative``, ``epochs``, ``seed``,
+``sample``, ``alpha``/``min_alpha``, and :class:`WordVectors` has gensim's ``KeyedVectors`` names
+(``vectors``, ``index_to_key``, ``key_to_index``, ``most_similar(positive, negative, topn)``).
+``hidden_size`` and ``window_size`` stay in ``fast.train`` too (shared with the layered models and
+``pretrained``); the docstring of ``fast.train`` has the table to gensim's ``Word2Vec`` names.
 """
 
 __version__ = "0.1.0"

@@ -40,3 +40,48 @@ def atomic_write(path, write, mode: str = "wb", suffix: str = ".part") -> Path:
             write(fh)
 
     return atomic_write_path(path, write_to, suffix)
+
+
+class TextDecodeError(UnicodeDecodeError):
+    """A ``UnicodeDecodeError`` whose message is written for a person: file, byte, option to set."""
+
+    def __str__(self):
+        return self.reason
+
+    def __reduce__(self):  # picklable across processes, like its base
+        return type(self), self.args
+
+
+def read_text(path, encoding: str = "utf-8", option: str = "encoding") -> str:
+    """The whole text of a file, decoded: the package's one decoder for text inputs.
+
+    Line ends are translated as ``open()`` does (``\r\n`` and ``\r`` become ``\n``).
+
+    A byte-order mark (UTF-8 from Notepad, UTF-16/32) is removed, so it never becomes part of the
+    first word. Bytes that ``encoding`` cannot decode raise a ``UnicodeDecodeError`` whose message
+    names the file, the byte offset and line, and the option to set (``option``: the argument of
+    the calling function, or ``--encoding`` on the command line).
+    """
+    import codecs
+
+    path = Path(path)
+    try:
+        codec = codecs.lookup(encoding).name
+    except (LookupError, TypeError):
+        raise ValueError(f"unknown encoding {encoding!r} (set {option} to a Python codec name such "
+                         "as utf-8 or cp949)") from None
+    data = path.read_bytes()
+    if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        guess = " (cp949/euc-kr for Korean Windows text)" if codec == "utf-8" else ""
+        raise TextDecodeError(
+            exc.encoding, exc.object, exc.start, exc.end,
+            f"{path}: byte {exc.start} (line {line}) is not valid {codec} ({exc.reason}); if the "
+            f"file is text in another encoding, set {option}{guess}") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text

@@ -6,7 +6,8 @@ line use it:
 * :func:`read_words` reads a text file in the PTB convention (the one reader);
 * :func:`build_vocab` gives ids in order of first appearance, :func:`words_to_ids` maps words to
   them; :func:`read_corpus` is the three together (a file to the book's ``(corpus, word_to_id,
-  id_to_word)``), and :func:`preprocess` is the book's version for a string.
+  id_to_word)``), and :func:`preprocess` is the book's version for a string;
+* :func:`limit_vocab` drops rare words (``min_count``) and caps the vocabulary (``max_vocab``).
 """
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from pathlib import Path
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from ._io import read_text
+
 __all__ = ["TOY_TEXT", "EOS", "preprocess", "create_contexts_target", "convert_one_hot", "tokenize",
-           "read_words", "build_vocab", "words_to_ids", "read_corpus"]
+           "read_words", "build_vocab", "words_to_ids", "read_corpus", "limit_vocab"]
 
 TOY_TEXT = "You say goodbye and I say hello."
 
@@ -25,8 +28,13 @@ TOY_TEXT = "You say goodbye and I say hello."
 EOS = "<eos>"
 
 
-def read_words(path, encoding: str = "utf-8", eos: str = EOS) -> list[str]:
+def read_words(path, encoding: str = "utf-8", eos: str = EOS, option: str = "encoding") -> list[str]:
     """The words of a text file in the PTB convention, with ``eos`` at every line end.
+
+    * **Decoding** (by ``w2vlib._io.read_text``): a byte-order mark is dropped (Notepad's UTF-8
+      BOM never becomes part of the first word); bytes that ``encoding`` cannot decode raise a
+      ``UnicodeDecodeError`` naming the file, the byte offset and line, and ``option`` (the
+      argument to set; the command line passes ``--encoding``).
 
     * **Words** are separated by any whitespace (spaces, tabs); spaces at the start or the end of
       a line (PTB ends every line with one) change nothing.
@@ -37,8 +45,7 @@ def read_words(path, encoding: str = "utf-8", eos: str = EOS) -> list[str]:
 
     So ``"a b\n\nc"`` and ``"a b \r\nc\n"`` both give ``["a", "b", "<eos>", "c", "<eos>"]``.
     """
-    with open(path, encoding=encoding) as fh:  # newline=None: \r\n and \r arrive as \n
-        text = fh.read()
+    text = read_text(path, encoding=encoding, option=option)  # \r\n and \r arrive as \n
     words: list[str] = []
     for line in text.split("\n"):
         tokens = line.split()
@@ -65,16 +72,48 @@ def words_to_ids(words, word_to_id) -> np.ndarray:
         raise KeyError(f"word {e.args[0]!r} is not in the vocabulary") from None
 
 
-def read_corpus(path, encoding: str = "utf-8"):
+def read_corpus(path, encoding: str = "utf-8", option: str = "encoding"):
     """A text file (see :func:`read_words`) as the book's ``(corpus, word_to_id, id_to_word)``."""
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"corpus file not found: {path}")
-    words = read_words(path, encoding=encoding)
+    words = read_words(path, encoding=encoding, option=option)
     if not words:
         raise ValueError(f"corpus file {path} holds no words (it is empty or only blank lines)")
     word_to_id, id_to_word = build_vocab(words)
     return words_to_ids(words, word_to_id), word_to_id, id_to_word
+
+
+def limit_vocab(corpus, id_to_word, min_count=1, max_vocab=None):
+    """Drop the words seen fewer than ``min_count`` times, then keep the ``max_vocab`` most frequent.
+
+    ``min_count=0`` keeps every word of ``id_to_word``, also one the corpus never uses (PTB's valid
+    split with the train vocabulary); ``min_count=1`` drops those.
+
+    As in word2vec.c and gensim (``min_count``, ``max_final_vocab``), the dropped words are
+    removed from the corpus, not replaced by an unknown-word token. The kept words keep their
+    relative order of ids (ties for the last ``max_vocab`` places go to the earlier id). Returns
+    ``(corpus, word_to_id, id_to_word, n_dropped_tokens)``.
+    """
+    corpus = np.asarray(corpus)
+    if int(min_count) != min_count or min_count < 0:
+        raise ValueError(f"min_count must be an integer >= 0, got {min_count!r}")
+    if max_vocab is not None and (int(max_vocab) != max_vocab or max_vocab < 1):
+        raise ValueError(f"max_vocab must be a positive integer or None, got {max_vocab!r}")
+    counts = np.bincount(corpus, minlength=len(id_to_word))
+    keep = counts >= min_count if min_count > 0 else np.ones(counts.size, dtype=bool)
+    if max_vocab is not None and keep.sum() > max_vocab:
+        # the max_vocab most frequent kept words; ties go to the earlier id (stable sort)
+        order = np.argsort(-np.where(keep, counts, -1), kind="stable")
+        keep = np.zeros_like(keep)
+        keep[order[:max_vocab]] = True
+    if keep.all():
+        return corpus, {w: i for i, w in id_to_word.items()}, dict(id_to_word), 0
+    new_id = np.cumsum(keep) - 1
+    mask = keep[corpus]
+    new_corpus = new_id[corpus[mask]].astype(np.int32)
+    new_i2w = {int(new_id[i]): id_to_word[i] for i in np.flatnonzero(keep)}
+    return new_corpus, {w: i for i, w in new_i2w.items()}, new_i2w, int(corpus.size - mask.sum())
 
 
 def tokenize(text: str) -> list[str]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._io import read_text
 from .similarity import analogy_method, analogy_scores, normalize
 
 __all__ = [
@@ -75,12 +76,17 @@ class AnalogyResult:
     sections: dict[str, SectionResult] = field(default_factory=dict)
 
     @property
+    def overall(self) -> SectionResult:
+        """The counts of all sections together."""
+        return SectionResult(self.n_correct, self.n_answered, self.n_total)
+
+    @property
     def accuracy(self) -> float:
-        return self.n_correct / self.n_answered if self.n_answered else math.nan
+        return self.overall.accuracy
 
     @property
     def coverage(self) -> float:
-        return self.n_answered / self.n_total if self.n_total else math.nan
+        return self.overall.coverage
 
     @property
     def n_oov(self) -> int:
@@ -140,14 +146,14 @@ class SimilarityResult:
 # ----------------------------------------------------------------------------- readers
 
 
-def _open_lines(path):
+def _open_lines(path, encoding="utf-8"):
+    """The file's lines, decoded by the package's one decoder (a BOM is dropped, bad bytes named)."""
     if not os.path.isfile(path):
         raise FileNotFoundError(f"evaluation file not found: {os.fspath(path)!r}")
-    with open(path, encoding="utf-8") as f:
-        return f.read().splitlines()
+    return read_text(path, encoding=encoding).split("\n")
 
 
-def read_analogies(path) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
+def read_analogies(path, encoding: str = "utf-8") -> list[tuple[str, list[tuple[str, str, str, str]]]]:
     """Parse a Google-format analogy file into ``[(section, [(a, b, c, d), ...]), ...]``.
 
     Blank lines are ignored. Raises ``ValueError`` (with the line number) for a question before
@@ -155,7 +161,7 @@ def read_analogies(path) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
     questions.
     """
     sections: list[tuple[str, list]] = []
-    for lineno, line in enumerate(_open_lines(path), start=1):
+    for lineno, line in enumerate(_open_lines(path, encoding), start=1):
         line = line.strip()
         if not line:
             continue
@@ -190,7 +196,7 @@ def _is_number(s: str) -> bool:
     return True
 
 
-def read_word_pairs(path, score_col: int = 2) -> list[tuple[str, str, float]]:
+def read_word_pairs(path, score_col: int = 2, encoding: str = "utf-8") -> list[tuple[str, str, float]]:
     """Parse a word-pair file into ``[(word1, word2, score), ...]``.
 
     Fields are tab-separated (whitespace when a line has no tab); the score is in column
@@ -199,7 +205,7 @@ def read_word_pairs(path, score_col: int = 2) -> list[tuple[str, str, float]]:
     """
     pairs = []
     header_skipped = False
-    for lineno, line in enumerate(_open_lines(path), start=1):
+    for lineno, line in enumerate(_open_lines(path, encoding), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -254,6 +260,7 @@ def evaluate_analogies(
     lowercase: bool = True,
     batch_size: int | None = None,
     eps: float = 1e-3,
+    encoding: str = "utf-8",
 ) -> AnalogyResult:
     """Analogy accuracy of the word vectors ``W`` on the questions in ``path``.
 
@@ -269,13 +276,14 @@ def evaluate_analogies(
     lowercase : look words up lower-cased first (PTB is lower-case; the Google file is not),
         falling back to the word as written.
     batch_size : questions scored per matrix product; default chosen from the vocabulary size.
+    encoding : the file's text encoding (a byte-order mark is skipped).
 
     Returns
     -------
     AnalogyResult with accuracy (over answered questions), coverage and per-section counts.
     """
     method = analogy_method(method)
-    sections = read_analogies(path)
+    sections = read_analogies(path, encoding=encoding)
     Wn = _unit_rows(W)
     vocab_size = Wn.shape[0]
     if batch_size is None:
@@ -316,7 +324,7 @@ def evaluate_analogies(
 
 
 def evaluate_similarity(
-    path, W, word_to_id, lowercase: bool = True, score_col: int = 2
+    path, W, word_to_id, lowercase: bool = True, score_col: int = 2, encoding: str = "utf-8"
 ) -> SimilarityResult:
     """Spearman correlation between cosine similarities from ``W`` and human scores.
 
@@ -326,7 +334,7 @@ def evaluate_similarity(
     """
     from scipy.stats import spearmanr
 
-    pairs = read_word_pairs(path, score_col=score_col)
+    pairs = read_word_pairs(path, score_col=score_col, encoding=encoding)
     Wn = _unit_rows(W)
     get = _row_finder(word_to_id, Wn.shape[0], lowercase)
     i1, i2, human = [], [], []

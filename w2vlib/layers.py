@@ -84,7 +84,20 @@ class MatMul:
         return dx
 
 
-class Embedding:
+class TracksTouchedRows:
+    """``touched_rows``: the rows of the gradient the last backward wrote (kept in ``_dirty``),
+    so that clearing it and ``Adam(lazy=True)`` cost O(batch), not O(V)."""
+
+    _dirty = None
+
+    @property
+    def touched_rows(self) -> np.ndarray:
+        if self._dirty is None:
+            raise RuntimeError("no backward has run yet")
+        return self._dirty
+
+
+class Embedding(TracksTouchedRows):
     """Row lookup: ``forward(idx)`` returns ``W[idx]`` without building one-hot vectors.
 
     ``backward`` writes the gradient of W. An id that appears several times in
@@ -105,6 +118,9 @@ class Embedding:
 
     def forward(self, idx) -> np.ndarray:
         (W,) = self.params
+        if np.size(idx) == 0:
+            raise ValueError("idx is empty: Embedding.forward needs at least one word id "
+                             f"(got {idx!r})")
         idx = check_ids(idx, W.shape[0], "idx")
         self.idx = idx
         return W[idx]
@@ -124,12 +140,6 @@ class Embedding:
         self._dirty = np.unique(flat)
         return None
 
-    @property
-    def touched_rows(self) -> np.ndarray:
-        """The (unique) rows of ``dW`` written by the last backward."""
-        if self._dirty is None:
-            raise RuntimeError("no backward has run yet")
-        return self._dirty
 
 
 class EmbeddingDot:
@@ -156,36 +166,52 @@ class EmbeddingDot:
         return dout * target_W
 
 
-class Sigmoid:
+class _Activation:
+    """A layer without parameters, ``out = fn(x)``, that keeps ``out`` for its backward."""
+
+    fn = None
+
     def __init__(self):
         self.params, self.grads = [], []
         self.out = None
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self.out = sigmoid(check_float_input(x, "x"))
+        self.out = type(self).fn(check_float_input(x, "x"))
         return self.out
 
-    def backward(self, dout: np.ndarray) -> np.ndarray:
-        return dout * (1 - self.out) * self.out
 
-
-class SigmoidWithLoss:
-    """Sigmoid followed by binary cross-entropy, averaged over the batch.
-
-    ``forward(x, t)`` takes scores ``x`` and 0/1 labels ``t`` of the same
-    shape; the gradient is the famously simple ``(y - t) / N``.
-    """
+class _LossLayer:
+    """A loss layer without parameters; ``forward`` keeps the prediction ``y`` and the labels ``t``."""
 
     def __init__(self):
         self.params, self.grads = [], []
         self.y = None
         self.t = None
 
+
+class Sigmoid(_Activation):
+    fn = staticmethod(sigmoid)
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout * (1 - self.out) * self.out
+
+
+class SigmoidWithLoss(_LossLayer):
+    """Sigmoid followed by binary cross-entropy, averaged over the batch.
+
+    ``forward(x, t)`` takes scores ``x`` and 0/1 labels ``t`` of the same
+    shape; the gradient is the famously simple ``(y - t) / N``.
+    """
+
     def forward(self, x: np.ndarray, t) -> float:
         x = check_float_input(x, "x")
         t = np.asarray(t)
         if t.shape != x.shape:
             raise ValueError(f"labels t must have the shape of x {x.shape}, got {t.shape}")
+        bad = ~((t == 0) | (t == 1))
+        if bad.any():
+            raise ValueError(f"labels t must be 0 or 1 (1 = the true word, 0 = a negative), got "
+                             f"{t[bad].ravel()[0]!r}")
         self.t = t.astype(x.dtype)
         self.y = sigmoid(x)
         # -[t log y + (1-t) log(1-y)], computed stably from the scores:
@@ -199,14 +225,8 @@ class SigmoidWithLoss:
         return (self.y - self.t) * self.y.dtype.type(dout / n)
 
 
-class Softmax:
-    def __init__(self):
-        self.params, self.grads = [], []
-        self.out = None
-
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        self.out = softmax(check_float_input(x, "x"))
-        return self.out
+class Softmax(_Activation):
+    fn = staticmethod(softmax)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         dx = self.out * dout
@@ -214,13 +234,8 @@ class Softmax:
         return dx
 
 
-class SoftmaxWithLoss:
+class SoftmaxWithLoss(_LossLayer):
     """Softmax over the whole vocabulary plus cross-entropy: the slow output layer."""
-
-    def __init__(self):
-        self.params, self.grads = [], []
-        self.y = None
-        self.t = None
 
     def forward(self, x: np.ndarray, t) -> float:
         x = check_float_input(x, "x")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import as_rng, check_ids
-from .layers import EmbeddingDot, SigmoidWithLoss
+from .layers import EmbeddingDot, SigmoidWithLoss, TracksTouchedRows
 
 __all__ = ["UnigramSampler", "NegativeSamplingLoss", "sum_embedding_grads", "unigram_distribution",
            "alias_table", "alias_draw"]
@@ -192,7 +192,7 @@ def sum_embedding_grads(dst: np.ndarray, embeds, dirty):
     return np.unique(np.concatenate(rows))
 
 
-class NegativeSamplingLoss:
+class NegativeSamplingLoss(TracksTouchedRows):
     """The book's negative-sampling loss: k+1 EmbeddingDot + SigmoidWithLoss pairs.
 
     ``forward(h, target, negatives=None)`` returns the positive loss plus the k
@@ -243,10 +243,3 @@ class NegativeSamplingLoss:
             dh = dh + l1.backward(l0.backward(dout))
         self._dirty = sum_embedding_grads(self.grads[0], [l.embed for l in self.embed_dot_layers], self._dirty)
         return dh
-
-    @property
-    def touched_rows(self) -> np.ndarray:
-        """Rows of ``W`` with a (possibly) non-zero total gradient after the last backward."""
-        if self._dirty is None:
-            raise RuntimeError("no backward has run yet")
-        return self._dirty

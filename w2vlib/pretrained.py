@@ -46,12 +46,24 @@ def ptb_settings(**overrides) -> dict:
             for k, v in settings.items()}
 
 
-def _trainer_fingerprint() -> str:
-    """sha256 of the fast trainer's source: vectors made by different trainer code are not reused."""
-    from . import fast
+#: Every source file the trained numbers depend on: the fast trainer (all of w2vlib/fast/), its
+#: sampler (negative_sampling), its initialiser (models.init_weights) and the checks they use.
+TRAINER_SOURCES = ("fast/*.py", "negative_sampling.py", "models.py", "_checks.py")
 
-    with open(fast.__file__, "rb") as fh:
-        return hashlib.sha256(fh.read()).hexdigest()
+
+def trainer_files() -> list[Path]:
+    """The files of :data:`TRAINER_SOURCES`, sorted (the fingerprint's input)."""
+    root = Path(__file__).resolve().parent
+    return sorted(p for pattern in TRAINER_SOURCES for p in root.glob(pattern))
+
+
+def _trainer_fingerprint() -> str:
+    """sha256 over the trainer's source files: vectors made by different trainer code are not reused."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in trainer_files():
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
 
 
 def _identity(settings: dict) -> dict:
@@ -108,9 +120,9 @@ def _cached(path: Path, settings: dict):
         }:
             return None
         W, word_to_id, id_to_word = load_vectors(path)
-    except (OSError, ValueError, KeyError):
-        return None
-    if list(W.shape) != meta.get("shape"):
+    except Exception:  # noqa: BLE001 - any unreadable cache (BadZipFile, EOFError, bad JSON, ...)
+        return None  # counts as missing: the vectors are trained again and the files replaced
+    if list(W.shape) != meta.get("shape") or not np.all(np.isfinite(W)):
         return None
     return W, word_to_id, id_to_word
 

@@ -98,10 +98,27 @@ def _check_matrix(word_matrix, word_to_id):
     return W
 
 
+def check_top(top, name: str = "top") -> int:
+    """``top`` as an int >= 0; anything else (a fraction, a negative number, nan) raises ValueError."""
+    try:
+        ok = int(top) == top and top >= 0
+    except (TypeError, ValueError, OverflowError):
+        ok = False
+    if not ok:
+        raise ValueError(f"{name} must be an integer >= 0 (how many words to return), got {top!r}")
+    return int(top)
+
+
+def check_finite_rows(W, ids, words, what: str = "query word") -> None:
+    """Refuse query rows holding nan or inf: every score against them would be nan."""
+    for i, w in zip(ids, words):
+        if not np.all(np.isfinite(W[i])):
+            raise ValueError(f"the vector of the {what} {w!r} holds nan or inf, so no similarity can "
+                             "be computed; the training that made these vectors diverged")
+
+
 def _top(scores, id_to_word, exclude, top):
-    if int(top) != top:
-        raise ValueError(f"top must be an integer, got {top!r}")
-    top = int(top)
+    top = check_top(top)
     scores = scores.astype(np.float64, copy=True)
     scores[list(exclude)] = -np.inf
     top = min(top, int(np.isfinite(scores).sum()))
@@ -114,6 +131,8 @@ def most_similar(query: str, word_to_id, id_to_word, word_matrix, top: int = 5):
     """The ``top`` words closest to ``query`` by cosine, as ``[(word, score), ...]``."""
     W = _check_matrix(word_matrix, word_to_id)
     qid = lookup(query, word_to_id)
+    check_finite_rows(W, [qid], [query])
+    check_top(top)
     Wn = normalize(W)
     scores = Wn @ Wn[qid]
     return _top(scores, id_to_word, {qid}, top)
@@ -129,5 +148,7 @@ def analogy(a: str, b: str, c: str, word_to_id, id_to_word, word_matrix, top: in
     """
     W = _check_matrix(word_matrix, word_to_id)
     ids = [lookup(w, word_to_id) for w in (a, b, c)]
+    check_finite_rows(W, ids, (a, b, c))
+    check_top(top)
     scores = analogy_scores(W, *([i] for i in ids), method=method)[0]
     return _top(scores, id_to_word, set(ids), top)

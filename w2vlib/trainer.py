@@ -31,6 +31,9 @@ class Trainer:
     iterations (the book's curve), ``iter_losses`` every iteration's loss,
     ``words_per_sec`` the measured throughput (target words per second) and
     ``elapsed`` the wall time in seconds.
+
+    A loss that is not finite stops training with a ``FloatingPointError`` (the weights are then
+    garbage: there is nothing to continue from); so do non-finite weights after the last update.
     """
 
     def __init__(self, model, optimizer):
@@ -79,6 +82,12 @@ class Trainer:
                         optimizer.update(model.params, model.grads, rows=model.touched_rows())
                     else:
                         optimizer.update(model.params, model.grads)
+                    if not np.isfinite(loss):
+                        raise FloatingPointError(
+                            f"the loss is {float(loss)} at iteration {done + 1} (epoch "
+                            f"{done // max_iters_per_epoch + 1}): training diverged, the weights are "
+                            "no longer usable; lower the learning rate or pass max_grad=... to clip "
+                            "the gradients")
                     self.iter_losses.append(float(loss))
                     window_loss += loss
                     window_count += 1
@@ -94,6 +103,12 @@ class Trainer:
             bar.close()
         if window_count:
             self.loss_list.append(float(window_loss / window_count))
+        # the loss is computed before each update: check the weights after the last one too
+        for i, p in enumerate(model.params):
+            if not np.all(np.isfinite(p)):
+                raise FloatingPointError(
+                    f"model.params[{i}] holds nan or inf after the last update: training diverged; "
+                    "lower the learning rate or pass max_grad=... to clip the gradients")
         self.elapsed = time.perf_counter() - start
         self.words_per_sec = words / self.elapsed if self.elapsed > 0 else float("nan")
         return self

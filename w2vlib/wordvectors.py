@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from .evaluation import read_analogies, read_word_pairs
-from .similarity import analogy_scores, lookup, normalize
+from .similarity import analogy_scores, check_finite_rows, check_top, lookup, normalize
 
 __all__ = ["WordVectors"]
 
@@ -132,6 +132,8 @@ class WordVectors:
         positive, negative = _as_list(positive), _as_list(negative)
         if not positive and not negative:
             raise ValueError("most_similar needs at least one positive or negative word")
+        if topn is not None:
+            check_top(topn, "topn")
         u = self.get_normed_vectors()
         query = np.zeros(self.vector_size, dtype=np.float64)
         exclude = set()
@@ -139,10 +141,13 @@ class WordVectors:
             for item in items:
                 if isinstance(item, str):
                     i = self.get_index(item)
+                    check_finite_rows(self._vectors, [i], [item])
                     exclude.add(i)
                     query += sign * u[i]
                 else:
                     query += sign * np.asarray(item, dtype=np.float64)
+        if not np.all(np.isfinite(query)):
+            raise ValueError("the query vector holds nan or inf, so no similarity can be computed")
         query /= max(np.linalg.norm(query), 1e-12)
         stop = len(self) if restrict_vocab is None else min(int(restrict_vocab), len(self))
         scores = u[:stop] @ query.astype(u.dtype)
@@ -272,9 +277,9 @@ class WordVectors:
         return save_word2vec_format(path, self._vectors, self.index_to_key, precision=precision)
 
     @classmethod
-    def load_word2vec_format(cls, path) -> "WordVectors":
+    def load_word2vec_format(cls, path, encoding: str = "utf-8") -> "WordVectors":
         """Read the word2vec text format (also lines ending in a space, as word2vec.c and fastText write)."""
         from .vectors import load_word2vec_format
 
-        W, _, id_to_word = load_word2vec_format(path)
+        W, _, id_to_word = load_word2vec_format(path, encoding=encoding)
         return cls(W, id_to_word)

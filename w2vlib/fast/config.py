@@ -1,0 +1,101 @@
+"""The fast trainer's settings: one frozen dataclass that checks every value and fills the defaults."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+
+#: Older names still accepted by :func:`w2vlib.fast.train` (and the names they stand for).
+ALIASES = {"subsample": "sample", "lr": "alpha"}
+
+MODELS = ("cbow", "skipgram")
+BACKENDS = ("numpy", "numba")
+
+
+@dataclass(frozen=True)
+class FastConfig:
+    """Every setting of :func:`w2vlib.fast.train`, checked; ``None`` defaults already resolved.
+
+    Build it with :meth:`create` (which checks and fills in); the fields are the ``train``
+    keywords (see its docstring and the table there that maps them to gensim's ``Word2Vec``).
+    """
+
+    model: str = "cbow"
+    hidden_size: int = 100
+    window_size: int = 5
+    negative: int = 5
+    epochs: int = 10
+    batch_size: int = 1024
+    alpha: float = 0.1
+    min_alpha: float = 1e-5
+    seed: int | np.random.SeedSequence = 0
+    sample: float = 1e-3
+    power: float = 0.75
+    dynamic_window: bool = True
+    damping: float = 4.0
+    init: str = "word2vec"
+    cbow_update: str = "word2vec"
+    threads: int = 2
+    backend: str = "numpy"
+
+    @classmethod
+    def create(cls, model="cbow", hidden_size=100, window_size=5, negative=5, epochs=10, batch_size=None,
+               alpha=None, min_alpha=None, seed=0, sample=1e-3, power=0.75, dynamic_window=True,
+               damping=None, init="word2vec", cbow_update="word2vec", threads=2, backend="numpy", **aliases):
+        """Check the values, resolve the defaults that depend on the model, accept the old names."""
+        for old, value in aliases.items():
+            if old not in ALIASES:
+                raise TypeError(f"train() got an unexpected keyword argument {old!r}")
+            new = ALIASES[old]
+            if new == "sample":
+                sample = value
+            else:
+                alpha = value
+        if model not in MODELS:
+            raise ValueError(f"model must be 'cbow' or 'skipgram', got {model!r}")
+        for name, v in (("hidden_size", hidden_size), ("window_size", window_size),
+                        ("negative", negative), ("epochs", epochs)):
+            if int(v) != v or v < 1:
+                raise ValueError(f"{name} must be a positive integer, got {v!r}")
+        if cbow_update not in ("word2vec", "gradient"):
+            raise ValueError("cbow_update must be 'word2vec' or 'gradient'")
+        if init not in ("word2vec", "book"):
+            raise ValueError("init must be 'word2vec' or 'book'")
+        if threads not in (1, 2):
+            raise ValueError("threads must be 1 or 2")
+        if backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {BACKENDS}, got {backend!r}")
+        batch_size = (1024 if model == "cbow" else 4096) if batch_size is None else batch_size
+        alpha = 0.1 if alpha is None else alpha
+        damping = (4.0 if model == "cbow" else 16.0) if damping is None else damping
+        if batch_size < 1 or alpha <= 0:
+            raise ValueError("batch_size and alpha (lr) must be positive")
+        min_alpha = alpha * 1e-4 if min_alpha is None else min_alpha
+        if not 0 <= min_alpha <= alpha:
+            raise ValueError(f"min_alpha must lie in [0, alpha={alpha}], got {min_alpha!r}")
+        if sample is None:
+            sample = 0.0
+        if not float(sample) >= 0:
+            raise ValueError(f"sample must be >= 0 (0 turns it off), got {sample!r}")
+        if not float(damping) >= 0:
+            raise ValueError(f"damping must be >= 0 (0 turns it off), got {damping!r}")
+        if isinstance(seed, np.random.Generator):  # drawn once, recorded: passing it back reproduces the run
+            seed = int(seed.integers(2**63))
+        elif isinstance(seed, np.integer):
+            seed = int(seed)
+        return cls(model, int(hidden_size), int(window_size), int(negative), int(epochs), int(batch_size),
+                   float(alpha), float(min_alpha), seed, float(sample), float(power), bool(dynamic_window),
+                   float(damping), init, cbow_update, threads, backend)
+
+    @property
+    def seed_sequence(self) -> np.random.SeedSequence:
+        s = self.seed
+        return s if isinstance(s, np.random.SeedSequence) else np.random.SeedSequence(s)
+
+    def settings(self, vocab_size: int) -> dict:
+        """The settings as a plain dict (for ``FastResult.settings`` and ``metrics.json``)."""
+        d = asdict(self)
+        d["seed"] = self.seed if isinstance(self.seed, int) else None
+        d["subsample"] = self.sample  # the older name of ``sample`` (notebook 05 reads it)
+        return dict(vocab_size=int(vocab_size), **d)

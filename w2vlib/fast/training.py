@@ -1,0 +1,244 @@
+"""``train``: word2vec's training loop over the planner's batches and the kernel's steps."""
+from __future__ import annotations
+
+import itertools
+import math
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..models import init_weights
+from .batching import Planner, prefetch, subsample_keep_prob
+from .config import FastConfig
+
+__all__ = ["FastResult", "train", "initial_weights"]
+
+
+@dataclass
+class FastResult:
+    """What :func:`train` returns. ``W_in`` are the word vectors (``wv`` offers them as WordVectors)."""
+
+    W_in: np.ndarray
+    W_out: np.ndarray
+    loss_per_epoch: list
+    words_per_sec: float
+    wall_time: float
+    epochs: int
+    corpus_words: int
+    settings: dict = field(default_factory=dict)
+    #: The words of the rows (``train(..., id_to_word=...)``), for :attr:`wv`.
+    index_to_key: list | None = None
+
+    @property
+    def word_vecs(self):
+        return self.W_in
+
+    @property
+    def wv(self):
+        """The trained vectors as a :class:`w2vlib.WordVectors` (gensim's ``model.wv``)."""
+        if self.index_to_key is None:
+            raise AttributeError("the words are unknown: pass id_to_word= to fast.train, or build "
+                                 "w2vlib.WordVectors(result.W_in, id_to_word)")
+        from ..wordvectors import WordVectors
+
+        return WordVectors(self.W_in, self.index_to_key)
+
+
+def _weights_and_plan_seed(V, cfg):
+    """The initial ``(W_in, W_out)`` and the planner's seed: two independent streams of ``cfg.seed``."""
+    init_seq, plan_seq = cfg.seed_sequence.spawn(2)
+    W_in, W_out = init_weights(V, cfg.hidden_size, np.random.default_rng(init_seq), init=cfg.init)
+    return W_in, W_out, plan_seq
+
+
+def initial_weights(vocab_size, hidden_size=100, seed=0, init="word2vec"):
+    """The ``(W_in, W_out)`` that :func:`train` starts from for this int ``seed`` (before any step)."""
+    W_in, W_out, _ = _weights_and_plan_seed(int(vocab_size), FastConfig.create(hidden_size=hidden_size,
+                                                                               seed=seed, init=init))
+    return W_in, W_out
+
+
+def check_corpus(corpus, vocab_size):
+    """The corpus as int32 ids and the vocabulary size; clear errors for anything else."""
+    corpus = np.asarray(corpus)
+    if corpus.ndim != 1 or corpus.size < 2:
+        raise ValueError("corpus must be a 1-D array of word ids with at least 2 words")
+    if not np.issubdtype(corpus.dtype, np.integer):
+        raise TypeError(f"corpus must hold integer word ids, got dtype {corpus.dtype}")
+    if corpus.min() < 0:
+        raise ValueError("corpus word ids must be non-negative")
+    top = int(corpus.max())
+    if vocab_size is None:
+        vocab_size = top + 1
+    elif top >= vocab_size:
+        raise ValueError(f"corpus holds id {top} but vocab_size is {vocab_size}")
+    return corpus.astype(np.int32, copy=False), int(vocab_size)
+
+
+def keep_probabilities(corpus, V, cfg):
+    """Subsampling's keep probability per word (None when ``sample=0``); refuses a corpus it would empty."""
+    if not cfg.sample:
+        return None
+    counts = np.bincount(corpus, minlength=V)
+    keep_prob = subsample_keep_prob(counts, cfg.sample)
+    kept, need = float((counts * keep_prob).sum()), 2 * cfg.window_size + 1
+    if kept < need:
+        raise ValueError(
+            f"subsampling (sample={cfg.sample}) keeps about {kept:.1f} of {corpus.size} words per "
+            f"epoch, too few to form training windows (need at least {need} for window_size="
+            f"{cfg.window_size}); for a small corpus use sample=0 (subsample=0, --subsample 0)")
+    return keep_prob
+
+
+def sgd_step_of(backend):
+    """The kernel that applies one batch: the numpy kernel, or another backend's."""
+    if backend == "numpy":
+        from .kernel import sgd_step
+
+        return sgd_step
+    raise ValueError(f"backend={backend!r} is not available in this version of w2vlib (only 'numpy')")
+
+
+class _Progress:
+    """A tqdm bar over the corpus words (or nothing), updated about every 200,000 words."""
+
+    def __init__(self, show, total, desc):
+        from tqdm.auto import tqdm
+
+        self.total = int(total)
+        self.bar = tqdm(total=self.total, unit="w", unit_scale=True, desc=desc, smoothing=0.1,
+                        mininterval=0.5, disable=not show)
+
+    def update(self, done_words):
+        if done_words - self.bar.n > 2e5:
+            self.bar.update(int(done_words) - self.bar.n)
+
+    def close(self, finished):
+        if finished:
+            self.bar.update(self.total - self.bar.n)
+        self.bar.close()
+
+
+def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
+          epochs=10, batch_size=None, alpha=None, min_alpha=None, seed=0, sample=1e-3, power=0.75,
+          dynamic_window=True, damping=None, init="word2vec", cbow_update="word2vec",
+          progress=True, callback=None, threads=2, id_to_word=None, backend="numpy", **aliases):
+    """Train word2vec (CBOW or skip-gram, negative sampling) on a corpus of ids, fast.
+
+    Parameters
+    ----------
+    corpus : 1-D int array of word ids (the book's ``corpus``, e.g. from ``load_ptb``).
+    vocab_size : number of words (default ``corpus.max() + 1``).
+    model : ``"cbow"`` or ``"skipgram"``.
+    hidden_size, window_size : vector size and maximum window radius (the book's names, shared
+        with the layered models and ``w2vlib.pretrained``).
+    negative : negatives per example.
+    epochs : passes over the corpus.
+    batch_size : examples per step (default 1024 for CBOW, 4096 pairs for skip-gram).
+    alpha : starting learning rate (default 0.1); it decays linearly to ``min_alpha`` (default
+        ``alpha * 1e-4``) over training, as in word2vec and gensim.
+    seed : int, ``np.random.Generator`` or ``np.random.SeedSequence``; the same int seed gives
+        bit-identical vectors. A Generator is used once, to draw an int seed
+        (``seed.integers(2**63)``), which is recorded in ``settings["seed"]``: passing that int
+        reproduces the run.
+    sample : Mikolov's subsampling threshold of frequent words (word2vec's ``-sample``; 0 or None
+        turns it off). On a small corpus the default keeps almost nothing (a word seen once in
+        ``M`` words is kept with probability about ``sqrt(1e-3 * M)``); if the expected number of
+        kept words per epoch is too small to form a window, a ValueError says so: use ``sample=0``.
+    power : the exponent of the negative-sampling distribution ``count**power`` (0.75); drawn by
+        :class:`w2vlib.negative_sampling.UnigramSampler` with its alias table.
+    dynamic_window : draw each target's window radius from ``1..window_size`` (word2vec).
+    damping : divide the summed update of a row seen ``c`` times in a batch by ``max(1, c/damping)``
+        (0 turns it off; large batches then diverge). Default 4 for CBOW, 16 for skip-gram (a
+        centre word is the input of all its ~2w pairs, which sit in the same batch).
+    init : ``"word2vec"`` (W_in uniform in ``±0.5/hidden_size``, W_out zeros, as word2vec and
+        gensim) or ``"book"`` (both ``0.01 * standard normal``); see :func:`w2vlib.models.init_weights`.
+    cbow_update : ``"word2vec"`` (default): every context row receives the whole ``dL/dh``, as in
+        word2vec.c and gensim; ``"gradient"``: each receives its exact share ``dL/dh / n`` (the
+        gradient of the mean, what :func:`cbow_grads` and the layered ``CBOW`` compute). The
+        word2vec rule trains the input vectors ``n`` times faster and gives better vectors.
+    progress : show a tqdm progress bar.
+    callback : called as ``callback(epoch, loss)`` after every epoch.
+    threads : 1 computes everything in the calling thread; 2 (default) prepares the batches in a
+        background thread. The result is bit-identical in both modes.
+    id_to_word : the words of the ids (dict or list), optional: then ``result.wv`` is a
+        :class:`w2vlib.WordVectors`.
+    backend : ``"numpy"`` (the kernel of :mod:`w2vlib.fast.kernel`); other backends plug in at
+        ``sgd_step_of``.
+    subsample, lr : older names of ``sample`` and ``alpha``, still accepted.
+
+    The layered model (``w2vlib.CBOW`` + ``Trainer``) and this function differ in exactly these
+    knobs; set them as in the last column to follow the layered model's gradient:
+
+    ==============================  ================================  ==========================
+    knob                            word2vec / default here            like the layered model
+    ==============================  ================================  ==========================
+    ``cbow_update``                 ``"word2vec"`` (whole dL/dh)       ``"gradient"``
+    ``damping``                     4 (CBOW), 16 (skip-gram)           ``0``
+    ``sample``                      ``1e-3``                           ``0``
+    ``dynamic_window``              ``True``                           ``False``
+    ``power``                       ``0.75``                           ``0.75`` (the book's)
+    ==============================  ================================  ==========================
+
+    Our names and gensim's ``gensim.models.Word2Vec``:
+
+    ==============================  ==========================================================
+    ``w2vlib.fast.train``           ``gensim.models.Word2Vec``
+    ==============================  ==========================================================
+    ``hidden_size=100``             ``vector_size=100``
+    ``window_size=5``               ``window=5`` (both draw the radius from 1..window)
+    ``negative=5``                  ``negative=5`` (with ``hs=0``)
+    ``sample=1e-3``                 ``sample=1e-3``
+    ``alpha=0.1``, ``min_alpha``    ``alpha=0.025``, ``min_alpha=0.0001`` (our big batches
+                                    sum many examples into one step, hence another alpha)
+    ``model="cbow"|"skipgram"``     ``sg=0`` / ``sg=1`` (``cbow_mean=1``)
+    ``power=0.75``                  ``ns_exponent=0.75``
+    ``threads=1|2``                 ``workers`` (ours: 2 = one thread prepares batches)
+    ``epochs=10``                   ``epochs=5``
+    ``seed=0``                      ``seed=1``
+    (none: ``train`` takes ids)     ``min_count=5`` (the command line's ``--min-count``)
+    ==============================  ==========================================================
+
+    Returns a :class:`FastResult`. ``loss_per_epoch`` holds the mean loss per example of each
+    epoch; an epoch in which subsampling happened to leave no examples records ``nan``.
+    """
+    cfg = FastConfig.create(model, hidden_size, window_size, negative, epochs, batch_size, alpha,
+                            min_alpha, seed, sample, power, dynamic_window, damping, init, cbow_update,
+                            threads, backend, **aliases)
+    corpus, V = check_corpus(corpus, vocab_size)
+    keep_prob, sgd_step = keep_probabilities(corpus, V, cfg), sgd_step_of(cfg.backend)
+    t_start = time.perf_counter()
+    W_in, W_out, plan_seq = _weights_and_plan_seed(V, cfg)
+    planner = Planner(corpus, V, cfg, keep_prob, plan_seq)
+    chunks = prefetch(planner.all_epochs(), depth=3) if cfg.threads == 2 else planner.all_epochs()
+    total_words, done_words, loss_per_epoch = float(corpus.size) * cfg.epochs, 0.0, []
+    bar = _Progress(progress, total_words, f"{cfg.model} x{cfg.epochs}")
+    try:
+        for epoch, epoch_chunks in itertools.groupby(chunks, key=lambda chunk: chunk.epoch):
+            epoch_loss, epoch_items = 0.0, 0
+            for batch in (b for chunk in epoch_chunks for b in chunk.batches):
+                lr = max(cfg.min_alpha, cfg.alpha * (1.0 - done_words / total_words))  # linear decay
+                epoch_loss += sgd_step(W_in, W_out, batch, lr)
+                epoch_items += batch.n_items
+                done_words += batch.n_words
+                bar.update(done_words)
+            # an epoch that subsampling left without examples has no loss: nan, not 0
+            loss_per_epoch.append(epoch_loss / epoch_items if epoch_items else math.nan)
+            if callback is not None:
+                callback(epoch + 1, loss_per_epoch[-1])
+    finally:
+        chunks.close()
+        bar.close(finished=len(loss_per_epoch) == cfg.epochs)
+    wall = time.perf_counter() - t_start
+    return FastResult(W_in, W_out, loss_per_epoch, total_words / wall, wall, cfg.epochs, int(corpus.size),
+                      cfg.settings(V), _words_of(id_to_word, V))
+
+
+def _words_of(id_to_word, V):
+    if id_to_word is None:
+        return None
+    words = [id_to_word[i] for i in range(V)] if isinstance(id_to_word, dict) else list(id_to_word)
+    if len(words) != V:
+        raise ValueError(f"id_to_word holds {len(words)} words for {V} vectors")
+    return words
