@@ -40,7 +40,6 @@ extrapolates them to 10 epochs.
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import os
 import subprocess
@@ -96,12 +95,7 @@ def run_fast(corpus, V, args, seed):
 
 
 def _numba_train(corpus, V, **kw):
-    """``fast.train(backend="numba")``, or the compiled module directly before that exists."""
-    if "backend" in inspect.signature(fast.train).parameters:
-        return fast.train(corpus, V, backend="numba", **kw)
-    from w2vlib import compiled
-
-    return compiled.train(corpus, V, **kw)
+    return fast.train(corpus, V, backend="numba", **kw)
 
 
 def run_numba(corpus, V, args, seed, threads):

@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from w2vlib import compiled, fast
+from w2vlib import fast
+from w2vlib.fast import compiled
 from w2vlib.models import CBOW, SkipGram
 
 REPO = Path(__file__).resolve().parents[1]
@@ -163,7 +164,7 @@ def test_both_backends_loss_falls_similarly(model):
               progress=False, seed=0)
     # small batches for the numpy CBOW, so that it takes enough steps on this small corpus
     a = fast.train(corpus, **kw, threads=1, batch_size=128 if model == "cbow" else None)
-    b = compiled.train(corpus, **kw, threads=1)
+    b = fast.train(corpus, **kw, threads=1, backend="numba")
     for r in (a, b):
         la = r.loss_per_epoch
         assert all(np.isfinite(la))
@@ -184,9 +185,9 @@ def test_one_thread_is_reproducible_and_the_seed_matters():
     corpus = _corpus(1, n=8000)
     kw = dict(hidden_size=8, window_size=2, negative=3, epochs=2, subsample=0, progress=False,
               threads=1)
-    a = compiled.train(corpus, seed=3, **kw)
-    b = compiled.train(corpus, seed=3, **kw)
-    c = compiled.train(corpus, seed=4, **kw)
+    a = fast.train(corpus, seed=3, backend="numba", **kw)
+    b = fast.train(corpus, seed=3, backend="numba", **kw)
+    c = fast.train(corpus, seed=4, backend="numba", **kw)
     np.testing.assert_array_equal(a.W_in, b.W_in)
     np.testing.assert_array_equal(a.W_out, b.W_out)
     assert a.loss_per_epoch == b.loss_per_epoch
@@ -202,7 +203,7 @@ def test_same_initialisation_as_the_numpy_backend():
     kw = dict(hidden_size=8, epochs=1, subsample=0, progress=False, seed=5, lr=1e-30,
               threads=1)
     a = fast.train(corpus, **kw)
-    b = compiled.train(corpus, **kw)
+    b = fast.train(corpus, backend="numba", **kw)
     np.testing.assert_array_equal(a.W_in, b.W_in)
     assert np.abs(b.W_in).max() <= 0.5 / 8 and np.abs(b.W_in).max() > 0.4 / 8
 
@@ -210,8 +211,8 @@ def test_same_initialisation_as_the_numpy_backend():
 @needs_numba
 def test_two_threads_train_too():
     corpus = _corpus(3, n=20_000)
-    r = compiled.train(corpus, hidden_size=8, window_size=2, negative=3, epochs=2, subsample=0,
-                       progress=False, threads=2, chunk_words=1000)
+    r = fast.train(corpus, backend="numba", hidden_size=8, window_size=2, negative=3, epochs=2, subsample=0,
+                       progress=False, threads=2)
     assert all(np.isfinite(r.loss_per_epoch)) and r.loss_per_epoch[1] < r.loss_per_epoch[0]
     assert r.settings["threads"] in (1, 2)
 
@@ -229,7 +230,7 @@ def test_bad_input_is_refused(kw, match):
     corpus = _corpus(4, n=200)
     kw = {"subsample": 0, **kw}
     with pytest.raises(ValueError, match=match):
-        compiled.train(corpus, progress=False, **kw)
+        fast.train(corpus, progress=False, backend="numba", **kw)
 
 
 @needs_numba
@@ -254,20 +255,19 @@ def test_without_numba_the_package_works_and_the_error_says_how_to_install(tmp_p
         sys.meta_path.insert(0, NoNumba())
         import numpy as np
         import w2vlib
-        from w2vlib import compiled, fast
+        from w2vlib import fast
+        from w2vlib.fast import compiled
         assert not compiled.available()
         corpus = np.random.default_rng(0).integers(0, 20, 2000)
         r = fast.train(corpus, hidden_size=4, epochs=1, subsample=0, progress=False)
         assert np.isfinite(r.loss_per_epoch[0])
         errors = []
-        for call in (lambda: compiled.train(corpus, progress=False),
+        for call in (lambda: compiled.require_numba(),
                      lambda: fast.train(corpus, progress=False, backend="numba")):
             try:
                 call()
             except ImportError as err:
                 errors.append(str(err))
-            except TypeError as err:  # fast.train without a backend argument yet
-                errors.append("TypeError: " + str(err))
         print("\\n".join(errors))
     """)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -275,18 +275,19 @@ def test_without_numba_the_package_works_and_the_error_says_how_to_install(tmp_p
                          cwd=tmp_path, timeout=300)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.strip().splitlines()
-    assert "pip install numba" in lines[0] and ".[notebooks]" in lines[0]
-    if not lines[1].startswith("TypeError"):
-        assert "pip install numba" in lines[1]
+    assert len(lines) == 2
+    for line in lines:
+        assert "pip install numba" in line and ".[notebooks]" in line
 
 
 @needs_numba
 def test_kernels_are_cached_on_disk_so_a_second_process_does_not_recompile(tmp_path):
     code = textwrap.dedent("""
         import json, numpy as np
-        from w2vlib import compiled
+        from w2vlib import fast
+        from w2vlib.fast import compiled
         corpus = np.random.default_rng(0).integers(0, 20, 3000)
-        compiled.train(corpus, hidden_size=4, epochs=1, subsample=0, progress=False, threads=1)
+        fast.train(corpus, backend="numba", hidden_size=4, epochs=1, subsample=0, progress=False, threads=1)
         k = compiled.kernels()
         st = k.train_epoch.stats
         print(json.dumps({"hits": sum(st.cache_hits.values()),

@@ -55,7 +55,8 @@ import numba
 from numba import njit
 
 import w2vlib.exercises
-from w2vlib import compiled, fast
+from w2vlib import fast
+from w2vlib.fast import compiled
 from w2vlib.corpus import create_contexts_target
 from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies, evaluate_similarity
@@ -321,7 +322,7 @@ print("check passed: the table's error is below one table step times the sigmoid
 #
 # ## 5. The package's kernel: SIMD, lockstep search, Hogwild threads
 #
-# `w2vlib.compiled` (used by `w2vlib.fast.train(..., backend="numba")` and `python -m w2vlib train
+# `w2vlib.fast.compiled` (used by `w2vlib.fast.train(..., backend="numba")` and `python -m w2vlib train
 # --backend numba`) is the loop above with all three tricks on, and three more changes:
 # - everything is float32 and compiled with `fastmath`, so the dot products and row updates of `HIDDEN_SIZE` numbers
 #   run as SIMD instructions, several numbers per instruction;
@@ -342,9 +343,9 @@ print(inspect.getsource(kernels.ns_update))
 
 # %% tags=["nbval-ignore-output"]
 def numba_train(words, epochs, threads, **kw):
-    return compiled.train(words, vocab_size, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE,
-                          negative=NEGATIVE, epochs=epochs, lr=LR, seed=SEED, threads=threads,
-                          progress=False, **kw)
+    settings = dict(hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE, alpha=LR, seed=SEED)
+    return fast.train(words, vocab_size, backend="numba", epochs=epochs, threads=threads, progress=False,
+                      **{**settings, **kw})
 
 
 start = time.perf_counter()
@@ -363,9 +364,10 @@ print(f"package kernel, 1 thread: {one_epoch.words_per_sec:,.0f} words/s, "
 probe = """
 import json, time, numpy as np
 t0 = time.perf_counter()
-from w2vlib import compiled
+from w2vlib import fast
+from w2vlib.fast import compiled
 corpus = np.random.default_rng(0).integers(0, 50, 5000)
-compiled.train(corpus, hidden_size=8, epochs=1, subsample=0, progress=False, threads=1)
+fast.train(corpus, backend="numba", hidden_size=8, epochs=1, subsample=0, progress=False, threads=1)
 st = compiled.kernels().train_epoch.stats
 print(json.dumps({"hits": sum(st.cache_hits.values()), "misses": sum(st.cache_misses.values()),
                   "seconds": time.perf_counter() - t0}))
@@ -560,7 +562,7 @@ print("check passed: the compiled backend's vectors score at least about as well
 # - word2vec.c's tricks, measured: an LCG for random numbers, a sigmoid table (error below one table step
 #   times the slope), and for the negatives a binary search of the cumulative table (누적 분포,
 #   cumulative distribution), which stays in the cache, rather than a huge lookup table, which does not.
-# - Compiled per-word SGD with Hogwild threads is how word2vec.c and gensim are fast. `w2vlib.compiled`
+# - Compiled per-word SGD with Hogwild threads is how word2vec.c and gensim are fast. `w2vlib.fast.compiled`
 #   does it in a few dozen lines of numba, with vectors as good as the other trainers'.
 #
 # ## Exercises
@@ -609,8 +611,7 @@ q2.check(draw)
 speed_slice = corpus[:300_000]
 timed = {}
 for k in (2, 8, 14):  # the best of three runs each
-    timed[k] = min(compiled.train(speed_slice, vocab_size, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE,
-                                  negative=k, epochs=1, lr=LR, seed=SEED, threads=1, progress=False).wall_time
+    timed[k] = min(numba_train(speed_slice, 1, 1, negative=k).wall_time
                    for _ in range(3))
 print("seconds per epoch of the slice:", {k: round(v, 3) for k, v in timed.items()})
 

@@ -207,6 +207,10 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
                             min_alpha, seed, sample, power, dynamic_window, damping, init, cbow_update,
                             threads, backend, **aliases)
     corpus, V = check_corpus(corpus, vocab_size)
+    if cfg.backend == "numba":  # compiled per-word SGD, no batches: w2vlib/fast/compiled.py
+        from .compiled import train_compiled
+        return train_compiled(corpus, V, cfg, aliases.get("lr", alpha), min_alpha,
+                              keep_probabilities(corpus, V, cfg), progress, callback, _words_of(id_to_word, V))
     keep_prob, sgd_step = keep_probabilities(corpus, V, cfg), sgd_step_of(cfg.backend)
     t_start = time.perf_counter()
     W_in, W_out, plan_seq = _weights_and_plan_seed(V, cfg)

@@ -1,12 +1,12 @@
 """The compiled backend: per-word SGD in numba, as word2vec.c and gensim's Cython do it.
 
-``w2vlib.fast.train(..., backend="numba")`` (or :func:`train` here) trains the same model as the
-numpy fast path, but the way word2vec.c does: one target word at a time, in compiled code, with no
+``w2vlib.fast.train(..., backend="numba")`` (``python -m w2vlib train --backend numba``) trains the
+same model as the numpy fast path, but the way word2vec.c does: one target word at a time, in compiled code, with no
 Python per step and no batches (so no damping: every update uses the rows as they are now).
 
 * **Per-word SGD**: subsampling of frequent words, a dynamic window (radius drawn from
   ``1..window_size``), ``negative`` negatives, the learning rate falling linearly to
-  ``lr * min_lr_ratio`` over training, ``W_in`` uniform in ``±0.5 / hidden_size`` and ``W_out``
+  ``min_alpha`` over training, ``W_in`` uniform in ``±0.5 / hidden_size`` and ``W_out``
   zeros (the package's initialisation: the same seed gives the numpy backend's starting weights).
 * **Hogwild threads**: the corpus is cut into chunks of ``chunk_words`` words; ``prange`` hands
   the chunks of an epoch to the threads, which update the shared weights without locks. The
@@ -21,9 +21,12 @@ chunk), so with ``threads=1`` the same seed gives bit-identical vectors. With 2 
 draws are the same, but the order in which the threads' updates interleave is not, so the vectors
 differ from run to run by a little (the quality does not).
 
+Settings that do not exist here: ``batch_size`` and ``damping`` (there are no batches). The
+learning rate ``alpha`` defaults to word2vec.c's: 0.05 for CBOW, 0.025 for skip-gram.
+
 numba is optional (``pip install numba``, or the ``notebooks`` extra). The kernels live in
-``w2vlib._compiled_kernels`` and are compiled on first use, then cached on disk (``cache=True``):
-a later process loads them instead of compiling again.
+:mod:`w2vlib.fast.numba_kernels` and are compiled on first use, then cached on disk
+(``cache=True``): a later process loads them instead of compiling again.
 """
 from __future__ import annotations
 
@@ -32,8 +35,11 @@ import time
 
 import numpy as np
 
-__all__ = ["available", "require_numba", "kernels", "train", "sigmoid_tables",
-           "cbow_example", "skipgram_example", "NUMBA_MISSING"]
+__all__ = ["available", "require_numba", "kernels", "train_compiled", "sigmoid_tables",
+           "cbow_example", "skipgram_example", "NUMBA_MISSING", "DEFAULT_ALPHA"]
+
+#: word2vec.c's starting learning rates for per-word SGD
+DEFAULT_ALPHA = {"cbow": 0.05, "skipgram": 0.025}
 
 NUMBA_MISSING = ('backend="numba" needs numba, which is not installed: pip install numba '
                  '(or install the notebooks extra: pip install -e ".[notebooks]")')
@@ -58,11 +64,11 @@ def require_numba():
 
 
 def kernels():
-    """The compiled kernels module (``w2vlib._compiled_kernels``); needs numba."""
+    """The compiled kernels module (:mod:`w2vlib.fast.numba_kernels`); needs numba."""
     require_numba()
-    from . import _compiled_kernels
+    from . import numba_kernels
 
-    return _compiled_kernels
+    return numba_kernels
 
 
 def sigmoid_tables(size=None, max_exp=None):
@@ -83,7 +89,7 @@ def sigmoid_tables(size=None, max_exp=None):
 
 def _cdf(corpus, vocab_size, power=0.75):
     """The shared sampler's cumulative unigram^power table (``UnigramSampler.cum_table``)."""
-    from .negative_sampling import UnigramSampler
+    from ..negative_sampling import UnigramSampler
 
     sampler = UnigramSampler(corpus, power=power, vocab_size=vocab_size)
     return np.ascontiguousarray(sampler.cum_table, dtype=np.float64)
@@ -104,7 +110,7 @@ def _example_args(W_in, W_out, exact):
 
 
 def _ids(x, V, name, ndim):
-    from ._checks import check_ids
+    from .._checks import check_ids
 
     x = check_ids(np.asarray(x), V, name)
     if x.ndim != ndim:
@@ -144,68 +150,40 @@ def skipgram_example(W_in, W_out, centre, contexts, negatives, lr, exact_sigmoid
                                     nll, bool(exact_sigmoid)))
 
 
-def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
-          epochs=10, lr=None, min_lr_ratio=1e-4, seed=0, subsample=1e-3, power=0.75,
-          dynamic_window=True,
-          init="word2vec", cbow_update="word2vec", progress=True, callback=None, threads=2,
-          chunk_words=10_000, exact_sigmoid=False):
-    """Train word2vec with the compiled per-word kernel; returns a ``w2vlib.fast.FastResult``.
+def train_compiled(corpus, V, cfg, alpha, min_alpha, keep_prob, progress, callback, index_to_key,
+                   chunk_words=10_000, exact_sigmoid=False):
+    """The body of ``w2vlib.fast.train(..., backend="numba")`` (its checks already done).
 
-    The parameters mean what they mean in :func:`w2vlib.fast.train` (batches and damping do not
-    exist here). ``lr`` defaults to word2vec.c's: 0.05 for CBOW, 0.025 for skip-gram (gensim uses
-    0.025 for both). ``threads``: Hogwild threads
-    (at most numba's thread count, the number of cores; the count used is in
-    ``settings["threads"]``). ``chunk_words``: words per chunk (the unit a thread takes; windows
-    stop at chunk ends). ``exact_sigmoid``: compute the sigmoid instead of reading the table.
+    ``cfg`` is the checked :class:`~w2vlib.fast.config.FastConfig`; ``alpha``/``min_alpha`` are the
+    values the caller gave (None: word2vec.c's default for the model, and ``alpha * 1e-4``);
+    ``keep_prob`` the subsampling keep probabilities (None: keep every word). ``chunk_words``: words
+    per chunk, the unit a thread takes (windows stop at chunk ends). ``exact_sigmoid``: compute the
+    sigmoid instead of reading the table.
     """
     numba = require_numba()
-    from . import fast
-    from .models import init_weights
+    from .training import FastResult
+    from ..models import init_weights
 
-    if model not in ("cbow", "skipgram"):
-        raise ValueError(f"model must be 'cbow' or 'skipgram', got {model!r}")
-    for name, v in (("hidden_size", hidden_size), ("window_size", window_size),
-                    ("negative", negative), ("epochs", epochs), ("threads", threads),
-                    ("chunk_words", chunk_words)):
-        if int(v) != v or v < 1:
-            raise ValueError(f"{name} must be a positive integer, got {v!r}")
-    if cbow_update not in ("word2vec", "gradient"):
-        raise ValueError("cbow_update must be 'word2vec' or 'gradient'")
-    corpus, V = fast._check_corpus(corpus, vocab_size)
-    if lr is None:  # word2vec.c's defaults
-        lr = 0.05 if model == "cbow" else 0.025
-    lr = float(lr)
-    if not lr > 0:
-        raise ValueError(f"lr must be positive, got {lr!r}")
-    if subsample is not None and not float(subsample) >= 0:
-        raise ValueError(f"subsample must be >= 0 (0 turns it off), got {subsample!r}")
-    counts = np.bincount(corpus, minlength=V)
-    keep_prob = (fast.subsample_keep_prob(counts, subsample) if subsample
-                 else np.ones(V)).astype(np.float64)
-    kept = float((counts * keep_prob).sum())
-    if kept < 2 * int(window_size) + 1:
-        raise ValueError(
-            f"subsampling (subsample={subsample}) keeps about {kept:.1f} of {corpus.size} words "
-            f"per epoch, too few to form training windows; for a small corpus use subsample=0")
-    if isinstance(seed, np.random.Generator):
-        seed = int(seed.integers(2**63))
-    elif isinstance(seed, np.integer):
-        seed = int(seed)
     k = kernels()
-    used_threads = min(int(threads), numba.config.NUMBA_NUM_THREADS)
+    alpha = DEFAULT_ALPHA[cfg.model] if alpha is None else float(alpha)
+    lr_end = alpha * 1e-4 if min_alpha is None else float(min_alpha)
+    if not 0 <= lr_end <= alpha:
+        raise ValueError(f"min_alpha must lie in [0, alpha={alpha}], got {min_alpha!r}")
+    if keep_prob is None:
+        keep_prob = np.ones(V)
+    keep_prob = np.ascontiguousarray(keep_prob, dtype=np.float64)
+    used_threads = min(int(cfg.threads), numba.config.NUMBA_NUM_THREADS)
+    epochs, H = cfg.epochs, cfg.hidden_size
 
     t_start = time.perf_counter()
-    ss = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
-    init_seq, plan_seq = ss.spawn(2)
-    H = int(hidden_size)
-    W_in, W_out = init_weights(V, H, np.random.default_rng(init_seq), init=init)
-    cdf = _cdf(corpus, V, power)
+    init_seq, plan_seq = cfg.seed_sequence.spawn(2)
+    W_in, W_out = init_weights(V, H, np.random.default_rng(init_seq), init=cfg.init)
+    cdf = _cdf(corpus, V, cfg.power)
     sig, nll = sigmoid_tables()
     n_chunks = max(1, -(-corpus.size // int(chunk_words)))
     bounds = np.linspace(0, corpus.size, n_chunks + 1).astype(np.int64)
     seeds = np.random.default_rng(plan_seq).integers(1, 2**63, size=(epochs, n_chunks),
                                                      dtype=np.int64).astype(np.uint64)
-    lr_end = lr * min_lr_ratio
     loss_out = np.zeros(n_chunks)
     examples_out = np.zeros(n_chunks, dtype=np.int64)
     bar = None
@@ -213,7 +191,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         from tqdm.auto import tqdm
 
         bar = tqdm(total=corpus.size * epochs, unit="w", unit_scale=True,
-                   desc=f"{model} x{epochs} (numba, {used_threads} threads)")
+                   desc=f"{cfg.model} x{epochs} (numba, {used_threads} threads)")
     loss_per_epoch = []
     before = numba.get_num_threads()
     numba.set_num_threads(used_threads)
@@ -224,15 +202,15 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         for e in range(epochs):
             # the learning rate at each chunk boundary: linear in the words done so far
             done = (e * corpus.size + bounds) / (epochs * corpus.size)
-            lr_bounds = np.maximum(lr_end, lr * (1.0 - done))
+            lr_bounds = np.maximum(lr_end, alpha * (1.0 - done))
             k.train_epoch(W_in, W_out, corpus, bounds, seeds[e], lr_bounds, keep_prob, cdf, sig,
-                          nll, int(window_size), bool(dynamic_window), int(negative),
-                          model == "cbow", cbow_update == "word2vec", bool(exact_sigmoid),
+                          nll, cfg.window_size, cfg.dynamic_window, cfg.negative,
+                          cfg.model == "cbow", cfg.cbow_update == "word2vec", bool(exact_sigmoid),
                           loss_out, examples_out)
             n_ex = int(examples_out.sum())
             mean_loss = float(loss_out.sum()) / n_ex if n_ex else math.nan
-            if not (math.isfinite(mean_loss) or n_ex == 0):
-                raise FloatingPointError("training diverged (loss is not finite); lower lr")
+            if n_ex and not math.isfinite(mean_loss):
+                raise FloatingPointError("training diverged (loss is not finite); lower alpha")
             loss_per_epoch.append(mean_loss)
             if bar is not None:
                 bar.update(corpus.size)
@@ -244,13 +222,9 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         if bar is not None:
             bar.close()
     wall = time.perf_counter() - t_start
-    settings = dict(model=model, vocab_size=V, hidden_size=H, window_size=int(window_size),
-                    negative=int(negative), epochs=int(epochs), lr=lr,
-                    min_lr_ratio=float(min_lr_ratio), seed=seed if isinstance(seed, int) else None,
-                    subsample=subsample, power=float(power), dynamic_window=bool(dynamic_window),
-                    init=init,
-                    cbow_update=cbow_update, threads=used_threads, backend="numba",
-                    chunk_words=int(chunk_words), exact_sigmoid=bool(exact_sigmoid))
-    return fast.FastResult(W_in=W_in, W_out=W_out, loss_per_epoch=loss_per_epoch,
-                           words_per_sec=corpus.size * epochs / wall, wall_time=wall,
-                           epochs=int(epochs), corpus_words=int(corpus.size), settings=settings)
+    settings = cfg.settings(V)
+    settings.update(alpha=alpha, min_alpha=lr_end, threads=used_threads, backend="numba",
+                    batch_size=None, damping=None, chunk_words=int(chunk_words),
+                    exact_sigmoid=bool(exact_sigmoid))
+    return FastResult(W_in, W_out, loss_per_epoch, corpus.size * epochs / wall, wall, epochs,
+                      int(corpus.size), settings, index_to_key)
