@@ -161,8 +161,7 @@ def train_compiled(corpus, V, cfg, alpha, min_alpha, keep_prob, progress, callba
     sigmoid instead of reading the table.
     """
     numba = require_numba()
-    from .training import FastResult
-    from ..models import init_weights
+    from .training import FastResult, _weights_and_plan_seed
 
     k = kernels()
     alpha = DEFAULT_ALPHA[cfg.model] if alpha is None else float(alpha)
@@ -176,8 +175,7 @@ def train_compiled(corpus, V, cfg, alpha, min_alpha, keep_prob, progress, callba
     epochs, H = cfg.epochs, cfg.hidden_size
 
     t_start = time.perf_counter()
-    init_seq, plan_seq = cfg.seed_sequence.spawn(2)
-    W_in, W_out = init_weights(V, H, np.random.default_rng(init_seq), init=cfg.init)
+    W_in, W_out, plan_seq = _weights_and_plan_seed(V, cfg)  # the numpy backend's, same seed
     cdf = _cdf(corpus, V, cfg.power)
     sig, nll = sigmoid_tables()
     n_chunks = max(1, -(-corpus.size // int(chunk_words)))
