@@ -172,7 +172,7 @@ def train_compiled(corpus, V, cfg, alpha, min_alpha, keep_prob, progress, callba
         keep_prob = np.ones(V)
     keep_prob = np.ascontiguousarray(keep_prob, dtype=np.float64)
     used_threads = min(int(cfg.threads), numba.config.NUMBA_NUM_THREADS)
-    epochs, H = cfg.epochs, cfg.hidden_size
+    epochs = cfg.epochs
 
     t_start = time.perf_counter()
     W_in, W_out, plan_seq = _weights_and_plan_seed(V, cfg)  # the numpy backend's, same seed
