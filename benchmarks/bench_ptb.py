@@ -123,7 +123,7 @@ def run_cli(args, seed, backend, out_dir, epochs=None):
     W, w2i, _ = load_vectors(Path(out_dir) / "vectors.npz")
     metrics = json.loads((Path(out_dir) / "metrics.json").read_text(encoding="utf-8"))
     return W, w2i, {"wall_s": wall, "command": " ".join(cmd[1:]),
-                    "train_s": metrics.get("wall_time_s"), "timing": metrics.get("timing")}
+                    "train_s": metrics.get("wall_time_s"), "time_s": metrics.get("time_s")}
 
 
 def run_gensim(sentences, args, seed, workers):
