@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["STYLE", "plot_loss", "plot_words_2d", "label_points"]
+__all__ = ["STYLE", "plot_loss", "plot_words_2d", "label_points", "draw_embedding_graph",
+           "draw_embedding_dot_graph", "draw_negative_sampling_graph", "draw_cbow_ns_graph"]
 
 STYLE = "w2vlib.teaching"
 
@@ -119,3 +120,192 @@ def label_points(ax, coords, words, fontsize: int = 9, pad: float = 1.0):
         texts.append(ax.annotate(word, xy, xytext=off, textcoords="offset points", ha=ha, va=va,
                                  fontsize=fontsize, arrowprops=leader))
     return texts
+
+
+# ---- computational graphs, in the spirit of the book's figures ----------------------------------------------
+#
+# Forward values travel left to right on black arrows (labels above); gradients travel back on red arrows
+# (labels below), as in the book's figures. Labels are symbols and code, so the figures serve both editions.
+# Every figure has a fixed size; each function returns the Axes it drew on.
+
+_FWD, _BWD = "black", "#C0392B"
+_LAYER_FC, _OP_FC, _LOSS_FC = "#DCEBF7", "#FFFFFF", "#FCE4D6"
+
+
+class _Graph:
+    def __init__(self, ax, width, height, figsize):
+        import matplotlib.pyplot as plt
+
+        if ax is None:
+            _, ax = plt.subplots(figsize=figsize, layout="constrained")
+        ax.set_xlim(0, width)
+        ax.set_ylim(0, height)
+        ax.set_aspect("auto")
+        ax.axis("off")
+        self.ax = ax
+        self.sx, self.sy = width / figsize[0], height / figsize[1]   # data units per inch (about)
+
+    def box(self, x, y, text, w=1.6, h=0.7, fc=_LAYER_FC, fontsize=10, round_=True):
+        from matplotlib.patches import FancyBboxPatch
+
+        style = "round,pad=0.02,rounding_size=0.12" if round_ else "square,pad=0.02"
+        self.ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle=style, fc=fc, ec="0.2", lw=1.2))
+        self.ax.text(x, y, text, ha="center", va="center", fontsize=fontsize)
+        return (x, y, w, h)
+
+    def op(self, x, y, text, r=0.2, fontsize=11):
+        """A round operator node of radius ``r`` inches (drawn as a circle whatever the axis scales)."""
+        from matplotlib.patches import Ellipse
+
+        w, h = 2 * r * self.sx, 2 * r * self.sy
+        self.ax.add_patch(Ellipse((x, y), w, h, fc=_OP_FC, ec="0.2", lw=1.2))
+        self.ax.text(x, y, text, ha="center", va="center", fontsize=fontsize)
+        return (x, y, w, h)
+
+    def text(self, x, y, text, fontsize=10, color="black", **kw):
+        self.ax.text(x, y, text, ha=kw.pop("ha", "center"), va=kw.pop("va", "center"), fontsize=fontsize,
+                     color=color, **kw)
+
+    def arrow(self, a, b, label=None, color=_FWD, side=1, fontsize=9, offset=0.0, shrink=0.0):
+        """An arrow from point a to point b (x, y), its label above (side=1) or below (side=-1) its middle."""
+        (x0, y0), (x1, y1) = a, b
+        self.ax.annotate("", xy=(x1, y1 + offset), xytext=(x0, y0 + offset),
+                         arrowprops=dict(arrowstyle="-|>", color=color, lw=1.4, shrinkA=shrink, shrinkB=shrink,
+                                         mutation_scale=12))
+        if label:
+            mx, my = (x0 + x1) / 2, (y0 + y1) / 2 + offset
+            self.ax.text(mx, my + side * 0.12, label, ha="center", va="bottom" if side > 0 else "top",
+                         fontsize=fontsize, color=color)
+
+
+def _right(node):
+    return node[0] + node[2] / 2, node[1]
+
+
+def _left(node):
+    return node[0] - node[2] / 2, node[1]
+
+
+def _pair(g, a_node, b_node, fwd=None, bwd=None, gap=0.09, **kw):
+    """A forward arrow a -> b (label above) and a backward arrow b -> a just below it (label below)."""
+    a, b = _right(a_node), _left(b_node)
+    g.arrow(a, b, fwd, offset=gap, **kw)
+    if bwd is not None:
+        g.arrow(b, a, bwd, color=_BWD, side=-1, offset=-gap, **kw)
+
+
+def draw_embedding_graph(ax=None, title="Embedding: forward and backward"):
+    """The Embedding layer (notebook 02): ``out = W[idx]``; backward adds each row of ``dout`` into ``dW``."""
+    g = _Graph(ax, 10, 3.2, figsize=(8.0, 2.6))
+    src = g.box(1.2, 1.5, "idx\n(word ids)", w=1.6, fc="white", round_=False)
+    emb = g.box(5.0, 1.5, "Embedding\nparams = [W]  (V × H)", w=3.0, h=0.9)
+    out = g.box(8.8, 1.5, "out\n(N × H)", w=1.5, fc="white", round_=False)
+    _pair(g, src, emb, "idx", None)
+    _pair(g, emb, out, "W[idx]", "dout")
+    g.text(5.0, 0.45, "backward: dW[...] = 0;  np.add.at(dW, idx, dout)   (a repeated id adds up its rows)",
+           color=_BWD, fontsize=9)
+    g.text(5.0, 2.55, "forward: pick rows of W, no one-hot product", fontsize=9)
+    if title:
+        g.ax.set_title(title)
+    return g.ax
+
+
+def draw_embedding_dot_graph(ax=None, title="EmbeddingDot: forward and backward"):
+    """EmbeddingDot (notebook 03): ``out[i] = W[idx[i]] · h[i]`` as Embedding, × and a row sum."""
+    g = _Graph(ax, 12, 4.0, figsize=(9.0, 3.0))
+    idx = g.box(1.0, 1.2, "idx", w=1.1, fc="white", round_=False)
+    emb = g.box(3.6, 1.2, "Embedding\n(W_out)", w=1.9, h=0.8)
+    h = g.box(1.0, 3.1, "h\n(N × H)", w=1.1, fc="white", round_=False)
+    mul = g.op(6.4, 2.1, "×")
+    ssum = g.box(8.5, 2.1, "sum\n(axis=1)", w=1.4, h=0.8, fc=_OP_FC)
+    out = g.box(11.0, 2.1, "out\n(N,)", w=1.1, fc="white", round_=False)
+    _pair(g, idx, emb, "idx")
+    g.arrow(_right(emb), (mul[0] - 0.2, mul[1] - 0.1), "target_W", side=1)
+    g.arrow((mul[0] - 0.22, mul[1] - 0.25), (emb[0] + 0.95, emb[1] - 0.25), "dout · h", color=_BWD, side=-1)
+    g.arrow(_right(h), (mul[0] - 0.2, mul[1] + 0.1), "h", side=1)
+    g.arrow((mul[0] - 0.2, mul[1] + 0.3), (h[0] + 0.55, h[1] - 0.2), "dh = dout · target_W", color=_BWD, side=-1)
+    _pair(g, mul, ssum, "", "dout (copied\nto H columns)")
+    _pair(g, ssum, out, "out", "dout")
+    g.text(3.6, 0.3, "backward into W_out: np.add.at(dW, idx, dout · h)", color=_BWD, fontsize=9)
+    if title:
+        g.ax.set_title(title)
+    return g.ax
+
+
+def draw_negative_sampling_graph(k=5, ax=None, shown=3,
+                                 title="NegativeSamplingLoss: one positive and k negative branches"):
+    """NegativeSamplingLoss (notebook 04): k + 1 EmbeddingDot → SigmoidWithLoss branches sharing W_out.
+
+    ``k`` is the number of negatives (the label says how many); at most ``shown`` negative branches are
+    drawn, the rest stand behind a "⋮". The figure size does not depend on k.
+    """
+    k = int(k)
+    if k < 1:
+        raise ValueError(f"k must be >= 1, got {k}")
+    drawn = min(k, shown)
+    rows = 1 + drawn + (1 if k > drawn else 0)
+    g = _Graph(ax, 12, rows + 1.2, figsize=(9.0, 4.2))
+    ys = [rows + 0.4 - i for i in range(rows)]
+    h = g.box(0.8, (ys[0] + ys[-1]) / 2, "h", w=0.9, fc="white", round_=False)
+    total = g.op(10.4, (ys[0] + ys[-1]) / 2, "+")
+    loss = g.box(11.5, total[1], "L", w=0.7, fc="white", round_=False)
+    branches = [("target", "1")] + [(f"negative {i + 1}", "0") for i in range(drawn - (1 if k > drawn else 0))]
+    if k > drawn:
+        branches += [("⋮", None), (f"negative {k}", "0")]
+    for y, (name, label) in zip(ys, branches):
+        if label is None:
+            g.text(4.6, y, f"⋮   ({k} negatives in all)", fontsize=10)
+            continue
+        ed = g.box(4.6, y, f"EmbeddingDot\nidx = {name}", w=2.4, h=0.7, fontsize=9)
+        sl = g.box(8.0, y, f"SigmoidWithLoss\nt = {label}", w=2.1, h=0.7, fc=_LOSS_FC, fontsize=9)
+        g.arrow(_right(h), _left(ed), None)
+        _pair(g, ed, sl, "score", "y − t", gap=0.1, fontsize=8)
+        g.arrow(_right(sl), _left(total), None)
+    g.arrow(_right(total), _left(loss), None)
+    g.text(0.8, ys[-1] - 0.75, "dh = Σ of the k + 1 branches' dh", color=_BWD, fontsize=9, ha="left")
+    g.text(6.8, ys[-1] - 0.75, "all branches share W_out: its gradient is the sum", color=_BWD, fontsize=9,
+           ha="left")
+    if title:
+        g.ax.set_title(title)
+    return g.ax
+
+
+def draw_cbow_ns_graph(window_size=1, k=5, ax=None, title="CBOW with negative sampling"):
+    """CBOW with Embedding input and negative-sampling output (notebook 05): 2·window context lookups in
+    ``W_in``, averaged into ``h``, then NegativeSamplingLoss (k + 1 branches in ``W_out``) against the target.
+
+    At most four context branches are drawn (the rest behind a "⋮"); the figure size is fixed.
+    """
+    window_size, k = int(window_size), int(k)
+    if window_size < 1 or k < 1:
+        raise ValueError(f"window_size and k must be >= 1, got {window_size}, {k}")
+    n_ctx = 2 * window_size
+    labels = [f"context {i + 1}" for i in range(n_ctx)]
+    if n_ctx > 4:
+        labels = labels[:3] + ["⋮", f"context {n_ctx}"]
+    rows = len(labels)
+    g = _Graph(ax, 12, rows + 1.4, figsize=(9.0, 3.8))
+    ys = [rows + 0.5 - i for i in range(rows)]
+    mid = (ys[0] + ys[-1]) / 2
+    add = g.op(5.0, mid, "+")
+    scale = g.box(6.5, mid, f"× 1/{n_ctx}", w=1.0, h=0.6, fc=_OP_FC)
+    ns = g.box(9.2, mid, f"NegativeSampling\nLoss (W_out)\nk + 1 = {k + 1} branches", w=2.4, h=1.2,
+               fc=_LOSS_FC, fontsize=9)
+    loss = g.box(11.4, mid, "L", w=0.6, fc="white", round_=False)
+    for y, name in zip(ys, labels):
+        if name == "⋮":
+            g.text(2.5, y, "⋮", fontsize=12)
+            continue
+        c = g.box(0.9, y, name, w=1.5, h=0.5, fc="white", round_=False, fontsize=9)
+        e = g.box(3.0, y, "Embedding\n(W_in)", w=1.5, h=0.65, fontsize=9)
+        g.arrow(_right(c), _left(e), None)
+        g.arrow(_right(e), _left(add), None)
+    _pair(g, add, scale, "", None)
+    _pair(g, scale, ns, "h", "dh")
+    g.arrow((9.2, 0.2), (9.2, ns[1] - 0.6), "target", side=1)
+    g.arrow(_right(ns), _left(loss), None)
+    g.text(3.0, 0.25, f"backward: every context row of W_in gets dh / {n_ctx} (np.add.at: repeats add up)",
+           color=_BWD, fontsize=9)
+    if title:
+        g.ax.set_title(title)
+    return g.ax

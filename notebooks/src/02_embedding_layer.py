@@ -17,9 +17,10 @@
 # # 02. The Embedding layer: a row lookup, and a backward that must add
 #
 # [Notebook 01](01_one_hot_bottleneck.ipynb) measured that `one_hot @ W_in` gives exactly the rows `W_in[ids]`,
-# thousands of times more slowly. The **Embedding** layer (임베딩 계층) keeps only the lookup. Its forward pass is one
-# line. Its backward pass is where the study notes of this chapter went wrong at first, and where many
-# implementations still go wrong: a word that appears twice in a batch must get *both* of its gradients.
+# only far more slowly, and ever more slowly as the vocabulary grows. The **Embedding** layer (임베딩 계층) keeps
+# only the lookup. Its forward pass is one line. Its backward pass is where the study notes of this chapter went
+# wrong at first, and where many implementations still go wrong: a word that appears twice in a batch must get
+# *both* of its gradients.
 #
 # **You will learn**
 # - that `Embedding.forward(idx)` is `W[idx]`, equal to the one-hot product
@@ -36,7 +37,11 @@ import numpy as np
 import scipy.sparse
 
 import w2vlib
-from w2vlib import Embedding, convert_one_hot, gradcheck
+import w2vlib.exercises
+from w2vlib import Embedding, convert_one_hot, gradcheck, notes, plotting
+from w2vlib.gradcheck import GRADCHECK_TOL
+
+q1, q2, q3 = w2vlib.exercises.load("02")   # the self-checking exercises at the end
 
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
@@ -46,7 +51,7 @@ from w2vlib.timing import best_time  # best of a few repeats, each long enough t
 # %% [markdown]
 # ### Knobs: change these and re-run
 
-# %%
+# %% tags=["parameters"]
 SEED = 0                              # seed for every random draw in this notebook
 V_TOY = 6                             # rows (vocabulary size) of the toy weight matrix
 H_TOY = 3                             # columns (hidden size) of the toy weight matrix
@@ -54,11 +59,20 @@ IDS = [0, 2, 0, 4]                    # a batch of word ids < V_TOY; keep at lea
 SCATTER_V = 10_000                    # vocabulary size for the timing runs (PTB's)
 SCATTER_H = 100                       # hidden size for the timing runs
 SCATTER_ROWS = [100, 1_000, 10_000]   # ids per backward to time (batch size x context words), increasing
+SLOPE_VS = [1_000, 10_000, 100_000]   # exercise 3: vocabulary sizes for the backward-cost slopes (increasing)
 REPEAT = 3                            # timing: best of this many runs
 
 # %% [markdown]
 # ## 1. Forward: a row lookup
 #
+# The layer's computational graph: word ids go in, the rows of `W` with those ids come out. On the way back
+# (red), the gradient `dout` of those rows is added into `dW`, one row per id.
+
+# %%
+plotting.draw_embedding_graph()
+plt.show()
+
+# %% [markdown]
 # A weight matrix whose entries show their own position makes the lookup easy to read: row `i` starts at `i * H`.
 
 # %%
@@ -82,32 +96,29 @@ assert same
 # ## 2. Backward with repeated ids
 #
 # Say the layers above send back a gradient `dout` with one row per looked-up id. Row `k` of `dout` belongs to row
-# `idx[k]` of `W`. Because id 0 was looked up *twice* (positions 0 and 2), **both** rows 0 and 2 of `dout` flow into
-# `dW[0]`: the gradient of a sum is the sum of the gradients. With `dout` rows of 1s, 10s, 100s and 1000s it is easy
-# to see which rows arrived.
-#
-# Here are three backward passes, written as small subclasses of the package layer that change only `backward`:
-# the study notes' first version (`dW[idx] = dout`, later commented out), the notes' loop, and `np.add.at`. The
-# package's own `Embedding.backward` is the reference.
+# `idx[k]` of `W`. When an id is looked up twice, **both** of its rows of `dout` flow into its row of `dW`: the
+# gradient of a sum is the sum of the gradients. Row `k` of our `dout` is filled with 10^k (1s, 10s, 100s, …), so
+# the digits of `dW` show which rows arrived.
 
 # %%
-class OverwritingEmbedding(Embedding):
-    """The notes' first backward: dW[idx] = dout. A repeated id keeps only one of its rows."""
-    def backward(self, dout):
-        dW, = self.grads
-        dW[...] = 0
-        dW[self.idx] = dout
-        return None
+repeated = [i for i in dict.fromkeys(IDS) if IDS.count(i) > 1]
+if repeated:
+    rep_id = repeated[0]
+    where = [k for k, i in enumerate(IDS) if i == rep_id]
+    print(f"IDS = {IDS}: id {rep_id} is looked up at positions {where}, "
+          f"so rows {where} of dout must all be added into dW[{rep_id}]")
+else:
+    rep_id = IDS[0]
+    print(f"IDS = {IDS} has no repeated id: every backward below agrees. Put an id in twice to see the bug.")
 
+# %% [markdown]
+# Here are three backward passes that change only `backward` of the package layer: the study notes' first version
+# (`dW[idx] = dout`, later commented out there), the notes' loop, and `np.add.at`. The notes' two versions live in
+# `w2vlib.notes`, as the notes wrote them; the package's own `Embedding.backward` is the reference.
 
-class LoopEmbedding(Embedding):
-    """The notes' fix: add each row of dout to its row of dW, one at a time."""
-    def backward(self, dout):
-        dW, = self.grads
-        dW[...] = 0
-        for i, word_id in enumerate(self.idx):
-            dW[word_id] += dout[i]
-        return None
+# %%
+print(notes.source("OverwritingEmbedding"))
+OverwritingEmbedding, LoopEmbedding = notes.OverwritingEmbedding, notes.LoopEmbedding
 
 
 class AddAtEmbedding(Embedding):
@@ -130,7 +141,7 @@ for cls in [OverwritingEmbedding, LoopEmbedding, AddAtEmbedding, Embedding]:
     lay.forward(idx)
     lay.backward(dout)
     grads[cls.__name__] = lay.grads[0].copy()
-    print(f"{cls.__name__:21s} dW[{IDS[0]}] = {lay.grads[0][IDS[0]]}")
+    print(f"{cls.__name__:21s} dW[{rep_id}] = {lay.grads[0][rep_id]}")
 
 # %%
 reference = grads["Embedding"]
@@ -140,10 +151,15 @@ has_repeat = len(set(IDS)) < len(IDS)
 assert np.array_equal(grads["OverwritingEmbedding"], reference) != has_repeat
 print("check passed: the loop and np.add.at agree with w2vlib.Embedding; the overwriting version does not")
 
+# %%
+if has_repeat:
+    survivor = max(where)
+    print(f"The overwriting version keeps only the row of position {survivor} (the {10 ** survivor:,}s) in "
+          f"dW[{rep_id}]: each later write to row {rep_id} replaced the earlier ones.")
+
 # %% [markdown]
-# The overwriting version reports 100 for `dW[0]`: the gradient from position 0 (the 1s) was lost, because the
-# second write to row 0 replaced the first. Nothing crashes and the shapes are right. Only the numbers are wrong,
-# which is the worst kind of bug. A **gradient check** catches it.
+# Nothing crashes and the shapes are right. Only the numbers are wrong, which is the worst kind of bug. A
+# **gradient check** catches it.
 #
 # ## 3. The gradient check that exposes the overwrite
 #
@@ -151,30 +167,52 @@ print("check passed: the loop and np.add.at agree with w2vlib.Embedding; the ove
 # differences: nudge each weight by ±ε, re-run the forward pass, and see how the loss moves. As the loss we use
 # `sum(forward(idx) * G)` for a fixed random `G`, so the upstream gradient is exactly `G`. A relative error near 0
 # means "correct". An error of order 0.1 to 1 means the backward pass is wrong.
+#
+# We check in **float64**. The layers follow their parameters' dtype, so float64 weights give a float64 forward
+# and backward. Its 16 digits allow a tiny step (ε = 10⁻⁶) and a tight tolerance (`GRADCHECK_TOL`, 10⁻⁶), as
+# CS224n, the book's `gradient_check` and PyTorch's `gradcheck` do. Training stays in float32, for speed.
 
 # %%
 rng = np.random.default_rng(SEED)
-W_rand = rng.standard_normal((V_TOY, H_TOY)).astype(np.float32)
-G = rng.standard_normal((len(IDS), H_TOY)).astype(np.float32)   # a fixed upstream gradient
+W_rand = rng.standard_normal((V_TOY, H_TOY))                     # float64
+G = rng.standard_normal((len(IDS), H_TOY))                       # a fixed upstream gradient, float64
 
-def gradient_error(cls):
+def fmt_err(err):
+    """A relative error for printing: its value, or "< 1e-8" for rounding noise (whose digits vary by machine)."""
+    return f"{err:.1e}" if err >= 1e-8 else "< 1e-8"
+
+def gradient_error(cls, W, eps=None):
     """Relative error between cls's backward and the numerical gradient of sum(forward(idx) * G)."""
-    lay = cls(W_rand.copy())
+    lay = cls(W.copy())
     loss = lambda: float(np.sum(lay.forward(idx) * G, dtype=np.float64))
     loss()
-    lay.backward(G)
-    return gradcheck(loss, lay.params, lay.grads)
+    lay.backward(G.astype(W.dtype))
+    return gradcheck(loss, lay.params, lay.grads, eps=eps)
 
-errors = {cls.__name__: gradient_error(cls) for cls in [OverwritingEmbedding, LoopEmbedding, AddAtEmbedding, Embedding]}
+errors = {cls.__name__: gradient_error(cls, W_rand) for cls in [OverwritingEmbedding, LoopEmbedding, AddAtEmbedding, Embedding]}
 for name, err in errors.items():
-    print(f"{name:21s} relative error {err:.4f}")
+    print(f"{name:21s} relative error {fmt_err(err)}")
 
 # %%
 if has_repeat:
     assert errors["OverwritingEmbedding"] > 0.1, "the overwrite should be caught"
 for name in ["LoopEmbedding", "AddAtEmbedding", "Embedding"]:
-    assert errors[name] < 1e-2, name
-print("check passed: the gradient check flags the overwrite and passes the accumulating versions")
+    assert errors[name] < GRADCHECK_TOL, name
+print(f"check passed: in float64 the accumulating versions agree within {GRADCHECK_TOL:g}"
+      + ("; the overwrite is flagged" if has_repeat else ""))
+
+# %% [markdown]
+# **Why not float32?** A float32 number near 1 has neighbours about 10⁻⁷ away, so a step of 10⁻⁶ moves the weight
+# by only a few representable values, and the rounding of `W ± ε` and of the loss swamps the difference. The same
+# check on float32 weights, with the float64 step and with the large step float32 needs:
+
+# %%
+W32 = W_rand.astype(np.float32)
+err32_small, err32_large = gradient_error(Embedding, W32, eps=1e-6), gradient_error(Embedding, W32, eps=1e-2)
+print(f"correct Embedding, float32 weights: eps = 1e-6 -> relative error {err32_small:.1e}; "
+      f"eps = 1e-2 -> {err32_large:.1e}")
+assert err32_small > 100 * errors["Embedding"] and err32_small > err32_large
+print("check passed: in float32 a small step is lost in rounding; only a large step (and a loose tolerance) works")
 
 # %% [markdown]
 # ## 4. Two pitfalls that look harmless
@@ -189,9 +227,10 @@ buffered = np.zeros((V_TOY, H_TOY), dtype=np.float32)
 buffered[idx] += dout                       # looks like accumulation, is not
 unbuffered = np.zeros((V_TOY, H_TOY), dtype=np.float32)
 np.add.at(unbuffered, idx, dout)            # really accumulates
-print(f"dW[idx] += dout      -> row {IDS[0]}: {buffered[IDS[0]]}")
-print(f"np.add.at(dW, ...)   -> row {IDS[0]}: {unbuffered[IDS[0]]}")
+print(f"dW[idx] += dout      -> row {rep_id}: {buffered[rep_id]}")
+print(f"np.add.at(dW, ...)   -> row {rep_id}: {unbuffered[rep_id]}")
 assert np.array_equal(unbuffered, reference)
+assert np.array_equal(buffered, reference) != has_repeat
 
 # %% [markdown]
 # **`dW[...] = 0`, not `dW = np.zeros_like(dW)`.** The notes wonder whether `np.zeros` would do the same as
@@ -277,11 +316,13 @@ for name in ["np.add.at", "sparse S @ dout"]:
 # %%
 assert all(agree), "all scatter methods must give the same dW"
 t_loop, t_sparse = np.array(timings["loop"]), np.array(timings["sparse S @ dout"])
-big = np.array(SCATTER_ROWS) >= 1_000
-assert np.all(t_sparse[big] * 2 < t_loop[big]), "from 1,000 ids up, the sparse product should beat the loop by 2x"
+if SCATTER_ROWS[-1] >= 1_000:
+    assert t_sparse[-1] * 2 < t_loop[-1], \
+        f"with {SCATTER_ROWS[-1]:,} ids the sparse product should beat the loop at least 2x"
 if SCATTER_ROWS[-1] >= 100 * SCATTER_ROWS[0]:
     assert t_loop[-1] > 5 * t_loop[0], "the loop's cost should grow with the number of ids"
-print("check passed: all methods agree; the sparse scatter beats the loop clearly for 1,000+ ids")
+print("check passed: all methods agree" + (f"; with {SCATTER_ROWS[-1]:,} ids the sparse scatter beats the loop "
+      "at least 2x" if SCATTER_ROWS[-1] >= 1_000 else " (use 1,000 ids or more to compare speeds)"))
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
@@ -301,11 +342,11 @@ plt.show()
 #
 # - The **loop** costs one Python iteration per id, so its time grows in proportion to the number of ids.
 # - **`np.add.at`** is one line and always correct. Do not assume it is fast, though. On recent numpy it is fast for
-#   1-D arrays but scatters 2-D rows at roughly the loop's speed (compare the two lines on your machine). Older
-#   numpy (before 1.25) was much slower still.
+#   1-D arrays but scatters 2-D rows at a speed comparable to the loop's (within a small factor; compare the two
+#   lines on your machine). Older numpy (before 1.25) was much slower still.
 # - The **sparse product** has a fixed start-up cost (building `S`, allocating a V × H result), so for a few ids it
-#   is no better, but from about a thousand ids up it is several times faster than both. That is the size of a real
-#   word2vec batch (100 targets × 10 context words).
+#   is no better, but from about a thousand ids up it beats the loop clearly (the check above asserts at least
+#   2x for the largest batch). That is the size of a real word2vec batch (100 targets × 10 context words).
 # - The package's `Embedding.backward` keeps the book's dense `dW` and clears only the rows it wrote last time
 #   (no O(V) clear), but it accumulates with `np.add.at`, so it costs about what `np.add.at` costs, plus a little
 #   bookkeeping. The layers favour the book's readable shape. The fused trainer of notebook 05 uses the sparse
@@ -327,65 +368,60 @@ plt.show()
 #
 # ## Exercises
 #
+# Replace each `...` with your answer and run the cell: the check says `not attempted`, `not yet: <why>` or
+# `correct`. `q1.hint()` gives a nudge, `q1.solution()` the reference solution.
+#
 # 1. **Predict the gradient.** With `ids = [3, 3, 3]` and `dout` rows `[1, 1]`, `[2, 2]`, `[4, 4]`, what is row 3
 #    of `dW`? And what would the overwriting backward give? Store both in `answer_1 = (correct_row, overwritten_row)`.
 # 2. **Write the backward.** Complete `MyEmbedding.backward` so that it accumulates repeated ids (any correct way).
-#    The self-check runs a gradient check on a batch full of repeats and compares with `w2vlib.Embedding`.
-# 3. **Measure the crossover.** Time `scatter_loop` and `scatter_sparse` for 30 ids and for 3,000 ids
-#    (V = `SCATTER_V`). By how much does the loop/sparse speed ratio change? The self-check asserts only that the
-#    sparse product gains ground as the batch grows.
+#    The check compares it with `w2vlib.Embedding` on a batch full of repeats, runs a second backward to see that
+#    `dW` is cleared, and runs a float64 gradient check.
+# 3. **Predict, then measure: a hidden O(V).** For a backward with a fixed number of ids, how does its time grow
+#    with V? Give a log-log slope (0 = does not depend on V, 1 = proportional to V) for the notes' backward
+#    (`notes.LoopEmbedding`) and for the package's (`w2vlib.Embedding`) in `prediction_3`. The cell after it
+#    measures both for each V in `SLOPE_VS`, and the check compares your slopes with the measured ones (±0.5).
 
 # %%
-def check_exercise_1(answer):
-    correct, overwritten = (np.asarray(a, dtype=float) for a in answer)
-    ok = np.allclose(correct, [7, 7]) and np.allclose(overwritten, [4, 4])
-    print("correct" if ok else "not yet: the sum of the three rows, and which single row survives an overwrite")
-    return ok
-
-answer_1 = ([7, 7], [4, 4])       # reference answer: replace with yours
-assert check_exercise_1(answer_1)
+answer_1 = ...                  # (correct_row, overwritten_row)
+q1.check(answer_1)
+# q1.hint()
+# q1.solution()
 
 
 # %%
-def check_exercise_2(cls):
-    rng = np.random.default_rng(2)
-    W0 = rng.standard_normal((5, 3)).astype(np.float32)
-    ids = np.array([1, 1, 4, 1, 0, 4])
-    G2 = rng.standard_normal((len(ids), 3)).astype(np.float32)
-    mine, ref = cls(W0.copy()), Embedding(W0.copy())
-    for lay in (mine, ref):
-        lay.forward(ids)
-        lay.backward(G2)
-    if not np.allclose(mine.grads[0], ref.grads[0], atol=1e-5):
-        print("not yet: dW differs from w2vlib.Embedding (are repeated ids added up? is dW cleared first?)")
-        return False
-    loss = lambda: float(np.sum(mine.forward(ids) * G2, dtype=np.float64))
-    err = gradcheck(loss, mine.params, mine.grads)
-    print("correct" if err < 1e-2 else f"not yet: gradient check error {err:.3f}")
-    return err < 1e-2
-
-
 class MyEmbedding(Embedding):
-    def backward(self, dout):          # reference solution: replace with yours
-        dW, = self.grads
-        dW[...] = 0
-        np.add.at(dW, self.idx, dout)
-        return None
+    def backward(self, dout):
+        ...                     # your code here: fill self.grads[0]
 
-assert check_exercise_2(MyEmbedding)
+
+q2.check(MyEmbedding)
+# q2.hint()
+# q2.solution()
+
+# %%
+prediction_3 = ...              # {"notes loop": ..., "w2vlib": ...}
 
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
-speedup = {}
-for n in [30, 3_000]:
-    ids = rng.choice(SCATTER_V, size=n, p=zipf_p)
-    d = rng.standard_normal((n, SCATTER_H)).astype(np.float32)
-    speedup[n] = best_time(lambda: scatter_loop(ids, d, SCATTER_V)) / best_time(lambda: scatter_sparse(ids, d, SCATTER_V))
-    print(f"{n:>6,d} ids: loop / sparse = {speedup[n]:.1f}x")
+n_ids = 20                      # a fixed, small batch: only V changes
+backward_times = {}
+for V_ in SLOPE_VS:
+    W_ = (0.01 * rng.standard_normal((V_, SCATTER_H))).astype(np.float32)
+    ids = rng.integers(0, V_, size=n_ids)
+    d = rng.standard_normal((n_ids, SCATTER_H)).astype(np.float32)
+    backward_times[V_] = {}
+    for name, cls in [("notes loop", notes.LoopEmbedding), ("w2vlib", Embedding)]:
+        lay = cls(W_)
+        lay.forward(ids)
+        lay.backward(d)
+        backward_times[V_][name] = best_time(lambda: lay.backward(d), REPEAT)
+    print(f"V = {V_:>7,d}: notes' loop backward {backward_times[V_]['notes loop'] * 1e3:7.3f} ms, "
+          f"w2vlib Embedding.backward {backward_times[V_]['w2vlib'] * 1e3:7.3f} ms  ({n_ids} ids)")
 
 # %%
-assert speedup[3_000] > 1.5 * speedup[30], "the sparse product should gain ground as the batch grows"
-print("check passed: the sparse product gains ground as the batch grows")
+q3.check(prediction_3, times=backward_times)
+# q3.hint()
+# q3.solution()
 
 # %% [markdown]
 # [Next: 03 From softmax to a yes/no question: EmbeddingDot](03_embedding_dot.ipynb)

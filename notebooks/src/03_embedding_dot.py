@@ -36,10 +36,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import w2vlib
-from w2vlib import (EmbeddingDot, MatMul, Sigmoid, SigmoidWithLoss, SoftmaxWithLoss, gradcheck,
-                    numerical_gradient, relative_error)
+import w2vlib.exercises
+from w2vlib import (EmbeddingDot, MatMul, Sigmoid, SigmoidWithLoss, SoftmaxWithLoss, gradcheck, notes,
+                    numerical_gradient, plotting, relative_error)
+from w2vlib.gradcheck import GRADCHECK_TOL
 from w2vlib.layers import cross_entropy_error, sigmoid
 from w2vlib.models import init_weights
+
+q1, q2, q3 = w2vlib.exercises.load("03")   # the self-checking exercises at the end
 
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
@@ -49,7 +53,7 @@ from w2vlib.timing import best_time  # best of a few repeats, each long enough t
 # %% [markdown]
 # ### Knobs: change these and re-run
 
-# %%
+# %% tags=["parameters"]
 SEED = 0              # seed for every random draw in this notebook
 VOCAB_SIZE = 10_000   # V for the cost comparison (PTB's vocabulary size)
 HIDDEN = 100          # hidden size H
@@ -154,26 +158,34 @@ assert abs(loss - by_formula) < 1e-5 and abs(loss - as_two_classes) < 1e-4
 # The backward pass of sigmoid + cross-entropy is famously simple: `dL/dx = (y - t) / N`, the prediction minus the
 # label (averaged over the N rows). The sigmoid alone has `dy/dx = y (1 - y)`. `w2vlib.numerical_gradient` nudges each
 # input by ±ε and measures how the loss moves. The relative error between the two should be tiny.
+#
+# As in notebook 02, the checks run in **float64** (the layers follow their inputs' and parameters' dtype): with
+# 16 digits a step ε = 10⁻⁶ is exact enough for a tolerance of `GRADCHECK_TOL` = 10⁻⁶. In float32 the step would
+# have to be about 10⁻², and only errors of a few percent would stand out.
 
 # %%
+def fmt_err(err):
+    """A relative error for printing: its value, or "< 1e-8" for rounding noise (whose digits vary by machine)."""
+    return f"{err:.1e}" if err >= 1e-8 else "< 1e-8"
+
 rng = np.random.default_rng(SEED)
-xs = rng.standard_normal(8).astype(np.float32)
+xs = rng.standard_normal(8)                            # float64
 ts = rng.integers(0, 2, size=8)
-G = rng.standard_normal(8).astype(np.float32)          # an upstream gradient for the plain sigmoid
+G = rng.standard_normal(8)                             # an upstream gradient for the plain sigmoid
 
 swl = SigmoidWithLoss()
 swl.forward(xs, ts)
 dx_swl = swl.backward()
 num_swl = numerical_gradient(lambda: swl.forward(xs, ts), xs)
 print(f"SigmoidWithLoss: (y - t)/N equals backward: {np.allclose(dx_swl, (sigmoid(xs) - ts) / len(xs), atol=1e-6)}; "
-      f"relative error vs numerical {relative_error(dx_swl, num_swl):.4f}")
+      f"relative error vs numerical {fmt_err(relative_error(dx_swl, num_swl))}")
 
 sig = Sigmoid()
 sig.forward(xs)
 dx_sig = sig.backward(G)
 num_sig = numerical_gradient(lambda: float(np.sum(sig.forward(xs) * G, dtype=np.float64)), xs)
-print(f"Sigmoid:         relative error vs numerical {relative_error(dx_sig, num_sig):.4f}")
-assert relative_error(dx_swl, num_swl) < 1e-2 and relative_error(dx_sig, num_sig) < 1e-2
+print(f"Sigmoid:         relative error vs numerical {fmt_err(relative_error(dx_sig, num_sig))}")
+assert relative_error(dx_swl, num_swl) < GRADCHECK_TOL and relative_error(dx_sig, num_sig) < GRADCHECK_TOL
 
 # %% [markdown]
 # ## 3. EmbeddingDot: forward, backward, gradient check
@@ -184,15 +196,22 @@ assert relative_error(dx_swl, num_swl) < 1e-2 and relative_error(dx_sig, num_sig
 # - `dW[idx[i]] += dout[i] * h[i]`: the word's row moves along the hidden vector (through the Embedding's
 #   backward, which *accumulates* repeated ids: [notebook 02](02_embedding_layer.ipynb)).
 #
-# We check both with a small example that repeats an id, then check the whole chain
+# The graph below shows both paths: forward in black, backward in red.
+
+# %%
+plotting.draw_embedding_dot_graph()
+plt.show()
+
+# %% [markdown]
+# We check both with a small float64 example that repeats an id, then check the whole chain
 # EmbeddingDot → SigmoidWithLoss as one loss.
 
 # %%
 rng = np.random.default_rng(SEED)
-W_toy = rng.standard_normal((V_TOY, H_TOY)).astype(np.float32)
-h_toy = rng.standard_normal((4, H_TOY)).astype(np.float32)
+W_toy = rng.standard_normal((V_TOY, H_TOY))               # float64 weights: a float64 layer
+h_toy = rng.standard_normal((4, H_TOY))
 idx_toy = np.array([0, 3, 0, V_TOY - 1])                  # id 0 twice
-dout_toy = rng.standard_normal(4).astype(np.float32)
+dout_toy = rng.standard_normal(4)
 
 ed = EmbeddingDot(W_toy)
 out = ed.forward(h_toy, idx_toy)
@@ -202,9 +221,9 @@ f = lambda: float(np.sum(ed.forward(h_toy, idx_toy) * dout_toy, dtype=np.float64
 dh = ed.backward(dout_toy)
 err_W = gradcheck(f, ed.params, ed.grads)
 err_h = relative_error(dh, numerical_gradient(f, h_toy))
-print(f"gradient check: dW relative error {err_W:.4f}, dh relative error {err_h:.4f}")
-assert np.allclose(out, np.sum(W_toy[idx_toy] * h_toy, axis=1), atol=1e-6)
-assert err_W < 1e-2 and err_h < 1e-2
+print(f"gradient check: dW relative error {fmt_err(err_W)}, dh relative error {fmt_err(err_h)}")
+assert np.allclose(out, np.sum(W_toy[idx_toy] * h_toy, axis=1), atol=1e-12)
+assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 
 # %%
 labels_toy = np.array([1, 0, 1, 0])
@@ -214,8 +233,8 @@ loss = chain()
 dh = ed2.backward(swl2.backward())
 err_W = gradcheck(chain, ed2.params, ed2.grads)
 err_h = relative_error(dh, numerical_gradient(chain, h_toy))
-print(f"EmbeddingDot -> SigmoidWithLoss: loss {loss:.4f}; dW error {err_W:.4f}, dh error {err_h:.4f}")
-assert err_W < 1e-2 and err_h < 1e-2
+print(f"EmbeddingDot -> SigmoidWithLoss: loss {loss:.4f}; dW error {fmt_err(err_W)}, dh error {fmt_err(err_h)}")
+assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 
 # %% [markdown]
 # ## 4. Why "yes" alone is not enough
@@ -246,169 +265,60 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #   cross-entropy (교차 엔트로피) of `SigmoidWithLoss` is the two-class softmax cross-entropy.
 # - The gradient (기울기) of sigmoid + cross-entropy is `(y − t) / N`; `EmbeddingDot`'s backward sends
 #   `dout · W[idx]` to h and `dout · h` (accumulated over repeats) to the rows of W.
-# - Every layer passes a numerical gradient check (relative error ≈ 0); a wrong backward shows errors of 0.1 or more.
+# - Every layer passes a float64 numerical gradient check (relative error below 10⁻⁶); a wrong backward shows
+#   errors many orders of magnitude larger (notebook 02's overwriting backward).
 # - Positive examples alone are solved by answering "yes" to everything; negative examples are needed, and a
 #   few sampled ones will do (notebook 04).
 #
 # ## Exercises
 #
-# 1. **Find the bugs in the study notes' `EmbeddingDot`.** The cell below is the notes' code, unchanged except
-#    that the two classes are renamed `NotesEmbedding` and `NotesEmbeddingDot`, so they do not shadow the package's
-#    `Embedding`. `EmbeddingDot` relies on the notes' own `Embedding`. Together they hold **three** bugs: a typo that
-#    means the constructor never runs, a wrong argument passed to the lookup, and an unpacking that is missing (the
-#    notes' `Embedding.forward`). Run `check_embedding_dot(NotesEmbeddingDot)`, fix the first check that fails,
-#    and repeat until all checks pass. (The same notes' `NegativeSamplingLoss` holds a fourth typo, `self.grad` for
-#    `self.grads`. If it crept into an `EmbeddingDot`, check 3 would catch it. Notebook 04 shows what it breaks there.) *Hint for one of them:* the notes' `forward` only ran at all because an earlier notebook cell
-#    happened to define a global `W`; this notebook has none, so you will see a `NameError`.
+# Replace each `...` with your answer and run the cell: the check says `not attempted`, `not yet: <why>` or
+# `correct`. `q1.hint()` gives a nudge, `q1.solution()` the reference solution.
+#
+# 1. **Find the bugs in the study notes' `EmbeddingDot`.** `w2vlib.notes` keeps the notes' code exactly as they
+#    wrote it; the cell below prints it. Their `EmbeddingDot` relies on their own `Embedding`, and together they hold
+#    **three** bugs: a typo that means the constructor never runs, a name in `forward` that is not defined there, and
+#    an unpacking that is missing (in the notes' `Embedding.forward`). The notes only *define* these classes; they
+#    never call them, which is why none of the bugs showed there. `q1.check(notes.EmbeddingDot)` runs five checks
+#    and reports the first that fails. Copy both classes into the stub cell (as `MyEmbedding` and
+#    `MyEmbeddingDot`), fix the line that the failing check points at, check again, and repeat until all checks
+#    pass. (The notes' `NegativeSamplingLoss` holds a fourth typo, `self.grad` for `self.grads`. If it crept into
+#    an `EmbeddingDot`, check 3 would catch it. Notebook 04 shows what it breaks there.)
 # 2. **Binary cross-entropy by hand.** What is the loss of `SigmoidWithLoss` for a score of 0 with label 1? Give it
 #    to 4 decimals in `answer_2`.
-# 3. **The gradient by hand.** For scores `[2, -1]` with labels `[1, 0]`, write down `dL/dx` (use
-#    `sigmoid(...)` for the two values of σ) as `answer_3`, and check it against `SigmoidWithLoss.backward()`.
+# 3. **The gradient by hand.** For scores `[2, -1]` with labels `[1, 0]`, write down `dL/dx` (use `sigmoid(...)`
+#    for the two values of σ) as `answer_3`.
 
 # %%
-# The study notes' code (renamed NotesEmbedding / NotesEmbeddingDot; otherwise as written there)
-class NotesEmbedding:
-    def __init__(self,W):
-        self.params=[W]
-        self.grads=[np.zeros_like(W)]
-        self.idx=None
-    def forward(self,idx):
-        W =self.params
-        self.idx=idx
-        out=W[idx]
-        return out
-    def backward(self,dout):
-        dw,= self.grads
-        dw[...]=0
-        for i , word_id in enumerate(self.idx):
-            dw[word_id]+=dout[i]
-        return None
-
-class NotesEmbeddingDot:
-    def __intit__(self,W):
-        self.embed=NotesEmbedding(W)
-        self.params=self.embed.params
-        self.grads=self.embed.grads
-        self.cache=None
-
-    def forward(self,h,idx):
-        target_W=self.embed.forward(W)
-        out=np.sum(target_W*h,axis=1)
-        self.cache=(h,target_W)
-        return out
-
-    def backward(self,dout):
-        h,target_W=self.cache
-        dout=dout.reshape(dout.shape[0],1)
-
-        dtarget_W=dout*h
-        self.embed.backward(dtarget_W)
-        dh=dout*target_W
-        return dh
+print(notes.source("Embedding"))
+print(notes.source("EmbeddingDot"))
+q1.check(notes.EmbeddingDot)      # the notes' version, as written: where does it fail first?
 
 
 # %%
-def check_embedding_dot(cls):
-    """Run five checks on an EmbeddingDot class; report the first that fails. Returns True when all pass."""
-    rng = np.random.default_rng(3)
-    W0 = rng.standard_normal((6, 3)).astype(np.float32)
-    h0 = rng.standard_normal((4, 3)).astype(np.float32)
-    ids = np.array([1, 4, 1, 0])
-    d0 = rng.standard_normal(4).astype(np.float32)
-    state = {}
-
-    def construct():
-        state["layer"] = cls(W0)
-
-    def params():
-        p = getattr(state["layer"], "params", None)
-        assert isinstance(p, list) and len(p) == 1 and p[0] is W0, "params should be the list [W], holding W itself"
-
-    def grads():
-        g = getattr(state["layer"], "grads", None)
-        assert isinstance(g, list) and len(g) == 1 and np.shape(g[0]) == W0.shape, \
-            "grads should be a list holding one array shaped like W"
-
-    def forward():
-        out = state["layer"].forward(h0, ids)
-        assert np.allclose(out, np.sum(W0[ids] * h0, axis=1), atol=1e-5), "forward(h, idx) should be W[idx] . h per row"
-
-    def backward():
-        layer = state["layer"]
-        f = lambda: float(np.sum(layer.forward(h0, ids) * d0, dtype=np.float64))
-        f()
-        dh = layer.backward(d0)
-        err_h = relative_error(dh, numerical_gradient(f, h0))
-        f()
-        layer.backward(d0)
-        err_W = gradcheck(f, layer.params, layer.grads)
-        assert max(err_h, err_W) < 1e-2, f"gradient check fails (dh error {err_h:.3f}, dW error {err_W:.3f})"
-
-    checks = [("constructs from W", construct), ("params is [W]", params), ("grads is [dW]", grads),
-              ("forward(h, idx) works", forward), ("backward passes the gradient check", backward)]
-    for i, (name, fn) in enumerate(checks, 1):
-        try:
-            fn()
-        except Exception as e:
-            print(f"check {i} ({name}): FAILED with {type(e).__name__}: {e}")
-            return False
-        print(f"check {i} ({name}): ok")
-    print("all checks passed")
-    return True
-
-passed = check_embedding_dot(NotesEmbeddingDot)
-assert not passed      # the notes' version as written fails a check
+class MyEmbedding:
+    ...                           # copy the notes' Embedding here, then fix it
 
 
-# %% [markdown]
-# Work through the failures one at a time. The reference solution below fixes the three bugs (and is otherwise the
-# notes' code), so its check passes. Compare it with your own fix only after trying.
+class MyEmbeddingDot:
+    ...                           # copy the notes' EmbeddingDot here (using MyEmbedding), then fix it
+
+
+q1.check(MyEmbeddingDot)
+# q1.hint()
+# q1.solution()
 
 # %%
-class FixedEmbedding(NotesEmbedding):
-    def forward(self, idx):
-        W, = self.params                 # bug: W = self.params made W a list
-        self.idx = idx
-        return W[idx]
-
-
-class FixedEmbeddingDot(NotesEmbeddingDot):
-    def __init__(self, W):               # bug: __intit__ is never called
-        self.embed = FixedEmbedding(W)
-        self.params = self.embed.params
-        self.grads = self.embed.grads
-        self.cache = None
-
-    def forward(self, h, idx):
-        target_W = self.embed.forward(idx)   # bug: forward(W) looked up the wrong thing
-        out = np.sum(target_W * h, axis=1)
-        self.cache = (h, target_W)
-        return out
-
-assert check_embedding_dot(FixedEmbeddingDot)
-assert check_embedding_dot(EmbeddingDot)     # and the package's layer
-
+answer_2 = ...                    # the loss, to 4 decimals
+q2.check(answer_2)
+# q2.hint()
+# q2.solution()
 
 # %%
-def check_exercise_2(answer):
-    ok = abs(answer - np.log(2)) < 5e-4
-    print("correct" if ok else "not yet: sigma(0) = 0.5, and the loss for t = 1 is -log(sigma(x))")
-    return ok
-
-answer_2 = 0.6931          # reference answer: replace with yours
-assert check_exercise_2(answer_2)
-
-
-# %%
-def check_exercise_3(answer):
-    layer = SigmoidWithLoss()
-    layer.forward(np.array([2.0, -1.0], dtype=np.float32), np.array([1, 0]))
-    ok = np.allclose(answer, layer.backward(), atol=1e-5)
-    print("correct" if ok else "not yet: (y - t) / N with N = 2")
-    return ok
-
-answer_3 = (sigmoid(np.array([2.0, -1.0])) - np.array([1, 0])) / 2     # reference answer: replace with yours
-assert check_exercise_3(answer_3)
+answer_3 = ...                    # dL/dx for the two scores
+q3.check(answer_3)
+# q3.hint()
+# q3.solution()
 
 # %% [markdown]
 # [Next: 04 Negative sampling](04_negative_sampling.ipynb)

@@ -60,7 +60,12 @@ class NotYet(Exception):
         self.reason = reason
 
 
-def _stub_codes() -> set[bytes]:
+def _code_key(code) -> tuple:
+    """Bytecode plus its constants (any docstring counted as one "str"): what makes a body a stub."""
+    return code.co_code, tuple("str" if isinstance(c, str) else repr(c) for c in code.co_consts)
+
+
+def _stub_codes() -> set[tuple]:
     def stub():
         ...
 
@@ -68,18 +73,25 @@ def _stub_codes() -> set[bytes]:
         """A docstring, then nothing."""
         ...
 
-    return {stub.__code__.co_code, documented_stub.__code__.co_code}
+    def pass_stub():
+        pass
+
+    return {_code_key(f.__code__) for f in (stub, documented_stub, pass_stub)}
 
 
 _STUB_CODES = _stub_codes()
 
 
 def is_stub(answer: Any) -> bool:
-    """True for ``...``, ``None`` and for a function whose body is only ``...`` / ``pass`` (and a docstring)."""
+    """True for ``...``, ``None``, a function whose body is only ``...`` / ``pass`` (and a docstring), and a
+    class whose own methods are all such stubs (or that defines none: ``class MyLayer: ...``)."""
     if answer is Ellipsis or answer is None:
         return True
+    if isinstance(answer, type):
+        own = [v for v in vars(answer).values() if getattr(v, "__code__", None) is not None]
+        return all(is_stub(f) for f in own)
     code = getattr(answer, "__code__", None)
-    return code is not None and code.co_code in _STUB_CODES
+    return code is not None and _code_key(code) in _STUB_CODES
 
 
 @dataclass(frozen=True)

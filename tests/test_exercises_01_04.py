@@ -1,0 +1,370 @@
+"""The exercises of notebooks 01-04: each check accepts the reference, refuses typical wrong answers with
+their own reasons, and says "not attempted" for the committed stub. (``pytest -k exercise`` selects these.)"""
+import numpy as np
+import pytest
+
+import w2vlib.exercises as ex
+from w2vlib import notes
+from w2vlib.layers import sigmoid
+
+
+def _stub_function(*args):
+    ...
+
+
+class _StubClass:
+    def backward(self, dout):
+        ...
+
+
+class _EmptyStubClass:
+    ...
+
+
+def verdicts(q, answers, **ctx):
+    return [q.verdict(a, **ctx) for a in answers]
+
+
+def assert_correct(q, answer, **ctx):
+    v = q.verdict(answer, **ctx)
+    assert v.startswith(f"{q.title}: correct"), v
+
+
+def assert_not_yet(q, answer, reason, **ctx):
+    v = q.verdict(answer, **ctx)
+    assert v.startswith(f"{q.title}: not yet:") and reason in v, v
+    return v
+
+
+def assert_unattempted(q, stub, **ctx):
+    assert q.verdict(stub, **ctx) == f"{q.title}: not attempted"
+
+
+# ---- notebook 01 ------------------------------------------------------------------------------------------
+
+Q01 = ex.load("01")
+
+
+def test_exercise_01_1_memory():
+    q = Q01[0]
+    assert_unattempted(q, ...)
+    assert_correct(q, 800)
+    assert_correct(q, q.reference())
+    reasons = {assert_not_yet(q, 400, "2 context words"), assert_not_yet(q, 1600, "float64"),
+               assert_not_yet(q, 200, "counts numbers"), assert_not_yet(q, 0.8, "unit")}
+    assert len(reasons) == 4
+    assert_not_yet(q, "lots", "one number")
+
+
+def test_exercise_01_2_lookup():
+    q = Q01[1]
+    assert_unattempted(q, _stub_function)
+    assert_correct(q, q.reference())
+    assert_correct(q, lambda W, ids: np.take(W, ids, axis=0))
+    from w2vlib import convert_one_hot
+    assert_not_yet(q, lambda W, ids: convert_one_hot(ids, len(W)) @ W, "one-hot product in disguise")
+    assert_not_yet(q, lambda W, ids: W[:, ids], "IndexError")
+    assert_not_yet(q, lambda W, ids: W[ids].sum(axis=-1), "shape")
+    assert_not_yet(q, lambda W, ids: W[np.ravel(ids)], "shape")
+    assert_not_yet(q, lambda W, ids: W[np.sort(ids, axis=None)].reshape(np.shape(ids) + (W.shape[1],)),
+                   "row k of the result")
+
+
+def _softmax(s):
+    y = np.exp(s - s.max(axis=1, keepdims=True))
+    return y / y.sum(axis=1, keepdims=True)
+
+
+def _onehot(t, v):
+    return np.eye(v)[t]
+
+
+def test_exercise_01_3_dscore():
+    q = Q01[2]
+    assert_unattempted(q, _stub_function)
+    assert_correct(q, q.reference())
+    wrong = {
+        "sign": lambda s, t: (_onehot(t, s.shape[1]) - _softmax(s)) / len(t),
+        "1/N": lambda s, t: _softmax(s) - _onehot(t, s.shape[1]),
+        "probabilities": lambda s, t: (s - _onehot(t, s.shape[1])) / len(t),
+        "only at the target": lambda s, t: (_softmax(s) - 1) / len(t),
+        "raised": lambda s, t: s[t],
+    }
+    reasons = {name: assert_not_yet(q, fn, name) for name, fn in wrong.items()}
+    assert len(set(reasons.values())) == len(wrong)
+
+
+def _results(slopes, Vs=(1_000, 10_000, 100_000)):
+    return [{"V": V, **{f"t_{k}": 1e-3 * (V / Vs[0]) ** a for k, a in slopes.items()}} for V in Vs]
+
+
+def test_exercise_01_4_slopes():
+    q = Q01[3]
+    measured = _results({"onehot": 0.95, "lookup": 0.1, "output": 0.8})
+    assert_unattempted(q, ..., results=measured)
+    assert_correct(q, q.reference(), results=measured)
+    assert_not_yet(q, {"one-hot": 1, "lookup": 1, "output": 1}, "lookup: you predicted slope 1", results=measured)
+    assert_not_yet(q, {"one-hot": 2, "lookup": 0, "output": 1}, "one-hot: you predicted slope 2", results=measured)
+    assert_not_yet(q, {"one-hot": 1, "lookup": 0, "output": 0}, "output", results=measured)
+    assert_not_yet(q, [1, 0, 1], "dict", results=measured)
+    assert_not_yet(q, q.reference(), "10x range", results=_results({"onehot": 1, "lookup": 0, "output": 1},
+                                                                     Vs=(1_000, 2_000)))
+    assert_not_yet(q, q.reference(), "pass the measured table")
+
+
+# ---- notebook 02 ------------------------------------------------------------------------------------------
+
+Q02 = ex.load("02")
+
+
+def test_exercise_02_1_predict_the_gradient():
+    q = Q02[0]
+    assert_unattempted(q, ...)
+    assert_correct(q, ([7, 7], [4, 4]))
+    assert_correct(q, q.reference())
+    a = assert_not_yet(q, ([4, 4], [4, 4]), "sum of its three gradients")
+    b = assert_not_yet(q, ([7, 7], [1, 1]), "last")
+    c = assert_not_yet(q, ([7, 7], [7, 7]), "does not add")
+    assert len({a, b, c}) == 3
+    assert_not_yet(q, 7, "pair")
+
+
+class _NoClear(notes.LoopEmbedding.__mro__[1]):   # the package's Embedding
+    def backward(self, dout):
+        dW, = self.grads
+        np.add.at(dW, self.idx, dout)
+
+
+class _Rebind(notes.LoopEmbedding.__mro__[1]):
+    def backward(self, dout):
+        dW, = self.grads
+        dW = np.zeros_like(dW)
+        np.add.at(dW, self.idx, dout)
+
+
+class _BufferedAdd(notes.LoopEmbedding.__mro__[1]):
+    def backward(self, dout):
+        dW, = self.grads
+        dW[...] = 0
+        dW[self.idx] += dout
+
+
+def test_exercise_02_2_write_the_backward():
+    q = Q02[1]
+    assert_unattempted(q, _StubClass)
+    assert_unattempted(q, _EmptyStubClass)
+    assert_correct(q, q.reference())
+    assert_correct(q, notes.LoopEmbedding)
+    reasons = {assert_not_yet(q, notes.OverwritingEmbedding, "repeated ids"),
+               assert_not_yet(q, _BufferedAdd, "repeated ids"),
+               assert_not_yet(q, _NoClear, "clear dW"),
+               assert_not_yet(q, _Rebind, "all zeros")}
+    assert len(reasons) == 3
+
+
+def test_exercise_02_3_slopes():
+    q = Q02[2]
+    times = {V: {"notes loop": 1e-4 * (V / 1_000) ** 0.8, "w2vlib": 1e-4 * (V / 1_000) ** 0.05}
+             for V in (1_000, 10_000, 100_000)}
+    assert_unattempted(q, ..., times=times)
+    assert_correct(q, q.reference(), times=times)
+    assert_not_yet(q, {"notes loop": 0, "w2vlib": 0}, "dw[...]=0", times=times)
+    assert_not_yet(q, {"notes loop": 1, "w2vlib": 1}, "clears only the rows", times=times)
+    assert_not_yet(q, {"loop": 1}, "dict", times=times)
+    assert_not_yet(q, q.reference(), "10x range", times={1_000: times[1_000], 3_000: times[1_000]})
+
+
+# ---- notebook 03 ------------------------------------------------------------------------------------------
+
+Q03 = ex.load("03")
+
+
+def _with(base, **methods):
+    return type("Attempt", (base,), methods)
+
+
+def _fixed_init(self, W):
+    self.embed = ex.nb03._FixedEmbedding(W)
+    self.params = self.embed.params
+    self.grads = self.embed.grads
+    self.cache = None
+
+
+def _fixed_init_notes_embedding(self, W):
+    self.embed = notes.Embedding(W)
+    self.params = self.embed.params
+    self.grads = self.embed.grads
+    self.cache = None
+
+
+def _fixed_forward(self, h, idx):
+    target_W = self.embed.forward(idx)
+    out = np.sum(target_W * h, axis=1)
+    self.cache = (h, target_W)
+    return out
+
+
+def test_exercise_03_1_bug_hunt_is_staged():
+    q = Q03[0]
+    assert_unattempted(q, _EmptyStubClass)
+    assert_correct(q, q.reference())
+    assert_correct(q, ex.nb03._FixedEmbeddingDot)
+    # each stage of the hunt has its own reason
+    a = assert_not_yet(q, notes.EmbeddingDot, "check 1 (constructs from W)")
+    b = assert_not_yet(q, _with(notes.EmbeddingDot, __init__=_fixed_init), "NameError")
+    c = assert_not_yet(q, _with(notes.EmbeddingDot, __init__=_fixed_init_notes_embedding,
+                                forward=_fixed_forward), "is W the array")
+    assert len({a, b, c}) == 3 and "0 of 5" in a and "3 of 5" in b and "3 of 5" in c
+    assert_not_yet(q, notes.EmbeddingDot(np.zeros((2, 2))) if False else object(), "the class itself")
+
+
+def test_exercise_03_1_catches_a_wrong_backward_and_the_grad_typo():
+    q = Q03[0]
+
+    def no_accumulate_backward(self, dout):
+        h, target_W = self.cache
+        dW, = self.grads
+        dW[...] = 0
+        dW[self.embed.idx] = dout[:, None] * h
+        return dout[:, None] * target_W
+
+    def grad_typo_init(self, W):
+        _fixed_init(self, W)
+        self.grad = self.grads
+        del self.grads
+
+    assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, backward=no_accumulate_backward), "gradient check fails")
+    assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, __init__=grad_typo_init), "check 3 (grads is [dW])")
+
+
+def test_exercise_03_2_bce():
+    q = Q03[1]
+    assert_unattempted(q, ...)
+    assert_correct(q, 0.6931)
+    assert_correct(q, q.reference())
+    reasons = {assert_not_yet(q, 0.5, "σ(0)"), assert_not_yet(q, -0.6931, "never negative"),
+               assert_not_yet(q, 0.3010, "natural logarithm")}
+    assert len(reasons) == 3
+
+
+def test_exercise_03_3_gradient_by_hand():
+    q = Q03[2]
+    x, t = np.array([2.0, -1.0]), np.array([1, 0])
+    assert_unattempted(q, ...)
+    assert_correct(q, q.reference())
+    reasons = {assert_not_yet(q, sigmoid(x) - t, "twice too large"),
+               assert_not_yet(q, (t - sigmoid(x)) / 2, "sign"),
+               assert_not_yet(q, (x - t) / 2, "probabilities")}
+    assert len(reasons) == 3
+    assert_not_yet(q, [1, 2, 3], "one number per score")
+
+
+# ---- notebook 04 ------------------------------------------------------------------------------------------
+
+Q04 = ex.load("04")
+COUNTS = np.array([50, 7, 3, 1, 0, 12])           # "the" = id 0; the rarest seen word has count 1
+
+
+def test_exercise_04_1_ratio_follows_the_power_knob():
+    q = Q04[0]
+    for power in (0.75, 0.5):
+        ctx = dict(counts=COUNTS, the=0, power=power)
+        assert_unattempted(q, ..., **ctx)
+        assert_correct(q, 50 ** power, **ctx)
+        assert_correct(q, q.reference(**ctx), **ctx)
+        a = assert_not_yet(q, 50.0, "raw unigram", **ctx)
+        b = assert_not_yet(q, 50 ** -power, "upside down", **ctx)
+        assert a != b
+    assert_not_yet(q, 50 ** 0.75, "your POWER knob is 0.5", counts=COUNTS, the=0, power=0.5)
+    assert_not_yet(q, 1.0, "pass the context")
+
+
+def test_exercise_04_2_spoil_uses_the_student_knobs():
+    q = Q04[1]
+    raw = COUNTS / COUNTS.sum()
+    for power, k in [(0.75, 5), (0.5, 3)]:
+        word_p = COUNTS ** power / np.sum(COUNTS ** power)
+        ctx = dict(word_p=word_p, the=0, k=k, raw_p=raw)
+        want = 1 - (1 - word_p[0]) ** k
+        assert_unattempted(q, ..., **ctx)
+        assert_correct(q, want, **ctx)
+        assert_correct(q, q.reference(**ctx), **ctx)
+        reasons = {assert_not_yet(q, 1 - (1 - raw[0]) ** k, "raw unigram", **ctx),
+                   assert_not_yet(q, k * word_p[0], "expected number", **ctx),
+                   assert_not_yet(q, (1 - word_p[0]) ** k, "none of the k", **ctx)}
+        assert len(reasons) == 3
+    word_p = COUNTS ** 0.5 / np.sum(COUNTS ** 0.5)
+    assert_not_yet(q, 1 - (1 - word_p[0]) ** 5, "your SAMPLE_SIZE knob is 3", word_p=word_p, the=0, k=3)
+
+
+def test_exercise_04_3_negative_sampling_derivation():
+    q = Q04[2]
+    ref = q.reference()
+    assert_unattempted(q, _stub_function)
+    assert_correct(q, ref)
+    assert "float64" in q.verdict(ref)
+    reasons = {
+        assert_not_yet(q, lambda h, rows, labels: tuple(-a for a in ref(h, rows, labels)), "sign"),
+        assert_not_yet(q, lambda h, rows, labels: ((sigmoid(rows @ h)) @ rows,
+                                                   sigmoid(rows @ h)[:, None] * h[None, :]), "labels are missing"),
+        assert_not_yet(q, lambda h, rows, labels: ((sigmoid(rows[0] @ h) - 1) * rows[0],
+                                                   ref(h, rows, labels)[1]), "dh misses the negatives"),
+        assert_not_yet(q, lambda h, rows, labels: (ref(h, rows, labels)[0], ref(h, rows, labels)[1] * 2),
+                       "dh is right but dW_out"),
+    }
+    assert len(reasons) == 4
+    assert_not_yet(q, lambda h, rows, labels: ref(h, rows, labels)[0], "pair")
+
+
+def test_exercise_04_3_catches_an_error_only_in_the_edge_cases():
+    # right for distinct rows, but it merges rows by value: wrong when a negative repeats or equals the target
+    q = Q04[2]
+    ref = q.reference()
+
+    def dedup(h, rows, labels):
+        dh, drows = ref(h, rows, labels)
+        _, first = np.unique(rows, axis=0, return_index=True)
+        keep = np.zeros(len(rows), dtype=bool)
+        keep[first] = True
+        return dh, drows * keep[:, None]
+
+    v = assert_not_yet(q, dedup, "dW_out")
+    assert "a negative drawn twice" in v
+
+
+def test_exercise_04_4_slopes():
+    q = Q04[3]
+    steps = [{"V": V, "negative sampling": 1e-3 * (V / 1e3) ** 0.2} for V in (1_000, 10_000, 100_000)]
+    k_times = {k: 1e-3 * (k + 1) ** 0.8 for k in (2, 5, 10, 20)}
+    assert_unattempted(q, ..., steps=steps, k_times=k_times)
+    assert_correct(q, q.reference(), steps=steps, k_times=k_times)
+    assert_not_yet(q, {"V": 1, "k": 1}, "against V", steps=steps, k_times=k_times)
+    assert_not_yet(q, {"V": 0, "k": 0}, "against k", steps=steps, k_times=k_times)
+    assert_not_yet(q, {"V": 0}, "dict", steps=steps, k_times=k_times)
+    assert_not_yet(q, q.reference(), "K_VALUES", steps=steps, k_times={5: 1e-3, 6: 1.1e-3})
+
+
+def test_exercises_01_04_never_raise_and_load_in_korean():
+    for nb in ("01", "02", "03", "04"):
+        for q in ex.load(nb, lang="ko"):
+            assert "아직 풀지 않음" in q.verdict(...)
+            assert q.verdict(lambda *a, **k: 1 / 0) is not None
+
+
+def test_exercise_mechanism_is_stub_sees_stub_classes_and_bodies():
+    from w2vlib.exercises import is_stub
+
+    class Filled:
+        def backward(self, dout):
+            return dout
+
+    def returns_text():
+        return "abc"
+
+    def documented():
+        """doc"""
+        ...
+
+    assert is_stub(...) and is_stub(None) and is_stub(_stub_function) and is_stub(documented)
+    assert is_stub(_StubClass) and is_stub(_EmptyStubClass)
+    assert not is_stub(Filled) and not is_stub(returns_text) and not is_stub(lambda: 1) and not is_stub(0)
