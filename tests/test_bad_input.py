@@ -62,7 +62,7 @@ def test_small_korean_corpus_trains_with_defaults(tmp_path, capsys):
     m = json.loads((out / "metrics.json").read_text())
     assert m["corpus_words"] < 5000 and m["loss_fell"] is True
     assert m["loss_last"] < 0.8 * m["loss_start"]  # ~2.66 against 4.16
-    assert len(m["loss_per_epoch"]) == 10 and m["settings"]["batch_size"] < 1024
+    assert len(m["loss_per_epoch"]) == 10 and m["settings"]["batch_size"] == 41  # 4,123 tokens
     assert "first epoch" in stdout and "last epoch" in stdout
     W, w2i, i2w = load_vectors(out / "vectors")
     Wn = W / np.linalg.norm(W, axis=1, keepdims=True)
@@ -84,11 +84,17 @@ def test_loss_that_does_not_fall_is_said_in_words(corpus_file, tmp_path, capsys)
     assert json.loads((out / "metrics.json").read_text())["loss_fell"] is False
 
 
+@pytest.mark.filterwarnings("ignore:the loss did not fall")
 def test_small_corpus_gets_a_smaller_batch():
-    assert cli.default_batch_size(929_589, "cbow") == 1024  # PTB keeps the fast path's batch
-    assert cli.default_batch_size(3_000, "cbow") == 30
-    assert cli.default_batch_size(500, "cbow") == 16
-    assert cli.default_batch_size(100_000, "skipgram") == 4000
+    from w2vlib.fast.config import default_batch_size
+
+    assert default_batch_size(929_589, "cbow") == 1024  # PTB keeps the fast path's batch
+    assert default_batch_size(3_000, "cbow") == 30
+    assert default_batch_size(500, "cbow") == 16
+    assert default_batch_size(100_000, "skipgram") == 4000
+    corpus = read_text_corpus(KO)[0]
+    r = fast.train(corpus, epochs=1, hidden_size=8, progress=False)
+    assert r.settings["batch_size"] == corpus.size // 100
 
 
 def test_min_count_drops_typos(tmp_path, capsys):
@@ -250,8 +256,8 @@ def test_interrupted_rerun_leaves_previous_run_intact(where, corpus_file, tmp_pa
         monkeypatch.setattr("w2vlib.vectors.save_text_exports", interrupt)
     else:
         monkeypatch.setattr(cli, "_write_json", interrupt)
-    with pytest.raises(KeyboardInterrupt):
-        main(["train", "--corpus", str(corpus_file), *SMALL, "--seed", "7", "--out", str(out)])
+    rc, _, err = run(["train", "--corpus", corpus_file, *SMALL, "--seed", "7", "--out", out], capsys)
+    assert rc == 130 and "interrupted: nothing was written" in err
     assert _snapshot(out) == before  # same files, same bytes, no temp folder inside
     assert leftovers(tmp_path) == ["run", "tiny.txt"]
 
@@ -474,15 +480,21 @@ def test_seed_must_be_a_non_negative_integer(value, tmp_path, capsys):
     assert "--seed" in err and "integer >= 0" in err
 
 
-def test_backend_numba_is_passed_or_refused(corpus_file, tmp_path, capsys, monkeypatch):
-    import inspect
+def test_backend_numba_trains_or_is_refused_in_words(corpus_file, tmp_path, capsys):
+    out = tmp_path / "o"
+    rc, _, err = run(["train", "--corpus", corpus_file, *SMALL, "--backend", "numba",
+                      "--out", out], capsys)
+    if rc == 0:  # the compiled backend is there: it was used
+        assert json.loads((out / "metrics.json").read_text())["settings"]["backend"] == "numba"
+    else:
+        assert rc == 2 and "numba" in err and "Traceback" not in err
+        assert leftovers(tmp_path) == ["tiny.txt"]
 
-    if "backend" in inspect.signature(fast.train).parameters:
-        pytest.skip("fast.train has a backend argument: covered by the backend's tests")
-    rc, _, err = run(["train", "--corpus", corpus_file, "--backend", "numba",
-                      "--out", tmp_path / "o"], capsys)
-    assert rc == 2 and "--backend numba" in err
-    assert leftovers(tmp_path) == ["tiny.txt"]
+
+def test_backend_numpy_is_the_default(corpus_file, tmp_path, capsys):
+    out = tmp_path / "o"
+    assert run(["train", "--corpus", corpus_file, *SMALL, "--out", out], capsys)[0] == 0
+    assert json.loads((out / "metrics.json").read_text())["settings"]["backend"] == "numpy"
 
 
 def test_ctrl_c_while_files_move_in_is_held_until_the_set_is_complete(corpus_file, tmp_path,
@@ -502,8 +514,8 @@ def test_ctrl_c_while_files_move_in_is_held_until_the_set_is_complete(corpus_fil
         if len(calls) == 1:
             signal.raise_signal(signal.SIGINT)  # Ctrl-C after the first file moved in
     monkeypatch.setattr(cli.os, "replace", replace_then_ctrl_c)
-    with pytest.raises(KeyboardInterrupt):
-        main(["train", "--corpus", str(corpus_file), *SMALL, "--seed", "7", "--out", str(out)])
+    rc, _, err = run(["train", "--corpus", corpus_file, *SMALL, "--seed", "7", "--out", out], capsys)
+    assert rc == 130 and "interrupted after the run's files were moved" in err
     assert calls == list(cli.RUN_FILES)  # all five moved in before the interrupt was delivered
     assert json.loads((out / "metrics.json").read_text())["settings"]["seed"] == 7
     assert leftovers(out) == sorted(cli.RUN_FILES)
@@ -682,3 +694,128 @@ def test_limit_vocab_arguments_and_min_count_0():
             limit_vocab(corpus, i2w, bad)
     with pytest.raises(ValueError, match="max_vocab must be a positive integer"):
         limit_vocab(corpus, i2w, 1, max_vocab=0)
+
+
+# --------------------------------------------------------------------------------------------
+# fast.train refuses what the CLI refuses
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["alpha", "lr"])
+@pytest.mark.parametrize("value", [np.nan, np.inf, 0.0, -0.1])
+def test_fast_train_refuses_a_non_finite_alpha(name, value):
+    with pytest.raises(ValueError, match=r"alpha \(lr\) must be a finite number > 0"):
+        fast.train(np.arange(20) % 4, epochs=1, progress=False, **{name: value})
+
+
+@pytest.mark.parametrize("name", ["sample", "damping"])
+def test_fast_train_refuses_infinite_sample_and_damping(name):
+    with pytest.raises(ValueError, match=f"{name} must be >= 0 .* and finite"):
+        fast.train(np.arange(20) % 4, epochs=1, progress=False, **{name: np.inf})
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "0"])
+def test_fast_train_seed_is_a_non_negative_integer(seed):
+    with pytest.raises((ValueError, TypeError), match="seed must be an int"):
+        fast.train(np.arange(20) % 4, epochs=1, progress=False, seed=seed)
+
+
+def test_fast_train_one_distinct_word_is_a_clear_error():
+    with pytest.raises(ValueError, match="one distinct word .*at least 2"):
+        fast.train(np.full(50, 3), vocab_size=5, epochs=1, progress=False)
+
+
+def test_fast_train_says_when_the_loss_did_not_fall():
+    corpus = read_text_corpus(KO)[0]
+    with pytest.warns(RuntimeWarning, match=r"the loss did not fall: 4.1589 at the start.*tokens, "
+                                            r"batch_size=1024.*smaller batch_size"):
+        fast.train(corpus, batch_size=1024, hidden_size=8, progress=False)  # the case
+
+
+def test_fast_train_checks_the_weights_after_the_last_update(monkeypatch):
+    from w2vlib.fast import training
+
+    real = training.sgd_step_of
+
+    def poisoned(backend):
+        step = real(backend)
+        calls = []
+
+        def sgd_step(W_in, W_out, batch, lr):
+            loss = step(W_in, W_out, batch, lr)
+            calls.append(1)
+            W_out[0, 0] = np.inf  # the update blows a weight up; this step's loss was finite
+            return loss
+        return sgd_step
+    monkeypatch.setattr(training, "sgd_step_of", poisoned)
+    with pytest.raises(FloatingPointError, match="W_out holds nan or inf after the last update"):
+        fast.train(np.arange(40) % 5, epochs=1, batch_size=64, hidden_size=4, sample=0,
+                   progress=False)
+
+
+def test_fast_train_min_count_and_max_vocab():
+    corpus = np.array([0, 1, 0, 2, 0, 1, 3, 0, 1, 0, 2, 1] * 5)  # counts 25, 20, 10, 5
+    words = {0: "the", 1: "cat", 2: "sat", 3: "teh"}
+    r = fast.train(corpus, 4, epochs=1, hidden_size=4, sample=0, progress=False, min_count=6,
+                   id_to_word=words)
+    assert r.kept_ids.tolist() == [0, 1, 2] and r.W_in.shape == (3, 4)
+    assert r.wv.index_to_key == ["the", "cat", "sat"] and r.corpus_words == 55
+    assert r.settings["min_count"] == 6 and r.settings["vocab_size"] == 3
+    r = fast.train(corpus, 4, epochs=1, hidden_size=4, sample=0, progress=False, max_vocab=2)
+    assert r.kept_ids.tolist() == [0, 1] and r.index_to_key is None
+    assert fast.train(corpus, 4, epochs=1, hidden_size=4, sample=0, progress=False).kept_ids is None
+    with pytest.raises(ValueError, match=r"min_count=30, max_vocab=None leave 0 of 4 words .*lower min_count"):
+        fast.train(corpus, 4, epochs=1, progress=False, min_count=30)
+
+
+def test_corpus_that_is_a_folder(tmp_path, capsys, no_training):
+    (tmp_path / "texts").mkdir()
+    rc, _, err = run(["train", "--corpus", tmp_path / "texts", "--out", tmp_path / "o"], capsys)
+    assert rc == 2 and "is a folder, not a text file" in err
+    assert leftovers(tmp_path) == ["texts"]
+
+
+@pytest.mark.parametrize("kind", ["gzip", "bz2", "zip"])
+def test_compressed_corpus_says_decompress(kind, tmp_path, capsys, no_training):
+    import bz2
+    import gzip
+    import zipfile
+
+    p = tmp_path / f"corpus.{kind}"
+    text = b"the cat sat on the mat\n" * 50
+    if kind == "gzip":
+        p.write_bytes(gzip.compress(text))
+    elif kind == "bz2":
+        p.write_bytes(bz2.compress(text))
+    else:
+        with zipfile.ZipFile(p, "w") as z:
+            z.writestr("corpus.txt", text)
+    rc, _, err = run(["train", "--corpus", p, "--out", tmp_path / "o"], capsys)
+    assert rc == 2 and "compressed file, not text: decompress it first" in err
+    assert leftovers(tmp_path) == [p.name]
+
+
+def test_real_ctrl_c_during_training_leaves_the_previous_run(corpus_file, tmp_path, capsys):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "run"
+    assert run(["train", "--corpus", corpus_file, *SMALL, "--out", out], capsys)[0] == 0
+    before = _snapshot(out)
+    big = tmp_path / "big.txt"
+    rng = np.random.default_rng(0)
+    big.write_text("\n".join(" ".join(rng.choice([f"w{i}" for i in range(200)], 20))
+                             for _ in range(2000)) + "\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(cli.__file__).parents[1]))
+    proc = subprocess.Popen([sys.executable, "-m", "w2vlib", "train", "--corpus", str(big),
+                             "--epochs", "500", "--no-progress", "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".w2vlib-run-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the staging folder appears before the corpus is read
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted: nothing was written" in err and "Traceback" not in err
+    assert _snapshot(out) == before

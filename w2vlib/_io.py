@@ -70,7 +70,13 @@ def read_text(path, encoding: str = "utf-8", option: str = "encoding") -> str:
     except (LookupError, TypeError):
         raise ValueError(f"unknown encoding {encoding!r} (set {option} to a Python codec name such "
                          "as utf-8 or cp949)") from None
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder, not a text file")
     data = path.read_bytes()
+    for magic, kind in ((b"\x1f\x8b", "gzip"), (b"PK\x03\x04", "zip"), (b"BZh", "bzip2"),
+                        (b"\xfd7zXZ\x00", "xz")):
+        if data.startswith(magic):
+            raise ValueError(f"{path} is a {kind}-compressed file, not text: decompress it first")
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:

@@ -33,6 +33,7 @@ import signal
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -70,14 +71,6 @@ def load_corpus(spec, progress=True, encoding="utf-8"):
         split = spec.split(":", 1)[1] if ":" in spec else "train"
         return load_ptb(split, progress=progress)
     return read_text_corpus(spec, encoding=encoding, option="--encoding")
-
-
-def default_batch_size(n_tokens, model="cbow", updates_per_epoch=100):
-    """The fast path's batch size (1024 CBOW targets, 4096 skip-gram pairs), made smaller on a small
-    corpus so that an epoch still gives about ``updates_per_epoch`` updates (at least 16)."""
-    full = 1024 if model == "cbow" else 4096
-    items = n_tokens if model == "cbow" else 4 * n_tokens  # ~2w * 0.6 pairs per kept word
-    return int(min(full, max(16, items // updates_per_epoch)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -274,8 +267,8 @@ def build_parser():
                    help="starting learning rate (word2vec's alpha), decayed linearly "
                         "(default: 0.1)")
     t.add_argument("--subsample", type=_nonneg_float, default=1e-3,
-                   help="subsampling threshold of frequent words (0 = off; use 0 for a small "
-                        "corpus, where the default keeps too few words)")
+                   help="subsampling threshold of frequent words, word2vec's -sample (0 = off; "
+                        "a corpus of a few dozen words needs 0: the error says so)")
     t.add_argument("--fixed-window", action="store_true",
                    help="use the full window for every target instead of word2vec's dynamic window")
     t.add_argument("--damping", type=_nonneg_float, default=None,
@@ -323,6 +316,7 @@ def cmd_train(args):
     staging = _Staging(out)  # a real write test before any work, and the run's scratch folder
     try:
         code = _train_into(args, staging, t0)
+        args.committed = True  # from here on, a Ctrl-C is held until the whole set is in --out
         staging.commit()
     finally:
         staging.discard()
@@ -339,6 +333,12 @@ def _train_into(args, staging, t0):
 
     progress = not args.no_progress
     kwargs = {}
+    if args.backend == "numba":
+        import importlib.util
+
+        if importlib.util.find_spec("numba") is None:
+            raise UsageError("--backend numba needs numba: pip install numba (or pip install -e "
+                             "'.[notebooks]'), or use --backend numpy")
     if args.backend != "numpy":
         if "backend" not in inspect.signature(fast.train).parameters:
             raise UsageError(f"--backend {args.backend}: this version of w2vlib has only the numpy "
@@ -364,14 +364,16 @@ def _train_into(args, staging, t0):
         raise ValueError(
             f"corpus {args.corpus}: {what}; word2vec needs at least 2 distinct words (each word is "
             "trained against other words drawn as negatives)")
-    batch_size = args.batch_size or default_batch_size(corpus.size, args.model)
     t_load = time.perf_counter()
 
-    result = fast.train(corpus, vocab_size, model=args.model, hidden_size=args.hidden,
-                        window_size=args.window, negative=args.negative, epochs=args.epochs,
-                        batch_size=batch_size, lr=args.lr, seed=args.seed,
-                        subsample=args.subsample, dynamic_window=not args.fixed_window,
-                        damping=args.damping, progress=progress, threads=args.threads, **kwargs)
+    with warnings.catch_warnings():  # the CLI says it below, with its own option names
+        warnings.filterwarnings("ignore", message="the loss did not fall", category=RuntimeWarning)
+        result = fast.train(corpus, vocab_size, model=args.model, hidden_size=args.hidden,
+                            window_size=args.window, negative=args.negative, epochs=args.epochs,
+                            batch_size=args.batch_size, lr=args.lr, seed=args.seed,
+                            subsample=args.subsample, dynamic_window=not args.fixed_window,
+                            damping=args.damping, progress=progress, threads=args.threads,
+                            **kwargs)
     t_train = time.perf_counter()
 
     losses = [_finite_or_none(x) for x in result.loss_per_epoch]
@@ -383,6 +385,7 @@ def _train_into(args, staging, t0):
     save_text_exports(staging.dir, W, id_to_word)
     t_write = time.perf_counter()
 
+    batch_size = result.settings["batch_size"]
     fell = _loss_fell(losses, args.negative)
     metrics = {
         "words_per_sec": result.words_per_sec,
@@ -430,14 +433,23 @@ def _train_into(args, staging, t0):
 
 def main(argv=None):
     """Run the command line; returns the exit code (2 with ``error: ...`` on stderr for bad input,
-    missing or corrupt data, unwritable output or a diverged run)."""
+    missing or corrupt data, unwritable output or a diverged run; 130 after Ctrl-C)."""
     from .data import DataError
 
     args = build_parser().parse_args(argv)
+    args.committed = False
     try:
         if args.command == "train":
             return cmd_train(args)
     except (DataError, OSError, ValueError, FloatingPointError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        where = getattr(args, "out", "--out")
+        if args.committed:
+            print(f"interrupted after the run's files were moved into {where}: they are complete",
+                  file=sys.stderr)
+        else:
+            print(f"interrupted: nothing was written; {where} is as it was", file=sys.stderr)
+        return 130  # 128 + SIGINT, as shells report Ctrl-C
     return 1

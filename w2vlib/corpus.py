@@ -75,6 +75,8 @@ def words_to_ids(words, word_to_id) -> np.ndarray:
 def read_corpus(path, encoding: str = "utf-8", option: str = "encoding"):
     """A text file (see :func:`read_words`) as the book's ``(corpus, word_to_id, id_to_word)``."""
     path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(f"corpus {path} is a folder, not a text file")
     if not path.is_file():
         raise FileNotFoundError(f"corpus file not found: {path}")
     words = read_words(path, encoding=encoding, option=option)

@@ -150,18 +150,23 @@ def skipgram_example(W_in, W_out, centre, contexts, negatives, lr, exact_sigmoid
                                     nll, bool(exact_sigmoid)))
 
 
-def train_compiled(corpus, V, cfg, alpha, min_alpha, keep_prob, progress, callback, index_to_key,
-                   chunk_words=10_000, exact_sigmoid=False):
-    """The body of ``w2vlib.fast.train(..., backend="numba")`` (its checks already done).
+def train_compiled(corpus, V, cfg, args, chunk_words=10_000, exact_sigmoid=False):
+    """The body of ``w2vlib.fast.train(..., backend="numba")``, called once its checks are done.
 
-    ``cfg`` is the checked :class:`~w2vlib.fast.config.FastConfig`; ``alpha``/``min_alpha`` are the
-    values the caller gave (None: word2vec.c's default for the model, and ``alpha * 1e-4``);
-    ``keep_prob`` the subsampling keep probabilities (None: keep every word). ``chunk_words``: words
+    ``corpus`` (int32 ids) and ``V`` as checked (and trimmed) by ``train``; ``cfg`` the checked
+    :class:`~w2vlib.fast.config.FastConfig`; ``args`` the rest of ``train``'s arguments as it holds
+    them (``alpha`` or its older name ``lr`` in ``aliases``, ``min_alpha``, ``progress``,
+    ``callback``, ``id_to_word``, ``kept_ids``, ``min_count``, ``max_vocab``). ``alpha`` None means
+    word2vec.c's default for the model, ``min_alpha`` None ``alpha * 1e-4``. ``chunk_words``: words
     per chunk, the unit a thread takes (windows stop at chunk ends). ``exact_sigmoid``: compute the
     sigmoid instead of reading the table.
     """
     numba = require_numba()
-    from .training import FastResult, _weights_and_plan_seed
+    from .training import FastResult, _weights_and_plan_seed, _words_of, keep_probabilities
+
+    alpha = args["aliases"].get("lr", args["alpha"])
+    min_alpha, progress, callback = args["min_alpha"], args["progress"], args["callback"]
+    keep_prob = keep_probabilities(corpus, V, cfg)
 
     k = kernels()
     alpha = DEFAULT_ALPHA[cfg.model] if alpha is None else float(alpha)
@@ -220,9 +225,12 @@ def train_compiled(corpus, V, cfg, alpha, min_alpha, keep_prob, progress, callba
         if bar is not None:
             bar.close()
     wall = time.perf_counter() - t_start
-    settings = cfg.settings(V)
+    for name, W in (("W_in", W_in), ("W_out", W_out)):
+        if not np.all(np.isfinite(W)):
+            raise FloatingPointError(f"training diverged: {name} holds nan or inf; lower alpha")
+    settings = dict(cfg.settings(V), min_count=args["min_count"], max_vocab=args["max_vocab"])
     settings.update(alpha=alpha, min_alpha=lr_end, threads=used_threads, backend="numba",
                     batch_size=None, damping=None, chunk_words=int(chunk_words),
                     exact_sigmoid=bool(exact_sigmoid))
     return FastResult(W_in, W_out, loss_per_epoch, corpus.size * epochs / wall, wall, epochs,
-                      int(corpus.size), settings, index_to_key)
+                      int(corpus.size), settings, _words_of(args["id_to_word"], V), args["kept_ids"])

@@ -4,13 +4,15 @@ from __future__ import annotations
 import itertools
 import math
 import time
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..models import init_weights
 from .batching import Planner, prefetch, subsample_keep_prob
-from .config import FastConfig
+from .compiled import train_compiled
+from .config import FastConfig, default_batch_size
 
 __all__ = ["FastResult", "train", "initial_weights"]
 
@@ -29,6 +31,8 @@ class FastResult:
     settings: dict = field(default_factory=dict)
     #: The words of the rows (``train(..., id_to_word=...)``), for :attr:`wv`.
     index_to_key: list | None = None
+    #: The corpus id of each row when ``min_count``/``max_vocab`` trimmed the vocabulary (else None).
+    kept_ids: np.ndarray | None = None
 
     @property
     def word_vecs(self):
@@ -73,7 +77,40 @@ def check_corpus(corpus, vocab_size):
         vocab_size = top + 1
     elif top >= vocab_size:
         raise ValueError(f"corpus holds id {top} but vocab_size is {vocab_size}")
+    if int(corpus.min()) == top:
+        raise ValueError(f"the corpus holds one distinct word (id {top}, {corpus.size} times); word2vec "
+                         "needs at least 2 (each word is trained against other words drawn as negatives)")
     return corpus.astype(np.int32, copy=False), int(vocab_size)
+
+
+def trim_vocab(corpus, V, min_count, max_vocab):
+    """``(corpus, V, kept_ids)`` after :func:`w2vlib.corpus.limit_vocab`; an error if too little is left."""
+    from ..corpus import limit_vocab
+
+    trimmed, _, kept, _ = limit_vocab(corpus, dict(enumerate(range(V))), min_count or 0, max_vocab)
+    kept_ids = np.fromiter(kept.values(), dtype=np.int64, count=len(kept))
+    if len(kept_ids) < 2 or trimmed.size < 2 or int(trimmed.min()) == int(trimmed.max()):
+        raise ValueError(f"min_count={min_count}, max_vocab={max_vocab} leave {len(kept_ids)} of {V} "
+                         f"words ({trimmed.size} tokens); word2vec needs at least 2 distinct words: "
+                         "lower min_count")
+    return trimmed.astype(np.int32), len(kept_ids), kept_ids
+
+
+def check_trained(W_in, W_out, loss_per_epoch, n_tokens, cfg):
+    """After the last update: the weights must be finite (the loss is computed before each update,
+    so the last one is checked here), and a loss that did not fall is said in words (a warning)."""
+    for name, W in (("W_in", W_in), ("W_out", W_out)):
+        if not np.all(np.isfinite(W)):
+            raise FloatingPointError(f"training diverged: {name} holds nan or inf after the last "
+                                     "update; lower alpha or raise damping")
+    start = (cfg.negative + 1) * math.log(2)  # the loss of W_out = 0 (word2vec's initialisation)
+    losses = [x for x in loss_per_epoch if math.isfinite(x)]
+    if losses and losses[-1] > 0.95 * start:
+        warnings.warn(
+            f"the loss did not fall: {start:.4f} at the start, {losses[-1]:.4f} in the last epoch "
+            f"(corpus of {n_tokens:,} tokens, batch_size={cfg.batch_size}, epochs={cfg.epochs}, "
+            f"alpha={cfg.alpha:g}); the vectors are barely trained. Try more epochs, a smaller "
+            "batch_size, a larger alpha, or sample=0 on a small corpus", RuntimeWarning, stacklevel=3)
 
 
 def keep_probabilities(corpus, V, cfg):
@@ -123,7 +160,8 @@ class _Progress:
 def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5, negative=5,
           epochs=10, batch_size=None, alpha=None, min_alpha=None, seed=0, sample=1e-3, power=0.75,
           dynamic_window=True, damping=None, init="word2vec", cbow_update="word2vec",
-          progress=True, callback=None, threads=2, id_to_word=None, backend="numpy", **aliases):
+          progress=True, callback=None, threads=2, id_to_word=None, backend="numpy", min_count=None,
+          max_vocab=None, **aliases):
     """Train word2vec (CBOW or skip-gram, negative sampling) on a corpus of ids, fast.
 
     Parameters
@@ -135,7 +173,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         with the layered models and ``w2vlib.pretrained``).
     negative : negatives per example.
     epochs : passes over the corpus.
-    batch_size : examples per step (default 1024 for CBOW, 4096 pairs for skip-gram).
+    batch_size : examples per step (default 1024 for CBOW, 4096 pairs for skip-gram, smaller on a
+        small corpus so that an epoch gives about 100 updates: :func:`~w2vlib.fast.config.default_batch_size`).
     alpha : starting learning rate (default 0.1); it decays linearly to ``min_alpha`` (default
         ``alpha * 1e-4``) over training, as in word2vec and gensim.
     seed : int, ``np.random.Generator`` or ``np.random.SeedSequence``; the same int seed gives
@@ -166,6 +205,11 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         :class:`w2vlib.WordVectors`.
     backend : ``"numpy"`` (the kernel of :mod:`w2vlib.fast.kernel`); other backends plug in at
         ``sgd_step_of``.
+    min_count, max_vocab : drop the words seen fewer than ``min_count`` times, then keep the
+        ``max_vocab`` most frequent (:func:`w2vlib.corpus.limit_vocab`; as gensim, the dropped
+        words leave the corpus). Default None: every id keeps its row. When they trim, the rows
+        are the kept ids in order: ``result.kept_ids`` maps row -> corpus id (and ``result.wv``
+        holds the kept words).
     subsample, lr : older names of ``sample`` and ``alpha``, still accepted.
 
     The layered model (``w2vlib.CBOW`` + ``Trainer``) and this function differ in exactly these
@@ -197,20 +241,26 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     ``threads=1|2``                 ``workers`` (ours: 2 = one thread prepares batches)
     ``epochs=10``                   ``epochs=5``
     ``seed=0``                      ``seed=1``
-    (none: ``train`` takes ids)     ``min_count=5`` (the command line's ``--min-count``)
+    ``min_count=None`` (keep all)   ``min_count=5`` (the command line's ``--min-count`` is 5)
+    ``max_vocab``                   ``max_final_vocab``
     ==============================  ==========================================================
 
     Returns a :class:`FastResult`. ``loss_per_epoch`` holds the mean loss per example of each
     epoch; an epoch in which subsampling happened to leave no examples records ``nan``.
     """
+    corpus, V = check_corpus(corpus, vocab_size)
+    kept_ids = None
+    if min_count is not None or max_vocab is not None:
+        corpus, V, kept_ids = trim_vocab(corpus, V, min_count, max_vocab)
+        if id_to_word is not None:
+            id_to_word = [id_to_word[int(i)] for i in kept_ids]
+    if batch_size is None:
+        batch_size = default_batch_size(corpus.size, model)
     cfg = FastConfig.create(model, hidden_size, window_size, negative, epochs, batch_size, alpha,
                             min_alpha, seed, sample, power, dynamic_window, damping, init, cbow_update,
                             threads, backend, **aliases)
-    corpus, V = check_corpus(corpus, vocab_size)
     if cfg.backend == "numba":  # compiled per-word SGD, no batches: w2vlib/fast/compiled.py
-        from .compiled import train_compiled
-        return train_compiled(corpus, V, cfg, aliases.get("lr", alpha), min_alpha,
-                              keep_probabilities(corpus, V, cfg), progress, callback, _words_of(id_to_word, V))
+        return train_compiled(corpus, V, cfg, locals())
     keep_prob, sgd_step = keep_probabilities(corpus, V, cfg), sgd_step_of(cfg.backend)
     t_start = time.perf_counter()
     W_in, W_out, plan_seq = _weights_and_plan_seed(V, cfg)
@@ -235,8 +285,10 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         chunks.close()
         bar.close(finished=len(loss_per_epoch) == cfg.epochs)
     wall = time.perf_counter() - t_start
+    check_trained(W_in, W_out, loss_per_epoch, corpus.size, cfg)
     return FastResult(W_in, W_out, loss_per_epoch, total_words / wall, wall, cfg.epochs, int(corpus.size),
-                      cfg.settings(V), _words_of(id_to_word, V))
+                      dict(cfg.settings(V), min_count=min_count, max_vocab=max_vocab),
+                      _words_of(id_to_word, V), kept_ids)
 
 
 def _words_of(id_to_word, V):
