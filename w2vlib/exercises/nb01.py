@@ -79,7 +79,7 @@ def _check_lookup(lookup):
         raise NotYet(tr(f"right numbers, but it allocated {peak / 1e6:.1f} MB for 4 ids at V = 250,000: "
                         "that is a one-hot product in disguise; pick the rows of W instead",
                         f"값은 맞지만, V = 250,000에서 ID 4개에 {peak / 1e6:.1f} MB를 할당했습니다. "
-                        "원핫 행렬 곱이 위장한 것입니다. 대신 W의 행을 골라내세요"))
+                        "결국 위장된 원핫 행렬 곱입니다. 대신 W의 행을 골라내세요"))
 
 
 # ---- 3. the softmax cross-entropy gradient (a paper derivation) ----------------------------------------
@@ -153,14 +153,14 @@ def measured_slopes(results):
 def _check_slopes(answer, results=None, tolerance=0.5):
     if not isinstance(answer, dict) or set(answer) != set(_PIECES):
         raise NotYet(tr(f"give a dict with the keys {sorted(_PIECES)}, each a predicted slope (0 = flat, 1 = ∝ V)",
-                        f"키가 {sorted(_PIECES)}이고 값이 각각 예측한 기울기(0 = 평평함, 1 = ∝ V)인 dict를 주세요"))
+                        f"키가 {sorted(_PIECES)}이고 값이 각각 예측한 로그-로그 기울기(0 = 평평함, 1 = ∝ V)인 dict를 주세요"))
     if results is None:
         raise NotYet(tr("pass the measured table: q4.check(prediction, results=results)",
                         "측정한 표를 넘겨 주세요: q4.check(prediction, results=results)"))
     Vs = [r["V"] for r in results]
     if len(Vs) < 2 or max(Vs) < 10 * min(Vs):
         raise NotYet(tr("the slopes need V over at least a 10x range: put such values in VOCAB_SIZES and re-run",
-                        "기울기를 구하려면 V의 범위가 10배 이상이어야 합니다. VOCAB_SIZES를 그렇게 바꾸고 다시 실행하세요"))
+                        "로그-로그 기울기를 구하려면 V의 범위가 10배 이상이어야 합니다. VOCAB_SIZES를 그렇게 바꾸고 다시 실행하세요"))
     slopes = measured_slopes(results)
     for name in _PIECES:
         pred = float(answer[name])
@@ -173,7 +173,7 @@ def _check_slopes(answer, results=None, tolerance=0.5):
                                 "소프트맥스에는 V개 단어 하나하나의 점수가 모두 필요합니다.")}[name]
             raise NotYet(tr(f"{name}: you predicted slope {pred:g}, the measured slope is {slopes[name]:.2f}. "
                             + why["en"],
-                            f"{name}: 예측한 기울기는 {pred:g}, 측정한 기울기는 {slopes[name]:.2f}입니다. " + why["ko"]))
+                            f"{name}: 예측한 로그-로그 기울기는 {pred:g}, 측정값은 {slopes[name]:.2f}입니다. " + why["ko"]))
     measured = ", ".join(f"{k} {v:.2f}" for k, v in slopes.items())
     return tr("measured " + measured, "측정값: " + measured)
 
@@ -192,7 +192,7 @@ EXERCISES = [
                                            ctx.get("contexts", 2)),
     ),
     Exercise(
-        name=tr("Exercise 2 (the lookup in disguise)", "문제 2 (위장한 룩업)"),
+        name=tr("Exercise 2 (the lookup in disguise)", "문제 2 (위장된 룩업)"),
         checker=_check_lookup,
         solution_text=tr("def lookup(W, ids):\n    return W[ids]      # fancy indexing: one row of W per id, any id shape",
                          "def lookup(W, ids):\n    return W[ids]      # 팬시 인덱싱: ID 하나에 W의 행 하나, ID 배열의 형상은 무엇이든"),
@@ -213,7 +213,7 @@ EXERCISES = [
 On paper, for one row: L = -log y_t with y = softmax(s). Then dL/ds_j = y_j - [j == t]: the predicted
 probabilities minus the one-hot target. The batch loss is the mean of N rows, hence the 1/N.""",
                          """def dscore(score, t):
-    y = np.exp(score - score.max(axis=1, keepdims=True))   # 행마다 소프트맥스 (빼 주어서 오버플로 없음)
+    y = np.exp(score - score.max(axis=1, keepdims=True))   # 행마다 소프트맥스 (최댓값을 빼서 오버플로를 막음)
     y /= y.sum(axis=1, keepdims=True)
     N = len(t)
     y[np.arange(N), t] -= 1                                 # y - t (t는 원핫)
@@ -228,7 +228,7 @@ probabilities minus the one-hot target. The batch loss is the mean of N rows, he
         reference=lambda **ctx: _ref_dscore,
     ),
     Exercise(
-        name=tr("Exercise 4 (predict the slopes, then measure)", "문제 4 (기울기를 예측하고 측정하기)"),
+        name=tr("Exercise 4 (predict the slopes, then measure)", "문제 4 (로그-로그 기울기를 예측하고 측정하기)"),
         checker=_check_slopes,
         solution_text=tr("{'one-hot': 1, 'lookup': 0, 'output': 1}: the one-hot product and the softmax touch all V "
                          "columns (cost ∝ V, slope 1 on the log-log plot); the lookup copies only the rows it needs "
@@ -236,7 +236,7 @@ probabilities minus the one-hot target. The batch loss is the mean of N rows, he
                          "why the check accepts ±0.5.",
                          "{'one-hot': 1, 'lookup': 0, 'output': 1}: 원핫 행렬 곱과 소프트맥스는 V개 열을 모두 "
                          "건드립니다(비용 ∝ V, 로그-로그 그래프에서 기울기 1). 룩업은 필요한 행만 복사합니다(평평함, "
-                         "기울기 0). 측정한 기울기는 조금 어긋나므로(캐시 크기, 고정 오버헤드) 자동 채점은 ±0.5까지 "
+                         "기울기 0). 측정한 로그-로그 기울기는 조금 어긋나므로(캐시 크기, 고정 오버헤드) 자동 채점은 ±0.5까지 "
                          "인정합니다."),
         hint_text=tr("A cost ∝ V^a is a straight line of slope a on a log-log plot. Which pieces touch every column?",
                      "비용 ∝ V^a는 로그-로그 그래프에서 기울기 a인 직선입니다. 어느 부분이 모든 열을 건드릴까요?"),

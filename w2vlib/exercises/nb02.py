@@ -69,7 +69,7 @@ def _check_backward(cls):
         raise NotYet(tr("the layer's grads list now holds a new array; the optimiser keeps the old one. "
                         "Write into the array (dW[...] = 0), do not rebind the name",
                         "계층의 grads 리스트에 새 배열이 들어 있습니다. 옵티마이저는 예전 배열을 갖고 있습니다. "
-                        "이름을 다시 묶지 말고 배열에 써넣으세요 (dW[...] = 0)"))
+                        "이름이 새 배열을 가리키게 하지 말고, 기존 배열에 써넣으세요 (dW[...] = 0)"))
     if not np.allclose(dW, want, atol=atol):
         overwrite = np.zeros_like(W0)
         overwrite[ids] = G
@@ -82,9 +82,9 @@ def _check_backward(cls):
             raise NotYet(tr("dW is still all zeros: write the rows into the layer's own array (dW, = self.grads), "
                             "not into a new one (dW = np.zeros_like(dW) only rebinds a local name)",
                             "dW가 아직 모두 0입니다. 새 배열이 아니라 계층 자신의 배열(dW, = self.grads)에 행을 "
-                            "써넣으세요 (dW = np.zeros_like(dW)는 지역 이름만 다시 묶습니다)"))
+                            "써넣으세요 (dW = np.zeros_like(dW)는 지역 이름이 새 배열을 가리키게 할 뿐입니다)"))
         raise NotYet(tr("dW differs from the sum of dout's rows per id: row v of dW = sum of dout[k] with ids[k] == v",
-                        "dW가 ID별 dout 행의 합과 다릅니다. dW의 행 v = ids[k] == v인 dout[k]의 합"))
+                        "dW가 ID별 dout 행의 합과 다릅니다. dW의 행 v는 ids[k] == v인 dout[k]들의 합입니다"))
     ids2 = np.array([2, 2])
     G2 = rng.standard_normal((2, 3)).astype(dtype)
     layer.forward(ids2)
@@ -120,17 +120,17 @@ def measured_slopes(times):
 def _check_slopes(answer, times=None, tolerance=0.5):
     if not isinstance(answer, dict) or set(answer) != set(_NAMES):
         raise NotYet(tr(f"give a dict with the keys {list(_NAMES)}, each a predicted slope (0 = flat, 1 = ∝ V)",
-                        f"키가 {list(_NAMES)}이고 값이 각각 예측한 기울기(0 = 평평함, 1 = ∝ V)인 dict를 주세요"))
+                        f"키가 {list(_NAMES)}이고 값이 각각 예측한 로그-로그 기울기(0 = 평평함, 1 = ∝ V)인 dict를 주세요"))
     if times is None:
         raise NotYet(tr("pass the measurements: q3.check(prediction, times=backward_times)",
                         "측정값을 넘겨 주세요: q3.check(prediction, times=backward_times)"))
     Vs = sorted(times)
     if len(Vs) < 2 or Vs[-1] < 10 * Vs[0]:
         raise NotYet(tr("the slopes need V over at least a 10x range: change SLOPE_VS and re-run",
-                        "기울기를 구하려면 V의 범위가 10배 이상이어야 합니다. SLOPE_VS를 바꾸고 다시 실행하세요"))
+                        "로그-로그 기울기를 구하려면 V의 범위가 10배 이상이어야 합니다. SLOPE_VS를 바꾸고 다시 실행하세요"))
     slopes = measured_slopes(times)
     why = {"notes loop": tr("Its first line, dw[...]=0, writes every one of the V rows.",
-                            "첫 줄 dw[...]=0이 V개 행을 하나도 빠짐없이 씁니다."),
+                            "첫 줄 dw[...]=0이 V개 행 전부에 0을 씁니다."),
            "w2vlib": tr("It clears only the rows the previous call wrote, and adds only len(ids) rows.",
                         "직전 호출이 쓴 행만 지우고, len(ids)개 행만 더합니다.")}
     for name in _NAMES:
@@ -138,7 +138,7 @@ def _check_slopes(answer, times=None, tolerance=0.5):
         if abs(pred - slopes[name]) > tolerance:
             raise NotYet(tr(f"{name}: you predicted slope {pred:g}, the measured slope is {slopes[name]:.2f}. "
                             + why[name]["en"],
-                            f"{name}: 예측한 기울기는 {pred:g}, 측정한 기울기는 {slopes[name]:.2f}입니다. "
+                            f"{name}: 예측한 로그-로그 기울기는 {pred:g}, 측정값은 {slopes[name]:.2f}입니다. "
                             + why[name]["ko"]))
     measured = ", ".join(f"{k} {v:.2f}" for k, v in slopes.items())
     return tr("measured " + measured, "측정값: " + measured)
@@ -154,8 +154,8 @@ EXERCISES = [
                          "쓰고, 마지막 행 [4, 4]가 남습니다."),
         hint_text=tr("All three dout rows belong to id 3. One backward adds them, the other writes them one "
                      "after another.",
-                     "dout의 세 행은 모두 ID 3의 몫입니다. 한 역전파는 그것들을 더하고, 다른 역전파는 하나씩 "
-                     "차례로 씁니다."),
+                     "dout의 세 행은 모두 ID 3의 몫입니다. 한쪽 역전파는 그것들을 더하고, 다른 쪽은 하나씩 "
+                     "차례로 덮어씁니다."),
         reference=lambda **ctx: ([7, 7], [4, 4]),
     ),
     Exercise(
@@ -184,14 +184,14 @@ EXERCISES = [
         reference=lambda **ctx: _RefEmbedding,
     ),
     Exercise(
-        name=tr("Exercise 3 (predict the slopes, then measure)", "문제 3 (기울기를 예측하고 측정하기)"),
+        name=tr("Exercise 3 (predict the slopes, then measure)", "문제 3 (로그-로그 기울기를 예측하고 측정하기)"),
         checker=_check_slopes,
         solution_text=tr("{'notes loop': 1, 'w2vlib': 0}: the notes' backward starts with dw[...]=0 over all V rows "
                          "(O(V) per call, whatever the batch), the package's clears only the rows written last "
                          "time (O(batch)). The check accepts ±0.5 around the measured slope.",
                          "{'notes loop': 1, 'w2vlib': 0}: 학습 노트의 역전파는 V개 행 전체에 대한 dw[...]=0으로 "
                          "시작하고(미니배치와 상관없이 호출마다 O(V)), 패키지의 역전파는 지난번에 쓴 행만 "
-                         "지웁니다(O(batch)). 자동 채점은 측정한 기울기 ±0.5까지 인정합니다."),
+                         "지웁니다(O(batch)). 자동 채점은 측정한 로그-로그 기울기와 ±0.5까지 차이를 인정합니다."),
         hint_text=tr("The number of ids is fixed; only V changes. Which line of each backward touches every row "
                      "of dW?",
                      "ID 수는 고정되어 있고 V만 바뀝니다. 각 역전파에서 dW의 모든 행을 건드리는 줄은 "

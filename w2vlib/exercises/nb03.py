@@ -102,7 +102,7 @@ def _check_bug_hunt(cls):
         if "takes no arguments" in failure:
             failure += " (no constructor ran: which method should have received W?)"
             failure_ko += " (생성자가 실행되지 않았습니다. 어느 메서드가 W를 받았어야 할까요?)"
-        raise NotYet(tr(f"{passed} of 5 checks pass; {failure}", f"확인 5개 중 {passed}개 통과; {failure_ko}"))
+        raise NotYet(tr(f"{passed} of 5 checks pass; {failure}", f"확인 5개 중 {passed}개 통과. {failure_ko}"))
 
 
 class _FixedEmbedding:

@@ -191,7 +191,7 @@ def _check_slopes(answer, steps=None, k_times=None, tolerance=0.5):
     if not isinstance(answer, dict) or set(answer) != {"V", "k"}:
         raise NotYet(tr("give a dict {'V': slope, 'k': slope}: how the step's time grows with V and with k + 1 "
                         "(0 = flat, 1 = proportional)",
-                        "dict {'V': 기울기, 'k': 기울기}를 주세요: 한 단계의 시간이 V와 k + 1에 따라 어떻게 "
+                        "dict {'V': 로그-로그 기울기, 'k': 로그-로그 기울기}를 주세요: 한 단계의 시간이 V와 k + 1에 따라 어떻게 "
                         "커지는지 (0 = 평평함, 1 = 비례)"))
     if steps is None or k_times is None:
         raise NotYet(tr("pass the measurements: q4.check(prediction, steps=steps, k_times=k_times)",
@@ -199,10 +199,10 @@ def _check_slopes(answer, steps=None, k_times=None, tolerance=0.5):
     Vs, ks = [s["V"] for s in steps], sorted(k_times)
     if len(Vs) < 2 or max(Vs) < 10 * min(Vs):
         raise NotYet(tr("the V slope needs V over at least a 10x range: change VOCAB_SIZES and re-run",
-                        "V에 대한 기울기를 구하려면 V의 범위가 10배 이상이어야 합니다. VOCAB_SIZES를 바꾸고 다시 실행하세요"))
+                        "V에 대한 로그-로그 기울기를 구하려면 V의 범위가 10배 이상이어야 합니다. VOCAB_SIZES를 바꾸고 다시 실행하세요"))
     if len(ks) < 2 or ks[-1] + 1 < 3 * (ks[0] + 1):
         raise NotYet(tr("the k slope needs k + 1 over at least a 3x range: change K_VALUES and re-run",
-                        "k에 대한 기울기를 구하려면 k + 1의 범위가 3배 이상이어야 합니다. K_VALUES를 바꾸고 다시 실행하세요"))
+                        "k에 대한 로그-로그 기울기를 구하려면 k + 1의 범위가 3배 이상이어야 합니다. K_VALUES를 바꾸고 다시 실행하세요"))
     slopes = measured_slopes(steps, k_times)
     why = {"V": tr("Each step touches BATCH x (k + 1) rows of W_out, whatever V is.",
                    "V가 얼마든 한 단계는 W_out의 행을 BATCH x (k + 1)개만 건드립니다."),
@@ -213,10 +213,10 @@ def _check_slopes(answer, steps=None, k_times=None, tolerance=0.5):
         if abs(pred - slopes[name]) > tolerance:
             raise NotYet(tr(f"against {name}: you predicted slope {pred:g}, the measured slope is "
                             f"{slopes[name]:.2f}. {why[name]['en']}",
-                            f"{name}에 대해: 예측한 기울기는 {pred:g}, 측정한 기울기는 {slopes[name]:.2f}입니다. "
+                            f"{name}에 대해: 예측한 로그-로그 기울기는 {pred:g}, 측정값은 {slopes[name]:.2f}입니다. "
                             f"{why[name]['ko']}"))
     return tr(f"measured slopes: V {slopes['V']:.2f}, k + 1 {slopes['k']:.2f}",
-              f"측정한 기울기: V {slopes['V']:.2f}, k + 1 {slopes['k']:.2f}")
+              f"측정한 로그-로그 기울기: V {slopes['V']:.2f}, k + 1 {slopes['k']:.2f}")
 
 
 EXERCISES = [
@@ -233,7 +233,7 @@ EXERCISES = [
     ),
     Exercise(
         name=tr("Exercise 2 (how often would 'the' spoil its own example?)",
-                "문제 2 ('the'는 얼마나 자주 자기 예를 망칠까?)"),
+                "문제 2 ('the'는 얼마나 자주 자기 학습 예를 망칠까?)"),
         checker=_check_spoil,
         solution_text=tr("q = p_pow[word_to_id['the']]; answer_2 = 1 - (1 - q) ** SAMPLE_SIZE: one draw misses "
                          "'the' with probability 1 - q, all k independent draws miss it with (1 - q)^k.",
@@ -271,7 +271,7 @@ dL/dh = Σ_i (σ(s_i) - t_i) w_i, dL/dw_i = (σ(s_i) - t_i) h입니다. 같은 �
         reference=lambda **ctx: _ref_ns_grads,
     ),
     Exercise(
-        name=tr("Exercise 4 (predict the slopes, then measure)", "문제 4 (기울기를 예측하고 측정하기)"),
+        name=tr("Exercise 4 (predict the slopes, then measure)", "문제 4 (로그-로그 기울기를 예측하고 측정하기)"),
         checker=_check_slopes,
         solution_text=tr("{'V': 0, 'k': 1}: the step touches BATCH x (k + 1) rows whatever V is (flat in V, up to "
                          "cache effects and the sampler's log V search) and runs k + 1 layer pairs (about ∝ k + 1, "

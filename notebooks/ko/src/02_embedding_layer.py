@@ -27,7 +27,7 @@
 # **이 노트북에서 배울 내용**
 # - `Embedding.forward(idx)`는 `W[idx]`이며, 원핫 벡터와의 행렬 곱과 같다는 것
 # - 역전파가 왜 반복된 ID를 *누적*해야 하는지, 그리고 기울기 확인(gradient check)이 덮어쓰는 버전을 어떻게 잡아내는지
-# - 왜 `dW[idx] += dout`과 `W[idx] -= lr * d`는 반복을 조용히 버리고, 반복문과 `np.add.at`은 그렇지 않은지
+# - 왜 `dW[idx] += dout`과 `W[idx] -= lr * d`는 반복된 ID의 기울기를 조용히 버리고, 반복문과 `np.add.at`은 그렇지 않은지
 # - 왜 학습 노트의 `dW[...] = 0`은 옳고 `dW = np.zeros_like(dW)`는 틀리는지
 # - 파이썬 반복문, `np.add.at`, scipy 희소 행렬(sparse matrix) 곱의 속도 비교 (측정)
 
@@ -61,7 +61,7 @@ IDS = [0, 2, 0, 4]                    # V_TOY보다 작은 단어 ID의 미니�
 SCATTER_V = 10_000                    # 시간 측정의 어휘 수 (PTB의 어휘 수)
 SCATTER_H = 100                       # 시간 측정의 은닉층 크기
 SCATTER_ROWS = [100, 1_000, 10_000]   # 시간을 잴 역전파당 ID 수 (배치 크기 x 맥락 단어 수), 오름차순
-SLOPE_VS = [1_000, 10_000, 100_000]   # 연습 문제 3: 역전파 비용의 기울기를 잴 어휘 수 (오름차순)
+SLOPE_VS = [1_000, 10_000, 100_000]   # 연습 문제 3: 역전파 비용의 로그-로그 기울기를 잴 어휘 수 (오름차순)
 REPEAT = 3                            # 시간 측정: 이 횟수만큼 반복해 가장 빠른 값
 
 # %% [markdown]
@@ -107,8 +107,8 @@ repeated = [i for i in dict.fromkeys(IDS) if IDS.count(i) > 1]
 if repeated:
     rep_id = repeated[0]
     where = [k for k, i in enumerate(IDS) if i == rep_id]
-    print(f"IDS = {IDS}: ID {rep_id}를 위치 {where}에서 꺼내므로, "
-          f"dout의 행 {where}가 모두 dW[{rep_id}]에 더해져야 합니다")
+    print(f"IDS = {IDS}: 위치 {where}에서 같은 ID({rep_id})를 꺼내므로, "
+          f"dout의 {where}번 행이 모두 dW[{rep_id}]에 더해져야 합니다")
 else:
     rep_id = IDS[0]
     print(f"IDS = {IDS}에는 반복된 ID가 없어서 아래 역전파들이 모두 같은 결과를 냅니다. ID 하나를 두 번 넣어 버그를 확인해 보세요.")
@@ -124,7 +124,7 @@ OverwritingEmbedding, LoopEmbedding = notes.OverwritingEmbedding, notes.LoopEmbe
 
 
 class AddAtEmbedding(Embedding):
-    """np.add.at으로 같은 일을 합니다. 반복된 인덱스를 존중하는, 버퍼 없는 덧셈입니다."""
+    """np.add.at으로 같은 일을 합니다. 반복된 인덱스도 빠짐없이 더하는, 버퍼 없는(unbuffered) 덧셈입니다."""
     def backward(self, dout):
         dW, = self.grads
         dW[...] = 0
@@ -203,7 +203,7 @@ if has_repeat:
 for name in ["LoopEmbedding", "AddAtEmbedding", "Embedding"]:
     assert errors[name] < GRADCHECK_TOL, name
 print(f"확인 통과: float64에서 누적하는 버전들은 {GRADCHECK_TOL:g} 이내로 일치합니다"
-      + ("; 덮어쓰기는 잡혔습니다" if has_repeat else ""))
+      + (". 덮어쓰는 버전은 잡아냈습니다" if has_repeat else ""))
 
 # %% [markdown]
 # **왜 float32로는 안 될까요?** 1 근처의 float32 숫자는 이웃한 값과 약 10⁻⁷ 떨어져 있습니다. 그래서 10⁻⁶의 스텝은
@@ -216,12 +216,12 @@ err32_small, err32_large = gradient_error(Embedding, W32, eps=1e-6), gradient_er
 print(f"올바른 Embedding, float32 가중치: eps = 1e-6 -> 상대 오차 {err32_small:.1e}; "
       f"eps = 1e-2 -> {err32_large:.1e}")
 assert err32_small > 100 * errors["Embedding"] and err32_small > err32_large
-print("확인 통과: float32에서는 작은 스텝이 반올림에 묻힙니다. 큰 스텝(과 느슨한 허용 오차)만 통합니다")
+print("확인 통과: float32에서는 작은 스텝이 반올림에 묻힙니다. 큰 스텝(과 느슨한 허용 오차)이어야 통과합니다")
 
 # %% [markdown]
 # ## 4. 무해해 보이는 두 함정
 #
-# **`dW[idx] += dout`도 누적하지 않습니다.** 팬시 인덱싱의 `+=`는 `dW[idx] = dW[idx] + dout`의 줄임말입니다.
+# **`dW[idx] += dout`도 누적하지 않습니다.** 팬시 인덱싱(fancy indexing)에서 `+=`는 `dW[idx] = dW[idx] + dout`의 줄임말입니다.
 # numpy는 행들을 *모으고*, 더한 뒤, 다시 *써넣습니다*. 그래서 반복된 ID는 두 번 쓰이고 마지막에 쓴 값이 남습니다.
 # 덮어쓰기와 똑같습니다. 희소한 SGD 갱신 `W[idx] -= lr * d`에서도 같은 일이 일어납니다. `np.add.at(W, idx, d)`(또는
 # 반복문)가 해결책입니다.
@@ -245,7 +245,7 @@ assert np.array_equal(buffered, reference) != has_repeat
 # %%
 lay = Embedding(W.copy())
 dW, = lay.grads
-dW = np.zeros_like(dW)        # 지역 이름만 다시 묶습니다
+dW = np.zeros_like(dW)        # 지역 이름이 새 배열을 가리킬 뿐입니다
 dW[0] = 123.0
 print(f"dW = np.zeros_like(dW) 뒤: lay.grads[0][0] = {lay.grads[0][0]}  (그대로)")
 dW, = lay.grads
@@ -263,7 +263,7 @@ print(f"dW[...] = 0 뒤:            lay.grads[0][0] = {lay.grads[0][0]}")
 # 2. **`np.add.at`**: numpy 호출 한 번.
 # 3. **희소 행렬 흩뿌리기(scatter)**: `(ids[k], k)` 자리에 1이 있는 V × n 행렬 `S`를 만들고 scipy로 `S @ dout`을
 #    계산합니다. `S`는 노트북 01의 원핫 행렬을 전치한 것과 정확히 같으므로, `S @ dout`은 원핫 계층의 역전파
-#    (`one_hotᵀ @ dout`)가 계산하는 값입니다. 희소하게 저장하면 V × n개의 숫자 대신 1 n개만 저장합니다.
+#    (`one_hotᵀ @ dout`)가 계산하는 값입니다. 희소하게 저장하면 V × n개의 숫자 대신 1을 n개만 저장합니다.
 #
 # 실제 미니배치에서는 자주 나오는 단어가 반복되므로, ID는 지프(Zipf) 분포 비슷한 분포(확률 ∝ 1/순위)에서 뽑습니다.
 # 네 번째 줄은 패키지의 `Embedding.backward` 시간입니다. 이것도 `np.add.at`을 쓰지만, V개 행 전체가 아니라 직전
@@ -349,9 +349,9 @@ plt.show()
 #   빠르지만, 2차원 행을 흩뿌리는 속도는 반복문과 비슷합니다(몇 배 이내입니다. 여러분의 컴퓨터에서 두 줄을
 #   비교해 보세요). 예전 numpy(1.25 이전)는 훨씬 더 느렸습니다.
 # - **희소 행렬 곱**(sparse)은 고정된 시작 비용(`S` 만들기, V × H 결과 할당)이 있어서 ID가 몇 개뿐이면 나을 것이
-#   없지만, ID가 천 개 정도를 넘으면 반복문을 확실히 앞섭니다(위의 확인 셀이 가장 큰 미니배치에서 2x 이상임을
+#   없지만, ID가 천 개 정도를 넘으면 반복문을 확실히 앞섭니다(위의 확인 셀이 가장 큰 미니배치에서 2배 이상임을
 #   확인합니다). 실제 word2vec 미니배치의 크기(타깃 100개 × 맥락 단어 10개)가 그 정도입니다.
-# - 패키지의 `Embedding.backward`는 교재의 밀집 `dW`를 유지하고 직전에 쓴 행만 지웁니다(그것으로 무엇을 아끼는지는
+# - 패키지의 `Embedding.backward`는 교재의 밀집(dense) `dW`를 유지하고 직전에 쓴 행만 지웁니다(그것으로 무엇을 아끼는지는
 #   연습 문제 3에서 알아봅니다). 하지만 누적은 `np.add.at`으로 하므로, 비용은 `np.add.at`과 비슷하고 여기에 부가
 #   작업(다음번에 지울 행을 알기 위한 ID의 `np.unique`)이 더해집니다. 계층은 교재의 읽기 쉬운 모양을 우선합니다.
 #   노트북 05의 통합 학습기(fused trainer)는 희소 행렬 곱을 씁니다.
@@ -366,7 +366,7 @@ plt.show()
 #   받습니다. `dW[idx] = dout`과 `dW[idx] += dout`은 둘 다 조용히 하나만 남깁니다.
 # - 기울기 확인(gradient check, 수치 미분 기울기 대 해석적 기울기)은 덮어쓰기를 잡아냅니다. 상대 오차가 0 근처가
 #   아니라 0.1 정도가 됩니다.
-# - `dW[...] = 0`은 계층의 기울기 배열에 써넣고, `dW = np.zeros_like(dW)`는 지역 이름만 다시 묶습니다.
+# - `dW[...] = 0`은 계층의 기울기 배열에 써넣고, `dW = np.zeros_like(dW)`는 지역 이름이 새 배열을 가리키게 할 뿐입니다.
 # - 반복문, `np.add.at`, 희소 행렬(sparse matrix) 곱(`Sᵀ` = 원핫 행렬을 희소하게 저장한 것)은 모두 같은 `dW`를
 #   냅니다. 미니배치 크기의 입력에서는 희소 행렬 곱이 가장 빠릅니다.
 #

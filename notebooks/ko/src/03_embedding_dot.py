@@ -19,7 +19,7 @@
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.2.2~4.2.4절
 #
 # [노트북 01](01_one_hot_bottleneck.ipynb)에서 두 번째 병목을 찾았습니다. 타깃 단어 *하나*의 점수를 매기는 데도
-# 소프트맥스(softmax)는 V개 단어 *전체*의 점수가 필요합니다. 네거티브 샘플링의 핵심 아이디어는 "V개 단어 중 어느 것이
+# 소프트맥스(softmax)는 V개 단어 *전체*의 점수가 필요합니다. 네거티브 샘플링(negative sampling)의 핵심 아이디어는 "V개 단어 중 어느 것이
 # 타깃인가?"라는 다중 분류(multi-class classification) 질문을 그만두고, 대신 "*이* 단어가 타깃인가?"라는 이진
 # 분류(binary classification) 질문을 하는 것입니다. 이 질문에는 내적(dot product) 한 번과 시그모이드 한 번으로, V와
 # 상관없는 비용으로 답할 수 있습니다.
@@ -72,7 +72,7 @@ REPEAT = 3            # 시간 측정: 이 횟수만큼 반복해 가장 빠른 
 # 확률로 바꿉니다. 여기서 `W_out`은 `W_in`처럼 단어 하나에 행 하나인 (V, H) 형상으로 저장합니다. *타깃* 단어의 점수는
 # 그 V개 숫자 중 하나일 뿐입니다. `h`와 `W_out`에서 타깃에 해당하는 행의 내적입니다.
 #
-# `EmbeddingDot`은 정확히 그 숫자 하나만 계산합니다. `W_out[idx]` 행을 꺼내고(Embedding 계층(Embedding layer)의
+# `EmbeddingDot`은 정확히 그 숫자 하나만 계산합니다. `W_out[idx]` 행을 꺼내고(Embedding 계층의
 # 룩업) `h`와 행별 내적을 구합니다. V = `VOCAB_SIZE`에서 두 방식을 나란히 놓아 봅니다.
 
 # %%
@@ -102,12 +102,12 @@ ones = np.ones(BATCH, dtype=np.int32)
 t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT)
 t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT)
 print(f"V = {VOCAB_SIZE:,}: V개에 대한 소프트맥스 {t_multi * 1e3:.2f} ms, EmbeddingDot + 시그모이드 {t_binary * 1e3:.3f} ms, "
-      f"배율 {t_multi / t_binary:.0f}x")
+      f"{t_multi / t_binary:.0f}배 차이")
 
 # %%
 if VOCAB_SIZE >= 10_000:
-    assert t_multi > 10 * t_binary, "V = 10k에서 이진 분류 질문이 10배 이상 저렴해야 합니다"
-    print("확인 통과: 내적 한 번이 내적 V번과 소프트맥스보다 훨씬 저렴합니다")
+    assert t_multi > 10 * t_binary, "V = 10,000에서 이진 분류 질문이 10배 이상 빨라야 합니다"
+    print("확인 통과: 내적 한 번이 내적 V번과 소프트맥스보다 훨씬 빠릅니다")
 else:
     print(f"V = {VOCAB_SIZE:,}에서는 확인하지 않습니다. 두 비용을 비교하려면 VOCAB_SIZE를 10,000 이상으로 설정하세요")
 
@@ -117,8 +117,8 @@ else:
 #
 # ## 2. 시그모이드 함수와 이진 교차 엔트로피 오차
 #
-# 시그모이드 함수(sigmoid function) `σ(x) = 1 / (1 + e^(-x))`는 점수를 (0, 1) 구간으로 눌러 "예"일 확률로
-# 만듭니다. 예/아니요 정답 레이블(label) `t`(1 = "이것이 타깃이다", 0 = "타깃이 아니다")에 대해, 손실은 이진 교차
+# 시그모이드 함수(sigmoid function) `σ(x) = 1 / (1 + e^(-x))`는 점수를 (0, 1) 구간으로 압축해 "예"일 확률로
+# 바꿉니다. 예/아니요 정답 레이블(label) `t`(1 = "이것이 타깃이다", 0 = "타깃이 아니다")에 대해, 손실은 이진 교차
 # 엔트로피 오차(binary cross-entropy error)입니다.
 #
 # $$L = -\bigl(t \log y + (1 - t) \log(1 - y)\bigr), \qquad y = \sigma(x).$$
@@ -141,7 +141,7 @@ plt.show()
 # %% [markdown]
 # `SigmoidWithLoss`는 두 단계를 합치고 미니배치에 대해 평균을 냅니다. 이것을 공식을 그대로 쓴 계산과 비교하고,
 # 교재의 방법, 곧 이진 분류 문제를 클래스가 두 개인 소프트맥스로 보고 `[1 - y, y]`를 쌓아 보통의 교차 엔트로피 오차를
-# 부르는 방법과도 비교합니다.
+# 호출하는 방법과도 비교합니다.
 
 # %%
 scores = np.array([2.0, -1.0, 0.5, 0.0], dtype=np.float32)
@@ -213,7 +213,7 @@ plt.show()
 
 # %%
 rng = np.random.default_rng(SEED)
-W_toy = rng.standard_normal((V_TOY, H_TOY))               # float64 가중치: float64 계층
+W_toy = rng.standard_normal((V_TOY, H_TOY))               # float64 가중치이므로 계층도 float64로 계산
 h_toy = rng.standard_normal((4, H_TOY))
 idx_toy = np.array([0, 3, 0, V_TOY - 1])                  # ID 0이 두 번
 dout_toy = rng.standard_normal(4)
@@ -247,20 +247,20 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 # 긍정적 예(positive example, 레이블 1, "이것이 타깃*이다*")만 있으면 손실 `-log σ(score)`에는 손쉬운 탈출구가
 # 있습니다. 모든 점수를 크게 만들면 됩니다. 타깃이든 아니든 모든 단어에 "예"라고 답하는 모델은 손실이 0에 가깝지만,
 # 아무것도 배우지 않았습니다. 이진 분류기는 타깃이 *아닌* 단어(레이블 0), 곧 부정적 예(negative example)도 보고,
-# 거기에 "예"라고 답하면 벌을 받아야 합니다.
+# 거기에 "예"라고 답하면 큰 손실을 받아야 합니다.
 
 # %%
 always_yes = np.full(BATCH, 10.0, dtype=np.float32)       # 모든 단어에 점수 10: sigma = 0.99995
 loss_pos = SigmoidWithLoss().forward(always_yes, np.ones(BATCH, dtype=np.int32))
 loss_neg = SigmoidWithLoss().forward(always_yes, np.zeros(BATCH, dtype=np.int32))
 print(f"긍정적 예에 '언제나 예': 손실 {loss_pos:.4f}   (완벽해 보입니다)")
-print(f"부정적 예에 '언제나 예': 손실 {loss_neg:.4f}  (들켰습니다)")
+print(f"부정적 예에 '언제나 예': 손실 {loss_neg:.4f}  (속임수가 드러납니다)")
 assert loss_pos < 1e-3 < 1 < loss_neg
 
 
 # %% [markdown]
 # 틀린 단어 V − 1개 *전부*의 점수를 매기면 O(V) 비용이 되돌아옵니다. 해결책은 무작위로 뽑은 **몇 개**의 틀린 단어만
-# 점수를 매기는 것입니다. 이것이 노트북 04의 주제인 네거티브 샘플링(negative sampling)입니다.
+# 점수를 매기는 것입니다. 이것이 노트북 04의 주제인 네거티브 샘플링입니다.
 #
 # ## 정리
 #
@@ -271,7 +271,7 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #   `SigmoidWithLoss`의 이진 교차 엔트로피 오차(binary cross-entropy error)는 클래스가 두 개인 소프트맥스 교차
 #   엔트로피 오차와 같습니다.
 # - 시그모이드 + 교차 엔트로피 오차의 기울기(gradient)는 `(y − t) / N`입니다. `EmbeddingDot`의 역전파는
-#   `dout · W[idx]`를 h로, `dout · h`를 (반복에 대해 누적하여) W의 행들로 보냅니다.
+#   `dout · W[idx]`를 h로, `dout · h`를 (반복된 ID는 누적하여) W의 행들로 보냅니다.
 # - 모든 계층이 float64 수치 미분 기울기 확인(gradient check)을 통과합니다(상대 오차 10⁻⁶ 미만). 틀린 역전파는
 #   몇 자릿수나 큰 오차를 보입니다(노트북 02의 덮어쓰는 역전파).
 # - 긍정적 예(positive example)만 있으면 모든 것에 "예"라고 답해 버리면 그만입니다. 부정적 예(negative example)가
@@ -283,7 +283,7 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 # `정답`이라고 알려 줍니다. `q1.hint()`는 힌트를, `q1.solution()`은 모범 풀이를 보여 줍니다.
 #
 # 1. **학습 노트의 `EmbeddingDot`에서 버그 찾기.** `w2vlib.notes`는 학습 노트의 코드를 적힌 그대로 보관합니다. 아래
-#    셀이 그 코드를 출력합니다. 노트의 `EmbeddingDot`은 노트의 `Embedding`에 기대고 있고, 둘을 합치면 버그가
+#    셀이 그 코드를 출력합니다. 노트의 `EmbeddingDot`은 노트의 `Embedding`을 사용하고, 둘을 합치면 버그가
 #    **세 개** 있습니다. 생성자가 실행되지 않게 만드는 오타, `forward` 안에서 정의되지 않은 이름, 그리고 빠진 언패킹
 #    (노트의 `Embedding.forward`에 있음)입니다. 노트는 이 클래스들을 *정의*만 하고 호출하지는 않았기 때문에, 노트에서는
 #    어떤 버그도 드러나지 않았습니다. `q1.check(notes.EmbeddingDot)`는 다섯 가지를 확인하고 처음으로 실패한 것을

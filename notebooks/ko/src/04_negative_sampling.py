@@ -22,7 +22,7 @@
 # 질문으로 바꾸었습니다. 그리고 "예"라는 답만으로는 아무것도 배우지 못한다는 것도 보았습니다. 모델은 타깃이 *아닌*
 # 단어도 보아야 합니다. 그런 단어 V − 1개의 점수를 전부 매기면 O(V) 비용이 되돌아오므로, **네거티브 샘플링**(negative
 # sampling)은 무작위로 뽑은 k개(교재에서는 k = 5)의 점수만 매깁니다. 이 노트북에서는 실제 PTB 데이터셋(Penn
-# Treebank)으로 부정적 예를 *어떻게*, 얼마나 빠르게 뽑을지 정하고, 손실을 만든 뒤 그것이 아끼는 비용을 측정합니다.
+# Treebank)으로 부정적 예(negative example)를 *어떻게*, 얼마나 빠르게 뽑을지 정하고, 손실을 만든 뒤 그것이 아끼는 비용을 측정합니다.
 #
 # **이 노트북에서 배울 내용**
 # - 말뭉치의 유니그램 분포(unigram distribution), 그리고 word2vec이 그것을 0.75제곱하는 이유 (드문 단어는 확률이
@@ -116,7 +116,7 @@ for rank in [1, 2, 3, 10, 100, 1_000, 5_000, V]:
 gain = int(np.sum(p_pow > p))
 top = order[:100]
 print(f"확률이 늘어나는 단어 {gain:,}개, 줄어드는 단어 {V - gain:,}개")
-print(f"가장 자주 나오는 100단어가 뽑히는 비율: 전 {p[top].sum():.1%}, 후 {p_pow[top].sum():.1%}")
+print(f"가장 자주 나오는 100단어가 뽑히는 비율: 제곱 전 {p[top].sum():.1%}, 제곱 후 {p_pow[top].sum():.1%}")
 
 # %%
 ranks = np.arange(1, V + 1)
@@ -154,23 +154,23 @@ if 0 < POWER < 1:
 #
 # ## 2. 타깃을 자기 자신의 부정적 예로 뽑지 않기
 #
-# 예 하나의 손실은 긍정적 예에 대한 질문("타깃이 타깃인가? 예") 하나와 부정적 예에 대한 질문("뽑힌 이 단어가
+# 학습 예 하나의 손실은 긍정적 예(positive example)에 대한 질문("타깃이 타깃인가? 예") 하나와 부정적 예에 대한 질문("뽑힌 이 단어가
 # 타깃인가? 아니요") k개를 더한 것입니다. 샘플러가 타깃 자신을 부정적 예로 뽑으면, 같은 점수 `s = W_out[t] · h`에 대해
 # 두 질문을 모두 하게 됩니다. `s`에 대한 두 기울기(gradient)는 `σ(s) − 1`과 `σ(s) − 0`이고, 그 합 `2σ(s) − 1`은
-# σ(s) = 0.5에서 0이 됩니다. 그러면 그 예는 "예" 대신 "잘 모르겠다"를 가르치게 됩니다. 이것을 막지 않으면 PTB에서
+# σ(s) = 0.5에서 0이 됩니다. 그러면 그 학습 예는 "예" 대신 "잘 모르겠다"를 가르치게 됩니다. 이것을 막지 않으면 PTB에서
 # 얼마나 자주 일어날까요?
 
 # %%
 clash = 1 - (1 - p_pow[corpus]) ** SAMPLE_SIZE     # 위치마다: k번 뽑은 것 중 적어도 하나가 타깃일 확률
-print(f"k = {SAMPLE_SIZE}개의 부정적 예에 자기 타깃이 들어가는 예: 평균 {clash.mean():.2%}, "
-      f"약 {1 / clash.mean():.0f}개에 하나")
+print(f"부정적 예 k = {SAMPLE_SIZE}개에 자기 타깃이 섞이는 학습 예: 평균 {clash.mean():.2%}, "
+      f"약 {1 / clash.mean():.0f}개 중 하나")
 
 rng = np.random.default_rng(SEED)
 targets = corpus[rng.integers(0, len(corpus), size=20_000)]
 raw = sampler.sample(targets.shape + (SAMPLE_SIZE,))         # 제외 없이 그냥 뽑은 것
 neg = sampler.get_negative_sample(targets)                   # 패키지가 뽑은 것
-print(f"그냥 뽑으면: {np.mean(np.any(raw == targets[:, None], axis=1)):.2%}의 행이 자기 타깃을 뽑습니다; "
-      f"get_negative_sample: {int(np.sum(neg == targets[:, None]))}번")
+print(f"그냥 뽑으면 {np.mean(np.any(raw == targets[:, None], axis=1)):.2%}의 행이 자기 타깃을 뽑고, "
+      f"get_negative_sample은 {int(np.sum(neg == targets[:, None]))}번 뽑습니다")
 assert not np.any(neg == targets[:, None])
 
 
@@ -181,8 +181,8 @@ assert not np.any(neg == targets[:, None])
 # ## 3. 교재의 행별 샘플러 대 벡터화된 한 번의 추출
 #
 # 교재의 CPU용 샘플러(`ch04/negative_sampling_layer.py`)는 미니배치의 행을 하나씩 따로 처리합니다. 분포를 복사하고,
-# 타깃의 확률을 0으로 만들고, 다시 정규화한 뒤, `np.random.choice(V, size=k, replace=False, p=p)`를 부릅니다. 아래는
-# 바로 그렇게 작성했습니다. 다만 실행을 재현할 수 있도록 전역 `np.random` 대신 인자로 받은 `Generator`를 씁니다. 행
+# 타깃의 확률을 0으로 만들고, 다시 정규화한 뒤, `np.random.choice(V, size=k, replace=False, p=p)`를 호출합니다. 아래
+# 함수는 교재 코드를 그대로 옮긴 것입니다. 다만 실행을 재현할 수 있도록 전역 `np.random` 대신 인자로 받은 `Generator`를 씁니다. 행
 # 하나마다 O(V)의 파이썬 수준 작업(복사, 정규화, 추출)이 듭니다.
 #
 # `UnigramSampler.get_negative_sample`은 모든 행을 한 번에 뽑습니다. 균등 난수 배열 하나를 `np.searchsorted`로 누적
@@ -323,7 +323,7 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 # 손실까지 갔다가 돌아오는 순전파 + 역전파의 시간을 잽니다.
 #
 # - **소프트맥스 전체**: `h @ W_outᵀ`, V개 단어 전체에 대한 소프트맥스 + 교차 엔트로피 오차, 그리고 역전파(V × H
-#   기울기 전체);
+#   기울기 전체)
 # - **네거티브 샘플링**: k = `SAMPLE_SIZE`인 `NegativeSamplingLoss`, 부정적 예를 뽑는 시간 포함.
 #
 # 세 번째 줄은 교재의 계층들이 그다음에 옵티마이저(optimizer)에 넘기는 일, 곧 `W_out`의 밀집 V × H 기울기에 대한
@@ -370,7 +370,7 @@ for s in steps:
     if s["V"] >= 10_000:
         assert s["negative sampling"] < s["softmax"], f"V = {s['V']:,}에서는 네거티브 샘플링이 이겨야 합니다"
     if s["V"] >= 100_000:
-        assert s["softmax"] > 10 * s["negative sampling"], f"V = {s['V']:,}에서는 10배 이상"
+        assert s["softmax"] > 10 * s["negative sampling"], f"V = {s['V']:,}에서는 네거티브 샘플링이 10배 이상 빨라야 합니다"
 Vs = np.array([s["V"] for s in steps])
 if Vs.max() >= 10 * Vs.min():
     slope = {name: loglog_slope(Vs, [s[name] for s in steps])
@@ -413,13 +413,13 @@ plt.show()
 # ## 정리
 #
 # - 네거티브 샘플링(negative sampling)은 어휘(vocabulary) 전체에 대한 소프트맥스(softmax)를 이진 분류(binary
-#   classification) 질문 k + 1개로 바꿉니다. 진짜 타깃(target)(레이블 1)과 샘플링한 틀린 단어 k개(레이블 0)이며,
+#   classification) 질문 k + 1개로 바꿉니다. 진짜 타깃(target, 레이블 1)과 샘플링한 틀린 단어 k개(레이블 0)이며,
 #   각각 시그모이드(sigmoid)와 이진 교차 엔트로피 오차(binary cross-entropy error)를 씁니다.
 # - 부정적 예(negative example)는 말뭉치(corpus)의 유니그램 분포(unigram distribution)를 0.75제곱한 분포(`POWER`
 #   설정값)에서 뽑습니다. 자주 나오는 단어는 몫을 잃고 드문 단어는 얻습니다(1절에서 PTB로 측정).
 # - 타깃은 절대 자기 자신의 부정적 예가 되면 안 됩니다. 두 기울기(gradient)가 σ = 0.5에서 상쇄되기 때문입니다. 이를
-#   제외하지 않으면 PTB 예의 일부가 영향을 받고(2절에서 측정), 타깃이 자주 나오는 단어인 예는 훨씬 많이 받습니다.
-# - 교재의 행별 샘플러(행마다 O(V) `choice`를 부르는 파이썬 반복문)와 벡터화된 `searchsorted` 한 번의 추출은 같은 분포를
+#   제외하지 않으면 PTB 학습 예의 일부가 영향을 받고(2절에서 측정), 타깃이 자주 나오는 단어인 예는 훨씬 많이 받습니다.
+# - 교재의 행별 샘플러(행마다 O(V) `choice`를 호출하는 파이썬 반복문)와 벡터화된 `searchsorted` 한 번의 추출은 같은 분포를
 #   냅니다. 벡터화된 쪽이 10배 넘게 빠릅니다(확인 셀에서 검증. 배율은 위에서 측정).
 # - `NegativeSamplingLoss` = `W_out`을 공유하는 `EmbeddingDot` + `SigmoidWithLoss` 쌍 k + 1개이며, `W_out`은 합한
 #   기울기와 함께 `params`에 한 번만 들어갑니다. 기울기 확인(gradient check)을 통과합니다.
@@ -435,7 +435,7 @@ plt.show()
 # 1. **"the" 대 가장 드문 단어.** `p^POWER`에서 "the"는 PTB에서 가장 드문 단어보다 부정적 예로 몇 배 더 자주
 #    뽑힐까요? `counts`만으로 계산해(정규화하는 합이 왜 상관없을까요?) 그 배율을 `answer_1`에 넣고, 그다음에야 1절
 #    표의 두 확률과 비교해 보세요.
-# 2. **"the"는 얼마나 자주 자기 예를 망칠까?** 제외하지 않는다면, 타깃이 "the"일 때 `p^POWER`에서 뽑은 k =
+# 2. **"the"는 얼마나 자주 자기 학습 예를 망칠까?** 제외하지 않는다면, 타깃이 "the"일 때 `p^POWER`에서 뽑은 k =
 #    `SAMPLE_SIZE`개의 부정적 예 중 적어도 하나가 "the" 자신일 확률은 얼마일까요? `answer_2`에 넣으세요(`p_pow`를
 #    쓰세요).
 # 3. **네거티브 샘플링의 기울기 유도하기 (먼저 종이에).** 부정적 예가 k개인 타깃 하나에 대해 손실은
