@@ -195,7 +195,7 @@ EXERCISES = [
         name=tr("Exercise 2 (the lookup in disguise)", "문제 2 (위장된 룩업)"),
         checker=_check_lookup,
         solution_text=tr("def lookup(W, ids):\n    return W[ids]      # fancy indexing: one row of W per id, any id shape",
-                         "def lookup(W, ids):\n    return W[ids]      # 팬시 인덱싱: ID 하나에 W의 행 하나, ID 배열의 형상은 무엇이든"),
+                         "def lookup(W, ids):\n    return W[ids]      # 팬시 인덱싱: ID 배열이 어떤 형상이든 ID 하나에 W의 행 하나"),
         hint_text=tr("Row k of one_hot @ W is the row of W whose id is ids[k]. numpy's fancy indexing picks rows.",
                      "one_hot @ W의 행 k는 ID가 ids[k]인 W의 행입니다. numpy의 팬시 인덱싱으로 행을 골라낼 수 있습니다."),
         reference=lambda **ctx: _ref_lookup,
@@ -219,7 +219,7 @@ probabilities minus the one-hot target. The batch loss is the mean of N rows, he
     y[np.arange(N), t] -= 1                                 # y - t (t는 원핫)
     return y / N                                            # 손실은 미니배치 평균
 
-종이에, 한 행에 대해: y = softmax(s)일 때 L = -log y_t. 그러면 dL/ds_j = y_j - [j == t], 곧 예측한 확률에서
+종이에서 한 행에 대해 유도하면: y = softmax(s)일 때 L = -log y_t. 그러면 dL/ds_j = y_j - [j == t], 곧 예측한 확률에서
 원핫 타깃을 뺀 값입니다. 미니배치의 손실은 N개 행의 평균이므로 1/N이 붙습니다."""),
         hint_text=tr("Write L = -s_t + log(sum_j exp(s_j)) for one row and differentiate with respect to s_j. "
                      "Then remember the batch loss is a mean.",

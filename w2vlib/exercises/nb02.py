@@ -151,7 +151,7 @@ EXERCISES = [
         solution_text=tr("([7, 7], [4, 4]): accumulating gives 1 + 2 + 4 = 7 per column; dW[idx] = dout writes the "
                          "three rows in order and the last one, [4, 4], survives.",
                          "([7, 7], [4, 4]): 누적하면 열마다 1 + 2 + 4 = 7입니다. dW[idx] = dout은 세 행을 차례로 "
-                         "쓰고, 마지막 행 [4, 4]가 남습니다."),
+                         "덮어쓰므로, 마지막 행 [4, 4]가 남습니다."),
         hint_text=tr("All three dout rows belong to id 3. One backward adds them, the other writes them one "
                      "after another.",
                      "dout의 세 행은 모두 ID 3의 몫입니다. 한쪽 역전파는 그것들을 더하고, 다른 쪽은 하나씩 "

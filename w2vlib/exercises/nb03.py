@@ -163,7 +163,7 @@ class MyEmbeddingDot:
         target_W = self.embed.forward(idx)    # bug 2: "forward(W)" names an undefined W (check 4: NameError)
         ...'''
 
-_BUG_HUNT_SOLUTION_KO = '''버그 세 개, 각각 확인 하나가 드러냅니다 (나머지는 학습 노트의 코드 그대로):
+_BUG_HUNT_SOLUTION_KO = '''버그는 세 개이며, 각각 확인 하나가 드러냅니다 (나머지는 학습 노트의 코드 그대로):
 
 class MyEmbedding:                        # 노트의 Embedding
     ...                                   # __init__과 backward는 노트 그대로
@@ -223,7 +223,7 @@ def _check_dx(answer):
                         "두 숫자 dL/dx_1, dL/dx_2를 주세요 (배열이나 리스트)"))
     if got.shape != (2,):
         raise NotYet(tr(f"dL/dx has one number per score (2), got {got.size}",
-                        f"dL/dx는 점수 하나에 숫자 하나(2개)인데, {got.size}개입니다"))
+                        f"dL/dx는 점수마다 숫자 하나씩 모두 2개여야 하는데, {got.size}개입니다"))
     want = _dx_layer(x, t)
     if np.allclose(got, want, atol=1e-5):
         return None

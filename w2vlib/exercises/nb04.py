@@ -261,7 +261,7 @@ twice, or equal to the target) add up in dL/dW_out: np.add.at(dW, idx, drows).""
     drows = g[:, None] * h[None, :]       # dL/dw_i = (y_i - t_i) h
     return dh, drows
 
-종이에: L = -log σ(w_0·h) - Σ_{j=1..k} log σ(-w_j·h). s_i = w_i·h이고 dBCE/ds = σ(s) - t이므로
+종이에서 유도하면: L = -log σ(w_0·h) - Σ_{j=1..k} log σ(-w_j·h). s_i = w_i·h이고 dBCE/ds = σ(s) - t이므로
 dL/dh = Σ_i (σ(s_i) - t_i) w_i, dL/dw_i = (σ(s_i) - t_i) h입니다. 같은 단어의 행(두 번 뽑힌 부정적 예, 또는
 타깃과 같은 부정적 예)은 dL/dW_out에서 합쳐집니다: np.add.at(dW, idx, drows)."""),
         hint_text=tr("Each of the k + 1 rows is one sigmoid + binary cross-entropy with the gradient σ(s) - t "

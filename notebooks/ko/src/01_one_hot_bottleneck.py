@@ -118,7 +118,7 @@ assert abs(loss0 - np.log(vocab_size)) < 0.05, "학습 전 모델은 균등 분�
 model = SimpleCBOW(vocab_size, TOY_HIDDEN, window_size=1, rng=SEED)
 trainer = Trainer(model, Adam())
 trainer.fit(contexts_1h, target, max_epoch=TOY_EPOCHS, batch_size=TOY_BATCH, rng=SEED, progress=False)
-print(f"{len(trainer.iter_losses)}단계, {trainer.elapsed:.2f}초; "
+print(f"{len(trainer.iter_losses)}단계 ({trainer.elapsed:.2f} s), "
       f"손실 {trainer.loss_list[0]:.3f} -> {trainer.loss_list[-1]:.3f}")
 
 # %%

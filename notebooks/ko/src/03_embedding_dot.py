@@ -86,7 +86,7 @@ all_scores = full_layer.forward(h)                               # (BATCH, V)
 dot_layer = EmbeddingDot(W_out)                                  # 이진 분류: 타깃의 점수만
 target_score = dot_layer.forward(h, target)                      # (BATCH,)
 
-print(f"다중 분류의 점수: 형상 {all_scores.shape}; 이진 분류의 점수: 형상 {target_score.shape}")
+print(f"다중 분류의 점수: 형상 {all_scores.shape}, 이진 분류의 점수: 형상 {target_score.shape}")
 same = np.allclose(target_score, all_scores[np.arange(BATCH), target], rtol=1e-4, atol=1e-6)
 print(f"EmbeddingDot == h @ W_out^T에서 타깃의 열: {same}")
 assert same
@@ -182,7 +182,7 @@ swl = SigmoidWithLoss()
 swl.forward(xs, ts)
 dx_swl = swl.backward()
 num_swl = numerical_gradient(lambda: swl.forward(xs, ts), xs)
-print(f"SigmoidWithLoss: (y - t)/N이 역전파와 같은가: {np.allclose(dx_swl, (sigmoid(xs) - ts) / len(xs), atol=1e-6)}; "
+print(f"SigmoidWithLoss: (y - t)/N이 역전파와 같은가: {np.allclose(dx_swl, (sigmoid(xs) - ts) / len(xs), atol=1e-6)}, "
       f"수치 미분과의 상대 오차 {fmt_err(relative_error(dx_swl, num_swl))}")
 
 sig = Sigmoid()
@@ -238,7 +238,7 @@ loss = chain()
 dh = ed2.backward(swl2.backward())
 err_W = gradcheck(chain, ed2.params, ed2.grads)
 err_h = relative_error(dh, numerical_gradient(chain, h_toy))
-print(f"EmbeddingDot -> SigmoidWithLoss: 손실 {loss:.4f}; dW 오차 {fmt_err(err_W)}, dh 오차 {fmt_err(err_h)}")
+print(f"EmbeddingDot -> SigmoidWithLoss: 손실 {loss:.4f}, dW 오차 {fmt_err(err_W)}, dh 오차 {fmt_err(err_h)}")
 assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 
 # %% [markdown]

@@ -360,7 +360,7 @@ def time_output_step(V, rng):
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
 steps = [time_output_step(V_, rng) for V_ in VOCAB_SIZES]
-print(f"{'V':>8s} {'소프트맥스':>8s}{'네거티브 샘플링':>8s} {'배율':>5s} {'밀집 SGD 갱신':>13s}")
+print(f"{'V':>8s} {'소프트맥스':>7s} {'네거티브 샘플링':>8s} {'배율':>5s} {'밀집 SGD 갱신':>13s}")
 for s in steps:
     print(f"{s['V']:>8,d} {s['softmax'] * 1e3:>10.2f} ms {s['negative sampling'] * 1e3:>11.2f} ms "
           f"{s['softmax'] / s['negative sampling']:>6.1f}x {s['dense SGD update'] * 1e3:>14.2f} ms")
