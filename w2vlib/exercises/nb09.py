@@ -31,23 +31,23 @@ def _check_lcg(answer):
             got = int(got)
         except (TypeError, ValueError):
             raise NotYet(tr(f"lcg({s}) returned {got!r}, not an integer",
-                            f"lcg({s})가 정수가 아닌 {got!r}를 돌려주었습니다"))
+                            f"lcg({s})의 반환값이 정수가 아닙니다: {got!r}"))
         if got == want:
             continue
         if got == s * 25214903917 + 11:
             raise NotYet(tr(f"lcg({s}) = {got} has more than 64 bits: keep only the low 64 bits "
                             "(% 2**64), as C's unsigned long long does",
-                            f"lcg({s}) = {got}는 64비트보다 깁니다: C의 unsigned long long처럼 하위 64비트만 "
+                            f"lcg({s}) = {got}: 64비트보다 깁니다. C의 unsigned long long처럼 하위 64비트만 "
                             "남기세요 (% 2**64)"))
         if got == (s * 25214903917 + 11) % 2**32:
             raise NotYet(tr("word2vec.c's state has 64 bits (unsigned long long), not 32: use % 2**64",
                             "word2vec.c의 상태는 32비트가 아니라 64비트(unsigned long long)입니다: % 2**64를 쓰세요"))
         if got < 0 or got >= MASK64:
             raise NotYet(tr(f"lcg({s}) = {got} is outside 0 .. 2**64 - 1",
-                            f"lcg({s}) = {got}는 0 .. 2**64 - 1 범위를 벗어납니다"))
+                            f"lcg({s}) = {got}: 0 .. 2**64 - 1 범위를 벗어납니다"))
         raise NotYet(tr(f"lcg({s}) should be {want}, got {got}: the multiplier is 25214903917 and the "
                         "increment 11",
-                        f"lcg({s})는 {want}여야 하는데 {got}가 나왔습니다: 곱하는 수는 25214903917, "
+                        f"lcg({s})의 답은 {want}인데, 나온 값은 {got}입니다. 곱하는 수는 25214903917, "
                         "더하는 수는 11입니다"))
     return None
 
@@ -90,14 +90,14 @@ def _check_draw(answer):
             got = int(got)
         except (TypeError, ValueError):
             raise NotYet(tr(f"draw(cdf, {u}) returned {got!r}, not a word id",
-                            f"draw(cdf, {u})가 단어 ID가 아닌 {got!r}를 돌려주었습니다"))
+                            f"draw(cdf, {u})의 반환값이 단어 ID가 아닙니다: {got!r}"))
         if got == want:
             continue
         if u in cdf and got == want - 1:
             raise NotYet(tr(f"u = {u} equals cdf[{want - 1}] exactly: word {want - 1}'s interval "
                             f"[cdf[{want - 2}], cdf[{want - 1}]) stops before it, so the word is {want} "
                             "(search for the first cdf[i] > u, not >= u)",
-                            f"u = {u}는 cdf[{want - 1}]와 정확히 같습니다: 단어 {want - 1}의 구간 "
+                            f"u = {u} = cdf[{want - 1}] (정확히 같음): 단어 {want - 1}의 구간 "
                             f"[cdf[{want - 2}], cdf[{want - 1}])는 그 앞에서 끝나므로 답은 {want}입니다 "
                             "(>= u가 아니라 cdf[i] > u인 첫 i를 찾으세요)"))
         if got == int(u * len(cdf)):
@@ -107,8 +107,8 @@ def _check_draw(answer):
                             "구간)가 더 잘 뽑힙니다. 누적 표를 탐색하세요"))
         raise NotYet(tr(f"draw(cdf, {u:.6f}) should be {want} (cdf[{want}] = {cdf[want]:.6f} is the "
                         f"first entry above u), got {got}",
-                        f"draw(cdf, {u:.6f})는 {want}여야 하는데 {got}가 나왔습니다 "
-                        f"(cdf[{want}] = {cdf[want]:.6f}가 u보다 큰 첫 항목입니다)"))
+                        f"draw(cdf, {u:.6f})의 답은 {want}인데, 나온 값은 {got}입니다 "
+                        f"(u보다 큰 첫 항목: cdf[{want}] = {cdf[want]:.6f})"))
     src = ""
     try:
         src = inspect.getsource(answer)
