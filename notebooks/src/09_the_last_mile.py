@@ -35,7 +35,7 @@
 # - why per-word SGD needs no damping while big numpy batches did (notebook 05);
 # - what word2vec.c's tricks buy, measured: an LCG instead of `np.random`, a sigmoid table, and a binary
 #   search of the cumulative unigram table instead of a huge lookup table;
-# - how the package's compiled backend, `w2vlib.compiled` (`backend="numba"`), compares with the layered
+# - how the package's compiled backend, `w2vlib.fast.compiled` (`backend="numba"`), compares with the layered
 #   model, the numpy fast path and gensim, in speed and in the quality of the vectors.
 
 # %%
@@ -110,7 +110,8 @@ print(f"cumulative table: {cdf.size:,} float64 entries = {cdf.nbytes / 1024:.0f}
 # 1. skip it with probability `1 - keep_prob[word]` (subsampling);
 # 2. draw its window radius `b` from `1..window`, average the context rows of `W_in` into `h`;
 # 3. for the target (label 1) and `negative` words drawn from the cumulative table (label 0): the score
-#    `f = h · W_out[w]`, `g = lr * (label - sigmoid(f))`, then `dh += g * W_out[w]` and `W_out[w] += g * h`;
+#    `f = h · W_out[w]`, `g = lr * (label - sigmoid(f))`, then `dh += g * W_out[w]` and `W_out[w] += g * h`
+#    (a negative that happens to be the target itself is skipped);
 # 4. every context row gets the whole `dh` (word2vec.c's update).
 #
 # The switches `lcg`, `use_sig_table`, `use_big_table` turn on word2vec.c's tricks; section 5 measures them.
@@ -415,6 +416,10 @@ print("check passed: a new process loads the compiled kernels from the cache")
 # What threads change: with one thread the same seed gives the same vectors, bit for bit. With two, every
 # chunk still draws the same random numbers, but the order in which the threads' updates interleave depends
 # on timing, so the vectors differ slightly from run to run; the quality does not.
+#
+# What threads can buy: at best a speed-up equal to the number of threads, when each has a free core of its
+# own. On a machine busy with other programs the extra thread waits for a core, and the ratio printed below
+# can be close to 1, or even below it.
 
 # %% tags=["nbval-ignore-output"]
 max_threads = min(THREADS, numba.config.NUMBA_NUM_THREADS)

@@ -23,7 +23,7 @@
 # 그러면 자연스럽게 이런 질문이 나옵니다. **gensim은 어떻게 그렇게 빠를까요?**
 #
 # 답은 2013년에 word2vec.c가 이미 내놓았습니다. **한 번에 단어 하나씩** 학습하고(단어 단위 SGD, per-word SGD),
-# 그것을 **컴파일된 코드**(compiled code)로 실행하며, **스레드들이 잠금 없이 가중치를 함께 씁니다**(Hogwild). 여기에
+# 그것을 **컴파일된 코드**(compiled code)로 실행하며, **스레드들이 잠금 없이 가중치를 함께 갱신합니다**(Hogwild). 여기에
 # 작은 기법 세 가지를 더합니다. 값싼 난수, 시그모이드 표, 그리고 부정적 예(negative example)를 뽑기 위한 누적 표입니다. 배치가 없으니
 # 감쇠(damping)도 필요 없습니다. 이 노트북에서는 평범한 파이썬 반복문을 컴파일해 주는 [numba](https://numba.pydata.org)로
 # 이것을 한 단계씩 만들고, 단계마다 얻는 것을 측정합니다.
@@ -35,7 +35,7 @@
 # - 단어 단위 SGD에는 감쇠가 필요 없지만 numpy의 큰 배치에는 필요했던 이유 (노트북 05)
 # - word2vec.c의 기법들이 주는 이득 (측정): `np.random` 대신 LCG, 시그모이드 표, 거대한 조회 표(lookup table) 대신 누적
 #   유니그램 표의 이진 탐색(binary search)
-# - 패키지의 컴파일된 백엔드 `w2vlib.compiled` (`backend="numba"`)가 계층으로 쌓은 모델, numpy 고속 경로(fast
+# - 패키지의 컴파일된 백엔드 `w2vlib.fast.compiled` (`backend="numba"`)가 계층으로 쌓은 모델, numpy 고속 경로(fast
 #   path), gensim과 비교해 속도와 벡터의 품질에서 어떤지
 
 # %%
@@ -110,7 +110,8 @@ print(f"누적 표: float64 항목 {cdf.size:,}개 = {cdf.nbytes / 1024:.0f} KiB
 # 1. 확률 `1 - keep_prob[word]`로 그 단어를 건너뜁니다 (하위 샘플링).
 # 2. 윈도우 반경 `b`를 `1..window`에서 뽑고, `W_in`의 맥락(context) 행들을 평균해 `h`를 만듭니다.
 # 3. 타깃(레이블 1)과 누적 표에서 뽑은 `negative`개의 단어(레이블 0)마다: 점수 `f = h · W_out[w]`,
-#    `g = lr * (label - sigmoid(f))`, 그다음 `dh += g * W_out[w]`와 `W_out[w] += g * h`.
+#    `g = lr * (label - sigmoid(f))`, 그다음 `dh += g * W_out[w]`와 `W_out[w] += g * h`. (부정적 예로 뽑힌
+#    단어가 마침 타깃 자신이면 건너뜁니다.)
 # 4. 모든 맥락 행이 `dh` 전체를 받습니다 (word2vec.c의 갱신).
 #
 # 스위치 `lcg`, `use_sig_table`, `use_big_table`은 word2vec.c의 기법을 켭니다. 4절에서 그 효과를 측정합니다.
@@ -414,6 +415,10 @@ print("확인 통과: 새 프로세스가 컴파일된 커널을 캐시에서 �
 # 스레드가 바꾸는 것: 스레드가 하나면 같은 시드가 비트 하나까지 같은 벡터를 줍니다. 둘이면 조각마다 여전히 같은
 # 난수를 뽑지만, 스레드들의 갱신이 끼어드는 순서가 타이밍에 달려 있으므로 실행할 때마다 벡터가 조금씩 다릅니다.
 # 품질은 다르지 않습니다.
+#
+# 스레드로 얻을 수 있는 것: 스레드마다 빈 코어가 하나씩 있을 때, 많아야 스레드 수만큼의 속도 향상입니다. 다른
+# 프로그램으로 바쁜 기계에서는 추가된 스레드가 코어를 기다리므로, 아래에 출력되는 배율이 1에 가깝거나 그보다 작을 수도
+# 있습니다.
 
 # %% tags=["nbval-ignore-output"]
 max_threads = min(THREADS, numba.config.NUMBA_NUM_THREADS)
