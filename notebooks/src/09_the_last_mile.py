@@ -321,7 +321,6 @@ losses = np.array([trick_loss[n] for n in names])
 print("loss per variant relative to the first:", np.round(losses / losses[0], 3))
 assert table_error[np.abs(x) < 6].max() < 12 / sig_table.size * 0.25 + 1e-6  # one step x the slope <= 1/4
 assert np.all(np.abs(losses / losses[0] - 1) < 0.05), "the tricks must not change what is learned"
-assert min(trick_speed.values()) > 0
 print("check passed: the table's error is below one table step times the sigmoid's largest slope (1/4), "
       "and every variant learns the same (loss within 5%)")
 
@@ -397,7 +396,6 @@ print(f"fresh process: import + train in {cache['seconds']:.1f} s; "
 
 # %%
 assert cache["hits"] >= 1 and cache["misses"] == 0, "the second process should load the cached kernels"
-assert one_epoch.words_per_sec > 0
 print("check passed: a new process loads the compiled kernels from the cache")
 
 # %% [markdown]

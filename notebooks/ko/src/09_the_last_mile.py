@@ -320,7 +320,6 @@ losses = np.array([trick_loss[n] for n in names])
 print("변형별 손실 (첫 번째 대비):", np.round(losses / losses[0], 3))
 assert table_error[np.abs(x) < 6].max() < 12 / sig_table.size * 0.25 + 1e-6  # 한 칸 x 기울기 <= 1/4
 assert np.all(np.abs(losses / losses[0] - 1) < 0.05), "기법들이 학습 내용을 바꾸면 안 됩니다"
-assert min(trick_speed.values()) > 0
 print("확인 통과: 표의 오차는 한 칸에 시그모이드의 가장 큰 기울기(1/4)를 곱한 값보다 작고, "
       "모든 변형이 같은 것을 배웁니다 (손실 차이 5% 이내)")
 
@@ -396,7 +395,6 @@ print(f"새 프로세스: import + 학습에 {cache['seconds']:.1f} s; "
 
 # %%
 assert cache["hits"] >= 1 and cache["misses"] == 0, "두 번째 프로세스는 캐시된 커널을 불러와야 합니다"
-assert one_epoch.words_per_sec > 0
 print("확인 통과: 새 프로세스가 컴파일된 커널을 캐시에서 불러옵니다")
 
 # %% [markdown]
