@@ -109,3 +109,27 @@ def test_exercise_09_3_refuses_a_prediction_far_from_the_measurement():
 def test_exercise_09_3_reports_a_crash_without_raising():
     v = q3.verdict(lambda k, t2, t8: 1 / 0)
     assert "not yet" in v and "ZeroDivisionError" in v
+
+
+# Korean edition: the same checks, their texts in Korean
+HANGUL = __import__("re").compile(r"[\uac00-\ud7a3]")
+
+
+def test_exercise_09_korean_texts_are_korean_and_the_verdicts_are_the_same():
+    k1, k2, k3 = w2vlib.exercises.load("09", lang="ko")
+    for q in (k1, k2, k3):
+        assert HANGUL.search(q.title) and q.verdict(stub) == f"{q.title}: 아직 풀지 않음 (not attempted)"
+    for ex in nb09.EXERCISES:
+        assert ex.hint_text["ko"] != ex.hint_text["en"] and HANGUL.search(ex.hint_text["ko"])
+        assert ex.solution_text["ko"] != ex.solution_text["en"]
+    wrong = [(k1, q1, lambda s: s * 25214903917 + 11, {}),
+             (k1, q1, lambda s: (s * 25214903917 + 11) % 2**32, {}),
+             (k2, q2, lambda cdf, u: int(u * len(cdf)), {}),
+             (k3, q3, lambda k, t2, t8: t2 * k / 2, {}),
+             (k3, q3, nb09._seconds_reference, dict(t2=1.0, t8=2.2, t14=10.0))]
+    for ko, en, answer, context in wrong:
+        v = ko.verdict(answer, **context)
+        assert v.startswith(f"{ko.title}: 아직 정답이 아님") and HANGUL.search(v.split(": ", 2)[-1]), v
+        assert en.verdict(answer, **context).startswith(f"{en.title}: not yet")
+    v = k3.verdict(nb09._seconds_reference, t2=1.0, t8=2.2, t14=3.3)
+    assert v.startswith(f"{k3.title}: 정답") and "3.400" in v and HANGUL.search(v.split(": ", 2)[-1])

@@ -16,6 +16,8 @@
 # %% [markdown]
 # # 09. The last mile: per-word SGD compiled, as word2vec.c and gensim do it
 #
+# Book: *Deep Learning from Scratch 2*, section 4.3 (and beyond the book)
+#
 # Notebook 05 made training fast with numpy: big batches, a few fused array operations per batch, sparse
 # row updates. That is about as fast as gensim with *one* worker, and gensim with two workers is faster
 # still. A student's obvious question: **how does gensim do it?**
@@ -33,7 +35,7 @@
 # - why per-word SGD needs no damping while big numpy batches did (notebook 05);
 # - what word2vec.c's tricks buy, measured: an LCG instead of `np.random`, a sigmoid table, and a binary
 #   search of the cumulative unigram table instead of a huge lookup table;
-# - how the package's compiled backend, `w2vlib.compiled` (`backend="numba"`), compares with the layered
+# - how the package's compiled backend, `w2vlib.fast.compiled` (`backend="numba"`), compares with the layered
 #   model, the numpy fast path and gensim, in speed and in the quality of the vectors.
 
 # %%
@@ -108,7 +110,8 @@ print(f"cumulative table: {cdf.size:,} float64 entries = {cdf.nbytes / 1024:.0f}
 # 1. skip it with probability `1 - keep_prob[word]` (subsampling);
 # 2. draw its window radius `b` from `1..window`, average the context rows of `W_in` into `h`;
 # 3. for the target (label 1) and `negative` words drawn from the cumulative table (label 0): the score
-#    `f = h · W_out[w]`, `g = lr * (label - sigmoid(f))`, then `dh += g * W_out[w]` and `W_out[w] += g * h`;
+#    `f = h · W_out[w]`, `g = lr * (label - sigmoid(f))`, then `dh += g * W_out[w]` and `W_out[w] += g * h`
+#    (a negative that happens to be the target itself is skipped);
 # 4. every context row gets the whole `dh` (word2vec.c's update).
 #
 # The switches `lcg`, `use_sig_table`, `use_big_table` turn on word2vec.c's tricks; section 5 measures them.
@@ -258,14 +261,22 @@ print("check passed: same result, and the compiled loop is more than 10x faster"
 # ## 4. What word2vec.c's tricks buy
 #
 # With the loop compiled, the costs that remain are the per-draw ones. word2vec.c has a trick for each:
-# - **random numbers**: `np.random` is a good generator, but a call costs more than the arithmetic it
-#   feeds. word2vec.c uses a linear congruential generator (LCG): `state = state * 25214903917 + 11`,
-#   modulo 2^64 (we use its top bits, which are the good ones);
+# - **random numbers**: word2vec.c uses a linear congruential generator (LCG), one multiply and one add:
+#   `state = state * 25214903917 + 11`, modulo 2^64 (the integer simply wraps around). Its low bits are
+#   poor (the lowest one just alternates 0, 1, 0, 1, …), its top bits are good, so `cbow_words` keeps the
+#   top 53 (`state >> 11`, exactly a float64's precision) and divides by 2^53 to get `u` in [0, 1). Inside
+#   compiled code numba's `np.random` is compiled too, so the LCG may buy little speed here (the first two
+#   rows below measure it). What it surely buys is a state of one integer: every chunk of the corpus can
+#   carry its own, which section 5 uses to make threaded training reproducible chunk by chunk;
 # - **the sigmoid**: `exp` is a few dozen instructions; word2vec.c reads it from a table of 1000 values on
-#   [-6, 6] and clips outside;
-# - **the negatives**: a binary search of the cumulative table takes about log2(V) steps (14 for 10,000
-#   words) in a table that fits in the cache. word2vec.c instead reads one entry of a table of 10^8 word ids
-#   (we use 10^7): a single step, but a random address in 40 MB, which misses the cache.
+#   [-6, 6]: `int((f + 6) * (1000 / 12))` turns a score `f` into an index 0..999, and a score outside
+#   [-6, 6] is clipped to 0 or 1. The table holds the sigmoid at the left end of each step, so its error is
+#   at most one step (12 / 1000) times the sigmoid's steepest slope (1/4);
+# - **the negatives**: a binary search of the cumulative table halves the candidate words at every step,
+#   so it takes about log2(V) steps (14 for 10,000 words), in a table that fits in the cache. word2vec.c
+#   instead reads one entry of a table of 10^8 word ids (we use 10^7), in which each word fills a share of
+#   the entries equal to its probability: a single step, but a random address in 40 MB, which misses the
+#   cache.
 #
 # Each variant trains `TRICK_WORDS` words from the same starting weights; we add one trick at a time.
 
@@ -310,14 +321,8 @@ losses = np.array([trick_loss[n] for n in names])
 print("loss per variant relative to the first:", np.round(losses / losses[0], 3))
 assert table_error[np.abs(x) < 6].max() < 12 / sig_table.size * 0.25 + 1e-6  # one step x the slope <= 1/4
 assert np.all(np.abs(losses / losses[0] - 1) < 0.05), "the tricks must not change what is learned"
-assert min(trick_speed.values()) > 0
 print("check passed: the table's error is below one table step times the sigmoid's largest slope (1/4), "
       "and every variant learns the same (loss within 5%)")
-
-# %% tags=["nbval-ignore-output"]
-big_vs_bisection = trick_speed[names[3]] / trick_speed[names[2]]
-print(f"the 10^7-entry table ran at {big_vs_bisection:.2f}x the speed of the binary search "
-      f"({'faster' if big_vs_bisection > 1 else 'slower'} on this machine, in this run)")
 
 # %% [markdown]
 # Read the ratios above with the machine in mind: each is the best of two runs, and a busy machine moves
@@ -325,7 +330,13 @@ print(f"the 10^7-entry table ran at {big_vs_bisection:.2f}x the speed of the bin
 # why word2vec.c could afford it. Whether the huge lookup table beats the binary search depends on the
 # caches: its one read usually misses them, while the search's first steps always hit (the same few
 # entries) and only its last steps may miss. In this run:
-#
+
+# %% tags=["nbval-ignore-output"]
+big_vs_bisection = trick_speed[names[3]] / trick_speed[names[2]]
+print(f"the 10^7-entry table ran at {big_vs_bisection:.2f}x the speed of the binary search "
+      f"({'faster' if big_vs_bisection > 1 else 'slower'} on this machine, in this run)")
+
+# %% [markdown]
 # ## 5. The package's kernel: SIMD, lockstep search, Hogwild threads
 #
 # `w2vlib.fast.compiled` (used by `w2vlib.fast.train(..., backend="numba")` and `python -m w2vlib train
@@ -385,14 +396,13 @@ print(f"fresh process: import + train in {cache['seconds']:.1f} s; "
 
 # %%
 assert cache["hits"] >= 1 and cache["misses"] == 0, "the second process should load the cached kernels"
-assert one_epoch.words_per_sec > 0
 print("check passed: a new process loads the compiled kernels from the cache")
 
 # %% [markdown]
 # ### Hogwild: threads that do not wait for each other
 #
 # With two threads, each takes a chunk of the corpus and runs the same per-word loop, **reading and writing
-# the same `W_in` and `W_out` with no locks**. That sounds wrong: two threads can read a row while the other
+# the same `W_in` and `W_out` with no locks**. That sounds wrong: one thread can read a row while the other
 # is half-way through updating it, and one update can overwrite the other. Niu, Recht, Ré and Wright (2011,
 # "Hogwild!") showed why it works anyway for sparse problems:
 # - one update touches very few rows: about `2 * WINDOW_SIZE` rows of `W_in` and `NEGATIVE + 1` rows of
@@ -404,6 +414,10 @@ print("check passed: a new process loads the compiled kernels from the cache")
 # What threads change: with one thread the same seed gives the same vectors, bit for bit. With two, every
 # chunk still draws the same random numbers, but the order in which the threads' updates interleave depends
 # on timing, so the vectors differ slightly from run to run; the quality does not.
+#
+# What threads can buy: at best a speed-up equal to the number of threads, when each has a free core of its
+# own. On a machine busy with other programs the extra thread waits for a core, and the ratio printed below
+# can be close to 1, or even below it.
 
 # %% tags=["nbval-ignore-output"]
 max_threads = min(THREADS, numba.config.NUMBA_NUM_THREADS)
@@ -423,10 +437,13 @@ print("check passed: one thread is reproducible; the threaded run reaches one th
 #
 # Notebook 05's fast path sums the updates of a whole batch before it applies them. A frequent word appears
 # many times in one batch, so its row receives the sum of all those updates in one step, each computed from
-# the *same old* row. That step is far too long, and without damping training diverges. Per-word SGD applies
-# each update at once: the next occurrence already sees the moved row, and corrects from there. The step
-# per occurrence is just `lr` times one gradient. Here is how many times the most frequent context word
-# occurs in one batch of the fast path (1024 targets after subsampling, full windows):
+# the *same old* row: none of them can correct for the others. With many occurrences that one step can be
+# far longer than any single update, so the fast path damps it (a row used `c` times gets its sum divided by
+# `max(1, c / 4)` for CBOW); notebook 05's ablation measures what switching damping off does there.
+# Per-word SGD applies each update at once: the next occurrence already sees the moved row, and corrects
+# from there. The step per occurrence is just `lr` times one gradient, so there is no sum to damp. Here is
+# how many times the most frequent context word occurs in one batch of the fast path (1024 targets after
+# subsampling, full windows):
 
 # %%
 kept_stream = corpus[np.random.default_rng(SEED).random(corpus.size) < keep_prob[corpus]]
@@ -551,8 +568,8 @@ for b in benchmarks:
 print("check passed: the compiled backend's vectors score at least about as well as the numpy fast path's")
 
 # %% [markdown]
-# One run on one seed: differences of a few points are within the spread between seeds (the benchmark,
-# `benchmarks/bench_ptb.py`, averages three seeds over ten epochs).
+# One run on one seed, after `EPOCHS` epochs: small differences between the rows may be seed noise rather
+# than a better trainer (the benchmark, `benchmarks/bench_ptb.py`, averages three seeds over ten epochs).
 #
 # ## Summary
 #
@@ -565,7 +582,8 @@ print("check passed: the compiled backend's vectors score at least about as well
 #   the interleaving is not reproducible, the quality is.
 # - Per-word SGD needs no damping: each update sees the rows the previous one moved. Big batches sum many
 #   updates of a frequent row computed from the same old row, which is why notebook 05 damps them.
-# - word2vec.c's tricks, measured: an LCG for random numbers, a sigmoid table (error below one table step
+# - word2vec.c's tricks, measured: an LCG for random numbers (one integer of state, so each chunk has its
+#   own stream), a sigmoid table (error below one table step
 #   times the slope), and for the negatives a binary search of the cumulative table (누적 분포,
 #   cumulative distribution), which stays in the cache, rather than a huge lookup table, which does not.
 # - Compiled per-word SGD with Hogwild threads is how word2vec.c and gensim are fast. `w2vlib.fast.compiled`
@@ -581,9 +599,9 @@ print("check passed: the compiled backend's vectors score at least about as well
 q1, q2, q3 = w2vlib.exercises.load("09")
 
 # %% [markdown]
-# **1. word2vec.c's random numbers.** Write `lcg(state)`: the next state of word2vec.c's generator,
-# `state * 25214903917 + 11`, kept to 64 bits as C's `unsigned long long` does (Python integers never
-# overflow, so you must cut them yourself).
+# **1. word2vec.c's random numbers.** Write `lcg(state)`: the next state of word2vec.c's generator
+# (section 4), exactly as C computes it with a 64-bit `unsigned long long` state. Careful: Python's
+# integers do not behave like C's.
 
 # %%
 def lcg(state):
