@@ -20,12 +20,12 @@
 #
 # 노트북 01-04에서는 예문 하나로 word2vec을 분해하고 두 병목을 해결했습니다. 원핫 벡터와의 행렬 곱은 Embedding
 # 계층으로, 어휘 전체에 대한 소프트맥스는 네거티브 샘플링(negative sampling)으로 바꾸었습니다. 이제 이 부품들을
-# PTB 데이터셋(Penn Treebank)에 적용합니다. 월스트리트 저널 기사 약 100만 단어로 이루어진 말뭉치(corpus)이고,
+# PTB 데이터셋(Penn Treebank)에 적용합니다. 월스트리트 저널 기사 약 백만 단어로 이루어진 말뭉치(corpus)이고,
 # 여기서 학습한 단어 벡터(word vector)를 다음 세 노트북에서 사용합니다.
 #
 # 학습은 두 번 합니다. 먼저 **교재가 만드는 그대로의 계층 모델**(Embedding, NegativeSamplingLoss, Adam, 크기 100의
 # 미니배치)을 정해진 단계 수만큼만 학습합니다. 2절에서 그 속도를 측정하고, 교재의 전체 학습에 걸릴 시간을
-# 출력합니다. 이 노트북에 주어진 1분보다 훨씬 깁니다. 다음으로 패키지의 **고속 경로**(fast path)를 씁니다. 융합된
+# 출력합니다. 이 노트북에 주어진 1분보다 훨씬 깁니다. 다음으로 패키지의 **고속 경로**(fast path)를 씁니다. 융합된(fused)
 # 커널이 배치 하나에서 계층과 같은 손실과 기울기를 계산하는지 확인하고, *학습 방식*이 교재와 다른 점을 모두 나열한
 # 뒤, 실제로 학습하고, 각 차이가 무엇을 가져다주는지 절제 실험(ablation) 표로 측정합니다.
 #
@@ -171,8 +171,8 @@ plt.show()
 #   `k + 1`개를 한 번에 모으고, 내적을 한 번의 배치 연산으로, 시그모이드도 한 번에 계산합니다.
 # - **희소 갱신**: 배치가 건드리는 행만 읽고 씁니다 (scipy 희소 행렬 곱이 반복되는 ID를 더해 줍니다. 노트북 02의
 #   `np.add.at` 이야기입니다). 반면 Adam은 매 단계 두 행렬의 `V x H`개 숫자를 쓰든 안 쓰든 전부 갱신합니다.
-# - **샘플러의 벡터화된 한 번의 추출**로 여러 배치를 한꺼번에 준비합니다 (유니그램 분포의 0.75제곱 위의 별칭
-#   테이블(alias table)). 그리고 두 번째 스레드가 다음 배치를 준비합니다.
+# - **샘플러의 벡터화된 한 번의 추출**: 여러 배치에 쓸 부정적 예를 한꺼번에 뽑습니다 (0.75제곱한 유니그램 분포에
+#   대한 별칭 테이블(alias table)). 그리고 두 번째 스레드가 다음 배치를 미리 준비합니다.
 #
 # ### 확인: 배치 하나에서 같은 손실과 기울기
 #
@@ -389,7 +389,7 @@ print("확인 통과: word2vec의 CBOW 갱신이 정확한 기울기 몫보다 �
 
 # %%
 path = save_ptb_vectors(result.W_in, id_to_word, **SETTINGS)
-print(f"저장: <cache>/{path.parent.name}/{path.stem.rsplit('_', 1)[0]}_<key>.npz 와 .json")
+print(f"저장: <cache>/{path.parent.name}/{path.stem.rsplit('_', 1)[0]}_<key>.npz, .json")
 print("기록된 설정:", json.loads(path.with_suffix(".json").read_text())["settings"])
 
 # %%
@@ -403,9 +403,9 @@ print(f"{W.shape[0]:,} x {W.shape[1]} 벡터를 다시 불러왔습니다: 똑�
 # %% [markdown]
 # ## 정리
 #
-# - PTB는 토큰이 약 100만 개이고 어휘(vocabulary)는 10,000단어입니다. 단어의 빈도는 매우 고르지 않습니다.
-# - 네거티브 샘플링(negative sampling)을 쓰는 계층 CBOW는 올바르게 학습하지만 느립니다. 측정한 words/s로는 교재의
-#   말뭉치(corpus) 10에폭이 노트북 하나보다 훨씬 오래 걸리므로, 정해진 단계 수만 실행했습니다. 그 뒤에도 자주 나오는
+# - PTB는 토큰이 약 백만 개이고 어휘(vocabulary)는 10,000단어입니다. 단어의 빈도는 매우 고르지 않습니다.
+# - 네거티브 샘플링(negative sampling)을 쓰는 계층 CBOW는 올바르게 학습하지만 느립니다. 측정한 words/s로 계산하면
+#   교재처럼 말뭉치(corpus)를 열 에폭 학습하는 데 노트북 하나보다 훨씬 오래 걸리므로, 정해진 단계 수만 실행했습니다. 그 뒤에도 자주 나오는
 #   단어의 벡터는 여전히 한 방향을 공유합니다.
 # - 손실은 `(k+1) ln 2`에서 시작하고(시그모이드(sigmoid)가 모두 0.5), 모델이 진짜 타깃(target)과 샘플링한 부정적
 #   예를 구별하게 되면서 줄어듭니다.
@@ -494,9 +494,13 @@ def pairs(w):
 q4.check(pairs)
 
 # %% tags=["nbval-ignore-output"]
+import warnings
+
 small = corpus[:100_000]
-speed = {m: fast.train(small, vocab_size, model=m, epochs=1, seed=SEED, progress=False).words_per_sec
-         for m in ("cbow", "skipgram")}
+with warnings.catch_warnings():  # 짧은 1에폭은 속도만 잽니다: 벡터가 거의 학습되지 않는 것은 의도한 것입니다
+    warnings.filterwarnings("ignore", message="the loss did not fall", category=RuntimeWarning)
+    speed = {m: fast.train(small, vocab_size, model=m, epochs=1, seed=SEED, progress=False).words_per_sec
+             for m in ("cbow", "skipgram")}
 predicted = q4.answer_or_reference(pairs)(WINDOW_SIZE)
 print(f"CBOW {speed['cbow']:,.0f} words/s, skip-gram {speed['skipgram']:,.0f} words/s, "
       f"비율 {speed['cbow'] / speed['skipgram']:.1f}; skip-gram은 타깃당 약 {predicted:g}쌍을 학습합니다")
