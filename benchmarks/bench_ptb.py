@@ -3,8 +3,9 @@
 ::
 
     python benchmarks/bench_ptb.py                     # PTB via w2vlib.data.load_ptb
-    python benchmarks/bench_ptb.py --seeds 0 1 2 --layered-steps 300 \\
+    python benchmarks/bench_ptb.py --seeds 0 1 2 --layered-steps 300 --cli \\
         --analogy extra_questions.txt --similarity extra_pairs.tsv --json results.json
+    python benchmarks/bench_ptb.py --epochs 2 --seeds 0 --layered-steps 0 --cli   # a quick sanity run
 
 Rows:
 
@@ -12,10 +13,21 @@ Rows:
    EmbeddingDot, vectorised sampler, float32) + ``Adam`` + ``Trainer``, batch 100, for a bounded
    number of steps (its words/s extrapolates to 10 epochs).
 2. ``fast``: ``w2vlib.fast.train`` for the full number of epochs, once per seed.
-3. ``gensim``: ``gensim.models.Word2Vec`` with the same settings (CBOW, negative sampling,
-   same vector size, window, negatives, subsampling, epochs, min_count=1), one worker, once per seed;
-   and once with two workers (gensim's best on a 2-core machine). Skipped if gensim is missing
-   (``pip install w2vlib[compare]``).
+3. ``numba``: ``w2vlib.fast.train(..., backend="numba")`` (compiled per-word SGD, Hogwild
+   threads), with 2 threads once per seed and with 1 thread once; the JIT is warmed up first, so
+   no compile time is counted. Skipped if numba is missing or with ``--no-numba``.
+4. ``gensim``: ``gensim.models.Word2Vec`` with the same settings (CBOW, negative sampling,
+   same vector size, window, negatives, subsampling, epochs, min_count=1, its own default learning
+   rate 0.025), one worker and two workers (gensim's best on a 2-core machine), once per seed each.
+   Skipped if gensim is missing (``pip install w2vlib[compare]``).
+5. ``--cli``: the command line end to end, ``python -m w2vlib train --corpus ptb --backend numba``
+   (and ``--backend numpy``), one process per seed timed from start to exit (Python start-up,
+   loading, training, writing every export), with the JIT cache warmed by an earlier process;
+   against gensim's in-process ``Word2Vec`` time (vocabulary scan + training) with 2 workers (1
+   for the numpy backend). The quality of the CLI's vectors is read back from its ``vectors.npz``.
+
+At the end the script prints the tables in the README's markdown, with the command, the machine
+and the versions.
 
 Quality (mean ± sample std over seeds) on the project's analogy file ``data/analogies_ptb.txt``,
 gensim's copies of the Google analogy questions (``questions-words.txt``) and WordSim-353 when
@@ -30,7 +42,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -80,6 +94,38 @@ def run_fast(corpus, V, args, seed):
                     "loss_per_epoch": r.loss_per_epoch}
 
 
+def _numba_train(corpus, V, **kw):
+    return fast.train(corpus, V, backend="numba", **kw)
+
+
+def run_numba(corpus, V, args, seed, threads):
+    r = _numba_train(corpus, V, model="cbow", hidden_size=args.hidden, window_size=args.window,
+                     negative=args.negative, epochs=args.epochs, seed=seed,
+                     subsample=args.subsample, progress=False, threads=threads)
+    return r.W_in, {"wall_s": r.wall_time, "words_per_sec": r.words_per_sec,
+                    "loss_per_epoch": r.loss_per_epoch, "threads": r.settings.get("threads")}
+
+
+def run_cli(args, seed, backend, out_dir, epochs=None):
+    """Wall time of ``python -m w2vlib train`` in a fresh process, and its vectors."""
+    from w2vlib.vectors import load_vectors
+
+    cmd = [sys.executable, "-m", "w2vlib", "train", "--corpus", args.corpus,
+           "--backend", backend, "--model", "cbow", "--epochs", str(epochs or args.epochs),
+           "--hidden", str(args.hidden), "--window", str(args.window),
+           "--negative", str(args.negative), "--subsample", str(args.subsample),
+           "--seed", str(seed), "--no-progress", "--out", str(out_dir)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr.strip()[-2000:]}")
+    W, w2i, _ = load_vectors(Path(out_dir) / "vectors.npz")
+    metrics = json.loads((Path(out_dir) / "metrics.json").read_text(encoding="utf-8"))
+    return W, w2i, {"wall_s": wall, "command": " ".join(cmd[1:]),
+                    "train_s": metrics.get("wall_time_s"), "time_s": metrics.get("time_s")}
+
+
 def run_gensim(sentences, args, seed, workers):
     from gensim.models import Word2Vec
 
@@ -113,6 +159,11 @@ def main(argv=None):
     p.add_argument("--analogy", nargs="*", default=[], help="extra analogy files (Google format)")
     p.add_argument("--similarity", nargs="*", default=[], help="extra word-pair files (w1 w2 score)")
     p.add_argument("--no-gensim", action="store_true")
+    p.add_argument("--no-numba", action="store_true", help="skip the compiled backend's rows")
+    p.add_argument("--no-fast", action="store_true", help="skip the numpy fast path's rows")
+    p.add_argument("--cli", action="store_true",
+                   help="also time `python -m w2vlib train --backend numba|numpy` end to end "
+                        "against gensim with 2|1 workers, once per seed")
     p.add_argument("--json", help="also write the results here")
     args = p.parse_args(argv)
 
@@ -152,82 +203,163 @@ def main(argv=None):
     print(f"machine: {results['machine'].get('cpu', '?')}, {results['machine']['cpu_count']} cores",
           flush=True)
 
-    print(f"[1/3] layered CBOW + Adam, batch 100, {args.layered_steps} steps ...", flush=True)
-    results["layered"] = run_layered(corpus, V, args)
-    print(f"[1/3] layered CBOW + Adam(lazy=True), batch 100, {args.layered_steps} steps ...", flush=True)
-    results["layered_lazy"] = run_layered(corpus, V, args, lazy=True)
+    have_numba = False
+    if not args.no_numba:
+        try:
+            import numba
 
-    runs = {"fast": [], "gensim": []}
-    qual = {"fast": [], "gensim": []}
+            have_numba = True
+            results["versions"].setdefault("numba", numba.__version__)
+        except ImportError:
+            print("numba not installed: skipping the numba rows (pip install numba)")
+
+    if args.layered_steps > 0:
+        print(f"[layered] CBOW + Adam, batch 100, {args.layered_steps} steps ...", flush=True)
+        results["layered"] = run_layered(corpus, V, args)
+        print(f"[layered] CBOW + Adam(lazy=True), batch 100, {args.layered_steps} steps ...",
+              flush=True)
+        results["layered_lazy"] = run_layered(corpus, V, args, lazy=True)
+
+    names = {"fast": f"w2vlib.fast, numpy (threads={args.threads})",
+             "numba2": "w2vlib.fast, numba, 2 threads", "numba1": "w2vlib.fast, numba, 1 thread",
+             "gensim1": "gensim Word2Vec, 1 worker", "gensim2": "gensim Word2Vec, 2 workers"}
+    runs = {k: [] for k in names}
+    qual = {k: [] for k in names}
     sentences = None
     if have_gensim:
         sentences = [[id_to_word[i] for i in s] for s in _split_eos(corpus, word_to_id)]
+    if have_numba:  # compile (or load from the cache) before anything is timed
+        _numba_train(corpus[:5000], V, epochs=1, progress=False, threads=1)
+        _numba_train(corpus[:5000], V, epochs=1, progress=False, threads=2)
     for seed in args.seeds:
-        print(f"[2/3] fast path, seed {seed} ...", flush=True)
-        W, info = run_fast(corpus, V, args, seed)
-        runs["fast"].append(info)
-        qual["fast"].append(quality(W, word_to_id, analogy_files, similarity_files))
+        if not args.no_fast:
+            print(f"[fast] numpy fast path, seed {seed} ...", flush=True)
+            W, info = run_fast(corpus, V, args, seed)
+            runs["fast"].append(info)
+            qual["fast"].append(quality(W, word_to_id, analogy_files, similarity_files))
+        if have_numba:
+            for threads in ((2, 1) if seed == args.seeds[0] else (2,)):
+                print(f"[numba] compiled backend, {threads} thread(s), seed {seed} ...", flush=True)
+                W, info = run_numba(corpus, V, args, seed, threads)
+                runs[f"numba{threads}"].append(info)
+                qual[f"numba{threads}"].append(quality(W, word_to_id, analogy_files,
+                                                       similarity_files))
         if have_gensim:
-            print(f"[3/3] gensim, 1 worker, seed {seed} ...", flush=True)
-            wv, ginfo = run_gensim(sentences, args, seed, workers=1)
-            runs["gensim"].append(ginfo)
-            Wg = np.stack([wv[id_to_word[i]] for i in range(V)])
-            qual["gensim"].append(quality(Wg, word_to_id, analogy_files, similarity_files))
-    if have_gensim:
-        print("[3/3] gensim, 2 workers ...", flush=True)
-        _, g2 = run_gensim(sentences, args, args.seeds[0], workers=2)
-        results["gensim_2_workers"] = g2
-    results["fast"] = runs["fast"]
-    results["gensim"] = runs["gensim"]
+            for workers in (1, 2):
+                print(f"[gensim] {workers} worker(s), seed {seed} ...", flush=True)
+                wv, ginfo = run_gensim(sentences, args, seed, workers=workers)
+                runs[f"gensim{workers}"].append(ginfo)
+                Wg = np.stack([wv[id_to_word[i]] for i in range(V)])
+                qual[f"gensim{workers}"].append(quality(Wg, word_to_id, analogy_files,
+                                                        similarity_files))
+    results["runs"] = runs
     results["quality"] = qual
 
-    # ---- table ----
-    lay = results["layered"]
-    f_wall = mean_std([r["wall_s"] for r in runs["fast"]])
-    lazy = results["layered_lazy"]
-    rows = [("layered (CBOW+Adam, batch 100)", lay["wall_10ep_s_extrapolated"], None,
-             lay["words_per_sec"], "extrapolated from "
-             f"{lay['steps']} steps"),
-            ("layered, Adam(lazy=True)", lazy["wall_10ep_s_extrapolated"], None,
-             lazy["words_per_sec"], f"extrapolated from {lazy['steps']} steps")]
-    rows.append((f"fast (w2vlib.fast, threads={args.threads})", f_wall[0], f_wall[1], n_words / f_wall[0],
-                 f"{len(args.seeds)} runs"))
-    if have_gensim:
-        g_wall = mean_std([r["wall_s"] for r in runs["gensim"]])
-        rows.append(("gensim 4 Word2Vec, 1 worker", g_wall[0], g_wall[1], n_words / g_wall[0],
-                     f"{len(args.seeds)} runs"))
-        rows.append(("gensim 4 Word2Vec, 2 workers", g2["wall_s"], None, n_words / g2["wall_s"],
-                     "1 run"))
+    cli = {}
+    if args.cli:
+        backends = (["numba"] if have_numba else []) + ([] if args.no_fast else ["numpy"])
+        with tempfile.TemporaryDirectory() as tmp:
+            if "numba" in backends:  # a first process fills numba's on-disk cache
+                print("[cli] warming the JIT cache (1 epoch, not timed) ...", flush=True)
+                try:
+                    run_cli(args, 0, "numba", Path(tmp) / "warm", epochs=1)
+                except RuntimeError as err:
+                    print(f"[cli] skipped: {err}")
+                    backends = []
+            for backend in backends:
+                cli[backend] = {"runs": [], "quality": []}
+                for seed in args.seeds:
+                    print(f"[cli] python -m w2vlib train --backend {backend}, seed {seed} ...",
+                          flush=True)
+                    W, w2i, info = run_cli(args, seed, backend, Path(tmp) / f"{backend}{seed}")
+                    cli[backend]["runs"].append(info)
+                    cli[backend]["quality"].append(quality(W, w2i, analogy_files,
+                                                           similarity_files))
+    results["cli"] = cli
+
+    # ---- the README's tables ----
+    def ms(xs, fmt="{:.2f}"):
+        m, sd = mean_std(xs)
+        return fmt.format(m) + (f" ± {fmt.format(sd)}" if len(xs) > 1 else "")
+
+    lines = []
+    emit = lines.append
+    cmd = "python benchmarks/bench_ptb.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    mach = results["machine"]
+    vers = results["versions"]
+    emit(f"Command: `{cmd.strip()}`")
+    emit("")
+    emit(f"Machine: {mach.get('cpu', '?')}, {mach.get('cpu_count', '?')} cores, "
+         f"{mach.get('platform', mach.get('system', ''))}; "
+         + ", ".join(f"{k} {v}" for k, v in vers.items() if v) + "; load average before the run: "
+         + (" ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"))
+    emit("")
+    emit(f"Speed: {args.epochs} epochs of {corpus.size:,} words, CBOW, hidden {args.hidden}, window "
+         f"{args.window}, {args.negative} negatives, subsampling {args.subsample}; wall time "
+         "includes setup, never JIT compilation")
+    emit("")
+    emit(f"| path | wall s ({args.epochs} epochs) | words/s | vs gensim, 2 workers | runs |")
+    emit("|---|---|---|---|---|")
+    g2 = mean_std([r["wall_s"] for r in runs["gensim2"]])[0] if runs["gensim2"] else None
+    if "layered" in results:
+        for key, label in (("layered", "layered `CBOW` + `Adam`, batch 100 (the book's shape)"),
+                           ("layered_lazy", "layered `CBOW` + `Adam(lazy=True)`, batch 100")):
+            lay = results[key]
+            vs = f"{g2 / lay['wall_10ep_s_extrapolated']:.3f}x" if g2 else "-"
+            emit(f"| {label} | {lay['wall_10ep_s_extrapolated']:.0f} (extrapolated from "
+                 f"{lay['steps']} steps) | {lay['words_per_sec']:,.0f} | {vs} | 1 |")
+    for key in ("fast", "numba1", "numba2", "gensim1", "gensim2"):
+        if not runs[key]:
+            continue
+        walls = [r["wall_s"] for r in runs[key]]
+        m = mean_std(walls)[0]
+        vs = f"{g2 / m:.2f}x" if g2 else "-"
+        emit(f"| {names[key]} | {ms(walls)} | {n_words / m:,.0f} | {vs} | {len(walls)} |")
+    if cli:
+        emit("")
+        emit(f"The command line end to end ({args.epochs} epochs, a fresh process per seed: start-up, "
+             "loading PTB, training, writing vectors.npz, vectors.txt, the projector TSVs and "
+             "metrics.json; the JIT cache warm) against gensim in-process (vocabulary scan + training):")
+        emit("")
+        emit("| command | wall s | gensim, same settings | speed-up | seeds |")
+        emit("|---|---|---|---|---|")
+        for backend, workers in (("numba", 2), ("numpy", 1)):
+            if backend not in cli:
+                continue
+            walls = [r["wall_s"] for r in cli[backend]["runs"]]
+            g = runs[f"gensim{workers}"]
+            gw = [r["wall_s"] for r in g]
+            ratio = f"{mean_std(gw)[0] / mean_std(walls)[0]:.2f}x" if gw else "-"
+            emit(f"| `python -m w2vlib train --corpus {args.corpus} --backend {backend}` | "
+                 f"{ms(walls)} | {ms(gw) if gw else '-'} ({workers} worker{'s' if workers > 1 else ''}) "
+                 f"| {ratio} | {len(walls)} |")
+    emit("")
+    emit(f"Quality after {args.epochs} epochs (mean ± sample std over seeds "
+         f"{', '.join(map(str, args.seeds))}; analogies: 3CosAdd accuracy over the covered questions; "
+         "similarity: Spearman)")
+    emit("")
+    cols = [k for k in ("fast", "numba2", "gensim1", "gensim2") if qual[k]]
+    col_names = [names[k] for k in cols]
+    if cli.get("numba"):
+        cols.append("cli_numba")
+        col_names.append("CLI, numba")
+    emit("| metric | " + " | ".join(col_names) + " |")
+    emit("|---|" + "---|" * len(cols))
+    for name in list(analogy_files) + list(similarity_files):
+        cells = []
+        for k in cols:
+            qs = cli["numba"]["quality"] if k == "cli_numba" else qual[k]
+            cells.append(ms([q[name] for q in qs], "{:.4f}"))
+        emit(f"| {name} | " + " | ".join(cells) + " |")
+    if runs["numba1"] and runs["numba2"]:
+        w1 = runs["numba1"][0]["words_per_sec"]
+        w2 = mean_std([r["words_per_sec"] for r in runs["numba2"]])[0]
+        emit("")
+        emit(f"2-core limit: 2 x the 1-thread rate = {2 * w1:,.0f} words/s; the 2-thread kernel ran at "
+             f"{w2:,.0f} words/s, {w2 / (2 * w1):.0%} of it ({w2 / w1:.2f}x one thread).")
     print()
-    print(f"Speed ({args.epochs} epochs of {corpus.size:,} words; wall time includes setup)")
-    print(f"| {'path':32s} | {'wall s (10 ep)':>15s} | {'words/s':>12s} | note")
-    print(f"|{'-' * 34}|{'-' * 17}|{'-' * 14}|------")
-    for name, wall, sd, wps, note in rows:
-        w = f"{wall:.2f}" + (f" ± {sd:.2f}" if sd is not None else "")
-        print(f"| {name:32s} | {w:>15s} | {wps:>12,.0f} | {note}")
-    print()
-    f_wps = n_words / f_wall[0]
-    print(f"fast / layered words/s: {f_wps / lay['words_per_sec']:.1f}x "
-          f"(fast / layered with lazy Adam: {f_wps / lazy['words_per_sec']:.1f}x; "
-          f"lazy / dense Adam: {lazy['words_per_sec'] / lay['words_per_sec']:.1f}x)")
-    if have_gensim:
-        print(f"fast / gensim 1 worker words/s: {f_wps / (n_words / g_wall[0]):.2f}x "
-              f"(gensim train-only {mean_std([r['train_only_s'] for r in runs['gensim']])[0]:.2f} s)")
-        print(f"fast / gensim 2 workers words/s: {f_wps / (n_words / g2['wall_s']):.2f}x")
-    print()
-    print(f"Quality after {args.epochs} epochs (mean ± std over seeds {args.seeds}; analogy: "
-          "3CosAdd accuracy over covered questions, similarity: Spearman)")
-    names = list(analogy_files) + list(similarity_files)
-    header = "| metric | fast | " + ("gensim 1 worker | fast / gensim |" if have_gensim else "")
-    print(header)
-    print("|---|---|" + ("---|---|" if have_gensim else ""))
-    for name in names:
-        fm, fs = mean_std([q[name] for q in qual["fast"]])
-        line = f"| {name} | {fm:.4f} ± {fs:.4f} |"
-        if have_gensim:
-            gm, gs = mean_std([q[name] for q in qual["gensim"]])
-            line += f" {gm:.4f} ± {gs:.4f} | {fm / gm:.2f}x |"
-        print(line)
+    print("\n".join(lines))
+    results["readme"] = lines
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(results, fh, indent=2, default=float)

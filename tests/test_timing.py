@@ -13,3 +13,17 @@ def test_best_time_measures_per_call_seconds():
     assert len(calls) > 10  # a fast function is called many times per run
     with pytest.raises(ValueError):
         best_time(lambda: None, repeat=0)
+
+
+def test_loglog_slope_reads_growth():
+    import numpy as np
+    import pytest
+    from w2vlib.timing import loglog_slope
+    xs = np.array([1e3, 1e4, 1e5])
+    assert abs(loglog_slope(xs, 2 * xs) - 1) < 1e-9
+    assert abs(loglog_slope(xs, [3.0, 3.0, 3.0])) < 1e-9
+    assert abs(loglog_slope(xs, xs**2) - 2) < 1e-9
+    with pytest.raises(ValueError, match="two or more"):
+        loglog_slope([10, 10], [1, 2])
+    with pytest.raises(ValueError, match="positive"):
+        loglog_slope([1, 10], [0, 1])

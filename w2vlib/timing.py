@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import timeit
 
-__all__ = ["best_time"]
+import numpy as np
+
+__all__ = ["best_time", "loglog_slope"]
 
 
 def best_time(fn, repeat: int = 3, min_time: float = 0.005) -> float:
@@ -18,3 +20,17 @@ def best_time(fn, repeat: int = 3, min_time: float = 0.005) -> float:
     while timeit.timeit(fn, number=number) < min_time:
         number *= 10
     return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
+
+
+def loglog_slope(xs, ys) -> float:
+    """The least-squares slope of log(ys) against log(xs): 1 for a cost proportional to x, 0 for a flat one.
+
+    How the notebooks and their speed exercises read a measured cost's growth (needs two or more
+    distinct positive xs, and positive ys).
+    """
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    if xs.shape != ys.shape or xs.ndim != 1 or len(np.unique(xs)) < 2:
+        raise ValueError("loglog_slope needs two or more distinct sizes, one time per size")
+    if np.any(xs <= 0) or np.any(ys <= 0):
+        raise ValueError("loglog_slope needs positive sizes and times")
+    return float(np.polyfit(np.log(xs), np.log(ys), 1)[0])

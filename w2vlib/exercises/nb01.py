@@ -7,6 +7,7 @@ import numpy as np
 
 from ..corpus import convert_one_hot
 from ..layers import SoftmaxWithLoss, softmax
+from ..timing import loglog_slope
 from . import Exercise, NotYet, tr
 
 # ---- 1. memory at scale ---------------------------------------------------------------------------------
@@ -145,7 +146,7 @@ _REF_SLOPES = {"one-hot": 1.0, "lookup": 0.0, "output": 1.0}
 def measured_slopes(results):
     """Log-log slopes of the three costs against V, fitted to ``results`` (the notebook's timing table)."""
     Vs = np.array([r["V"] for r in results], dtype=float)
-    return {name: float(np.polyfit(np.log(Vs), np.log([r[key] for r in results]), 1)[0])
+    return {name: loglog_slope(Vs, [r[key] for r in results])
             for name, key in _PIECES.items()}
 
 

@@ -6,6 +6,7 @@ import numpy as np
 from ..gradcheck import gradcheck
 from ..layers import Embedding
 from ..gradcheck import GRADCHECK_TOL
+from ..timing import loglog_slope
 from . import Exercise, NotYet, tr
 
 # ---- 1. predict the gradient ------------------------------------------------------------------------------
@@ -112,7 +113,7 @@ _NAMES = ("notes loop", "w2vlib")
 def measured_slopes(times):
     """Log-log slopes against V of the two backward costs; ``times`` maps V -> {name: seconds}."""
     Vs = np.array(sorted(times), dtype=float)
-    return {name: float(np.polyfit(np.log(Vs), np.log([times[int(v)][name] for v in Vs]), 1)[0])
+    return {name: loglog_slope(Vs, [times[int(v)][name] for v in Vs])
             for name in _NAMES}
 
 

@@ -5,6 +5,7 @@ import numpy as np
 
 from ..layers import sigmoid
 from ..negative_sampling import NegativeSamplingLoss
+from ..timing import loglog_slope
 from . import Exercise, NotYet, tr
 
 # ---- 1. how much more often is "the" drawn than the rarest word? -----------------------------------------
@@ -182,8 +183,8 @@ def measured_slopes(steps, k_times):
     against k + 1 (``k_times``: k -> seconds)."""
     Vs = np.array([s["V"] for s in steps], dtype=float)
     ks = np.array(sorted(k_times), dtype=float)
-    return {"V": float(np.polyfit(np.log(Vs), np.log([s["negative sampling"] for s in steps]), 1)[0]),
-            "k": float(np.polyfit(np.log(ks + 1), np.log([k_times[int(k)] for k in ks]), 1)[0])}
+    return {"V": loglog_slope(Vs, [s["negative sampling"] for s in steps]),
+            "k": loglog_slope(ks + 1, [k_times[int(k)] for k in ks])}
 
 
 def _check_slopes(answer, steps=None, k_times=None, tolerance=0.5):

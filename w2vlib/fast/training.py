@@ -11,6 +11,7 @@ import numpy as np
 
 from ..models import init_weights
 from .batching import Planner, prefetch, subsample_keep_prob
+from .compiled import train_compiled
 from .config import FastConfig, default_batch_size
 
 __all__ = ["FastResult", "train", "initial_weights"]
@@ -258,6 +259,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     cfg = FastConfig.create(model, hidden_size, window_size, negative, epochs, batch_size, alpha,
                             min_alpha, seed, sample, power, dynamic_window, damping, init, cbow_update,
                             threads, backend, **aliases)
+    if cfg.backend == "numba":  # compiled per-word SGD, no batches: w2vlib/fast/compiled.py
+        return train_compiled(corpus, V, cfg, locals())
     keep_prob, sgd_step = keep_probabilities(corpus, V, cfg), sgd_step_of(cfg.backend)
     t_start = time.perf_counter()
     W_in, W_out, plan_seq = _weights_and_plan_seed(V, cfg)

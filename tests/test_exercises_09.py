@@ -1,0 +1,111 @@
+"""Notebook 09's exercises: each accepts its reference, refuses typical wrong answers with their own
+reason, and says "not attempted" for the stub."""
+
+import numpy as np
+import pytest
+
+import w2vlib.exercises
+from w2vlib.exercises import nb09
+
+q1, q2, q3 = w2vlib.exercises.load("09")
+
+
+def stub(*args):
+    ...
+
+
+@pytest.mark.parametrize("q", [q1, q2, q3])
+def test_exercise_09_stub_is_not_attempted(q):
+    assert q.verdict(stub).endswith("not attempted")
+    assert q.verdict(...).endswith("not attempted")
+
+
+# 1. LCG
+def test_exercise_09_1_accepts_the_reference_and_matches_the_kernel():
+    assert q1.passes(nb09._lcg_reference)
+    assert q1.passes(lambda s: (s * 25214903917 + 11) & (2**64 - 1))
+    from w2vlib.fast import compiled
+
+    if compiled.available():
+        k = compiled.kernels()
+        for s in (1, 2**63 + 5):
+            assert int(k.lcg_next(np.uint64(s))) == nb09._lcg_reference(s)
+
+
+def test_exercise_09_1_refuses_no_wraparound():
+    v = q1.verdict(lambda s: s * 25214903917 + 11)
+    assert "not yet" in v and "64 bits" in v and "% 2**64" in v
+
+
+def test_exercise_09_1_refuses_32_bits():
+    v = q1.verdict(lambda s: (s * 25214903917 + 11) % 2**32)
+    assert "not yet" in v and "not 32" in v
+
+
+def test_exercise_09_1_refuses_wrong_constants():
+    v = q1.verdict(lambda s: (s * 1103515245 + 12345) % 2**64)
+    assert "not yet" in v and "multiplier is 25214903917" in v
+
+
+# 2. bisection
+def test_exercise_09_2_accepts_the_reference_and_agrees_with_searchsorted():
+    assert q2.passes(nb09._draw_reference)
+    cdf, us = nb09._draw_cases()
+    got = [nb09._draw_reference(cdf, u) for u in us]
+    np.testing.assert_array_equal(got, np.searchsorted(cdf, us, side="right"))
+
+
+def test_exercise_09_2_refuses_the_left_bisection():
+    def draw_left(cdf, u):
+        lo, hi = 0, len(cdf)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if cdf[mid] >= u:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
+
+    v = q2.verdict(draw_left)
+    assert "not yet" in v and "exactly" in v and "not >= u" in v
+
+
+def test_exercise_09_2_refuses_a_uniform_draw():
+    v = q2.verdict(lambda cdf, u: int(u * len(cdf)))
+    assert "not yet" in v and "same probability" in v
+
+
+def test_exercise_09_2_refuses_searchsorted():
+    def draw(cdf, u):
+        return int(np.searchsorted(cdf, u, side="right"))
+
+    v = q2.verdict(draw)
+    assert "not yet" in v and "yourself" in v
+
+
+# 3. predict the cost of negatives
+def test_exercise_09_3_accepts_the_reference_with_and_without_a_measurement():
+    assert q3.passes(nb09._seconds_reference)
+    v = q3.verdict(nb09._seconds_reference, t2=1.0, t8=2.2, t14=3.3)
+    assert v.startswith(f"{q3.title}: correct") and "3.400" in v
+
+
+def test_exercise_09_3_refuses_a_proportional_model():
+    v = q3.verdict(lambda k, t2, t8: t2 * k / 2)
+    assert "not yet" in v and "proportional" in v
+
+
+def test_exercise_09_3_refuses_a_line_through_zero_from_t8():
+    v = q3.verdict(lambda k, t2, t8: t8 * k / 8)
+    assert "not yet" in v and "through 0" in v
+
+
+def test_exercise_09_3_refuses_a_prediction_far_from_the_measurement():
+    # a right formula, but the measured time is 3x the prediction: the check says so
+    v = q3.verdict(nb09._seconds_reference, t2=1.0, t8=2.2, t14=10.0)
+    assert "not yet" in v and "2x off" in v
+
+
+def test_exercise_09_3_reports_a_crash_without_raising():
+    v = q3.verdict(lambda k, t2, t8: 1 / 0)
+    assert "not yet" in v and "ZeroDivisionError" in v

@@ -1,0 +1,236 @@
+"""The compiled backend: per-word SGD in numba, as word2vec.c and gensim's Cython do it.
+
+``w2vlib.fast.train(..., backend="numba")`` (``python -m w2vlib train --backend numba``) trains the
+same model as the numpy fast path, but the way word2vec.c does: one target word at a time, in compiled code, with no
+Python per step and no batches (so no damping: every update uses the rows as they are now).
+
+* **Per-word SGD**: subsampling of frequent words, a dynamic window (radius drawn from
+  ``1..window_size``), ``negative`` negatives, the learning rate falling linearly to
+  ``min_alpha`` over training, ``W_in`` uniform in ``±0.5 / hidden_size`` and ``W_out``
+  zeros (the package's initialisation: the same seed gives the numpy backend's starting weights).
+* **Hogwild threads**: the corpus is cut into chunks of ``chunk_words`` words; ``prange`` hands
+  the chunks of an epoch to the threads, which update the shared weights without locks. The
+  model is sparse (an update touches ``~2 * window + k + 1`` of the ``2 * V`` rows), so two threads
+  rarely write the same row at the same moment, and when they do, one small update is lost.
+* **The tricks**: word2vec.c's linear congruential random numbers, a sigmoid table and a binary
+  search of the shared unigram^0.75 sampler's cumulative table
+  (:class:`w2vlib.negative_sampling.UnigramSampler`).
+
+Reproducibility: every chunk has its own random stream (seeded from ``seed``, the epoch and the
+chunk), so with ``threads=1`` the same seed gives bit-identical vectors. With 2 threads the random
+draws are the same, but the order in which the threads' updates interleave is not, so the vectors
+differ from run to run by a little (the quality does not).
+
+Settings that do not exist here: ``batch_size`` and ``damping`` (there are no batches). The
+learning rate ``alpha`` defaults to word2vec.c's: 0.05 for CBOW, 0.025 for skip-gram.
+
+numba is optional (``pip install numba``, or the ``notebooks`` extra). The kernels live in
+:mod:`w2vlib.fast.numba_kernels` and are compiled on first use, then cached on disk
+(``cache=True``): a later process loads them instead of compiling again.
+"""
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+
+__all__ = ["available", "require_numba", "kernels", "train_compiled", "sigmoid_tables",
+           "cbow_example", "skipgram_example", "NUMBA_MISSING", "DEFAULT_ALPHA"]
+
+#: word2vec.c's starting learning rates for per-word SGD
+DEFAULT_ALPHA = {"cbow": 0.05, "skipgram": 0.025}
+
+NUMBA_MISSING = ('backend="numba" needs numba, which is not installed: pip install numba '
+                 '(or install the notebooks extra: pip install -e ".[notebooks]")')
+
+
+def available() -> bool:
+    """True when numba can be imported."""
+    try:
+        import numba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def require_numba():
+    """Import numba or raise an ImportError that says how to install it."""
+    try:
+        import numba
+    except ImportError as err:
+        raise ImportError(NUMBA_MISSING) from err
+    return numba
+
+
+def kernels():
+    """The compiled kernels module (:mod:`w2vlib.fast.numba_kernels`); needs numba."""
+    require_numba()
+    from . import numba_kernels
+
+    return numba_kernels
+
+
+def sigmoid_tables(size=None, max_exp=None):
+    """word2vec.c's sigmoid table and the matching loss table, float32.
+
+    Entry ``i`` is at ``x = (i / size * 2 - 1) * max_exp``: ``sig[i] = sigmoid(x)`` and
+    ``nll[i] = -log(sigmoid(x))`` (the loss of a positive with score ``x``).
+    """
+    if size is None or max_exp is None:
+        k = kernels()
+        size = k.SIG_TABLE_SIZE if size is None else size
+        max_exp = k.MAX_EXP if max_exp is None else max_exp
+    x = (np.arange(size) / size * 2 - 1) * max_exp
+    sig = (1.0 / (1.0 + np.exp(-x))).astype(np.float32)
+    nll = np.logaddexp(0.0, -x).astype(np.float32)
+    return sig, nll
+
+
+def _cdf(corpus, vocab_size, power=0.75):
+    """The shared sampler's cumulative unigram^power table (``UnigramSampler.cum_table``)."""
+    from ..negative_sampling import UnigramSampler
+
+    sampler = UnigramSampler(corpus, power=power, vocab_size=vocab_size)
+    return np.ascontiguousarray(sampler.cum_table, dtype=np.float64)
+
+
+def _example_args(W_in, W_out, exact):
+    for name, W in (("W_in", W_in), ("W_out", W_out)):
+        if not isinstance(W, np.ndarray) or W.dtype != np.float32 or W.ndim != 2:
+            raise TypeError(f"{name} must be a 2-D float32 numpy array (the kernel updates it in "
+                            f"place), got {getattr(W, 'dtype', type(W).__name__)}")
+    if W_in.shape != W_out.shape:
+        raise ValueError(f"W_in and W_out must have the same shape, got {W_in.shape} and {W_out.shape}")
+    if not (W_in.flags.c_contiguous and W_out.flags.c_contiguous):
+        raise ValueError("W_in and W_out must be C-contiguous")
+    H = W_in.shape[1]
+    sig, nll = sigmoid_tables()
+    return np.empty(H, np.float32), np.empty(H, np.float32), sig, nll
+
+
+def _ids(x, V, name, ndim):
+    from .._checks import check_ids
+
+    x = check_ids(np.asarray(x), V, name)
+    if x.ndim != ndim:
+        raise ValueError(f"{name} must be {ndim}-D, got shape {x.shape}")
+    return np.ascontiguousarray(x, dtype=np.int32)
+
+
+def cbow_example(W_in, W_out, contexts, target, negatives, lr, exact_sigmoid=True,
+                 cbow_update="word2vec"):
+    """One CBOW example, one SGD step of the compiled kernel, **in place** on ``W_in``/``W_out``.
+
+    ``contexts`` (n,) ids, ``target`` an id, ``negatives`` (k,) ids. Returns the loss
+    (the sum of the ``k + 1`` binary cross-entropies). ``cbow_update="gradient"`` gives each
+    context row ``dL/dh / n`` (the layered ``CBOW``'s gradient, so the step equals
+    ``W -= lr * grad`` of the layered model); ``"word2vec"`` gives each the whole ``dL/dh``.
+    ``exact_sigmoid=False`` reads the sigmoid from the table as training does.
+    """
+    k = kernels()
+    V = W_in.shape[0]
+    h, dh, sig, nll = _example_args(W_in, W_out, exact_sigmoid)
+    return float(k.cbow_example(W_in, W_out, _ids(contexts, V, "contexts", 1), int(target),
+                                _ids(negatives, V, "negatives", 1), float(lr), h, dh, sig, nll,
+                                bool(exact_sigmoid), cbow_update == "word2vec"))
+
+
+def skipgram_example(W_in, W_out, centre, contexts, negatives, lr, exact_sigmoid=True):
+    """One skip-gram example, one SGD step of the compiled kernel, **in place**.
+
+    The centre row predicts each of ``contexts`` (n,), with ``negatives`` (n, k). Returns the
+    summed loss of the ``n`` pairs.
+    """
+    k = kernels()
+    V = W_in.shape[0]
+    h, dh, sig, nll = _example_args(W_in, W_out, exact_sigmoid)
+    return float(k.skipgram_example(W_in, W_out, int(centre), _ids(contexts, V, "contexts", 1),
+                                    _ids(negatives, V, "negatives", 2), float(lr), h, dh, sig,
+                                    nll, bool(exact_sigmoid)))
+
+
+def train_compiled(corpus, V, cfg, args, chunk_words=10_000, exact_sigmoid=False):
+    """The body of ``w2vlib.fast.train(..., backend="numba")``, called once its checks are done.
+
+    ``corpus`` (int32 ids) and ``V`` as checked (and trimmed) by ``train``; ``cfg`` the checked
+    :class:`~w2vlib.fast.config.FastConfig`; ``args`` the rest of ``train``'s arguments as it holds
+    them (``alpha`` or its older name ``lr`` in ``aliases``, ``min_alpha``, ``progress``,
+    ``callback``, ``id_to_word``, ``kept_ids``, ``min_count``, ``max_vocab``). ``alpha`` None means
+    word2vec.c's default for the model, ``min_alpha`` None ``alpha * 1e-4``. ``chunk_words``: words
+    per chunk, the unit a thread takes (windows stop at chunk ends). ``exact_sigmoid``: compute the
+    sigmoid instead of reading the table.
+    """
+    numba = require_numba()
+    from .training import FastResult, _weights_and_plan_seed, _words_of, keep_probabilities
+
+    alpha = args["aliases"].get("lr", args["alpha"])
+    min_alpha, progress, callback = args["min_alpha"], args["progress"], args["callback"]
+    keep_prob = keep_probabilities(corpus, V, cfg)
+
+    k = kernels()
+    alpha = DEFAULT_ALPHA[cfg.model] if alpha is None else float(alpha)
+    lr_end = alpha * 1e-4 if min_alpha is None else float(min_alpha)
+    if not 0 <= lr_end <= alpha:
+        raise ValueError(f"min_alpha must lie in [0, alpha={alpha}], got {min_alpha!r}")
+    if keep_prob is None:
+        keep_prob = np.ones(V)
+    keep_prob = np.ascontiguousarray(keep_prob, dtype=np.float64)
+    used_threads = min(int(cfg.threads), numba.config.NUMBA_NUM_THREADS)
+    epochs = cfg.epochs
+
+    t_start = time.perf_counter()
+    W_in, W_out, plan_seq = _weights_and_plan_seed(V, cfg)  # the numpy backend's, same seed
+    cdf = _cdf(corpus, V, cfg.power)
+    sig, nll = sigmoid_tables()
+    n_chunks = max(1, -(-corpus.size // int(chunk_words)))
+    bounds = np.linspace(0, corpus.size, n_chunks + 1).astype(np.int64)
+    seeds = np.random.default_rng(plan_seq).integers(1, 2**63, size=(epochs, n_chunks),
+                                                     dtype=np.int64).astype(np.uint64)
+    loss_out = np.zeros(n_chunks)
+    examples_out = np.zeros(n_chunks, dtype=np.int64)
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=corpus.size * epochs, unit="w", unit_scale=True,
+                   desc=f"{cfg.model} x{epochs} (numba, {used_threads} threads)")
+    loss_per_epoch = []
+    before = numba.get_num_threads()
+    numba.set_num_threads(used_threads)
+    # dynamic scheduling: a thread takes the next chunk when it is done with one (on a busy
+    # machine a fixed half per thread waits for the slower thread)
+    chunksize_before = numba.set_parallel_chunksize(1)
+    try:
+        for e in range(epochs):
+            # the learning rate at each chunk boundary: linear in the words done so far
+            done = (e * corpus.size + bounds) / (epochs * corpus.size)
+            lr_bounds = np.maximum(lr_end, alpha * (1.0 - done))
+            k.train_epoch(W_in, W_out, corpus, bounds, seeds[e], lr_bounds, keep_prob, cdf, sig,
+                          nll, cfg.window_size, cfg.dynamic_window, cfg.negative,
+                          cfg.model == "cbow", cfg.cbow_update == "word2vec", bool(exact_sigmoid),
+                          loss_out, examples_out)
+            n_ex = int(examples_out.sum())
+            mean_loss = float(loss_out.sum()) / n_ex if n_ex else math.nan
+            if n_ex and not math.isfinite(mean_loss):
+                raise FloatingPointError("training diverged (loss is not finite); lower alpha")
+            loss_per_epoch.append(mean_loss)
+            if bar is not None:
+                bar.update(corpus.size)
+            if callback is not None:
+                callback(e + 1, mean_loss)
+    finally:
+        numba.set_parallel_chunksize(chunksize_before)
+        numba.set_num_threads(before)
+        if bar is not None:
+            bar.close()
+    wall = time.perf_counter() - t_start
+    for name, W in (("W_in", W_in), ("W_out", W_out)):
+        if not np.all(np.isfinite(W)):
+            raise FloatingPointError(f"training diverged: {name} holds nan or inf; lower alpha")
+    settings = dict(cfg.settings(V), min_count=args["min_count"], max_vocab=args["max_vocab"])
+    settings.update(alpha=alpha, min_alpha=lr_end, threads=used_threads, backend="numba",
+                    batch_size=None, damping=None, chunk_words=int(chunk_words),
+                    exact_sigmoid=bool(exact_sigmoid))
+    return FastResult(W_in, W_out, loss_per_epoch, corpus.size * epochs / wall, wall, epochs,
+                      int(corpus.size), settings, _words_of(args["id_to_word"], V), args["kept_ids"])
