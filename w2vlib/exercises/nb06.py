@@ -210,7 +210,9 @@ EXERCISES = [
     Exercise(
         name=tr("Exercise 3 (does frequency decide?)", "문제 3 (빈도가 결과를 좌우할까?)"),
         checker=_check_frequency,
-        hint_text="frequent = rarest >= np.median(rarest); then right[~frequent].mean() and right[frequent].mean().",
+        hint_text=tr("frequent = rarest >= np.median(rarest); then right[~frequent].mean() and right[frequent].mean().",
+                     "frequent = rarest >= np.median(rarest); 그다음 right[~frequent].mean()과 "
+                     "right[frequent].mean()을 구하세요."),
         solution_text="frequent = rarest >= np.median(rarest)\n"
                       "answer_3 = (right[~frequent].mean(), right[frequent].mean())",
         reference=lambda right=None, rarest=None, **_: _split_acc(right, rarest, np.greater_equal),
