@@ -58,6 +58,40 @@ def plot_words_2d(coords, words, groups=None, ax=None, fontsize: int = 9, tidy: 
     return ax
 
 
+GROUP_MARKERS = "os^DvP*X"
+
+
+def plot_word_groups(coords, groups, words=None, ax=None, fontsize: int = 8, s: float = 30):
+    """Scatter 2-D points with one colour *and* one marker per group, the legend outside the axes.
+
+    Any two groups stay distinguishable (also in grey or for colour-blind readers): colours follow the
+    style's colour cycle and markers :data:`GROUP_MARKERS`, shifted so that a colour that comes round
+    again gets another marker. With ``words``, the points are labelled by :func:`label_points`
+    (after the legend is placed, so labels avoid it). Returns the axes.
+    """
+    import matplotlib.pyplot as plt
+
+    coords = np.asarray(coords, dtype=float)
+    groups = list(groups)
+    if coords.ndim != 2 or coords.shape[1] != 2 or len(coords) != len(groups):
+        raise ValueError(f"coords must be (n, 2) with one row per group label, got {coords.shape} "
+                         f"for {len(groups)} group labels")
+    if words is not None and len(words) != len(groups):
+        raise ValueError(f"words and groups must have the same length, got {len(words)} and {len(groups)}")
+    if ax is None:
+        _, ax = plt.subplots()
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    m = len(GROUP_MARKERS)
+    for n, g in enumerate(dict.fromkeys(groups)):
+        sel = [i for i, gi in enumerate(groups) if gi == g]
+        ax.scatter(coords[sel, 0], coords[sel, 1], s=s, label=str(g), color=colours[n % len(colours)],
+                   marker=GROUP_MARKERS[(n + n // m) % m])
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=fontsize)
+    if words is not None:
+        label_points(ax, coords, list(words), fontsize=fontsize)
+    return ax
+
+
 def label_points(ax, coords, words, fontsize: int = 9, pad: float = 1.0):
     """Label each point with its word, placed so labels do not overlap (greedy, deterministic).
 

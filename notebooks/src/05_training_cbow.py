@@ -16,6 +16,8 @@
 # %% [markdown]
 # # 05. Training CBOW on a real corpus
 #
+# Book: *Deep Learning from Scratch 2*, sections 4.3.1–4.3.2
+#
 # Notebooks 01-04 took word2vec apart on a toy sentence and fixed its two bottlenecks: the Embedding layer
 # replaced the one-hot product, and negative sampling replaced the softmax over the whole vocabulary. Now we
 # put the pieces to work on the Penn Treebank (PTB), about a million words of Wall Street Journal text, and
@@ -332,7 +334,7 @@ print("check passed: the layered vectors share one direction far more than the t
 # words per second and its accuracy on the analogy questions of notebook 06 (3CosAdd, the share answered
 # right). Five runs of `EPOCHS` epochs would not fit in this notebook's minute, so each run has
 # `ABLATION_EPOCHS` epochs (the knob): the table shows the trends, not the final accuracies; with
-# `ABLATION_EPOCHS = EPOCHS` some rows change rank, so try it when you have a minute.
+# `ABLATION_EPOCHS = EPOCHS` the rows may change rank, so try it when you have a minute.
 
 # %% tags=["nbval-ignore-output"]
 ABLATION = [("fast path (all on)", {}), ("exact gradient share", dict(cbow_update="gradient")),
@@ -430,9 +432,10 @@ print(f"loaded back {W.shape[0]:,} x {W.shape[1]} vectors: identical")
 q1, q2, q3, q4 = w2vlib.exercises.load("05")
 
 # %% [markdown]
-# **1. What does the loss start at?** Before training, the scores are nearly 0. Write the expected starting
-# loss as a function of the number of negatives `k`. The check tries several `k`, and compares with the first
-# step of the layered run above.
+# **1. What does the loss start at?** A warm-up: section 2 explained the starting loss in words; turn that
+# argument into code. Before training, the scores are nearly 0. Write the expected starting loss as a function
+# of the number of negatives `k`. The check tries several `k`, and compares with the first step of the layered
+# run above.
 
 # %%
 def start_loss(k):
@@ -499,9 +502,13 @@ def pairs(w):
 q4.check(pairs)
 
 # %% tags=["nbval-ignore-output"]
+import warnings
+
 small = corpus[:100_000]
-speed = {m: fast.train(small, vocab_size, model=m, epochs=1, seed=SEED, progress=False).words_per_sec
-         for m in ("cbow", "skipgram")}
+with warnings.catch_warnings():  # one short epoch measures speed only: its vectors are barely trained, on purpose
+    warnings.filterwarnings("ignore", message="the loss did not fall", category=RuntimeWarning)
+    speed = {m: fast.train(small, vocab_size, model=m, epochs=1, seed=SEED, progress=False).words_per_sec
+             for m in ("cbow", "skipgram")}
 predicted = q4.answer_or_reference(pairs)(WINDOW_SIZE)
 print(f"CBOW {speed['cbow']:,.0f} words/s, skip-gram {speed['skipgram']:,.0f} words/s, "
       f"ratio {speed['cbow'] / speed['skipgram']:.1f}; skip-gram trains about {predicted:g} pairs per target")

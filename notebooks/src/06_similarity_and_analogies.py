@@ -16,6 +16,8 @@
 # %% [markdown]
 # # 06. Similarity and analogies
 #
+# Book: *Deep Learning from Scratch 2*, sections 4.3.3, 4.4.2
+#
 # Notebook 05 trained CBOW vectors on the Penn Treebank. What did they learn? The chapter's answer: words used
 # in similar contexts end up close together, and some relations between words become *directions* in the
 # space, so that `king - man + woman` lands near `queen`. This notebook tests both claims on our vectors, with
@@ -103,7 +105,7 @@ print("check passed: frequent words have longer vectors")
 
 # %% [markdown]
 # The length of a vector is tied to the word's frequency (the correlation above), so a raw dot product would
-# mix "similar" with "frequent". Section 5 shows what that does to analogies.
+# mix "similar" with "frequent". Section 6 shows what that does to analogies.
 #
 # ## 3. Nearest neighbours
 #
@@ -264,8 +266,8 @@ print("check passed: far above chance; wv.evaluate_word_analogies (gensim's shap
 # %% [markdown]
 # The sections differ a lot, and the lines above name the best and the worst and say how far word frequency
 # goes to explain the differences. The overall accuracy is low next to published results on billions of
-# words, but far above chance (the checked cell). A section's letters are not what makes it hard: what
-# matters is how often its words occur and how consistently PTB uses them.
+# words, but far above chance (the checked cell). How often a section's words occur is only part of the
+# story (the correlation printed above says how large a part); how consistently PTB uses a relation matters too.
 #
 # ## 6. The book's dot-product ranking vs cosine
 #
@@ -341,8 +343,8 @@ print(f"over the file, cosine ranking is {'more' if cos_acc > dot_acc else 'not 
 #   the coverage and the counts of the words tell where the vectors learned a relation and where not.
 # - 3CosMul was designed to stop one similarity from dominating; measure before trusting it: on these
 #   vectors the lines of section 5 compare it with 3CosAdd.
-# - The book's ranking by unnormalised dot products changes most answers and favours frequent (long) vectors;
-#   rank by cosine.
+# - The book's ranking by unnormalised dot products changes many answers (section 6 counts them) and favours
+#   frequent (long) vectors; rank by cosine.
 #
 # ## Exercises
 #

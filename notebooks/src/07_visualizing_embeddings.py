@@ -16,6 +16,8 @@
 # %% [markdown]
 # # 07. Visualizing embeddings
 #
+# Book: *Deep Learning from Scratch 2*, section 4.4 (and chapter 2's dimensionality reduction)
+#
 # Our word vectors have `HIDDEN_SIZE` numbers each; we cannot look at that many dimensions. This notebook projects chosen groups
 # of words (months, weekdays, numbers, countries, nationalities, verbs and their past forms, companies) to two
 # dimensions in two ways, PCA and t-SNE, and measures what each picture keeps and what it distorts. Then we
@@ -45,7 +47,7 @@ from sklearn.decomposition import PCA
 from sklearn.manifold import TSNE, trustworthiness
 
 from w2vlib.data import get_data_dir
-from w2vlib.plotting import label_points
+from w2vlib.plotting import plot_word_groups
 from w2vlib.pretrained import ptb_word_vectors
 from w2vlib.vectors import save_projector
 
@@ -93,26 +95,13 @@ X = Wn[[wv.key_to_index[w] for w in words]]
 print(f"{len(words)} words in {len(GROUPS)} groups, each a vector of {X.shape[1]} numbers")
 
 # %% [markdown]
-# One drawing function for every picture below: each group gets its own colour *and* marker (so any two
-# groups stay distinguishable, also in grey or for colour-blind readers), the legend sits outside the axes,
-# and the words are placed by `w2vlib.plotting.label_points`, which tries positions around each point and
-# takes one where the label overlaps no other label, point or the legend. (`plot_words_2d(..., tidy=True)`
-# uses the same placement; without `tidy` labels are only nudged up and down, faster but overlapping.)
-
-# %%
-MARKERS = "os^DvP*X"
-
-def draw_groups(ax, Y, words, groups, fontsize=8):
-    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    for n, g in enumerate(dict.fromkeys(groups)):
-        sel = [i for i, gi in enumerate(groups) if gi == g]
-        ax.scatter(Y[sel, 0], Y[sel, 1], s=30, label=g, color=colours[n % len(colours)],
-                   marker=MARKERS[(n + n // len(MARKERS)) % len(MARKERS)])
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=fontsize)
-    if words is not None:
-        label_points(ax, Y, words, fontsize=fontsize)
-
-# %% [markdown]
+# One drawing function for every picture below, `w2vlib.plotting.plot_word_groups`: each group gets its own
+# colour *and* marker (so any two groups stay distinguishable, also in grey or for colour-blind readers), the
+# legend sits outside the axes, and the words are placed by `w2vlib.plotting.label_points`, which tries
+# positions around each point and takes one where the label overlaps no other label, point or the legend.
+# (`plot_words_2d(..., tidy=True)` uses the same placement; without `tidy` labels are only nudged up and down,
+# faster but overlapping.)
+#
 # ## 2. PCA: the two directions of largest variance
 #
 # PCA rotates the space so that the first axis follows the largest spread of the points, the second the largest
@@ -131,7 +120,7 @@ print(f"the whole vocabulary: 2 components keep {cum[1]:.3f}, 10 components {cum
 
 # %%
 fig, ax = plt.subplots(figsize=(10, 7))
-draw_groups(ax, P, words, groups)
+plot_word_groups(P, groups, words, ax=ax)
 ax.set_xlabel(f"PC1 ({ratios[0]:.0%} of the variance)")
 ax.set_ylabel(f"PC2 ({ratios[1]:.0%} of the variance)")
 ax.set_title("PCA of the word groups")
@@ -151,7 +140,8 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
     A = V2.transform(Wn[[wv.key_to_index[w] for w in first]])
     B = V2.transform(Wn[[wv.key_to_index[w] for w in second]])
     fig, ax = plt.subplots(figsize=(8, 5))
-    draw_groups(ax, np.vstack([A, B]), first + second, [PAIRED[0]] * len(first) + [PAIRED[1]] * len(second), fontsize=9)
+    plot_word_groups(np.vstack([A, B]), [PAIRED[0]] * len(first) + [PAIRED[1]] * len(second), first + second,
+                     ax=ax, fontsize=9)
     for a, b in zip(A, B):
         ax.annotate("", xy=b, xytext=a, arrowprops=dict(arrowstyle="->", color="gray", alpha=0.6))
     ax.set_xlabel("PC1")
@@ -186,7 +176,7 @@ def tsne(points, perplexity):
 
 T = tsne(X, PERPLEXITY)
 fig, ax = plt.subplots(figsize=(10, 7))
-draw_groups(ax, T, words, groups)
+plot_word_groups(T, groups, words, ax=ax)
 ax.set_xlabel("t-SNE 1 (no unit)")
 ax.set_ylabel("t-SNE 2 (no unit)")
 ax.set_title(f"t-SNE of the word groups (perplexity {PERPLEXITY})")
@@ -250,7 +240,7 @@ perps = sorted({min(p, len(words) - 1) for p in PERPLEXITIES})
 fig, axes = plt.subplots(1, len(perps), figsize=(12, 5), squeeze=False)
 for ax, perp in zip(axes[0], perps):
     Y = tsne(X, perp)
-    draw_groups(ax, Y, None, groups)
+    plot_word_groups(Y, groups, ax=ax)
     if ax is not axes[0][-1]:
         ax.get_legend().remove()
     ax.set_title(f"perplexity {perp}: trustworthiness {trustworthiness(X, Y, n_neighbors=NEIGHBOURS):.3f}")

@@ -16,6 +16,8 @@
 # %% [markdown]
 # # 08. Transfer learning: word vectors as features
 #
+# Book: *Deep Learning from Scratch 2*, section 4.4.1
+#
 # The last point of the chapter (and of the study notes: *word2vec은 전이 학습 측면에서 특히 중요하며, 그 단어의
 # 분산 표현은 다양한 자연어 처리 작업에 이용할 수 있다*) is that vectors learned on one task help another. Our CBOW
 # vectors were trained for one thing only: guessing a word from its neighbours in PTB. Nobody told them that
@@ -230,8 +232,8 @@ assert all(v > r for v, r in zip(curve["word vectors"], curve["random vectors"])
 print("check passed: for every number of labels the word vectors beat random vectors")
 
 # %% [markdown]
-# Compare the two rows above: with the transferred vectors a handful of examples per category already gives
-# a classifier far above the majority class, while random vectors gain little from more words, because a new
+# Compare the two rows above with the majority class: they show how far a handful of examples per category
+# already gets with the transferred vectors, and how little random vectors gain from more words, because a new
 # word's random vector says nothing about it.
 #
 # ## Summary

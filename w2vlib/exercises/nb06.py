@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..similarity import normalize
-from . import Exercise, NotYet
+from . import Exercise, NotYet, tr
 
 # ---- 1. nearest neighbours by cosine -------------------------------------------------------------------
 
@@ -41,22 +41,28 @@ def _as_words(out):
 
 def _check_nearest(fn):
     if not callable(fn):
-        raise NotYet("write a function nearest(query, W, words, topn) returning a list of words")
+        raise NotYet(tr("write a function nearest(query, W, words, topn) returning a list of words",
+                        "단어 리스트를 돌려주는 함수 nearest(query, W, words, topn)를 작성하세요"))
     for W, words, q, topn in _nearest_cases():
         got = _as_words(fn(q, W.copy(), list(words), topn))
         want = _reference_nearest(q, W, words, topn)
         if got == want:
             continue
         if q in got:
-            raise NotYet("the query is its own nearest neighbour (cosine 1): exclude it")
+            raise NotYet(tr("the query is its own nearest neighbour (cosine 1): exclude it",
+                            "질의 단어는 자기 자신의 최근접 이웃입니다(코사인 1): 빼세요"))
         if len(got) != topn:
-            raise NotYet(f"return exactly topn words (topn = {topn}, you returned {len(got)})")
+            raise NotYet(tr(f"return exactly topn words (topn = {topn}, you returned {len(got)})",
+                            f"정확히 topn개의 단어를 돌려주세요 (topn = {topn}, 여러분은 {len(got)}개를 돌려주었습니다)"))
         if got == _dot_nearest(q, W, words, topn):
-            raise NotYet("that ranks by raw dot products, so long vectors win: normalise the rows first "
-                         "(w2vlib.normalize)")
+            raise NotYet(tr("that ranks by raw dot products, so long vectors win: normalise the rows first "
+                            "(w2vlib.normalize)",
+                            "내적 그대로 순위를 매겨서 긴 벡터가 이깁니다: 먼저 행을 정규화하세요 (w2vlib.normalize)"))
         if got == _reference_nearest(q, W, words, len(words))[::-1][1:topn + 1] or sorted(got) == sorted(want):
-            raise NotYet("right words, wrong order: the best (largest cosine) first")
-        raise NotYet(f"for {q!r} with topn = {topn} you return {got}, cosine ranking gives {want}")
+            raise NotYet(tr("right words, wrong order: the best (largest cosine) first",
+                            "단어는 맞지만 순서가 틀렸습니다: 가장 좋은 것(코사인이 가장 큰 것)이 먼저입니다"))
+        raise NotYet(tr(f"for {q!r} with topn = {topn} you return {got}, cosine ranking gives {want}",
+                        f"{q!r}, topn = {topn}일 때 여러분의 답은 {got}이고, 코사인 순위는 {want}입니다"))
     return None
 
 
@@ -95,7 +101,8 @@ def _cosmul_cases():
 
 def _check_cosmul(fn):
     if not callable(fn):
-        raise NotYet("write a function cosmul(a, b, c, W, words) returning one word")
+        raise NotYet(tr("write a function cosmul(a, b, c, W, words) returning one word",
+                        "단어 하나를 돌려주는 함수 cosmul(a, b, c, W, words)를 작성하세요"))
     wrong_noshift = wrong_add = wrong_q = 0
     first = None
     for W, words, a, b, c in _cosmul_cases():
@@ -112,14 +119,19 @@ def _check_cosmul(fn):
     if first is None:
         return None
     if wrong_q:
-        raise NotYet("your answer is sometimes a question word: exclude a, b and c")
+        raise NotYet(tr("your answer is sometimes a question word: exclude a, b and c",
+                        "답이 문제의 단어일 때가 있습니다: a, b, c를 빼세요"))
     if wrong_noshift and wrong_noshift >= wrong_add:
-        raise NotYet("shift every cosine to [0, 1] with (cos + 1) / 2 before multiplying and dividing: a negative "
-                     "cosine would flip the sign of the product")
+        raise NotYet(tr("shift every cosine to [0, 1] with (cos + 1) / 2 before multiplying and dividing: a negative "
+                        "cosine would flip the sign of the product",
+                        "곱하고 나누기 전에 모든 코사인을 (cos + 1) / 2로 [0, 1]에 옮기세요: 음수 코사인은 곱의 "
+                        "부호를 뒤집습니다"))
     if wrong_add:
-        raise NotYet("that is 3CosAdd (cosine with b - a + c); 3CosMul multiplies and divides the similarities")
+        raise NotYet(tr("that is 3CosAdd (cosine with b - a + c); 3CosMul multiplies and divides the similarities",
+                        "그것은 3CosAdd(b - a + c와의 코사인)입니다. 3CosMul은 유사도들을 곱하고 나눕니다"))
     a, b, c, got, want = first
-    raise NotYet(f"for {a} : {b} = {c} : ? you answer {got}, 3CosMul answers {want}")
+    raise NotYet(tr(f"for {a} : {b} = {c} : ? you answer {got}, 3CosMul answers {want}",
+                    f"{a} : {b} = {c} : ?에 여러분은 {got}, 3CosMul은 {want}라고 답합니다"))
 
 
 # ---- 3. does frequency decide? ---------------------------------------------------------------------------
@@ -133,48 +145,61 @@ def _split_acc(right, rarest, op):
 
 def _check_frequency(answer, right=None, rarest=None):
     if right is None or rarest is None:
-        raise NotYet("pass the context: q3.check(answer_3, right=right, rarest=rarest)")
+        raise NotYet(tr("pass the context: q3.check(answer_3, right=right, rarest=rarest)",
+                        "맥락 값을 넘기세요: q3.check(answer_3, right=right, rarest=rarest)"))
     try:
         got = tuple(float(x) for x in answer)
         assert len(got) == 2
     except (TypeError, ValueError, AssertionError):
-        raise NotYet("answer with a pair: (accuracy of the rare half, accuracy of the frequent half)")
+        raise NotYet(tr("answer with a pair: (accuracy of the rare half, accuracy of the frequent half)",
+                        "쌍으로 답하세요: (드문 절반의 정확도, 자주 나오는 절반의 정확도)"))
     close = lambda x, y: all(abs(p - q) <= 1e-3 for p, q in zip(x, y))
     ge, gt = _split_acc(right, rarest, np.greater_equal), _split_acc(right, rarest, np.greater)
     if close(got, ge) or close(got, gt):
         rare, freq = ge
-        easier = "the frequent half" if freq > rare else "the rare half" if rare > freq else "neither half"
-        return f"{easier} is easier here"
+        if freq > rare:
+            return tr("the frequent half is easier here", "여기서는 자주 나오는 절반이 더 쉽습니다")
+        if rare > freq:
+            return tr("the rare half is easier here", "여기서는 드문 절반이 더 쉽습니다")
+        return tr("neither half is easier here", "여기서는 어느 절반도 더 쉽지 않습니다")
     if close(got, ge[::-1]) or close(got, gt[::-1]):
-        raise NotYet("swapped: the first number is the half whose rarest word is *below* the median count")
+        raise NotYet(tr("swapped: the first number is the half whose rarest word is *below* the median count",
+                        "순서가 바뀌었습니다: 첫 번째 숫자는 가장 드문 단어의 출현 횟수가 중앙값 *미만*인 절반입니다"))
     right_a = np.asarray(right, dtype=bool)
     rarest_a = np.asarray(rarest, dtype=np.float64)
     by_mean = rarest_a >= rarest_a.mean()
     if close(got, (float(right_a[~by_mean].mean()), float(right_a[by_mean].mean()))):
-        raise NotYet("split at the median count (half the questions each side), not at the mean")
+        raise NotYet(tr("split at the median count (half the questions each side), not at the mean",
+                        "평균이 아니라 출현 횟수의 중앙값(양쪽에 문제가 절반씩)에서 나누세요"))
     overall = float(right_a.mean())
     if close(got, (overall, overall)):
-        raise NotYet("both numbers are the overall accuracy: compute each on its own half of the questions")
-    raise NotYet("split the questions by the count of their rarest word (at the median) and take the mean of "
-                 "`right` in each half")
+        raise NotYet(tr("both numbers are the overall accuracy: compute each on its own half of the questions",
+                        "두 숫자가 모두 전체 정확도입니다: 각각을 자기 절반의 문제에서 계산하세요"))
+    raise NotYet(tr("split the questions by the count of their rarest word (at the median) and take the mean of "
+                    "`right` in each half",
+                    "문제를 가장 드문 단어의 출현 횟수로 (중앙값에서) 나누고, 각 절반에서 `right`의 평균을 구하세요"))
 
 
 EXERCISES = [
     Exercise(
-        name="Exercise 1 (nearest neighbours by cosine)",
+        name=tr("Exercise 1 (nearest neighbours by cosine)", "문제 1 (코사인으로 찾는 최근접 이웃)"),
         checker=_check_nearest,
-        hint_text="Normalise every row (w2vlib.normalize), take the dot products with the query's unit row, "
-                  "exclude the query itself, and sort from the largest down.",
+        hint_text=tr("Normalise every row (w2vlib.normalize), take the dot products with the query's unit row, "
+                     "exclude the query itself, and sort from the largest down.",
+                     "모든 행을 정규화하고(w2vlib.normalize), 질의 단어의 단위 행과 내적한 뒤, 질의 단어 자신을 "
+                     "빼고 큰 것부터 정렬하세요."),
         solution_text="def nearest(query, W, words, topn):\n    Wn = w2vlib.normalize(W)\n"
                       "    q = words.index(query)\n    scores = Wn @ Wn[q]\n    scores[q] = -np.inf\n"
                       "    return [words[i] for i in np.argsort(-scores)[:topn]]",
         reference=lambda **_: _reference_nearest,
     ),
     Exercise(
-        name="Exercise 2 (3CosMul by hand)",
+        name=tr("Exercise 2 (3CosMul by hand)", "문제 2 (3CosMul 직접 구현하기)"),
         checker=_check_cosmul,
-        hint_text="With unit rows, cos(d, x) = Wn @ Wn[x] for every d at once. Shift each to (cos + 1) / 2, "
-                  "then score = cos'(d, b) * cos'(d, c) / (cos'(d, a) + 0.001); exclude a, b, c.",
+        hint_text=tr("With unit rows, cos(d, x) = Wn @ Wn[x] for every d at once. Shift each to (cos + 1) / 2, "
+                     "then score = cos'(d, b) * cos'(d, c) / (cos'(d, a) + 0.001); exclude a, b, c.",
+                     "행이 단위 벡터이면 모든 d에 대해 한 번에 cos(d, x) = Wn @ Wn[x]입니다. 각각을 (cos + 1) / 2로 "
+                     "옮긴 뒤 score = cos'(d, b) * cos'(d, c) / (cos'(d, a) + 0.001)을 구하고, a, b, c는 빼세요."),
         solution_text="def cosmul(a, b, c, W, words, eps=1e-3):\n    Wn = w2vlib.normalize(W)\n"
                       "    cos = lambda w: (Wn @ Wn[words.index(w)] + 1) / 2\n"
                       "    scores = cos(b) * cos(c) / (cos(a) + eps)\n"
@@ -183,9 +208,11 @@ EXERCISES = [
         reference=lambda **_: reference_cosmul,
     ),
     Exercise(
-        name="Exercise 3 (does frequency decide?)",
+        name=tr("Exercise 3 (does frequency decide?)", "문제 3 (빈도가 결과를 좌우할까?)"),
         checker=_check_frequency,
-        hint_text="frequent = rarest >= np.median(rarest); then right[~frequent].mean() and right[frequent].mean().",
+        hint_text=tr("frequent = rarest >= np.median(rarest); then right[~frequent].mean() and right[frequent].mean().",
+                     "frequent = rarest >= np.median(rarest); 그다음 right[~frequent].mean()과 "
+                     "right[frequent].mean()을 구하세요."),
         solution_text="frequent = rarest >= np.median(rarest)\n"
                       "answer_3 = (right[~frequent].mean(), right[frequent].mean())",
         reference=lambda right=None, rarest=None, **_: _split_acc(right, rarest, np.greater_equal),

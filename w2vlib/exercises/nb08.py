@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import Exercise, NotYet
+from . import Exercise, NotYet, tr
 
 # ---- 1. a nearest-neighbour classifier ---------------------------------------------------------------------
 
@@ -19,43 +19,55 @@ def _knn_acc(X, labels, idx_train, idx_test, n_neighbors=3, metric="cosine", on_
 
 def _check_knn(answer, X=None, labels=None, idx_train=None, idx_test=None):
     if X is None or labels is None or idx_train is None or idx_test is None:
-        raise NotYet("pass the context: q1.check(answer_1, X=features['word vectors'], labels=labels, "
-                     "idx_train=idx_train, idx_test=idx_test)")
+        raise NotYet(tr("pass the context: q1.check(answer_1, X=features['word vectors'], labels=labels, "
+                        "idx_train=idx_train, idx_test=idx_test)",
+                        "맥락 값을 넘기세요: q1.check(answer_1, X=features['word vectors'], labels=labels, "
+                        "idx_train=idx_train, idx_test=idx_test)"))
     try:
         got = float(answer)
     except (TypeError, ValueError):
-        raise NotYet("answer with one number: the test accuracy")
+        raise NotYet(tr("answer with one number: the test accuracy", "숫자 하나로 답하세요: 테스트 정확도"))
     close = lambda x: abs(got - x) <= 1e-6
     want = _knn_acc(X, labels, idx_train, idx_test)
     if close(want):
         return None
     if close(_knn_acc(X, labels, idx_train, idx_test, on_train=True)):
-        raise NotYet("that is the accuracy on the training words; predict the held-out test words")
+        raise NotYet(tr("that is the accuracy on the training words; predict the held-out test words",
+                        "그것은 학습 단어에서의 정확도입니다; 떼어 둔 테스트 단어를 예측하세요"))
     if close(_knn_acc(X, labels, idx_train, idx_test, n_neighbors=5)):
-        raise NotYet("that is with the default 5 neighbours; use n_neighbors=3")
+        raise NotYet(tr("that is with the default 5 neighbours; use n_neighbors=3",
+                        "그것은 기본값인 이웃 5개일 때의 값입니다; n_neighbors=3을 쓰세요"))
     if close(_knn_acc(X, labels, idx_train, idx_test, metric="minkowski")):
-        raise NotYet("that is with the Euclidean metric; use metric='cosine'")
-    raise NotYet("fit KNeighborsClassifier(n_neighbors=3, metric='cosine') on the training words and score it "
-                 "on the test words")
+        raise NotYet(tr("that is with the Euclidean metric; use metric='cosine'",
+                        "그것은 유클리드 거리일 때의 값입니다; metric='cosine'을 쓰세요"))
+    raise NotYet(tr("fit KNeighborsClassifier(n_neighbors=3, metric='cosine') on the training words and score it "
+                    "on the test words",
+                    "KNeighborsClassifier(n_neighbors=3, metric='cosine')를 학습 단어로 학습시키고 테스트 단어로 "
+                    "평가하세요"))
 
 
 # ---- 2. tokyo --------------------------------------------------------------------------------------------
 
 _TOKYO_WRONG = {
-    "a": "a rare word gets a noisy vector, but that would not stop the classifier from saying 'city' if it knew "
-         "that category",
-    "c": "tokyo is in PTB's vocabulary: it has a vector, the classifier used it",
-    "d": "a linear classifier can still separate many classes; the problem is which classes exist",
+    "a": tr("a rare word gets a noisy vector, but that would not stop the classifier from saying 'city' if it knew "
+            "that category",
+            "드문 단어의 벡터는 잡음이 많지만, 분류기가 그 범주를 안다면 그것 때문에 'city'라고 답하지 못하지는 "
+            "않습니다"),
+    "c": tr("tokyo is in PTB's vocabulary: it has a vector, the classifier used it",
+            "tokyo는 PTB의 어휘에 있습니다: 벡터가 있고, 분류기가 그것을 썼습니다"),
+    "d": tr("a linear classifier can still separate many classes; the problem is which classes exist",
+            "선형 분류기도 많은 클래스를 나눌 수 있습니다; 문제는 어떤 클래스가 있느냐입니다"),
 }
 
 
 def _check_tokyo(answer):
     if not isinstance(answer, str) or answer.strip().lower().strip("()") not in ("a", "b", "c", "d"):
-        raise NotYet("answer with one letter: 'a', 'b', 'c' or 'd'")
+        raise NotYet(tr("answer with one letter: 'a', 'b', 'c' or 'd'", "글자 하나로 답하세요: 'a', 'b', 'c' 또는 'd'"))
     letter = answer.strip().lower().strip("()")
     if letter in _TOKYO_WRONG:
         raise NotYet(_TOKYO_WRONG[letter])
-    return "a classifier only chooses among the categories it was trained on"
+    return tr("a classifier only chooses among the categories it was trained on",
+              "분류기는 학습한 범주 중에서만 고릅니다")
 
 
 # ---- 3. how many dimensions carry the categories? ----------------------------------------------------------
@@ -83,28 +95,38 @@ def _smallest_close(by_k, full, margin):
 def _check_dims(answer, X=None, labels=None, idx_train=None, idx_test=None, full=None, ks=(2, 5, 10, 20),
                 C=1.0, margin=0.05):
     if X is None or labels is None or idx_train is None or idx_test is None or full is None:
-        raise NotYet("pass the context: q3.check(answer_3, X=features['word vectors'], labels=labels, "
-                     "idx_train=idx_train, idx_test=idx_test, full=acc['word vectors'], C=C)")
+        raise NotYet(tr("pass the context: q3.check(answer_3, X=features['word vectors'], labels=labels, "
+                        "idx_train=idx_train, idx_test=idx_test, full=acc['word vectors'], C=C)",
+                        "맥락 값을 넘기세요: q3.check(answer_3, X=features['word vectors'], labels=labels, "
+                        "idx_train=idx_train, idx_test=idx_test, full=acc['word vectors'], C=C)"))
     if isinstance(answer, bool) or not isinstance(answer, (int, np.integer)) or answer not in ks:
-        raise NotYet(f"answer with one of k = {', '.join(map(str, ks))}")
+        raise NotYet(tr(f"answer with one of k = {', '.join(map(str, ks))}",
+                        f"k = {', '.join(map(str, ks))} 중 하나로 답하세요"))
     by_k = pca_accuracies(X, labels, idx_train, idx_test, ks, C)
     want = _smallest_close(by_k, full, margin)
     if want is None:
-        raise NotYet(f"no k in {ks} gets within {margin} of the full vectors here; try larger k")
+        raise NotYet(tr(f"no k in {ks} gets within {margin} of the full vectors here; try larger k",
+                        f"여기서는 {ks}의 어떤 k도 전체 벡터와 {margin} 이내에 들지 않습니다; 더 큰 k를 시도하세요"))
     if answer == want:
-        return f"k = {want}: {by_k[want]:.3f} against {full:.3f} with all dimensions"
+        return tr(f"k = {want}: {by_k[want]:.3f} against {full:.3f} with all dimensions",
+                  f"k = {want}: {by_k[want]:.3f}, 모든 차원일 때는 {full:.3f}")
     if by_k[answer] < full - margin:
-        raise NotYet(f"with k = {answer} the accuracy is {by_k[answer]:.3f}, more than {margin} below the full "
-                     f"vectors' {full:.3f}")
-    raise NotYet(f"k = {answer} is close enough, but a smaller k already is: the question asks for the smallest")
+        raise NotYet(tr(f"with k = {answer} the accuracy is {by_k[answer]:.3f}, more than {margin} below the full "
+                        f"vectors' {full:.3f}",
+                        f"k = {answer}일 때 정확도는 {by_k[answer]:.3f}로, 전체 벡터의 {full:.3f}보다 {margin} 넘게 "
+                        "낮습니다"))
+    raise NotYet(tr(f"k = {answer} is close enough, but a smaller k already is: the question asks for the smallest",
+                    f"k = {answer}도 충분히 가깝지만, 더 작은 k도 이미 그렇습니다: 문제는 가장 작은 값을 묻습니다"))
 
 
 EXERCISES = [
     Exercise(
-        name="Exercise 1 (a nearest-neighbour classifier)",
+        name=tr("Exercise 1 (a nearest-neighbour classifier)", "문제 1 (최근접 이웃 분류기)"),
         checker=_check_knn,
-        hint_text="KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[idx_train], labels[idx_train]), "
-                  "then the mean of (predict(X[idx_test]) == labels[idx_test]).",
+        hint_text=tr("KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[idx_train], labels[idx_train]), "
+                     "then the mean of (predict(X[idx_test]) == labels[idx_test]).",
+                     "KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[idx_train], labels[idx_train]) "
+                     "다음에 (predict(X[idx_test]) == labels[idx_test])의 평균을 구하세요."),
         solution_text="from sklearn.neighbors import KNeighborsClassifier\nX = features['word vectors']\n"
                       "knn = KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[idx_train], y_train)\n"
                       "answer_1 = float((knn.predict(X[idx_test]) == y_test).mean())",
@@ -112,17 +134,21 @@ EXERCISES = [
                                                                                           idx_test),
     ),
     Exercise(
-        name="Exercise 2 (what is tokyo?)",
+        name=tr("Exercise 2 (what is tokyo?)", "문제 2 (tokyo는 무엇일까?)"),
         checker=_check_tokyo,
-        hint_text="Look at clf.classes_: which answers can the classifier give at all?",
-        solution_text="answer_2 = 'b'   # the eight categories are all it knows; 'city' is not one of them",
+        hint_text=tr("Look at clf.classes_: which answers can the classifier give at all?",
+                     "clf.classes_를 보세요: 분류기가 내놓을 수 있는 답은 애초에 무엇일까요?"),
+        solution_text=tr("answer_2 = 'b'   # the eight categories are all it knows; 'city' is not one of them",
+                         "answer_2 = 'b'   # 분류기가 아는 것은 여덟 범주뿐이고, 'city'는 그중 하나가 아닙니다"),
         reference=lambda **_: "b",
     ),
     Exercise(
-        name="Exercise 3 (how many dimensions carry the categories?)",
+        name=tr("Exercise 3 (how many dimensions carry the categories?)", "문제 3 (범주를 담는 차원은 몇 개일까?)"),
         checker=_check_dims,
-        hint_text="w2vlib.exercises.nb08.pca_accuracies(X, labels, idx_train, idx_test, C=C) gives the accuracy "
-                  "for each k; pick the smallest within 0.05 of acc['word vectors'].",
+        hint_text=tr("w2vlib.exercises.nb08.pca_accuracies(X, labels, idx_train, idx_test, C=C) gives the accuracy "
+                     "for each k; pick the smallest within 0.05 of acc['word vectors'].",
+                     "w2vlib.exercises.nb08.pca_accuracies(X, labels, idx_train, idx_test, C=C)가 k마다 정확도를 "
+                     "줍니다; acc['word vectors']와 0.05 이내인 것 중 가장 작은 k를 고르세요."),
         solution_text="by_k = w2vlib.exercises.nb08.pca_accuracies(features['word vectors'], labels, idx_train, "
                       "idx_test, C=C)\nanswer_3 = min(k for k, a in by_k.items() if a >= acc['word vectors'] - 0.05)",
         reference=lambda X=None, labels=None, idx_train=None, idx_test=None, full=None, ks=(2, 5, 10, 20), C=1.0,

@@ -1,0 +1,392 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,src//py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 06. 유사도와 유추
+#
+# 교재: 밑바닥부터 시작하는 딥러닝 2, 4.3.3절, 4.4.2절
+#
+# 노트북 05에서 PTB 데이터셋으로 CBOW 단어 벡터를 학습했습니다. 이 벡터는 무엇을 배웠을까요? 교재의 답은 이렇습니다.
+# 비슷한 맥락(context)에서 쓰이는 단어는 서로 가까워지고, 단어 사이의 어떤 관계는 공간 안의 *방향*이 되어서
+# `king - man + woman`이 `queen` 근처에 놓입니다. 이 노트북에서는 두 주장을 우리 벡터로, 숫자로 확인하고, 백만
+# 단어짜리 말뭉치(corpus)가 배울 수 있는 것과 없는 것을 솔직하게 살펴봅니다.
+#
+# **이 노트북에서 배울 내용**
+# - 코사인 유사도(cosine similarity), 그리고 내적 그대로가 아니라 방향을 비교하는 이유
+# - *you*, *year*, *car*, *toyota*의 최근접 이웃(nearest neighbours, `most_similar`)을 각 단어의 출현 횟수와 함께 보기
+# - 벡터 연산으로 푸는 유추 문제(analogy problem, 3CosAdd), 가장 좋은 답과 그 점수
+# - 유추 문제 파일 전체로 벡터를 평가하는 법: 범주별 정확도(막대 그래프), 커버리지(coverage), 3CosAdd 대 3CosMul
+# - 교재의 정규화하지 않은 내적 순위가 제대로 된 코사인 순위와 어떻게 다른지, 같은 벡터로 비교하기
+
+# %%
+# %matplotlib inline
+import numpy as np
+import matplotlib.pyplot as plt
+import w2vlib
+import w2vlib.exercises
+plt.style.use("w2vlib.teaching")
+np.set_printoptions(precision=4, suppress=True)
+from pathlib import Path
+
+from scipy.stats import spearmanr
+
+from w2vlib.data import load_ptb
+from w2vlib.evaluation import evaluate_analogies, read_analogies
+from w2vlib.pretrained import ptb_word_vectors
+from w2vlib.similarity import analogy, most_similar
+
+# %% [markdown]
+# ### 설정값(knobs): 바꾸고 다시 실행해 보세요
+
+# %% tags=["parameters"]
+SEED = 0            # 벡터의 시드; 아래 네 값과 함께 노트북 05와 같아야 그 벡터를 다시 씁니다
+HIDDEN_SIZE = 100   # 벡터 길이 (다른 값이면 여기서 새 벡터를 학습합니다, 약 15초)
+WINDOW_SIZE = 5     # 양쪽의 맥락 단어 수
+NEGATIVE = 5        # 타깃당 부정적 예의 수
+EPOCHS = 10         # PTB를 도는 횟수
+TOP = 5             # 보여 줄 이웃 / 답의 수
+QUERIES = ["you", "year", "car", "toyota"]               # 이웃을 나열할 단어
+ANALOGY_FILE = Path("../..") / "data" / "analogies_ptb.txt"  # 이 프로젝트의 유추 문제
+
+# %% [markdown]
+# ## 1. 벡터
+#
+# `ptb_word_vectors`는 설정이 같으면 노트북 05가 저장한 벡터를 불러오고, 그렇지 않으면 같은 고속 학습 함수와
+# 시드로 학습합니다(같은 벡터가 나옵니다). 그래서 이 노트북은 혼자서도 실행됩니다. 돌려주는 값은
+# `w2vlib.WordVectors`이고, gensim의 `KeyedVectors`와 같은 이름으로 답합니다. `wv["car"]`는 벡터이고,
+# `wv.similarity`, `wv.most_similar`, `wv.key_to_index`, `wv.index_to_key`, `wv.vectors`가 있습니다. 여기서 배운
+# 것은 gensim에서도 그대로 통합니다. 교재의 함수를 쓰기 위해 세 구성 요소에도 교재의 이름을 붙입니다. 말뭉치는 각
+# 단어의 출현 횟수를 세기 위해서만 불러옵니다.
+
+# %%
+wv = ptb_word_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE, epochs=EPOCHS)
+W, word_to_id, id_to_word = wv.vectors, wv.key_to_index, wv.index_to_key  # 교재의 이름
+corpus, _, _ = load_ptb("train")
+counts = np.bincount(corpus, minlength=len(word_to_id))
+print(f"길이 {W.shape[1]}인 단어 벡터 {W.shape[0]:,}개, 토큰 {len(corpus):,}개짜리 말뭉치에서 학습")
+
+
+# %% [markdown]
+# ## 2. 코사인 유사도
+#
+# 두 벡터 사이의 각도가 작으면 두 벡터는 같은 쪽을 가리킵니다. 그 각도의 코사인
+#
+# $$\cos(\mathbf{x}, \mathbf{y}) = \frac{\mathbf{x} \cdot \mathbf{y}}{\lVert\mathbf{x}\rVert \, \lVert\mathbf{y}\rVert}$$
+#
+# 은 방향이 같으면 1이고 직교하면 0이며 반대이면 -1입니다. 길이로 나누는 것이 중요합니다. 단어 벡터의 길이는 그 단어의
+# 의미보다는, 그 단어가 얼마나 자주, 얼마나 많은 맥락에서 갱신되었는지를 더 많이 말해 주기 때문입니다.
+
+# %%
+for a, b in [("year", "month"), ("car", "truck"), ("year", "car")]:
+    print(f"cos({a}, {b}) = {wv.similarity(a, b):+.3f}   dot = {float(wv[a] @ wv[b]):+.3f}")
+
+# %%
+norms = np.linalg.norm(W, axis=1)
+seen = counts > 0
+rho = spearmanr(norms[seen], counts[seen]).statistic
+print(f"벡터 길이와 단어 빈도의 스피어먼 상관계수: {rho:.3f}")
+
+# %%
+assert rho > 0.3, "벡터 길이는 빈도와 함께 커져야 합니다 (EPOCHS가 아주 적으면 벡터가 아직 초기값 근처에 있습니다)"
+print("확인 통과: 자주 나오는 단어일수록 벡터가 깁니다")
+
+# %% [markdown]
+# 벡터의 길이는 단어의 빈도와 묶여 있으므로(위의 상관계수), 내적을 그대로 쓰면 "비슷하다"와 "자주 나온다"가
+# 섞입니다. 이것이 유추에 어떤 영향을 주는지는 6절에서 봅니다.
+#
+# ## 3. 최근접 이웃
+#
+# `wv.most_similar(word, topn=...)`은 다른 모든 단어의 순위를 질의 단어와의 코사인 유사도로 매깁니다(질의 단어
+# 자신은 빠집니다). 질의 단어마다 학습 말뭉치에 나온 횟수를 함께 출력합니다.
+
+# %%
+neighbours = {}
+for query in QUERIES:
+    neighbours[query] = wv.most_similar(query, topn=TOP)
+    print(f"{query} ({int(counts[word_to_id[query]]):,}번 출현)")
+    for word, score in neighbours[query]:
+        print(f"    {word:<14} {score:.3f}   ({int(counts[word_to_id[word]]):,}번 출현)")
+
+# %%
+for query, near in neighbours.items():
+    words, scores = [w for w, _ in near], [s for _, s in near]
+    assert query not in words and len(words) == TOP
+    assert all(-1.0001 <= s <= 1.0001 for s in scores)
+    assert scores == sorted(scores, reverse=True)
+print("확인 통과: 질의 단어는 자기 이웃이 아니고, 점수는 코사인이며, 정렬되어 있습니다")
+by_count = sorted(QUERIES, key=lambda q: counts[word_to_id[q]])
+print(f"가장 자주 나오는 질의 단어: {by_count[-1]} ({int(counts[word_to_id[by_count[-1]]]):,}번); "
+      f"가장 드문 단어: {by_count[0]} ({int(counts[word_to_id[by_count[0]]]):,}번)")
+
+# %% [markdown]
+# 교재는 같은 검색을 세 구성 요소의 함수 `most_similar(query, word_to_id, id_to_word, word_matrix)`로 씁니다.
+# `w2vlib.most_similar`는 그 형태를 유지하고, 같은 순위를 줍니다.
+
+# %%
+for query in QUERIES:
+    book = most_similar(query, word_to_id, id_to_word, W, top=TOP)
+    assert [w for w, _ in book] == [w for w, _ in neighbours[query]]
+    assert np.allclose([s for _, s in book], [s for _, s in neighbours[query]], atol=1e-5)
+print("확인 통과: 교재의 most_similar와 wv.most_similar가 모든 질의 단어에서 일치합니다")
+
+# %% [markdown]
+# 목록은 출현 횟수를 염두에 두고 읽으세요. 단어가 한 번 나올 때마다 그 벡터가 배운 맥락이 하나씩 늘어나므로,
+# 수백, 수천 번 나온 단어의 벡터는 몇십 번 나온 단어보다 훨씬 많은 근거 위에 서 있습니다. 드문 이웃(출현 횟수를
+# 보세요)은 그저 같은 뉴스 기사에 함께 나온 단어일 수도 있습니다. 벡터는 단어가 문장에서 어떤 자리를 채우는지를
+# 배웁니다. 더 세밀한 구별에는 훨씬 많은 텍스트가 필요합니다.
+#
+# ## 4. 벡터 연산으로 푸는 유추
+#
+# `a : b = c : ?`를 풀려면, 문제의 세 단어를 제외하고 정규화한 벡터에서 `b - a + c`와 (코사인으로) 가장 가까운
+# 단어를 찾습니다(3CosAdd). gensim으로 쓰면 `wv.most_similar(positive=[b, c], negative=[a])`입니다. 교재의
+# 예입니다.
+
+# %%
+QUESTIONS = [("king", "man", "queen", "woman"), ("take", "took", "go", "went"),
+             ("car", "cars", "child", "children"), ("good", "better", "bad", "worse")]
+V = len(word_to_id)
+ranks = {}
+for a, b, c, expected in QUESTIONS:
+    answers = wv.most_similar(positive=[b, c], negative=[a], topn=V)  # 전체 순위
+    ranks[(a, b, c)] = [w for w, _ in answers].index(expected) + 1
+    print(f"{a}:{b} = {c}:?   (기대하는 답 {expected}: {len(answers):,}개 중 {ranks[(a, b, c)]}위)")
+    print("    " + ", ".join(f"{w} {s:.3f}" for w, s in answers[:TOP]))
+
+# %%
+for a, b, c, expected in QUESTIONS:
+    top = wv.most_similar(positive=[b, c], negative=[a], topn=TOP)
+    assert [w for w, _ in top] == [w for w, _ in analogy(a, b, c, word_to_id, id_to_word, W, top=TOP)]
+    assert not {a, b, c} & {w for w, _ in top}, "문제의 단어는 답이 될 수 없습니다"
+    assert [s for _, s in top] == sorted((s for _, s in top), reverse=True)
+    assert 1 <= ranks[(a, b, c)] <= V - 3
+print("확인 통과")
+
+# %% [markdown]
+# ### PTB 크기로 배울 수 있는 것과 없는 것
+#
+# 유추가 통하는지는 그 단어들이 얼마나 자주 나오는지에 크게 좌우됩니다. 아래 표는 문제마다 가장 드문 단어를 결과
+# 옆에 놓고, 이 말뭉치를 이런 유추로 유명해진 벡터가 학습한 말뭉치와 비교합니다.
+
+# %%
+GOOGLE_NEWS_TOKENS = 100e9  # 공개된 word2vec 벡터의 학습 말뭉치 (Mikolov et al., 2013)
+print(f"{'문제':<26} {'가장 드문 단어':<16} {'답의 순위':>14}   b 하나에만 가장 가까운 단어")
+for a, b, c, expected in QUESTIONS:
+    rarest = min((a, b, c, expected), key=lambda w: counts[word_to_id[w]])
+    r = ranks[(a, b, c)]
+    near_b = [w for w, _ in wv.most_similar(b, topn=4) if w not in (a, c)][0]
+    print(f"{a}:{b} = {c}:{expected:<10} {rarest + f' ({int(counts[word_to_id[rarest]])}번)':<16} "
+          f"{r:>6} {'(1위)' if r == 1 else f'(상위 {TOP})' if r <= TOP else '':<8} {near_b}")
+solved = sum(r == 1 for r in ranks.values())
+print(f"정확히 맞힌 문제: {len(QUESTIONS)}개 중 {solved}개; 상위 {TOP} 안: {sum(r <= TOP for r in ranks.values())}개")
+print(f"PTB의 토큰은 {len(corpus):,}개로, Google News보다 약 {GOOGLE_NEWS_TOKENS / len(corpus):,.0f}배 적습니다")
+
+# %% [markdown]
+# 몇 번밖에 나오지 않은 단어는 그만큼만 갱신되었습니다. 그 벡터는 대부분 무작위 초기값에 잡음이 더해진 것이어서
+# 합 `b - a + c`를 거의 움직이지 못합니다. 마지막 열은 경고 신호입니다. 기대하는 답이 그저 `b` 하나에만 가장 가까운
+# 단어라면, "풀린" 유추는 학습된 관계가 아니라 유사도를 보여 주는 것일 수 있습니다. 문제 네 개로는 어느 쪽도
+# 증명하지 못합니다. 다음 절은 문제 파일 전체로 측정하고, 연습 문제 3은 가장 드문 단어의 출현 횟수가 결과를
+# 좌우하는지 묻습니다.
+#
+# ## 5. 벤치마크: 이 프로젝트의 유추 문제 파일
+#
+# `data/analogies_ptb.txt`에는 Google 형식(`: section` 줄 다음에 `a b c d`)의 유추 문제가 PTB의 어휘(vocabulary)로 만들어져
+# 있습니다. `evaluate_analogies`는 모든 문제에 답하고 정확도(accuracy, 답한 문제 중 맞힌 비율)와 커버리지(전체 중
+# 답한 비율; 어휘에 없는 단어가 있는 문제는 건너뜁니다)를 보고합니다.
+#
+# 3CosAdd는 코사인 세 개를 더하므로, 아주 큰 유사도 하나(예를 들어 `b`와 거의 같은 후보)가 나머지 둘을 압도할 수
+# 있습니다. **3CosMul**(Levy & Goldberg, 2014)은 이에 대한 대책으로 제안되었습니다. 유사도들을(`[0, 1]`로 옮긴 뒤)
+# 곱하고 나누므로 하나하나가 모두 좋아야 합니다. 수십억 단어로 학습한 벡터에서는 그들의 논문에서 더 좋았습니다.
+# 우리 벡터에서도 그런지는 표 아래의 줄들이 말해 줍니다.
+
+# %%
+res = {m: evaluate_analogies(ANALOGY_FILE, W, word_to_id, method=m) for m in ("add", "mul")}
+print(res["add"].table())
+
+# %%
+print(f"{'section':<22} {'3CosAdd':>8} {'3CosMul':>8}")
+for name in res["add"].sections:
+    print(f"{name:<22} {res['add'].sections[name].accuracy:>8.3f} {res['mul'].sections[name].accuracy:>8.3f}")
+for m in ("add", "mul"):
+    print(res[m])
+print(f"우연 수준 (단어 {V:,}개 중 하나를 찍을 때): {1 / V:.4f}")
+sec = list(res["add"].sections)
+wins = sum(res["mul"].sections[n].accuracy > res["add"].sections[n].accuracy for n in sec)
+losses = sum(res["mul"].sections[n].accuracy < res["add"].sections[n].accuracy for n in sec)
+print(f"3CosMul은 {len(sec)}개 범주 중 {wins}개에서 3CosAdd를 이기고, {losses}개에서 지고, {len(sec) - wins - losses}개에서 비깁니다; "
+      f"전체로는 {'더 좋습니다' if res['mul'].accuracy > res['add'].accuracy else '더 좋지 않습니다'} "
+      f"({res['mul'].accuracy:.3f} 대 {res['add'].accuracy:.3f})")
+
+# %%
+acc_add = np.array([res["add"].sections[n].accuracy for n in sec])
+acc_mul = np.array([res["mul"].sections[n].accuracy for n in sec])
+fig, ax = plt.subplots(figsize=(9, 4))
+y = np.arange(len(sec))
+ax.barh(y - 0.2, acc_add, height=0.4, label="3CosAdd")
+ax.barh(y + 0.2, acc_mul, height=0.4, label="3CosMul", hatch="//")
+ax.set_yticks(y, labels=sec)
+ax.invert_yaxis()
+ax.set_xlabel("정확도 (범주의 문제 중 맞힌 비율)")
+ax.set_title("범주별 유추 정확도")
+ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
+plt.show()
+
+# %%
+section_words = {n: [w.lower() for q in qs for w in q] for n, qs in read_analogies(ANALOGY_FILE)}
+median_count = [np.median([counts[word_to_id[w]] for w in section_words[n] if w in word_to_id]) for n in sec]
+rho_sec = spearmanr(median_count, acc_add).statistic
+best, worst = sec[int(np.argmax(acc_add))], sec[int(np.argmin(acc_add))]
+print(f"가장 좋은 범주: {best} ({acc_add.max():.3f}); 가장 나쁜 범주: {worst} ({acc_add.min():.3f})")
+print(f"범주 단어의 출현 횟수 중앙값과 3CosAdd 정확도의 스피어먼 상관계수: {rho_sec:.2f}")
+
+# %%
+for r in res.values():
+    assert 0 <= r.accuracy <= 1 and 0 <= r.coverage <= 1
+    assert r.n_correct <= r.n_answered <= r.n_total
+assert res["add"].accuracy > 10 / V, "우연보다 훨씬 좋아야 합니다"
+score, sections = wv.evaluate_word_analogies(ANALOGY_FILE)  # gensim의 이름과 반환 형태
+assert abs(score - res["add"].accuracy) < 1e-9 and sections[-1]["section"] == "Total accuracy"
+print("확인 통과: 우연보다 훨씬 좋고, wv.evaluate_word_analogies(gensim의 형태)가 같은 3CosAdd 점수를 줍니다")
+
+# %% [markdown]
+# 범주마다 차이가 큽니다. 위의 줄들은 가장 좋은 범주와 가장 나쁜 범주를 알려 주고, 단어 빈도가 그 차이를 어디까지
+# 설명하는지 말해 줍니다. 전체 정확도는 수십억 단어로 얻은 발표된 결과에 비하면 낮지만, 우연보다는 훨씬 높습니다(확인
+# 셀). 범주 단어의 출현 횟수는 이야기의 일부일 뿐입니다(그 몫이 얼마인지는 위에 출력한 상관계수가 말해 줍니다). PTB가
+# 그 관계를 얼마나 일관되게 쓰는지도 중요합니다.
+#
+# ## 6. 교재의 내적 순위 대 코사인
+#
+# 교재의 `analogy`는 질의 벡터 `b - a + c`는 정규화하지만, 단어 벡터는 *정규화하지 않은* 채로 내적해 순위를
+# 매깁니다. 그러면 긴 벡터는 방향과 상관없이 높은 점수를 받고, 2절에서 본 것처럼 긴 벡터는 자주 나오는 단어의
+# 것입니다. `w2vlib.similarity.analogy(..., method="dot")`는 교재의 순위를 재현하고, `method="cosine"`(기본값)은 모든
+# 벡터를 정규화합니다. 같은 벡터, 같은 문제입니다.
+
+# %%
+for method in ("dot", "cosine"):
+    top = analogy("king", "man", "queen", word_to_id, id_to_word, W, top=TOP, method=method)
+    print(f"{method:>6}: " + ", ".join(f"{w} {s:.3f}" for w, s in top))
+
+# %%
+for method in ("dot", "cosine"):
+    w = analogy("king", "man", "queen", word_to_id, id_to_word, W, top=1, method=method)[0][0]
+    length_rank = int((norms > norms[word_to_id[w]]).sum()) + 1
+    print(f"{method:>6}의 첫 번째 답 {w!r}: {int(counts[word_to_id[w]]):,}번 출현, "
+          f"벡터 길이 {norms[word_to_id[w]]:.2f} (길이 순위 {V:,}개 중 {length_rank:,}위)")
+
+# %% [markdown]
+# 이 문제 하나를 어느 순위가 맞히든, 길이를 보세요. 내적은 방향과 상관없이 긴 벡터에 점수를 주므로 그 답은 자주
+# 나오는 단어가 되기 쉽고, 정답이 마침 자주 나오는 단어인 문제에서는 내적 순위가 이길 수 있습니다. 반대로 길이를
+# 무시하는 코사인은, 짧고 잡음 많은 벡터가 우연히 맞는 쪽을 가리키는 드문 단어를 고를 수 있습니다. 문제 하나는
+# 일화일 뿐입니다. 이제 파일의 모든 문제에 두 방식으로 답해 봅니다(1위 답).
+
+# %%
+questions = [tuple(w.lower() for w in q) for _, qs in read_analogies(ANALOGY_FILE) for q in qs]
+questions = [q for q in questions if all(w in word_to_id for w in q)]
+picked = {"dot": [], "cosine": []}
+for a, b, c, d in questions:
+    for method in picked:
+        picked[method].append(analogy(a, b, c, word_to_id, id_to_word, W, top=1, method=method)[0][0])
+gold = [q[3] for q in questions]
+for method, answers in picked.items():
+    acc = np.mean([p == g for p, g in zip(answers, gold)])
+    med = np.median([counts[word_to_id[p]] for p in answers])
+    print(f"{method:>6}: 정확도 {acc:.3f}; 답한 단어의 말뭉치 출현 횟수 중앙값 {med:,.0f}")
+differ = sum(p != q for p, q in zip(picked["dot"], picked["cosine"]))
+print(f"두 순위는 {len(questions)}개 문제 중 {differ}개에서 다른 답을 고릅니다")
+
+# %%
+assert len(picked["dot"]) == len(picked["cosine"]) == len(questions) == res["add"].n_answered
+cos_acc = np.mean([p == g for p, g in zip(picked["cosine"], gold)])
+assert abs(cos_acc - res["add"].accuracy) < 1e-9, "코사인 순위 = 평가 함수의 3CosAdd"
+assert 0 <= differ <= len(questions)
+print("확인 통과: method='cosine'이 evaluate_analogies(method='add')와 일치합니다")
+
+
+# %%
+dot_acc = np.mean([p == g for p, g in zip(picked["dot"], gold)])
+print(f"파일 전체에서 코사인 순위는 {'더 정확하고' if cos_acc > dot_acc else '더 정확하지 않고'} "
+      f"({cos_acc:.3f} 대 {dot_acc:.3f}), 내적 순위의 답은 "
+      f"{'더 자주 나오는 단어입니다' if np.median([counts[word_to_id[p]] for p in picked['dot']]) > np.median([counts[word_to_id[p]] for p in picked['cosine']]) else '더 자주 나오는 단어가 아닙니다'}"
+      "")
+
+# %% [markdown]
+# 그래서 코사인 순위가 표준이고, `evaluate_analogies`와 gensim도 이것을 씁니다. 코사인 순위는 `b - a + c`의 *방향*,
+# 즉 관계를 묻지만, 내적은 후보가 얼마나 자주 나왔는지를 섞어 넣습니다. 위의 문제 하나에서 교재의 순위가 더 좋아
+# 보일 수 있다고 해서 그것이 반대 증거가 되지는 않습니다. 증거는 파일 전체이고, 위의 줄들이 두 방식을 비교합니다.
+#
+# ## 정리
+#
+# - 단어는 벡터의 **코사인 유사도**(cosine similarity), 즉 벡터 사이의 각도로 비교합니다. 벡터 길이는 단어 빈도를
+#   따르므로, 내적을 그대로 쓰면 "비슷하다"와 "자주 나온다"가 섞입니다.
+# - 최근접 이웃을 보면 분산 표현(distributed representation)이 비슷한 맥락(context)에서 쓰이는 단어를 가까이 놓는다는
+#   것을 알 수 있습니다. 대명사는 대명사끼리, 시간을 나타내는 단어는 그런 단어끼리 모입니다.
+# - **유추 문제**(analogy problem)는 벡터 연산 `b - a + c`로 풀고, 문제의 단어를 뺀 어휘(vocabulary) 전체에서 코사인으로
+#   순위를 매깁니다(3CosAdd). 3CosMul은 그 변형입니다.
+# - 토큰이 약 백만 개인 말뭉치(corpus)에서는 범주마다 정확도가 크게 다릅니다. 막대 그래프, 커버리지, 단어의 출현
+#   횟수가 벡터가 어디에서 관계를 배웠고 어디에서 못 배웠는지 알려 줍니다.
+# - 3CosMul은 유사도 하나가 지배하는 것을 막으려고 만들어졌습니다. 믿기 전에 측정하세요. 이 벡터에서는 5절의
+#   줄들이 3CosAdd와 비교합니다.
+# - 정규화하지 않은 내적으로 매기는 교재의 순위는 많은 답을 바꾸고(6절에서 셉니다) 자주 나오는 (긴) 벡터를
+#   선호합니다. 코사인으로 순위를 매기세요.
+#
+# ## 연습 문제
+#
+# 연습 문제마다 자동 채점이 있습니다. `...`를 답으로 바꾸고 셀을 실행해 보세요. `q1.hint()`는 힌트를,
+# `q1.solution()`은 풀이를 보여 줍니다.
+
+# %%
+q1, q2, q3 = w2vlib.exercises.load("06", lang="ko")
+
+# %% [markdown]
+# **1. 코사인으로 찾는 최근접 이웃, 직접 만들기.** `nearest(query, W, words, topn)`을 작성해 보세요. 질의 단어의 행과
+# 코사인이 가장 큰 `W`의 행에 해당하는 단어 `topn`개를 (가장 좋은 것부터, 리스트로) 돌려주고, 질의 단어는 뺍니다.
+# `words`는 단어 리스트입니다(`words[i]`가 행 `i`). `w2vlib.normalize`를 쓰세요. 자동 채점은 실제 벡터처럼 길이가
+# 제각각인 새 무작위 벡터로 실행합니다.
+
+# %%
+def nearest(query, W, words, topn):
+    ...  # 여러분의 코드
+
+q1.check(nearest)
+# q1.hint()
+# q1.solution()
+
+# %%
+mine = q1.answer_or_reference(nearest)
+print("'monday'의 이웃:", mine("monday", wv.vectors, wv.index_to_key, TOP))
+
+# %% [markdown]
+# **2. 3CosMul 직접 구현하기.** `a : b = c : ?`의 가장 좋은 답을 돌려주는 `cosmul(a, b, c, W, words)`를 작성해
+# 보세요. 정규화한 벡터에서 `cos' = (cos + 1) / 2`로 두고 `argmax_d cos'(d, b) cos'(d, c) / (cos'(d, a) + 0.001)`을
+# 구하며, `a`, `b`, `c`는 뺍니다. 자동 채점은 새 무작위 벡터로 참조 구현과 비교합니다.
+
+# %%
+def cosmul(a, b, c, W, words):
+    ...  # 여러분의 코드
+
+q2.check(cosmul)
+
+# %% [markdown]
+# **3. 빈도가 결과를 좌우할까요?** 답할 수 있는 문제를 가장 드문 단어의 출현 횟수로 나누고(중앙값 미만, 또는 중앙값
+# 이상), 각 절반의 3CosAdd 정확도를 `right`(문제마다 bool 하나)에서 계산해 보세요. 답은
+# `(드문 절반의 정확도, 자주 나오는 절반의 정확도)` 쌍입니다.
+
+# %%
+rarest = np.array([min(counts[word_to_id[w]] for w in q) for q in questions])
+right = np.array([p == g for p, g in zip(picked["cosine"], gold)])
+answer_3 = ...  # (acc_rare, acc_frequent)
+q3.check(answer_3, right=right, rarest=rarest)
+
+# %% [markdown]
+# [다음: 07 임베딩 시각화](07_visualizing_embeddings.ipynb)

@@ -1,0 +1,360 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,src//py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 07. 임베딩 시각화
+#
+# 교재: 밑바닥부터 시작하는 딥러닝 2, 4.4절 (2장의 차원 축소와 함께)
+#
+# 우리 단어 벡터는 하나에 숫자가 `HIDDEN_SIZE`개씩 있습니다. 그만큼 많은 차원을 눈으로 볼 수는 없습니다. 이
+# 노트북에서는 고른 단어 그룹(월, 요일, 수, 나라, 국적, 동사와 그 과거형, 회사)을 PCA와 t-SNE 두 가지 방법으로
+# 2차원에 투영하는 차원 축소(dimensionality reduction)를 하고, 각 그림이 무엇을 지키고 무엇을 왜곡하는지
+# 측정합니다. 그다음 다른 도구가 읽는 두 가지 형식으로 벡터를 내보내서, Embedding Projector에서 살펴보거나 gensim으로
+# 불러올 수 있게 합니다.
+#
+# **이 노트북에서 배울 내용**
+# - 주성분 분석(PCA): 분산이 가장 큰 방향으로의 선형 투영, 그리고 두 방향이 분산을 얼마나 지키는지
+# - t-SNE: 이웃 관계는 지키지만 거리, 크기, 그룹 사이의 간격은 왜곡하는 비선형 지도
+# - 그림을 원래 공간과 숫자로 대조하는 법 (지켜진 이웃, 거리의 상관관계)
+# - 벡터를 Embedding Projector 형식(`vectors.tsv`, `metadata.tsv`)과 word2vec 텍스트 형식으로 내보내는 법
+
+# %%
+# %matplotlib inline
+import numpy as np
+import matplotlib.pyplot as plt
+import w2vlib
+import w2vlib.exercises
+plt.style.use("w2vlib.teaching")
+np.set_printoptions(precision=4, suppress=True)
+import tempfile
+from pathlib import Path
+
+from scipy.spatial.distance import pdist
+from scipy.stats import spearmanr
+from sklearn.decomposition import PCA
+from sklearn.manifold import TSNE, trustworthiness
+
+from w2vlib.data import get_data_dir
+from w2vlib.plotting import plot_word_groups
+from w2vlib.pretrained import ptb_word_vectors
+from w2vlib.vectors import save_projector
+
+# %% [markdown]
+# ### 설정값(knobs): 바꾸고 다시 실행해 보세요
+
+# %% tags=["parameters"]
+SEED = 0            # 벡터와 t-SNE의 시드; 아래 네 값과 함께 노트북 05와 같아야 그 벡터를 다시 씁니다
+HIDDEN_SIZE = 100   # 벡터 길이 (다른 값이면 여기서 새 벡터를 학습합니다, 약 15초)
+WINDOW_SIZE = 5     # 양쪽의 맥락 단어 수
+NEGATIVE = 5        # 타깃당 부정적 예의 수
+EPOCHS = 10         # PTB를 도는 횟수
+PERPLEXITY = 15     # t-SNE에서 점 하나당 유효 이웃 수 (단어 수보다 작아야 합니다)
+PERPLEXITIES = (5, 30)  # 비교할 작은 퍼플렉서티와 큰 퍼플렉서티 (각각 단어 수 아래로 잘립니다)
+NEIGHBOURS = 5      # 그림이 지킨 것을 잴 때 확인하는 이웃 수
+GROUPS = {          # 그릴 단어, 그룹별로 (모두 PTB의 어휘에 있음)
+    "months": "january february march april june july august september october november december",
+    "weekdays": "monday tuesday wednesday thursday friday saturday sunday",
+    "numbers": "one two three four five six seven eight nine hundred thousand million billion",
+    "countries": "japan china germany britain france canada mexico italy spain india brazil korea taiwan australia",
+    "nationalities": "japanese chinese german british french canadian mexican italian spanish indian brazilian korean australian swiss",
+    "verbs": "rise fall buy sell take go come pay make give",
+    "past forms": "rose fell bought sold took went came paid made gave",
+    "companies": "ibm ford chrysler gm nissan boeing exxon mobil texaco sony apple intel xerox kodak honda toyota",
+}
+PAIRED = ("verbs", "past forms")  # 단어가 순서대로 짝을 이루는 GROUPS의 두 그룹 (None: 그 그림은 건너뜀)
+
+# %% [markdown]
+# ## 1. 벡터와 단어
+#
+# 노트북 05의 벡터를 불러옵니다(캐시에 없으면 같은 설정으로 학습합니다). 단어 *may*는 일부러 월에서 뺐습니다.
+# PTB에서는 대부분 조동사로 쓰이기 때문입니다.
+
+# %%
+wv = ptb_word_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE, epochs=EPOCHS)
+W = wv.vectors  # w2vlib.WordVectors, gensim KeyedVectors의 규약 (노트북 06)
+words = [w for ws in GROUPS.values() for w in ws.split()]
+groups = [g for g, ws in GROUPS.items() for _ in ws.split()]
+missing = [w for w in words if w not in wv]
+assert not missing, f"어휘에 없는 단어: {missing}"
+assert len(set(words)) == len(words), "한 단어가 두 그룹에 들어 있습니다"
+assert PERPLEXITY < len(words), f"PERPLEXITY는 단어 수({len(words)})보다 작아야 합니다: 낮추거나 단어를 추가하세요"
+Wn = w2vlib.normalize(W)  # 단위 벡터: 그러면 유클리드 거리가 코사인을 따릅니다
+X = Wn[[wv.key_to_index[w] for w in words]]
+print(f"{len(GROUPS)}개 그룹의 단어 {len(words)}개, 단어마다 숫자 {X.shape[1]}개짜리 벡터")
+
+# %% [markdown]
+# 아래의 모든 그림은 그리기 함수 하나, `w2vlib.plotting.plot_word_groups`로 그립니다. 그룹마다 색*과* 마커를 따로
+# 주므로 (흑백으로 보거나 색각 이상이 있는 독자에게도) 어느 두 그룹이든 구별되고, 범례는 축 바깥에 놓입니다. 단어
+# 레이블은 `w2vlib.plotting.label_points`가 배치합니다. 각 점 주위의 여러 위치를 시도해서 다른 레이블, 점, 범례와
+# 겹치지 않는 곳을 고릅니다. (`plot_words_2d(..., tidy=True)`도 같은 배치를 씁니다. `tidy` 없이는 레이블을 위아래로
+# 조금 옮기기만 하므로 더 빠르지만 겹칩니다.)
+#
+# ## 2. PCA: 분산이 가장 큰 두 방향
+#
+# PCA는 공간을 회전시켜 첫 번째 축이 점들이 가장 넓게 퍼진 방향을, 두 번째 축이 남은 것 중 가장 넓게 퍼진 방향을
+# 따르게 하고(이하 마찬가지), 처음 두 축만 남깁니다. 선형 변환이므로 직선은 직선으로, 평행한 차이 벡터는 평행한 채로
+# 남습니다. *설명된 분산 비율*(explained variance ratio)은 남긴 방향들이 전체 퍼짐 중 얼마를 담고 있는지 말해
+# 줍니다. 나머지는 버려집니다.
+
+# %%
+pca = PCA(n_components=2).fit(X)
+P = pca.transform(X)
+ratios = pca.explained_variance_ratio_
+print(f"우리 단어 {len(words)}개: PC1이 분산의 {ratios[0]:.3f}, PC2가 {ratios[1]:.3f}, 합쳐서 {ratios.sum():.3f}를 지킵니다")
+pca_all = PCA(n_components=10).fit(Wn)
+cum = np.cumsum(pca_all.explained_variance_ratio_)
+print(f"어휘 전체: 주성분 2개가 {cum[1]:.3f}, 10개가 {cum[9]:.3f}를 지킵니다")
+
+# %%
+fig, ax = plt.subplots(figsize=(10, 7))
+plot_word_groups(P, groups, words, ax=ax)
+ax.set_xlabel(f"PC1 (분산의 {ratios[0]:.0%})")
+ax.set_ylabel(f"PC2 (분산의 {ratios[1]:.0%})")
+ax.set_title("단어 그룹의 PCA")
+plt.show()
+
+# %% [markdown]
+# 첫 번째 출력은 두 방향이 분산을 얼마나 담는지 말해 줍니다. 그래서 전체 공간에서는 멀리 떨어진 그룹이 여기서는
+# 겹쳐 보일 수 있습니다. PCA가 지키는 것은 *선형 구조*입니다. `PAIRED`의 두 그룹(기본값은 동사와 그 과거형)에만
+# PCA를 맞추고 각 단어에서 그 짝으로 화살표를 그리면, 그 관계가 공통된 방향인지 볼 수 있습니다.
+
+# %%
+if PAIRED and all(g in GROUPS for g in PAIRED):
+    first, second = GROUPS[PAIRED[0]].split(), GROUPS[PAIRED[1]].split()
+    assert len(first) == len(second), f"PAIRED 그룹은 단어끼리 짝을 이루어야 합니다: {len(first)}개와 {len(second)}개"
+    V2 = PCA(n_components=2).fit(Wn[[wv.key_to_index[w] for w in first + second]])
+    A = V2.transform(Wn[[wv.key_to_index[w] for w in first]])
+    B = V2.transform(Wn[[wv.key_to_index[w] for w in second]])
+    fig, ax = plt.subplots(figsize=(8, 5))
+    plot_word_groups(np.vstack([A, B]), [PAIRED[0]] * len(first) + [PAIRED[1]] * len(second), first + second,
+                     ax=ax, fontsize=9)
+    for a, b in zip(A, B):
+        ax.annotate("", xy=b, xytext=a, arrowprops=dict(arrowstyle="->", color="gray", alpha=0.6))
+    ax.set_xlabel("PC1")
+    ax.set_ylabel("PC2")
+    ax.set_title(f"{PAIRED[0]} -> {PAIRED[1]}, 이 단어 {2 * len(first)}개의 PCA")
+    plt.show()
+    offsets = w2vlib.normalize(Wn[[wv.key_to_index[w] for w in second]] - Wn[[wv.key_to_index[w] for w in first]])
+    mean_offset = w2vlib.normalize(offsets.mean(axis=0, keepdims=True))[0]
+    agree = offsets @ mean_offset
+    print(f"각 쌍의 차이 벡터와 평균 차이 벡터의 코사인: 평균 {np.mean(agree):.3f}, 최소 {agree.min():.3f}")
+else:
+    print(f"PAIRED = {PAIRED!r}는 GROUPS의 두 그룹을 가리키지 않습니다: 이 그림은 건너뜁니다")
+
+
+# %% [markdown]
+# 차이 벡터가 모두 같은 벡터라면 평균 차이 벡터와의 코사인은 모두 1이고, 많은 차원에서 무작위인 차이 벡터라면
+# 코사인이 0 근처일 것입니다. 출력된 숫자는 이 벡터들에서 "과거형" 방향이 얼마나 공유되는지 말해 줍니다.
+# `take:took = go:?` 같은 유추 문제(analogy problem, 노트북 06)가 기대는 것이 바로 이것입니다.
+#
+# ## 3. t-SNE: 이웃 관계가 먼저
+#
+# t-SNE는 각 점의 *이웃*이 계속 이웃으로 남도록 점들을 2차원에 놓습니다. 거리를 이웃 확률로 바꾸고(폭은
+# 퍼플렉서티(perplexity)가 정합니다), 2차원에서의 확률이 그것과 맞을 때까지 점들을 움직입니다. 비선형이고 먼
+# 거리는 지키려 하지 않으므로, 두 군집 사이의 거리, 군집의 크기, 축은 아무 의미가 없습니다. 정확한(exact) 방법을
+# 쓰고, PCA로 초기화하고, `random_state`를 고정하므로 그림은 재현됩니다.
+
+# %%
+def tsne(points, perplexity):
+    return TSNE(n_components=2, perplexity=perplexity, init="pca", method="exact",
+                random_state=SEED).fit_transform(points)
+
+T = tsne(X, PERPLEXITY)
+fig, ax = plt.subplots(figsize=(10, 7))
+plot_word_groups(T, groups, words, ax=ax)
+ax.set_xlabel("t-SNE 1 (단위 없음)")
+ax.set_ylabel("t-SNE 2 (단위 없음)")
+ax.set_title(f"단어 그룹의 t-SNE (퍼플렉서티 {PERPLEXITY})")
+plt.show()
+
+# %% [markdown]
+# ## 4. 각 그림이 지키는 것, 측정하기
+#
+# 세 가지 숫자로 각 2차원 그림을 원래의 `HIDDEN_SIZE`차원 공간과 비교합니다.
+#
+# - **신뢰도**(trustworthiness, scikit-learn): 그림에서 각 단어와 가장 가까운 `NEIGHBOURS`개의 점이 원래
+#   공간에서도 가까웠다면 1입니다.
+# - **같은 그룹의 최근접 이웃**: 단어의 가장 가까운 점이 같은 그룹에 속하는 비율입니다.
+# - **거리 상관관계**: 원래 공간과 그림에서 모든 쌍의 거리 사이의 스피어먼 상관계수입니다(먼 것은 계속 먼가?).
+
+# %%
+labels = np.array(groups)
+
+def same_group_rate(points):
+    D = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=-1)
+    np.fill_diagonal(D, np.inf)
+    return float(np.mean(labels[D.argmin(axis=1)] == labels))
+
+d_orig = pdist(X)
+scores = {}
+for name, Y in [("original", X), ("PCA", P), ("t-SNE", T)]:
+    scores[name] = dict(
+        trust=trustworthiness(X, Y, n_neighbors=NEIGHBOURS) if name != "original" else 1.0,
+        group=same_group_rate(Y),
+        corr=float(spearmanr(d_orig, pdist(Y)).statistic),
+    )
+print(f"{'공간':<10} {'신뢰도':>16} {'같은 그룹 NN':>14} {'거리 상관':>15}")
+for name, s in scores.items():
+    print(f"{name:<10} {s['trust']:>16.3f} {s['group']:>14.3f} {s['corr']:>15.3f}")
+
+# %%
+assert scores["original"]["group"] > 1 / len(GROUPS), "원래 공간에서 그룹이 모여 있어야 합니다"
+assert scores["t-SNE"]["trust"] > scores["PCA"]["trust"], "t-SNE가 PCA보다 이웃 관계를 더 잘 지켜야 합니다"
+print("확인 통과: t-SNE가 PCA보다 이웃 관계를 더 잘 지킵니다 (신뢰도)")
+gap = scores["PCA"]["corr"] - scores["t-SNE"]["corr"]
+print(f"거리 상관: PCA {scores['PCA']['corr']:.3f}, t-SNE {scores['t-SNE']['corr']:.3f}: "
+      + ("PCA가 먼 것을 먼 채로 분명히 더 잘 지킵니다" if gap > 0.05 else
+         "t-SNE가 먼 것을 먼 채로 분명히 더 잘 지킵니다" if gap < -0.05 else
+         "이 단어들에서는 어느 쪽도 전체 배치를 분명히 더 잘 지키지 않습니다"))
+
+# %% [markdown]
+# 행들을 비교해 보세요. 첫 행(original)이 정답입니다. 전체 공간에서 단어의 최근접 이웃이 같은 그룹에 있는
+# 비율입니다. *그룹*을 보기에 좋은 그림은 그 비율과 높은 신뢰도를 유지하고, *거리*를 보기에 좋은 그림은 높은 거리
+# 상관을 유지합니다. t-SNE는 이웃 관계를 지키도록 만들어졌고, 확인 셀이 실제로 그렇다는 것을 보여 줍니다. PCA의
+# 거리는 참 거리의 투영이므로, PCA가 대신 전체 배치를 지키리라 기대할 수도 있습니다. 하지만 많은 방향 중 둘만
+# 남기므로 퍼짐의 대부분을 버립니다. 여기서 두 그림이 거리를 얼마나 지키는지는 위의 마지막 줄이 비교합니다.
+# 어느 그림도 공간의 지도는 아닙니다.
+#
+# ### t-SNE의 그림은 설정에 따라 달라집니다
+#
+# 같은 점들을 작은 퍼플렉서티와 큰 퍼플렉서티로 그려 봅니다.
+
+# %%
+perps = sorted({min(p, len(words) - 1) for p in PERPLEXITIES})
+fig, axes = plt.subplots(1, len(perps), figsize=(12, 5), squeeze=False)
+for ax, perp in zip(axes[0], perps):
+    Y = tsne(X, perp)
+    plot_word_groups(Y, groups, ax=ax)
+    if ax is not axes[0][-1]:
+        ax.get_legend().remove()
+    ax.set_title(f"퍼플렉서티 {perp}: 신뢰도 {trustworthiness(X, Y, n_neighbors=NEIGHBOURS):.3f}")
+    ax.set_xlabel("t-SNE 1 (단위 없음)")
+    ax.set_ylabel("t-SNE 2 (단위 없음)")
+plt.show()
+
+# %% [markdown]
+# 군집의 크기가 바뀌고 자리를 옮깁니다. 그룹 사이의 틈이 생겼다 사라집니다. t-SNE 그림은 "누가 누구 옆에
+# 있는가"로 읽고, "얼마나 먼가"나 "얼마나 큰가"로는 절대 읽지 마세요.
+#
+# ## 5. 내보내기: Embedding Projector와 word2vec 텍스트 형식
+#
+# 두 가지 일반 텍스트 형식으로 다른 도구가 우리 벡터를 쓸 수 있습니다.
+#
+# - **Embedding Projector** (https://projector.tensorflow.org): `vectors.tsv`(한 줄에 벡터 하나, 숫자는 탭으로
+#   구분)와 `metadata.tsv`(한 줄에 단어 하나; 열이 하나뿐이면 **머리글 줄이 없습니다**). *Load*를 눌러 두 파일을
+#   고르면 PCA, t-SNE, UMAP을 검색 기능과 함께 대화형으로 살펴볼 수 있습니다.
+# - **word2vec 텍스트 형식**: 첫 줄이 `V H`이고, 그다음 줄마다 `word v1 ... vH`입니다. gensim, spaCy를 비롯한 많은
+#   도구가 읽습니다.
+#
+# 파일은 캐시 폴더에 씁니다(위치는 `print(EXPORT_DIR)`로 확인하세요. 저장소 안이 아닙니다).
+
+# %%
+EXPORT_DIR = get_data_dir() / "export"
+vec_path, meta_path = save_projector(EXPORT_DIR, wv.vectors, wv.index_to_key)
+w2v_path = wv.save_word2vec_format(EXPORT_DIR / "ptb_cbow.txt")  # gensim의 메서드 이름
+for p in (vec_path, meta_path, w2v_path):
+    with open(p, encoding="utf-8") as fh:
+        n_lines = sum(1 for _ in fh)
+    print(f"{p.name:<14} {n_lines:>6,}줄")
+
+# %%
+with open(meta_path, encoding="utf-8") as fh:
+    print("metadata.tsv:", [next(fh).rstrip("\n") for _ in range(5)])
+with open(vec_path, encoding="utf-8") as fh:
+    first = next(fh).split("\t")
+print(f"vectors.tsv 1번째 줄: 숫자 {len(first)}개, 처음 값", [round(float(x), 3) for x in first[:4]])
+with open(w2v_path, encoding="utf-8") as fh:
+    header, line = next(fh).split(), next(fh).split()
+print("ptb_cbow.txt 머리글:", header, "| 2번째 줄:", line[0], [round(float(x), 3) for x in line[1:4]], "...")
+
+# %% [markdown]
+# word2vec 파일을 gensim으로 불러오면(선택 설치: `pip install -e ".[compare]"`) 같은 호출
+# `most_similar("year", topn=5)`로 `w2vlib`과 같은 이웃을 얻습니다.
+
+# %% tags=["nbval-ignore-output"]
+try:
+    from gensim.models import KeyedVectors
+except ImportError:  # gensim은 선택 설치입니다
+    KeyedVectors = None
+    print("gensim이 설치되어 있지 않습니다: 이 셀을 실행하려면 pip install -e \".[compare]\"")
+if KeyedVectors is not None:
+    kv = KeyedVectors.load_word2vec_format(str(w2v_path), binary=False)
+    ours = [w for w, _ in wv.most_similar("year", topn=5)]
+    theirs = [w for w, _ in kv.most_similar("year", topn=5)]
+    print("gensim  :", theirs)
+    print("w2vlib  :", ours)
+    print(f"gensim이 길이 {kv.vector_size}인 벡터 {len(kv.index_to_key):,}개를 읽었습니다")
+
+# %%
+if KeyedVectors is not None:
+    assert len(kv.index_to_key) == W.shape[0] and kv.vector_size == W.shape[1]
+    assert ours == theirs, "gensim은 내보낸 파일에서 같은 이웃을 찾아야 합니다"
+print("확인 통과")
+
+
+# %% [markdown]
+# ## 정리
+#
+# - 고차원 임베딩(embedding)의 2차원 그림은 언제나 정보를 버립니다. 무엇이 남았는지 측정하세요.
+# - **PCA**(주성분 분석)는 선형 투영입니다. 설명된 분산 비율을 보면 두 방향이 담는 것이 얼마나 적은지 알 수 있지만,
+#   평행한 차이 벡터(동사 -> 과거형)는 그대로 보입니다. 유추(analogy)를 떠받치는 구조입니다.
+# - **t-SNE**는 각 단어의 이웃을 지킵니다. 분산 표현(distributed representation)의 가장 쓸모 있는 성질입니다. 하지만
+#   군집 사이의 거리, 군집의 크기, 축에는 의미가 없고, 그림은 퍼플렉서티에 따라 바뀝니다. 재현하려면
+#   `random_state`와 `init`을 고정하세요.
+# - 어휘(vocabulary) 전체의 벡터를 Embedding Projector 형식(`vectors.tsv` + 머리글 없는 `metadata.tsv`)과 word2vec
+#   텍스트 형식으로 내보냈습니다. gensim은 이것을 `KeyedVectors.load_word2vec_format(path, binary=False)`로 읽습니다.
+#
+# ## 연습 문제
+#
+# 연습 문제마다 자동 채점이 있습니다. `...`를 답으로 바꾸고 셀을 실행해 보세요. `q1.hint()`는 힌트를,
+# `q1.solution()`은 풀이를 보여 줍니다.
+
+# %%
+q1, q2, q3 = w2vlib.exercises.load("07", lang="ko")
+
+# %% [markdown]
+# **1. 가장 덜 모인 그룹.** 전체 공간(`X`의 행, 코사인 기준)에서, 가장 가까운 다른 단어가 같은 그룹에 속하는 단어의
+# 비율이 가장 작은 `GROUPS`의 그룹은 무엇일까요? 그룹 이름으로 답해 보세요. 그다음 설정값 셀의 `GROUPS`에 여러분의
+# 그룹을 추가하고(예: `"family": "father mother son daughter husband wife"`), 다시 실행해서 다시 물어보세요.
+
+# %%
+answer_1 = ...  # 그룹 이름, 예: "months"
+q1.check(answer_1, X=X, groups=groups)
+# q1.hint()
+# q1.solution()
+
+# %% [markdown]
+# **2. 방향이 몇 개 필요할까요?** 어휘 전체의 단위 벡터 `Wn`이 가진 분산의 절반을 지키려면 PCA 주성분이 몇 개
+# 필요할까요? `PCA().fit(Wn).explained_variance_ratio_`로 계산해 보세요.
+
+# %%
+answer_2 = ...  # 정수 하나
+q2.check(answer_2, Wn=Wn, W=W)
+
+# %% [markdown]
+# **3. 두 가지 무작위 시작.** `X`에 `TSNE(..., init="random", method="exact")`를 서로 다른 `random_state` 두 개로
+# 실행하고, 둘 다 그린 뒤 각각의 신뢰도를 재 보세요. 두 그림이 공유하는 것은 무엇일까요?
+#
+# - **a** 같은 좌표: 퍼플렉서티가 정해지면 t-SNE는 결정적입니다.
+# - **b** 같은 이웃 관계(신뢰도가 비슷하고 군집도 같음). 다만 다른 자리에 있고, 회전하거나 뒤집혀 있습니다.
+# - **c** 아무것도 없음: 무작위로 시작하면 군집이 흩어집니다.
+# - **d** 군집 사이의 거리. 방향은 다릅니다.
+
+# %%
+answer_3 = ...  # "a", "b", "c" 또는 "d"
+q3.check(answer_3)
+
+# %% [markdown]
+# [다음: 08 전이 학습](08_transfer_learning.ipynb)
