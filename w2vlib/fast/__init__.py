@@ -18,8 +18,9 @@ the rows a batch uses:
   target draws its window size uniformly from ``1..window_size``, as word2vec does);
 * **damping**: the summed update of a row that occurs ``c`` times in one batch is divided by
   ``max(1, c / d)`` (``d = 4`` for CBOW and 16 for skip-gram by default). With big batches a frequent word (``the``, ``<eos>``) gets dozens of
-  updates summed into one step; without damping that step is far too large and training
-  diverges;
+  updates summed into one step, all computed from the same old row, so the step can be much
+  longer than any single update would be. Damping shortens it; notebook 05's ablation measures what
+  switching it off does on PTB (with this batch size and learning rate it does not diverge there);
 * a **second thread** prepares the next batches (windows, negatives, renumbering, sparse
   structure) while the current one computes. All randomness is drawn by one generator in one
   fixed order, so a seed gives bit-identical vectors whatever the thread timing.

@@ -189,7 +189,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         :class:`w2vlib.negative_sampling.UnigramSampler` with its alias table.
     dynamic_window : draw each target's window radius from ``1..window_size`` (word2vec).
     damping : divide the summed update of a row seen ``c`` times in a batch by ``max(1, c/damping)``
-        (0 turns it off; large batches then diverge). Default 4 for CBOW, 16 for skip-gram (a
+        (0 turns it off: each step then applies the whole summed update; notebook 05 measures the effect). Default 4 for CBOW, 16 for skip-gram (a
         centre word is the input of all its ~2w pairs, which sit in the same batch).
     init : ``"word2vec"`` (W_in uniform in ``±0.5/hidden_size``, W_out zeros, as word2vec and
         gensim) or ``"book"`` (both ``0.01 * standard normal``); see :func:`w2vlib.models.init_weights`.
