@@ -191,7 +191,7 @@ EXERCISES = [
         name=tr("Exercise 4 (skip-gram pairs per target)", "문제 4 (skip-gram의 타깃당 쌍의 수)"),
         checker=_check_pairs,
         hint_text=tr("Each target draws a radius r uniformly from 1..w and then has r context words on each side.",
-                     "타깃마다 반경 r을 1..w에서 균등하게 뽑고, 그러면 양쪽에 맥락 단어가 r개씩 있습니다."),
+                     "타깃마다 반경 r을 1..w에서 균등하게 뽑으면, 양쪽에 맥락 단어가 r개씩 생깁니다."),
         solution_text=tr("def pairs(w):\n    return w + 1   # 2 * mean(1..w) = 2 * (w + 1) / 2",
                          "def pairs(w):\n    return w + 1   # 2 * 평균(1..w) = 2 * (w + 1) / 2"),
         reference=lambda **_: (lambda w: w + 1),

@@ -108,7 +108,7 @@ EXERCISES = [
         checker=_check_half,
         hint_text=tr("cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_); the first position where cum >= 0.5 "
                      "is np.searchsorted(cum, 0.5), counted from 0.",
-                     "cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_); cum >= 0.5가 처음 되는 위치는 "
+                     "cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_); cum >= 0.5가 처음으로 참이 되는 위치는 "
                      "np.searchsorted(cum, 0.5)이고, 0부터 셉니다."),
         solution_text="cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_)\n"
                       "answer_2 = int(np.searchsorted(cum, 0.5) + 1)",
@@ -121,7 +121,7 @@ EXERCISES = [
                      "random_state=s).fit_transform(X) for s = 1, 2; plot both and compute trustworthiness(X, Y, "
                      "n_neighbors=NEIGHBOURS).",
                      "실행해 보세요: s = 1, 2에 대해 Y = TSNE(n_components=2, perplexity=PERPLEXITY, init='random', "
-                     "method='exact', random_state=s).fit_transform(X); 둘 다 그리고 trustworthiness(X, Y, "
+                     "method='exact', random_state=s).fit_transform(X); 두 그림을 모두 그린 뒤 각각 trustworthiness(X, Y, "
                      "n_neighbors=NEIGHBOURS)를 계산하세요."),
         solution_text=tr("answer_3 = 'b'\n# the check, measured:\nfor s in (1, 2):\n"
                          "    Y = TSNE(n_components=2, perplexity=PERPLEXITY, init='random', method='exact',\n"

@@ -51,8 +51,8 @@ def _check_knn(answer, X=None, labels=None, idx_train=None, idx_test=None):
 _TOKYO_WRONG = {
     "a": tr("a rare word gets a noisy vector, but that would not stop the classifier from saying 'city' if it knew "
             "that category",
-            "드문 단어의 벡터는 잡음이 많지만, 분류기가 그 범주를 안다면 그것 때문에 'city'라고 답하지 못하지는 "
-            "않습니다"),
+            "드문 단어의 벡터는 잡음이 많지만, 그것 때문에 'city'라고 답하지 못하는 것은 아닙니다. 분류기가 그 "
+            "범주를 알았다면 그렇게 답할 수 있었을 것입니다"),
     "c": tr("tokyo is in PTB's vocabulary: it has a vector, the classifier used it",
             "tokyo는 PTB의 어휘에 있습니다: 벡터가 있고, 분류기가 그것을 썼습니다"),
     "d": tr("a linear classifier can still separate many classes; the problem is which classes exist",
