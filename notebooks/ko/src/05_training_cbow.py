@@ -206,7 +206,7 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 #
 # | | 계층 모델 (교재) | 고속 경로 (기본값) | 설정값 |
 # |---|---|---|---|
-# | 옵티마이저 | 배치 평균 손실에 대한 Adam | 합계 손실에 대한 SGD, 학습률은 0을 향해 선형으로 감소 | `alpha`, `min_alpha` (계층: `w2vlib.SGD`) |
+# | 옵티마이저 | 배치 평균 손실에 대한 Adam | 합계 손실에 대한 SGD, 학습률(learning rate)은 0을 향해 선형으로 감소 | `alpha`, `min_alpha` (계층: `w2vlib.SGD`) |
 # | 배치 | 타깃 `BATCH_SIZE`개 (교재: 100), 에폭마다 섞음 | 타깃 1024개, 말뭉치 순서대로 | `batch_size` (순서: 없음) |
 # | 초기 가중치 | 두 행렬 모두 `0.01 * normal` | `W_in`은 `±0.5/H` 범위의 균등분포, `W_out`은 0 (word2vec) | `init="book"` |
 # | CBOW 갱신 | 맥락 단어의 행마다 기울기의 제 몫 `dL/dh / 2w` | 맥락 단어의 행마다 `dL/dh` 전체 (word2vec.c, gensim) | `cbow_update="gradient"` |
@@ -344,7 +344,7 @@ for name, change in ABLATION:
     score = evaluate_analogies(ANALOGY_FILE, run.W_in, word_to_id).accuracy
     ablation[name] = dict(wps=run.words_per_sec, seconds=run.wall_time, acc=score)
 base = ablation["fast path (all on)"]
-print(f"실행마다 {ABLATION_EPOCHS}에폭           words/s   시간(초)  유추 정확도")
+print(f"실행마다 {ABLATION_EPOCHS}에폭              words/s  시간(초)  유추 정확도")  # 한글은 폭이 두 칸이므로 열에 맞춰 공백을 조정했습니다
 for name, row in ablation.items():
     print(f"{name:<22} {row['wps']:>12,.0f} {row['seconds']:>9.1f} {row['acc']:>12.3f}")
 print()

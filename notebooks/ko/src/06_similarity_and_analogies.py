@@ -181,7 +181,7 @@ print("확인 통과")
 
 # %%
 GOOGLE_NEWS_TOKENS = 100e9  # 공개된 word2vec 벡터의 학습 말뭉치 (Mikolov et al., 2013)
-print(f"{'문제':<26} {'가장 드문 단어':<16} {'답의 순위':>14}   b 하나에만 가장 가까운 단어")
+print(f"{'question':<26} {'rarest word':<16} {'rank of answer':>14}   nearest word to b alone")  # 한글은 폭이 두 칸이라 열 제목은 영어로 둡니다: 문제, 가장 드문 단어, 답의 순위, b 하나에만 가장 가까운 단어
 for a, b, c, expected in QUESTIONS:
     rarest = min((a, b, c, expected), key=lambda w: counts[word_to_id[w]])
     r = ranks[(a, b, c)]
