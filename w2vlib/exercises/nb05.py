@@ -46,7 +46,7 @@ def _check_start_loss(fn, negative=5, measured=None):
                             "ln(k+1)은 단어 k+1개에 대한 소프트맥스의 값입니다. 여기서는 점수 k+1개가 저마다 "
                             "시그모이드와 이진 교차 엔트로피 오차를 가집니다"))
         raise NotYet(tr(f"for k = {k} your function gives {got:.4f}; at the start every sigmoid says 0.5",
-                        f"k = {k}일 때 여러분의 함수는 {got:.4f}를 돌려줍니다. 처음에는 모든 시그모이드가 0.5를 내놓습니다"))
+                        f"k = {k}일 때 여러분의 함수가 돌려준 값은 {got:.4f}입니다. 처음에는 모든 시그모이드가 0.5를 내놓습니다"))
     if measured is not None:
         return tr(f"{_start_loss(int(negative)):.3f} for k = {int(negative)}; "
                   f"a fresh model measures {float(measured):.3f}",
@@ -191,7 +191,7 @@ EXERCISES = [
         name=tr("Exercise 4 (skip-gram pairs per target)", "문제 4 (skip-gram의 타깃당 쌍의 수)"),
         checker=_check_pairs,
         hint_text=tr("Each target draws a radius r uniformly from 1..w and then has r context words on each side.",
-                     "타깃마다 반경 r을 1..w에서 균등하게 뽑고, 그러면 양쪽에 맥락 단어가 r개씩 있습니다."),
+                     "타깃마다 반경 r을 1..w에서 균등하게 뽑으면, 양쪽에 맥락 단어가 r개씩 생깁니다."),
         solution_text=tr("def pairs(w):\n    return w + 1   # 2 * mean(1..w) = 2 * (w + 1) / 2",
                          "def pairs(w):\n    return w + 1   # 2 * 평균(1..w) = 2 * (w + 1) / 2"),
         reference=lambda **_: (lambda w: w + 1),

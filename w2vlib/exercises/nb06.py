@@ -131,7 +131,7 @@ def _check_cosmul(fn):
                         "그것은 3CosAdd(b - a + c와의 코사인)입니다. 3CosMul은 유사도들을 곱하고 나눕니다"))
     a, b, c, got, want = first
     raise NotYet(tr(f"for {a} : {b} = {c} : ? you answer {got}, 3CosMul answers {want}",
-                    f"{a} : {b} = {c} : ?에 여러분은 {got}, 3CosMul은 {want}라고 답합니다"))
+                    f"{a} : {b} = {c} : ?에 대한 여러분의 답은 {got}, 3CosMul의 답은 {want}입니다"))
 
 
 # ---- 3. does frequency decide? ---------------------------------------------------------------------------
@@ -146,7 +146,7 @@ def _split_acc(right, rarest, op):
 def _check_frequency(answer, right=None, rarest=None):
     if right is None or rarest is None:
         raise NotYet(tr("pass the context: q3.check(answer_3, right=right, rarest=rarest)",
-                        "맥락 값을 넘기세요: q3.check(answer_3, right=right, rarest=rarest)"))
+                        "채점에 필요한 값도 함께 넘기세요: q3.check(answer_3, right=right, rarest=rarest)"))
     try:
         got = tuple(float(x) for x in answer)
         assert len(got) == 2

@@ -22,7 +22,7 @@ def group_nn_rates(X, groups):
 def _check_least(answer, X=None, groups=None):
     if X is None or groups is None:
         raise NotYet(tr("pass the context: q1.check(answer_1, X=X, groups=groups)",
-                        "맥락 값을 넘기세요: q1.check(answer_1, X=X, groups=groups)"))
+                        "채점에 필요한 값도 함께 넘기세요: q1.check(answer_1, X=X, groups=groups)"))
     rates = group_nn_rates(X, groups)
     if answer not in rates:
         raise NotYet(tr(f"answer with one group name: {', '.join(repr(g) for g in rates)}",
@@ -33,9 +33,9 @@ def _check_least(answer, X=None, groups=None):
                   f"{answer!r}: 단어의 {low:.0%}만 가장 가까운 단어가 같은 그룹에 있습니다")
     if rates[answer] == high:
         raise NotYet(tr(f"{answer!r} is among the *most* clustered ({high:.0%}); look for the lowest rate",
-                        f"{answer!r}는 *가장* 잘 모인 그룹에 속합니다 ({high:.0%}); 비율이 가장 낮은 그룹을 찾으세요"))
+                        f"{answer!r} 그룹은 *가장* 잘 모인 편에 속합니다 ({high:.0%}); 비율이 가장 낮은 그룹을 찾으세요"))
     raise NotYet(tr(f"{answer!r} keeps {rates[answer]:.0%} of its words' nearest neighbours; another group keeps fewer",
-                    f"{answer!r}는 단어의 {rates[answer]:.0%}가 최근접 이웃을 같은 그룹에 둡니다; 더 적은 그룹이 있습니다"))
+                    f"{answer!r} 그룹에서는 단어의 {rates[answer]:.0%}가 최근접 이웃을 같은 그룹에 둡니다; 비율이 더 낮은 그룹이 있습니다"))
 
 
 # ---- 2. how many directions hold half of the variance? ----------------------------------------------------
@@ -51,7 +51,7 @@ def _components_for_half(Wn):
 def _check_half(answer, Wn=None, W=None):
     if Wn is None:
         raise NotYet(tr("pass the context: q2.check(answer_2, Wn=Wn, W=W)",
-                        "맥락 값을 넘기세요: q2.check(answer_2, Wn=Wn, W=W)"))
+                        "채점에 필요한 값도 함께 넘기세요: q2.check(answer_2, Wn=Wn, W=W)"))
     if isinstance(answer, bool) or not isinstance(answer, (int, np.integer)):
         raise NotYet(tr("answer with a whole number of components", "주성분의 개수를 정수로 답하세요"))
     right = _components_for_half(Wn)
@@ -108,7 +108,7 @@ EXERCISES = [
         checker=_check_half,
         hint_text=tr("cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_); the first position where cum >= 0.5 "
                      "is np.searchsorted(cum, 0.5), counted from 0.",
-                     "cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_); cum >= 0.5가 처음 되는 위치는 "
+                     "cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_); cum >= 0.5가 처음으로 참이 되는 위치는 "
                      "np.searchsorted(cum, 0.5)이고, 0부터 셉니다."),
         solution_text="cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_)\n"
                       "answer_2 = int(np.searchsorted(cum, 0.5) + 1)",
@@ -121,7 +121,7 @@ EXERCISES = [
                      "random_state=s).fit_transform(X) for s = 1, 2; plot both and compute trustworthiness(X, Y, "
                      "n_neighbors=NEIGHBOURS).",
                      "실행해 보세요: s = 1, 2에 대해 Y = TSNE(n_components=2, perplexity=PERPLEXITY, init='random', "
-                     "method='exact', random_state=s).fit_transform(X); 둘 다 그리고 trustworthiness(X, Y, "
+                     "method='exact', random_state=s).fit_transform(X); 두 그림을 모두 그린 뒤 각각 trustworthiness(X, Y, "
                      "n_neighbors=NEIGHBOURS)를 계산하세요."),
         solution_text=tr("answer_3 = 'b'\n# the check, measured:\nfor s in (1, 2):\n"
                          "    Y = TSNE(n_components=2, perplexity=PERPLEXITY, init='random', method='exact',\n"

@@ -21,7 +21,7 @@ def _check_knn(answer, X=None, labels=None, idx_train=None, idx_test=None):
     if X is None or labels is None or idx_train is None or idx_test is None:
         raise NotYet(tr("pass the context: q1.check(answer_1, X=features['word vectors'], labels=labels, "
                         "idx_train=idx_train, idx_test=idx_test)",
-                        "맥락 값을 넘기세요: q1.check(answer_1, X=features['word vectors'], labels=labels, "
+                        "채점에 필요한 값도 함께 넘기세요: q1.check(answer_1, X=features['word vectors'], labels=labels, "
                         "idx_train=idx_train, idx_test=idx_test)"))
     try:
         got = float(answer)
@@ -51,8 +51,8 @@ def _check_knn(answer, X=None, labels=None, idx_train=None, idx_test=None):
 _TOKYO_WRONG = {
     "a": tr("a rare word gets a noisy vector, but that would not stop the classifier from saying 'city' if it knew "
             "that category",
-            "드문 단어의 벡터는 잡음이 많지만, 분류기가 그 범주를 안다면 그것 때문에 'city'라고 답하지 못하지는 "
-            "않습니다"),
+            "드문 단어의 벡터는 잡음이 많지만, 그것 때문에 'city'라고 답하지 못하는 것은 아닙니다. 분류기가 그 "
+            "범주를 알았다면 그렇게 답할 수 있었을 것입니다"),
     "c": tr("tokyo is in PTB's vocabulary: it has a vector, the classifier used it",
             "tokyo는 PTB의 어휘에 있습니다: 벡터가 있고, 분류기가 그것을 썼습니다"),
     "d": tr("a linear classifier can still separate many classes; the problem is which classes exist",
@@ -97,7 +97,7 @@ def _check_dims(answer, X=None, labels=None, idx_train=None, idx_test=None, full
     if X is None or labels is None or idx_train is None or idx_test is None or full is None:
         raise NotYet(tr("pass the context: q3.check(answer_3, X=features['word vectors'], labels=labels, "
                         "idx_train=idx_train, idx_test=idx_test, full=acc['word vectors'], C=C)",
-                        "맥락 값을 넘기세요: q3.check(answer_3, X=features['word vectors'], labels=labels, "
+                        "채점에 필요한 값도 함께 넘기세요: q3.check(answer_3, X=features['word vectors'], labels=labels, "
                         "idx_train=idx_train, idx_test=idx_test, full=acc['word vectors'], C=C)"))
     if isinstance(answer, bool) or not isinstance(answer, (int, np.integer)) or answer not in ks:
         raise NotYet(tr(f"answer with one of k = {', '.join(map(str, ks))}",
@@ -113,7 +113,7 @@ def _check_dims(answer, X=None, labels=None, idx_train=None, idx_test=None, full
     if by_k[answer] < full - margin:
         raise NotYet(tr(f"with k = {answer} the accuracy is {by_k[answer]:.3f}, more than {margin} below the full "
                         f"vectors' {full:.3f}",
-                        f"k = {answer}일 때 정확도는 {by_k[answer]:.3f}로, 전체 벡터의 {full:.3f}보다 {margin} 넘게 "
+                        f"k = {answer}일 때 정확도는 {by_k[answer]:.3f}이며, 전체 벡터의 {full:.3f}보다 {margin} 넘게 "
                         "낮습니다"))
     raise NotYet(tr(f"k = {answer} is close enough, but a smaller k already is: the question asks for the smallest",
                     f"k = {answer}도 충분히 가깝지만, 더 작은 k도 이미 그렇습니다: 문제는 가장 작은 값을 묻습니다"))

@@ -152,7 +152,7 @@ def _check_seconds(answer, t2=None, t8=None, t14=None):
             raise NotYet(tr(f"with t2={a}, t8={b}: a straight line through (2, t2) and (8, t8) gives "
                             f"{want:.3f} s at k={k}, your function gives {got:.3f}",
                             f"t2={a}, t8={b}일 때 (2, t2)와 (8, t8)을 지나는 직선은 k={k}에서 "
-                            f"{want:.3f} s인데, 여러분의 함수는 {got:.3f}를 줍니다"))
+                            f"{want:.3f} s인데, 여러분의 함수가 준 값은 {got:.3f}입니다"))
     if t2 is not None and t8 is not None and t14 is not None:
         pred = float(answer(14, t2, t8))
         ratio = pred / t14
@@ -195,7 +195,7 @@ EXERCISES = [
         name=tr("Exercise 3 (predict the cost of negatives)", "문제 3 (부정적 예의 비용 예측)"),
         checker=_check_seconds,
         hint_text=tr("The slope is (t8 - t2) / (8 - 2) seconds per negative; start from t2 at k = 2.",
-                     "기울기는 부정적 예 하나당 (t8 - t2) / (8 - 2)초입니다. k = 2에서 t2로 시작하세요."),
+                     "직선의 기울기(부정적 예 하나가 늘 때 더해지는 시간)는 (t8 - t2) / (8 - 2)초입니다. k = 2에서 t2로 시작하세요."),
         solution_text=tr("def seconds(k, t2, t8):\n    slope = (t8 - t2) / 6  # seconds per extra "
                          "negative\n    return t2 + slope * (k - 2)",
                          "def seconds(k, t2, t8):\n    slope = (t8 - t2) / 6  # 부정적 예 하나가 늘 때마다 "

@@ -33,8 +33,8 @@
 # - `w2vlib.data.load_ptb`로 PTB를 불러오는 법 (`W2VLIB_PTB_DIR`로 오프라인에서도) 그리고 그 토큰의 모습
 # - 계층으로 쌓은 CBOW 모델이 실제 데이터에서 얼마나 빨리 학습하는지 (초당 단어 수(words/s)로 측정), 그리고 손실
 #   곡선이 말해 주는 것
-# - 고속 경로가 바꾸는 것, 같음을 확인하는 검사가 다루는 것과 다루지 않는 것
-# - word2vec의 자주 나오는 단어 하위 샘플링(subsampling): 그 식과 토큰 수에 미치는 효과
+# - 고속 경로가 바꾸는 것, 그리고 두 경로가 같은지 확인하는 검사가 보장하는 것과 보장하지 않는 것
+# - word2vec이 자주 나오는 단어를 줄이는 하위 샘플링(subsampling): 그 식과 토큰 수에 미치는 효과
 # - 학습 기법 하나하나가 속도와 유추 문제 정확도에서 무엇을 가져다주는지 (측정), 그리고 06-08을 위해 벡터를
 #   저장하는 법
 
@@ -75,7 +75,7 @@ ANALOGY_FILE = Path("../..") / "data" / "analogies_ptb.txt"  # 노트북 06에�
 # ## 1. 말뭉치
 #
 # `load_ptb("train")`은 교재와 같은 세 값 `(corpus, word_to_id, id_to_word)`를 돌려줍니다. 텍스트는 Mikolov가
-# 전처리한 것입니다. 모두 소문자이고, 숫자는 모두 `N`으로, 드문 단어는 `<unk>`로 바뀌어 있으며, 각 줄의 끝은
+# 전처리한 것입니다. 모두 소문자이고, 숫자는 모두 `N`으로, 드문 단어는 `<unk>`로 바뀌어 있습니다. 여기에 각 줄의 끝을
 # `<eos>`로 바꿉니다. 어휘(vocabulary)는 10,000단어로 제한되어 있습니다.
 
 # %%
@@ -167,11 +167,11 @@ plt.show()
 #
 # `w2vlib.fast.train`은 같은 *모델*, 즉 네거티브 샘플링을 쓰는 CBOW를 계층 객체 없이 학습합니다.
 #
-# - **융합된 배치**: `EmbeddingDot`과 `SigmoidWithLoss` 계층 `k + 1`개를 따로 두는 대신, 모든 예의 출력 행
+# - **융합된 배치**: `EmbeddingDot`과 `SigmoidWithLoss` 계층 `k + 1`개를 따로 두는 대신, 모든 학습 예의 출력 행
 #   `k + 1`개를 한 번에 모으고, 내적을 한 번의 배치 연산으로, 시그모이드도 한 번에 계산합니다.
 # - **희소 갱신**: 배치가 건드리는 행만 읽고 씁니다 (scipy 희소 행렬 곱이 반복되는 ID를 더해 줍니다. 노트북 02의
 #   `np.add.at` 이야기입니다). 반면 Adam은 매 단계 두 행렬의 `V x H`개 숫자를 쓰든 안 쓰든 전부 갱신합니다.
-# - **샘플러의 벡터화된 한 번의 추출**: 여러 배치에 쓸 부정적 예를 한꺼번에 뽑습니다 (0.75제곱한 유니그램 분포에
+# - **샘플러의 벡터화된 한 번의 추출**: 여러 배치에 쓸 부정적 예(negative example)를 한꺼번에 뽑습니다 (0.75제곱한 유니그램 분포에
 #   대한 별칭 테이블(alias table)). 그리고 두 번째 스레드가 다음 배치를 미리 준비합니다.
 #
 # ### 확인: 배치 하나에서 같은 손실과 기울기
@@ -206,7 +206,7 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 #
 # | | 계층 모델 (교재) | 고속 경로 (기본값) | 설정값 |
 # |---|---|---|---|
-# | 옵티마이저 | 배치 평균 손실에 대한 Adam | 합계 손실에 대한 SGD, 학습률은 0을 향해 선형으로 감소 | `alpha`, `min_alpha` (계층: `w2vlib.SGD`) |
+# | 옵티마이저 | 배치 평균 손실에 대한 Adam | 합계 손실에 대한 SGD, 학습률(learning rate)은 0을 향해 선형으로 감소 | `alpha`, `min_alpha` (계층: `w2vlib.SGD`) |
 # | 배치 | 타깃 `BATCH_SIZE`개 (교재: 100), 에폭마다 섞음 | 타깃 1024개, 말뭉치 순서대로 | `batch_size` (순서: 없음) |
 # | 초기 가중치 | 두 행렬 모두 `0.01 * normal` | `W_in`은 `±0.5/H` 범위의 균등분포, `W_out`은 0 (word2vec) | `init="book"` |
 # | CBOW 갱신 | 맥락 단어의 행마다 기울기의 제 몫 `dL/dh / 2w` | 맥락 단어의 행마다 `dL/dh` 전체 (word2vec.c, gensim) | `cbow_update="gradient"` |
@@ -215,7 +215,7 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 # | 윈도우 | 항상 양쪽에 `w`단어 | 타깃마다 반경을 `1..w`에서 뽑음 | `dynamic_window=False` |
 # | 말뭉치의 양 끝 | 처음과 마지막 `w`개 위치는 건너뜀 | 짧은 윈도우로 유지 | 없음 (몇 위치뿐) |
 #
-# 위의 같음 검사는 감쇠 없이 `cbow_update="gradient"`일 때 배치 하나에서 성립합니다. 커널은 같지만 그것을 둘러싼
+# 위의 동일성 검사는 감쇠 없이 `cbow_update="gradient"`일 때 배치 하나에서 성립합니다. 커널은 같지만 그것을 둘러싼
 # 갱신 규칙은 다릅니다. 이 절 끝의 절제 실험 표가 마지막 네 행이 가져다주는 것을 측정합니다.
 #
 # ### 자주 나오는 단어의 하위 샘플링
@@ -344,7 +344,7 @@ for name, change in ABLATION:
     score = evaluate_analogies(ANALOGY_FILE, run.W_in, word_to_id).accuracy
     ablation[name] = dict(wps=run.words_per_sec, seconds=run.wall_time, acc=score)
 base = ablation["fast path (all on)"]
-print(f"실행마다 {ABLATION_EPOCHS}에폭           words/s   시간(초)  유추 정확도")
+print(f"실행마다 {ABLATION_EPOCHS}에폭              words/s  시간(초)  유추 정확도")  # 한글은 폭이 두 칸이므로 열에 맞춰 공백을 조정했습니다
 for name, row in ablation.items():
     print(f"{name:<22} {row['wps']:>12,.0f} {row['seconds']:>9.1f} {row['acc']:>12.3f}")
 print()

@@ -20,7 +20,7 @@
 #
 # 노트북 05에서 PTB 데이터셋으로 CBOW 단어 벡터를 학습했습니다. 이 벡터는 무엇을 배웠을까요? 교재의 답은 이렇습니다.
 # 비슷한 맥락(context)에서 쓰이는 단어는 서로 가까워지고, 단어 사이의 어떤 관계는 공간 안의 *방향*이 되어서
-# `king - man + woman`이 `queen` 근처에 놓입니다. 이 노트북에서는 두 주장을 우리 벡터로, 숫자로 확인하고, 백만
+# `king - man + woman`이 `queen` 근처에 놓입니다. 이 노트북에서는 두 주장을 우리 벡터에서 숫자로 확인하고, 백만
 # 단어짜리 말뭉치(corpus)가 배울 수 있는 것과 없는 것을 솔직하게 살펴봅니다.
 #
 # **이 노트북에서 배울 내용**
@@ -65,7 +65,7 @@ ANALOGY_FILE = Path("../..") / "data" / "analogies_ptb.txt"  # 이 프로젝트�
 #
 # `ptb_word_vectors`는 설정이 같으면 노트북 05가 저장한 벡터를 불러오고, 그렇지 않으면 같은 고속 학습 함수와
 # 시드로 학습합니다(같은 벡터가 나옵니다). 그래서 이 노트북은 혼자서도 실행됩니다. 돌려주는 값은
-# `w2vlib.WordVectors`이고, gensim의 `KeyedVectors`와 같은 이름으로 답합니다. `wv["car"]`는 벡터이고,
+# `w2vlib.WordVectors`이고, gensim의 `KeyedVectors`와 같은 이름의 속성과 메서드를 가집니다. `wv["car"]`는 벡터이고,
 # `wv.similarity`, `wv.most_similar`, `wv.key_to_index`, `wv.index_to_key`, `wv.vectors`가 있습니다. 여기서 배운
 # 것은 gensim에서도 그대로 통합니다. 교재의 함수를 쓰기 위해 세 구성 요소에도 교재의 이름을 붙입니다. 말뭉치는 각
 # 단어의 출현 횟수를 세기 위해서만 불러옵니다.
@@ -181,7 +181,7 @@ print("확인 통과")
 
 # %%
 GOOGLE_NEWS_TOKENS = 100e9  # 공개된 word2vec 벡터의 학습 말뭉치 (Mikolov et al., 2013)
-print(f"{'문제':<26} {'가장 드문 단어':<16} {'답의 순위':>14}   b 하나에만 가장 가까운 단어")
+print(f"{'question':<26} {'rarest word':<16} {'rank of answer':>14}   nearest word to b alone")  # 한글은 폭이 두 칸이라 열 제목은 영어로 둡니다: 문제, 가장 드문 단어, 답의 순위, b 하나에만 가장 가까운 단어
 for a, b, c, expected in QUESTIONS:
     rarest = min((a, b, c, expected), key=lambda w: counts[word_to_id[w]])
     r = ranks[(a, b, c)]
@@ -207,7 +207,7 @@ print(f"PTB의 토큰은 {len(corpus):,}개로, Google News보다 약 {GOOGLE_NE
 #
 # 3CosAdd는 코사인 세 개를 더하므로, 아주 큰 유사도 하나(예를 들어 `b`와 거의 같은 후보)가 나머지 둘을 압도할 수
 # 있습니다. **3CosMul**(Levy & Goldberg, 2014)은 이에 대한 대책으로 제안되었습니다. 유사도들을(`[0, 1]`로 옮긴 뒤)
-# 곱하고 나누므로 하나하나가 모두 좋아야 합니다. 수십억 단어로 학습한 벡터에서는 그들의 논문에서 더 좋았습니다.
+# 곱하고 나누므로 하나하나가 모두 좋아야 합니다. 두 저자의 논문에서는 수십억 단어로 학습한 벡터에서 3CosMul이 더 좋았습니다.
 # 우리 벡터에서도 그런지는 표 아래의 줄들이 말해 줍니다.
 
 # %%

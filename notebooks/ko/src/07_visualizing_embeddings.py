@@ -112,10 +112,10 @@ print(f"{len(GROUPS)}개 그룹의 단어 {len(words)}개, 단어마다 숫자 {
 pca = PCA(n_components=2).fit(X)
 P = pca.transform(X)
 ratios = pca.explained_variance_ratio_
-print(f"우리 단어 {len(words)}개: PC1이 분산의 {ratios[0]:.3f}, PC2가 {ratios[1]:.3f}, 합쳐서 {ratios.sum():.3f}를 지킵니다")
+print(f"우리 단어 {len(words)}개에서 지킨 분산의 비율: PC1 {ratios[0]:.3f}, PC2 {ratios[1]:.3f}, 합계 {ratios.sum():.3f}")
 pca_all = PCA(n_components=10).fit(Wn)
 cum = np.cumsum(pca_all.explained_variance_ratio_)
-print(f"어휘 전체: 주성분 2개가 {cum[1]:.3f}, 10개가 {cum[9]:.3f}를 지킵니다")
+print(f"어휘 전체에서 지킨 분산의 비율: 주성분 2개 {cum[1]:.3f}, 10개 {cum[9]:.3f}")
 
 # %%
 fig, ax = plt.subplots(figsize=(10, 7))
@@ -186,8 +186,8 @@ plt.show()
 #
 # - **신뢰도**(trustworthiness, scikit-learn): 그림에서 각 단어와 가장 가까운 `NEIGHBOURS`개의 점이 원래
 #   공간에서도 가까웠다면 1입니다.
-# - **같은 그룹의 최근접 이웃**: 단어의 가장 가까운 점이 같은 그룹에 속하는 비율입니다.
-# - **거리 상관관계**: 원래 공간과 그림에서 모든 쌍의 거리 사이의 스피어먼 상관계수입니다(먼 것은 계속 먼가?).
+# - **같은 그룹의 최근접 이웃**(same-group NN): 단어의 가장 가까운 점이 같은 그룹에 속하는 비율입니다.
+# - **거리 상관관계**(distance corr.): 원래 공간과 그림에서 모든 쌍의 거리 사이의 스피어먼 상관계수입니다(멀리 있던 것은 그림에서도 멀리 있는가?).
 
 # %%
 labels = np.array(groups)
@@ -205,7 +205,7 @@ for name, Y in [("original", X), ("PCA", P), ("t-SNE", T)]:
         group=same_group_rate(Y),
         corr=float(spearmanr(d_orig, pdist(Y)).statistic),
     )
-print(f"{'공간':<10} {'신뢰도':>16} {'같은 그룹 NN':>14} {'거리 상관':>15}")
+print(f"{'space':<10} {'trustworthiness':>16} {'same-group NN':>14} {'distance corr.':>15}")  # 한글은 폭이 두 칸이라 열 제목은 영어로 둡니다: 공간, 신뢰도, 같은 그룹 NN, 거리 상관
 for name, s in scores.items():
     print(f"{name:<10} {s['trust']:>16.3f} {s['group']:>14.3f} {s['corr']:>15.3f}")
 

@@ -139,7 +139,7 @@ print(f"범주 {len(classes)}개에서의 우연 수준: {1 / len(classes):.3f}"
 FEW_EPOCHS = "; EPOCHS가 적으면 벡터가 배운 것이 거의 없습니다: 더 오래 학습하세요 (노트북 05는 10에폭)"
 assert acc["one-hot"] == acc["majority class"], "원핫은 편향에만 기대므로 다수 클래스와 같아야 합니다"
 for base in ("one-hot", "majority class", "random vectors"):
-    assert acc["word vectors"] > acc[base] + 0.2, f"단어 벡터가 {base}를 분명한 차이로 이겨야 합니다" + FEW_EPOCHS
+    assert acc["word vectors"] > acc[base] + 0.2, f"단어 벡터가 기준선 {base}보다 분명히 높아야 합니다" + FEW_EPOCHS
 print("확인 통과: 원핫은 다수 클래스와 정확히 같은 점수이고, 단어 벡터는 모든 기준선을 0.2 넘게 "
       "앞섭니다")
 
