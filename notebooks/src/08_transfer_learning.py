@@ -299,4 +299,4 @@ q3.check(answer_3, X=features["word vectors"], labels=labels, idx_train=idx_trai
          full=acc["word vectors"], C=C)
 
 # %% [markdown]
-# That is the end of the series. [Back to the start: 01 The one-hot bottleneck](01_one_hot_bottleneck.ipynb) · [README](../README.md)
+# [Next: 09 The last mile (per-word SGD compiled, as word2vec.c and gensim do it)](09_the_last_mile.ipynb) · [Back to the start: 01 The one-hot bottleneck](01_one_hot_bottleneck.ipynb) · [README](../README.md)

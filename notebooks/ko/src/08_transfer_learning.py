@@ -294,4 +294,4 @@ q3.check(answer_3, X=features["word vectors"], labels=labels, idx_train=idx_trai
          full=acc["word vectors"], C=C)
 
 # %% [markdown]
-# 이것으로 시리즈를 마칩니다. [처음으로: 01 원핫 표현의 병목](01_one_hot_bottleneck.ipynb) · [README](../../README.ko.md)
+# [다음: 09 마지막 한 걸음 (word2vec.c와 gensim처럼 단어 단위 SGD를 컴파일하기)](09_the_last_mile.ipynb) · [처음으로: 01 원핫 표현의 병목](01_one_hot_bottleneck.ipynb) · [README](../../README.ko.md)
