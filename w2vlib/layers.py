@@ -14,9 +14,6 @@ which turns the softmax over the whole vocabulary into a binary question).
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import expit
-from scipy.special import log_softmax
-from scipy.special import softmax as scipy_softmax
 
 from ._checks import as_float_param, check_float_input, check_ids
 
@@ -38,11 +35,15 @@ _EPS = np.float32(1e-7)
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
     """The logistic function ``1 / (1 + exp(-x))`` (scipy's ``expit``: no overflow for large |x|)."""
+    from scipy.special import expit  # imported on first use: `import w2vlib` (and the CLI) start faster
+
     return expit(x)
 
 
 def softmax(x: np.ndarray) -> np.ndarray:
     """Row-wise softmax (scipy's, which subtracts the max first, so no overflow)."""
+    from scipy.special import softmax as scipy_softmax  # imported on first use, as in sigmoid
+
     return scipy_softmax(x, axis=-1)
 
 
@@ -250,6 +251,8 @@ class SoftmaxWithLoss(_LossLayer):
         self.t = t
         self.y = softmax(x)
         # -log softmax(x)[t], from the scores (exact, no 1e-7 guard needed)
+        from scipy.special import log_softmax  # imported on first use, as in sigmoid
+
         return float(-log_softmax(x, axis=1)[np.arange(x.shape[0]), t].mean(dtype=np.float64))
 
     def backward(self, dout=1) -> np.ndarray:

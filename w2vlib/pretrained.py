@@ -47,8 +47,8 @@ def ptb_settings(**overrides) -> dict:
 
 
 #: Every source file the trained numbers depend on: the fast trainer (all of w2vlib/fast/), its
-#: sampler (negative_sampling), its initialiser (models.init_weights) and the checks they use.
-TRAINER_SOURCES = ("fast/*.py", "negative_sampling.py", "models.py", "_checks.py")
+#: sampler (negative_sampling), its initialiser (models.init_weights), the sigmoid (layers) and the checks they use.
+TRAINER_SOURCES = ("fast/*.py", "negative_sampling.py", "models.py", "layers.py", "_checks.py")
 
 
 def trainer_files() -> list[Path]:

@@ -14,7 +14,6 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
 from ..negative_sampling import UnigramSampler
 
@@ -107,6 +106,8 @@ def make_batches(in_ids, in_indptr, in_weight, out_ids, vocab_size, batch_size, 
     ``full_input_update``: every input row receives the whole ``dL/dh`` (word2vec's and gensim's
     CBOW update) instead of its share ``weight * dL/dh`` (the true gradient of the mean).
     """
+    import scipy.sparse as sp  # only the numpy backend needs it: imported on first use
+
     n_items, k1 = out_ids.shape
     n_batches = -(-n_items // batch_size)
     item_batch = np.arange(n_items) // batch_size

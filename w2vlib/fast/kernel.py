@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.special import expit
 
+from ..layers import sigmoid
 from .batching import make_batches
 
 __all__ = ["step", "sgd_step", "cbow_grads", "skipgram_grads"]
@@ -38,7 +38,7 @@ def step(batch, W_in_rows, W_out_rows, lr=1.0):
     h = batch.A @ W_in_rows  # (n, H): CBOW mean of the contexts / skip-gram centre row
     Wo = np.take(W_out_rows, batch.out_inv, axis=0)  # (n, k+1, H): one gather
     s = _rowdot(Wo, h)  # (n, k+1) scores
-    y = expit(s)
+    y = sigmoid(s)
     # binary cross-entropy: -log(y) for the positive, -log(1 - y) for the negatives, summed per
     # example as one log of a product (float64, clipped like the book's 1e-7)
     q = 1.0 - y
