@@ -106,6 +106,19 @@ def run_numba(corpus, V, args, seed, threads):
                     "loss_per_epoch": r.loss_per_epoch, "threads": r.settings.get("threads")}
 
 
+SETTLE_S = 2.0
+
+
+def settle():
+    """Let the machine go quiet before a timed run.
+
+    After parallel work, OpenMP/BLAS worker threads keep spinning for a moment; a run started at once
+    competes with them for the 2 cores (measured: the CLI right after an in-process numba run took
+    6.4 s, the same command 2 s later 4.2 s). Every timed run starts after this pause.
+    """
+    time.sleep(SETTLE_S)
+
+
 def run_cli(args, seed, backend, out_dir, epochs=None):
     """Wall time of ``python -m w2vlib train`` in a fresh process, and its vectors."""
     from w2vlib.vectors import load_vectors
@@ -203,6 +216,12 @@ def main(argv=None):
     print(f"machine: {results['machine'].get('cpu', '?')}, {results['machine']['cpu_count']} cores",
           flush=True)
 
+    if os.environ.get("OMP_NUM_THREADS"):
+        print(f"note: OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']} is set; numba's OpenMP threading "
+              "layer runs its 2-thread rows much slower with it (measured 4.8 s against 3.1 s for 10 PTB "
+              "epochs). Unset it to time what a user's shell gives.", flush=True)
+        results["omp_num_threads"] = os.environ["OMP_NUM_THREADS"]
+
     have_numba = False
     if not args.no_numba:
         try:
@@ -234,12 +253,14 @@ def main(argv=None):
     for seed in args.seeds:
         if not args.no_fast:
             print(f"[fast] numpy fast path, seed {seed} ...", flush=True)
+            settle()
             W, info = run_fast(corpus, V, args, seed)
             runs["fast"].append(info)
             qual["fast"].append(quality(W, word_to_id, analogy_files, similarity_files))
         if have_numba:
             for threads in ((2, 1) if seed == args.seeds[0] else (2,)):
                 print(f"[numba] compiled backend, {threads} thread(s), seed {seed} ...", flush=True)
+                settle()
                 W, info = run_numba(corpus, V, args, seed, threads)
                 runs[f"numba{threads}"].append(info)
                 qual[f"numba{threads}"].append(quality(W, word_to_id, analogy_files,
@@ -247,6 +268,7 @@ def main(argv=None):
         if have_gensim:
             for workers in (1, 2):
                 print(f"[gensim] {workers} worker(s), seed {seed} ...", flush=True)
+                settle()
                 wv, ginfo = run_gensim(sentences, args, seed, workers=workers)
                 runs[f"gensim{workers}"].append(ginfo)
                 Wg = np.stack([wv[id_to_word[i]] for i in range(V)])
@@ -271,6 +293,7 @@ def main(argv=None):
                 for seed in args.seeds:
                     print(f"[cli] python -m w2vlib train --backend {backend}, seed {seed} ...",
                           flush=True)
+                    settle()
                     W, w2i, info = run_cli(args, seed, backend, Path(tmp) / f"{backend}{seed}")
                     cli[backend]["runs"].append(info)
                     cli[backend]["quality"].append(quality(W, w2i, analogy_files,
