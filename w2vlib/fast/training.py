@@ -254,8 +254,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         corpus, V, kept_ids = trim_vocab(corpus, V, min_count, max_vocab)
         if id_to_word is not None:
             id_to_word = [id_to_word[int(i)] for i in kept_ids]
-    if batch_size is None:
-        batch_size = default_batch_size(corpus.size, model)
+    batch_size = default_batch_size(corpus.size, model) if batch_size is None else batch_size
     cfg = FastConfig.create(model, hidden_size, window_size, negative, epochs, batch_size, alpha,
                             min_alpha, seed, sample, power, dynamic_window, damping, init, cbow_update,
                             threads, backend, **aliases)
