@@ -257,6 +257,7 @@ def test_exercise_08_1_knn():
     ctx = _classes()
     ref = q.reference(**ctx)
     assert_correct(q, ref, **ctx)
+    assert_correct(q, round(ref, 3), **ctx)  # accepted at the precision the notebook prints
     nb08 = w2vlib.exercises.nb08
     train_acc = nb08._knn_acc(ctx["X"], ctx["labels"], ctx["idx_train"], ctx["idx_test"], on_train=True)
     assert train_acc != ref
@@ -268,7 +269,7 @@ def test_exercise_08_1_knn():
 def test_exercise_08_2_tokyo():
     q = ex("08", 1)
     assert_correct(q, "b")
-    assert_wrong(q, "c", "vocabulary")
+    assert_wrong(q, "c", "never")
     assert_wrong(q, "a", "rare word")
 
 

@@ -103,7 +103,8 @@ print(f"{len(words)} words in {len(GROUPS)} groups, each a vector of {X.shape[1]
 # One drawing function for every picture below, `w2vlib.plotting.plot_word_groups`: each group gets its own
 # colour *and* marker (so any two groups stay distinguishable, also in grey or for colour-blind readers), the
 # legend sits outside the axes, and the words are placed by `w2vlib.plotting.label_points`, which tries
-# positions around each point and takes one where the label overlaps no other label, point or the legend.
+# positions around each point and takes the first where the label overlaps no other label, point or the legend
+# (where there is no room, the one with the least overlap).
 # (`plot_words_2d(..., tidy=True)` uses the same placement; without `tidy` labels are only nudged up and down,
 # faster but overlapping.)
 #
@@ -280,13 +281,12 @@ def cells(runs):
     return [f"{np.mean([r[k] for r in runs]):.3f} ± {np.std([r[k] for r in runs], ddof=1):.3f}"
             for k in ("trust", "group", "corr")]
 
-print(format_table(["space", "trustworthiness", "same-group NN", "distance corr."],
-                   [["original"] + cells([scores["original"]]),
-                    ["PCA"] + cells([scores["PCA"]]),
-                    ["t-SNE (the picture above)"] + cells([scores["t-SNE"]]),
-                    [f"t-SNE, {len(tsne_runs)} starts (mean ± sd)"] + cells(tsne_runs),
-                    ["chance: random placement"] + cells(chance_runs)],
-                   align="<>>>"))
+rows = [["original"] + cells([scores["original"]]), ["PCA"] + cells([scores["PCA"]]),
+        ["t-SNE (the picture above)"] + cells([scores["t-SNE"]])]
+if TSNE_RUNS:
+    rows.append([f"t-SNE, {len(tsne_runs)} starts (mean ± sd)"] + cells(tsne_runs))
+rows.append(["chance: random placement"] + cells(chance_runs))
+print(format_table(["space", "trustworthiness", "same-group NN", "distance corr."], rows, align="<>>>"))
 corr_tsne = [r["corr"] for r in tsne_runs]
 print("distance correlation: " + (
     "PCA keeps far things far better than every t-SNE run" if scores["PCA"]["corr"] > max(corr_tsne) + 0.02 else

@@ -33,9 +33,9 @@ def _check_least(answer, X=None, groups=None):
                   f"{answer!r}: 단어의 {low:.0%}만 가장 가까운 단어가 같은 그룹에 있습니다")
     if rates[answer] == high:
         raise NotYet(tr(f"{answer!r} is among the *most* clustered ({high:.0%}); look for the lowest rate",
-                        f"{answer!r} 그룹은 *가장* 잘 모인 편에 속합니다 ({high:.0%}); 비율이 가장 낮은 그룹을 찾으세요"))
+                        f"{answer!r} 그룹은 *가장* 잘 모인 편에 속합니다 ({high:.0%}). 비율이 가장 낮은 그룹을 찾으세요"))
     raise NotYet(tr(f"{answer!r} keeps {rates[answer]:.0%} of its words' nearest neighbours; another group keeps fewer",
-                    f"{answer!r} 그룹에서는 단어의 {rates[answer]:.0%}가 최근접 이웃을 같은 그룹에 둡니다; 비율이 더 낮은 그룹이 있습니다"))
+                    f"{answer!r} 그룹에서는 단어의 {rates[answer]:.0%}가 최근접 이웃을 같은 그룹에 둡니다. 비율이 더 낮은 그룹이 있습니다"))
 
 
 # ---- 2. how many directions hold half of the variance? ----------------------------------------------------
@@ -59,10 +59,10 @@ def _check_half(answer, Wn=None, W=None):
         return tr(f"{right} of {np.shape(Wn)[1]} directions", f"방향 {np.shape(Wn)[1]}개 중 {right}개")
     if answer == right - 1:
         raise NotYet(tr("off by one: np.searchsorted returns an index (from 0); the number of components is index + 1",
-                        "하나 모자랍니다: np.searchsorted는 (0부터 세는) 인덱스를 돌려줍니다; 주성분의 개수는 인덱스 + 1입니다"))
+                        "하나 모자랍니다. np.searchsorted는 (0부터 세는) 인덱스를 돌려줍니다. 주성분의 개수는 인덱스 + 1입니다"))
     if W is not None and answer == _components_for_half(W):
         raise NotYet(tr("that is for the raw vectors W; the pictures use the unit vectors Wn",
-                        "그것은 정규화하지 않은 벡터 W의 값입니다; 그림은 단위 벡터 Wn을 씁니다"))
+                        "그것은 정규화하지 않은 벡터 W의 값입니다. 그림은 단위 벡터 Wn을 씁니다"))
     raise NotYet(tr("add up explained_variance_ratio_ (np.cumsum) and count components until the sum reaches 0.5",
                     "explained_variance_ratio_를 누적해서 더하고(np.cumsum), 합이 0.5에 이를 때까지 주성분을 세세요"))
 
@@ -169,7 +169,7 @@ EXERCISES = [
         checker=_check_half,
         hint_text=tr("cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_); the first position where cum >= 0.5 "
                      "is np.searchsorted(cum, 0.5), counted from 0.",
-                     "cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_); cum >= 0.5가 처음으로 참이 되는 위치는 "
+                     "cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_)로 누적합을 구합니다. cum >= 0.5가 처음으로 참이 되는 위치는 "
                      "np.searchsorted(cum, 0.5)이고, 0부터 셉니다."),
         solution_text="cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_)\n"
                       "answer_2 = int(np.searchsorted(cum, 0.5) + 1)",

@@ -102,7 +102,7 @@ print(f"{len(GROUPS)}개 그룹의 단어 {len(words)}개, 단어마다 숫자 {
 # 아래의 모든 그림은 그리기 함수 하나, `w2vlib.plotting.plot_word_groups`로 그립니다. 그룹마다 색*과* 마커를 따로
 # 주므로 (흑백으로 보거나 색각 이상이 있는 독자에게도) 어느 두 그룹이든 구별되고, 범례는 축 바깥에 놓입니다. 단어
 # 레이블은 `w2vlib.plotting.label_points`가 배치합니다. 각 점 주위의 여러 위치를 시도해서 다른 레이블, 점, 범례와
-# 겹치지 않는 곳을 고릅니다. (`plot_words_2d(..., tidy=True)`도 같은 배치를 씁니다. `tidy` 없이는 레이블을 위아래로
+# 겹치지 않는 첫 자리를 고릅니다(빈자리가 없으면 가장 덜 겹치는 자리). (`plot_words_2d(..., tidy=True)`도 같은 배치를 씁니다. `tidy` 없이는 레이블을 위아래로
 # 조금 옮기기만 하므로 더 빠르지만 겹칩니다.)
 #
 # ## 2. PCA: 분산이 가장 큰 두 방향
@@ -274,13 +274,12 @@ def cells(runs):
     return [f"{np.mean([r[k] for r in runs]):.3f} ± {np.std([r[k] for r in runs], ddof=1):.3f}"
             for k in ("trust", "group", "corr")]
 
-print(format_table(["공간", "신뢰도", "같은 그룹 최근접 이웃", "거리 상관"],
-                   [["원래 공간"] + cells([scores["original"]]),
-                    ["PCA"] + cells([scores["PCA"]]),
-                    ["t-SNE (위의 그림)"] + cells([scores["t-SNE"]]),
-                    [f"t-SNE, 시작점 {len(tsne_runs)}개 (평균 ± 표준편차)"] + cells(tsne_runs),
-                    ["우연: 무작위 배치"] + cells(chance_runs)],
-                   align="<>>>"))
+rows = [["원래 공간"] + cells([scores["original"]]), ["PCA"] + cells([scores["PCA"]]),
+        ["t-SNE (위의 그림)"] + cells([scores["t-SNE"]])]
+if TSNE_RUNS:
+    rows.append([f"t-SNE, 시작점 {len(tsne_runs)}개 (평균 ± 표준편차)"] + cells(tsne_runs))
+rows.append(["우연: 무작위 배치"] + cells(chance_runs))
+print(format_table(["공간", "신뢰도", "같은 그룹 최근접 이웃", "거리 상관"], rows, align="<>>>"))
 corr_tsne = [r["corr"] for r in tsne_runs]
 print("거리 상관: " + (
     "PCA가 먼 것을 먼 채로 모든 t-SNE 실행보다 더 잘 지킵니다" if scores["PCA"]["corr"] > max(corr_tsne) + 0.02 else
@@ -302,7 +301,7 @@ else:
     print("여기서는 PCA가 t-SNE보다 이웃 관계를 더 잘 지킵니다" if max(trust_tsne) < scores["PCA"]["trust"] - 0.02
           else "여기서는 t-SNE와 PCA가 이웃 관계를 비슷하게 지킵니다")
     if PERPLEXITY > (len(words) - 1) / 3:
-        print(f"단어 {len(words)}개에 비해 PERPLEXITY = {PERPLEXITY}는 큽니다. 그러면 각 단어의 이웃이 전체 단어의 "
+        print(f"지금의 PERPLEXITY 값({PERPLEXITY})은 단어 {len(words)}개에 비해 큽니다. 그러면 각 단어의 이웃이 전체 단어의 "
               f"3분의 1 이상을 차지해서, t-SNE가 주로 전체 배치만 봅니다. 값을 낮추고(예: "
               f"{max(2, len(words) // 5)}) 다시 실행해 보세요.")
     elif scores["PCA"]["trust"] >= 0.85:
@@ -370,10 +369,10 @@ with open(meta_path, encoding="utf-8") as fh:
     print("metadata.tsv:", [next(fh).rstrip("\n") for _ in range(5)])
 with open(vec_path, encoding="utf-8") as fh:
     first = next(fh).split("\t")
-print(f"vectors.tsv 1번째 줄: 숫자 {len(first)}개, 처음 값", [round(float(x), 3) for x in first[:4]])
+print(f"vectors.tsv 첫 줄: 숫자 {len(first)}개, 처음 값", [round(float(x), 3) for x in first[:4]])
 with open(w2v_path, encoding="utf-8") as fh:
     header, line = next(fh).split(), next(fh).split()
-print("ptb_cbow.txt 머리글:", header, "| 2번째 줄:", line[0], [round(float(x), 3) for x in line[1:4]], "...")
+print("ptb_cbow.txt 머리글:", header, "| 둘째 줄:", line[0], [round(float(x), 3) for x in line[1:4]], "...")
 
 # %% [markdown]
 # word2vec 파일을 gensim으로 불러오면(선택 설치: `pip install -e ".[compare]"`) 같은 호출
