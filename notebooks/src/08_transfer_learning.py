@@ -49,7 +49,7 @@ from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix
 from sklearn.model_selection import train_test_split
 
 from w2vlib.pretrained import ptb_word_vectors
-from w2vlib.text import format_table
+from w2vlib.text import format_table, pad
 
 # %% [markdown]
 # ### Knobs: change these and re-run
@@ -130,6 +130,8 @@ features = {
     "one-hot": sp.csr_matrix((np.ones(len(ids)), (np.arange(len(ids)), ids)), shape=(len(ids), len(wv))),
     "random vectors": rng.standard_normal((len(ids), wv.vector_size)) / np.sqrt(wv.vector_size),
 }
+shown = {"word vectors": "word vectors", "one-hot": "one-hot", "random vectors": "random vectors",
+         "majority class": "majority class"}  # the names printed and drawn
 
 def accuracy(X, train, test, y):
     clf = LogisticRegression(C=C, max_iter=5000).fit(X[train], y[train])
@@ -151,7 +153,7 @@ runs["majority class"] = [
            .predict(np.zeros((len(te), 1))) == labels[te]).mean()) for tr, te in splits]
 acc = {name: r[0] for name, r in runs.items()}  # the fixed split (the exercises use it)
 print(format_table(["features", f"split {SEED}", f"mean ± sd over {N_SPLITS} splits", "min - max"],
-                   [[name, f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f} - {max(r):.3f}"]
+                   [[shown[name], f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f} - {max(r):.3f}"]
                     for name, r in runs.items()], align="<>>>"))
 print(f"chance with {len(classes)} categories: {1 / len(classes):.3f}")
 rank = 1 + sum(a > acc["word vectors"] for a in runs["word vectors"])
@@ -234,9 +236,9 @@ for i, (tr, te) in enumerate(splits):
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
 for name, accs in curve.items():
     mean, sd = accs.mean(axis=0), accs.std(axis=0, ddof=1)
-    ax.plot(per_class, mean, marker="o", label=name)
+    ax.plot(per_class, mean, marker="o", label=shown[name])
     ax.fill_between(per_class, mean - sd, mean + sd, alpha=0.2)
-ax.axhline(np.mean(runs["majority class"]), ls="--", color="gray", label="majority class")
+ax.axhline(np.mean(runs["majority class"]), ls="--", color="gray", label=shown["majority class"])
 ax.set_xscale("log", base=2)
 ax.set_xticks(per_class, labels=[str(n) for n in per_class])
 ax.set_xlabel("training words per category")
@@ -246,8 +248,8 @@ ax.set_title(f"learning curve: mean ± sd over {N_SPLITS} splits")
 ax.legend()
 plt.show()
 for name, accs in curve.items():
-    print(f"{name + ':':<15}", ", ".join(f"{n}/class {m:.3f}" for n, m in zip(per_class, accs.mean(axis=0))))
-print(f"majority class: {np.mean(runs['majority class']):.3f}, chance: {1 / len(classes):.3f}")
+    print(pad(shown[name] + ":", 15), ", ".join(f"{n}/class {m:.3f}" for n, m in zip(per_class, accs.mean(axis=0))))
+print(f"{shown['majority class']}: {np.mean(runs['majority class']):.3f}, chance: {1 / len(classes):.3f}")
 
 # %%
 assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(axis=0)), (

@@ -49,7 +49,7 @@ from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix
 from sklearn.model_selection import train_test_split
 
 from w2vlib.pretrained import ptb_word_vectors
-from w2vlib.text import format_table
+from w2vlib.text import format_table, pad
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
@@ -129,6 +129,8 @@ features = {
     "one-hot": sp.csr_matrix((np.ones(len(ids)), (np.arange(len(ids)), ids)), shape=(len(ids), len(wv))),
     "random vectors": rng.standard_normal((len(ids), wv.vector_size)) / np.sqrt(wv.vector_size),
 }
+shown = {"word vectors": "단어 벡터", "one-hot": "원핫", "random vectors": "무작위 벡터",
+         "majority class": "다수 클래스"}  # 출력과 그림에 쓰는 이름
 
 def accuracy(X, train, test, y):
     clf = LogisticRegression(C=C, max_iter=5000).fit(X[train], y[train])
@@ -150,7 +152,7 @@ runs["majority class"] = [
            .predict(np.zeros((len(te), 1))) == labels[te]).mean()) for tr, te in splits]
 acc = {name: r[0] for name, r in runs.items()}  # 고정된 분할의 값 (연습 문제가 씁니다)
 print(format_table(["특징", f"분할 {SEED}", f"분할 {N_SPLITS}개의 평균 ± 표준편차", "최소 - 최대"],
-                   [[name, f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f} - {max(r):.3f}"]
+                   [[shown[name], f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f} - {max(r):.3f}"]
                     for name, r in runs.items()], align="<>>>"))
 print(f"범주 {len(classes)}개에서의 우연 수준: {1 / len(classes):.3f}")
 rank = 1 + sum(a > acc["word vectors"] for a in runs["word vectors"])
@@ -231,9 +233,9 @@ for i, (tr, te) in enumerate(splits):
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
 for name, accs in curve.items():
     mean, sd = accs.mean(axis=0), accs.std(axis=0, ddof=1)
-    ax.plot(per_class, mean, marker="o", label=name)
+    ax.plot(per_class, mean, marker="o", label=shown[name])
     ax.fill_between(per_class, mean - sd, mean + sd, alpha=0.2)
-ax.axhline(np.mean(runs["majority class"]), ls="--", color="gray", label="다수 클래스")
+ax.axhline(np.mean(runs["majority class"]), ls="--", color="gray", label=shown["majority class"])
 ax.set_xscale("log", base=2)
 ax.set_xticks(per_class, labels=[str(n) for n in per_class])
 ax.set_xlabel("범주당 학습 단어 수")
@@ -243,8 +245,8 @@ ax.set_title(f"학습 곡선: 분할 {N_SPLITS}개의 평균 ± 표준편차")
 ax.legend()
 plt.show()
 for name, accs in curve.items():
-    print(f"{name + ':':<15}", ", ".join(f"범주당 {n}개 {m:.3f}" for n, m in zip(per_class, accs.mean(axis=0))))
-print(f"다수 클래스: {np.mean(runs['majority class']):.3f}, 우연 수준: {1 / len(classes):.3f}")
+    print(pad(shown[name] + ":", 15), ", ".join(f"범주당 {n}개 {m:.3f}" for n, m in zip(per_class, accs.mean(axis=0))))
+print(f"{shown['majority class']}: {np.mean(runs['majority class']):.3f}, 우연 수준: {1 / len(classes):.3f}")
 
 # %%
 assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(axis=0)), (
