@@ -34,7 +34,7 @@ from ._checks import as_float_param, check_float_input, check_ids
 from .layers import TracksTouchedRows, sigmoid
 
 __all__ = ["huffman_codes", "code_lengths", "expected_code_length", "entropy_bits",
-           "padded_paths", "HierarchicalSoftmaxLoss"]
+           "padded_paths", "flat_paths", "HierarchicalSoftmaxLoss"]
 
 
 class _Node:
@@ -126,6 +126,17 @@ def padded_paths(codes, points):
         code_pad[i, :len(c)] = c
         point_pad[i, :len(p)] = p
     return code_pad, point_pad, mask
+
+
+def flat_paths(codes, points):
+    """``(code_flat, point_flat, starts)``: all paths one after the other (uint8, int32) and where
+    each word's begins (int64, ``V + 1`` entries), as the compiled kernels read them."""
+    lengths = code_lengths(codes)
+    starts = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    code_flat = np.concatenate(codes).astype(np.uint8) if len(codes) else np.zeros(0, np.uint8)
+    point_flat = np.concatenate(points).astype(np.int32) if len(points) else np.zeros(0, np.int32)
+    return code_flat, point_flat, starts
 
 
 class HierarchicalSoftmaxLoss(TracksTouchedRows):
