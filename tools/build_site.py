@@ -176,7 +176,7 @@ def make_fonts(dest: Path) -> None:
 
     mono_src = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSansMono.ttf"
     hangul_src = ROOT / "w2vlib" / "fonts" / "W2VHangulGothic-Regular.ttf"
-    stamp = f"{mono_src.stat().st_mtime_ns} {hangul_src.stat().st_mtime_ns} 2"
+    stamp = f"{mono_src.stat().st_mtime_ns} {hangul_src.stat().st_mtime_ns} recipe 3"
     stamp_file = dest.parent / "fonts.stamp"
     if stamp_file.exists() and stamp_file.read_text() == stamp:
         return
@@ -205,6 +205,7 @@ def make_fonts(dest: Path) -> None:
     cmap = hangul.getBestCmap()
     cps = [c for a, b in wide for c in range(a, b + 1) if c in cmap]
     upm = hangul["head"].unitsPerEm
+    SCALE = 1.12
     adv2 = round(2 * col * upm)
     glyf, hmtx = hangul["glyf"], hangul["hmtx"]
     done = set()
@@ -214,15 +215,20 @@ def make_fonts(dest: Path) -> None:
             continue
         done.add(name)
         adv, lsb = hmtx[name]
-        dx = (adv2 - adv) // 2
         g = glyf[name]
         if g.isComposite():
+            dx = (adv2 - adv) // 2
             for comp in g.components:
                 comp.x += dx
         elif g.numberOfContours > 0:
+            # a little larger (x SCALE), so a Hangul syllable fills its two columns as in a terminal, then centred
+            g.coordinates.scale((SCALE, SCALE))
+            g.coordinates.toInt()
+            g.recalcBounds(glyf)
+            dx = (adv2 - (g.xMax - g.xMin)) // 2 - g.xMin
             g.coordinates.translate((dx, 0))
         g.recalcBounds(glyf)
-        hmtx[name] = (adv2, lsb + dx)
+        hmtx[name] = (adv2, getattr(g, "xMin", 0))
     sub(hangul, cps)
     hangul.flavor = "woff"
     hangul.save(dest / "w2v-hangul-mono.woff")

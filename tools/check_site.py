@@ -39,6 +39,29 @@ CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--hide-scrollbars", "--mute-audio"]
 
 
+class Problems(list):
+    """The problems found, each filed under the check that found it (for the closing 'N passed, N failed')."""
+
+    def __init__(self):
+        super().__init__()
+        self.checks, self.current = [], "setup"
+
+    def check(self, name: str) -> None:
+        self.current = name
+        if name not in self.checks:
+            self.checks.append(name)
+
+    def append(self, msg: str) -> None:
+        name = self.current
+        if self.current == "links, images, network assets":
+            name = ("no network assets" if "from the network" in msg else
+                    "images exist" if "broken image" in msg else "internal links resolve")
+        super().append((name, msg))
+
+
+STATIC_CHECKS = ["internal links resolve", "images exist", "no network assets"]
+
+
 class Page(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -85,7 +108,8 @@ def parse(path: Path) -> Page:
     return p
 
 
-def static_checks(site: Path, errors: list[str]) -> dict[Path, Page]:
+def static_checks(site: Path, errors: Problems) -> dict[Path, Page]:
+    errors.check("links, images, network assets")
     pages = {p: parse(p) for p in sorted(site.rglob("*.html")) if "_static" not in p.parts}
     for path, page in pages.items():
         rel = path.relative_to(site)
@@ -132,7 +156,8 @@ def static_checks(site: Path, errors: list[str]) -> dict[Path, Page]:
     return pages
 
 
-def notebook_checks(site: Path, pages: dict[Path, Page], errors: list[str]) -> int:
+def notebook_checks(site: Path, pages: dict[Path, Page], errors: Problems) -> int:
+    errors.check("every notebook has a page")
     n = 0
     for lang, folder, out in (("en", ROOT / "notebooks", site), ("ko", ROOT / "notebooks" / "ko", site / "ko")):
         for nb in sorted(folder.glob(NB_GLOB)):
@@ -259,6 +284,7 @@ def browser_checks(site: Path, binary: str, shots: Path, errors: list[str], repo
         return dom
 
     # the landing page: loads, lists every notebook, language switch present
+    errors.check("landing page in Chromium")
     dom = load("landing", site / "index.html", False)
     n_links = len(set(re.findall(r'href="(\d\d_\w+)\.html"', dom)))
     n_nbs = len(list((ROOT / "notebooks").glob(NB_GLOB)))
@@ -270,18 +296,22 @@ def browser_checks(site: Path, binary: str, shots: Path, errors: list[str], repo
     # the notebook page with the most formulas, and its Korean twin
     counts = {p: len(MATH_SRC.findall(p.read_text(encoding="utf-8"))) for p in sorted(site.glob("[0-9][0-9]_*.html"))}
     best = max(counts, key=counts.get)
+    errors.check("formulas typeset (English)")
     load("formulas-en", best, True)
     ko = site / "ko" / best.name
     if ko.exists():
+        errors.check("formulas typeset (Korean)")
         load("formulas-ko", ko, True)
 
     # search (Sphinx's own, client side): a notebook's title word finds that page
+    errors.check("search finds a notebook")
     dom = chrome(binary, url(site / "search.html") + "?q=negative+sampling", dump=True, budget=15000)
     hits = set(re.findall(r'href="(\d\d_\w+)\.html[^"]*"', dom.split('id="search-results"', 1)[-1]))
     report.append(f"  search 'negative sampling': {len(hits)} pages found")
     if not any("negative_sampling" in h for h in hits):
         errors.append("search.html?q=negative+sampling did not find 04_negative_sampling")
 
+    errors.check("no network request from the pages")
     if not netlog_selftest(binary, shots):
         errors.append("the network-log check did not see a test page's request to the network (check broken)")
     bad = sorted({u for log in netlogs for u in netlog_http(log)})
@@ -292,23 +322,18 @@ def browser_checks(site: Path, binary: str, shots: Path, errors: list[str], repo
         log.unlink(missing_ok=True)
 
     # screenshots: look at them
+    errors.check("screenshots")
     chrome(binary, url(site / "index.html"), shot=shots / "landing-en.png", size=(1280, 1600))
     kopage = ko if ko.exists() else best
     chrome(binary, url(kopage), shot=shots / f"ko-{kopage.stem}.png", size=(1280, 2400))
     chrome(binary, url(kopage), shot=shots / f"ko-{kopage.stem}-phone.png", size=(400, 1600))
-    # a Korean text table (wide output with Hangul) at desktop and phone width
-    table = None
-    for p in sorted((site / "ko").glob("[0-9][0-9]_*.html")):
-        for m in re.finditer(r'<section id="([^"]+)">', t := p.read_text(encoding="utf-8")):
-            chunk = t[m.end():m.end() + 6000]
-            if re.search(r'<div class="output stream[^"]*"[^>]*><div class="highlight"><pre><span></span>[^<]*[가-힣][^<]*  [^<]*[가-힣]', chunk):
-                table = (p, m.group(1))
-                break
-        if table:
-            break
-    if table:
-        chrome(binary, url(table[0]) + "#" + table[1], shot=shots / f"ko-table-{table[0].stem}.png", size=(1280, 1200))
-        chrome(binary, url(table[0]) + "#" + table[1], shot=shots / f"ko-table-{table[0].stem}-phone.png", size=(400, 1200))
+    # a Korean page with a text table holding Hangul (06's neighbours and analogies), whole page
+    tables = sorted((site / "ko").glob("06_*.html")) or sorted((site / "ko").glob("[0-9][0-9]_*.html"))
+    if tables:
+        chrome(binary, url(tables[0]), shot=shots / f"ko-{tables[0].stem}-full.png", size=(1280, 9000))
+    for png in (shots / "landing-en.png", shots / f"ko-{kopage.stem}.png"):
+        if not png.exists() or png.stat().st_size < 10_000:
+            errors.append(f"screenshot {png.name} missing or blank")
     report.append(f"  screenshots: {', '.join(sorted(p.name for p in shots.glob('*.png')))} in {shots}")
 
 
@@ -320,10 +345,12 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     site = Path(args.site)
-    errors, report = [], []
+    errors, report = Problems(), []
     if not (site / "index.html").exists():
         print(f"no site at {site}: run tools/build_site.py first", file=sys.stderr)
         return 2
+    for name in STATIC_CHECKS:
+        errors.check(name)
     pages = static_checks(site, errors)
     nbs = notebook_checks(site, pages, errors)
     n_links = sum(len(p.refs) for p in pages.values())
@@ -331,15 +358,19 @@ def main(argv=None) -> int:
     if not args.no_browser:
         binary = find_chromium()
         if not binary:
+            errors.check("browser checks")
             errors.append("chromium not found (apt-get install -y chromium), browser checks not run")
         else:
             browser_checks(site, binary, Path(args.shots), errors, report)
     print("site check:")
     print("\n".join(report))
-    for e in errors:
-        print("  FAIL", e)
-    print(f"site check: {'FAILED' if errors else 'passed'} in {time.perf_counter() - t0:.1f} s "
-          f"({len(errors)} problems)")
+    for name, msg in errors:
+        print(f"  FAIL [{name}] {msg}")
+    checks = [c for c in errors.checks if c != "links, images, network assets"]
+    failed = {name for name, _ in errors}
+    print(f"site check: {'FAILED' if errors else 'passed'} in {time.perf_counter() - t0:.1f} s: "
+          + "; ".join(f"{c} {'FAILED' if c in failed else 'ok'}" for c in checks))
+    print(f"site-check: {len([c for c in checks if c not in failed])} passed, {len(failed)} failed")
     return 1 if errors else 0
 
 
