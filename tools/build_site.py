@@ -159,13 +159,14 @@ def glossary(lang: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------- assets
-def make_fonts(dest: Path) -> None:
+def make_fonts(dest: Path, only: str | None = None) -> None:
     """Web fonts for the pages, made from fonts the repository already ships (cached by source mtime):
 
     - W2V Mono: DejaVu Sans Mono (shipped by matplotlib), subset, for code and text outputs;
     - W2V Hangul Mono: w2vlib's Hangul font with every double-width character (wcwidth 2) widened to exactly two
       W2V Mono columns (glyph centred), so text tables stay aligned when they hold Hangul;
-    - W2V Hangul Gothic: w2vlib's Hangul font as it is, for prose.
+    - W2V Hangul Gothic: w2vlib's Hangul font as it is (a copy), for prose.
+    `only` (tests): widen just these characters, skip the cache.
     """
     import logging
 
@@ -176,9 +177,9 @@ def make_fonts(dest: Path) -> None:
 
     mono_src = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSansMono.ttf"
     hangul_src = ROOT / "w2vlib" / "fonts" / "W2VHangulGothic-Regular.ttf"
-    stamp = f"{mono_src.stat().st_mtime_ns} {hangul_src.stat().st_mtime_ns} recipe 3"
+    stamp = f"{mono_src.stat().st_mtime_ns} {hangul_src.stat().st_mtime_ns} recipe 4"
     stamp_file = dest.parent / "fonts.stamp"
-    if stamp_file.exists() and stamp_file.read_text() == stamp:
+    if only is None and stamp_file.exists() and stamp_file.read_text() == stamp:
         return
     dest.mkdir(parents=True, exist_ok=True)
 
@@ -203,9 +204,8 @@ def make_fonts(dest: Path) -> None:
             (0xFF01, 0xFF60), (0xFFE0, 0xFFE6)]
     hangul = TTFont(hangul_src)
     cmap = hangul.getBestCmap()
-    cps = [c for a, b in wide for c in range(a, b + 1) if c in cmap]
+    cps = [c for a, b in wide for c in range(a, b + 1) if c in cmap and (only is None or chr(c) in only)]
     upm = hangul["head"].unitsPerEm
-    SCALE = 1.12
     adv2 = round(2 * col * upm)
     glyf, hmtx = hangul["glyf"], hangul["hmtx"]
     done = set()
@@ -216,32 +216,25 @@ def make_fonts(dest: Path) -> None:
         done.add(name)
         adv, lsb = hmtx[name]
         g = glyf[name]
+        dx = (adv2 - adv) // 2          # centred in its two columns (most syllables are composite glyphs: move only)
         if g.isComposite():
-            dx = (adv2 - adv) // 2
             for comp in g.components:
                 comp.x += dx
         elif g.numberOfContours > 0:
-            # a little larger (x SCALE), so a Hangul syllable fills its two columns as in a terminal, then centred
-            g.coordinates.scale((SCALE, SCALE))
-            g.coordinates.toInt()
-            g.recalcBounds(glyf)
-            dx = (adv2 - (g.xMax - g.xMin)) // 2 - g.xMin
             g.coordinates.translate((dx, 0))
         g.recalcBounds(glyf)
-        hmtx[name] = (adv2, getattr(g, "xMin", 0))
+        hmtx[name] = (adv2, lsb + dx)
     sub(hangul, cps)
     hangul.flavor = "woff"
     hangul.save(dest / "w2v-hangul-mono.woff")
 
-    prose = TTFont(hangul_src)
-    sub(prose, list(prose.getBestCmap()))
-    prose.flavor = "woff"
-    prose.save(dest / "w2v-hangul-gothic.woff")
+    shutil.copy(hangul_src, dest / "w2v-hangul-gothic.ttf")
     shutil.copy(ROOT / "w2vlib" / "fonts" / "OFL.txt", dest / "OFL.txt")
     lic = mono_src.parent / "LICENSE_DEJAVU"
     if lic.exists():
         shutil.copy(lic, dest / "LICENSE_DEJAVU")
-    stamp_file.write_text(stamp)
+    if only is None:
+        stamp_file.write_text(stamp)
 
 
 def mathjax_dir() -> Path:
