@@ -55,7 +55,7 @@ def _check_q1(answer):
     if abs(kraft - 1) > 1e-12:
         raise NotYet(tr(f"these lengths do not fit a full binary tree: sum of 2^-length is {kraft:g}, not 1 "
                         "(every inner node has exactly two children)",
-                        f"이 길이들로는 완전한 이진 트리가 되지 않습니다: 2^-길이의 합이 1이 아니라 {kraft:g}입니다 "
+                        f"이 길이들로는 완전한 이진 트리가 되지 않습니다. 2^-길이의 합이 1이 아니라 {kraft:g}입니다 "
                         "(내부 노드마다 자식이 정확히 둘입니다)"))
     if sorted(got.values()) == [2, 2, 2, 3, 3]:
         raise NotYet(tr("that is a balanced tree: it ignores the counts. Huffman merges the two smallest "
@@ -65,11 +65,11 @@ def _check_q1(answer):
     freq_order = sorted(words, key=lambda w: -Q1_COUNTS[w])
     if any(got[a] > got[b] for a, b in zip(freq_order, freq_order[1:])):
         raise NotYet(tr("a more frequent word got a longer code: Huffman gives the frequent words the short "
-                        "paths", "더 자주 나오는 단어가 더 긴 코드를 받았습니다: 허프만은 자주 나오는 단어에 "
+                        "paths", "더 자주 나오는 단어가 더 긴 코드를 받았습니다. 허프만은 자주 나오는 단어에 "
                         "짧은 경로를 줍니다"))
     raise NotYet(tr("a valid tree, but not the one Huffman builds: merge the two smallest counts (3 + 4), "
                     "then again the two smallest of what is left, until one node remains",
-                    "올바른 트리이지만 허프만이 만드는 트리는 아닙니다: 가장 작은 두 횟수(3 + 4)를 합치고, "
+                    "올바른 트리이지만 허프만이 만드는 트리는 아닙니다. 가장 작은 두 횟수(3 + 4)를 합치고, "
                     "남은 것 중 가장 작은 둘을 다시 합치기를 노드가 하나 남을 때까지 반복하세요"))
 
 
@@ -115,16 +115,16 @@ def _check_q2(answer):
         if np.allclose(got, swapped, rtol=1e-9):
             raise NotYet(tr("the sign is the other way round: code 0 takes sigmoid(+x) and code 1 "
                             "sigmoid(-x) (word2vec.c's label is 1 - code)",
-                            "부호가 반대입니다: 코드 0은 sigmoid(+x), 코드 1은 sigmoid(-x)를 씁니다 "
+                            "부호가 반대입니다. 코드 0은 sigmoid(+x), 코드 1은 sigmoid(-x)를 씁니다 "
                             "(word2vec.c의 레이블은 1 - code)"))
         if np.allclose(got, np.log(want), rtol=1e-9):
             raise NotYet(tr("that is log P (a sum of log-sigmoids): return the probability itself",
-                            "그것은 log P(로그 시그모이드의 합)입니다: 확률 자체를 돌려주세요"))
+                            "그것은 log P(로그 시그모이드의 합)입니다. 확률 자체를 돌려주세요"))
         if np.all(got > 0) and abs(got.sum() - 1) > 1e-6:
             raise NotYet(tr(f"your probabilities of the {len(want)} words sum to {got.sum():.4f}, not 1: "
                             "multiply one sigmoid per inner node on the path, sigmoid(x) or sigmoid(-x) by "
                             "the code",
-                            f"단어 {len(want)}개의 확률을 더하면 1이 아니라 {got.sum():.4f}입니다: 경로의 내부 "
+                            f"단어 {len(want)}개의 확률을 더하면 1이 아니라 {got.sum():.4f}입니다. 경로의 내부 "
                             "노드마다 시그모이드 하나씩, 코드에 따라 sigmoid(x) 또는 sigmoid(-x)를 곱하세요"))
         w = int(np.argmax(np.abs(got - want)))
         raise NotYet(tr(f"for word {w} the layer gives P = {want[w]:.6f}, your function {got[w]:.6f}",
@@ -142,22 +142,22 @@ def _check_q3(answer, theory=None, measured=None):
         pred = float(answer)
     except (TypeError, ValueError):
         raise NotYet(tr("give one number: the log-log slope you predict (0 = flat, 1 = proportional to V)",
-                        "숫자 하나를 주세요: 예측한 로그-로그 기울기 (0 = 평평함, 1 = V에 비례)"))
+                        "숫자 하나를 주세요. 예측한 로그-로그 기울기 (0 = 평평함, 1 = V에 비례)"))
     if not math.isfinite(pred):
         raise NotYet(tr("give a finite number", "유한한 숫자를 주세요"))
     if pred > 0.75:
         raise NotYet(tr("that is the softmax's slope: it scores all V words. Hierarchical softmax scores only "
                         "the inner nodes on one path, about log2 V of them",
-                        "그것은 소프트맥스의 기울기입니다: 소프트맥스는 V개 단어를 모두 점수 매깁니다. 계층적 "
+                        "그것은 소프트맥스의 기울기입니다. 소프트맥스는 V개 단어를 모두 점수 매깁니다. 계층적 "
                         "소프트맥스는 경로 하나의 내부 노드, 약 log2 V개만 계산합니다"))
     if pred > 0.35:
         raise NotYet(tr("too steep: the path length grows like log V, and on a log-log plot log V is almost "
                         "flat (from V = 1,000 to 100,000, log2 V goes from about 10 to 17, not x100)",
-                        "너무 가파릅니다: 경로 길이는 log V처럼 자라고, 로그-로그 그래프에서 log V는 거의 "
+                        "너무 가파릅니다. 경로 길이는 log V처럼 자라고, 로그-로그 그래프에서 log V는 거의 "
                         "평평합니다 (V가 1,000에서 100,000이 될 때 log2 V는 약 10에서 17로, 100배가 아닙니다)"))
     if pred < -0.05:
         raise NotYet(tr("the cost does not fall as V grows: the paths get (a little) longer",
-                        "V가 커질수록 비용이 줄지는 않습니다: 경로가 (조금) 길어집니다"))
+                        "V가 커질수록 비용이 줄지는 않습니다. 경로가 (조금) 길어집니다"))
     if theory is None:
         return None
     note = tr(f"the path length alone gives {theory:.2f}", f"경로 길이만으로는 {theory:.2f}입니다")
@@ -190,7 +190,7 @@ EXERCISES = [
         checker=_check_q2,
         hint_text=tr("Walk zip(code, point): at inner node W[node] the score is x = h @ W[node]; multiply "
                      "sigmoid(x) when the bit is 0 and sigmoid(-x) = 1 - sigmoid(x) when it is 1.",
-                     "zip(code, point)를 따라가세요: 내부 노드 W[node]에서 점수는 x = h @ W[node]입니다. 비트가 "
+                     "zip(code, point)를 따라가세요. 내부 노드 W[node]에서 점수는 x = h @ W[node]입니다. 비트가 "
                      "0이면 sigmoid(x), 1이면 sigmoid(-x) = 1 - sigmoid(x)를 곱하세요."),
         solution_text=tr(_Q2_SOLUTION, _Q2_SOLUTION.replace("# code 0: sigmoid(x), code 1: sigmoid(-x)",
                                                             "# 코드 0: sigmoid(x), 코드 1: sigmoid(-x)")),
