@@ -77,7 +77,7 @@ TOY_WORD = "say"                        # the word of the book's sentence whose 
 HIDDEN_SIZE = 100                       # length of each word vector (and of each inner node's vector)
 WINDOW_SIZE = 5                         # maximum context radius (drawn from 1..WINDOW_SIZE per word)
 NEGATIVE = 5                            # negatives per example for negative sampling
-EPOCHS = 3                              # epochs of each of the four PTB runs (few: see section 5)
+EPOCHS = 2                              # epochs of each of the four PTB runs (few: see section 5)
 THREADS = 2                             # threads of the compiled trainer
 VOCAB_SIZES = [1_000, 10_000, 100_000]  # V for the cost comparison (increasing)
 BATCH = 100                             # examples per timed batch
@@ -537,3 +537,6 @@ q3.check(prediction_3, theory=slope_path,
 # `w2v_fast_sentence_sg_hs` and their callers), the book's code (oreilly-japan/deep-learning-from-scratch-2:
 # `ch03/simple_skip_gram.py`), Mikolov et al. 2013, "Distributed Representations of Words and Phrases and their
 # Compositionality" (the abstract).
+
+# %% [markdown]
+# [Back to the start: 01 The one-hot bottleneck](01_one_hot_bottleneck.ipynb) · [README](../README.md)

@@ -75,7 +75,7 @@ TOY_WORD = "say"                        # 교재 문장의 단어 중 경로를 
 HIDDEN_SIZE = 100                       # 단어 벡터(그리고 내부 노드 벡터)의 길이
 WINDOW_SIZE = 5                         # 맥락의 최대 반경 (단어마다 1..WINDOW_SIZE에서 뽑음)
 NEGATIVE = 5                            # 네거티브 샘플링에서 학습 예 하나당 부정적 예의 수
-EPOCHS = 3                              # PTB 학습 네 번 각각의 에폭 수 (적음: 5절 참고)
+EPOCHS = 2                              # PTB 학습 네 번 각각의 에폭 수 (적음: 5절 참고)
 THREADS = 2                             # 컴파일된 학습기의 스레드 수
 VOCAB_SIZES = [1_000, 10_000, 100_000]  # 비용 비교에 쓸 V (오름차순)
 BATCH = 100                             # 시간을 재는 배치 하나의 학습 예 수
@@ -525,3 +525,6 @@ q3.check(prediction_3, theory=slope_path,
 # `word2vec_inner.pyx`: `w2v_fast_sentence_cbow_hs`, `w2v_fast_sentence_sg_hs`와 그 호출부), 교재의 코드
 # (oreilly-japan/deep-learning-from-scratch-2: `ch03/simple_skip_gram.py`), Mikolov 등 2013, "Distributed
 # Representations of Words and Phrases and their Compositionality" (초록).
+
+# %% [markdown]
+# [처음으로: 01 원핫 표현의 병목](01_one_hot_bottleneck.ipynb) · [README](../../README.ko.md)
