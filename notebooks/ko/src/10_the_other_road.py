@@ -67,7 +67,7 @@ plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 
 # %% [markdown]
-# ### 손잡이(knobs): 바꾸고 다시 실행해 보세요
+# ### 설정값(knobs): 바꾸고 다시 실행해 보세요
 
 # %% tags=["parameters"]
 SEED = 0                                # 이 노트북의 모든 무작위 추출에 쓰는 시드
