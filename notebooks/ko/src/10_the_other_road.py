@@ -413,6 +413,10 @@ rows = [[m, r] + [f"{s[b][0]:.4f} ± {s[b][1]:.4f}" for b in benchmarks] for (m,
 rows.append(["무작위 벡터", "(귀무 기준)"] + [f"{null[b][0]:.4f}" for b in benchmarks])
 print(format_table(["모델", "출력 계층"] + list(benchmarks), rows))
 print(f"유추 문제의 우연 수준 ({V:,}개 단어 중 하나를 찍을 때): {1 / V:.4f}")
+if "WordSim-353" in benchmarks:
+    above = [key for key, sc in scores.items() if sc["WordSim-353"][0] > 2 * sc["WordSim-353"][1]]
+    print(f"WordSim-353: 학습 4번 중 {len(above)}번이 무작위 벡터의 표준오차 두 배보다 크게 사람의 평가와 "
+          "상관합니다")
 
 # %%
 for (m, r), sc in scores.items():
@@ -420,9 +424,6 @@ for (m, r), sc in scores.items():
     p_chance = binom.sf(res.n_correct - 1, res.n_answered, 1 / V)   # 찍어서 그만큼 맞힐 확률
     assert p_chance < 1e-3, f"{m}, {r}: PTB 유추 문제에서 찍기보다 낫지 않습니다"
 if "WordSim-353" in benchmarks:
-    above = [key for key, sc in scores.items() if sc["WordSim-353"][0] > 2 * sc["WordSim-353"][1]]
-    print(f"WordSim-353: 학습 4번 중 {len(above)}번이 무작위 벡터의 표준오차 두 배보다 크게 사람의 평가와 "
-          "상관합니다")
     assert above, "적어도 한 번은 사람의 평가와 상관해야 합니다 (EPOCHS를 늘려 보세요)"
 seconds = {key: res.wall_time for key, res in runs.items()}
 for road in ("네거티브 샘플링", "계층적 소프트맥스"):
