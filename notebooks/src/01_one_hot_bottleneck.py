@@ -137,7 +137,7 @@ print("check passed: the loss went down")
 
 # %%
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
-trainer.plot(ax=ax, lang="en")
+trainer.plot(ax=ax)
 ax.set_title("SimpleCBOW on the toy sentence")
 plt.show()
 

@@ -26,7 +26,7 @@
 #
 # **이 노트북에서 배울 내용**
 # - 단어 하나의 점수 `W_out[idx] · h`가 출력층 전체와 어떤 관계인지 (그 열 중 하나입니다)
-# - `EmbeddingDot` 계층(Embedding 룩업 + 행별 내적)과 그 역전파
+# - `EmbeddingDot` 계층(Embedding 조회 + 행별 내적)과 그 역전파
 # - 시그모이드 함수, 이진 교차 엔트로피 오차(`SigmoidWithLoss`), 그리고 단순하기로 유명한 기울기 `y - t`
 # - `w2vlib.gradcheck`로 각 계층과 연결 전체의 기울기를 확인하는 법
 # - 왜 "예"라는 답만으로는 모델을 학습시킬 수 없는지 (*부정적 예*가 필요한 이유)
@@ -73,7 +73,7 @@ REPEAT = 3            # 시간 측정: 이 횟수만큼 반복해 가장 빠른 
 # 그 V개 숫자 중 하나일 뿐입니다. `h`와 `W_out`에서 타깃에 해당하는 행의 내적입니다.
 #
 # `EmbeddingDot`은 정확히 그 숫자 하나만 계산합니다. `W_out[idx]` 행을 꺼내고(Embedding 계층의
-# 룩업) `h`와 행별 내적을 구합니다. V = `VOCAB_SIZE`에서 두 방식을 나란히 놓아 봅니다.
+# 조회) `h`와 행별 내적을 구합니다. V = `VOCAB_SIZE`에서 두 방식을 나란히 놓아 봅니다.
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -265,7 +265,7 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 # ## 정리
 #
 # - 단어 하나의 점수 `W_out[idx] · h`는 전체 출력 `h @ W_outᵀ`의 한 열입니다. `EmbeddingDot`은 그 열만 계산합니다.
-#   Embedding 계층(Embedding layer)의 룩업과 행별 내적(dot product)이며, 비용은 V와 상관없습니다.
+#   Embedding 계층(Embedding layer)의 조회와 행별 내적(dot product)이며, 비용은 V와 상관없습니다.
 # - 소프트맥스(softmax)는 "V개 단어 중 어느 것인가?"를 묻고(다중 분류(multi-class classification)),
 #   시그모이드(sigmoid)는 "이 단어가 맞는가, 아닌가?"를 묻습니다(이진 분류(binary classification)).
 #   `SigmoidWithLoss`의 이진 교차 엔트로피 오차(binary cross-entropy error)는 클래스가 두 개인 소프트맥스 교차
