@@ -184,6 +184,7 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
     measurement exists. ``x(size)`` is the abscissa of the fit (default: the size itself); ``knob`` names
     the knob that holds ``sizes``.
     """
+    from ..text import josa
     from ..timing import loglog_slope
 
     names = list(theory)
@@ -200,7 +201,7 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
                             f"{name}: 숫자(로그-로그 기울기)를 주세요. 받은 값은 {answer[name]!r}입니다"))
         if abs(pred - theory[name]) > tolerance:
             raise NotYet(tr(f"{name}: a slope of {pred:g} is not how this piece grows. " + _text(why[name], "en"),
-                            f"{name}: 로그-로그 기울기 {pred:g}는 이 부분이 커지는 방식이 아닙니다. "
+                            f"{name}: 로그-로그 기울기 {josa(f'{pred:g}', '은/는')} 이 부분이 커지는 방식이 아닙니다. "
                             + _text(why[name], "ko")))
     if measure is None:
         return tr("pass measure=... to see the measured slopes", "측정한 기울기를 보려면 measure=...를 넘기세요")

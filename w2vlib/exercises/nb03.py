@@ -5,6 +5,7 @@ import numpy as np
 
 from ..gradcheck import GRADCHECK_TOL, gradcheck, numerical_gradient, relative_error
 from ..layers import SigmoidWithLoss, sigmoid
+from ..text import josa
 from . import Exercise, NotYet, tr
 
 # ---- 1. the staged bug hunt on the notes' EmbeddingDot -------------------------------------------------
@@ -208,7 +209,7 @@ def _check_bce(answer):
     if abs(got - want) < 0.05:
         raise NotYet(tr(f"close, but {got:g} is not ln 2 at {got:g}'s precision: compute -log σ(0) to at least "
                         "two decimals",
-                        f"가깝지만 {got:g}는 그 자릿수에서 ln 2가 아닙니다. -log σ(0)을 소수 둘째 자리 이상까지 "
+                        f"가깝지만 {josa(f'{got:g}', '은/는')} 그 자릿수에서 ln 2가 아닙니다. -log σ(0)을 소수 둘째 자리 이상까지 "
                         "계산하세요"))
     if abs(got - 0.5) < 5e-4:
         raise NotYet(tr("0.5 is σ(0), the probability of 'yes'; the loss for t = 1 is -log σ(x)",

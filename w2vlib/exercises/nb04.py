@@ -5,6 +5,7 @@ import numpy as np
 
 from ..layers import sigmoid
 from ..negative_sampling import NegativeSamplingLoss
+from ..text import josa
 from . import Exercise, NotYet, judge_slopes, tr
 
 # ---- 1. how much more often is "the" drawn than the rarest word? -----------------------------------------
@@ -64,7 +65,7 @@ def _check_spoil(answer, word_p=None, the=None, k=5, raw_p=None):
     q = float(word_p[the])
     close = lambda x: abs(got - x) <= max(1e-4, 0.002 * abs(x))
     if close(want):
-        return tr(f"{want:.2%} with k = {k} and your POWER", f"k = {k}와 여러분의 POWER에서 {want:.2%}")
+        return tr(f"{want:.2%} with k = {k} and your POWER", f"{josa(f'k = {k}', '와/과')} 여러분의 POWER에서 {want:.2%}")
     if raw_p is not None and close(_spoil(raw_p, the, k)):
         raise NotYet(tr("that uses the raw unigram p; the sampler draws from p^POWER (p_pow)",
                         "원래 유니그램 p를 썼습니다. 샘플러는 p^POWER(p_pow)에서 뽑습니다"))
@@ -139,7 +140,8 @@ def _check_ns_grads(fn):
                             "(dh, drows) 쌍을 돌려주세요: dh의 형상은 (H,), drows의 형상은 (k + 1, H)입니다"))
         if dh.shape != (H,) or drows.shape != (len(idx), H):
             raise NotYet(tr(f"shapes: dh should be {(H,)}, drows {(len(idx), H)}; got {dh.shape} and {drows.shape}",
-                            f"형상: dh는 {(H,)}, drows는 {(len(idx), H)}여야 하는데, {dh.shape}와 {drows.shape}입니다"))
+                            f"형상이 맞지 않습니다. 기대한 형상은 dh {(H,)}, drows {(len(idx), H)}, 받은 형상은 dh {dh.shape}, "
+                            f"drows {drows.shape}입니다"))
         dW = np.zeros((V, H))
         np.add.at(dW, idx, drows)                        # rows of the same word add up
         scale = max(np.abs(want_dh).max(), np.abs(want_dW).max())

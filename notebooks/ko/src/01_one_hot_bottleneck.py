@@ -222,7 +222,7 @@ def time_forward_pieces(V, rng):
 rng = np.random.default_rng(SEED)
 results = [time_forward_pieces(V, rng) for V in VOCAB_SIZES]
 
-print(f"{'V':>8s} {'원핫 만들기':>9s} {'one-hot @ W_in':>15s} {'W_in[ids]':>10s} {'배율':>6s} {'h @ W_out + softmax':>20s}")
+print(f"{'V':>8s} {'원핫 만들기':>10s} {'one-hot @ W_in':>16s} {'W_in[ids]':>11s} {'배율':>6s} {'h @ W_out + softmax':>21s}")
 for r in results:
     print(f"{r['V']:>8,d} {r['t_convert'] * 1e3:>9.2f}밀리초 {r['t_onehot'] * 1e3:>10.2f}밀리초 "
           f"{r['t_lookup'] * 1e3:>5.3f}밀리초 {r['t_onehot'] / r['t_lookup']:>6.0f}배 {r['t_output'] * 1e3:>15.2f}밀리초")

@@ -219,8 +219,8 @@ print(f"확인 통과: float64에서 누적하는 버전들은 {GRADCHECK_TOL:g}
 # %%
 W32 = W_rand.astype(np.float32)
 err32_small, err32_large = gradient_error(Embedding, W32, eps=1e-6), gradient_error(Embedding, W32, eps=1e-2)
-print(f"올바른 Embedding, float32 가중치: eps = 1e-6 -> 상대 오차 {err32_small:.1e}; "
-      f"eps = 1e-2 -> {err32_large:.1e}")
+print(f"올바른 Embedding, float32 가중치: eps = 1e-6이면 상대 오차 {err32_small:.1e}, "
+      f"eps = 1e-2이면 {err32_large:.1e}")
 assert err32_small > 100 * errors["Embedding"] and err32_small > err32_large
 print("확인 통과: float32에서는 작은 스텝이 반올림에 묻힙니다. 큰 스텝(과 느슨한 허용 오차)이어야 통과합니다")
 
@@ -315,14 +315,14 @@ for n in SCATTER_ROWS:
     agree[-1] &= bool(np.allclose(emb.grads[0], results[0], atol=1e-4))
     timings["w2vlib Embedding.backward"].append(best_time(lambda: emb.backward(dout_big), REPEAT))
 
-print(f"{'역전파당 ID 수':>19s}" + "".join(f"{n:>10,d}" for n in SCATTER_ROWS))
+print(f"{'역전파당 ID 수':>19s}" + "".join(f"{n:>13,d}" for n in SCATTER_ROWS))
 for name, ts in timings.items():
     print(f"{name:>24s}" + "".join(f"{t * 1e3:>7.3f}밀리초" for t in ts))
 for name in ["np.add.at", "sparse S @ dout"]:
     ratios = [a / b for a, b in zip(timings["loop"], timings[name])]
-    print(f"{'loop / ' + name:>24s}" + "".join(f"{r:>9.1f}배" for r in ratios))
+    print(f"{'loop / ' + name:>24s}" + "".join(f"{r:>11.1f}배" for r in ratios))
 ratios = [a / b for a, b in zip(timings["w2vlib Embedding.backward"], timings["np.add.at"])]
-print(f"{'w2vlib / np.add.at':>24s}" + "".join(f"{r:>9.1f}배" for r in ratios))
+print(f"{'w2vlib / np.add.at':>24s}" + "".join(f"{r:>11.1f}배" for r in ratios))
 print(f"numpy {np.__version__}")
 
 # %%
