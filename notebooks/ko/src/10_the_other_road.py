@@ -301,7 +301,7 @@ if Vs.max() >= 10 * Vs.min():
     slopes = {n: loglog_slope(Vs, [c[n] for c in costs]) for n in names}
     slope_path = loglog_slope(Vs, paths)
     assert 0 < slope_path < 0.3, "평균 경로는 자라지만, V보다 훨씬 느리게 자랍니다"
-    assert slopes["소프트맥스"] > 0.5, "소프트맥스 단계는 V와 함께 자랍니다 (기울기 1 근처)"
+    assert slopes["소프트맥스"] > 0.3, "소프트맥스 단계는 V와 함께 자랍니다 (V가 크면 기울기 1 근처)"
     for n in ("네거티브 샘플링", "계층적 소프트맥스"):
         assert slopes[n] < slopes["소프트맥스"] - 0.3, f"{n}은(는) V와 함께 거의 자라지 않아야 합니다 (컴퓨터가 바빴다면 다시 실행하세요)"
     print("확인 통과. 소프트맥스는 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다")
