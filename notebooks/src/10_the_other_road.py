@@ -49,6 +49,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 from scipy.stats import binom
+from threadpoolctl import threadpool_limits
 
 import w2vlib
 import w2vlib.exercises
@@ -256,7 +257,8 @@ prediction_3 = ...                # your predicted log-log slope of the HS cost 
 # For each V we build a synthetic corpus with Zipf-like frequencies (as notebook 04 does), its Huffman tree,
 # and time forward + backward of the **output side** of one batch of `BATCH` examples: `h @ W_out` with
 # softmax and cross-entropy; `NegativeSamplingLoss` with k = `NEGATIVE` (negatives drawn inside); and
-# `HierarchicalSoftmaxLoss`.
+# `HierarchicalSoftmaxLoss`. The timing runs numpy's matrix products on one thread (`threadpoolctl`, which
+# scikit-learn installs), so the slopes measure the work, not how well threads share a busy machine.
 
 # %%
 def time_output_side(V_, rng):
@@ -293,7 +295,8 @@ def time_output_side(V_, rng):
 
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
-costs = [time_output_side(V_, rng) for V_ in VOCAB_SIZES]
+with threadpool_limits(limits=1, user_api="blas"):
+    costs = [time_output_side(V_, rng) for V_ in VOCAB_SIZES]
 names = ["softmax", "negative sampling", "hierarchical softmax"]
 print(format_table(["V", "mean path", "softmax (us)", "neg. sampling (us)", "hier. softmax (us)"],
                    [[f"{c['V']:,}", f"{c['path']:.2f}"] + [f"{c[n] * 1e6:.2f}" for n in names] for c in costs]))
