@@ -542,7 +542,8 @@ assert batch_counts.max() > max(1.0, numpy_cfg.damping), "more updates of one ro
 #   - the text pieces: gensim stops every window at the end of the sentence it is given
 #     (`train_batch_cbow` trains each sentence on its own; word2vec.c also ends a sentence at each line
 #     end), while the package's kernel stops windows only at the ends of its chunks of 10,000 words: we hand
-#     gensim the package's chunks as its sentences;
+#     gensim the package's chunks as its sentences (gensim trains at most 10,000 words of a sentence,
+#     `MAX_SENTENCE_LEN`, so a chunk fits whole);
 #   - the starting vectors: gensim draws `W_in` from [-1/H, 1/H) (`prep_vectors` in `keyedvectors.py`),
 #     twice word2vec.c's [-0.5/H, 0.5/H), which the package uses: we halve gensim's before it trains.
 #
@@ -876,7 +877,8 @@ q3.check(seconds, t2=timed[2], t8=timed[8], t14=timed[14])
 # for subsampling, the window, the LCG and the negatives; `InitUnigramTable` and `table_size`; `main` for
 # `EXP_TABLE_SIZE`, `MAX_EXP` and `alpha = 0.05` with `-cbow`), gensim 4 (`gensim/models/word2vec_inner.pyx`:
 # `train_batch_cbow`, `w2v_fast_sentence_cbow_neg`, `bisect_left`, `random_int32`, `MAX_SENTENCE_LEN`;
-# `gensim/models/word2vec.py`: `Word2Vec`'s defaults and `make_cum_table`), Niu, Recht, Ré and Wright, "Hogwild!" (NIPS 2011, abstract), the package
+# `gensim/models/word2vec.py`: `Word2Vec`'s defaults and `make_cum_table`; `gensim/models/keyedvectors.py`:
+# `prep_vectors`), Niu, Recht, Ré and Wright, "Hogwild!" (NIPS 2011, abstract), the package
 # (`w2vlib/fast/numba_kernels.py`, `w2vlib/fast/compiled.py`), *Deep Learning from Scratch 2* (section 4.3).
 #
 # Back to the start: [the README](../README.md) lists the series; `benchmarks/bench_ptb.py` times the command
