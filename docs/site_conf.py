@@ -40,6 +40,7 @@ def make(site: dict) -> dict:
             "show_prev_next": True,
             "article_header_end": ["w2v-lang.html", "article-header-buttons.html"],
             "navigation_with_keys": False,
+            "footer_content_items": ["copyright.html"],
         },
         # Math from a local copy of MathJax 2.7 (the jupyter-server-mathjax package ships it; tools/build_site.py
         # copies it to _static/mathjax). HTML-CSS output with its STIX web fonts, also shipped.
@@ -56,6 +57,7 @@ def make(site: dict) -> dict:
             "menuSettings": {"zoom": "None"},
         },
         mathjax3_config=None,
+        highlight_language="none",      # unlabelled fences (glossary, README) as plain text; notebook cells say python
         myst_enable_extensions=["dollarmath", "amsmath", "colon_fence"],
         myst_heading_anchors=3,
         nb_execution_mode="off",        # never re-execute: the committed outputs are the page

@@ -131,7 +131,7 @@ def landing(lang: str, notebooks: list[Path]) -> str:
     end = next((i for i in range(first_h2 + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
     about = [ln for ln in lines[first_h2 + 1:end] if not ln.lstrip().startswith("|")]
     about_md = _rewrite_links("\n".join(about).strip(), lang)
-    rows = _readme_rows(readme) or _readme_rows(_readme("en"))
+    rows = {**_readme_rows(_readme("en")), **_readme_rows(readme)}   # a row the translation lacks: the English one
 
     out = [f"# {title}", "", about_md, "", f"## {t['notebooks']}", "",
            f"| {t['num']} | {t['notebook']} | {t['what']} | {t['download']} |", "|---|---|---|---|"]
@@ -318,6 +318,8 @@ def main(argv=None) -> int:
     for dest in (out, out / "ko"):
         target = dest / "_static" / "mathjax"
         shutil.copytree(mj, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    for dest in (out, out / "ko"):    # myst-nb's working copies: the pages use _images/ and _sources/ instead
+        shutil.rmtree(dest / "jupyter_execute", ignore_errors=True)
     (out / ".nojekyll").write_text("")   # GitHub Pages: serve _static/ and _sources/ as they are
     pages = len(list(out.rglob("*.html")))
     print(f"site: {out} ({len(editions['en'])} English + {len(editions['ko'])} Korean notebooks, "
