@@ -375,16 +375,21 @@ for what, ratio in (("the LCG", lcg_ratio), ("the sigmoid table", table_ratio),
 # rather than 400 MB).
 
 # %% [markdown]
-# ## 5. The package's kernel: SIMD, lockstep search, Hogwild threads
+# ## 5. The package's kernel: SIMD, a head start for the search, Hogwild threads
 #
 # `w2vlib.fast.compiled` (used by `w2vlib.fast.train(..., backend="numba")` and `python -m w2vlib train
 # --backend numba`) is the loop above with the LCG, the sigmoid table and the binary search, and more
 # changes:
-# - the weights and the work vectors are float32 and the inner loops are compiled with `fastmath`, so the
-#   dot products and row updates of `HIDDEN_SIZE` numbers run as SIMD instructions, several numbers per
-#   instruction;
-# - the `negative` binary searches of a word run **in lockstep** (one step of every search, then the next),
-#   so the CPU overlaps their memory reads instead of waiting for each in turn;
+# - the weights, the work vectors, the learning rate and the gradient are float32, and the inner loops are
+#   compiled with `fastmath`, so the dot products and row updates of `HIDDEN_SIZE` numbers run as SIMD
+#   instructions, several numbers per instruction;
+# - a negative's binary search starts from a **guide table**: a small table that holds the answer at every
+#   multiple of 2^-`GUIDE_BITS`, so the search only covers the entries between two neighbouring ones (the
+#   same words as the full search, in fewer steps). A word's negatives are all drawn before any is redrawn,
+#   so the CPU overlaps their independent memory reads;
+# - the loss is computed only when asked (`compute_loss`, the name of gensim's option);
+# - the next word's window and negatives are drawn one word ahead, and the rows of `W_out` they name are
+#   *prefetched*: the CPU is told to fetch them from memory while it computes the current word;
 # - the corpus is cut into chunks, and `prange` hands the chunks to threads (below).
 #
 # Its heart, one negative-sampling update, and the size of the whole kernel module:
@@ -408,6 +413,12 @@ def code_lines(source):
             previous = tok.type
     return len(lines)
 
+
+guide = compiled.guide_table(cdf)
+span = np.diff(guide)  # for u in each of the table's equal steps: the entries left to search
+print(f"guide table: {guide.size:,} entries (GUIDE_BITS = {kernels.GUIDE_BITS}); a search then covers "
+      f"{span.mean():.2f} entries on average ({np.ceil(np.log2(span + 1)).mean():.2f} steps), at most "
+      f"{span.max():,}, instead of {cdf.size:,}")
 
 kernel_source = inspect.getsource(kernels)
 print(f"{Path(kernels.__file__).name}: {code_lines(kernel_source)} lines of code "
@@ -649,7 +660,7 @@ for threads in sorted({1, min(2, max_threads)}):  # the fast path has 1 or 2 thr
     table[row_name("numpy fast path", threads)] = (
         r.wall_time, threads, f"alpha {r.settings['alpha']:g}, batch {r.settings['batch_size']}", r.W_in)
 for threads in thread_counts:
-    r = numba_train(corpus, EPOCHS, threads)
+    r = numba_train(corpus, EPOCHS, threads, compute_loss=False)  # gensim does not compute it either
     table[row_name("numba", threads)] = (r.wall_time, threads, f"alpha {LR:g}", r.W_in)
 numba_settings = r.settings
 
@@ -784,7 +795,7 @@ def score_all(W):
 
 seeds = [SEED + i for i in range(max(2, QUALITY_SEEDS))]
 numba_many, gensim_many = row_name("numba", max_threads), row_name("gensim", max_threads)
-many = {numba_many: [table[numba_many][3]] + [numba_train(corpus, EPOCHS, max_threads, seed=s).W_in
+many = {numba_many: [table[numba_many][3]] + [numba_train(corpus, EPOCHS, max_threads, seed=s, compute_loss=False).W_in
                                               for s in seeds[1:]]}
 if have_gensim:
     many[gensim_many] = [table[gensim_many][3]] + [gensim_vectors(gensim_train(max_threads, s)) for s in seeds[1:]]

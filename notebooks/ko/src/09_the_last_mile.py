@@ -373,14 +373,18 @@ for what, ratio in (("LCG", lcg_ratio), ("시그모이드 표", table_ratio),
 # 표(word2vec.c와 gensim의 것), 그리고 gensim의 이진 탐색(400 MB 대신 단어마다 항목 하나인 표)입니다.
 
 # %% [markdown]
-# ## 5. 패키지의 커널: SIMD, 보조를 맞춘 탐색, Hogwild 스레드
+# ## 5. 패키지의 커널: SIMD, 탐색의 출발점을 당기는 안내 표, Hogwild 스레드
 #
 # `w2vlib.fast.compiled`(`w2vlib.fast.train(..., backend="numba")`와 `python -m w2vlib train --backend numba`가
 # 씁니다)는 위의 반복문에 LCG, 시그모이드 표, 이진 탐색을 쓰고, 몇 가지를 더 바꾼 것입니다.
-# - 가중치와 작업 벡터는 float32이고 안쪽 반복문은 `fastmath`로 컴파일되므로, `HIDDEN_SIZE`개 숫자의 내적과 행
-#   갱신이 한 명령에 숫자 여러 개를 처리하는 SIMD 명령으로 실행됩니다.
-# - 한 단어의 이진 탐색 `negative`개가 **보조를 맞춰**(lockstep) 진행됩니다(모든 탐색의 한 단계, 그다음 단계).
-#   그래서 CPU는 메모리 읽기를 하나씩 기다리지 않고 겹쳐서 처리합니다.
+# - 가중치, 작업 벡터, 학습률, 기울기가 float32이고 안쪽 반복문은 `fastmath`로 컴파일되므로, `HIDDEN_SIZE`개 숫자의
+#   내적과 행 갱신이 한 명령에 숫자 여러 개를 처리하는 SIMD 명령으로 실행됩니다.
+# - 부정적 예의 이진 탐색은 **안내 표**(guide table)에서 출발합니다. 2^-`GUIDE_BITS`의 배수마다 답을 담아 둔 작은
+#   표라서, 탐색은 이웃한 두 항목 사이만 훑으면 됩니다(전체 탐색과 같은 단어를 더 적은 단계로 찾습니다). 한 단어의
+#   부정적 예는 다시 뽑기 전에 모두 먼저 뽑으므로, CPU는 서로 독립인 메모리 읽기를 겹쳐서 처리합니다.
+# - 손실은 요청할 때만 계산합니다(`compute_loss`, gensim의 같은 이름의 옵션).
+# - 다음 단어의 윈도우와 부정적 예를 한 단어 앞서 뽑고, 그것이 가리키는 `W_out`의 행을 *미리 불러옵니다*(prefetch).
+#   현재 단어를 계산하는 동안 그 행을 메모리에서 가져오라고 CPU에 알려 주는 것입니다.
 # - 말뭉치를 조각으로 나누고, `prange`가 조각들을 스레드에 나누어 줍니다(아래).
 #
 # 그 핵심인 네거티브 샘플링 갱신 하나와, 커널 모듈 전체의 크기입니다.
@@ -404,6 +408,12 @@ def code_lines(source):
             previous = tok.type
     return len(lines)
 
+
+guide = compiled.guide_table(cdf)
+span = np.diff(guide)  # 표의 같은 간격마다, u에 대해 남은 탐색 항목 수
+print(f"안내 표: 항목 {guide.size:,}개 (GUIDE_BITS = {kernels.GUIDE_BITS}). 그러면 탐색이 훑는 항목은 "
+      f"{cdf.size:,}개가 아니라 평균 {span.mean():.2f}개({np.ceil(np.log2(span + 1)).mean():.2f}단계), 많아야 "
+      f"{span.max():,}개입니다")
 
 kernel_source = inspect.getsource(kernels)
 print(f"{Path(kernels.__file__).name}: 코드 {code_lines(kernel_source)}줄 "
@@ -641,7 +651,7 @@ for threads in sorted({1, min(2, max_threads)}):  # 고속 경로의 스레드�
     table[row_name("numpy 고속 경로", threads)] = (
         r.wall_time, threads, f"학습률 {r.settings['alpha']:g}, 배치 {r.settings['batch_size']}", r.W_in)
 for threads in thread_counts:
-    r = numba_train(corpus, EPOCHS, threads)
+    r = numba_train(corpus, EPOCHS, threads, compute_loss=False)  # gensim도 계산하지 않습니다
     table[row_name("numba", threads)] = (r.wall_time, threads, f"학습률 {LR:g}", r.W_in)
 numba_settings = r.settings
 
@@ -772,7 +782,7 @@ def score_all(W):
 
 seeds = [SEED + i for i in range(max(2, QUALITY_SEEDS))]
 numba_many, gensim_many = row_name("numba", max_threads), row_name("gensim", max_threads)
-many = {numba_many: [table[numba_many][3]] + [numba_train(corpus, EPOCHS, max_threads, seed=s).W_in
+many = {numba_many: [table[numba_many][3]] + [numba_train(corpus, EPOCHS, max_threads, seed=s, compute_loss=False).W_in
                                               for s in seeds[1:]]}
 if have_gensim:
     many[gensim_many] = [table[gensim_many][3]] + [gensim_vectors(gensim_train(max_threads, s)) for s in seeds[1:]]
