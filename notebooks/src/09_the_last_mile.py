@@ -19,8 +19,8 @@
 # Book: *Deep Learning from Scratch 2*, section 4.3 (and beyond the book)
 #
 # Notebook 05 made training fast with numpy: big batches, a few fused array operations per batch, sparse
-# row updates. Set next to gensim, the library most people train word2vec with, it is still slower (section
-# 7 measures by how much on this computer). A student's obvious question: **how does gensim do it?**
+# row updates. A student who sets it next to gensim, the library most people train word2vec with (section 7
+# times both on this computer and prints the ratio), asks the obvious question: **how does gensim do it?**
 #
 # The answer is the one word2vec.c gave in 2013: train **one word at a time** (per-word SGD), in
 # **compiled** code, with **threads that share the weights without locks** (Hogwild), and cheap ways to do
