@@ -852,8 +852,9 @@ print("questions answered / word pairs found in the vocabulary: "
 # - **Hogwild does not cost quality**: one thread and `max_threads` threads, same seed, should differ by no
 #   more than two different seeds do;
 # - **the compiled backend is as good as gensim** doing the same thing (same settings, same text pieces,
-#   same starting range): its mean score should not fall below gensim's by more than the noise. (The numpy fast path is a
-#   different trainer, with batches and its own learning rate; its row is for reading, not for a verdict.)
+#   same starting range): its mean score should not fall below gensim's by more than the noise. (The numpy
+#   fast path is a different trainer, with batches and its own learning rate; its row is for reading, not
+#   for a verdict.)
 
 # %% tags=["nbval-ignore-output"]
 one_thread = scores_one[row_name("numba", 1)]
