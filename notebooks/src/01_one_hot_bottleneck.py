@@ -339,8 +339,8 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 #    and target ids `t`, the loss is the mean over rows of `-log softmax(score)[t]`. Derive dL/dscore, then write
 #    it as `dscore(score, t)` with numpy. The check compares it with `SoftmaxWithLoss.backward` on random inputs.
 # 4. **Predict, then measure: the backward pass.** How does the time of each backward piece grow with V? The
-#    forward pass above is no guide: a backward computes other arrays (the gradients), so look at what each one
-#    computes. Give each piece a log-log slope (0 = does not depend on V, 1 = proportional to V) in
+#    forward slopes above do not answer it: a backward computes other arrays (the gradients), so reason from what
+#    each backward computes. Give each piece a log-log slope (0 = does not depend on V, 1 = proportional to V) in
 #    `prediction_4`: `"one-hot"` (`MatMul.backward` of the one-hot input layer, which returns the gradient of its
 #    input and fills the gradient of `W_in`), `"lookup"` (w2vlib's `Embedding.backward`) and `"output"` (the
 #    backward of softmax + cross-entropy and of `h @ W_out`). The check judges your prediction first (within
