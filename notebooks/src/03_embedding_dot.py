@@ -119,8 +119,7 @@ else:
 
 # %% [markdown]
 # The binary version touches `BATCH` rows of `W_out` (fewer if targets repeat), whatever V is. That is the whole
-# trick. The rest of this
-# notebook builds the binary output layer piece by piece and checks each piece.
+# trick. The rest of this notebook builds the binary output layer piece by piece and checks each piece.
 #
 # ## 2. The sigmoid and binary cross-entropy
 #
