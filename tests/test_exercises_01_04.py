@@ -56,17 +56,18 @@ def test_exercise_01_1_memory():
     assert_not_yet(q, "lots", "one number")
 
 
-def test_exercise_01_2_lookup():
+def test_exercise_01_2_column_lookup():
     q = Q01[1]
     assert_unattempted(q, _stub_function)
     assert_correct(q, q.reference())
-    assert_correct(q, lambda W, ids: np.take(W, ids, axis=0))
+    assert_correct(q, lambda W, ids: np.take(W, ids, axis=1).transpose(*range(1, np.ndim(ids) + 1), 0))
+    assert_correct(q, lambda W, ids: np.moveaxis(W[:, ids], 0, -1))
     from w2vlib import convert_one_hot
-    assert_not_yet(q, lambda W, ids: convert_one_hot(ids, len(W)) @ W, "one-hot product in disguise")
-    assert_not_yet(q, lambda W, ids: W[:, ids], "IndexError")
-    assert_not_yet(q, lambda W, ids: W[ids].sum(axis=-1), "shape")
-    assert_not_yet(q, lambda W, ids: W[np.ravel(ids)], "shape")
-    assert_not_yet(q, lambda W, ids: W[np.sort(ids, axis=None)].reshape(np.shape(ids) + (W.shape[1],)),
+    assert_not_yet(q, lambda W, ids: convert_one_hot(ids, W.shape[1]) @ W.T, "one-hot product in disguise")
+    assert_not_yet(q, lambda W, ids: W[ids], "IndexError")                   # rows of an (H, V) matrix
+    assert_not_yet(q, lambda W, ids: W[:, ids], "word axis comes last")
+    assert_not_yet(q, lambda W, ids: W[:, ids].T, "shape")                    # right for 1-D ids only
+    assert_not_yet(q, lambda W, ids: W.T[np.sort(ids, axis=None)].reshape(np.shape(ids) + (W.shape[0],)),
                    "row k of the result")
 
 

@@ -333,8 +333,10 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 # 1. **Memory at scale.** How many megabytes (10⁶ bytes) does a float32 one-hot batch of 100 targets × 10 context
 #    words (a window of 5 words on each side, as in the book's PTB training) take when V = 1,000,000? Put your
 #    answer in `answer_1`.
-# 2. **The lookup in disguise.** Write `lookup(W, ids)` that returns the same array as
-#    `convert_one_hot(ids, len(W)) @ W` for an id array of any shape, without building one-hot vectors.
+# 2. **The lookup in disguise, on the output side.** `W_out` is (H, V), one *column* per word. Write
+#    `column_lookup(W_out, ids)` that returns the same array as `convert_one_hot(ids, W_out.shape[1]) @ W_out.T`
+#    (the columns of the ids' words, one row per id) for an id array of any shape, without building one-hot
+#    vectors and without copying all of `W_out`.
 # 3. **Derive the softmax cross-entropy gradient (on paper first).** For a batch of N score rows `score` (N × V)
 #    and target ids `t`, the loss is the mean over rows of `-log softmax(score)[t]`. Derive dL/dscore, then write
 #    it as `dscore(score, t)` with numpy. The check compares it with `SoftmaxWithLoss.backward` on random inputs.
@@ -355,11 +357,11 @@ q1.check(answer_1, contexts=10)
 
 
 # %%
-def lookup(W, ids):
+def column_lookup(W_out, ids):
     ...                           # your code here
 
 
-q2.check(lookup)
+q2.check(column_lookup)
 # q2.hint()
 # q2.solution()
 

@@ -331,8 +331,9 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 #
 # 1. **대규모에서의 메모리.** V = 1,000,000일 때, 타깃 100개 × 맥락 단어 10개(교재의 PTB 학습처럼 좌우로 5단어씩인
 #    윈도우)로 된 float32 원핫 미니배치는 몇 메가바이트(10⁶바이트)를 차지할까요? 답을 `answer_1`에 넣으세요.
-# 2. **위장된 조회.** 어떤 형상의 ID 배열에 대해서도 `convert_one_hot(ids, len(W)) @ W`와 같은 배열을 돌려주는
-#    `lookup(W, ids)`를 원핫 벡터를 만들지 않고 작성해 보세요.
+# 2. **출력 쪽의 위장된 조회.** `W_out`은 (H, V)로, 단어마다 *열*이 하나입니다. 어떤 형상의 ID 배열에 대해서도
+#    `convert_one_hot(ids, W_out.shape[1]) @ W_out.T`(ID마다 행 하나로 놓은, 그 단어들의 열)와 같은 배열을 돌려주는
+#    `column_lookup(W_out, ids)`를, 원핫 벡터를 만들지 않고 `W_out` 전체를 복사하지도 않고 작성해 보세요.
 # 3. **소프트맥스 교차 엔트로피의 기울기 유도하기 (먼저 종이에).** 점수 행 N개로 된 미니배치 `score` (N × V)와 타깃
 #    ID `t`에 대해, 손실은 행별 `-log softmax(score)[t]`의 평균입니다. dL/dscore를 유도한 뒤 numpy로
 #    `dscore(score, t)`를 작성하세요. 자동 채점 셀이 무작위 입력에서 `SoftmaxWithLoss.backward`와 비교합니다.
@@ -351,11 +352,11 @@ q1.check(answer_1, contexts=10)
 
 
 # %%
-def lookup(W, ids):
+def column_lookup(W_out, ids):
     ...                           # 여기에 코드를 작성하세요
 
 
-q2.check(lookup)
+q2.check(column_lookup)
 # q2.hint()
 # q2.solution()
 
