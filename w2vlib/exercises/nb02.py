@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..text import josa
 from . import Exercise, NotYet, judge_slopes, tr
 
 # ---- 1. predict the gradient ------------------------------------------------------------------------------
@@ -67,7 +68,7 @@ def _check_cbow_backward(fn):
             continue
         if np.allclose(got, want * C, rtol=0, atol=1e-12):
             raise NotYet(tr(f"{C} times too large: h is the *mean* of the {C} context rows, so each row gets dh / {C}",
-                            f"{C}배 큽니다. h는 맥락 행 {C}개의 *평균*이므로 각 행은 dh / {C}를 받습니다"))
+                            f"{C}배 큽니다. h는 맥락 행 {C}개의 *평균*이므로 각 행은 {josa(f'dh / {C}', '을/를')} 받습니다"))
         dense = np.zeros((V, H))
         dense[contexts] = np.repeat(dh[:, None, :] / C, C, axis=1)
         if np.allclose(got, dense, rtol=0, atol=1e-12) or np.allclose(got, dense * C, rtol=0, atol=1e-12):
