@@ -52,7 +52,7 @@ q1, q2, q3, q4 = w2vlib.exercises.load("01")   # the self-checking exercises at 
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 
-from w2vlib.timing import best_time, loglog_slope  # best of a few repeats, each long enough to measure
+from w2vlib.timing import best_time, loglog_slope, one_thread  # best of a few repeats, each long enough to measure
 
 # %% [markdown]
 # ### Knobs: change these and re-run
@@ -193,7 +193,8 @@ assert n_right <= best and loss_all >= floor - 1e-4
 #
 # The table also shows the time to *build* the one-hot batch (`convert_one_hot`), a cost the lookup never pays.
 # Every speed-up needs a check that both versions agree, so the loop also verifies that the one-hot product and the
-# lookup give exactly the same numbers.
+# lookup give exactly the same numbers. All timings run on one BLAS thread (`w2vlib.timing.one_thread`): both
+# sides of a comparison then use one core, and a busy machine disturbs them less.
 
 # %%
 def time_forward_pieces(V, rng):
@@ -206,16 +207,17 @@ def time_forward_pieces(V, rng):
     W_out = np.ascontiguousarray(W_out_rows.T)          # (H, V), as in SimpleCBOW
     out_layer, loss_layer = MatMul(W_out), SoftmaxWithLoss()
     h = in_lookup.forward(ids).mean(axis=1)
-    return {
-        "V": V,
-        "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
-        "onehot_MB": one_hot.nbytes / 1e6,
-        "ids_KB": ids.nbytes / 1e3,
-        "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT),
-        "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT),
-        "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT),
-        "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT),
-    }
+    with one_thread():                                  # every piece on one BLAS thread
+        return {
+            "V": V,
+            "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
+            "onehot_MB": one_hot.nbytes / 1e6,
+            "ids_KB": ids.nbytes / 1e3,
+            "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT),
+            "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT),
+            "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT),
+            "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT),
+        }
 
 
 # %% tags=["nbval-ignore-output"]
@@ -388,9 +390,10 @@ def time_backward_pieces(V, rng=None):
     in_onehot.forward(convert_one_hot(ids, V))
     in_lookup.forward(ids)
     loss_layer.forward(out_layer.forward(in_lookup.forward(ids).mean(axis=1)), t)
-    return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
-            "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
-            "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
+    with one_thread():
+        return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
+                "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
+                "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
 
 
 # %%

@@ -51,7 +51,7 @@ q1, q2, q3, q4 = w2vlib.exercises.load("01", lang="ko")   # 끝에 있는 자동
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 
-from w2vlib.timing import best_time, loglog_slope  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
+from w2vlib.timing import best_time, loglog_slope, one_thread  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
@@ -193,7 +193,8 @@ assert n_right <= best and loss_all >= floor - 1e-4
 #
 # 표에는 원핫 미니배치를 *만드는* 시간(`convert_one_hot`)도 나옵니다. 조회 방식은 이 비용을 전혀 치르지 않습니다.
 # 속도 향상에는 언제나 두 방식의 결과가 같다는 확인이 따라야 하므로, 반복문은 원핫 행렬 곱과 조회가 정확히 같은
-# 숫자를 내는지도 확인합니다.
+# 숫자를 내는지도 확인합니다. 모든 시간은 BLAS 스레드 하나로 잽니다(`w2vlib.timing.one_thread`). 그래야 비교하는 두
+# 쪽이 같은 조건(코어 하나)에서 돌고, 바쁜 컴퓨터에서도 측정이 덜 흔들립니다.
 
 # %%
 def time_forward_pieces(V, rng):
@@ -206,16 +207,17 @@ def time_forward_pieces(V, rng):
     W_out = np.ascontiguousarray(W_out_rows.T)          # SimpleCBOW처럼 (H, V)
     out_layer, loss_layer = MatMul(W_out), SoftmaxWithLoss()
     h = in_lookup.forward(ids).mean(axis=1)
-    return {
-        "V": V,
-        "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
-        "onehot_MB": one_hot.nbytes / 1e6,
-        "ids_KB": ids.nbytes / 1e3,
-        "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT),
-        "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT),
-        "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT),
-        "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT),
-    }
+    with one_thread():                                  # 모든 부분을 BLAS 스레드 하나로
+        return {
+            "V": V,
+            "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
+            "onehot_MB": one_hot.nbytes / 1e6,
+            "ids_KB": ids.nbytes / 1e3,
+            "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT),
+            "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT),
+            "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT),
+            "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT),
+        }
 
 
 # %% tags=["nbval-ignore-output"]
@@ -383,9 +385,10 @@ def time_backward_pieces(V, rng=None):
     in_onehot.forward(convert_one_hot(ids, V))
     in_lookup.forward(ids)
     loss_layer.forward(out_layer.forward(in_lookup.forward(ids).mean(axis=1)), t)
-    return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
-            "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
-            "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
+    with one_thread():
+        return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
+                "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
+                "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
 
 
 # %%

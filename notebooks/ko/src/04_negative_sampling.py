@@ -56,7 +56,7 @@ q1, q2, q3, q4 = w2vlib.exercises.load("04", lang="ko")   # 끝에 있는 자동
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 
-from w2vlib.timing import best_time, loglog_slope  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
+from w2vlib.timing import best_time, loglog_slope, one_thread  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
@@ -369,10 +369,11 @@ def time_output_step(V, rng):
 
     ns_step()                                   # 첫 역전파는 기울기 전체를 한 번 지웁니다
     sgd = SGD(lr=0.0)                           # lr = 0: W_out을 바꾸지 않고 갱신 시간만 잽니다
-    return {"V": V,
-            "softmax": best_time(softmax_step, REPEAT),
-            "negative sampling": best_time(ns_step, REPEAT),
-            "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT)}
+    with one_thread():                          # 모두 BLAS 스레드 하나로 (노트북 01처럼)
+        return {"V": V,
+                "softmax": best_time(softmax_step, REPEAT),
+                "negative sampling": best_time(ns_step, REPEAT),
+                "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT)}
 
 
 # %% tags=["nbval-ignore-output"]
@@ -504,7 +505,8 @@ def time_ns_step(k, rng=None):
         layer.forward(h_k, corpus[:BATCH])
         layer.backward()
     step()
-    return {"k": best_time(step, REPEAT)}
+    with one_thread():
+        return {"k": best_time(step, REPEAT)}
 
 
 # %%
