@@ -57,6 +57,7 @@ def make(site: dict) -> dict:
             "menuSettings": {"zoom": "None"},
         },
         mathjax3_config=None,
+        highlight_language="none",      # unlabelled fences (glossary, README) as plain text; notebook cells say python
         myst_enable_extensions=["dollarmath", "amsmath", "colon_fence"],
         myst_heading_anchors=3,
         nb_execution_mode="off",        # never re-execute: the committed outputs are the page

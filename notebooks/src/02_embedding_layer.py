@@ -42,6 +42,7 @@ import w2vlib
 import w2vlib.exercises
 from w2vlib import Embedding, convert_one_hot, gradcheck, notes, plotting
 from w2vlib.gradcheck import GRADCHECK_TOL
+from w2vlib.text import pad              # alignment by display width (Hangul takes two columns)
 
 q1, q2, q3 = w2vlib.exercises.load("02")   # the self-checking exercises at the end
 
@@ -302,6 +303,8 @@ zipf_p = 1.0 / np.arange(1, SCATTER_V + 1)
 zipf_p /= zipf_p.sum()
 W_big = (0.01 * rng.standard_normal((SCATTER_V, SCATTER_H))).astype(np.float32)
 timings, agree = {name: [] for name in [*SCATTERS, "w2vlib Embedding.backward"]}, []
+LABELS = {"loop": "loop", "np.add.at": "np.add.at", "sparse S @ dout": "sparse S @ dout",
+          "w2vlib Embedding.backward": "w2vlib Embedding.backward"}        # names in the table and the plot
 for n in SCATTER_ROWS:
     ids = rng.choice(SCATTER_V, size=n, p=zipf_p)
     dout_big = rng.standard_normal((n, SCATTER_H)).astype(np.float32)
@@ -317,7 +320,7 @@ for n in SCATTER_ROWS:
 
 print(f"{'ids per backward':>24s}" + "".join(f"{n:>10,d}" for n in SCATTER_ROWS))
 for name, ts in timings.items():
-    print(f"{name:>24s}" + "".join(f"{t * 1e3:>8.3f}ms" for t in ts))
+    print(f"{pad(LABELS[name], 24, '>')}" + "".join(f"{t * 1e3:>8.3f}ms" for t in ts))
 for name in ["np.add.at", "sparse S @ dout"]:
     ratios = [a / b for a, b in zip(timings["loop"], timings[name])]
     print(f"{'loop / ' + name:>24s}" + "".join(f"{r:>9.1f}x" for r in ratios))
@@ -340,7 +343,7 @@ print("check passed: all methods agree" + (f"; with {SCATTER_ROWS[-1]:,} ids the
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
 for (name, ts), marker in zip(timings.items(), "os^D"):
-    ax.plot(SCATTER_ROWS, np.array(ts) * 1e3, marker + "-", label=name)
+    ax.plot(SCATTER_ROWS, np.array(ts) * 1e3, marker + "-", label=LABELS[name])
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("ids per backward (batch × context words)")

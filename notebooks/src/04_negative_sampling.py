@@ -407,8 +407,9 @@ else:
 # %% tags=["nbval-ignore-output"]
 Vs = [s["V"] for s in steps]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
+labels = {"softmax": "full softmax", "negative sampling": "negative sampling", "dense SGD update": "dense SGD update"}
 for name, marker in zip(["softmax", "negative sampling", "dense SGD update"], "os^"):
-    ax.plot(Vs, [s[name] * 1e3 for s in steps], marker + "-", label=name if name != "softmax" else "full softmax")
+    ax.plot(Vs, [s[name] * 1e3 for s in steps], marker + "-", label=labels[name])
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("vocabulary size V (words)")

@@ -42,6 +42,7 @@ import w2vlib
 import w2vlib.exercises
 from w2vlib import Embedding, convert_one_hot, gradcheck, notes, plotting
 from w2vlib.gradcheck import GRADCHECK_TOL
+from w2vlib.text import pad              # 표시 폭(한글은 두 칸)에 맞춘 정렬
 
 q1, q2, q3 = w2vlib.exercises.load("02", lang="ko")   # 끝에 있는 자동 채점 연습 문제
 
@@ -302,6 +303,8 @@ zipf_p = 1.0 / np.arange(1, SCATTER_V + 1)
 zipf_p /= zipf_p.sum()
 W_big = (0.01 * rng.standard_normal((SCATTER_V, SCATTER_H))).astype(np.float32)
 timings, agree = {name: [] for name in [*SCATTERS, "w2vlib Embedding.backward"]}, []
+LABELS = {"loop": "반복문", "np.add.at": "np.add.at", "sparse S @ dout": "희소 행렬 S @ dout",
+          "w2vlib Embedding.backward": "w2vlib Embedding.backward"}        # 표와 그래프의 이름
 for n in SCATTER_ROWS:
     ids = rng.choice(SCATTER_V, size=n, p=zipf_p)
     dout_big = rng.standard_normal((n, SCATTER_H)).astype(np.float32)
@@ -317,10 +320,10 @@ for n in SCATTER_ROWS:
 
 print(f"{'역전파당 ID 수':>19s}" + "".join(f"{n:>13,d}" for n in SCATTER_ROWS))
 for name, ts in timings.items():
-    print(f"{name:>24s}" + "".join(f"{t * 1e3:>7.3f}밀리초" for t in ts))
+    print(f"{pad(LABELS[name], 24, '>')}" + "".join(f"{t * 1e3:>7.3f}밀리초" for t in ts))
 for name in ["np.add.at", "sparse S @ dout"]:
     ratios = [a / b for a, b in zip(timings["loop"], timings[name])]
-    print(f"{'loop / ' + name:>24s}" + "".join(f"{r:>11.1f}배" for r in ratios))
+    print(f"{pad(LABELS['loop'] + ' / ' + LABELS[name], 24, '>')}" + "".join(f"{r:>11.1f}배" for r in ratios))
 ratios = [a / b for a, b in zip(timings["w2vlib Embedding.backward"], timings["np.add.at"])]
 print(f"{'w2vlib / np.add.at':>24s}" + "".join(f"{r:>11.1f}배" for r in ratios))
 print(f"numpy {np.__version__}")
@@ -340,7 +343,7 @@ print("확인 통과: 모든 방법이 같은 결과를 냅니다" + (f". ID가 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
 for (name, ts), marker in zip(timings.items(), "os^D"):
-    ax.plot(SCATTER_ROWS, np.array(ts) * 1e3, marker + "-", label=name)
+    ax.plot(SCATTER_ROWS, np.array(ts) * 1e3, marker + "-", label=LABELS[name])
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("역전파당 ID 수 (배치 크기 × 맥락 단어 수)")

@@ -404,8 +404,9 @@ else:
 # %% tags=["nbval-ignore-output"]
 Vs = [s["V"] for s in steps]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
+labels = {"softmax": "소프트맥스 전체", "negative sampling": "네거티브 샘플링", "dense SGD update": "밀집 SGD 갱신"}
 for name, marker in zip(["softmax", "negative sampling", "dense SGD update"], "os^"):
-    ax.plot(Vs, [s[name] * 1e3 for s in steps], marker + "-", label=name if name != "softmax" else "full softmax")
+    ax.plot(Vs, [s[name] * 1e3 for s in steps], marker + "-", label=labels[name])
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("어휘 수 V (단어)")
