@@ -652,3 +652,5 @@ q3.check(seconds, t2=timed[2], t8=timed[8], t14=timed[14])
 # %% [markdown]
 # Back to the start: [the README](../README.md) lists the series; `benchmarks/bench_ptb.py` times the command
 # line (`python -m w2vlib train --backend numba`) against gensim over ten epochs.
+#
+# [Next: 10 The other road (hierarchical softmax, and skip-gram)](10_the_other_road.ipynb)

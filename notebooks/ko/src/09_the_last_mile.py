@@ -647,3 +647,5 @@ q3.check(seconds, t2=timed[2], t8=timed[8], t14=timed[14])
 # %% [markdown]
 # 처음으로 돌아가기: [README](../../README.ko.md)에 시리즈 목록이 있습니다. `benchmarks/bench_ptb.py`는 명령줄
 # (`python -m w2vlib train --backend numba`)을 열 에폭 동안 gensim과 비교해 시간을 잽니다.
+#
+# [다음: 10 다른 길 (계층적 소프트맥스, 그리고 skip-gram)](10_the_other_road.ipynb)
