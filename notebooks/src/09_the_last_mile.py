@@ -979,6 +979,9 @@ q3.check(seconds, t2=timed[2], t8=timed[8], t14=timed[14])
 # q3.solution()
 
 # %% [markdown]
+# Back to the start: [the README](../README.md) lists the series; `benchmarks/bench_ptb.py` times the command
+# line (`python -m w2vlib train --backend numba`) against gensim over ten epochs.
+#
 # **Sources** (checked for this notebook): word2vec.c (`word2vec.c`, tmikolov/word2vec: `TrainModelThread`
 # for subsampling, the window, the LCG and the negatives; `InitUnigramTable` and `table_size`; `main` for
 # `EXP_TABLE_SIZE`, `MAX_EXP` and `alpha = 0.05` with `-cbow`), gensim 4 (`gensim/models/word2vec_inner.pyx`:
@@ -987,5 +990,4 @@ q3.check(seconds, t2=timed[2], t8=timed[8], t14=timed[14])
 # `prep_vectors`), Niu, Recht, Ré and Wright, "Hogwild!" (NIPS 2011, abstract), the package
 # (`w2vlib/fast/numba_kernels.py`, `w2vlib/fast/compiled.py`), *Deep Learning from Scratch 2* (section 4.3).
 #
-# Back to the start: [the README](../README.md) lists the series; `benchmarks/bench_ptb.py` times the command
-# line (`python -m w2vlib train --backend numba`) against gensim over ten epochs.
+# [Next: 10 The other road (hierarchical softmax, and skip-gram)](10_the_other_road.ipynb)

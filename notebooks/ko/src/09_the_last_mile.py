@@ -957,6 +957,9 @@ q3.check(seconds, t2=timed[2], t8=timed[8], t14=timed[14])
 # q3.solution()
 
 # %% [markdown]
+# 처음으로: [README](../../README.ko.md)에 시리즈 목록이 있습니다. `benchmarks/bench_ptb.py`는 명령줄(`python -m w2vlib
+# train --backend numba`)을 열 에폭 동안 gensim과 비교해 시간을 잽니다.
+#
 # **출처**(이 노트북에서 확인한 것): word2vec.c(`word2vec.c`, tmikolov/word2vec: 하위 샘플링, 윈도우, LCG, 부정적 예는
 # `TrainModelThread`, `InitUnigramTable`과 `table_size`, `EXP_TABLE_SIZE`, `MAX_EXP`, `-cbow`일 때의 `alpha = 0.05`는
 # `main`), gensim 4(`gensim/models/word2vec_inner.pyx`: `train_batch_cbow`, `w2v_fast_sentence_cbow_neg`,
@@ -964,5 +967,4 @@ q3.check(seconds, t2=timed[2], t8=timed[8], t14=timed[14])
 # `make_cum_table`, `gensim/models/keyedvectors.py`: `prep_vectors`), Niu, Recht, Ré, Wright의 "Hogwild!"(NIPS 2011,
 # 초록), 패키지(`w2vlib/fast/numba_kernels.py`, `w2vlib/fast/compiled.py`), 밑바닥부터 시작하는 딥러닝 2(4.3절).
 #
-# 처음으로: [README](../../README.ko.md)에 시리즈 목록이 있습니다. `benchmarks/bench_ptb.py`는 명령줄(`python -m w2vlib
-# train --backend numba`)을 gensim과 10 에폭 동안 비교해 시간을 잽니다.
+# [다음: 10 다른 길 (계층적 소프트맥스, 그리고 skip-gram)](10_the_other_road.ipynb)
