@@ -226,3 +226,15 @@ def test_train_body_reads_short():
     fn = ast.parse(inspect.getsource(fast.training.train)).body[0]
     body = fn.body[1:]  # the docstring aside
     assert body[-1].end_lineno - body[0].lineno + 1 <= 40  # the numba backend's dispatch included
+
+
+def test_fast_modules_import_one_way():
+    """training -> compiled -> common: the compiled path and the shared module never import training."""
+    import ast
+    from pathlib import Path
+
+    here = Path(fast.__file__).parent
+    for name in ("common", "compiled", "config", "batching"):
+        tree = ast.parse((here / f"{name}.py").read_text(encoding="utf-8"))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 1}
+        assert "training" not in imported, name

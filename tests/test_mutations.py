@@ -18,7 +18,7 @@ import numpy as np
 TESTS = Path(__file__).resolve().parent
 FACTOR = 1.01
 
-#: Every backward of the layers, the negative-sampling loss and the models, and each output.
+#: Every backward of the layers, the negative-sampling and hierarchical-softmax losses and the models, and each output.
 MUTANTS = [
     "MatMul:dx", "MatMul:grads0",
     "Embedding:grads0",
@@ -26,6 +26,7 @@ MUTANTS = [
     "Sigmoid:dx", "SigmoidWithLoss:dx",
     "Softmax:dx", "SoftmaxWithLoss:dx",
     "NegativeSamplingLoss:dx", "NegativeSamplingLoss:grads0",
+    "HierarchicalSoftmaxLoss:dx", "HierarchicalSoftmaxLoss:grads0",
     "SimpleCBOW:grads0", "SimpleCBOW:grads1",
     "CBOW:grads0", "CBOW:grads1",
     "SkipGram:grads0", "SkipGram:grads1",
@@ -37,10 +38,10 @@ def plant_bug(spec: str, factor: float = FACTOR):
 
     Returns ``(cls, original)``; ``cls.backward = original`` removes the bug.
     """
-    from w2vlib import layers, models, negative_sampling
+    from w2vlib import hierarchical_softmax, layers, models, negative_sampling
 
     name, part = spec.split(":")
-    cls = next(getattr(m, name) for m in (layers, models, negative_sampling) if hasattr(m, name))
+    cls = next(getattr(m, name) for m in (layers, models, negative_sampling, hierarchical_softmax) if hasattr(m, name))
     original = cls.__dict__["backward"]
 
     def backward(self, *args, **kwargs):

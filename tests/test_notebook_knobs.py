@@ -1,7 +1,8 @@
 """Every notebook has one knobs cell tagged ``parameters``, and runs with other, plausible knob values.
 
 For a notebook ``notebooks/[ko/]NN_name.ipynb`` the variant values live in ``tests/knobs/NN_name.json``
-(one JSON object: ``{"KNOB": value, ...}``; both editions share it). The test executes the notebook with a
+(one JSON object ``{"KNOB": value, ...}``, or a list of such objects, one per variant; both editions share
+it). The test executes the notebook with a
 cell injected right after the parameters cell that assigns those values (papermill's convention: the new
 cell is tagged ``injected-parameters``), in a fresh ``python3`` kernel whose working folder is the
 notebook's, and fails on any error, showing the failing cell. Choose values a student would try: smaller
@@ -36,15 +37,33 @@ def _parameters_cells(nb) -> list[int]:
             if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])]
 
 
-def knobs_for(path: Path) -> dict | None:
-    """The variant knob values for a notebook (None when it has no knobs file)."""
+def variants_for(path: Path) -> list[dict] | None:
+    """Every variant of knob values for a notebook (None when it has no knobs file)."""
     file = KNOBS / f"{path.stem}.json"
     if not file.is_file():
         return None
     values = json.loads(file.read_text(encoding="utf-8"))
-    if not isinstance(values, dict) or not values:
-        raise ValueError(f"{file.name} must hold a non-empty JSON object {{\"KNOB\": value, ...}}")
-    return values
+    variants = values if isinstance(values, list) else [values]
+    if not variants or not all(isinstance(v, dict) and v for v in variants):
+        raise ValueError(f"{file.name} must hold a non-empty JSON object {{\"KNOB\": value, ...}} "
+                         "or a non-empty list of them (one per variant)")
+    return variants
+
+
+def knobs_for(path: Path) -> dict | None:
+    """The knob values of all variants together (None when the notebook has no knobs file)."""
+    variants = variants_for(path)
+    return None if variants is None else {k: v for variant in variants for k, v in variant.items()}
+
+
+def _variant_cases(paths):
+    """(path, variant index) for every variant of every notebook with a knobs file (one case without)."""
+    cases = []
+    for path in paths:
+        variants = variants_for(path)
+        n = 1 if variants is None else len(variants)
+        cases += [pytest.param(path, i, id=_id(path) if n == 1 else f"{_id(path)}[{i}]") for i in range(n)]
+    return cases
 
 
 def inject(nb, values: dict):
@@ -85,11 +104,12 @@ def test_knob_names_exist(path):
 
 # The Korean twins run their default knobs under nbval; their code is token-identical to the English
 # (tests/test_korean_edition.py), so the variant runs cover both editions' code once, which keeps CI short.
-@pytest.mark.parametrize("path", ENGLISH, ids=_id)
-def test_notebook_runs_with_other_knobs(path):
-    values = knobs_for(path)
-    if values is None:
+@pytest.mark.parametrize("path,variant", _variant_cases(ENGLISH))
+def test_notebook_runs_with_other_knobs(path, variant):
+    variants = variants_for(path)
+    if variants is None:
         pytest.skip("no knobs file")
+    values = variants[variant]
     nb = inject(nbformat.read(path, as_version=4), values)
     client = nbclient.NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3",
                                      resources={"metadata": {"path": str(path.parent)}})

@@ -4,6 +4,7 @@ The readable, book-shaped pieces live in their own modules:
 
 - ``layers``: MatMul, Embedding, EmbeddingDot, Sigmoid, SigmoidWithLoss, Softmax, SoftmaxWithLoss
 - ``negative_sampling``: UnigramSampler, NegativeSamplingLoss
+- ``hierarchical_softmax``: huffman_codes (the Huffman tree, gensim's convention), HierarchicalSoftmaxLoss
 - ``models``: SimpleCBOW (one-hot + softmax), CBOW, SkipGram
 - ``optimizers``: SGD, Adam;  ``trainer``: Trainer
 - ``corpus``: preprocess, create_contexts_target, convert_one_hot, TOY_TEXT; the one text reader
@@ -35,6 +36,7 @@ from .gradcheck import gradcheck, numerical_gradient, relative_error
 from .layers import Embedding, EmbeddingDot, MatMul, Sigmoid, SigmoidWithLoss, Softmax, SoftmaxWithLoss
 from .models import CBOW, SimpleCBOW, SkipGram
 from .negative_sampling import NegativeSamplingLoss, UnigramSampler
+from .hierarchical_softmax import HierarchicalSoftmaxLoss, huffman_codes
 from .optimizers import SGD, Adam
 from .similarity import analogy, cos_similarity, most_similar, normalize
 from .trainer import Trainer
@@ -48,6 +50,7 @@ __all__ = [
     "gradcheck", "numerical_gradient", "relative_error",
     "MatMul", "Embedding", "EmbeddingDot", "Sigmoid", "SigmoidWithLoss", "Softmax", "SoftmaxWithLoss",
     "SimpleCBOW", "CBOW", "SkipGram", "UnigramSampler", "NegativeSamplingLoss",
+    "huffman_codes", "HierarchicalSoftmaxLoss",
     "SGD", "Adam", "Trainer",
     "cos_similarity", "normalize", "most_similar", "analogy",
     "save_vectors", "load_vectors", "save_word2vec_format", "save_projector", "WordVectors",

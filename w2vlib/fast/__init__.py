@@ -34,7 +34,9 @@ The parts, in the order the data flows (read them in this order):
 * :mod:`~w2vlib.fast.batching`: the :class:`~w2vlib.fast.batching.Planner` (subsampling, dynamic
   window, negatives, the sparse structure of each batch) and the thread that runs it ahead;
 * :mod:`~w2vlib.fast.kernel`: the fused forward/backward of a batch and the SGD step;
-* :mod:`~w2vlib.fast.training`: :func:`train`, the loop over epochs and batches.
+* :mod:`~w2vlib.fast.training`: :func:`train`, the loop over epochs and batches (``backend="numba"``
+  hands over to :mod:`~w2vlib.fast.compiled`; what both share, :class:`FastResult` among it, lives in
+  :mod:`~w2vlib.fast.common`).
 
 Conventions. The equality with the layered models holds for the *gradient functions*:
 :func:`cbow_grads` and :func:`skipgram_grads` return the loss and the *total* gradients in the
@@ -50,7 +52,8 @@ averaged, over the batch) and its decaying learning rate.
 from .batching import subsample_keep_prob
 from .config import FastConfig
 from .kernel import cbow_grads, skipgram_grads
-from .training import FastResult, initial_weights, train
+from .common import FastResult, initial_weights
+from .training import train
 
 __all__ = ["FastResult", "FastConfig", "train", "initial_weights", "cbow_grads", "skipgram_grads",
            "subsample_keep_prob"]

@@ -35,11 +35,14 @@ import time
 
 import numpy as np
 
+from .common import FastResult, keep_probabilities, weights_and_plan_seed, words_of
+from .config import DEFAULT_ALPHA as _BACKEND_ALPHA
+
 __all__ = ["available", "require_numba", "kernels", "train_compiled", "sigmoid_tables",
            "cbow_example", "skipgram_example", "NUMBA_MISSING", "DEFAULT_ALPHA"]
 
-#: word2vec.c's starting learning rates for per-word SGD
-DEFAULT_ALPHA = {"cbow": 0.05, "skipgram": 0.025}
+#: word2vec.c's starting learning rates for per-word SGD (the defaults FastConfig resolves)
+DEFAULT_ALPHA = _BACKEND_ALPHA["numba"]
 
 NUMBA_MISSING = ('backend="numba" needs numba, which is not installed: pip install numba '
                  '(or install the notebooks extra: pip install -e ".[notebooks]")')
@@ -150,29 +153,22 @@ def skipgram_example(W_in, W_out, centre, contexts, negatives, lr, exact_sigmoid
                                     nll, bool(exact_sigmoid)))
 
 
-def train_compiled(corpus, V, cfg, args, chunk_words=10_000, exact_sigmoid=False):
+def train_compiled(corpus, V, cfg, *, progress=True, callback=None, id_to_word=None, kept_ids=None,
+                   min_count=None, max_vocab=None, chunk_words=10_000, exact_sigmoid=False):
     """The body of ``w2vlib.fast.train(..., backend="numba")``, called once its checks are done.
 
     ``corpus`` (int32 ids) and ``V`` as checked (and trimmed) by ``train``; ``cfg`` the checked
-    :class:`~w2vlib.fast.config.FastConfig`; ``args`` the rest of ``train``'s arguments as it holds
-    them (``alpha`` or its older name ``lr`` in ``aliases``, ``min_alpha``, ``progress``,
-    ``callback``, ``id_to_word``, ``kept_ids``, ``min_count``, ``max_vocab``). ``alpha`` None means
-    word2vec.c's default for the model, ``min_alpha`` None ``alpha * 1e-4``. ``chunk_words``: words
-    per chunk, the unit a thread takes (windows stop at chunk ends). ``exact_sigmoid``: compute the
-    sigmoid instead of reading the table.
+    :class:`~w2vlib.fast.config.FastConfig` (its ``alpha`` defaults to word2vec.c's for the model,
+    ``min_alpha`` to ``alpha * 1e-4``). ``progress``, ``callback``, ``id_to_word``, ``min_count``
+    and ``max_vocab`` as ``train`` takes them; ``kept_ids`` as ``train`` computed them.
+    ``chunk_words``: words per chunk, the unit a thread takes (windows stop at chunk ends).
+    ``exact_sigmoid``: compute the sigmoid instead of reading the table.
     """
     numba = require_numba()
-    from .training import FastResult, _weights_and_plan_seed, _words_of, keep_probabilities
-
-    alpha = args["aliases"].get("lr", args["alpha"])
-    min_alpha, progress, callback = args["min_alpha"], args["progress"], args["callback"]
     keep_prob = keep_probabilities(corpus, V, cfg)
 
     k = kernels()
-    alpha = DEFAULT_ALPHA[cfg.model] if alpha is None else float(alpha)
-    lr_end = alpha * 1e-4 if min_alpha is None else float(min_alpha)
-    if not 0 <= lr_end <= alpha:
-        raise ValueError(f"min_alpha must lie in [0, alpha={alpha}], got {min_alpha!r}")
+    alpha, lr_end = cfg.alpha, cfg.min_alpha
     if keep_prob is None:
         keep_prob = np.ones(V)
     keep_prob = np.ascontiguousarray(keep_prob, dtype=np.float64)
@@ -180,7 +176,7 @@ def train_compiled(corpus, V, cfg, args, chunk_words=10_000, exact_sigmoid=False
     epochs = cfg.epochs
 
     t_start = time.perf_counter()
-    W_in, W_out, plan_seq = _weights_and_plan_seed(V, cfg)  # the numpy backend's, same seed
+    W_in, W_out, plan_seq = weights_and_plan_seed(V, cfg)  # the numpy backend's, same seed
     cdf = _cdf(corpus, V, cfg.power)
     sig, nll = sigmoid_tables()
     n_chunks = max(1, -(-corpus.size // int(chunk_words)))
@@ -228,9 +224,9 @@ def train_compiled(corpus, V, cfg, args, chunk_words=10_000, exact_sigmoid=False
     for name, W in (("W_in", W_in), ("W_out", W_out)):
         if not np.all(np.isfinite(W)):
             raise FloatingPointError(f"training diverged: {name} holds nan or inf; lower alpha")
-    settings = dict(cfg.settings(V), min_count=args["min_count"], max_vocab=args["max_vocab"])
+    settings = dict(cfg.settings(V), min_count=min_count, max_vocab=max_vocab)
     settings.update(alpha=alpha, min_alpha=lr_end, threads=used_threads, backend="numba",
                     batch_size=None, damping=None, chunk_words=int(chunk_words),
                     exact_sigmoid=bool(exact_sigmoid))
     return FastResult(W_in, W_out, loss_per_epoch, corpus.size * epochs / wall, wall, epochs,
-                      int(corpus.size), settings, _words_of(args["id_to_word"], V), args["kept_ids"])
+                      int(corpus.size), settings, words_of(id_to_word, V), kept_ids)

@@ -12,6 +12,9 @@ ALIASES = {"subsample": "sample", "lr": "alpha"}
 
 MODELS = ("cbow", "skipgram")
 BACKENDS = ("numpy", "numba")
+#: The default ``alpha`` of each backend: the numpy fast path's batches take 0.1; the compiled
+#: per-word SGD takes word2vec.c's starting learning rates.
+DEFAULT_ALPHA = {"numpy": {"cbow": 0.1, "skipgram": 0.1}, "numba": {"cbow": 0.05, "skipgram": 0.025}}
 
 
 def default_batch_size(n_tokens, model="cbow", updates_per_epoch=100) -> int:
@@ -83,7 +86,7 @@ class FastConfig:
         if backend not in BACKENDS:
             raise ValueError(f"backend must be one of {BACKENDS}, got {backend!r}")
         batch_size = default_batch_size(None, model) if batch_size is None else batch_size
-        alpha = 0.1 if alpha is None else alpha
+        alpha = DEFAULT_ALPHA[backend][model] if alpha is None else alpha
         damping = (4.0 if model == "cbow" else 16.0) if damping is None else damping
         if int(batch_size) != batch_size or batch_size < 1:
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")

@@ -5,95 +5,16 @@ import itertools
 import math
 import time
 import warnings
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..models import init_weights
-from .batching import Planner, prefetch, subsample_keep_prob
+from .batching import Planner, prefetch
+from .common import (FastResult, initial_weights, keep_probabilities, prepare_corpus,
+                     weights_and_plan_seed, words_of)
 from .compiled import train_compiled
 from .config import FastConfig, default_batch_size
 
 __all__ = ["FastResult", "train", "initial_weights"]
-
-
-@dataclass
-class FastResult:
-    """What :func:`train` returns. ``W_in`` are the word vectors (``wv`` offers them as WordVectors)."""
-
-    W_in: np.ndarray
-    W_out: np.ndarray
-    loss_per_epoch: list
-    words_per_sec: float
-    wall_time: float
-    epochs: int
-    corpus_words: int
-    settings: dict = field(default_factory=dict)
-    #: The words of the rows (``train(..., id_to_word=...)``), for :attr:`wv`.
-    index_to_key: list | None = None
-    #: The corpus id of each row when ``min_count``/``max_vocab`` trimmed the vocabulary (else None).
-    kept_ids: np.ndarray | None = None
-
-    @property
-    def word_vecs(self):
-        return self.W_in
-
-    @property
-    def wv(self):
-        """The trained vectors as a :class:`w2vlib.WordVectors` (gensim's ``model.wv``)."""
-        if self.index_to_key is None:
-            raise AttributeError("the words are unknown: pass id_to_word= to fast.train, or build "
-                                 "w2vlib.WordVectors(result.W_in, id_to_word)")
-        from ..wordvectors import WordVectors
-
-        return WordVectors(self.W_in, self.index_to_key)
-
-
-def _weights_and_plan_seed(V, cfg):
-    """The initial ``(W_in, W_out)`` and the planner's seed: two independent streams of ``cfg.seed``."""
-    init_seq, plan_seq = cfg.seed_sequence.spawn(2)
-    W_in, W_out = init_weights(V, cfg.hidden_size, np.random.default_rng(init_seq), init=cfg.init)
-    return W_in, W_out, plan_seq
-
-
-def initial_weights(vocab_size, hidden_size=100, seed=0, init="word2vec"):
-    """The ``(W_in, W_out)`` that :func:`train` starts from for this int ``seed`` (before any step)."""
-    W_in, W_out, _ = _weights_and_plan_seed(int(vocab_size), FastConfig.create(hidden_size=hidden_size,
-                                                                               seed=seed, init=init))
-    return W_in, W_out
-
-
-def check_corpus(corpus, vocab_size):
-    """The corpus as int32 ids and the vocabulary size; clear errors for anything else."""
-    corpus = np.asarray(corpus)
-    if corpus.ndim != 1 or corpus.size < 2:
-        raise ValueError("corpus must be a 1-D array of word ids with at least 2 words")
-    if not np.issubdtype(corpus.dtype, np.integer):
-        raise TypeError(f"corpus must hold integer word ids, got dtype {corpus.dtype}")
-    if corpus.min() < 0:
-        raise ValueError("corpus word ids must be non-negative")
-    top = int(corpus.max())
-    if vocab_size is None:
-        vocab_size = top + 1
-    elif top >= vocab_size:
-        raise ValueError(f"corpus holds id {top} but vocab_size is {vocab_size}")
-    if int(corpus.min()) == top:
-        raise ValueError(f"the corpus holds one distinct word (id {top}, {corpus.size} times); word2vec "
-                         "needs at least 2 (each word is trained against other words drawn as negatives)")
-    return corpus.astype(np.int32, copy=False), int(vocab_size)
-
-
-def trim_vocab(corpus, V, min_count, max_vocab):
-    """``(corpus, V, kept_ids)`` after :func:`w2vlib.corpus.limit_vocab`; an error if too little is left."""
-    from ..corpus import limit_vocab
-
-    trimmed, _, kept, _ = limit_vocab(corpus, dict(enumerate(range(V))), min_count or 0, max_vocab)
-    kept_ids = np.fromiter(kept.values(), dtype=np.int64, count=len(kept))
-    if len(kept_ids) < 2 or trimmed.size < 2 or int(trimmed.min()) == int(trimmed.max()):
-        raise ValueError(f"min_count={min_count}, max_vocab={max_vocab} leave {len(kept_ids)} of {V} "
-                         f"words ({trimmed.size} tokens); word2vec needs at least 2 distinct words: "
-                         "lower min_count")
-    return trimmed.astype(np.int32), len(kept_ids), kept_ids
 
 
 def check_trained(W_in, W_out, loss_per_epoch, n_tokens, cfg):
@@ -111,21 +32,6 @@ def check_trained(W_in, W_out, loss_per_epoch, n_tokens, cfg):
             f"(corpus of {n_tokens:,} tokens, batch_size={cfg.batch_size}, epochs={cfg.epochs}, "
             f"alpha={cfg.alpha:g}); the vectors are barely trained. Try more epochs, a smaller "
             "batch_size, a larger alpha, or sample=0 on a small corpus", RuntimeWarning, stacklevel=3)
-
-
-def keep_probabilities(corpus, V, cfg):
-    """Subsampling's keep probability per word (None when ``sample=0``); refuses a corpus it would empty."""
-    if not cfg.sample:
-        return None
-    counts = np.bincount(corpus, minlength=V)
-    keep_prob = subsample_keep_prob(counts, cfg.sample)
-    kept, need = float((counts * keep_prob).sum()), 2 * cfg.window_size + 1
-    if kept < need:
-        raise ValueError(
-            f"subsampling (sample={cfg.sample}) keeps about {kept:.1f} of {corpus.size} words per "
-            f"epoch, too few to form training windows (need at least {need} for window_size="
-            f"{cfg.window_size}); for a small corpus use sample=0 (subsample=0, --subsample 0)")
-    return keep_prob
 
 
 def sgd_step_of(backend):
@@ -175,7 +81,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     epochs : passes over the corpus.
     batch_size : examples per step (default 1024 for CBOW, 4096 pairs for skip-gram, smaller on a
         small corpus so that an epoch gives about 100 updates: :func:`~w2vlib.fast.config.default_batch_size`).
-    alpha : starting learning rate (default 0.1); it decays linearly to ``min_alpha`` (default
+    alpha : starting learning rate (default 0.1; with ``backend="numba"`` word2vec.c's 0.05 for
+        CBOW, 0.025 for skip-gram); it decays linearly to ``min_alpha`` (default
         ``alpha * 1e-4``) over training, as in word2vec and gensim.
     seed : int, ``np.random.Generator`` or ``np.random.SeedSequence``; the same int seed gives
         bit-identical vectors. A Generator is used once, to draw an int seed
@@ -203,8 +110,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         background thread. The result is bit-identical in both modes.
     id_to_word : the words of the ids (dict or list), optional: then ``result.wv`` is a
         :class:`w2vlib.WordVectors`.
-    backend : ``"numpy"`` (the kernel of :mod:`w2vlib.fast.kernel`); other backends plug in at
-        ``sgd_step_of``.
+    backend : ``"numpy"`` (the kernel of :mod:`w2vlib.fast.kernel`) or ``"numba"`` (compiled
+        per-word SGD, :mod:`w2vlib.fast.compiled`; needs numba).
     min_count, max_vocab : drop the words seen fewer than ``min_count`` times, then keep the
         ``max_vocab`` most frequent (:func:`w2vlib.corpus.limit_vocab`; as gensim, the dropped
         words leave the corpus). Default None: every id keeps its row. When they trim, the rows
@@ -248,21 +155,17 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     Returns a :class:`FastResult`. ``loss_per_epoch`` holds the mean loss per example of each
     epoch; an epoch in which subsampling happened to leave no examples records ``nan``.
     """
-    corpus, V = check_corpus(corpus, vocab_size)
-    kept_ids = None
-    if min_count is not None or max_vocab is not None:
-        corpus, V, kept_ids = trim_vocab(corpus, V, min_count, max_vocab)
-        if id_to_word is not None:
-            id_to_word = [id_to_word[int(i)] for i in kept_ids]
+    corpus, V, kept_ids, id_to_word = prepare_corpus(corpus, vocab_size, min_count, max_vocab, id_to_word)
     batch_size = default_batch_size(corpus.size, model) if batch_size is None else batch_size
     cfg = FastConfig.create(model, hidden_size, window_size, negative, epochs, batch_size, alpha,
                             min_alpha, seed, sample, power, dynamic_window, damping, init, cbow_update,
                             threads, backend, **aliases)
     if cfg.backend == "numba":  # compiled per-word SGD, no batches: w2vlib/fast/compiled.py
-        return train_compiled(corpus, V, cfg, locals())
+        return train_compiled(corpus, V, cfg, progress=progress, callback=callback, id_to_word=id_to_word,
+                              kept_ids=kept_ids, min_count=min_count, max_vocab=max_vocab)
     keep_prob, sgd_step = keep_probabilities(corpus, V, cfg), sgd_step_of(cfg.backend)
     t_start = time.perf_counter()
-    W_in, W_out, plan_seq = _weights_and_plan_seed(V, cfg)
+    W_in, W_out, plan_seq = weights_and_plan_seed(V, cfg)
     planner = Planner(corpus, V, cfg, keep_prob, plan_seq)
     chunks = prefetch(planner.all_epochs(), depth=3) if cfg.threads == 2 else planner.all_epochs()
     total_words, done_words, loss_per_epoch = float(corpus.size) * cfg.epochs, 0.0, []
@@ -287,13 +190,4 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     check_trained(W_in, W_out, loss_per_epoch, corpus.size, cfg)
     return FastResult(W_in, W_out, loss_per_epoch, total_words / wall, wall, cfg.epochs, int(corpus.size),
                       dict(cfg.settings(V), min_count=min_count, max_vocab=max_vocab),
-                      _words_of(id_to_word, V), kept_ids)
-
-
-def _words_of(id_to_word, V):
-    if id_to_word is None:
-        return None
-    words = [id_to_word[i] for i in range(V)] if isinstance(id_to_word, dict) else list(id_to_word)
-    if len(words) != V:
-        raise ValueError(f"id_to_word holds {len(words)} words for {V} vectors")
-    return words
+                      words_of(id_to_word, V), kept_ids)
