@@ -352,3 +352,31 @@ def test_project_analogy_file_with_any_vectors(ptb_vocab):
         assert res.coverage == 1.0 and res.n_total >= 150
         assert res.accuracy < 0.05  # random vectors answer almost nothing (chance is 1 in 10,000)
         assert sum(s.total for s in res.sections.values()) == res.n_total
+
+
+def test_result_table_and_summary_in_korean(tmp_path, exact):
+    from w2vlib.text import display_width
+
+    W, word_to_id = exact
+    res = evaluate_analogies(write(tmp_path, QUESTIONS), W, word_to_id)
+    table = res.table(lang="ko")
+    lines = table.splitlines()
+    assert lines[0].split() == ["범주", "정답", "답함", "전체", "정확도", "커버리지"]
+    assert lines[-1].startswith("전체") and "0.8571" in lines[-1]
+    assert "overall" not in table and "accuracy" not in table
+    # aligned by display width: every line that is not a rule ends in the same column
+    assert len({display_width(line) for line in lines}) == 1
+    assert res.table(lang="en") == res.table()
+    assert res.summary(lang="ko").startswith("유추 (add): 정확도 0.8571") and str(res) == res.summary()
+    with pytest.raises(ValueError, match="lang must be one of"):
+        res.table(lang="kr")
+
+
+def test_similarity_summary_in_korean(tmp_path, exact):
+    W, word_to_id = exact
+    pairs = tmp_path / "pairs.txt"
+    words = list(word_to_id)[:4]
+    pairs.write_text("".join(f"{a}\t{b}\t{s}\n" for a, b, s in zip(words, words[1:], (1.0, 5.0, 3.0))),
+                     encoding="utf-8")
+    res = evaluate_similarity(pairs, W, word_to_id)
+    assert res.summary(lang="ko").startswith("유사도: 스피어먼 rho") and str(res) == res.summary("en")

@@ -84,13 +84,24 @@ def code_tokens(source: str) -> list[tuple[str, str, int]]:
 
 def _drop_lang(out):
     """``load("04")`` and ``load("04", lang="ko")`` are the same code: the ``lang=`` keyword only picks the
-    language (like a string), so ``, lang=<str>`` is set aside wherever it appears."""
+    language (like a string), so ``, lang=<str>`` is set aside wherever it appears, and so is a first
+    ``lang=<str>`` right after the opening parenthesis (``res.table()`` and ``res.table(lang="ko")``), with
+    the comma after it when more arguments follow."""
+    def is_lang(j):
+        return (j + 2 < len(out) and out[j][:2] == ("NAME", "lang") and out[j + 1][:2] == ("OP", "=")
+                and out[j + 2][0] == "STRING")
+
     res = []
     i = 0
     while i < len(out):
-        if (out[i][:2] == ("OP", ",") and i + 3 < len(out) and out[i + 1][:2] == ("NAME", "lang")
-                and out[i + 2][:2] == ("OP", "=") and out[i + 3][0] == "STRING"):
+        if out[i][:2] == ("OP", ",") and is_lang(i + 1):
             i += 4
+            continue
+        if out[i][:2] == ("OP", "(") and is_lang(i + 1):
+            res.append(out[i])
+            i += 4
+            if i < len(out) and out[i][:2] == ("OP", ","):
+                i += 1
             continue
         res.append(out[i])
         i += 1
@@ -282,6 +293,11 @@ def test_comparison_allows_the_language_keyword():
     assert code_difference('qs = w2vlib.exercises.load("04")\n', 'qs = w2vlib.exercises.load("04", lang="ko")\n') is None
     assert code_difference('qs = load("04", lang="en")\n', 'qs = load("04", lang="ko")\n') is None
     assert code_difference('qs = load("04")\n', 'qs = load("04", "ko")\n') is not None
+    assert code_difference("print(res.table())\n", 'print(res.table(lang="ko"))\n') is None
+    assert code_difference("draw(k=K)\n", 'draw(lang="ko", k=K)\n') is None
+    assert code_difference('draw(lang="en")\n', 'draw(lang="ko")\n') is None
+    assert code_difference("draw(k=K)\n", 'draw(lang="ko", j=K)\n') is not None
+    assert code_difference("draw()\n", "draw(lang=LANG)\n") is not None  # only a literal is set aside
 
 
 def test_comparison_refuses_extra_or_missing_code():

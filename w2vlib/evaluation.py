@@ -25,6 +25,7 @@ import numpy as np
 
 from ._io import read_text
 from .similarity import analogy_method, analogy_scores, normalize
+from .text import check_lang, format_table
 
 __all__ = [
     "SectionResult",
@@ -93,29 +94,34 @@ class AnalogyResult:
         """Questions skipped because a word is out of vocabulary."""
         return self.n_total - self.n_answered
 
-    def table(self) -> str:
-        """A plain-text table: one row per section, then the overall row."""
-        width = max([len("overall")] + [len(s) for s in self.sections])
-        head = f"{'section':<{width}}  {'correct':>7}  {'answered':>8}  {'total':>5}  {'accuracy':>8}  {'coverage':>8}"
-        rows = [head, "-" * len(head)]
+    def table(self, lang: str = "en") -> str:
+        """A plain-text table: one row per section, then the overall row; headers in ``lang`` ("en" or
+        "ko"), columns aligned by display width (:func:`w2vlib.text.format_table`)."""
+        ko = check_lang(lang) == "ko"
+        headers = (["범주", "정답", "답함", "전체", "정확도", "커버리지"] if ko else
+                   ["section", "correct", "answered", "total", "accuracy", "coverage"])
 
         def row(name, c, a, t):
-            acc = f"{c / a:.4f}" if a else "-"
-            cov = f"{a / t:.4f}" if t else "-"
-            return f"{name:<{width}}  {c:>7}  {a:>8}  {t:>5}  {acc:>8}  {cov:>8}"
+            return [name, c, a, t, f"{c / a:.4f}" if a else "-", f"{a / t:.4f}" if t else "-"]
 
-        for name, s in self.sections.items():
-            rows.append(row(name, s.correct, s.answered, s.total))
-        rows.append("-" * len(head))
-        rows.append(row("overall", self.n_correct, self.n_answered, self.n_total))
-        return "\n".join(rows)
+        rows = [row(name, s.correct, s.answered, s.total) for name, s in self.sections.items()]
+        rows += [None, row("전체" if ko else "overall", self.n_correct, self.n_answered, self.n_total)]
+        return format_table(headers, rows, align="<>>>>>")
 
-    def __str__(self) -> str:
+    def summary(self, lang: str = "en") -> str:
+        """One line: accuracy, counts and coverage, in ``lang`` ("en" or "ko"); ``str(result)`` is the English."""
+        if check_lang(lang) == "ko":
+            return (f"유추 ({self.method}): 정확도 {self.accuracy:.4f} ({self.n_correct}/{self.n_answered}), "
+                    f"커버리지 {self.coverage:.4f} (전체 {self.n_total}문제 중 {self.n_oov}문제는 어휘에 없는 "
+                    "단어가 있어 건너뜀)")
         return (
             f"analogy ({self.method}): accuracy {self.accuracy:.4f} "
             f"({self.n_correct}/{self.n_answered}), coverage {self.coverage:.4f} "
             f"({self.n_oov} of {self.n_total} skipped as out of vocabulary)"
         )
+
+    def __str__(self) -> str:
+        return self.summary()
 
 
 @dataclass
@@ -136,11 +142,18 @@ class SimilarityResult:
     def oov_ratio(self) -> float:
         return self.n_oov / self.n_total if self.n_total else math.nan
 
-    def __str__(self) -> str:
+    def summary(self, lang: str = "en") -> str:
+        """One line: Spearman's rho, its p-value and the pairs used, in ``lang`` ("en" or "ko")."""
+        if check_lang(lang) == "ko":
+            return (f"유사도: 스피어먼 rho {self.spearman:.4f} (p={self.pvalue:.4g}), 전체 {self.n_total}쌍 중 "
+                    f"{self.n_pairs}쌍 사용, 어휘에 없는 단어가 있는 쌍의 비율 {self.oov_ratio:.4f}")
         return (
             f"similarity: Spearman rho {self.spearman:.4f} (p={self.pvalue:.4g}) on "
             f"{self.n_pairs} of {self.n_total} pairs, out-of-vocabulary ratio {self.oov_ratio:.4f}"
         )
+
+    def __str__(self) -> str:
+        return self.summary()
 
 
 # ----------------------------------------------------------------------------- readers

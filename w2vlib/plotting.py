@@ -1,7 +1,15 @@
-"""Plots for the series, in one packaged style: ``plt.style.use("w2vlib.teaching")``."""
+"""Plots for the series, in one packaged style: ``plt.style.use("w2vlib.teaching")``.
+
+Every public function that draws text of its own (axis labels, legends, titles, the words inside the
+computational graphs) takes ``lang="en"`` or ``lang="ko"``: the Korean edition passes ``lang="ko"`` and
+gets Korean labels (Hangul renders offline with the bundled font). Text you pass in (words, group
+names, titles, labels) is drawn as given.
+"""
 from __future__ import annotations
 
 import numpy as np
+
+from .text import check_lang, josa
 
 __all__ = ["STYLE", "plot_loss", "plot_words_2d", "label_points", "draw_embedding_graph",
            "draw_embedding_dot_graph", "draw_negative_sampling_graph", "draw_cbow_ns_graph"]
@@ -9,17 +17,27 @@ __all__ = ["STYLE", "plot_loss", "plot_words_2d", "label_points", "draw_embeddin
 STYLE = "w2vlib.teaching"
 
 
-def plot_loss(losses, ax=None, eval_interval: int = 1, ylim=None, label=None, xlabel=None):
-    """Loss against iterations; returns the Axes."""
+def _t(lang: str, en: str, ko: str) -> str:
+    """The English or the Korean text, by ``lang`` (checked)."""
+    return ko if check_lang(lang) == "ko" else en
+
+
+def plot_loss(losses, ax=None, eval_interval: int = 1, ylim=None, label=None, xlabel=None, lang: str = "en"):
+    """Loss against iterations; returns the Axes. Axis labels in ``lang`` ("en" or "ko")."""
     import matplotlib.pyplot as plt
 
+    check_lang(lang)
     if ax is None:
         _, ax = plt.subplots()
     losses = np.asarray(losses, dtype=float)
     x = np.arange(1, len(losses) + 1) * eval_interval
     ax.plot(x, losses, label=label)
-    ax.set_xlabel(xlabel or (f"iteration (mean over {eval_interval})" if eval_interval > 1 else "iteration"))
-    ax.set_ylabel("loss")
+    if eval_interval > 1:
+        default = _t(lang, f"iteration (mean over {eval_interval})", f"반복 ({eval_interval}회 평균)")
+    else:
+        default = _t(lang, "iteration", "반복")
+    ax.set_xlabel(xlabel or default)
+    ax.set_ylabel(_t(lang, "loss", "손실"))
     if ylim is not None:
         ax.set_ylim(*ylim)
     if label is not None:
@@ -27,21 +45,23 @@ def plot_loss(losses, ax=None, eval_interval: int = 1, ylim=None, label=None, xl
     return ax
 
 
-def plot_words_2d(coords, words, groups=None, ax=None, fontsize: int = 9, tidy: bool = False):
+def plot_words_2d(coords, words, groups=None, ax=None, fontsize: int = 9, tidy: bool = False, lang: str = "en"):
     """Scatter 2-D word coordinates, coloured by ``groups``, each point labelled.
 
     Labels are nudged away from their point (alternating above and below) to
     keep overlaps down; ``tidy=True`` places them with :func:`label_points`
-    instead (no label overlaps another label or a point where there is room).
+    instead (no label overlaps another label or a point where there is room). Without ``groups``
+    the one group is called "words" (단어 with ``lang="ko"``).
     """
     import matplotlib.pyplot as plt
 
+    check_lang(lang)
     coords = np.asarray(coords, dtype=float)
     if coords.ndim != 2 or coords.shape[1] != 2 or len(coords) != len(words):
         raise ValueError(f"coords must be (n, 2) with one row per word, got {coords.shape} for {len(words)} words")
     if ax is None:
         _, ax = plt.subplots()
-    groups = list(groups) if groups is not None else ["words"] * len(words)
+    groups = list(groups) if groups is not None else [_t(lang, "words", "단어")] * len(words)
     for g in dict.fromkeys(groups):
         sel = [i for i, gi in enumerate(groups) if gi == g]
         ax.scatter(coords[sel, 0], coords[sel, 1], label=str(g), s=25)
@@ -61,16 +81,18 @@ def plot_words_2d(coords, words, groups=None, ax=None, fontsize: int = 9, tidy: 
 GROUP_MARKERS = "os^DvP*X"
 
 
-def plot_word_groups(coords, groups, words=None, ax=None, fontsize: int = 8, s: float = 30):
+def plot_word_groups(coords, groups, words=None, ax=None, fontsize: int = 8, s: float = 30, lang: str = "en"):
     """Scatter 2-D points with one colour *and* one marker per group, the legend outside the axes.
 
     Any two groups stay distinguishable (also in grey or for colour-blind readers): colours follow the
     style's colour cycle and markers :data:`GROUP_MARKERS`, shifted so that a colour that comes round
     again gets another marker. With ``words``, the points are labelled by :func:`label_points`
-    (after the legend is placed, so labels avoid it). Returns the axes.
+    (after the legend is placed, so labels avoid it). Returns the axes. The function draws no text of
+    its own (``lang`` is accepted, and checked, so every plotting call of a notebook can pass it).
     """
     import matplotlib.pyplot as plt
 
+    check_lang(lang)
     coords = np.asarray(coords, dtype=float)
     groups = list(groups)
     if coords.ndim != 2 or coords.shape[1] != 2 or len(coords) != len(groups):
@@ -92,14 +114,15 @@ def plot_word_groups(coords, groups, words=None, ax=None, fontsize: int = 8, s: 
     return ax
 
 
-def label_points(ax, coords, words, fontsize: int = 9, pad: float = 1.0):
+def label_points(ax, coords, words, fontsize: int = 9, pad: float = 1.0, lang: str = "en"):
     """Label each point with its word, placed so labels do not overlap (greedy, deterministic).
 
     Every label tries positions around its point (8 directions at growing distances, in points) and
     takes the first whose box overlaps no earlier label, no point marker and stays inside the axes;
     if none is free it takes the candidate with the least overlap. Draw the points (and legend)
-    first. Returns the list of text artists.
+    first. Returns the list of text artists. (``lang`` is accepted and checked; the labels are the words.)
     """
+    check_lang(lang)
     coords = np.asarray(coords, dtype=float)
     if coords.ndim != 2 or coords.shape[1] != 2 or len(coords) != len(words):
         raise ValueError(f"coords must be (n, 2) with one row per word, got {coords.shape} for {len(words)} words")
@@ -159,7 +182,8 @@ def label_points(ax, coords, words, fontsize: int = 9, pad: float = 1.0):
 # ---- computational graphs, in the spirit of the book's figures ----------------------------------------------
 #
 # Forward values travel left to right on black arrows (labels above); gradients travel back on red arrows
-# (labels below), as in the book's figures. Labels are symbols and code, so the figures serve both editions.
+# (labels below), as in the book's figures. Symbols and code stay as they are; the words around them follow
+# ``lang`` ("en" or "ko").
 # Every figure has a fixed size; each function returns the Axes it drew on.
 
 _FWD, _BWD = "black", "#C0392B"
@@ -228,24 +252,42 @@ def _pair(g, a_node, b_node, fwd=None, bwd=None, gap=0.09, **kw):
         g.arrow(b, a, bwd, color=_BWD, side=-1, offset=-gap, **kw)
 
 
-def draw_embedding_graph(ax=None, title="Embedding: forward and backward"):
-    """The Embedding layer (notebook 02): ``out = W[idx]``; backward adds each row of ``dout`` into ``dW``."""
-    g = _Graph(ax, 10, 3.2, figsize=(8.0, 2.6))
-    src = g.box(1.2, 1.5, "idx\n(word ids)", w=1.6, fc="white", round_=False)
-    emb = g.box(5.0, 1.5, "Embedding\nparams = [W]  (V × H)", w=3.0, h=0.9)
-    out = g.box(8.8, 1.5, "out\n(N × H)", w=1.5, fc="white", round_=False)
-    _pair(g, src, emb, "idx", None)
-    _pair(g, emb, out, "W[idx]", "dout")
-    g.text(5.0, 0.45, "backward: dW[...] = 0;  np.add.at(dW, idx, dout)   (a repeated id adds up its rows)",
-           color=_BWD, fontsize=9)
-    g.text(5.0, 2.55, "forward: pick rows of W, no one-hot product", fontsize=9)
+def _title(g, title, lang, en, ko):
+    """Set the default title (in ``lang``) when ``title`` is ``...``, the given one, or none for None/""."""
+    if title is ...:
+        title = _t(lang, en, ko)
     if title:
         g.ax.set_title(title)
     return g.ax
 
 
-def draw_embedding_dot_graph(ax=None, title="EmbeddingDot: forward and backward"):
+def draw_embedding_graph(ax=None, title=..., lang: str = "en"):
+    """The Embedding layer (notebook 02): ``out = W[idx]``; backward adds each row of ``dout`` into ``dW``.
+
+    The backward shown is the package's (:class:`w2vlib.layers.Embedding`): it clears only the rows of
+    ``dW`` the previous call wrote (the book clears all of ``dW``, an O(V) step), then scatter-adds with
+    ``np.add.at``. ``title=None`` draws no title; the default title and the words follow ``lang``.
+    """
+    check_lang(lang)
+    g = _Graph(ax, 10, 3.2, figsize=(8.0, 2.6))
+    src = g.box(1.2, 1.5, _t(lang, "idx\n(word ids)", "idx\n(단어 ID)"), w=1.6, fc="white", round_=False)
+    emb = g.box(5.0, 1.5, "Embedding\nparams = [W]  (V × H)", w=3.0, h=0.9)
+    out = g.box(8.8, 1.5, "out\n(N × H)", w=1.5, fc="white", round_=False)
+    _pair(g, src, emb, "idx", None)
+    _pair(g, emb, out, "W[idx]", "dout")
+    g.text(5.0, 0.62, _t(lang, "backward: dW[last_idx] = 0   (only the rows the previous call wrote)",
+                         "역전파: dW[last_idx] = 0   (이전 호출이 쓴 행만 지웁니다)"), color=_BWD, fontsize=9)
+    g.text(5.0, 0.28, _t(lang, "np.add.at(dW, idx, dout)   (a repeated id adds up its rows)",
+                         "np.add.at(dW, idx, dout)   (같은 ID가 여러 번 나오면 그 행들이 더해집니다)"),
+           color=_BWD, fontsize=9)
+    g.text(5.0, 2.55, _t(lang, "forward: pick rows of W, no one-hot product",
+                         "순전파: W의 행을 고릅니다 (원핫 곱 없음)"), fontsize=9)
+    return _title(g, title, lang, "Embedding: forward and backward", "Embedding: 순전파와 역전파")
+
+
+def draw_embedding_dot_graph(ax=None, title=..., lang: str = "en"):
     """EmbeddingDot (notebook 03): ``out[i] = W[idx[i]] · h[i]`` as Embedding, × and a row sum."""
+    check_lang(lang)
     g = _Graph(ax, 12, 4.0, figsize=(9.0, 3.0))
     idx = g.box(1.0, 1.2, "idx", w=1.1, fc="white", round_=False)
     emb = g.box(3.6, 1.2, "Embedding\n(W_out)", w=1.9, h=0.8)
@@ -258,21 +300,20 @@ def draw_embedding_dot_graph(ax=None, title="EmbeddingDot: forward and backward"
     g.arrow((mul[0] - 0.22, mul[1] - 0.25), (emb[0] + 0.95, emb[1] - 0.25), "dout · h", color=_BWD, side=-1)
     g.arrow(_right(h), (mul[0] - 0.2, mul[1] + 0.1), "h", side=1)
     g.arrow((mul[0] - 0.2, mul[1] + 0.3), (h[0] + 0.55, h[1] - 0.2), "dh = dout · target_W", color=_BWD, side=-1)
-    _pair(g, mul, ssum, "", "dout (copied\nto H columns)")
+    _pair(g, mul, ssum, "", _t(lang, "dout (copied\nto H columns)", "dout (H개 열로\n복사)"))
     _pair(g, ssum, out, "out", "dout")
-    g.text(3.6, 0.3, "backward into W_out: np.add.at(dW, idx, dout · h)", color=_BWD, fontsize=9)
-    if title:
-        g.ax.set_title(title)
-    return g.ax
+    g.text(3.6, 0.3, _t(lang, "backward into W_out: np.add.at(dW, idx, dout · h)",
+                        "W_out으로의 역전파: np.add.at(dW, idx, dout · h)"), color=_BWD, fontsize=9)
+    return _title(g, title, lang, "EmbeddingDot: forward and backward", "EmbeddingDot: 순전파와 역전파")
 
 
-def draw_negative_sampling_graph(k=5, ax=None, shown=3,
-                                 title="NegativeSamplingLoss: one positive and k negative branches"):
+def draw_negative_sampling_graph(k=5, ax=None, shown=3, title=..., lang: str = "en"):
     """NegativeSamplingLoss (notebook 04): k + 1 EmbeddingDot → SigmoidWithLoss branches sharing W_out.
 
     ``k`` is the number of negatives (the label says how many); at most ``shown`` negative branches are
     drawn, the rest stand behind a "⋮". The figure size does not depend on k.
     """
+    check_lang(lang)
     k = int(k)
     if k < 1:
         raise ValueError(f"k must be >= 1, got {k}")
@@ -283,47 +324,52 @@ def draw_negative_sampling_graph(k=5, ax=None, shown=3,
     h = g.box(0.8, (ys[0] + ys[-1]) / 2, "h", w=0.9, fc="white", round_=False)
     total = g.op(10.4, (ys[0] + ys[-1]) / 2, "+")
     loss = g.box(11.5, total[1], "L", w=0.7, fc="white", round_=False)
-    branches = [("target", "1")] + [(f"negative {i + 1}", "0") for i in range(drawn - (1 if k > drawn else 0))]
+    target, negative = _t(lang, "target", "타깃"), _t(lang, "negative", "부정적 예")
+    branches = [(target, "1")] + [(f"{negative} {i + 1}", "0") for i in range(drawn - (1 if k > drawn else 0))]
     if k > drawn:
-        branches += [("⋮", None), (f"negative {k}", "0")]
+        branches += [("⋮", None), (f"{negative} {k}", "0")]
     for y, (name, label) in zip(ys, branches):
         if label is None:
-            g.text(4.6, y, f"⋮   ({k} negatives in all)", fontsize=10)
+            g.text(4.6, y, _t(lang, f"⋮   ({k} negatives in all)", f"⋮   (부정적 예는 모두 {k}개)"), fontsize=10)
             continue
         ed = g.box(4.6, y, f"EmbeddingDot\nidx = {name}", w=2.4, h=0.7, fontsize=9)
         sl = g.box(8.0, y, f"SigmoidWithLoss\nt = {label}", w=2.1, h=0.7, fc=_LOSS_FC, fontsize=9)
         g.arrow(_right(h), _left(ed), None)
-        _pair(g, ed, sl, "score", "y − t", gap=0.1, fontsize=8)
+        _pair(g, ed, sl, _t(lang, "score", "점수"), "y − t", gap=0.1, fontsize=8)
         g.arrow(_right(sl), _left(total), None)
     g.arrow(_right(total), _left(loss), None)
-    g.text(0.8, ys[-1] - 0.75, "dh = Σ of the k + 1 branches' dh", color=_BWD, fontsize=9, ha="left")
-    g.text(6.8, ys[-1] - 0.75, "all branches share W_out: its gradient is the sum", color=_BWD, fontsize=9,
+    g.text(0.8, ys[-1] - 0.75, _t(lang, "dh = Σ of the k + 1 branches' dh", "dh = k + 1개 가지의 dh의 합"),
+           color=_BWD, fontsize=9, ha="left")
+    g.text(6.8, ys[-1] - 0.75, _t(lang, "all branches share W_out: its gradient is the sum",
+                                  "모든 가지가 W_out을 공유하므로 기울기는 그 합입니다"), color=_BWD, fontsize=9,
            ha="left")
-    if title:
-        g.ax.set_title(title)
-    return g.ax
+    return _title(g, title, lang, "NegativeSamplingLoss: one positive and k negative branches",
+                  "NegativeSamplingLoss: 긍정적 예 하나와 부정적 예 k개의 가지")
 
 
-def draw_cbow_ns_graph(window_size=1, k=5, ax=None, title="CBOW with negative sampling"):
+def draw_cbow_ns_graph(window_size=1, k=5, ax=None, title=..., lang: str = "en"):
     """CBOW with Embedding input and negative-sampling output (notebook 05): 2·window context lookups in
     ``W_in``, averaged into ``h``, then NegativeSamplingLoss (k + 1 branches in ``W_out``) against the target.
 
     At most four context branches are drawn (the rest behind a "⋮"); the figure size is fixed.
     """
+    check_lang(lang)
     window_size, k = int(window_size), int(k)
     if window_size < 1 or k < 1:
         raise ValueError(f"window_size and k must be >= 1, got {window_size}, {k}")
     n_ctx = 2 * window_size
-    labels = [f"context {i + 1}" for i in range(n_ctx)]
+    context = _t(lang, "context", "맥락")
+    labels = [f"{context} {i + 1}" for i in range(n_ctx)]
     if n_ctx > 4:
-        labels = labels[:3] + ["⋮", f"context {n_ctx}"]
+        labels = labels[:3] + ["⋮", f"{context} {n_ctx}"]
     rows = len(labels)
     g = _Graph(ax, 12, rows + 1.4, figsize=(9.0, 3.8))
     ys = [rows + 0.5 - i for i in range(rows)]
     mid = (ys[0] + ys[-1]) / 2
     add = g.op(5.0, mid, "+")
     scale = g.box(6.5, mid, f"× 1/{n_ctx}", w=1.0, h=0.6, fc=_OP_FC)
-    ns = g.box(9.2, mid, f"NegativeSampling\nLoss (W_out)\nk + 1 = {k + 1} branches", w=2.4, h=1.2,
+    ns = g.box(9.2, mid, _t(lang, f"NegativeSampling\nLoss (W_out)\nk + 1 = {k + 1} branches",
+                            f"NegativeSampling\nLoss (W_out)\n가지 k + 1 = {k + 1}개"), w=2.4, h=1.2,
                fc=_LOSS_FC, fontsize=9)
     loss = g.box(11.4, mid, "L", w=0.6, fc="white", round_=False)
     for y, name in zip(ys, labels):
@@ -336,10 +382,9 @@ def draw_cbow_ns_graph(window_size=1, k=5, ax=None, title="CBOW with negative sa
         g.arrow(_right(e), _left(add), None)
     _pair(g, add, scale, "", None)
     _pair(g, scale, ns, "h", "dh")
-    g.arrow((9.2, 0.2), (9.2, ns[1] - 0.6), "target", side=1)
+    g.arrow((9.2, 0.2), (9.2, ns[1] - 0.6), _t(lang, "target", "타깃"), side=1)
     g.arrow(_right(ns), _left(loss), None)
-    g.text(3.0, 0.25, f"backward: every context row of W_in gets dh / {n_ctx} (np.add.at: repeats add up)",
+    g.text(3.0, 0.25, _t(lang, f"backward: every context row of W_in gets dh / {n_ctx} (np.add.at: repeats add up)",
+                         f"역전파: W_in의 맥락 행마다 {josa(f'dh / {n_ctx}', '을/를')} 받습니다 (np.add.at: 반복은 더해집니다)"),
            color=_BWD, fontsize=9)
-    if title:
-        g.ax.set_title(title)
-    return g.ax
+    return _title(g, title, lang, "CBOW with negative sampling", "네거티브 샘플링을 쓰는 CBOW")

@@ -113,8 +113,8 @@ class Trainer:
         self.words_per_sec = words / self.elapsed if self.elapsed > 0 else float("nan")
         return self
 
-    def plot(self, ax=None, ylim=None):
-        """Plot ``loss_list`` against iterations; returns the Axes."""
+    def plot(self, ax=None, ylim=None, lang: str = "en"):
+        """Plot ``loss_list`` against iterations; returns the Axes. Axis labels in ``lang`` ("en" or "ko")."""
         from .plotting import plot_loss
 
-        return plot_loss(self.loss_list, ax=ax, eval_interval=self.eval_interval or 1, ylim=ylim)
+        return plot_loss(self.loss_list, ax=ax, eval_interval=self.eval_interval or 1, ylim=ylim, lang=lang)
