@@ -46,6 +46,7 @@ from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies, read_analogies
 from w2vlib.pretrained import ptb_word_vectors
 from w2vlib.similarity import analogy, analogy_scores, most_similar
+from w2vlib.text import format_table
 
 # %% [markdown]
 # ### Knobs: change these and re-run
@@ -186,13 +187,14 @@ print("check passed")
 
 # %%
 GOOGLE_NEWS_TOKENS = 100e9  # the published word2vec vectors: "part of Google News dataset (about 100 billion words)"
-print(f"{'question':<26} {'rarest word':<16} {'rank of answer':>14}   nearest word to b alone")
+rows = []
 for a, b, c, expected in QUESTIONS:
     rarest = min((a, b, c, expected), key=lambda w: counts[word_to_id[w]])
     r = ranks[(a, b, c)]
     near_b = [w for w, _ in wv.most_similar(b, topn=4) if w not in (a, c)][0]
-    print(f"{a}:{b} = {c}:{expected:<10} {rarest + f' ({int(counts[word_to_id[rarest]])}x)':<16} "
-          f"{r:>6} {'(top 1)' if r == 1 else f'(top {TOP})' if r <= TOP else '':<8} {near_b}")
+    rows.append([f"{a}:{b} = {c}:{expected}", f"{rarest} ({int(counts[word_to_id[rarest]])}x)", r,
+                 "(top 1)" if r == 1 else f"(top {TOP})" if r <= TOP else "", near_b])
+print(format_table(["question", "rarest word", "rank of answer", "", "nearest word to b alone"], rows))
 solved = sum(r == 1 for r in ranks.values())
 print(f"solved exactly: {solved} of {len(QUESTIONS)}; in the top {TOP}: {sum(r <= TOP for r in ranks.values())}")
 print(f"PTB has {len(corpus):,} tokens, about {GOOGLE_NEWS_TOKENS / len(corpus):,.0f} times fewer than Google News")
@@ -238,11 +240,11 @@ res = {m: evaluate_analogies(ANALOGY_FILE, W, word_to_id, method=m) for m in ("a
 print(res["add"].table())
 
 # %%
-print(f"{'section':<22} {'3CosAdd':>8} {'3CosMul':>8}")
-for name in res["add"].sections:
-    print(f"{name:<22} {res['add'].sections[name].accuracy:>8.3f} {res['mul'].sections[name].accuracy:>8.3f}")
+print(format_table(["section", "3CosAdd", "3CosMul"],
+                   [[name, f"{res['add'].sections[name].accuracy:.3f}", f"{res['mul'].sections[name].accuracy:.3f}"]
+                    for name in res["add"].sections]))
 for m in ("add", "mul"):
-    print(res[m])
+    print(res[m].summary())
 print(f"chance (one guess among {V:,} words): {1 / V:.4f}")
 sec = list(res["add"].sections)
 wins = sum(res["mul"].sections[n].accuracy > res["add"].sections[n].accuracy for n in sec)
