@@ -54,6 +54,7 @@ from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies
 from w2vlib.plotting import plot_loss
 from w2vlib.pretrained import ptb_vectors, save_ptb_vectors
+from w2vlib.text import format_table, pad
 from w2vlib.vectors import load_vectors
 
 # %% [markdown]
@@ -314,7 +315,7 @@ print("loss per epoch:", ", ".join(f"{x:.3f}" for x in result.loss_per_epoch))
 for query in ["year", "car", "you"]:
     for name, W in [("layered", layered.word_vecs), ("fast", result.W_in)]:
         near = w2vlib.most_similar(query, word_to_id, id_to_word, W, top=4)
-        print(f"{query:>5} ({name:>7}): " + ", ".join(f"{w} {s:.3f}" for w, s in near))
+        print(f"{query:>5} ({pad(name, 7, '>')}): " + ", ".join(f"{w} {s:.3f}" for w, s in near))
 
 # %% [markdown]
 # Compare the cosines of the two lists. A short layered run can push the vectors of all frequent words **in
@@ -337,7 +338,7 @@ for name, W in [("random start", start_W), ("layered", layered.word_vecs), ("fas
     Wn = w2vlib.normalize(W[frequent])
     mean_dir = w2vlib.normalize(Wn.mean(axis=0, keepdims=True))[0]
     collapse[name] = (float(np.mean(np.sum(Wn[i] * Wn[j], axis=1))), float(np.mean(Wn @ mean_dir)))
-    print(f"{name:>12}: mean cosine of two frequent words {collapse[name][0]:+.3f}, "
+    print(f"{pad(name, 12, '>')}: mean cosine of two frequent words {collapse[name][0]:+.3f}, "
           f"of a word with their mean direction {collapse[name][1]:.3f}")
 
 # %%
@@ -372,8 +373,6 @@ print("check passed: the fully trained vectors spread out")
 # runs a small live version of the same comparison.
 
 # %%
-from w2vlib.text import format_table
-
 BENCH = Path("..") / "benchmarks" / "results" / "ablation_05.json"
 bench = json.loads(BENCH.read_text(encoding="utf-8"))
 ROW_NAMES = {"all on": "all on", "exact gradient share": "exact gradient share", "no damping": "no damping",
@@ -419,7 +418,7 @@ assert all(clear_difference("exact gradient share", e) == -1 for e in bench["epo
 verdict = {name: [clear_difference(name, e) for e in bench["epochs"]] for name in ROW_NAMES if name != "all on"}
 words = {1: "better than all on", -1: "worse than all on", 0: "within the noise"}
 for name, v in verdict.items():
-    print(f"{ROW_NAMES[name]:<22} " + ", ".join(f"after {e} epochs: {words[x]}" for e, x in zip(bench["epochs"], v)))
+    print(f"{pad(ROW_NAMES[name], 22)} " + ", ".join(f"after {e} epochs: {words[x]}" for e, x in zip(bench["epochs"], v)))
 larger = {name: table[("larger", bench["runs"][-1]["epochs"], name)] for name in ("all on", "no damping")}
 assert larger["all on"]["n_diverged"] == 0
 print("check passed: the exact gradient share loses at both budgets; the default never diverged")
@@ -432,7 +431,7 @@ for name in ROW_NAMES:
     a, ref = table[("base", max(bench["epochs"]), name)]["wordsim"], table[("base", max(bench["epochs"]), "all on")]["wordsim"]
     se = np.sqrt((a["sd"] ** 2 + ref["sd"] ** 2) / a["n"])
     ws_verdict[name] = int(np.sign(a["mean"] - ref["mean"])) if abs(a["mean"] - ref["mean"]) > 2 * se else 0
-    print(f"{ROW_NAMES[name]:<22} WordSim after {max(bench['epochs'])} epochs: {words[ws_verdict[name]]}")
+    print(f"{pad(ROW_NAMES[name], 22)} WordSim after {max(bench['epochs'])} epochs: {words[ws_verdict[name]]}")
 full, short = max(bench["epochs"]), min(bench["epochs"])
 # the facts the decision below rests on
 assert clear_difference("no damping", full) == -1 and larger["no damping"]["n_diverged"] > 0
@@ -482,7 +481,7 @@ for name, change in ABLATION:
         live[name].append(dict(acc=acc, wps=run.words_per_sec))
 wps = {name: np.mean([r["wps"] for r in runs if r]) if any(runs) else np.nan for name, runs in live.items()}
 for name in live:
-    print(f"{ROW_NAMES[name]:<22} {wps[name]:>12,.0f} words/s, {wps[name] / wps['all on']:.2f}x the all-on row")
+    print(f"{pad(ROW_NAMES[name], 22)} {wps[name]:>12,.0f} words/s, {wps[name] / wps['all on']:.2f}x the all-on row")
 
 # %%
 rows = []

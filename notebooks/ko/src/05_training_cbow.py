@@ -55,6 +55,7 @@ from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies
 from w2vlib.plotting import plot_loss
 from w2vlib.pretrained import ptb_vectors, save_ptb_vectors
+from w2vlib.text import format_table, pad
 from w2vlib.vectors import load_vectors
 
 # %% [markdown]
@@ -310,9 +311,9 @@ print("에폭별 손실:", ", ".join(f"{x:.3f}" for x in result.loss_per_epoch))
 
 # %%
 for query in ["year", "car", "you"]:
-    for name, W in [("layered", layered.word_vecs), ("fast", result.W_in)]:
+    for name, W in [("계층", layered.word_vecs), ("고속", result.W_in)]:
         near = w2vlib.most_similar(query, word_to_id, id_to_word, W, top=4)
-        print(f"{query:>5} ({name:>7}): " + ", ".join(f"{w} {s:.3f}" for w, s in near))
+        print(f"{query:>5} ({pad(name, 7, '>')}): " + ", ".join(f"{w} {s:.3f}" for w, s in near))
 
 # %% [markdown]
 # 두 목록의 코사인을 비교해 보세요. 짧은 계층 모델 학습은 자주 나오는 단어의 벡터를 모두 **하나의 공통 방향**으로
@@ -330,23 +331,23 @@ i, j = pair_rng.integers(0, len(frequent), size=(2, 2000))
 collapse = {}
 start_W = w2vlib.CBOW(vocab_size, HIDDEN_SIZE, WINDOW_SIZE, corpus, sample_size=NEGATIVE,
                       rng=np.random.default_rng(SEED)).word_vecs  # 계층 모델 학습의 무작위 초깃값
-for name, W in [("random start", start_W), ("layered", layered.word_vecs), ("fast", result.W_in)]:
+for name, W in [("무작위 초깃값", start_W), ("계층", layered.word_vecs), ("고속", result.W_in)]:
     Wn = w2vlib.normalize(W[frequent])
     mean_dir = w2vlib.normalize(Wn.mean(axis=0, keepdims=True))[0]
     collapse[name] = (float(np.mean(np.sum(Wn[i] * Wn[j], axis=1))), float(np.mean(Wn @ mean_dir)))
-    print(f"{name:>12}: 자주 나오는 두 단어의 평균 코사인 {collapse[name][0]:+.3f}, "
+    print(f"{pad(name, 12, '>')}: 자주 나오는 두 단어의 평균 코사인 {collapse[name][0]:+.3f}, "
           f"단어와 평균 방향의 평균 코사인 {collapse[name][1]:.3f}")
 
 # %%
 noise = 1 / np.sqrt(HIDDEN_SIZE)  # H차원에서 무작위 방향 두 개가 이루는 코사인의 퍼짐
-assert abs(collapse["random start"][0]) < 3 * noise / np.sqrt(len(i)) + 0.01, "무작위 방향의 평균 코사인은 0 근처여야 합니다"
-assert collapse["fast"][0] < 0.5, "학습을 마친 벡터는 한 방향을 공유하지 않아야 합니다 (EPOCHS가 아주 적다면 늘리세요)"
-if collapse["layered"][0] > 0.5:
-    print(f"짧은 계층 모델 학습은 한 방향으로 쏠렸습니다. 자주 나오는 두 단어의 평균 코사인은 {collapse['layered'][0]:.3f}입니다."
-          f" 고속 학습 뒤에는 {collapse['fast'][0]:+.3f}, 무작위 초깃값에서는 {collapse['random start'][0]:+.3f}입니다")
+assert abs(collapse["무작위 초깃값"][0]) < 3 * noise / np.sqrt(len(i)) + 0.01, "무작위 방향의 평균 코사인은 0 근처여야 합니다"
+assert collapse["고속"][0] < 0.5, "학습을 마친 벡터는 한 방향을 공유하지 않아야 합니다 (EPOCHS가 아주 적다면 늘리세요)"
+if collapse["계층"][0] > 0.5:
+    print(f"짧은 계층 모델 학습은 한 방향으로 쏠렸습니다. 자주 나오는 두 단어의 평균 코사인은 {collapse['계층'][0]:.3f}입니다."
+          f" 고속 학습 뒤에는 {collapse['고속'][0]:+.3f}, 무작위 초깃값에서는 {collapse['무작위 초깃값'][0]:+.3f}입니다")
 else:
-    print(f"이 설정값에서는 짧은 계층 모델 학습이 (아직) 쏠리지 않았습니다. 평균 코사인은 {collapse['layered'][0]:+.3f},"
-          f" 무작위 초깃값에서는 {collapse['random start'][0]:+.3f}이고, 손실은 {len(losses)}단계 동안 {losses[0]:.3f}에서"
+    print(f"이 설정값에서는 짧은 계층 모델 학습이 (아직) 쏠리지 않았습니다. 평균 코사인은 {collapse['계층'][0]:+.3f},"
+          f" 무작위 초깃값에서는 {collapse['무작위 초깃값'][0]:+.3f}이고, 손실은 {len(losses)}단계 동안 {losses[0]:.3f}에서"
           f" {losses[-n:].mean():.3f}까지 줄었습니다. 공통 방향이 생기는 것을 보려면 LAYERED_ITERS(단계 수)나"
           " BATCH_SIZE(단계마다 잡음이 적어짐)를 늘리세요")
 print("확인 통과: 학습을 마친 벡터는 퍼져 있습니다")
@@ -367,8 +368,6 @@ print("확인 통과: 학습을 마친 벡터는 퍼져 있습니다")
 # 결과를 출력합니다. 그다음에 이 노트북이 같은 비교의 작은 실시간 버전을 실행합니다.
 
 # %%
-from w2vlib.text import format_table
-
 BENCH = Path("../..") / "benchmarks" / "results" / "ablation_05.json"
 bench = json.loads(BENCH.read_text(encoding="utf-8"))
 ROW_NAMES = {"all on": "모두 켬", "exact gradient share": "정확한 기울기 몫", "no damping": "감쇠 없음",
@@ -414,7 +413,7 @@ assert all(clear_difference("exact gradient share", e) == -1 for e in bench["epo
 verdict = {name: [clear_difference(name, e) for e in bench["epochs"]] for name in ROW_NAMES if name != "all on"}
 words = {1: "모두 켬보다 좋음", -1: "모두 켬보다 나쁨", 0: "잡음 범위 안"}
 for name, v in verdict.items():
-    print(f"{ROW_NAMES[name]:<22} " + ", ".join(f"{e}에폭 뒤 {words[x]}" for e, x in zip(bench["epochs"], v)))
+    print(f"{pad(ROW_NAMES[name], 22)} " + ", ".join(f"{e}에폭 뒤 {words[x]}" for e, x in zip(bench["epochs"], v)))
 larger = {name: table[("larger", bench["runs"][-1]["epochs"], name)] for name in ("all on", "no damping")}
 assert larger["all on"]["n_diverged"] == 0
 print("확인 통과: 정확한 기울기 몫은 두 예산 모두에서 지고, 기본값은 한 번도 발산하지 않았습니다")
@@ -427,7 +426,7 @@ for name in ROW_NAMES:
     a, ref = table[("base", max(bench["epochs"]), name)]["wordsim"], table[("base", max(bench["epochs"]), "all on")]["wordsim"]
     se = np.sqrt((a["sd"] ** 2 + ref["sd"] ** 2) / a["n"])
     ws_verdict[name] = int(np.sign(a["mean"] - ref["mean"])) if abs(a["mean"] - ref["mean"]) > 2 * se else 0
-    print(f"{ROW_NAMES[name]:<22} {max(bench['epochs'])}에폭 뒤 WordSim: {words[ws_verdict[name]]}")
+    print(f"{pad(ROW_NAMES[name], 22)} {max(bench['epochs'])}에폭 뒤 WordSim: {words[ws_verdict[name]]}")
 full, short = max(bench["epochs"]), min(bench["epochs"])
 # 아래의 결정이 기대는 사실들
 assert clear_difference("no damping", full) == -1 and larger["no damping"]["n_diverged"] > 0
@@ -474,7 +473,7 @@ for name, change in ABLATION:
         live[name].append(dict(acc=acc, wps=run.words_per_sec))
 wps = {name: np.mean([r["wps"] for r in runs if r]) if any(runs) else np.nan for name, runs in live.items()}
 for name in live:
-    print(f"{ROW_NAMES[name]:<22} {wps[name]:>12,.0f} words/s, 모두 켬 행의 {wps[name] / wps['all on']:.2f}배")
+    print(f"{pad(ROW_NAMES[name], 22)} {wps[name]:>12,.0f} words/s, 모두 켬 행의 {wps[name] / wps['all on']:.2f}배")
 
 # %%
 rows = []
