@@ -133,20 +133,62 @@ def test_lcg_and_bisection_match_word2vec_and_searchsorted():
     u = np.random.default_rng(1).random(500)
     got = np.array([k.bisect_right(cdf, x) for x in u])
     np.testing.assert_array_equal(got, np.searchsorted(cdf, u, side="right"))
-    # the lockstep draw gives the same words as one bisection per draw
+    # the guide table's head start gives the same words as the plain search, whatever its size
+    for bits in (0, 1, 4, 13):
+        guide = compiled.guide_table(cdf, bits)
+        assert guide.size == 2**bits + 1
+        np.testing.assert_array_equal([k.draw_word(cdf, guide, x) for x in u], got)
+    edge = np.array([0.0, cdf[0], cdf[10], np.nextafter(cdf[-1], 0), 1 - 2**-53])  # u < 1
+    guide = compiled.guide_table(cdf)
+    np.testing.assert_array_equal([k.draw_word(cdf, guide, x) for x in edge],
+                                  np.minimum(np.searchsorted(cdf, edge, side="right"), cdf.size - 1))
+    # draw_negatives gives the words of one search per draw, in the generator's order
     out = np.empty(50, np.int32)
-    avoid = np.full(50, -1, np.int32)
-    state = k.draw_negatives(np.uint64(7), cdf, avoid, np.empty(50), out)
+    avoid = np.full(1, -1, np.int32)
+    state = k.draw_negatives(np.uint64(7), cdf, guide, out, 50, avoid, 50)
     st, want = np.uint64(7), []
     for _ in range(50):
         st = np.uint64(k.lcg_next(st))  # numba hands back a Python int
         want.append(k.bisect_right(cdf, k.lcg_uniform(st)))
     np.testing.assert_array_equal(out, want)
     assert int(state) == int(st)
-    # avoid: no draw equals its row's word
-    avoid[:] = out[0]
-    k.draw_negatives(np.uint64(7), cdf, avoid, np.empty(50), out)
-    assert not np.any(out == avoid)
+    # avoid: no draw equals its example's word (draw d belongs to example d // per)
+    avoid = np.array([out[0], out[1]], np.int32)
+    k.draw_negatives(np.uint64(7), cdf, guide, out, 50, avoid, 25)
+    assert not np.any(out[:25] == avoid[0]) and not np.any(out[25:] == avoid[1])
+
+
+@needs_numba
+def test_training_without_the_loss_gives_the_same_weights():
+    """compute_loss=False (gensim's option) skips the loss, not the learning: same weights, nan loss."""
+    corpus = _corpus(5, n=6000)
+    kw = dict(hidden_size=8, window_size=2, negative=3, epochs=2, subsample=0, progress=False,
+              threads=1, backend="numba", seed=1)
+    a = fast.train(corpus, **kw)
+    b = fast.train(corpus, compute_loss=False, **kw)
+    np.testing.assert_array_equal(a.W_in, b.W_in)
+    np.testing.assert_array_equal(a.W_out, b.W_out)
+    assert all(np.isfinite(a.loss_per_epoch)) and all(np.isnan(b.loss_per_epoch))
+    assert b.settings["compute_loss"] is False
+
+
+@needs_numba
+def test_the_guide_table_and_the_prefetch_change_the_speed_only():
+    """guide_bits=0 (the plain binary search), no prefetch, and the defaults train the same weights."""
+    corpus = _corpus(6, n=6000)
+    cfg = fast.FastConfig.create(hidden_size=8, window_size=2, negative=3, epochs=1, sample=0,
+                                 threads=1, backend="numba", seed=2)
+    a = compiled.train_compiled(corpus, 40, cfg, progress=False)
+    b = compiled.train_compiled(corpus, 40, cfg, progress=False, guide_bits=0, prefetch=False)
+    np.testing.assert_array_equal(a.W_in, b.W_in)
+    np.testing.assert_array_equal(a.W_out, b.W_out)
+    assert (a.settings["guide_bits"], b.settings["guide_bits"]) == (compiled.kernels().GUIDE_BITS, 0)
+    assert a.settings["prefetch"] and not b.settings["prefetch"]
+    sg = fast.FastConfig.create(model="skipgram", hidden_size=8, window_size=2, negative=3,
+                                epochs=1, sample=0, threads=1, backend="numba", seed=2)
+    c = compiled.train_compiled(corpus, 40, sg, progress=False)
+    d = compiled.train_compiled(corpus, 40, sg, progress=False, guide_bits=0, prefetch=False)
+    np.testing.assert_array_equal(c.W_in, d.W_in)
 
 
 def _corpus(seed=0, V=40, n=30_000):

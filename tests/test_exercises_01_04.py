@@ -94,22 +94,44 @@ def test_exercise_01_3_dscore():
     assert len(set(reasons.values())) == len(wrong)
 
 
-def _results(slopes, Vs=(1_000, 10_000, 100_000)):
-    return [{"V": V, **{f"t_{k}": 1e-3 * (V / Vs[0]) ** a for k, a in slopes.items()}} for V in Vs]
+def _measure(slopes, calls=None):
+    """A fake timing function: seconds ∝ size**slope for each piece (records the sizes it was called with)."""
+    def measure(size):
+        if calls is not None:
+            calls.append(size)
+        return {name: 1e-3 * (size / 1_000) ** a for name, a in slopes.items()}
+    return measure
 
 
-def test_exercise_01_4_slopes():
+SIZES = [1_000, 10_000, 100_000]
+
+
+def test_exercise_01_4_slopes_are_judged_before_anything_is_measured():
     q = Q01[3]
-    measured = _results({"onehot": 0.95, "lookup": 0.1, "output": 0.8})
-    assert_unattempted(q, ..., results=measured)
-    assert_correct(q, q.reference(), results=measured)
-    assert_not_yet(q, {"one-hot": 1, "lookup": 1, "output": 1}, "lookup: you predicted slope 1", results=measured)
-    assert_not_yet(q, {"one-hot": 2, "lookup": 0, "output": 1}, "one-hot: you predicted slope 2", results=measured)
-    assert_not_yet(q, {"one-hot": 1, "lookup": 0, "output": 0}, "output", results=measured)
-    assert_not_yet(q, [1, 0, 1], "dict", results=measured)
-    assert_not_yet(q, q.reference(), "10x range", results=_results({"onehot": 1, "lookup": 0, "output": 1},
-                                                                     Vs=(1_000, 2_000)))
-    assert_not_yet(q, q.reference(), "pass the measured table")
+    calls = []
+    measure = _measure({"one-hot": 0.95, "lookup": 0.1, "output": 0.8}, calls)
+    assert_unattempted(q, ..., measure=measure, sizes=SIZES)
+    assert calls == []                                  # a stub never triggers the measurement
+    v = q.verdict(q.reference(), measure=measure, sizes=SIZES)
+    assert v.startswith(f"{q.title}: correct: measured slopes: one-hot 0.95, lookup 0.10, output 0.80"), v
+    assert calls == SIZES
+    calls.clear()
+    reasons = {assert_not_yet(q, {"one-hot": 1, "lookup": 1, "output": 1}, "clears only the rows",
+                              measure=measure, sizes=SIZES),
+               assert_not_yet(q, {"one-hot": 0, "lookup": 0, "output": 1}, "xᵀ @ dout", measure=measure, sizes=SIZES),
+               assert_not_yet(q, {"one-hot": 1, "lookup": 0, "output": 0}, "softmax gradient",
+                              measure=measure, sizes=SIZES)}
+    assert len(reasons) == 3 and calls == []            # a wrong prediction is told why, and nothing is measured
+    # the precision of the answer: 0.45 is neither flat nor proportional
+    assert_not_yet(q, {"one-hot": 1, "lookup": 0.45, "output": 1}, "lookup: a slope of 0.45")
+    assert_correct(q, {"one-hot": 0.9, "lookup": 0.1, "output": 1.1})
+    assert_not_yet(q, [1, 0, 1], "dict")
+    assert_not_yet(q, {"one-hot": "one", "lookup": 0, "output": 1}, "give a number")
+    # a measurement far from the theory is reported as noise, not held against the student
+    noisy = q.verdict(q.reference(), measure=_measure({"one-hot": 1, "lookup": 0.9, "output": 1}), sizes=SIZES)
+    assert "correct" in noisy and "busy" in noisy
+    short = q.verdict(q.reference(), measure=measure, sizes=[1_000, 2_000])
+    assert "correct" in short and "10x" in short
 
 
 # ---- notebook 02 ------------------------------------------------------------------------------------------
@@ -164,14 +186,17 @@ def test_exercise_02_2_write_the_backward():
 
 def test_exercise_02_3_slopes():
     q = Q02[2]
-    times = {V: {"notes loop": 1e-4 * (V / 1_000) ** 0.8, "w2vlib": 1e-4 * (V / 1_000) ** 0.05}
-             for V in (1_000, 10_000, 100_000)}
-    assert_unattempted(q, ..., times=times)
-    assert_correct(q, q.reference(), times=times)
-    assert_not_yet(q, {"notes loop": 0, "w2vlib": 0}, "dw[...]=0", times=times)
-    assert_not_yet(q, {"notes loop": 1, "w2vlib": 1}, "clears only the rows", times=times)
-    assert_not_yet(q, {"loop": 1}, "dict", times=times)
-    assert_not_yet(q, q.reference(), "10x range", times={1_000: times[1_000], 3_000: times[1_000]})
+    calls = []
+    measure = _measure({"notes loop": 0.8, "w2vlib": 0.05}, calls)
+    assert_unattempted(q, ..., measure=measure, sizes=SIZES)
+    assert calls == []
+    assert_correct(q, q.reference(), measure=measure, sizes=SIZES)
+    assert calls == SIZES
+    assert_not_yet(q, {"notes loop": 0, "w2vlib": 0}, "dw[...]=0", measure=measure, sizes=SIZES)
+    assert_not_yet(q, {"notes loop": 1, "w2vlib": 1}, "clears only the rows", measure=measure, sizes=SIZES)
+    assert_not_yet(q, {"notes loop": 1, "w2vlib": 0.5}, "w2vlib: a slope of 0.5")
+    assert_not_yet(q, {"loop": 1}, "dict")
+    assert "SLOPE_VS" in q.verdict(q.reference(), measure=measure, sizes=[1_000, 3_000])
 
 
 # ---- notebook 03 ------------------------------------------------------------------------------------------
@@ -218,6 +243,27 @@ def test_exercise_03_1_bug_hunt_is_staged():
     assert_not_yet(q, notes.EmbeddingDot(np.zeros((2, 2))) if False else object(), "the class itself")
 
 
+def test_exercise_03_1_refuses_the_packages_own_layers():
+    from w2vlib.layers import Embedding, EmbeddingDot
+
+    q = Q03[0]
+    assert_not_yet(q, EmbeddingDot, "w2vlib's own EmbeddingDot")
+
+    class Sub(EmbeddingDot):
+        def forward(self, h, idx):
+            return super().forward(h, idx)
+
+    assert_not_yet(q, Sub, "w2vlib's own EmbeddingDot")
+
+    def package_embedding_init(self, W):
+        self.embed = Embedding(W)
+        self.params = self.embed.params
+        self.grads = self.embed.grads
+        self.cache = None
+
+    assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, __init__=package_embedding_init), "notes' Embedding.forward")
+
+
 def test_exercise_03_1_catches_a_wrong_backward_and_the_grad_typo():
     q = Q03[0]
 
@@ -241,6 +287,10 @@ def test_exercise_03_2_bce():
     q = Q03[1]
     assert_unattempted(q, ...)
     assert_correct(q, 0.6931)
+    for at_its_precision in (0.69, 0.693, 0.6931, 0.69315):
+        assert_correct(q, at_its_precision)
+    assert_not_yet(q, 0.7, "close")
+    assert_not_yet(q, 0.68, "close")
     assert_correct(q, q.reference())
     reasons = {assert_not_yet(q, 0.5, "σ(0)"), assert_not_yet(q, -0.6931, "never negative"),
                assert_not_yet(q, 0.3010, "natural logarithm")}
@@ -252,6 +302,9 @@ def test_exercise_03_3_gradient_by_hand():
     x, t = np.array([2.0, -1.0]), np.array([1, 0])
     assert_unattempted(q, ...)
     assert_correct(q, q.reference())
+    assert_correct(q, [-0.0596, 0.1345])                      # the solution as it prints it, rounded
+    assert_not_yet(q, [-0.0596, 0.1347], "(y - t) / N")
+    assert_not_yet(q, [-0.1192, 0.2689], "twice too large")   # unscaled and rounded
     reasons = {assert_not_yet(q, sigmoid(x) - t, "twice too large"),
                assert_not_yet(q, (t - sigmoid(x)) / 2, "sign"),
                assert_not_yet(q, (x - t) / 2, "probabilities")}
@@ -332,16 +385,24 @@ def test_exercise_04_3_catches_an_error_only_in_the_edge_cases():
     assert "a negative drawn twice" in v
 
 
-def test_exercise_04_4_slopes():
+def test_exercise_04_4_slope_in_k():
     q = Q04[3]
-    steps = [{"V": V, "negative sampling": 1e-3 * (V / 1e3) ** 0.2} for V in (1_000, 10_000, 100_000)]
-    k_times = {k: 1e-3 * (k + 1) ** 0.8 for k in (2, 5, 10, 20)}
-    assert_unattempted(q, ..., steps=steps, k_times=k_times)
-    assert_correct(q, q.reference(), steps=steps, k_times=k_times)
-    assert_not_yet(q, {"V": 1, "k": 1}, "against V", steps=steps, k_times=k_times)
-    assert_not_yet(q, {"V": 0, "k": 0}, "against k", steps=steps, k_times=k_times)
-    assert_not_yet(q, {"V": 0}, "dict", steps=steps, k_times=k_times)
-    assert_not_yet(q, q.reference(), "K_VALUES", steps=steps, k_times={5: 1e-3, 6: 1.1e-3})
+    calls = []
+
+    def measure(k):
+        calls.append(k)
+        return {"k": 1e-3 * (k + 1) ** 0.9}
+
+    ks = [2, 5, 10, 20]
+    assert_unattempted(q, ..., measure=measure, sizes=ks)
+    assert calls == []
+    v = q.verdict(q.reference(), measure=measure, sizes=ks)
+    assert v.startswith(f"{q.title}: correct: measured slopes: k 0.90"), v
+    assert_correct(q, {"k": 1})
+    assert_not_yet(q, 0, "grows in proportion to k + 1")
+    assert_not_yet(q, 2, "grows in proportion to k + 1")
+    assert_not_yet(q, 0.5, "a slope of 0.5")
+    assert "K_VALUES" in q.verdict(1, measure=measure, sizes=[5, 6])
 
 
 def test_exercises_01_04_never_raise_and_load_in_korean():

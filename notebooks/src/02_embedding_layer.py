@@ -20,9 +20,9 @@
 #
 # [Notebook 01](01_one_hot_bottleneck.ipynb) measured that `one_hot @ W_in` gives exactly the rows `W_in[ids]`,
 # only far more slowly, and ever more slowly as the vocabulary grows. The **Embedding** layer (임베딩 계층) keeps
-# only the lookup. Its forward pass is one line. Its backward pass is where the study notes of this chapter went
-# wrong at first, and where many implementations still go wrong: a word that appears twice in a batch must get
-# *both* of its gradients.
+# only the lookup. Its forward pass is one line. Its backward pass is where the study notes (introduced in notebook
+# 01) went wrong at first, and where many implementations still go wrong: a word that appears twice in a batch must
+# get *both* of its gradients.
 #
 # **You will learn**
 # - that `Embedding.forward(idx)` is `W[idx]`, equal to the one-hot product
@@ -68,7 +68,9 @@ REPEAT = 3                            # timing: best of this many runs
 # ## 1. Forward: a row lookup
 #
 # The layer's computational graph: word ids go in, the rows of `W` with those ids come out. On the way back
-# (red), the gradient `dout` of those rows is added into `dW`, one row per id.
+# (red), the gradient `dout` of those rows is added into `dW`, one row per id. The graph shows the package's
+# `Embedding.backward`: before adding, it sets to zero the rows of `dW` that its previous call wrote (the book's
+# version sets all of `dW` to zero; section 5 comes back to the difference).
 
 # %%
 plotting.draw_embedding_graph()
@@ -171,8 +173,13 @@ if has_repeat:
 # means "correct". An error of order 0.1 to 1 means the backward pass is wrong.
 #
 # We check in **float64**. The layers follow their parameters' dtype, so float64 weights give a float64 forward
-# and backward. Its 16 digits allow a tiny step (ε = 10⁻⁶) and a tight tolerance (`GRADCHECK_TOL`, 10⁻⁶), as
-# CS224n, the book's `gradient_check` and PyTorch's `gradcheck` do. Training stays in float32, for speed.
+# and backward. Its 16 digits allow a tiny step (ε = 10⁻⁶) and a tight tolerance (`GRADCHECK_TOL`, 10⁻⁶) on the
+# relative error of the whole gradient. Others choose differently: CS224n's `gradcheck_naive` (assignment 2) steps
+# by h = 10⁻⁴ and fails an entry whose difference, relative to max(1, |numerical|, |analytic|), exceeds 10⁻⁵; the
+# first book's `numerical_gradient` steps by h = 10⁻⁴ (its `gradient_check` prints the mean absolute difference,
+# with no threshold); PyTorch's `gradcheck` steps by eps = 10⁻⁶ and accepts `|a − n| ≤ atol + rtol·|n|` with
+# atol = 10⁻⁵ and rtol = 10⁻³, and its documentation asks for double precision. Training stays in float32, for
+# speed.
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -264,8 +271,8 @@ print(f"after dW[...] = 0:            lay.grads[0][0] = {lay.grads[0][0]}")
 #    backward (`one_hotᵀ @ dout`) computes. Stored sparsely, it holds only n ones instead of V × n numbers.
 #
 # Real batches repeat frequent words, so the ids are drawn from a Zipf-like distribution (probability ∝ 1/rank).
-# A fourth line times the package's `Embedding.backward`. It uses `np.add.at`, but it clears only the rows written
-# by the previous call rather than all V rows.
+# A fourth line times the package's `Embedding.backward`. It uses `np.add.at`, and it clears only the rows written
+# by its previous call.
 
 # %%
 def scatter_loop(ids, dout, V):
@@ -314,17 +321,21 @@ for name, ts in timings.items():
 for name in ["np.add.at", "sparse S @ dout"]:
     ratios = [a / b for a, b in zip(timings["loop"], timings[name])]
     print(f"{'loop / ' + name:>24s}" + "".join(f"{r:>9.1f}x" for r in ratios))
+ratios = [a / b for a, b in zip(timings["w2vlib Embedding.backward"], timings["np.add.at"])]
+print(f"{'w2vlib / np.add.at':>24s}" + "".join(f"{r:>9.1f}x" for r in ratios))
+print(f"numpy {np.__version__}")
 
 # %%
 assert all(agree), "all scatter methods must give the same dW"
 t_loop, t_sparse = np.array(timings["loop"]), np.array(timings["sparse S @ dout"])
+t_addat = np.array(timings["np.add.at"])
 if SCATTER_ROWS[-1] >= 1_000:
-    assert t_sparse[-1] * 2 < t_loop[-1], \
-        f"with {SCATTER_ROWS[-1]:,} ids the sparse product should beat the loop at least 2x"
+    assert t_sparse[-1] * 2 < t_loop[-1] and t_sparse[-1] * 2 < t_addat[-1], \
+        f"with {SCATTER_ROWS[-1]:,} ids the sparse product should beat the loop and np.add.at at least 2x"
 if SCATTER_ROWS[-1] >= 100 * SCATTER_ROWS[0]:
     assert t_loop[-1] > 5 * t_loop[0], "the loop's cost should grow with the number of ids"
 print("check passed: all methods agree" + (f"; with {SCATTER_ROWS[-1]:,} ids the sparse scatter beats the loop "
-      "at least 2x" if SCATTER_ROWS[-1] >= 1_000 else " (use 1,000 ids or more to compare speeds)"))
+      "and np.add.at at least 2x" if SCATTER_ROWS[-1] >= 1_000 else " (use 1,000 ids or more to compare speeds)"))
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
@@ -342,17 +353,18 @@ plt.show()
 # %% [markdown]
 # How to read the table and the plot:
 #
-# - The **loop** costs one Python iteration per id, so its time grows in proportion to the number of ids.
-# - **`np.add.at`** is one line and always correct. Do not assume it is fast, though. On recent numpy it is fast for
-#   1-D arrays but scatters 2-D rows at a speed comparable to the loop's (within a small factor; compare the two
-#   lines on your machine). Older numpy (before 1.25) was much slower still.
-# - The **sparse product** has a fixed start-up cost (building `S`, allocating a V × H result), so for a few ids it
-#   is no better, but from about a thousand ids up it beats the loop clearly (the check above asserts at least
-#   2x for the largest batch). That is the size of a real word2vec batch (100 targets × 10 context words).
-# - The package's `Embedding.backward` keeps the book's dense `dW` and clears only the rows it wrote last time
-#   (exercise 3 asks what that saves), but it accumulates with `np.add.at`, so it costs about what `np.add.at`
-#   costs, plus some bookkeeping (`np.unique` of the ids, to know which rows to clear next time). The layers favour
-#   the book's readable shape. The fused trainer of notebook 05 uses the sparse product.
+# - The **loop** costs one Python iteration per id, so its time grows in proportion to the number of ids (the
+#   check asserts it for a range of 100x or more).
+# - **`np.add.at`** is one line and always correct. Do not assume it is fast, though: on 2-D rows it is not far from
+#   the loop (the `loop / np.add.at` row; its speed depends on your numpy, whose version is printed).
+# - The **sparse product** has a fixed start-up cost (building `S`, allocating a V × H result), so for small batches
+#   it can be the slowest (the first column). It grows much more slowly with the number of ids, and at the largest
+#   batch it beats both the loop and `np.add.at` at least 2x (asserted above, from 1,000 ids up). A real word2vec
+#   batch is of that size: 100 targets × 10 context words in the book's PTB training.
+# - The package's `Embedding.backward` keeps the book's dense `dW` and accumulates with `np.add.at`, plus some
+#   bookkeeping: `np.unique` of the ids, to know which rows to clear next time. The `w2vlib / np.add.at` row shows
+#   what that bookkeeping costs on top of `np.add.at` at each size. The layers favour the book's readable shape;
+#   the fused trainer of notebook 05 sums its gradients with a sparse product.
 #
 # All of them agree to float32 precision (checked above), so the choice is purely about speed.
 #
@@ -366,7 +378,7 @@ plt.show()
 #   about 0.
 # - `dW[...] = 0` writes into the layer's gradient array; `dW = np.zeros_like(dW)` only rebinds a local name.
 # - Loop, `np.add.at` and a sparse-matrix product (`Sᵀ` = the one-hot matrix, stored sparsely) all give the same
-#   `dW`; the sparse product is the fastest for batch-sized inputs.
+#   `dW`; for large batches the sparse product is the fastest of the three, for small ones its start-up cost shows.
 #
 # ## Exercises
 #
@@ -378,10 +390,12 @@ plt.show()
 # 2. **Write the backward.** Complete `MyEmbedding.backward` so that it accumulates repeated ids (any correct way).
 #    The check compares it with `w2vlib.Embedding` on a batch full of repeats, runs a second backward to see that
 #    `dW` is cleared, and runs a float64 gradient check.
-# 3. **Predict, then measure: a hidden O(V).** For a backward with a fixed number of ids, how does its time grow
-#    with V? Give a log-log slope (0 = does not depend on V, 1 = proportional to V) for the notes' backward
-#    (`notes.LoopEmbedding`) and for the package's (`w2vlib.Embedding`) in `prediction_3`. The cell after it
-#    measures both for each V in `SLOPE_VS`, and the check compares your slopes with the measured ones (±0.5).
+# 3. **Predict, then measure: a backward as V grows.** For a backward with a fixed number of ids, how does its time
+#    grow with V? Read both backward passes line by line (`notes.source("LoopEmbedding")` prints the notes' one;
+#    the graph of section 1 shows the package's). Give a log-log slope (0 = does not depend on V, 1 = proportional
+#    to V) for the notes' backward (`notes.LoopEmbedding`) and for the package's (`w2vlib.Embedding`) in
+#    `prediction_3`. The check judges your prediction first (within ±0.25); only then does it time both over
+#    `SLOPE_VS` (with `time_backwards`, defined in the cell above it) and show the measured slopes.
 
 # %%
 answer_1 = ...                  # (correct_row, overwritten_row)
@@ -401,29 +415,33 @@ q2.check(MyEmbedding)
 # q2.solution()
 
 # %%
-prediction_3 = ...              # {"notes loop": ..., "w2vlib": ...}
-
-# %% tags=["nbval-ignore-output"]
-rng = np.random.default_rng(SEED)
-n_ids = 20                      # a fixed, small batch: only V changes
-backward_times = {}
-for V_ in SLOPE_VS:
-    W_ = (0.01 * rng.standard_normal((V_, SCATTER_H))).astype(np.float32)
-    ids = rng.integers(0, V_, size=n_ids)
+def time_backwards(V, n_ids=20, rng=None):
+    """Seconds per backward of the notes' loop and of w2vlib's Embedding, for n_ids ids at vocabulary size V."""
+    rng = np.random.default_rng(SEED) if rng is None else rng
+    W_ = (0.01 * rng.standard_normal((V, SCATTER_H))).astype(np.float32)
+    ids = rng.integers(0, V, size=n_ids)
     d = rng.standard_normal((n_ids, SCATTER_H)).astype(np.float32)
-    backward_times[V_] = {}
+    times = {}
     for name, cls in [("notes loop", notes.LoopEmbedding), ("w2vlib", Embedding)]:
         lay = cls(W_)
         lay.forward(ids)
         lay.backward(d)
-        backward_times[V_][name] = best_time(lambda: lay.backward(d), REPEAT)
-    print(f"V = {V_:>7,d}: notes' loop backward {backward_times[V_]['notes loop'] * 1e3:7.3f} ms, "
-          f"w2vlib Embedding.backward {backward_times[V_]['w2vlib'] * 1e3:7.3f} ms  ({n_ids} ids)")
+        times[name] = best_time(lambda: lay.backward(d), REPEAT)
+    return times
+
 
 # %%
-q3.check(prediction_3, times=backward_times)
+prediction_3 = ...              # {"notes loop": ..., "w2vlib": ...}
+q3.check(prediction_3, measure=time_backwards, sizes=SLOPE_VS)
 # q3.hint()
 # q3.solution()
 
 # %% [markdown]
+# **Sources** (checked for this notebook): *Deep Learning from Scratch 2* (oreilly-japan/deep-learning-from-scratch-2:
+# `common/layers.py` `Embedding.backward`, `dW[...] = 0` then `np.add.at`; `ch04/train.py`, window 5 and batch 100);
+# *Deep Learning from Scratch* (oreilly-japan/deep-learning-from-scratch: `common/gradient.py` `numerical_gradient`,
+# `ch05/gradient_check.py`); CS224n assignment 2 (`a2/utils/gradcheck.py` `gradcheck_naive`, as in
+# howardlau1999/cs224n-winter-2020); PyTorch (`torch/autograd/gradcheck.py` `gradcheck` defaults and its note on
+# double precision); the study notes (`w2vlib/notes.py`).
+#
 # [Next: 03 From softmax to a yes/no question: EmbeddingDot](03_embedding_dot.ipynb)

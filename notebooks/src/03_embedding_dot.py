@@ -24,7 +24,7 @@
 # dot product and a sigmoid answer it, at a cost that does not depend on V.
 #
 # **You will learn**
-# - how the score of one word, `W_out[idx] · h`, relates to the full output layer (it is one of its columns)
+# - how the score of one word, `W_out[idx] · h`, relates to the full output layer (it is one of its V scores)
 # - the `EmbeddingDot` layer (an Embedding lookup plus a row-wise dot product) and its backward pass
 # - the sigmoid, binary cross-entropy (`SigmoidWithLoss`) and its famously simple gradient `y - t`
 # - how to gradient-check each layer, and the whole chain, with `w2vlib.gradcheck`
@@ -67,12 +67,19 @@ REPEAT = 3            # timing: best of this many runs
 # %% [markdown]
 # ## 1. Multi-class versus binary: the same score, a different question
 #
-# The output layer of SimpleCBOW computes `h @ W_outᵀ`: one score per word, V of them, then a softmax to turn them
-# into probabilities. Here `W_out` is stored as (V, H), one row per word, like `W_in`. The score of the *target*
-# word is just one of those V numbers: the dot product of `h` with the target's row of `W_out`.
+# The output layer of SimpleCBOW computes `h @ W_out` with `W_out` of shape (H, V): one score per word, V of them,
+# then a softmax to turn them into probabilities. The score of the *target* word is just one of those V numbers:
+# the dot product of `h` with the target's column of `W_out`.
 #
-# `EmbeddingDot` computes exactly that number and nothing else: it looks up the row `W_out[idx]` (an Embedding
-# (임베딩) lookup) and takes the row-wise dot product with `h`. Both versions side by side, at V = `VOCAB_SIZE`:
+# **From here on the output weights are stored the other way round**, as the book's chapter 4 does
+# (`ch04/cbow.py` creates `W_out` with shape (V, H)): one *row* per word, like `W_in`. Then the target's weights
+# are a row lookup, `W_out[idx]`, which is exactly notebook 02's Embedding. In the code below `W_out` is this
+# (V, H) matrix, and the full softmax layer multiplies by its transpose, `h @ W_out.T`.
+#
+# `EmbeddingDot` computes the target's score and nothing else: it looks up the row `W_out[idx]` (an Embedding
+# (임베딩) lookup) and takes the row-wise dot product with `h`. For a batch, row i of `h` gets the score of its own
+# target `idx[i]`: one entry of each row of the (N, V) score matrix, the one in the column of that row's target,
+# so N numbers instead of N × V. Both versions side by side, at V = `VOCAB_SIZE`:
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -87,7 +94,7 @@ target_score = dot_layer.forward(h, target)                      # (BATCH,)
 
 print(f"multi-class scores: shape {all_scores.shape}; binary scores: shape {target_score.shape}")
 same = np.allclose(target_score, all_scores[np.arange(BATCH), target], rtol=1e-4, atol=1e-6)
-print(f"EmbeddingDot == the target's column of h @ W_out^T: {same}")
+print(f"EmbeddingDot == the target's entry of each row of h @ W_out^T: {same}")
 assert same
 
 # %% [markdown]
@@ -111,7 +118,8 @@ else:
     print(f"not checked at V = {VOCAB_SIZE:,}: set VOCAB_SIZE to 10,000 or more to compare the two costs")
 
 # %% [markdown]
-# The binary version touches `BATCH` rows of `W_out`, whatever V is. That is the whole trick. The rest of this
+# The binary version touches `BATCH` rows of `W_out` (fewer if targets repeat), whatever V is. That is the whole
+# trick. The rest of this
 # notebook builds the binary output layer piece by piece and checks each piece.
 #
 # ## 2. The sigmoid and binary cross-entropy
@@ -139,8 +147,8 @@ plt.show()
 
 # %% [markdown]
 # `SigmoidWithLoss` fuses both steps and averages over the batch. We compare it with the formula written out,
-# and with the book's trick of treating the binary problem as a two-class softmax: stacking `[1 - y, y]` and
-# calling the ordinary cross-entropy.
+# and with what the book's `SigmoidWithLoss` does: it treats the binary problem as a two-class softmax, stacking
+# `[1 - y, y]` and calling the ordinary cross-entropy.
 
 # %%
 scores = np.array([2.0, -1.0, 0.5, 0.0], dtype=np.float32)
@@ -263,8 +271,10 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #
 # ## Summary
 #
-# - The score of one word, `W_out[idx] · h`, is one column of the full output `h @ W_outᵀ`. `EmbeddingDot` computes
-#   only that column: an Embedding (임베딩) lookup plus a row-wise dot product, at a cost independent of V.
+# - The score of one word, `W_out[idx] · h`, is one of the V scores of the full output layer. For a batch,
+#   `EmbeddingDot` computes only the target's entry of each row of the scores: an Embedding (임베딩) lookup plus a
+#   row-wise dot product, at a cost independent of V. From notebook 03 on, `W_out` is stored (V, H), one row per
+#   word, as in the book's chapter 4.
 # - Softmax (소프트맥스) asks "which of V words?"; sigmoid (시그모이드) asks "this word, yes or no?". The binary
 #   cross-entropy (교차 엔트로피) of `SigmoidWithLoss` is the two-class softmax cross-entropy.
 # - The gradient (기울기) of sigmoid + cross-entropy is `(y − t) / N`; `EmbeddingDot`'s backward sends
@@ -289,7 +299,7 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #    pass. (The notes' `NegativeSamplingLoss` holds a fourth typo, `self.grad` for `self.grads`. If it crept into
 #    an `EmbeddingDot`, check 3 would catch it. Notebook 04 shows what it breaks there.)
 # 2. **Binary cross-entropy by hand.** What is the loss of `SigmoidWithLoss` for a score of 0 with label 1? Give it
-#    to 4 decimals in `answer_2`.
+#    to at least 2 decimals in `answer_2`.
 # 3. **The gradient by hand.** For scores `[2, -1]` with labels `[1, 0]`, write down `dL/dx` (use `sigmoid(...)`
 #    for the two values of σ) as `answer_3`.
 
@@ -313,7 +323,7 @@ q1.check(MyEmbeddingDot)
 # q1.solution()
 
 # %%
-answer_2 = ...                    # the loss, to 4 decimals
+answer_2 = ...                    # the loss, to at least 2 decimals
 q2.check(answer_2)
 # q2.hint()
 # q2.solution()
@@ -325,4 +335,9 @@ q3.check(answer_3)
 # q3.solution()
 
 # %% [markdown]
+# **Sources** (checked for this notebook): *Deep Learning from Scratch 2* (oreilly-japan/deep-learning-from-scratch-2:
+# `ch03/simple_cbow.py`, `W_out` (H, V); `ch04/cbow.py`, `W_out` (V, H); `common/layers.py` `SigmoidWithLoss`, the
+# two-class cross-entropy and `(y - t) / N`; `ch04/negative_sampling_layer.py` `EmbeddingDot`); the study notes
+# (`w2vlib/notes.py`).
+#
 # [Next: 04 Negative sampling](04_negative_sampling.ipynb)

@@ -25,7 +25,7 @@ import traceback
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-__all__ = ["Exercise", "NotYet", "tr", "load", "is_stub", "VERDICTS"]
+__all__ = ["Exercise", "NotYet", "tr", "load", "is_stub", "VERDICTS", "judge_slopes"]
 
 LANGS = ("en", "ko")
 
@@ -170,3 +170,54 @@ def load(notebook: str, lang: str = "en") -> tuple[Exercise, ...]:
     except ModuleNotFoundError as err:
         raise ValueError(f"no exercises for notebook {notebook!r}") from err
     return tuple(ex.in_language(lang) for ex in module.EXERCISES)
+
+
+def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, knob: str, x=None,
+                 min_range: float = 10.0, tolerance: float = 0.25):
+    """The checker of a "predict the log-log slopes, then measure" exercise.
+
+    ``answer`` maps each name of ``theory`` to a predicted slope (a bare number when there is one name).
+    Each prediction is judged against the slope the algorithm has (``theory``: 0 = flat, 1 = proportional),
+    within ``tolerance``; a wrong one raises :class:`NotYet` with ``why[name]``, the reason that piece costs
+    what it costs. Only then, if ``measure`` is given, ``measure(size)`` (a dict name -> seconds) runs for
+    every size in ``sizes`` and the fitted slopes are shown, so a prediction is always made before the
+    measurement exists. ``x(size)`` is the abscissa of the fit (default: the size itself); ``knob`` names
+    the knob that holds ``sizes``.
+    """
+    from ..text import josa
+    from ..timing import loglog_slope
+
+    names = list(theory)
+    if len(names) == 1 and not isinstance(answer, dict):
+        answer = {names[0]: answer}
+    if not isinstance(answer, dict) or set(answer) != set(names):
+        raise NotYet(tr(f"give a dict with the keys {names}, each a predicted log-log slope (0 = flat, 1 = ∝)",
+                        f"키가 {names}이고 값이 각각 예측한 로그-로그 기울기(0 = 평평함, 1 = 비례)인 dict를 주세요"))
+    for name in names:
+        try:
+            pred = float(answer[name])
+        except (TypeError, ValueError):
+            raise NotYet(tr(f"{name}: give a number (a slope), got {answer[name]!r}",
+                            f"{name}: 숫자(로그-로그 기울기)를 주세요. 받은 값은 {answer[name]!r}입니다"))
+        if abs(pred - theory[name]) > tolerance:
+            raise NotYet(tr(f"{name}: a slope of {pred:g} is not how this piece grows. " + _text(why[name], "en"),
+                            f"{name}: 로그-로그 기울기 {josa(f'{pred:g}', '은/는')} 이 부분이 커지는 방식이 아닙니다. "
+                            + _text(why[name], "ko")))
+    if measure is None:
+        return tr("pass measure=... to see the measured slopes", "측정한 기울기를 보려면 measure=...를 넘기세요")
+    sizes = sorted(sizes)
+    xs = [float(x(v) if x else v) for v in sizes]
+    if len(xs) < 2 or xs[-1] < min_range * xs[0]:
+        return tr(f"(not measured: give {knob} a range of at least {min_range:g}x to fit slopes)",
+                  f"(측정하지 않음: 기울기를 구하려면 {knob}의 범위를 {min_range:g}배 이상으로 하세요)")
+    runs = [measure(v) for v in sizes]
+    slopes = {name: loglog_slope(xs, [r[name] for r in runs]) for name in names}
+    shown = ", ".join(f"{name} {slopes[name]:.2f}" for name in names)
+    off = [name for name in names if abs(slopes[name] - theory[name]) > 0.5]
+    note = tr(f"measured slopes: {shown}", f"측정한 로그-로그 기울기: {shown}")
+    if off:
+        note = tr(note["en"] + f" ({', '.join(off)} far from the theory: a busy machine distorts timings; "
+                               "run the cell again)",
+                  note["ko"] + f" ({', '.join(off)}: 이론과 차이가 큽니다. 컴퓨터가 바쁘면 시간 측정이 "
+                               "흔들립니다. 셀을 다시 실행해 보세요)")
+    return note

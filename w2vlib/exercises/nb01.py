@@ -7,8 +7,7 @@ import numpy as np
 
 from ..corpus import convert_one_hot
 from ..layers import SoftmaxWithLoss, softmax
-from ..timing import loglog_slope
-from . import Exercise, NotYet, tr
+from . import Exercise, NotYet, judge_slopes, tr
 
 # ---- 1. memory at scale ---------------------------------------------------------------------------------
 
@@ -137,45 +136,27 @@ def _check_dscore(dscore):
                         f"(N = {n}, V = {v}). 먼저 한 행에 대해 유도한 뒤 N으로 나누세요"))
 
 
-# ---- 4. predict how the costs scale with V, then measure --------------------------------------------------
+# ---- 4. predict how the backward costs scale with V, then measure ----------------------------------------
 
-_PIECES = {"one-hot": "t_onehot", "lookup": "t_lookup", "output": "t_output"}
 _REF_SLOPES = {"one-hot": 1.0, "lookup": 0.0, "output": 1.0}
+_WHY_BACKWARD = {
+    "one-hot": tr("MatMul.backward computes dW_in = xᵀ @ dout, a (V × 2N) by (2N × H) product: all V rows of the "
+                  "gradient are computed (almost all of them zeros), and dx = dout @ W_inᵀ has V columns.",
+                  "MatMul.backward는 dW_in = xᵀ @ dout, 곧 (V × 2N)과 (2N × H)의 곱을 계산합니다. 기울기의 V개 행이 "
+                  "모두 계산되고(대부분 0), dx = dout @ W_inᵀ의 열도 V개입니다."),
+    "lookup": tr("w2vlib's Embedding.backward clears only the rows its previous call wrote and adds the 2N rows of "
+                 "dout with np.add.at: no step goes over all V rows.",
+                 "w2vlib의 Embedding.backward는 직전 호출이 쓴 행만 지우고 dout의 2N개 행을 np.add.at으로 "
+                 "더합니다. V개 행 전체를 도는 단계가 없습니다."),
+    "output": tr("The softmax gradient (y − t) / N has N × V entries, and dW_out = hᵀ @ dscore is H × V: both "
+                 "grow with V.",
+                 "소프트맥스의 기울기 (y − t) / N은 원소가 N × V개이고, dW_out = hᵀ @ dscore는 H × V입니다. 둘 다 "
+                 "V와 함께 커집니다."),
+}
 
 
-def measured_slopes(results):
-    """Log-log slopes of the three costs against V, fitted to ``results`` (the notebook's timing table)."""
-    Vs = np.array([r["V"] for r in results], dtype=float)
-    return {name: loglog_slope(Vs, [r[key] for r in results])
-            for name, key in _PIECES.items()}
-
-
-def _check_slopes(answer, results=None, tolerance=0.5):
-    if not isinstance(answer, dict) or set(answer) != set(_PIECES):
-        raise NotYet(tr(f"give a dict with the keys {sorted(_PIECES)}, each a predicted slope (0 = flat, 1 = ∝ V)",
-                        f"키가 {sorted(_PIECES)}이고 값이 각각 예측한 로그-로그 기울기(0 = 평평함, 1 = ∝ V)인 dict를 주세요"))
-    if results is None:
-        raise NotYet(tr("pass the measured table: q4.check(prediction, results=results)",
-                        "측정한 표를 넘겨 주세요: q4.check(prediction, results=results)"))
-    Vs = [r["V"] for r in results]
-    if len(Vs) < 2 or max(Vs) < 10 * min(Vs):
-        raise NotYet(tr("the slopes need V over at least a 10x range: put such values in VOCAB_SIZES and re-run",
-                        "로그-로그 기울기를 구하려면 V의 범위가 10배 이상이어야 합니다. VOCAB_SIZES를 그렇게 바꾸고 다시 실행하세요"))
-    slopes = measured_slopes(results)
-    for name in _PIECES:
-        pred = float(answer[name])
-        if abs(pred - slopes[name]) > tolerance:
-            why = {"one-hot": tr("The product multiplies every one of the V columns of each one-hot row.",
-                                 "행렬 곱은 원핫 행마다 V개 열을 하나도 빠짐없이 곱합니다."),
-                   "lookup": tr("W_in[ids] copies len(ids) rows; how many rows W_in has does not matter.",
-                                "W_in[ids]는 len(ids)개 행만 복사합니다. W_in의 행이 몇 개인지는 상관없습니다."),
-                   "output": tr("The softmax needs a score for every one of the V words.",
-                                "소프트맥스에는 V개 단어 하나하나의 점수가 모두 필요합니다.")}[name]
-            raise NotYet(tr(f"{name}: you predicted slope {pred:g}, the measured slope is {slopes[name]:.2f}. "
-                            + why["en"],
-                            f"{name}: 예측한 로그-로그 기울기는 {pred:g}, 측정값은 {slopes[name]:.2f}입니다. " + why["ko"]))
-    measured = ", ".join(f"{k} {v:.2f}" for k, v in slopes.items())
-    return tr("measured " + measured, "측정값: " + measured)
+def _check_slopes(answer, measure=None, sizes=None):
+    return judge_slopes(answer, _REF_SLOPES, _WHY_BACKWARD, measure, sizes, knob="VOCAB_SIZES")
 
 
 EXERCISES = [
@@ -192,7 +173,7 @@ EXERCISES = [
                                            ctx.get("contexts", 2)),
     ),
     Exercise(
-        name=tr("Exercise 2 (the lookup in disguise)", "문제 2 (위장된 룩업)"),
+        name=tr("Exercise 2 (the lookup in disguise)", "문제 2 (위장된 조회)"),
         checker=_check_lookup,
         solution_text=tr("def lookup(W, ids):\n    return W[ids]      # fancy indexing: one row of W per id, any id shape",
                          "def lookup(W, ids):\n    return W[ids]      # 팬시 인덱싱: ID 배열이 어떤 형상이든 ID 하나에 W의 행 하나"),
@@ -228,18 +209,24 @@ probabilities minus the one-hot target. The batch loss is the mean of N rows, he
         reference=lambda **ctx: _ref_dscore,
     ),
     Exercise(
-        name=tr("Exercise 4 (predict the slopes, then measure)", "문제 4 (로그-로그 기울기를 예측하고 측정하기)"),
+        name=tr("Exercise 4 (predict the backward slopes, then measure)",
+                "문제 4 (역전파의 로그-로그 기울기를 예측하고 측정하기)"),
         checker=_check_slopes,
-        solution_text=tr("{'one-hot': 1, 'lookup': 0, 'output': 1}: the one-hot product and the softmax touch all V "
-                         "columns (cost ∝ V, slope 1 on the log-log plot); the lookup copies only the rows it needs "
-                         "(flat, slope 0). Measured slopes are a little off (cache sizes, fixed overheads), which is "
-                         "why the check accepts ±0.5.",
-                         "{'one-hot': 1, 'lookup': 0, 'output': 1}: 원핫 행렬 곱과 소프트맥스는 V개 열을 모두 "
-                         "건드립니다(비용 ∝ V, 로그-로그 그래프에서 기울기 1). 룩업은 필요한 행만 복사합니다(평평함, "
-                         "기울기 0). 측정한 로그-로그 기울기는 조금 어긋나므로(캐시 크기, 고정 오버헤드) 자동 채점은 ±0.5까지 "
-                         "인정합니다."),
-        hint_text=tr("A cost ∝ V^a is a straight line of slope a on a log-log plot. Which pieces touch every column?",
-                     "비용 ∝ V^a는 로그-로그 그래프에서 기울기 a인 직선입니다. 어느 부분이 모든 열을 건드릴까요?"),
+        solution_text=tr("{'one-hot': 1, 'lookup': 0, 'output': 1}. One-hot: MatMul.backward computes "
+                         "dW_in = xᵀ @ dout, all V rows of it, and dx with V columns. Lookup: w2vlib's "
+                         "Embedding.backward clears only the rows its previous call wrote, then adds 2N rows "
+                         "(notebook 02 shows the book's version, which clears all of dW first). Output: the softmax "
+                         "gradient is N × V and dW_out is H × V. Measured slopes wander a little (caches, fixed "
+                         "overheads); the check judges the prediction, then shows the measurement.",
+                         "{'one-hot': 1, 'lookup': 0, 'output': 1}. 원핫: MatMul.backward는 dW_in = xᵀ @ dout의 "
+                         "V개 행 전부와, 열이 V개인 dx를 계산합니다. 조회: w2vlib의 Embedding.backward는 직전 "
+                         "호출이 쓴 행만 지운 뒤 2N개 행을 더합니다(노트북 02에서 dW 전체를 먼저 지우는 교재의 "
+                         "버전을 봅니다). 출력: 소프트맥스의 기울기는 N × V, dW_out은 H × V입니다. 측정한 기울기는 "
+                         "조금씩 흔들리므로(캐시, 고정 오버헤드) 자동 채점은 예측을 판정한 뒤 측정값을 보여 줍니다."),
+        hint_text=tr("For each backward, find the array it writes or computes that has V rows or columns. "
+                     "Does the lookup's backward have one?",
+                     "역전파마다 행이나 열이 V개인 배열을 쓰거나 계산하는지 찾아보세요. 조회의 역전파에도 그런 "
+                     "배열이 있나요?"),
         reference=lambda **ctx: dict(_REF_SLOPES),
     ),
 ]

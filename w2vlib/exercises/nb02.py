@@ -6,8 +6,7 @@ import numpy as np
 from ..gradcheck import gradcheck
 from ..layers import Embedding
 from ..gradcheck import GRADCHECK_TOL
-from ..timing import loglog_slope
-from . import Exercise, NotYet, tr
+from . import Exercise, NotYet, judge_slopes, tr
 
 # ---- 1. predict the gradient ------------------------------------------------------------------------------
 
@@ -107,41 +106,16 @@ def _check_backward(cls):
 
 # ---- 3. predict how a backward's cost scales with V, then measure ---------------------------------------
 
-_NAMES = ("notes loop", "w2vlib")
+_REF_SLOPES = {"notes loop": 1.0, "w2vlib": 0.0}
+_WHY = {"notes loop": tr("Its first line, dw[...]=0, writes every one of the V rows, whatever the batch.",
+                         "첫 줄 dw[...]=0이 미니배치와 상관없이 V개 행 전부에 0을 씁니다."),
+        "w2vlib": tr("It clears only the rows its previous call wrote, and adds only len(ids) rows: nothing in it "
+                     "goes over all V rows.",
+                     "직전 호출이 쓴 행만 지우고 len(ids)개 행만 더합니다. V개 행 전체를 도는 부분이 없습니다.")}
 
 
-def measured_slopes(times):
-    """Log-log slopes against V of the two backward costs; ``times`` maps V -> {name: seconds}."""
-    Vs = np.array(sorted(times), dtype=float)
-    return {name: loglog_slope(Vs, [times[int(v)][name] for v in Vs])
-            for name in _NAMES}
-
-
-def _check_slopes(answer, times=None, tolerance=0.5):
-    if not isinstance(answer, dict) or set(answer) != set(_NAMES):
-        raise NotYet(tr(f"give a dict with the keys {list(_NAMES)}, each a predicted slope (0 = flat, 1 = ∝ V)",
-                        f"키가 {list(_NAMES)}이고 값이 각각 예측한 로그-로그 기울기(0 = 평평함, 1 = ∝ V)인 dict를 주세요"))
-    if times is None:
-        raise NotYet(tr("pass the measurements: q3.check(prediction, times=backward_times)",
-                        "측정값을 넘겨 주세요: q3.check(prediction, times=backward_times)"))
-    Vs = sorted(times)
-    if len(Vs) < 2 or Vs[-1] < 10 * Vs[0]:
-        raise NotYet(tr("the slopes need V over at least a 10x range: change SLOPE_VS and re-run",
-                        "로그-로그 기울기를 구하려면 V의 범위가 10배 이상이어야 합니다. SLOPE_VS를 바꾸고 다시 실행하세요"))
-    slopes = measured_slopes(times)
-    why = {"notes loop": tr("Its first line, dw[...]=0, writes every one of the V rows.",
-                            "첫 줄 dw[...]=0이 V개 행 전부에 0을 씁니다."),
-           "w2vlib": tr("It clears only the rows the previous call wrote, and adds only len(ids) rows.",
-                        "직전 호출이 쓴 행만 지우고, len(ids)개 행만 더합니다.")}
-    for name in _NAMES:
-        pred = float(answer[name])
-        if abs(pred - slopes[name]) > tolerance:
-            raise NotYet(tr(f"{name}: you predicted slope {pred:g}, the measured slope is {slopes[name]:.2f}. "
-                            + why[name]["en"],
-                            f"{name}: 예측한 로그-로그 기울기는 {pred:g}, 측정값은 {slopes[name]:.2f}입니다. "
-                            + why[name]["ko"]))
-    measured = ", ".join(f"{k} {v:.2f}" for k, v in slopes.items())
-    return tr("measured " + measured, "측정값: " + measured)
+def _check_slopes(answer, measure=None, sizes=None):
+    return judge_slopes(answer, _REF_SLOPES, _WHY, measure, sizes, knob="SLOPE_VS")
 
 
 EXERCISES = [
@@ -188,14 +162,14 @@ EXERCISES = [
         checker=_check_slopes,
         solution_text=tr("{'notes loop': 1, 'w2vlib': 0}: the notes' backward starts with dw[...]=0 over all V rows "
                          "(O(V) per call, whatever the batch), the package's clears only the rows written last "
-                         "time (O(batch)). The check accepts ±0.5 around the measured slope.",
+                         "time (O(batch)). The check judges the prediction, then shows the measured slopes.",
                          "{'notes loop': 1, 'w2vlib': 0}: 학습 노트의 역전파는 V개 행 전체에 대한 dw[...]=0으로 "
                          "시작하고(미니배치와 상관없이 호출마다 O(V)), 패키지의 역전파는 지난번에 쓴 행만 "
-                         "지웁니다(O(batch)). 자동 채점은 측정한 로그-로그 기울기와 ±0.5까지 차이를 인정합니다."),
+                         "지웁니다(O(batch)). 자동 채점은 예측을 판정한 뒤 측정한 로그-로그 기울기를 보여 줍니다."),
         hint_text=tr("The number of ids is fixed; only V changes. Which line of each backward touches every row "
                      "of dW?",
                      "ID 수는 고정되어 있고 V만 바뀝니다. 각 역전파에서 dW의 모든 행을 건드리는 줄은 "
                      "어디일까요?"),
-        reference=lambda **ctx: {"notes loop": 1.0, "w2vlib": 0.0},
+        reference=lambda **ctx: dict(_REF_SLOPES),
     ),
 ]

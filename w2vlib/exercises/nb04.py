@@ -5,8 +5,8 @@ import numpy as np
 
 from ..layers import sigmoid
 from ..negative_sampling import NegativeSamplingLoss
-from ..timing import loglog_slope
-from . import Exercise, NotYet, tr
+from ..text import josa
+from . import Exercise, NotYet, judge_slopes, tr
 
 # ---- 1. how much more often is "the" drawn than the rarest word? -----------------------------------------
 
@@ -65,7 +65,7 @@ def _check_spoil(answer, word_p=None, the=None, k=5, raw_p=None):
     q = float(word_p[the])
     close = lambda x: abs(got - x) <= max(1e-4, 0.002 * abs(x))
     if close(want):
-        return tr(f"{want:.2%} with k = {k} and your POWER", f"k = {k}와 여러분의 POWER에서 {want:.2%}")
+        return tr(f"{want:.2%} with k = {k} and your POWER", f"{josa(f'k = {k}', '와/과')} 여러분의 POWER에서 {want:.2%}")
     if raw_p is not None and close(_spoil(raw_p, the, k)):
         raise NotYet(tr("that uses the raw unigram p; the sampler draws from p^POWER (p_pow)",
                         "원래 유니그램 p를 썼습니다. 샘플러는 p^POWER(p_pow)에서 뽑습니다"))
@@ -140,7 +140,8 @@ def _check_ns_grads(fn):
                             "(dh, drows) 쌍을 돌려주세요: dh의 형상은 (H,), drows의 형상은 (k + 1, H)입니다"))
         if dh.shape != (H,) or drows.shape != (len(idx), H):
             raise NotYet(tr(f"shapes: dh should be {(H,)}, drows {(len(idx), H)}; got {dh.shape} and {drows.shape}",
-                            f"형상: dh는 {(H,)}, drows는 {(len(idx), H)}여야 하는데, {dh.shape}와 {drows.shape}입니다"))
+                            f"형상이 맞지 않습니다. 기대한 형상은 dh {(H,)}, drows {(len(idx), H)}, 받은 형상은 dh {dh.shape}, "
+                            f"drows {drows.shape}입니다"))
         dW = np.zeros((V, H))
         np.add.at(dW, idx, drows)                        # rows of the same word add up
         scale = max(np.abs(want_dh).max(), np.abs(want_dW).max())
@@ -175,48 +176,18 @@ def _check_ns_grads(fn):
               f"계층의 역전파와 {tol:g} 이내로 같습니다 (float64, 반복된 ID와 부정적 예 속의 타깃 포함)")
 
 
-# ---- 4. predict how the step's cost scales with V and with k, then measure -------------------------------
+# ---- 4. predict how the step's cost scales with k, then measure ------------------------------------------
+
+_WHY_K = {"k": tr("Every negative adds one EmbeddingDot and one SigmoidWithLoss, forward and backward, and k more "
+                  "draws from the sampler: the work grows in proportion to k + 1 (the parts that do not depend on k, "
+                  "such as h, are small).",
+                  "부정적 예 하나마다 EmbeddingDot 하나와 SigmoidWithLoss 하나의 순전파와 역전파, 그리고 샘플러에서 "
+                  "뽑기 한 번이 늘어납니다. 그래서 일은 k + 1에 비례해 커집니다(h처럼 k와 상관없는 부분은 작습니다).")}
 
 
-def measured_slopes(steps, k_times):
-    """Log-log slopes of the negative-sampling step: against V (``steps``, the section 5 table) and
-    against k + 1 (``k_times``: k -> seconds)."""
-    Vs = np.array([s["V"] for s in steps], dtype=float)
-    ks = np.array(sorted(k_times), dtype=float)
-    return {"V": loglog_slope(Vs, [s["negative sampling"] for s in steps]),
-            "k": loglog_slope(ks + 1, [k_times[int(k)] for k in ks])}
-
-
-def _check_slopes(answer, steps=None, k_times=None, tolerance=0.5):
-    if not isinstance(answer, dict) or set(answer) != {"V", "k"}:
-        raise NotYet(tr("give a dict {'V': slope, 'k': slope}: how the step's time grows with V and with k + 1 "
-                        "(0 = flat, 1 = proportional)",
-                        "dict {'V': 로그-로그 기울기, 'k': 로그-로그 기울기}를 주세요: 한 단계의 시간이 V와 k + 1에 따라 어떻게 "
-                        "커지는지 (0 = 평평함, 1 = 비례)"))
-    if steps is None or k_times is None:
-        raise NotYet(tr("pass the measurements: q4.check(prediction, steps=steps, k_times=k_times)",
-                        "측정값을 넘겨 주세요: q4.check(prediction, steps=steps, k_times=k_times)"))
-    Vs, ks = [s["V"] for s in steps], sorted(k_times)
-    if len(Vs) < 2 or max(Vs) < 10 * min(Vs):
-        raise NotYet(tr("the V slope needs V over at least a 10x range: change VOCAB_SIZES and re-run",
-                        "V에 대한 로그-로그 기울기를 구하려면 V의 범위가 10배 이상이어야 합니다. VOCAB_SIZES를 바꾸고 다시 실행하세요"))
-    if len(ks) < 2 or ks[-1] + 1 < 3 * (ks[0] + 1):
-        raise NotYet(tr("the k slope needs k + 1 over at least a 3x range: change K_VALUES and re-run",
-                        "k에 대한 로그-로그 기울기를 구하려면 k + 1의 범위가 3배 이상이어야 합니다. K_VALUES를 바꾸고 다시 실행하세요"))
-    slopes = measured_slopes(steps, k_times)
-    why = {"V": tr("Each step touches BATCH x (k + 1) rows of W_out, whatever V is.",
-                   "V가 얼마든 한 단계는 W_out의 행을 BATCH x (k + 1)개만 건드립니다."),
-           "k": tr("Each of the k + 1 EmbeddingDot + SigmoidWithLoss pairs costs about the same.",
-                   "EmbeddingDot + SigmoidWithLoss 쌍 k + 1개는 각각 비용이 거의 같습니다.")}
-    for name in ("V", "k"):
-        pred = float(answer[name])
-        if abs(pred - slopes[name]) > tolerance:
-            raise NotYet(tr(f"against {name}: you predicted slope {pred:g}, the measured slope is "
-                            f"{slopes[name]:.2f}. {why[name]['en']}",
-                            f"{name}에 대해: 예측한 로그-로그 기울기는 {pred:g}, 측정값은 {slopes[name]:.2f}입니다. "
-                            f"{why[name]['ko']}"))
-    return tr(f"measured slopes: V {slopes['V']:.2f}, k + 1 {slopes['k']:.2f}",
-              f"측정한 로그-로그 기울기: V {slopes['V']:.2f}, k + 1 {slopes['k']:.2f}")
+def _check_slopes(answer, measure=None, sizes=None):
+    return judge_slopes(answer, {"k": 1.0}, _WHY_K, measure, sizes, knob="K_VALUES", x=lambda k: k + 1,
+                        min_range=3.0)
 
 
 EXERCISES = [
@@ -271,16 +242,16 @@ dL/dh = Σ_i (σ(s_i) - t_i) w_i, dL/dw_i = (σ(s_i) - t_i) h입니다. 같은 �
         reference=lambda **ctx: _ref_ns_grads,
     ),
     Exercise(
-        name=tr("Exercise 4 (predict the slopes, then measure)", "문제 4 (로그-로그 기울기를 예측하고 측정하기)"),
+        name=tr("Exercise 4 (predict the slope in k, then measure)", "문제 4 (k에 대한 로그-로그 기울기를 예측하고 측정하기)"),
         checker=_check_slopes,
-        solution_text=tr("{'V': 0, 'k': 1}: the step touches BATCH x (k + 1) rows whatever V is (flat in V, up to "
-                         "cache effects and the sampler's log V search) and runs k + 1 layer pairs (about ∝ k + 1, "
-                         "minus the parts that do not depend on k). The check accepts ±0.5.",
-                         "{'V': 0, 'k': 1}: 한 단계는 V가 얼마든 BATCH x (k + 1)개 행을 건드리고(캐시 효과와 "
-                         "샘플러의 log V 탐색을 빼면 V에 대해 평평함), 계층 쌍 k + 1개를 실행합니다(k와 상관없는 "
-                         "부분을 빼면 대략 ∝ k + 1). 자동 채점은 ±0.5까지 인정합니다."),
-        hint_text=tr("Count the rows of W_out one step reads and writes. Does V appear? Does k?",
-                     "한 단계가 읽고 쓰는 W_out의 행을 세어 보세요. V가 나오나요? k는요?"),
-        reference=lambda **ctx: {"V": 0.0, "k": 1.0},
+        solution_text=tr("1: one step runs k + 1 EmbeddingDot + SigmoidWithLoss pairs forward and backward and draws "
+                         "k negatives per target, so its time is about proportional to k + 1. The check judges the "
+                         "prediction, then shows the slope measured over K_VALUES.",
+                         "1: 한 단계는 EmbeddingDot + SigmoidWithLoss 쌍 k + 1개의 순전파와 역전파를 실행하고 타깃마다 "
+                         "부정적 예 k개를 뽑으므로, 시간은 k + 1에 거의 비례합니다. 자동 채점은 예측을 판정한 뒤 "
+                         "K_VALUES에서 측정한 로그-로그 기울기를 보여 줍니다."),
+        hint_text=tr("Look at the graph of section 4: what is repeated once per negative?",
+                     "4절의 그래프를 보세요. 부정적 예마다 한 번씩 반복되는 것은 무엇인가요?"),
+        reference=lambda **ctx: 1.0,
     ),
 ]

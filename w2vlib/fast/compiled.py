@@ -98,6 +98,18 @@ def _cdf(corpus, vocab_size, power=0.75):
     return np.ascontiguousarray(sampler.cum_table, dtype=np.float64)
 
 
+def guide_table(cdf, bits=None):
+    """The head start of the negatives' search: entry ``j`` of the ``2**bits + 1`` entries is
+    ``np.searchsorted(cdf, j / 2**bits, side="right")`` (int32), so the answer for a uniform ``u``
+    lies between entries ``floor(u * 2**bits)`` and the next one. ``bits=0`` gives ``[0, len(cdf)]``:
+    the plain binary search of the whole table (the same words, more steps).
+    """
+    if bits is None:
+        bits = kernels().GUIDE_BITS
+    T = 2 ** int(bits)
+    return np.searchsorted(cdf, np.arange(T + 1) / T, side="right").astype(np.int32)
+
+
 def _example_args(W_in, W_out, exact):
     for name, W in (("W_in", W_in), ("W_out", W_out)):
         if not isinstance(W, np.ndarray) or W.dtype != np.float32 or W.ndim != 2:
@@ -154,7 +166,8 @@ def skipgram_example(W_in, W_out, centre, contexts, negatives, lr, exact_sigmoid
 
 
 def train_compiled(corpus, V, cfg, *, progress=True, callback=None, id_to_word=None, kept_ids=None,
-                   min_count=None, max_vocab=None, chunk_words=10_000, exact_sigmoid=False):
+                   min_count=None, max_vocab=None, chunk_words=10_000, exact_sigmoid=False,
+                   guide_bits=None, prefetch=True):
     """The body of ``w2vlib.fast.train(..., backend="numba")``, called once its checks are done.
 
     ``corpus`` (int32 ids) and ``V`` as checked (and trimmed) by ``train``; ``cfg`` the checked
@@ -162,7 +175,11 @@ def train_compiled(corpus, V, cfg, *, progress=True, callback=None, id_to_word=N
     ``min_alpha`` to ``alpha * 1e-4``). ``progress``, ``callback``, ``id_to_word``, ``min_count``
     and ``max_vocab`` as ``train`` takes them; ``kept_ids`` as ``train`` computed them.
     ``chunk_words``: words per chunk, the unit a thread takes (windows stop at chunk ends).
-    ``exact_sigmoid``: compute the sigmoid instead of reading the table.
+    ``exact_sigmoid``: compute the sigmoid instead of reading the table. ``guide_bits``: the size
+    of the negatives' guide table (:func:`guide_table`; default ``numba_kernels.GUIDE_BITS``, 0 for
+    the plain binary search). ``prefetch``: ask for the next word's output rows early. These four
+    change only the speed (``exact_sigmoid`` a little of the arithmetic); notebook 09 can turn them
+    to measure what each trick buys.
     """
     numba = require_numba()
     keep_prob = keep_probabilities(corpus, V, cfg)
@@ -178,6 +195,7 @@ def train_compiled(corpus, V, cfg, *, progress=True, callback=None, id_to_word=N
     t_start = time.perf_counter()
     W_in, W_out, plan_seq = weights_and_plan_seed(V, cfg)  # the numpy backend's, same seed
     cdf = _cdf(corpus, V, cfg.power)
+    guide = guide_table(cdf, k.GUIDE_BITS if guide_bits is None else guide_bits)
     sig, nll = sigmoid_tables()
     n_chunks = max(1, -(-corpus.size // int(chunk_words)))
     bounds = np.linspace(0, corpus.size, n_chunks + 1).astype(np.int64)
@@ -202,13 +220,13 @@ def train_compiled(corpus, V, cfg, *, progress=True, callback=None, id_to_word=N
             # the learning rate at each chunk boundary: linear in the words done so far
             done = (e * corpus.size + bounds) / (epochs * corpus.size)
             lr_bounds = np.maximum(lr_end, alpha * (1.0 - done))
-            k.train_epoch(W_in, W_out, corpus, bounds, seeds[e], lr_bounds, keep_prob, cdf, sig,
-                          nll, cfg.window_size, cfg.dynamic_window, cfg.negative,
+            k.train_epoch(W_in, W_out, corpus, bounds, seeds[e], lr_bounds, keep_prob, cdf, guide,
+                          sig, nll, cfg.window_size, cfg.dynamic_window, cfg.negative,
                           cfg.model == "cbow", cfg.cbow_update == "word2vec", bool(exact_sigmoid),
-                          loss_out, examples_out)
+                          cfg.compute_loss, bool(prefetch), loss_out, examples_out)
             n_ex = int(examples_out.sum())
-            mean_loss = float(loss_out.sum()) / n_ex if n_ex else math.nan
-            if n_ex and not math.isfinite(mean_loss):
+            mean_loss = float(loss_out.sum()) / n_ex if n_ex and cfg.compute_loss else math.nan
+            if n_ex and cfg.compute_loss and not math.isfinite(mean_loss):
                 raise FloatingPointError("training diverged (loss is not finite); lower alpha")
             loss_per_epoch.append(mean_loss)
             if bar is not None:
@@ -227,6 +245,7 @@ def train_compiled(corpus, V, cfg, *, progress=True, callback=None, id_to_word=N
     settings = dict(cfg.settings(V), min_count=min_count, max_vocab=max_vocab)
     settings.update(alpha=alpha, min_alpha=lr_end, threads=used_threads, backend="numba",
                     batch_size=None, damping=None, chunk_words=int(chunk_words),
-                    exact_sigmoid=bool(exact_sigmoid))
+                    exact_sigmoid=bool(exact_sigmoid), guide_bits=int(guide.size - 1).bit_length() - 1,
+                    prefetch=bool(prefetch))
     return FastResult(W_in, W_out, loss_per_epoch, corpus.size * epochs / wall, wall, epochs,
                       int(corpus.size), settings, words_of(id_to_word, V), kept_ids)

@@ -57,11 +57,13 @@ class FastConfig:
     cbow_update: str = "word2vec"
     threads: int = 2
     backend: str = "numpy"
+    compute_loss: bool = True
 
     @classmethod
     def create(cls, model="cbow", hidden_size=100, window_size=5, negative=5, epochs=10, batch_size=None,
                alpha=None, min_alpha=None, seed=0, sample=1e-3, power=0.75, dynamic_window=True,
-               damping=None, init="word2vec", cbow_update="word2vec", threads=2, backend="numpy", **aliases):
+               damping=None, init="word2vec", cbow_update="word2vec", threads=2, backend="numpy",
+               compute_loss=True, **aliases):
         """Check the values, resolve the defaults that depend on the model, accept the old names."""
         for old, value in aliases.items():
             if old not in ALIASES:
@@ -112,7 +114,7 @@ class FastConfig:
                             f"got {seed!r}")
         return cls(model, int(hidden_size), int(window_size), int(negative), int(epochs), int(batch_size),
                    float(alpha), float(min_alpha), seed, float(sample), float(power), bool(dynamic_window),
-                   float(damping), init, cbow_update, threads, backend)
+                   float(damping), init, cbow_update, threads, backend, bool(compute_loss))
 
     @property
     def seed_sequence(self) -> np.random.SeedSequence:

@@ -67,7 +67,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
           epochs=10, batch_size=None, alpha=None, min_alpha=None, seed=0, sample=1e-3, power=0.75,
           dynamic_window=True, damping=None, init="word2vec", cbow_update="word2vec",
           progress=True, callback=None, threads=2, id_to_word=None, backend="numpy", min_count=None,
-          max_vocab=None, **aliases):
+          max_vocab=None, compute_loss=True, **aliases):
     """Train word2vec (CBOW or skip-gram, negative sampling) on a corpus of ids, fast.
 
     Parameters
@@ -117,6 +117,9 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
         words leave the corpus). Default None: every id keeps its row. When they trim, the rows
         are the kept ids in order: ``result.kept_ids`` maps row -> corpus id (and ``result.wv``
         holds the kept words).
+    compute_loss : ``backend="numba"`` only: False skips the loss (``loss_per_epoch`` then holds
+        nan), as gensim's ``compute_loss=False``; the weights are the same either way. The numpy
+        kernel always computes it (its step needs the scores anyway).
     subsample, lr : older names of ``sample`` and ``alpha``, still accepted.
 
     The layered model (``w2vlib.CBOW`` + ``Trainer``) and this function differ in exactly these
@@ -159,7 +162,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     batch_size = default_batch_size(corpus.size, model) if batch_size is None else batch_size
     cfg = FastConfig.create(model, hidden_size, window_size, negative, epochs, batch_size, alpha,
                             min_alpha, seed, sample, power, dynamic_window, damping, init, cbow_update,
-                            threads, backend, **aliases)
+                            threads, backend, compute_loss, **aliases)
     if cfg.backend == "numba":  # compiled per-word SGD, no batches: w2vlib/fast/compiled.py
         return train_compiled(corpus, V, cfg, progress=progress, callback=callback, id_to_word=id_to_word,
                               kept_ids=kept_ids, min_count=min_count, max_vocab=max_vocab)

@@ -19,13 +19,18 @@
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.1절, 4.2.1절
 #
 # 3장에서는 일곱 단어짜리 예문에서 동작하는 CBOW 모델을 만들었습니다. *밑바닥부터 시작하는 딥러닝 2*(Deep Learning
-# from Scratch 2)의 4장은 어휘(vocabulary)가 10,000개(PTB 데이터셋(Penn Treebank))나 1,000,000개(실제 말뭉치(corpus))로 늘어나면 어떻게 되는지
-# 묻습니다. 이 노트북에서는 단순한 모델을 학습시킨 뒤, 어휘 수 V가 커질 때 시간과 메모리가 어디에 쓰이는지 **측정**합니다.
-# 측정 결과가 가리키는 두 병목(bottleneck)을 이 시리즈의 나머지 노트북에서 하나씩 없앱니다.
+# from Scratch 2)의 4장은 어휘(vocabulary)가 7개가 아니라 10,000개(4장이 학습에 쓰는 PTB 데이터셋(Penn Treebank))이거나
+# 그보다 훨씬 많을 때(실제 말뭉치(corpus)) 어떻게 되는지 묻습니다. 이 노트북에서는 단순한 모델을 학습시킨 뒤, 어휘 수
+# V가 커질 때 시간과 메모리가 어디에 쓰이는지 **측정**합니다. 측정 결과가 가리키는 두 병목(bottleneck)을 이 시리즈의
+# 나머지 노트북에서 하나씩 없앱니다.
+#
+# **학습 노트.** 이 시리즈는 교재와 함께, 한 학생이 이 장을 읽으며 한국어로 쓴 학습 노트를 따라갑니다. 노트의 코드는
+# 버그까지 쓰인 그대로 `w2vlib.notes`에 들어 있습니다. 노트북 02부터는 그 버그 하나하나가 확인(기울기 확인, 테스트)으로
+# 찾아내는 교재가 됩니다. 그 클래스들을 다른 용도로 쓰지는 마세요. 올바른 버전은 패키지의 계층입니다.
 #
 # **이 노트북에서 배울 내용**
 # - `SimpleCBOW`가 두 맥락(context) 단어로 타깃(target) 단어를 예측하는 과정 (원핫 → `W_in` → 평균 → `W_out` → 소프트맥스)
-# - 입력 측 행렬 곱 `one_hot @ W_in`이 사실은 행렬 곱으로 위장한 행 룩업(lookup, 행을 꺼내는 연산)이라는 점, 그리고 그 위장에 드는 시간과 메모리 비용
+# - 입력 측 행렬 곱 `one_hot @ W_in`이 사실은 행렬 곱으로 위장한 행 조회(lookup, 행을 꺼내는 연산)라는 점, 그리고 그 위장에 드는 시간과 메모리 비용
 # - 출력층(output layer, `h @ W_out`과 어휘 전체에 대한 소프트맥스)의 비용이 왜 V에 비례해 커지는지
 # - numpy 코드의 시간을 공정하게 재는 법(여러 번 반복해 가장 빠른 값)과 V에 대한 비용을 로그-로그 그래프로 읽는 법
 
@@ -90,8 +95,12 @@ print(contexts_1h[0])
 #
 # ```
 # one-hot contexts (N, 2, V) ──MatMul W_in (V×H)──► (N, 2, H) ──mean──► h (N, H)
-# h ──MatMul W_outᵀ (H×V)──► scores (N, V) ──softmax + cross-entropy──► loss
+# h ──MatMul W_out (H×V)──► scores (N, V) ──softmax + cross-entropy──► loss
 # ```
+#
+# 가중치의 형상은 교재와 같습니다. `W_in`은 (V, H)로 단어마다 행이 하나이고, `W_out`은 (H, V)로 단어마다 열이 하나이므로
+# 점수는 `h @ W_out`입니다. (노트북 03부터는 출력 가중치를 반대로, 곧 단어마다 행이 하나인 (V, H)로 저장합니다. 그
+# 이유는 노트북 03에서 설명합니다.)
 #
 # 가중치(weight)는 아주 작은 값(`0.01 * N(0, 1)`)으로 시작하므로 점수(score)는 모두 0에 가깝고, 소프트맥스(softmax)는
 # 모든 단어에 거의 1/V의 확률(probability)을 줍니다. 따라서 학습 전 모델의 손실(loss), 곧 교차 엔트로피
@@ -103,13 +112,13 @@ loss0 = model.forward(contexts_1h, target)
 model.backward()
 print(f"학습 전 모델의 손실: {loss0:.4f}")
 print(f"ln(V) = ln({vocab_size}):    {np.log(vocab_size):.4f}")
-for name, p, g in zip(["W_in", "W_out^T"], model.params, model.grads):
+for name, p, g in zip(["W_in", "W_out"], model.params, model.grads):
     print(f"{name:8s} 형상 {p.shape}, 기울기의 형상 {g.shape}")
 assert abs(loss0 - np.log(vocab_size)) < 0.05, "학습 전 모델은 균등 분포에 가까워야 합니다"
 
 # %% [markdown]
 # 기울기(gradient)의 형상을 보세요. 미니배치(mini-batch)가 쓴 단어는 몇 개뿐인데도, 역전파(backward pass) 한 번이 `W_in`의 *모든*
-# 행과 `W_outᵀ`의 *모든* 열에 대한 기울기를 만듭니다. 이것도 기억해 두세요.
+# 행과 `W_out`의 *모든* 열에 대한 기울기를 만듭니다. 이것도 기억해 두세요.
 #
 # 이제 짧게 학습시킵니다. 설정값은 처음에 교재의 설정(Adam, 배치 크기 3, 1000 에폭(epoch))으로 되어 있습니다. 아래 로그 줄에는 실행할
 # 때마다 달라지는 시간이 들어 있으므로, 다음 셀이 결과를 확인합니다.
@@ -118,7 +127,7 @@ assert abs(loss0 - np.log(vocab_size)) < 0.05, "학습 전 모델은 균등 분�
 model = SimpleCBOW(vocab_size, TOY_HIDDEN, window_size=1, rng=SEED)
 trainer = Trainer(model, Adam())
 trainer.fit(contexts_1h, target, max_epoch=TOY_EPOCHS, batch_size=TOY_BATCH, rng=SEED, progress=False)
-print(f"{len(trainer.iter_losses)}단계 ({trainer.elapsed:.2f} s), "
+print(f"{len(trainer.iter_losses)}단계 ({trainer.elapsed:.2f}초), "
       f"손실 {trainer.loss_list[0]:.3f} -> {trainer.loss_list[-1]:.3f}")
 
 # %%
@@ -128,7 +137,7 @@ print("확인 통과: 손실이 줄었습니다")
 
 # %%
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
-trainer.plot(ax=ax)
+trainer.plot(ax=ax, lang="ko")
 ax.set_title("예문으로 학습한 SimpleCBOW")
 plt.show()
 
@@ -143,14 +152,32 @@ for (a, b), t, g in zip(contexts, target, guess):
     mark = "맞음" if g == t else f"(정답: {id_to_word[int(t)]})"
     print(f"{id_to_word[int(a)]:>8s} ___ {id_to_word[int(b)]:<8s} -> {id_to_word[int(g)]:<8s} {mark}")
 n_right = int(np.sum(guess == target))
-print(f"윈도우 {len(target)}개 중 {n_right}개 정답")
+print(f"윈도우 {len(target)}개 중 {n_right}개 정답. 무작위로 추측하면 평균 "
+      f"{len(target) / vocab_size:.2f}개입니다 (V = {vocab_size}개 단어 중 하나)")
 assert n_right >= len(target) / 2, "맞힌 윈도우가 절반도 안 됩니다. TOY_EPOCHS를 늘려 보세요 (손실이 아직 줄고 있습니다)"
 
+# %% [markdown]
+# 모델은 학습하고 있습니다. 무작위 추측보다 훨씬 많이 맞힙니다. 여섯 개를 모두 맞힐 수 있을까요? 맥락을 보세요.
+# "say ___ and"와 "and ___ say"는 같은 두 단어를 맥락으로 가집니다. CBOW는 맥락 벡터를 *평균*하므로 두 윈도우는 같은
+# `h`, 같은 예측을 냅니다. 타깃은 서로 다른데도 말입니다. 다음 셀이 그 때문에 가능한 최선을 계산합니다.
+
+# %%
+groups = {}
+for (a, b), t in zip(contexts, target):
+    groups.setdefault(tuple(sorted((int(a), int(b)))), []).append(int(t))
+best = sum(max(ts.count(t) for t in set(ts)) for ts in groups.values())
+floor = -sum(ts.count(t) * np.log(ts.count(t) / len(ts)) for ts in groups.values() for t in set(ts)) / len(target)
+shared = ["{" + ", ".join(id_to_word[i] for i in key) + "}" for key, ts in groups.items() if len(set(ts)) > 1]
+print(f"맥락 단어는 같지만 타깃이 다른 윈도우: {shared}")
+print(f"가능한 최선: {len(target)}개 중 {best}개 정답, 가능한 가장 낮은 손실: {floor:.4f}")
+loss_all = model.forward(contexts_1h, target)        # 지금 여섯 윈도우 전체의 손실
+print(f"이번 실행: {len(target)}개 중 {n_right}개 정답, 손실 {loss_all:.4f}")
+assert n_right <= best and loss_all >= floor - 1e-4
 
 # %% [markdown]
-# 모델은 학습하고 있지만, 교재의 설정으로는 윈도우 한두 개를 아직 틀릴 수 있습니다. 여섯 윈도우 중 두 개의 타깃이
-# "say"이므로, 손실 곡선이 아직 내려가는 중인 덜 학습된 모델은 "say" 쪽으로 기웁니다(설정값에서
-# `TOY_EPOCHS = 3000`을 시도해 보세요). 이 장이 묻는 것은 모델의 *비용*입니다.
+# 그러니 그 두 윈도우 중 하나를 틀리는 것은 학습이 모자라다는 신호가 아닙니다. 어떤 CBOW 모델도 둘 다 맞힐 수는 없습니다.
+# 그 밖의 오답은 학습이 모자란 탓입니다(`TOY_EPOCHS`를 늘리고 손실이 바닥값에 다가가는 것을 보세요). 하지만 이 장이
+# 묻는 것은 모델의 *비용*입니다.
 #
 # V가 7이 아니라 `VOCAB_SIZES`의 각 크기일 때 같은 계산에 비용이 얼마나 드는지 살펴봅시다.
 #
@@ -160,23 +187,24 @@ assert n_right >= len(target) / 2, "맞힌 윈도우가 절반도 안 됩니다.
 # 두 개씩인 미니배치를 만들고, 순전파 한 번의 세 부분을 잽니다.
 #
 # 1. **입력, 원핫 방식**: `MatMul(W_in).forward(one_hot)` (SimpleCBOW가 하는 계산)
-# 2. **입력, 룩업 방식**: `Embedding(W_in).forward(ids)`. `W_in[ids]`, 곧 원핫 행렬 곱이 골라내는 행들을 그 많은
+# 2. **입력, 조회 방식**: `Embedding(W_in).forward(ids)`. `W_in[ids]`, 곧 원핫 행렬 곱이 골라내는 행들을 그 많은
 #    0을 곱하지 않고 돌려줍니다.
-# 3. **출력**: `h @ W_outᵀ`와 그 뒤의 소프트맥스 + 교차 엔트로피 오차, 어휘 V개 전체에 대해.
+# 3. **출력**: `h @ W_out`과 그 뒤의 소프트맥스 + 교차 엔트로피 오차, 어휘 V개 전체에 대해.
 #
-# 표에는 원핫 미니배치를 *만드는* 시간(`convert_one_hot`)도 나옵니다. 룩업 방식은 이 비용을 전혀 치르지 않습니다.
-# 속도 향상에는 언제나 두 방식의 결과가 같다는 확인이 따라야 하므로, 반복문은 원핫 행렬 곱과 룩업이 정확히 같은
+# 표에는 원핫 미니배치를 *만드는* 시간(`convert_one_hot`)도 나옵니다. 조회 방식은 이 비용을 전혀 치르지 않습니다.
+# 속도 향상에는 언제나 두 방식의 결과가 같다는 확인이 따라야 하므로, 반복문은 원핫 행렬 곱과 조회가 정확히 같은
 # 숫자를 내는지도 확인합니다.
 
 # %%
 def time_forward_pieces(V, rng):
-    """어휘 수 V에서 미니배치 하나의 입력(원핫 대 룩업)과 출력(점수 + 소프트맥스) 시간을 잽니다."""
-    W_in, W_out = init_weights(V, HIDDEN, rng)
+    """어휘 수 V에서 미니배치 하나의 입력(원핫 대 조회)과 출력(점수 + 소프트맥스) 시간을 잽니다."""
+    W_in, W_out_rows = init_weights(V, HIDDEN, rng)      # 둘 다 (V, H)
     ids = rng.integers(0, V, size=(BATCH, 2))           # 미니배치 하나의 맥락 ID
     t = rng.integers(0, V, size=BATCH)                  # 타깃 ID
     one_hot = convert_one_hot(ids, V)                   # (BATCH, 2, V) float32
     in_onehot, in_lookup = MatMul(W_in), Embedding(W_in)
-    out_layer, loss_layer = MatMul(np.ascontiguousarray(W_out.T)), SoftmaxWithLoss()
+    W_out = np.ascontiguousarray(W_out_rows.T)          # SimpleCBOW처럼 (H, V)
+    out_layer, loss_layer = MatMul(W_out), SoftmaxWithLoss()
     h = in_lookup.forward(ids).mean(axis=1)
     return {
         "V": V,
@@ -194,31 +222,36 @@ def time_forward_pieces(V, rng):
 rng = np.random.default_rng(SEED)
 results = [time_forward_pieces(V, rng) for V in VOCAB_SIZES]
 
-print(f"{'V':>8s} {'원핫 만들기':>9s} {'one-hot @ W_in':>15s} {'W_in[ids]':>10s} {'배율':>6s} {'h @ W_out + softmax':>20s}")
+print(f"{'V':>8s} {'원핫 만들기':>10s} {'one-hot @ W_in':>16s} {'W_in[ids]':>11s} {'배율':>6s} {'h @ W_out + softmax':>21s}")
 for r in results:
-    print(f"{r['V']:>8,d} {r['t_convert'] * 1e3:>11.2f} ms {r['t_onehot'] * 1e3:>12.2f} ms "
-          f"{r['t_lookup'] * 1e3:>7.3f} ms {r['t_onehot'] / r['t_lookup']:>7.0f}x {r['t_output'] * 1e3:>17.2f} ms")
+    print(f"{r['V']:>8,d} {r['t_convert'] * 1e3:>9.2f}밀리초 {r['t_onehot'] * 1e3:>10.2f}밀리초 "
+          f"{r['t_lookup'] * 1e3:>5.3f}밀리초 {r['t_onehot'] / r['t_lookup']:>6.0f}배 {r['t_output'] * 1e3:>15.2f}밀리초")
 first, last = results[0], results[-1]
 print(f"V가 {last['V'] / first['V']:.0f}배 커지는 동안 시간은 원핫 입력 {last['t_onehot'] / first['t_onehot']:.1f}배, "
-      f"룩업 {last['t_lookup'] / first['t_lookup']:.1f}배, 출력 {last['t_output'] / first['t_output']:.1f}배가 되었습니다")
+      f"조회 {last['t_lookup'] / first['t_lookup']:.1f}배, 출력 {last['t_output'] / first['t_output']:.1f}배가 되었습니다")
+if len(results) > 1:
+    slopes = {key: loglog_slope([r["V"] for r in results], [r[key] for r in results])
+              for key in ["t_onehot", "t_lookup", "t_output"]}
+    print(f"V에 대한 로그-로그 기울기: 원핫 입력 {slopes['t_onehot']:.2f}, 조회 {slopes['t_lookup']:.2f}, "
+          f"출력 {slopes['t_output']:.2f}")
 
 
 # %%
-assert all(r["same"] for r in results), "룩업은 원핫 행렬 곱과 정확히 같은 값을 내야 합니다"
+assert all(r["same"] for r in results), "조회는 원핫 행렬 곱과 정확히 같은 값을 내야 합니다"
 for r in results:
-    assert r["t_onehot"] > r["t_lookup"], f"V = {r['V']:,}에서 룩업이 원핫 행렬 곱보다 빨라야 합니다"
+    assert r["t_onehot"] > r["t_lookup"], f"V = {r['V']:,}에서 조회가 원핫 행렬 곱보다 빨라야 합니다"
     if r["V"] >= 10_000:
-        assert r["t_onehot"] > 10 * r["t_lookup"], f"V = {r['V']:,}에서 룩업이 10배 이상 빨라야 합니다"
+        assert r["t_onehot"] > 10 * r["t_lookup"], f"V = {r['V']:,}에서 조회가 10배 이상 빨라야 합니다"
 Vs = np.array([r["V"] for r in results])
 if Vs.max() >= 10 * Vs.min():
     slope = {key: loglog_slope(Vs, [r[key] for r in results]) for key in ["t_onehot", "t_lookup", "t_output"]}
     assert slope["t_onehot"] > 0.5, "원핫 입력의 비용은 V와 함께 커져야 합니다 (로그-로그 기울기 1 근처)"
     assert slope["t_output"] > 0.5, "출력의 비용은 V와 함께 커져야 합니다 (로그-로그 기울기 1 근처)"
-    assert slope["t_lookup"] < slope["t_onehot"] - 0.3, "룩업의 비용은 V에 거의 영향을 받지 않아야 합니다 (로그-로그 기울기 0 근처)"
-    print("확인 통과: 룩업 == 원핫 행렬 곱이고 더 빠릅니다 (V = 10,000부터 10배 이상). "
-          "원핫 입력과 출력의 비용은 V와 함께 커지고, 룩업의 비용은 그렇지 않습니다")
+    assert slope["t_lookup"] < slope["t_onehot"] - 0.3, "조회의 비용은 V에 거의 영향을 받지 않아야 합니다 (로그-로그 기울기 0 근처)"
+    print("확인 통과: 조회 == 원핫 행렬 곱이고 더 빠릅니다 (V = 10,000부터 10배 이상). "
+          "원핫 입력과 출력의 비용은 V와 함께 커지고, 조회의 비용은 그렇지 않습니다")
 else:
-    print("확인 통과: 룩업 == 원핫 행렬 곱이고 더 빠릅니다 (V = 10,000부터 10배 이상). "
+    print("확인 통과: 조회 == 원핫 행렬 곱이고 더 빠릅니다 (V = 10,000부터 10배 이상). "
           "비용이 커지는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 잡으세요.")
 
 # %% [markdown]
@@ -231,12 +264,12 @@ Vs = np.array([r["V"] for r in results])
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
 ax.plot(Vs, [r["t_onehot"] * 1e3 for r in results], "o-", label="입력: one-hot @ W_in")
 ax.plot(Vs, [r["t_output"] * 1e3 for r in results], "s-", label="출력: h @ W_out + softmax")
-ax.plot(Vs, [r["t_lookup"] * 1e3 for r in results], "^-", label="입력: W_in[ids] (룩업)")
+ax.plot(Vs, [r["t_lookup"] * 1e3 for r in results], "^-", label="입력: W_in[ids] (조회)")
 ax.plot(Vs, results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (기울기 1)")
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("어휘 수 V (단어)")
-ax.set_ylabel(f"미니배치({BATCH}개)당 시간 (ms)")
+ax.set_ylabel(f"미니배치({BATCH}개)당 시간 (밀리초)")
 ax.set_title(f"V에 따른 순전파 비용 (H = {HIDDEN})")
 ax.legend(fontsize=9)
 plt.show()
@@ -266,16 +299,16 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 # 측정 결과, 학습 한 단계의 비용이 V와 함께 커지는 곳은 두 군데입니다.
 #
 # 1. **입력층(input layer): `one_hot @ W_in`.** 대부분 0인 값을 곱하고, 결과 전체는 이미 ID를 알고 있던 `W_in`의 행들입니다.
-#    룩업 `W_in[ids]`는 정확히 같은 숫자를 몇 배나 빠르게 내고(위의 배율), 그 비용은 V와 상관없습니다. 원핫
-#    미니배치는 메모리도 V에 비례해 씁니다.
+#    조회 `W_in[ids]`는 정확히 같은 숫자를 몇 배나 빠르게 내고(위의 배율), 그 비용은 V에 거의 영향을 받지 않습니다(위의
+#    로그-로그 기울기). 원핫 미니배치는 메모리도 V에 비례해 씁니다.
 #    **해결책: Embedding 계층** (노트북 02).
 # 2. **출력층: `h @ W_out`과 소프트맥스.** 타깃 단어 *하나*의 확률을 구하려 해도 소프트맥스는 (분모 때문에) V개 단어
-#    *전체*의 점수가 필요합니다. 여기서는 룩업 기법이 도움이 되지 않습니다. 모든 열이 실제로 쓰이기 때문입니다.
+#    *전체*의 점수가 필요합니다. 여기서는 조회 기법이 도움이 되지 않습니다. 모든 열이 실제로 쓰이기 때문입니다.
 #    **해결책: 네거티브 샘플링(negative sampling)**. "V개 단어 중 어느 것인가?"(다중 분류)를 "이 단어가 맞는가,
 #    아닌가?"(이진 분류)라는 몇 개의 질문으로 바꿉니다 (노트북 03과 04).
 #
-# 역전파는 어떨까요? 2절에서 기울기는 행렬 전체의 형상이었습니다. 연습 문제 4에서 역전파 비용이 V에 따라 어떻게
-# 커지는지 먼저 예측하고 측정해 보세요.
+# 역전파는 어떨까요? 2절에서 기울기는 행렬 전체의 형상이었습니다. 연습 문제 4는 역전파 비용이 V에 따라 어떻게
+# 커지는지 먼저 예측하게 하고, 그다음에야 측정합니다.
 #
 # ## 정리
 #
@@ -283,8 +316,8 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 #   은닉층(hidden layer)에서 평균을 낸 뒤, V개 단어 전체에 대한 소프트맥스(softmax)로 타깃(target)을 예측합니다.
 #   학습에는 교차 엔트로피 오차(cross-entropy error)를 씁니다.
 # - 학습 전 모델의 손실은 약 ln V입니다. 소프트맥스가 거의 균등하기 때문입니다.
-# - `one_hot @ W_in`은 행 룩업 `W_in[ids]`와 정확히 같습니다. 행렬 곱의 시간과 메모리는 V와 함께 커지지만,
-#   룩업은 그렇지 않습니다.
+# - `one_hot @ W_in`은 행 조회(lookup) `W_in[ids]`와 정확히 같습니다. 행렬 곱의 시간과 메모리는 V와 함께 커지지만,
+#   조회의 시간은 거의 커지지 않습니다.
 # - 출력층은 소프트맥스의 분모를 위해 V개 점수가 모두 필요하므로, 비용이 V에 비례해 커집니다. 이것이 두 번째
 #   병목(bottleneck)입니다.
 # - 공정한 시간 측정: 여러 번 반복해 가장 빠른 값, 두 방식에 같은 입력, 두 결과가 같은지 확인, 그리고 절대 시간
@@ -298,15 +331,17 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 #
 # 1. **대규모에서의 메모리.** V = 1,000,000일 때, 타깃 100개 × 맥락 단어 10개(교재의 PTB 학습처럼 좌우로 5단어씩인
 #    윈도우)로 된 float32 원핫 미니배치는 몇 메가바이트(10⁶바이트)를 차지할까요? 답을 `answer_1`에 넣으세요.
-# 2. **위장된 룩업.** 어떤 형상의 ID 배열에 대해서도 `convert_one_hot(ids, len(W)) @ W`와 같은 배열을 돌려주는
+# 2. **위장된 조회.** 어떤 형상의 ID 배열에 대해서도 `convert_one_hot(ids, len(W)) @ W`와 같은 배열을 돌려주는
 #    `lookup(W, ids)`를 원핫 벡터를 만들지 않고 작성해 보세요.
 # 3. **소프트맥스 교차 엔트로피의 기울기 유도하기 (먼저 종이에).** 점수 행 N개로 된 미니배치 `score` (N × V)와 타깃
 #    ID `t`에 대해, 손실은 행별 `-log softmax(score)[t]`의 평균입니다. dL/dscore를 유도한 뒤 numpy로
 #    `dscore(score, t)`를 작성하세요. 자동 채점 셀이 무작위 입력에서 `SoftmaxWithLoss.backward`와 비교합니다.
-# 4. **예측하고 측정하기: 역전파.** 역전파의 각 부분은 V에 따라 시간이 어떻게 커질까요? `prediction_4`에 각각의
-#    로그-로그 기울기(0 = V와 상관없음, 1 = V에 비례)를 넣으세요: `"one-hot"`(원핫 입력층의 `MatMul.backward`),
-#    `"lookup"`(`Embedding.backward`), `"output"`(소프트맥스 + `h @ W_outᵀ`의 역전파). 다음 셀이 `VOCAB_SIZES`에서
-#    세 부분을 측정하고, 자동 채점 셀이 여러분의 기울기를 측정값과 비교합니다(±0.5).
+# 4. **예측하고 측정하기: 역전파.** 역전파의 각 부분은 V에 따라 시간이 어떻게 커질까요? 위의 순전파는 길잡이가 되지
+#    못합니다. 역전파는 다른 배열(기울기)을 계산하므로, 각 부분이 무엇을 계산하는지 보세요. `prediction_4`에 부분마다
+#    로그-로그 기울기(0 = V와 상관없음, 1 = V에 비례)를 넣으세요: `"one-hot"`(원핫 입력층의 `MatMul.backward`. 입력의
+#    기울기를 돌려주고 `W_in`의 기울기를 채웁니다), `"lookup"`(w2vlib의 `Embedding.backward`), `"output"`(소프트맥스 +
+#    교차 엔트로피 오차와 `h @ W_out`의 역전파). 자동 채점은 먼저 예측을 판정하고(±0.25 이내), 그다음에야 바로 위 셀에
+#    정의된 `time_backward_pieces`로 `VOCAB_SIZES`에서 세 역전파의 시간을 재어 측정한 기울기를 보여 줍니다.
 
 # %%
 answer_1 = ...                    # V = 1,000,000일 때의 메가바이트
@@ -335,37 +370,32 @@ q3.check(dscore)
 # q3.solution()
 
 # %%
-prediction_4 = ...                # {"one-hot": ..., "lookup": ..., "output": ...}
-
-
-# %% tags=["nbval-ignore-output"]
-def time_backward_pieces(V, rng):
-    """어휘 수 V에서 세 부분의 역전파 한 번에 걸리는 초 (순전파 한 번 뒤)."""
-    W_in, W_out = init_weights(V, HIDDEN, rng)
+def time_backward_pieces(V, rng=None):
+    """어휘 수 V에서 세 부분의 역전파 한 번에 걸리는 초 (각각 순전파 한 번 뒤)."""
+    rng = np.random.default_rng(SEED) if rng is None else rng
+    W_in, W_out_rows = init_weights(V, HIDDEN, rng)
     ids = rng.integers(0, V, size=(BATCH, 2))
     t = rng.integers(0, V, size=BATCH)
     in_onehot, in_lookup = MatMul(W_in), Embedding(W_in)
-    out_layer, loss_layer = MatMul(np.ascontiguousarray(W_out.T)), SoftmaxWithLoss()
+    out_layer, loss_layer = MatMul(np.ascontiguousarray(W_out_rows.T)), SoftmaxWithLoss()
     dh2 = rng.standard_normal((BATCH, 2, HIDDEN)).astype(np.float32)
     in_onehot.forward(convert_one_hot(ids, V))
     in_lookup.forward(ids)
     loss_layer.forward(out_layer.forward(in_lookup.forward(ids).mean(axis=1)), t)
-    return {"V": V,
-            "t_onehot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
-            "t_lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
-            "t_output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
+    return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
+            "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
+            "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
 
-
-rng = np.random.default_rng(SEED)
-backward_results = [time_backward_pieces(V, rng) for V in VOCAB_SIZES]
-for r in backward_results:
-    print(f"V = {r['V']:>7,d}: 원핫 입력 {r['t_onehot'] * 1e3:8.3f} ms, 룩업 {r['t_lookup'] * 1e3:7.3f} ms, "
-          f"출력 {r['t_output'] * 1e3:8.3f} ms")
 
 # %%
-q4.check(prediction_4, results=backward_results)
+prediction_4 = ...                # {"one-hot": ..., "lookup": ..., "output": ...}
+q4.check(prediction_4, measure=time_backward_pieces, sizes=VOCAB_SIZES)
 # q4.hint()
 # q4.solution()
 
 # %% [markdown]
+# **출처**(이 노트북에서 확인한 것): *밑바닥부터 시작하는 딥러닝 2*의 코드(oreilly-japan/deep-learning-from-scratch-2의
+# `ch03/simple_cbow.py`: 가중치의 형상과 `0.01 * np.random.randn`, `ch03/train.py`: 은닉층 크기 5, 배치 크기 3, 1000
+# 에폭, Adam, `ch04/train.py`: PTB에서 은닉층 크기 100과 윈도우 크기 5).
+#
 # [다음: 02 Embedding 계층](02_embedding_layer.ipynb)

@@ -20,8 +20,8 @@
 #
 # [노트북 01](01_one_hot_bottleneck.ipynb)에서 `one_hot @ W_in`이 `W_in[ids]`와 정확히 같은 행을 내지만 훨씬 느리고,
 # 어휘가 커질수록 더 느려진다는 것을 측정했습니다. **Embedding 계층**(Embedding layer, 임베딩 계층)은 행을 꺼내는
-# 룩업(lookup)만 남깁니다. 순전파(forward pass)는 한 줄입니다. 역전파(backward pass)는 이 장의 학습 노트가 처음에
-# 틀렸던 곳이고, 지금도 많은 구현이 틀리는 곳입니다. 미니배치에 두 번 나온 단어는 기울기(gradient)를 *둘 다* 받아야
+# 조회(lookup)만 남깁니다. 순전파(forward pass)는 한 줄입니다. 역전파(backward pass)는 학습 노트(노트북 01에서
+# 소개했습니다)가 처음에 틀렸던 곳이고, 지금도 많은 구현이 틀리는 곳입니다. 미니배치에 두 번 나온 단어는 기울기(gradient)를 *둘 다* 받아야
 # 합니다.
 #
 # **이 노트북에서 배울 내용**
@@ -68,14 +68,16 @@ REPEAT = 3                            # 시간 측정: 이 횟수만큼 반복�
 # ## 1. 순전파: 행 꺼내기
 #
 # 이 계층의 계산 그래프입니다. 단어 ID가 들어가면 그 ID에 해당하는 `W`의 행이 나옵니다. 돌아오는 길(빨간색)에서는
-# 그 행들의 기울기 `dout`이 ID 하나에 한 행씩 `dW`에 더해집니다.
+# 그 행들의 기울기 `dout`이 ID 하나에 한 행씩 `dW`에 더해집니다. 그래프는 패키지의 `Embedding.backward`를 보여
+# 줍니다. 더하기 전에 직전 호출이 쓴 `dW`의 행을 0으로 만듭니다(교재의 버전은 `dW` 전체를 0으로 만듭니다. 이 차이는
+# 5절에서 다시 다룹니다).
 
 # %%
-plotting.draw_embedding_graph()
+plotting.draw_embedding_graph(lang="ko")
 plt.show()
 
 # %% [markdown]
-# 원소가 자기 위치를 나타내는 가중치 행렬을 쓰면 룩업을 읽기 쉽습니다. 행 `i`는 `i * H`로 시작합니다.
+# 원소가 자기 위치를 나타내는 가중치 행렬을 쓰면 조회를 읽기 쉽습니다. 행 `i`는 `i * H`로 시작합니다.
 
 # %%
 W = np.arange(V_TOY * H_TOY, dtype=np.float32).reshape(V_TOY, H_TOY)
@@ -172,9 +174,13 @@ if has_repeat:
 # 0에 가까우면 "맞음"입니다. 0.1에서 1 정도의 오차는 역전파가 틀렸다는 뜻입니다.
 #
 # 확인은 **float64**로 합니다. 계층은 매개변수(parameter)의 dtype을 따르므로, float64 가중치를 주면 순전파와 역전파도
-# float64로 계산됩니다. float64의 16자리 정밀도 덕분에 아주 작은 스텝(ε = 10⁻⁶)과 엄격한 허용 오차(`GRADCHECK_TOL`,
-# 10⁻⁶)를 쓸 수 있습니다. CS224n, 교재의 `gradient_check`, PyTorch의 `gradcheck`도 그렇게 합니다. 학습은 속도를
-# 위해 float32로 합니다.
+# float64로 계산됩니다. float64의 16자리 정밀도 덕분에 아주 작은 스텝(ε = 10⁻⁶)과, 기울기 전체의 상대 오차에 대한
+# 엄격한 허용 오차(`GRADCHECK_TOL`, 10⁻⁶)를 쓸 수 있습니다. 다른 곳은 다르게 고릅니다. CS224n 과제 2의
+# `gradcheck_naive`는 h = 10⁻⁴만큼 움직이고, max(1, |수치 기울기|, |해석적 기울기|)에 대한 차이의 비가 10⁻⁵를 넘는
+# 원소가 있으면 실패로 봅니다. 1권(밑바닥부터 시작하는 딥러닝)의 `numerical_gradient`는 h = 10⁻⁴만큼 움직입니다(그
+# `gradient_check`는 평균 절대 차이를 출력할 뿐 기준값이 없습니다). PyTorch의 `gradcheck`는 eps = 10⁻⁶만큼 움직이고
+# atol = 10⁻⁵, rtol = 10⁻³로 `|a − n| ≤ atol + rtol·|n|`이면 통과로 보며, 문서는 배정밀도(double)를 쓰라고 합니다.
+# 학습은 속도를 위해 float32로 합니다.
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -213,8 +219,8 @@ print(f"확인 통과: float64에서 누적하는 버전들은 {GRADCHECK_TOL:g}
 # %%
 W32 = W_rand.astype(np.float32)
 err32_small, err32_large = gradient_error(Embedding, W32, eps=1e-6), gradient_error(Embedding, W32, eps=1e-2)
-print(f"올바른 Embedding, float32 가중치: eps = 1e-6 -> 상대 오차 {err32_small:.1e}; "
-      f"eps = 1e-2 -> {err32_large:.1e}")
+print(f"올바른 Embedding, float32 가중치: eps = 1e-6이면 상대 오차 {err32_small:.1e}, "
+      f"eps = 1e-2이면 {err32_large:.1e}")
 assert err32_small > 100 * errors["Embedding"] and err32_small > err32_large
 print("확인 통과: float32에서는 작은 스텝이 반올림에 묻힙니다. 큰 스텝(과 느슨한 허용 오차)이어야 통과합니다")
 
@@ -266,8 +272,7 @@ print(f"dW[...] = 0 뒤:            lay.grads[0][0] = {lay.grads[0][0]}")
 #    (`one_hotᵀ @ dout`)가 계산하는 값입니다. 희소하게 저장하면 V × n개의 숫자 대신 1을 n개만 저장합니다.
 #
 # 실제 미니배치에서는 자주 나오는 단어가 반복되므로, ID는 지프(Zipf) 분포 비슷한 분포(확률 ∝ 1/순위)에서 뽑습니다.
-# 네 번째 줄은 패키지의 `Embedding.backward` 시간입니다. 이것도 `np.add.at`을 쓰지만, V개 행 전체가 아니라 직전
-# 호출에서 쓴 행만 지웁니다.
+# 네 번째 줄은 패키지의 `Embedding.backward` 시간입니다. 이것도 `np.add.at`을 쓰고, 직전 호출에서 쓴 행만 지웁니다.
 
 # %%
 def scatter_loop(ids, dout, V):
@@ -310,23 +315,27 @@ for n in SCATTER_ROWS:
     agree[-1] &= bool(np.allclose(emb.grads[0], results[0], atol=1e-4))
     timings["w2vlib Embedding.backward"].append(best_time(lambda: emb.backward(dout_big), REPEAT))
 
-print(f"{'역전파당 ID 수':>19s}" + "".join(f"{n:>10,d}" for n in SCATTER_ROWS))
+print(f"{'역전파당 ID 수':>19s}" + "".join(f"{n:>13,d}" for n in SCATTER_ROWS))
 for name, ts in timings.items():
-    print(f"{name:>24s}" + "".join(f"{t * 1e3:>8.3f}ms" for t in ts))
+    print(f"{name:>24s}" + "".join(f"{t * 1e3:>7.3f}밀리초" for t in ts))
 for name in ["np.add.at", "sparse S @ dout"]:
     ratios = [a / b for a, b in zip(timings["loop"], timings[name])]
-    print(f"{'loop / ' + name:>24s}" + "".join(f"{r:>9.1f}x" for r in ratios))
+    print(f"{'loop / ' + name:>24s}" + "".join(f"{r:>11.1f}배" for r in ratios))
+ratios = [a / b for a, b in zip(timings["w2vlib Embedding.backward"], timings["np.add.at"])]
+print(f"{'w2vlib / np.add.at':>24s}" + "".join(f"{r:>11.1f}배" for r in ratios))
+print(f"numpy {np.__version__}")
 
 # %%
 assert all(agree), "모든 흩뿌리기 방법이 같은 dW를 내야 합니다"
 t_loop, t_sparse = np.array(timings["loop"]), np.array(timings["sparse S @ dout"])
+t_addat = np.array(timings["np.add.at"])
 if SCATTER_ROWS[-1] >= 1_000:
-    assert t_sparse[-1] * 2 < t_loop[-1], \
-        f"ID가 {SCATTER_ROWS[-1]:,}개이면 희소 행렬 곱이 반복문보다 2배 이상 빨라야 합니다"
+    assert t_sparse[-1] * 2 < t_loop[-1] and t_sparse[-1] * 2 < t_addat[-1], \
+        f"ID가 {SCATTER_ROWS[-1]:,}개이면 희소 행렬 곱이 반복문과 np.add.at보다 2배 이상 빨라야 합니다"
 if SCATTER_ROWS[-1] >= 100 * SCATTER_ROWS[0]:
     assert t_loop[-1] > 5 * t_loop[0], "반복문의 비용은 ID 수와 함께 커져야 합니다"
-print("확인 통과: 모든 방법이 같은 결과를 냅니다" + (f". ID가 {SCATTER_ROWS[-1]:,}개일 때 희소 행렬 흩뿌리기가 반복문보다 "
-      "2배 이상 빠릅니다" if SCATTER_ROWS[-1] >= 1_000 else " (속도를 비교하려면 ID를 1,000개 이상 쓰세요)"))
+print("확인 통과: 모든 방법이 같은 결과를 냅니다" + (f". ID가 {SCATTER_ROWS[-1]:,}개일 때 희소 행렬 흩뿌리기가 반복문과 "
+      "np.add.at보다 2배 이상 빠릅니다" if SCATTER_ROWS[-1] >= 1_000 else " (속도를 비교하려면 ID를 1,000개 이상 쓰세요)"))
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
@@ -335,7 +344,7 @@ for (name, ts), marker in zip(timings.items(), "os^D"):
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("역전파당 ID 수 (배치 크기 × 맥락 단어 수)")
-ax.set_ylabel("역전파 한 번의 시간 (ms)")
+ax.set_ylabel("역전파 한 번의 시간 (밀리초)")
 ax.set_title(f"dW 누적 (V = {SCATTER_V:,}, H = {SCATTER_H})")
 ax.legend(fontsize=9)
 plt.show()
@@ -344,23 +353,24 @@ plt.show()
 # %% [markdown]
 # 표와 그래프를 읽는 법:
 #
-# - **반복문**(loop)은 ID 하나에 파이썬 반복 한 번이 들므로, 시간이 ID 수에 비례해 커집니다.
-# - **`np.add.at`**은 한 줄이고 언제나 옳습니다. 하지만 빠르다고 가정하지는 마세요. 최근 numpy에서 1차원 배열에는
-#   빠르지만, 2차원 행을 흩뿌리는 속도는 반복문과 비슷합니다(몇 배 이내입니다. 여러분의 컴퓨터에서 두 줄을
-#   비교해 보세요). 예전 numpy(1.25 이전)는 훨씬 더 느렸습니다.
-# - **희소 행렬 곱**(sparse)은 고정된 시작 비용(`S` 만들기, V × H 결과 할당)이 있어서 ID가 몇 개뿐이면 나을 것이
-#   없지만, ID가 천 개 정도를 넘으면 반복문을 확실히 앞섭니다(위의 확인 셀이 가장 큰 미니배치에서 2x 이상임을
-#   확인합니다). 실제 word2vec 미니배치의 크기(타깃 100개 × 맥락 단어 10개)가 그 정도입니다.
-# - 패키지의 `Embedding.backward`는 교재의 밀집(dense) `dW`를 유지하고 직전에 쓴 행만 지웁니다(그것으로 무엇을 아끼는지는
-#   연습 문제 3에서 알아봅니다). 하지만 누적은 `np.add.at`으로 하므로, 비용은 `np.add.at`과 비슷하고 여기에 부가
-#   작업(다음번에 지울 행을 알기 위한 ID의 `np.unique`)이 더해집니다. 계층은 교재의 읽기 쉬운 모양을 우선합니다.
-#   노트북 05의 통합 학습기(fused trainer)는 희소 행렬 곱을 씁니다.
+# - **반복문**(loop)은 ID 하나에 파이썬 반복 한 번이 들므로, 시간이 ID 수에 비례해 커집니다(범위가 100배 이상이면
+#   확인 셀이 확인합니다).
+# - **`np.add.at`**은 한 줄이고 언제나 옳습니다. 하지만 빠르다고 가정하지는 마세요. 2차원 행에서는 반복문과 크게
+#   다르지 않습니다(`loop / np.add.at` 줄. 속도는 numpy 버전에 따라 다르며, 버전은 위에 출력했습니다).
+# - **희소 행렬 곱**(sparse)은 고정된 시작 비용(`S` 만들기, V × H 결과 할당)이 있어서, 작은 미니배치에서는 가장 느릴
+#   수도 있습니다(첫 번째 열). 대신 ID 수에 따라 훨씬 천천히 커지고, 가장 큰 미니배치에서는 반복문과 `np.add.at`보다
+#   2배 이상 빠릅니다(ID가 1,000개 이상이면 위에서 확인합니다). 실제 word2vec 미니배치가 그 정도 크기입니다. 교재의
+#   PTB 학습은 타깃 100개 × 맥락 단어 10개입니다.
+# - 패키지의 `Embedding.backward`는 교재의 밀집(dense) `dW`를 유지하고 누적은 `np.add.at`으로 하며, 여기에 부가
+#   작업(다음번에 지울 행을 알기 위한 ID의 `np.unique`)이 더해집니다. `w2vlib / np.add.at` 줄이 크기마다 그 부가 작업이
+#   `np.add.at`에 얹는 비용을 보여 줍니다. 계층은 교재의 읽기 쉬운 모양을 우선하고, 노트북 05의 융합 커널(fused
+#   kernel)은 기울기를 희소 행렬 곱으로 더합니다.
 #
 # 모두 float32 정밀도 안에서 같은 결과를 내므로(위에서 확인), 선택은 순전히 속도의 문제입니다.
 #
 # ## 정리
 #
-# - Embedding 계층(Embedding layer)은 `one_hot @ W`를 행 룩업 `W[idx]`로 바꿉니다. 숫자는 같고, 원핫(one-hot)
+# - Embedding 계층(Embedding layer)은 `one_hot @ W`를 행 조회 `W[idx]`로 바꿉니다. 숫자는 같고, 원핫(one-hot)
 #   벡터가 없으며, 비용은 어휘(vocabulary) 수와 상관없습니다.
 # - 역전파(backward pass)는 **누적**해야 합니다. 미니배치에 k번 나온 단어 ID는 기울기(gradient) 행 k개의 합을
 #   받습니다. `dW[idx] = dout`과 `dW[idx] += dout`은 둘 다 조용히 하나만 남깁니다.
@@ -368,7 +378,7 @@ plt.show()
 #   아니라 0.1 정도가 됩니다.
 # - `dW[...] = 0`은 계층의 기울기 배열에 써넣고, `dW = np.zeros_like(dW)`는 지역 이름이 새 배열을 가리키게 할 뿐입니다.
 # - 반복문, `np.add.at`, 희소 행렬(sparse matrix) 곱(`Sᵀ` = 원핫 행렬을 희소하게 저장한 것)은 모두 같은 `dW`를
-#   냅니다. 미니배치 크기의 입력에서는 희소 행렬 곱이 가장 빠릅니다.
+#   냅니다. 큰 미니배치에서는 희소 행렬 곱이 셋 중 가장 빠르고, 작은 미니배치에서는 그 시작 비용이 드러납니다.
 #
 # ## 연습 문제
 #
@@ -380,10 +390,12 @@ plt.show()
 # 2. **역전파 작성하기.** 반복된 ID를 누적하도록 `MyEmbedding.backward`를 완성하세요(올바르기만 하면 어떤 방법이든
 #    좋습니다). 자동 채점 셀은 반복으로 가득한 미니배치에서 `w2vlib.Embedding`과 비교하고, 역전파를 한 번 더 실행해
 #    `dW`가 지워지는지 보고, float64 기울기 확인을 실행합니다.
-# 3. **예측하고 측정하기: 숨은 O(V).** ID 수가 고정된 역전파의 시간은 V에 따라 어떻게 커질까요? 학습 노트의 역전파
-#    (`notes.LoopEmbedding`)와 패키지의 역전파(`w2vlib.Embedding`) 각각의 로그-로그 기울기(0 = V와 상관없음,
-#    1 = V에 비례)를 `prediction_3`에 넣으세요. 다음 셀이 `SLOPE_VS`의 각 V에서 둘 다 측정하고, 자동 채점 셀이
-#    여러분의 기울기를 측정값과 비교합니다(±0.5).
+# 3. **예측하고 측정하기: V가 커질 때의 역전파.** ID 수가 고정된 역전파의 시간은 V에 따라 어떻게 커질까요? 두
+#    역전파를 한 줄씩 읽어 보세요(`notes.source("LoopEmbedding")`이 학습 노트의 것을 출력하고, 1절의 그래프가 패키지의
+#    것을 보여 줍니다). 학습 노트의 역전파(`notes.LoopEmbedding`)와 패키지의 역전파(`w2vlib.Embedding`) 각각의
+#    로그-로그 기울기(0 = V와 상관없음, 1 = V에 비례)를 `prediction_3`에 넣으세요. 자동 채점은 먼저 예측을 판정하고
+#    (±0.25 이내), 그다음에야 바로 위 셀에 정의된 `time_backwards`로 `SLOPE_VS`에서 둘의 시간을 재어 측정한 기울기를
+#    보여 줍니다.
 
 # %%
 answer_1 = ...                  # (correct_row, overwritten_row)
@@ -403,29 +415,33 @@ q2.check(MyEmbedding)
 # q2.solution()
 
 # %%
-prediction_3 = ...              # {"notes loop": ..., "w2vlib": ...}
-
-# %% tags=["nbval-ignore-output"]
-rng = np.random.default_rng(SEED)
-n_ids = 20                      # 고정된 작은 미니배치: V만 바뀝니다
-backward_times = {}
-for V_ in SLOPE_VS:
-    W_ = (0.01 * rng.standard_normal((V_, SCATTER_H))).astype(np.float32)
-    ids = rng.integers(0, V_, size=n_ids)
+def time_backwards(V, n_ids=20, rng=None):
+    """어휘 수 V에서 ID n_ids개에 대한 학습 노트의 반복문과 w2vlib Embedding의 역전파 한 번에 걸리는 초."""
+    rng = np.random.default_rng(SEED) if rng is None else rng
+    W_ = (0.01 * rng.standard_normal((V, SCATTER_H))).astype(np.float32)
+    ids = rng.integers(0, V, size=n_ids)
     d = rng.standard_normal((n_ids, SCATTER_H)).astype(np.float32)
-    backward_times[V_] = {}
+    times = {}
     for name, cls in [("notes loop", notes.LoopEmbedding), ("w2vlib", Embedding)]:
         lay = cls(W_)
         lay.forward(ids)
         lay.backward(d)
-        backward_times[V_][name] = best_time(lambda: lay.backward(d), REPEAT)
-    print(f"V = {V_:>7,d}: 학습 노트의 반복문 역전파 {backward_times[V_]['notes loop'] * 1e3:7.3f} ms, "
-          f"w2vlib Embedding.backward {backward_times[V_]['w2vlib'] * 1e3:7.3f} ms  (ID {n_ids}개)")
+        times[name] = best_time(lambda: lay.backward(d), REPEAT)
+    return times
+
 
 # %%
-q3.check(prediction_3, times=backward_times)
+prediction_3 = ...              # {"notes loop": ..., "w2vlib": ...}
+q3.check(prediction_3, measure=time_backwards, sizes=SLOPE_VS)
 # q3.hint()
 # q3.solution()
 
 # %% [markdown]
+# **출처**(이 노트북에서 확인한 것): *밑바닥부터 시작하는 딥러닝 2*(oreilly-japan/deep-learning-from-scratch-2:
+# `common/layers.py`의 `Embedding.backward`, `dW[...] = 0` 뒤 `np.add.at`. `ch04/train.py`, 윈도우 크기 5와 배치 크기
+# 100), *밑바닥부터 시작하는 딥러닝*(oreilly-japan/deep-learning-from-scratch: `common/gradient.py`의
+# `numerical_gradient`, `ch05/gradient_check.py`), CS224n 과제 2(`a2/utils/gradcheck.py`의 `gradcheck_naive`,
+# howardlau1999/cs224n-winter-2020에 있는 것), PyTorch(`torch/autograd/gradcheck.py`의 `gradcheck` 기본값과 배정밀도에
+# 관한 문서의 주의), 학습 노트(`w2vlib/notes.py`).
+#
 # [다음: 03 소프트맥스에서 예/아니요 질문으로: EmbeddingDot](03_embedding_dot.ipynb)

@@ -25,8 +25,8 @@
 # 상관없는 비용으로 답할 수 있습니다.
 #
 # **이 노트북에서 배울 내용**
-# - 단어 하나의 점수 `W_out[idx] · h`가 출력층 전체와 어떤 관계인지 (그 열 중 하나입니다)
-# - `EmbeddingDot` 계층(Embedding 룩업 + 행별 내적)과 그 역전파
+# - 단어 하나의 점수 `W_out[idx] · h`가 출력층 전체와 어떤 관계인지 (그 V개 점수 중 하나입니다)
+# - `EmbeddingDot` 계층(Embedding 조회 + 행별 내적)과 그 역전파
 # - 시그모이드 함수, 이진 교차 엔트로피 오차(`SigmoidWithLoss`), 그리고 단순하기로 유명한 기울기 `y - t`
 # - `w2vlib.gradcheck`로 각 계층과 연결 전체의 기울기를 확인하는 법
 # - 왜 "예"라는 답만으로는 모델을 학습시킬 수 없는지 (*부정적 예*가 필요한 이유)
@@ -68,12 +68,19 @@ REPEAT = 3            # 시간 측정: 이 횟수만큼 반복해 가장 빠른 
 # %% [markdown]
 # ## 1. 다중 분류 대 이진 분류: 같은 점수, 다른 질문
 #
-# SimpleCBOW의 출력층은 `h @ W_outᵀ`를 계산합니다. 단어마다 점수(score) 하나씩, 모두 V개를 구한 뒤 소프트맥스로
-# 확률로 바꿉니다. 여기서 `W_out`은 `W_in`처럼 단어 하나에 행 하나인 (V, H) 형상으로 저장합니다. *타깃* 단어의 점수는
-# 그 V개 숫자 중 하나일 뿐입니다. `h`와 `W_out`에서 타깃에 해당하는 행의 내적입니다.
+# SimpleCBOW의 출력층은 형상이 (H, V)인 `W_out`으로 `h @ W_out`을 계산합니다. 단어마다 점수(score) 하나씩, 모두 V개를
+# 구한 뒤 소프트맥스로 확률로 바꿉니다. *타깃* 단어의 점수는 그 V개 숫자 중 하나일 뿐입니다. `h`와 `W_out`에서 타깃에
+# 해당하는 열의 내적입니다.
 #
-# `EmbeddingDot`은 정확히 그 숫자 하나만 계산합니다. `W_out[idx]` 행을 꺼내고(Embedding 계층의
-# 룩업) `h`와 행별 내적을 구합니다. V = `VOCAB_SIZE`에서 두 방식을 나란히 놓아 봅니다.
+# **여기서부터는 출력 가중치를 반대로 저장합니다.** 교재의 4장이 그렇게 합니다(`ch04/cbow.py`는 `W_out`을 (V, H)
+# 형상으로 만듭니다). `W_in`처럼 단어마다 *행*이 하나입니다. 그러면 타깃의 가중치는 행 조회 `W_out[idx]`, 곧 노트북
+# 02의 Embedding 그대로입니다. 아래 코드에서 `W_out`은 이 (V, H) 행렬이고, 소프트맥스 출력층 전체는 그 전치를 곱합니다
+# (`h @ W_out.T`).
+#
+# `EmbeddingDot`은 타깃의 점수만 계산합니다. `W_out[idx]` 행을 꺼내고(Embedding 계층의 조회) `h`와 행별 내적을
+# 구합니다. 미니배치에서는 `h`의 행 i가 자기 타깃 `idx[i]`의 점수를 받습니다. (N, V) 점수 행렬의 각 행에서 그 행의
+# 타깃 열에 있는 원소 하나씩, 곧 N × V개가 아니라 N개의 숫자입니다. V = `VOCAB_SIZE`에서 두 방식을 나란히 놓아
+# 봅니다.
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -88,7 +95,7 @@ target_score = dot_layer.forward(h, target)                      # (BATCH,)
 
 print(f"다중 분류의 점수: 형상 {all_scores.shape}, 이진 분류의 점수: 형상 {target_score.shape}")
 same = np.allclose(target_score, all_scores[np.arange(BATCH), target], rtol=1e-4, atol=1e-6)
-print(f"EmbeddingDot == h @ W_out^T에서 타깃의 열: {same}")
+print(f"EmbeddingDot == h @ W_out^T의 각 행에서 타깃의 원소: {same}")
 assert same
 
 # %% [markdown]
@@ -101,7 +108,7 @@ softmax_loss, sigmoid_loss = SoftmaxWithLoss(), SigmoidWithLoss()
 ones = np.ones(BATCH, dtype=np.int32)
 t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT)
 t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT)
-print(f"V = {VOCAB_SIZE:,}: V개에 대한 소프트맥스 {t_multi * 1e3:.2f} ms, EmbeddingDot + 시그모이드 {t_binary * 1e3:.3f} ms, "
+print(f"V = {VOCAB_SIZE:,}: V개에 대한 소프트맥스 {t_multi * 1e3:.2f}밀리초, EmbeddingDot + 시그모이드 {t_binary * 1e3:.3f}밀리초, "
       f"{t_multi / t_binary:.0f}배 차이")
 
 # %%
@@ -112,7 +119,7 @@ else:
     print(f"V = {VOCAB_SIZE:,}에서는 확인하지 않습니다. 두 비용을 비교하려면 VOCAB_SIZE를 10,000 이상으로 설정하세요")
 
 # %% [markdown]
-# 이진 분류 방식은 V가 얼마든 `W_out`의 행을 `BATCH`개만 건드립니다. 이 기법의 핵심은 이것이 전부입니다. 이 노트북의
+# 이진 분류 방식은 V가 얼마든 `W_out`의 행을 `BATCH`개만(타깃이 겹치면 더 적게) 건드립니다. 이 기법의 핵심은 이것이 전부입니다. 이 노트북의
 # 나머지에서는 이진 분류 출력층을 한 조각씩 만들고, 조각마다 확인합니다.
 #
 # ## 2. 시그모이드 함수와 이진 교차 엔트로피 오차
@@ -123,7 +130,7 @@ else:
 #
 # $$L = -\bigl(t \log y + (1 - t) \log(1 - y)\bigr), \qquad y = \sigma(x).$$
 #
-# t = 1이면 `-log σ(x)`(점수가 아주 작은 음수일 때 큽니다)이고, t = 0이면 `-log(1 - σ(x))`입니다.
+# t = 1이면 `-log σ(x)`(점수가 절댓값이 큰 음수일 때 큽니다)이고, t = 0이면 `-log(1 - σ(x))`입니다.
 
 # %%
 x = np.linspace(-6, 6, 241)
@@ -140,8 +147,8 @@ plt.show()
 
 # %% [markdown]
 # `SigmoidWithLoss`는 두 단계를 합치고 미니배치에 대해 평균을 냅니다. 이것을 공식을 그대로 쓴 계산과 비교하고,
-# 교재의 방법, 곧 이진 분류 문제를 클래스가 두 개인 소프트맥스로 보고 `[1 - y, y]`를 쌓아 보통의 교차 엔트로피 오차를
-# 호출하는 방법과도 비교합니다.
+# 교재의 `SigmoidWithLoss`가 하는 방법, 곧 이진 분류 문제를 클래스가 두 개인 소프트맥스로 보고 `[1 - y, y]`를 쌓아
+# 보통의 교차 엔트로피 오차를 호출하는 방법과도 비교합니다.
 
 # %%
 scores = np.array([2.0, -1.0, 0.5, 0.0], dtype=np.float32)
@@ -204,7 +211,7 @@ assert relative_error(dx_swl, num_swl) < GRADCHECK_TOL and relative_error(dx_sig
 # 아래 그래프는 두 경로를 보여 줍니다. 순전파는 검은색, 역전파는 빨간색입니다.
 
 # %%
-plotting.draw_embedding_dot_graph()
+plotting.draw_embedding_dot_graph(lang="ko")
 plt.show()
 
 # %% [markdown]
@@ -264,8 +271,10 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #
 # ## 정리
 #
-# - 단어 하나의 점수 `W_out[idx] · h`는 전체 출력 `h @ W_outᵀ`의 한 열입니다. `EmbeddingDot`은 그 열만 계산합니다.
-#   Embedding 계층(Embedding layer)의 룩업과 행별 내적(dot product)이며, 비용은 V와 상관없습니다.
+# - 단어 하나의 점수 `W_out[idx] · h`는 출력층 전체가 내는 V개 점수 중 하나입니다. 미니배치에서 `EmbeddingDot`은
+#   점수 행렬의 각 행에서 타깃의 원소만 계산합니다. Embedding 계층(Embedding layer)의 조회(lookup)와 행별
+#   내적(dot product)이며, 비용은 V와 상관없습니다. 노트북 03부터 `W_out`은 교재의 4장처럼 단어마다 행이 하나인
+#   (V, H)로 저장합니다.
 # - 소프트맥스(softmax)는 "V개 단어 중 어느 것인가?"를 묻고(다중 분류(multi-class classification)),
 #   시그모이드(sigmoid)는 "이 단어가 맞는가, 아닌가?"를 묻습니다(이진 분류(binary classification)).
 #   `SigmoidWithLoss`의 이진 교차 엔트로피 오차(binary cross-entropy error)는 클래스가 두 개인 소프트맥스 교차
@@ -292,7 +301,7 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #    `self.grads` 대신 `self.grad`가 있습니다. 이것이 `EmbeddingDot`에 들어갔다면 확인 3이 잡아냈을 것입니다. 그
 #    오타가 거기서 무엇을 망가뜨리는지는 노트북 04에서 봅니다.)
 # 2. **이진 교차 엔트로피 오차 손으로 계산하기.** 점수가 0이고 레이블이 1일 때 `SigmoidWithLoss`의 손실은 얼마일까요?
-#    소수점 넷째 자리까지 `answer_2`에 넣으세요.
+#    소수점 둘째 자리 이상까지 구해 `answer_2`에 넣으세요.
 # 3. **기울기 손으로 계산하기.** 점수 `[2, -1]`, 레이블 `[1, 0]`에 대해 `dL/dx`를 `answer_3`으로 적으세요(σ의 두 값은
 #    `sigmoid(...)`로 구하세요).
 
@@ -316,7 +325,7 @@ q1.check(MyEmbeddingDot)
 # q1.solution()
 
 # %%
-answer_2 = ...                    # 손실, 소수점 넷째 자리까지
+answer_2 = ...                    # 손실, 소수점 둘째 자리 이상까지
 q2.check(answer_2)
 # q2.hint()
 # q2.solution()
@@ -328,4 +337,8 @@ q3.check(answer_3)
 # q3.solution()
 
 # %% [markdown]
+# **출처**(이 노트북에서 확인한 것): *밑바닥부터 시작하는 딥러닝 2*(oreilly-japan/deep-learning-from-scratch-2:
+# `ch03/simple_cbow.py`의 (H, V) `W_out`, `ch04/cbow.py`의 (V, H) `W_out`, `common/layers.py`의 `SigmoidWithLoss`(두
+# 클래스 교차 엔트로피와 `(y - t) / N`), `ch04/negative_sampling_layer.py`의 `EmbeddingDot`), 학습 노트(`w2vlib/notes.py`).
+#
 # [다음: 04 네거티브 샘플링](04_negative_sampling.ipynb)

@@ -25,10 +25,11 @@
 # Treebank)으로 부정적 예(negative example)를 *어떻게*, 얼마나 빠르게 뽑을지 정하고, 손실을 만든 뒤 그것이 아끼는 비용을 측정합니다.
 #
 # **이 노트북에서 배울 내용**
-# - 말뭉치의 유니그램 분포(unigram distribution), 그리고 word2vec이 그것을 0.75제곱하는 이유 (드문 단어는 확률이
+# - 말뭉치의 유니그램 분포(unigram distribution), 그리고 word2vec이 그것을 0.75 거듭제곱하는 이유 (드문 단어는 확률이
 #   늘고, 자주 나오는 단어는 줄어듭니다)
 # - 타깃이 자기 자신의 부정적 예로 뽑히면 안 되는 이유
-# - 교재의 행별 샘플러(`choice(..., replace=False, p=...)`를 도는 파이썬 반복문) 대 벡터화된 한 번의 추출 (측정)
+# - 교재의 행별 샘플러(`choice(..., replace=False, p=...)`를 도는 파이썬 반복문) 대 벡터화된 한 번의 추출 (측정), 그리고
+#   두 샘플러가 마땅히 따라야 할 분포에서 뽑는지 확인하는 법
 # - `NegativeSamplingLoss`: 행렬 하나를 공유하는 `EmbeddingDot` + `SigmoidWithLoss` 쌍 k + 1개, 그리고 그 기울기 확인
 # - V가 커질 때 학습 한 단계의 비용: 소프트맥스 전체 대 네거티브 샘플링 (측정)
 
@@ -48,6 +49,7 @@ from w2vlib.data import load_ptb
 from w2vlib.gradcheck import GRADCHECK_TOL
 from w2vlib.layers import sigmoid
 from w2vlib.models import init_weights
+from w2vlib.text import josa   # 값 뒤의 조사를 값의 끝소리에 맞춰 고릅니다
 
 q1, q2, q3, q4 = w2vlib.exercises.load("04", lang="ko")   # 끝에 있는 자동 채점 연습 문제
 
@@ -71,11 +73,12 @@ K_VALUES = [2, 5, 10, 20]               # 연습 문제 4: 시간을 잴 부정�
 REPEAT = 5                             # 시간 측정: 이 횟수만큼 반복해 가장 빠른 값
 
 # %% [markdown]
-# ## 1. PTB의 유니그램 분포와 그 0.75제곱
+# ## 1. PTB의 유니그램 분포와 그 0.75 거듭제곱
 #
 # 모델에게 어떤 틀린 단어를 보여 줘야 할까요? 균등하게 뽑으면 모델이 거의 만나지 않을 드문 단어가 대부분 뽑힙니다.
-# 말뭉치(corpus)의 빈도대로 뽑으면(**유니그램 분포**) 모델이 보는 것과 맞지만, 이번에는 "the", "<unk>", "<eos>"가
-# 판을 칩니다. word2vec은 그 중간을 택합니다. 확률을 `count ** 0.75`에 비례하게 합니다.
+# 말뭉치(corpus)의 빈도대로 뽑으면(**유니그램 분포**) 모델이 보는 것과 맞지만, 이번에는 "the", `<unk>`, `<eos>`가
+# 판을 칩니다. word2vec은 그 중간을 택합니다. 확률을 `count ** 0.75`에 비례하게 합니다(word2vec.c의
+# `InitUnigramTable`, `power = 0.75`. 교재의 `UnigramSampler`는 지수를 인자로 받고, 교재의 `CBOW`가 0.75를 넘깁니다).
 #
 # PTB의 학습용 데이터(교재의 `ptb.load_data`처럼 `w2vlib.data.load_ptb`로 읽습니다)는 어휘 수 V = 10,000입니다.
 
@@ -85,7 +88,7 @@ V = len(word_to_id)
 counts = np.bincount(corpus, minlength=V)
 p = counts / counts.sum()                        # 유니그램 분포
 p_pow = counts.astype(np.float64) ** POWER
-p_pow /= p_pow.sum()                             # POWER제곱한 뒤 다시 정규화
+p_pow /= p_pow.sum()                             # POWER 거듭제곱한 뒤 다시 정규화
 
 sampler = UnigramSampler(corpus, POWER, SAMPLE_SIZE, rng=SEED)
 print(f"말뭉치: {len(corpus):,}단어, 어휘 수 V = {V:,}")
@@ -93,14 +96,14 @@ print(f"w2vlib.UnigramSampler.word_p가 counts**{POWER} / sum과 같은가: {np.
 assert np.allclose(sampler.word_p, p_pow)
 
 # %% [markdown]
-# 교재의 예는 세 단어로 그 효과를 보여 줍니다. 0.75제곱하면 확률 0.01은 약 0.03으로 커지고, 0.7은 조금 작아집니다.
-# 아래 셀은 여러분의 `POWER`도 적용해 봅니다.
+# 세 단어의 예로 그 효과를 봅니다. 0.75 거듭제곱하면 확률 0.01은 약 0.03으로 커지고, 0.7은 조금 작아집니다(assert가 둘
+# 다 확인합니다). 아래 셀은 여러분의 `POWER`도 적용해 봅니다.
 
 # %%
 book = np.array([0.7, 0.29, 0.01])
 book_075 = book ** 0.75 / np.sum(book ** 0.75)
 book_pow = book ** POWER / np.sum(book ** POWER)
-print(f"0.75제곱:        {book} -> {book_075}")
+print(f"0.75 거듭제곱:   {book} -> {book_075}")
 print(f"POWER = {POWER:<6g}: {book} -> {book_pow}")
 assert abs(book_075[2] - 0.03) < 0.005 and book_075[0] < 0.7
 
@@ -112,11 +115,11 @@ order = np.argsort(-counts, kind="stable")       # 빈도가 높은 단어부터
 print(f"{'순위':>4s} {'단어':>8s} {'횟수':>5s} {'p':>10s} {'p^' + str(POWER):>10s} {'배율':>5s}")
 for rank in [1, 2, 3, 10, 100, 1_000, 5_000, V]:
     w = order[rank - 1]
-    print(f"{rank:>6,d} {id_to_word[int(w)]:>10s} {counts[w]:>7,d} {p[w]:>10.2e} {p_pow[w]:>10.2e} {p_pow[w] / p[w]:>6.2f}x")
+    print(f"{rank:>6,d} {id_to_word[int(w)]:>10s} {counts[w]:>7,d} {p[w]:>10.2e} {p_pow[w]:>10.2e} {p_pow[w] / p[w]:>5.2f}배")
 gain = int(np.sum(p_pow > p))
 top = order[:100]
 print(f"확률이 늘어나는 단어 {gain:,}개, 줄어드는 단어 {V - gain:,}개")
-print(f"가장 자주 나오는 100단어가 뽑히는 비율: 제곱 전 {p[top].sum():.1%}, 제곱 후 {p_pow[top].sum():.1%}")
+print(f"가장 자주 나오는 100단어가 뽑히는 비율: p에서 {p[top].sum():.1%}, p^{POWER}에서 {p_pow[top].sum():.1%}")
 
 # %%
 ranks = np.arange(1, V + 1)
@@ -142,7 +145,7 @@ plt.show()
 
 # %%
 rarest = order[counts[order] > 0][-1]
-print(f"POWER = {POWER:g}일 때: 가장 자주 나오는 단어 {id_to_word[int(order[0])]!r}는 자기 몫의 "
+print(f"POWER = {POWER:g}일 때, 가장 자주 나오는 단어 {josa(repr(id_to_word[int(order[0])]), '은/는')} 자기 몫의 "
       f"{p_pow[order[0]] / p[order[0]]:.0%}만 남고, 가장 드문 단어들({counts[rarest]:,}번 등장)은 뽑힐 확률이 "
       f"{p_pow[rarest] / p[rarest]:.1f}배가 됩니다. {V - gain:,}개 단어는 줄고, {gain:,}개 단어는 늘어납니다.")
 if 0 < POWER < 1:
@@ -169,26 +172,32 @@ rng = np.random.default_rng(SEED)
 targets = corpus[rng.integers(0, len(corpus), size=20_000)]
 raw = sampler.sample(targets.shape + (SAMPLE_SIZE,))         # 제외 없이 그냥 뽑은 것
 neg = sampler.get_negative_sample(targets)                   # 패키지가 뽑은 것
-print(f"그냥 뽑으면 {np.mean(np.any(raw == targets[:, None], axis=1)):.2%}의 행이 자기 타깃을 뽑고, "
-      f"get_negative_sample은 {int(np.sum(neg == targets[:, None]))}번 뽑습니다")
+hit = np.mean(np.any(raw == targets[:, None], axis=1))
+se_hit = np.sqrt(clash.mean() * (1 - clash.mean()) / len(targets))   # 그 비율의 이항 표준 오차
+print(f"그냥 뽑으면 {len(targets):,}행 중 {hit:.2%}가 자기 타깃을 뽑습니다(예측 {clash.mean():.2%} "
+      f"± {se_hit:.2%}). get_negative_sample은 {int(np.sum(neg == targets[:, None]))}번 뽑습니다")
+assert abs(hit - clash.mean()) < 4 * se_hit, "그냥 뽑은 것은 예측만큼 자주 타깃을 뽑아야 합니다"
 assert not np.any(neg == targets[:, None])
 
 
 # %% [markdown]
 # 자주 나오는 타깃은 평균보다 훨씬 자주 걸립니다("the"는 얼마나 자주인지 연습 문제 2에서 물어봅니다).
-# `UnigramSampler`는 자기 행의 타깃과 같은 부정적 예를 다시 뽑으므로, 이런 일은 절대 일어나지 않습니다.
+# `UnigramSampler`는 자기 행의 타깃과 같은 부정적 예를 다시 뽑으므로, 이런 일은 절대 일어나지 않습니다. (word2vec.c는
+# 다르게 처리합니다. `TrainModelThread`에서 타깃과 같은 부정적 예는 건너뛰므로(`if (target == word) continue;`), 그
+# 학습 예는 부정적 예 하나가 모자란 채로 학습합니다.)
 #
 # ## 3. 교재의 행별 샘플러 대 벡터화된 한 번의 추출
 #
 # 교재의 CPU용 샘플러(`ch04/negative_sampling_layer.py`)는 미니배치의 행을 하나씩 따로 처리합니다. 분포를 복사하고,
 # 타깃의 확률을 0으로 만들고, 다시 정규화한 뒤, `np.random.choice(V, size=k, replace=False, p=p)`를 호출합니다. 아래
-# 함수는 교재 코드를 그대로 옮긴 것입니다. 다만 실행을 재현할 수 있도록 전역 `np.random` 대신 인자로 받은 `Generator`를 씁니다. 행
-# 하나마다 O(V)의 파이썬 수준 작업(복사, 정규화, 추출)이 듭니다.
+# 함수는 교재 코드를 그대로 옮긴 것입니다. 다만 실행을 재현할 수 있도록 전역 `np.random` 대신 인자로 받은 `Generator`를
+# 씁니다. 행 하나마다 O(V)의 numpy 작업(확률 V개의 복사와 정규화, 그리고 `choice`가 V개 단어에 대해 만드는 누적 표)과,
+# 반복 한 번과 여러 번의 numpy 호출에 드는 파이썬 오버헤드가 듭니다.
 #
 # `UnigramSampler.get_negative_sample`은 모든 행을 한 번에 뽑습니다. 균등 난수 배열 하나를 `np.searchsorted`로 누적
 # 분포에 대응시킨 뒤, 타깃과 같은 몇 안 되는 원소만 다시 뽑습니다. 한 가지 차이가 있습니다. 교재는 *한 행 안에서*
-# 비복원 추출을 하지만(한 행의 부정적 예 k개에 같은 단어가 두 번 나오지 않음), 패키지는 word2vec처럼 복원 추출을
-# 합니다.
+# 비복원 추출을 하지만(한 행의 부정적 예 k개에 같은 단어가 두 번 나오지 않음), 패키지는 word2vec.c처럼 복원 추출을
+# 합니다(매번 독립적으로 뽑습니다).
 
 # %%
 def book_negative_sample(target, word_p, sample_size, rng):
@@ -209,37 +218,46 @@ rng = np.random.default_rng(SEED)
 rows = corpus[rng.integers(0, len(corpus), size=SAMPLER_ROWS)]
 t_book = best_time(lambda: book_negative_sample(rows, sampler.word_p, SAMPLE_SIZE, rng), REPEAT)
 t_vec = best_time(lambda: sampler.get_negative_sample(rows), REPEAT)
-print(f"{SAMPLER_ROWS}행, V = {V:,}, k = {SAMPLE_SIZE}: 행별 반복문 {t_book * 1e3:.1f} ms, "
-      f"벡터화 {t_vec * 1e3:.3f} ms -> {t_book / t_vec:.0f}배 빠름")
+print(f"{SAMPLER_ROWS}행, V = {V:,}, k = {SAMPLE_SIZE}에서 행별 반복문 {t_book * 1e3:.1f}밀리초, "
+      f"벡터화 {t_vec * 1e3:.3f}밀리초, {t_book / t_vec:.0f}배 빠름")
 
 # %%
 assert t_book > 10 * t_vec, "벡터화된 한 번의 추출이 행별 반복문보다 10배 이상 빨라야 합니다"
 print("확인 통과: 벡터화된 샘플러가 10배 넘게 빠릅니다")
 
 # %% [markdown]
-# 속도 향상은 두 방식이 같은 분포에서 뽑을 때만 의미가 있습니다. 두 가지를 확인합니다. 어느 쪽도 행의 타깃을 돌려주지
-# 않는지, 그리고 두 방식 모두 가장 자주 나오는 100단어에 같은 비율을 배정하는지(그 비율은 `p^POWER`가 예측하는 값이기도
-# 합니다)입니다. 교재의 반복문은 느리기 때문에 `SAMPLER_ROWS`개 행에서만 실행하므로, 그 비율은 추정값일 뿐입니다.
-# 셀이 그 표준 오차를 함께 출력합니다.
+# 속도 향상은 두 방식이 마땅히 따라야 할 분포에서 뽑을 때만 의미가 있습니다. 두 가지를 확인합니다. 어느 쪽도 행의
+# 타깃을 돌려주지 않는지, 그리고 두 방식 모두 가장 자주 나오는 100단어에 예측한 비율을 배정하는지입니다. 예측에는 제외가
+# 들어가야 합니다. 타깃 t가 그 100단어 중 하나인 행은 t를 뺀 `p^POWER`에서 뽑으므로, 그 비율은 `P_top`이 아니라
+# `(P_top − p_t) / (1 − p_t)`입니다. 말뭉치에서 뽑은 타깃에 대해 평균하면 `P_top`보다 조금 작습니다. 셀은 두 예측과 각
+# 추정값의 표준 오차를 출력합니다. 교재의 반복문은 느리기 때문에 `SAMPLER_ROWS`개 행에서만 실행하므로 그 추정값은
+# 거칩니다. 또 한 행 안에서 비복원 추출을 하는데, 이 작은 차이는 그 정도 행 수로는 가려낼 수 없습니다.
 
 # %%
 rng = np.random.default_rng(SEED)
 rows = corpus[rng.integers(0, len(corpus), size=SAMPLER_ROWS)]
 book_neg = book_negative_sample(rows, sampler.word_p, SAMPLE_SIZE, rng)
 many = corpus[rng.integers(0, len(corpus), size=100_000)]
-vec_neg = sampler.get_negative_sample(many)
+fresh = UnigramSampler(corpus, POWER, SAMPLE_SIZE, rng=SEED)   # 새 샘플러: 위의 시간 측정이 몇 번 뽑았든 같은 결과
+vec_neg = fresh.get_negative_sample(many)
 is_top = np.zeros(V, dtype=bool)
 is_top[order[:100]] = True
-share_book, share_vec, share_theory = is_top[book_neg].mean(), is_top[vec_neg].mean(), p_pow[order[:100]].sum()
-se_book = np.sqrt(share_theory * (1 - share_theory) / book_neg.size)     # 반복문 추정값의 표준 오차
+share_book, share_vec = is_top[book_neg].mean(), is_top[vec_neg].mean()
+p_top = p_pow[is_top].sum()                                           # 제외하지 않을 때
+share_theory = np.sum(p * (p_top - p_pow * is_top) / (1 - p_pow))    # 타깃은 p로 뽑히고, 각각 제외됩니다
+se_book = np.sqrt(share_theory * (1 - share_theory) / book_neg.size)  # 이항 표준 오차
 se_vec = np.sqrt(share_theory * (1 - share_theory) / vec_neg.size)
-print(f"부정적 예 중 가장 자주 나오는 100단어의 비율: 교재의 반복문 {share_book:.1%} (± {se_book:.1%}), "
-      f"벡터화 {share_vec:.1%} (± {se_vec:.1%}), p^{POWER}의 예측 {share_theory:.1%}")
+print(f"부정적 예 중 가장 자주 나오는 100단어의 비율: 교재의 반복문 {share_book:.2%} (± {se_book:.2%}), "
+      f"벡터화 {share_vec:.2%} (± {se_vec:.2%})")
+print(f"행마다 타깃을 제외한 예측: {share_theory:.2%}. 제외하지 않으면 p^{POWER}의 예측은 "
+      f"{p_top:.2%}입니다")
+print(f"벡터화된 샘플러는 예측에서 표준 오차의 {(share_vec - share_theory) / se_vec:+.1f}배, "
+      f"제외하지 않은 예측에서 {(share_vec - p_top) / se_vec:+.1f}배 떨어져 있습니다")
 print(f"타깃이 자기 부정적 예로 뽑힌 횟수: 교재의 반복문 {int(np.sum(book_neg == rows[:, None]))}, "
       f"벡터화 {int(np.sum(vec_neg == many[:, None]))}")
 assert not np.any(book_neg == rows[:, None]) and not np.any(vec_neg == many[:, None])
-# 표준 오차 5배, 그리고 반복문이 한 행 안에서 비복원 추출하는 몫으로 2%p
-assert abs(share_book - share_theory) < 5 * se_book + 0.02 and abs(share_vec - share_theory) < 5 * se_vec + 0.005
+assert abs(share_vec - share_theory) < 4 * se_vec, "벡터화된 샘플러는 예측과 맞아야 합니다"
+assert abs(share_book - share_theory) < 4 * se_book, "교재의 반복문은 잡음 범위 안에서 예측과 맞아야 합니다"
 
 
 # %% [markdown]
@@ -250,7 +268,7 @@ assert abs(share_book - share_theory) < 5 * se_book + 0.02 and abs(share_vec - s
 # 미니배치에 대한 평균)의 합입니다.
 #
 # %%
-plotting.draw_negative_sampling_graph(k=SAMPLE_SIZE)
+plotting.draw_negative_sampling_graph(k=SAMPLE_SIZE, lang="ko")
 plt.show()
 
 # %% [markdown]
@@ -360,10 +378,10 @@ def time_output_step(V, rng):
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
 steps = [time_output_step(V_, rng) for V_ in VOCAB_SIZES]
-print(f"{'V':>8s} {'소프트맥스':>7s} {'네거티브 샘플링':>8s} {'배율':>5s} {'밀집 SGD 갱신':>13s}")
+print(f"{'V':>8s} {'소프트맥스':>9s} {'네거티브 샘플링':>8s} {'배율':>5s} {'밀집 SGD 갱신':>14s}")
 for s in steps:
-    print(f"{s['V']:>8,d} {s['softmax'] * 1e3:>10.2f} ms {s['negative sampling'] * 1e3:>11.2f} ms "
-          f"{s['softmax'] / s['negative sampling']:>6.1f}x {s['dense SGD update'] * 1e3:>14.2f} ms")
+    print(f"{s['V']:>8,d} {s['softmax'] * 1e3:>8.2f}밀리초 {s['negative sampling'] * 1e3:>9.2f}밀리초 "
+          f"{s['softmax'] / s['negative sampling']:>5.1f}배 {s['dense SGD update'] * 1e3:>12.2f}밀리초")
 
 # %%
 for s in steps:
@@ -391,7 +409,7 @@ for name, marker in zip(["softmax", "negative sampling", "dense SGD update"], "o
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("어휘 수 V (단어)")
-ax.set_ylabel(f"미니배치({BATCH}개)당 시간 (ms)")
+ax.set_ylabel(f"미니배치({BATCH}개)당 시간 (밀리초)")
 ax.set_title(f"출력층의 순전파 + 역전파 (H = {HIDDEN}, k = {SAMPLE_SIZE})")
 ax.legend(fontsize=9)
 plt.show()
@@ -401,13 +419,13 @@ plt.show()
 # 숫자가 말해 주는 것:
 #
 # - **소프트맥스 전체**(full softmax) 단계는 V에 비례해 커집니다. 매 단계가 V개 점수 전부를 계산하고 미분합니다.
-# - **네거티브 샘플링**(negative sampling) 단계는 거의 평평합니다. V가 얼마든 `W_out`의 행을 `BATCH × (k + 1)`개만
-#   건드립니다(실행마다 보이는 작은 흔들림은 시간 측정 잡음입니다. 셀을 다시 실행해 움직이는 것을 보세요).
-#   V가 작으면(천 단어 정도) 소프트맥스가 오히려 빠를 수도 있습니다. 작은 계층 2 (k + 1)개의 파이썬 오버헤드가 큰
-#   행렬 곱 하나보다 크기 때문입니다. V가 커질수록 격차가 벌어지며, 그것이 바로 word2vec이 다루는 영역입니다.
+# - **네거티브 샘플링**(negative sampling) 단계는 거의 평평합니다. V가 얼마든 `W_out`의 행을 많아야 `BATCH × (k + 1)`개만
+#   건드립니다(실행마다 보이는 작은 흔들림은 시간 측정 잡음입니다. 셀을 다시 실행해 움직이는 것을 보세요). 가장 작은
+#   V에서는 소프트맥스가 오히려 빠를 수도 있습니다(배율 열). 작은 계층 2 (k + 1)개의 파이썬 오버헤드가 큰 행렬 곱
+#   하나보다 크기 때문입니다. V가 커질수록 격차가 벌어지며, 그것이 바로 word2vec이 다루는 영역입니다.
 # - **밀집 SGD 갱신**(dense SGD update)은 다시 V와 함께 커집니다. 교재 모양의 계층들은 거의 전부 0인 V × H 기울기
 #   전체를 돌려주고, `SGD.update`는 그 전체를 뺍니다. 네거티브 샘플링은 O(V) *계산*을 없앴습니다. 남은 O(V) 비용까지
-#   없애려면 학습기가 미니배치가 건드린 행만 갱신해야 합니다. 노트북 05의 통합 학습기(fused trainer)가 바로 그렇게
+#   없애려면 학습기가 미니배치가 건드린 행만 갱신해야 합니다. 노트북 05의 융합 커널(fused kernel)이 바로 그렇게
 #   합니다.
 #
 # ## 정리
@@ -415,12 +433,14 @@ plt.show()
 # - 네거티브 샘플링(negative sampling)은 어휘(vocabulary) 전체에 대한 소프트맥스(softmax)를 이진 분류(binary
 #   classification) 질문 k + 1개로 바꿉니다. 진짜 타깃(target, 레이블 1)과 샘플링한 틀린 단어 k개(레이블 0)이며,
 #   각각 시그모이드(sigmoid)와 이진 교차 엔트로피 오차(binary cross-entropy error)를 씁니다.
-# - 부정적 예(negative example)는 말뭉치(corpus)의 유니그램 분포(unigram distribution)를 0.75제곱한 분포(`POWER`
+# - 부정적 예(negative example)는 말뭉치(corpus)의 유니그램 분포(unigram distribution)를 0.75 거듭제곱한 분포(`POWER`
 #   설정값)에서 뽑습니다. 자주 나오는 단어는 몫을 잃고 드문 단어는 얻습니다(1절에서 PTB로 측정).
 # - 타깃은 절대 자기 자신의 부정적 예가 되면 안 됩니다. 두 기울기(gradient)가 σ = 0.5에서 상쇄되기 때문입니다. 이를
 #   제외하지 않으면 PTB 학습 예의 일부가 영향을 받고(2절에서 측정), 타깃이 자주 나오는 단어인 예는 훨씬 많이 받습니다.
-# - 교재의 행별 샘플러(행마다 O(V) `choice`를 호출하는 파이썬 반복문)와 벡터화된 `searchsorted` 한 번의 추출은 같은 분포를
-#   냅니다. 벡터화된 쪽이 10배 넘게 빠릅니다(확인 셀에서 검증. 배율은 위에서 측정).
+# - 교재의 행별 샘플러(행마다 O(V)의 numpy 작업을 하는 파이썬 반복문)와 벡터화된 `searchsorted` 한 번의 추출은 둘 다
+#   행마다 타깃을 제외한 `p^POWER`에서 뽑습니다. 차이는 교재의 반복문이 한 행 안에서 비복원 추출을 하고, 패키지는
+#   word2vec.c처럼 복원 추출을 한다는 점입니다. 가장 자주 나오는 100단어에서 둘 다 (제외를 넣어 계산한) 예측과 표준 오차
+#   범위 안에서 맞습니다. 벡터화된 쪽이 10배 넘게 빠릅니다(확인 셀에서 검증. 배율은 위에서 측정).
 # - `NegativeSamplingLoss` = `W_out`을 공유하는 `EmbeddingDot` + `SigmoidWithLoss` 쌍 k + 1개이며, `W_out`은 합한
 #   기울기와 함께 `params`에 한 번만 들어갑니다. 기울기 확인(gradient check)을 통과합니다.
 # - 그러면 출력 측 한 단계의 비용은 V와 상관없이 거의 같고, 소프트맥스 전체는 V에 비례해 커집니다. 남은 O(V) 비용은
@@ -445,9 +465,10 @@ plt.show()
 #    셀은 `drows`를 dL/dW_out에 더하고(같은 단어의 행은 합쳐집니다), 무작위 입력에서 float64로
 #    `NegativeSamplingLoss.backward`와 비교합니다. 부정적 예가 두 번 뽑힌 경우와 부정적 예가 타깃과 같은 경우도
 #    포함합니다.
-# 4. **예측하고 측정하기.** 네거티브 샘플링 한 단계의 시간은 V에 따라, 그리고 k + 1에 따라 어떻게 커질까요? 로그-로그
-#    기울기 두 개(0 = 평평함, 1 = 비례)를 `prediction_4`에 넣으세요. 자동 채점 셀이 5절의 표(V에 대해)와
-#    `K_VALUES`에 대한 시간 측정(k + 1에 대해)에 직선을 맞춘 기울기와 비교하며, ±0.5까지 인정합니다.
+# 4. **예측하고 측정하기: 부정적 예를 늘리면.** 5절은 V에 따른 단계의 시간을 쟀습니다. 네거티브 샘플링 한 단계의
+#    시간은 부정적 예의 수 k + 1에 따라 어떻게 커질까요? 로그-로그 기울기(0 = k와 상관없음, 1 = k + 1에 비례)를
+#    `prediction_4`에 넣으세요. 자동 채점은 먼저 예측을 판정하고(±0.25 이내), 그다음에야 바로 위 셀에 정의된
+#    `time_ns_step`으로 `K_VALUES`의 각 k에서 한 단계의 시간을 재어 측정한 기울기를 보여 줍니다.
 
 # %%
 answer_1 = ...                    # "the"가 가장 드문 단어보다 몇 배 더 자주 뽑히는가
@@ -472,27 +493,29 @@ q3.check(ns_grads)
 # q3.solution()
 
 # %%
-prediction_4 = ...                # {"V": ..., "k": ...}
-
-# %% tags=["nbval-ignore-output"]
-rng = np.random.default_rng(SEED)
-_, W_k = init_weights(V, HIDDEN, rng)
-h_k = rng.standard_normal((BATCH, HIDDEN)).astype(np.float32)
-target_k = corpus[:BATCH]
-k_times = {}
-for k in K_VALUES:
+def time_ns_step(k, rng=None):
+    """PTB(V개 단어)에서 부정적 예 k개인 NegativeSamplingLoss의 순전파 + 역전파 한 번에 걸리는 초."""
+    rng = np.random.default_rng(SEED) if rng is None else rng
+    _, W_k = init_weights(V, HIDDEN, rng)
+    h_k = rng.standard_normal((BATCH, HIDDEN)).astype(np.float32)
     layer = NegativeSamplingLoss(W_k, corpus, POWER, k, rng=rng)
     def step():
-        layer.forward(h_k, target_k)
+        layer.forward(h_k, corpus[:BATCH])
         layer.backward()
     step()
-    k_times[k] = best_time(step, REPEAT)
-    print(f"k = {k:>3d}: 단계당 {k_times[k] * 1e3:7.3f} ms (V = {V:,})")
+    return {"k": best_time(step, REPEAT)}
+
 
 # %%
-q4.check(prediction_4, steps=steps, k_times=k_times)
+prediction_4 = ...                # k + 1에 대한 한 단계 시간의 로그-로그 기울기
+q4.check(prediction_4, measure=time_ns_step, sizes=K_VALUES)
 # q4.hint()
 # q4.solution()
 
 # %% [markdown]
+# **출처**(이 노트북에서 확인한 것): *밑바닥부터 시작하는 딥러닝 2*(oreilly-japan/deep-learning-from-scratch-2:
+# `ch04/negative_sampling_layer.py`의 `UnigramSampler.get_negative_sample`과 `NegativeSamplingLoss`, `ch04/cbow.py`의
+# 지수 0.75와 `sample_size=5`, `common/trainer.py`의 `remove_duplicate`), word2vec.c(tmikolov/word2vec: `InitUnigramTable`의
+# `power = 0.75`, `TrainModelThread`에서 타깃과 같은 부정적 예를 건너뜀), 학습 노트(`w2vlib/notes.py`).
+#
 # [다음: 05 PTB로 CBOW 학습하기](05_training_cbow.ipynb)
