@@ -402,7 +402,7 @@ print(f"binomial standard error of one accuracy near {p_best:.3f} on {n_q} quest
 for name in ("all on", "no damping"):
     t = table[("larger", bench["runs"][-1]["epochs"], name)]
     print(f"larger settings (hidden {larger_cfg['hidden_size']}, window {larger_cfg['window_size']}, "
-          f"{larger_cfg['negative']} negatives), {t['epochs']} epoch: {ROW_NAMES[name]} diverged in "
+          f"{larger_cfg['negative']} negatives), {t['epochs']} epoch(s): {ROW_NAMES[name]} diverged in "
           f"{t['n_diverged']} of {t['n_runs']} runs")
 
 # %%
@@ -442,7 +442,9 @@ print("check passed: the facts the decision on the defaults rests on")
 
 # %% [markdown]
 # **The decision on the defaults.** Read the two budgets together; the lines above say which differences are more
-# than the noise.
+# than the noise. The rows answer the same questions, so a difference between two rows is judged against the
+# seeds' noise (the standard error in the table); the binomial error says how far another set of questions of
+# the same size could move one accuracy, which is why only differences of a few points are worth a sentence.
 #
 # - **Damping stays on.** Without it the start is faster (the short budget), but after the full budget the
 #   damped runs answer more analogies, and at the larger settings the undamped runs diverge: the summed update of
