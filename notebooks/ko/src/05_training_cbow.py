@@ -586,8 +586,13 @@ dense_wps, lazy_wps = layered_speed(w2vlib.Adam()), layered_speed(w2vlib.Adam(la
 print(f"Adam: {dense_wps:,.0f} words/s, lazy Adam: {lazy_wps:,.0f} words/s, 비율 {lazy_wps / dense_wps:.1f}")
 
 # %%
-assert lazy_wps > dense_wps, "lazy Adam이 단계당 더 빨라야 합니다"
-print("확인 통과: lazy Adam이 더 빠릅니다")
+if lazy_wps > dense_wps:
+    print("확인 통과: lazy Adam이 더 빠릅니다")
+else:
+    print(f"여기서는 lazy Adam이 더 빠르지 않았습니다. BATCH_SIZE = {BATCH_SIZE}에서는 단계마다 순전파와 역전파가 배치와 함께 "
+          "커지지만 V x H개 숫자 전부를 갱신하는 Adam의 비용은 그대로이므로, lazy Adam이 아끼는 몫이 한 단계에서 더 작고, "
+          "바쁜 컴퓨터에서는 시간 측정에 잡음도 많습니다. 교재의 BATCH_SIZE = 100으로 해 보세요")
+assert lazy_wps > dense_wps or BATCH_SIZE > 100, "교재의 배치 크기 이하에서는 lazy Adam이 더 빨라야 합니다"
 
 # %% [markdown]
 # **3. 남을 확률.** word2vec이 각 단어를 남길 확률(단어 ID마다 숫자 하나)을 돌려주는 `keep_prob(counts, sample)`을
@@ -633,6 +638,6 @@ print("확인 통과: skip-gram은 말뭉치 단어당 더 느립니다")
 # `TrainModelThread`, `±0.5/size` 범위의 균등분포인 `syn0`과 0인 `syn1neg`는 `InitNet`), gensim 4
 # (`word2vec_inner.pyx`: `cbow_mean`을 쓰는 `w2v_fast_sentence_cbow_neg`, `word2vec.py`: `sample_int`의 남길 확률과
 # `(3 + sqrt(5)) / 2` 경계), 교재의 코드 (oreilly-japan/deep-learning-from-scratch-2: `ch04/train.py`,
-# `ch04/cbow.py`, `common/trainer.py`).
+# `ch04/cbow.py`, `common/trainer.py`, 줄 끝을 `<eos>`로 바꾸는 `dataset/ptb.py`).
 #
 # [다음: 06 유사도와 유추](06_similarity_and_analogies.ipynb)
