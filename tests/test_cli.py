@@ -123,3 +123,23 @@ def test_negative_floats_rejected_by_argparse(opt, value, tmp_path, capsys):
         main(["train", opt, value, "--out", str(tmp_path / "o")])
     assert exc.value.code == 2
     assert opt in capsys.readouterr().err
+
+
+def test_hs_flag_trains_hierarchical_softmax_and_refuses_mixtures(tiny_corpus, tmp_path, capsys):
+    pytest.importorskip("numba")
+    out = tmp_path / "hs"
+    common = ["train", "--corpus", str(tiny_corpus), "--epochs", "2", "--hidden", "8", "--window", "2",
+              "--subsample", "0", "--no-progress"]
+    assert main(common + ["--hs", "1", "--negative", "0", "--backend", "numba", "--out", str(out)]) == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["settings"]["hs"] == 1 and metrics["settings"]["negative"] == 0
+    # the loss starts at ln 2 per node of the path (W_out = 0), not at (k + 1) ln 2
+    assert metrics["loss_start"] == pytest.approx(np.log(2) * metrics["settings"]["mean_code_length"])
+    for extra, match in ((["--hs", "1", "--backend", "numba"], "--negative 0"),
+                         (["--hs", "1", "--negative", "0"], "--backend numba"),
+                         (["--negative", "0"], "--hs 1")):
+        capsys.readouterr()
+        assert main(common + extra + ["--out", str(tmp_path / "no")]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and match in err
+        assert not (tmp_path / "no").exists()

@@ -150,3 +150,41 @@ def test_gensim_tree_on_ptb_has_the_same_expected_code_length(ptb_dir, monkeypat
     for i in range(len(wv)):
         np.testing.assert_array_equal(codes_g[i], wv.get_vecattr(i, "code"))
         np.testing.assert_array_equal(points_g[i], wv.get_vecattr(i, "point"))
+
+
+def test_words_that_never_occur_get_a_balanced_subtree_not_a_chain():
+    counts = np.zeros(1000, dtype=np.int64)
+    counts[:10] = np.arange(10, 0, -1)  # 990 ids never occur
+    codes, points = huffman_codes(counts)
+    lengths = code_lengths(codes)
+    assert lengths.max() <= 10 + int(np.ceil(np.log2(990)))  # about log2 of their number, not 990
+    assert np.sum(2.0 ** -lengths) == pytest.approx(1.0)
+    H, L = entropy_bits(counts), expected_code_length(counts, codes)
+    assert H <= L < H + 1
+    assert set(np.concatenate(points).tolist()) == set(range(999))
+    layer = HierarchicalSoftmaxLoss(np.random.default_rng(0).standard_normal((999, 3)), codes, points)
+    P = layer.probabilities(np.ones(3))
+    assert P.sum() == pytest.approx(1.0)
+
+
+def test_draw_huffman_tree_in_both_languages():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from w2vlib.plotting import draw_huffman_tree
+
+    counts = np.array([1, 2, 1, 1, 1, 1, 1])
+    codes, points = huffman_codes(counts)
+    words = ["you", "say", "goodbye", "and", "i", "hello", "."]
+    for lang, title_word in (("en", "Huffman"), ("ko", "허프만")):
+        ax = draw_huffman_tree(codes, points, words, counts=counts, highlight=1, lang=lang)
+        texts = [t.get_text() for t in ax.texts]
+        assert title_word in ax.get_title()
+        assert sum(t.startswith("n") and t[1:].isdigit() for t in texts) == len(words) - 1  # inner nodes
+        assert sum(t in ("0", "1") for t in texts) == 2 * (len(words) - 1)  # one bit per edge
+        assert "say\n(2)" in texts
+        plt.close(ax.figure)
+    with pytest.raises(ValueError, match="lang"):
+        draw_huffman_tree(codes, points, words, lang="fr")

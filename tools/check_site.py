@@ -12,6 +12,7 @@ In headless Chromium (--browser, the default when chromium is installed):
     (<html data-w2v-math="typeset">), every formula became MathJax output, no MathJax error, no raw $…$ or \\(…\\)
     left in the visible text; the same for that page's Korean twin;
   - the site's search finds a notebook from search.html?q=…;
+  - in the pages' monospace (code and outputs), Hangul measures exactly two Latin columns (text tables align);
   - Chromium's own network log of those loads holds no http(s) request;
   - screenshots of the landing page, the Korean formula page (desktop and phone width) and a Korean page's text
     table go to build/site-check/.
@@ -271,6 +272,22 @@ def netlog_selftest(binary: str, tmp: Path) -> bool:
     return seen
 
 
+ALIGN_PROBE = """<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="_static/styles/pydata-sphinx-theme.css">
+<link rel="stylesheet" href="_static/w2v.css"></head><body>
+<div class="cell_output"><div class="output stream"><div class="highlight"><pre><span id="l">abcdefghij012345</span>
+<span id="h">가나다라마바사힣</span>
+<span id="m">ab가나cd다라ef마</span></pre></div></div></div>
+<script>
+document.fonts.load('16px "W2V Hangul Mono"', '가').then(function () { return document.fonts.ready; }).then(function () {
+  var w = function (id) { return document.getElementById(id).getBoundingClientRect().width.toFixed(2); };
+  document.body.setAttribute('data-widths', [w('l'), w('h'), w('m'),
+    document.fonts.check('16px "W2V Hangul Mono"', '가')].join(','));
+});
+</script></body></html>
+"""
+
+
 def browser_checks(site: Path, binary: str, shots: Path, errors: list[str], report: list[str]) -> None:
     shots.mkdir(parents=True, exist_ok=True)
     url = lambda p: p.resolve().as_uri()  # noqa: E731
@@ -320,6 +337,24 @@ def browser_checks(site: Path, binary: str, shots: Path, errors: list[str], repo
         errors.append(f"pages requested from the network: {bad[:5]}")
     for log in netlogs:
         log.unlink(missing_ok=True)
+
+    # text tables: in the pages' own monospace, 8 Hangul syllables (and 4 mixed with 6 Latin) are exactly 16 columns
+    errors.check("Hangul is two monospace columns")
+    probe = site / "ko" / "_w2v_align_probe.html"
+    probe.write_text(ALIGN_PROBE, encoding="utf-8")
+    try:
+        dom = chrome(binary, url(probe), dump=True, budget=5000)
+    finally:
+        probe.unlink()
+    m = re.search(r'data-widths="([^"]*)"', dom)
+    if not m:
+        errors.append("alignment probe: no measurement (fonts did not load?)")
+    else:
+        latin, hangul, mixed, loaded = m.group(1).split(",")
+        report.append(f"  monospace widths: 16 Latin {latin} px, 8 Hangul {hangul} px, mixed {mixed} px, "
+                      f"Hangul font loaded: {loaded}")
+        if loaded != "true" or max(abs(float(hangul) - float(latin)), abs(float(mixed) - float(latin))) > 0.5:
+            errors.append(f"Hangul is not two monospace columns: {m.group(1)}")
 
     # screenshots: look at them
     errors.check("screenshots")

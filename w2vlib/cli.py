@@ -238,7 +238,7 @@ def build_parser():
     sub = p.add_subparsers(dest="command", required=True)
     t = sub.add_parser(
         "train", help="train word vectors with the fast path and export them",
-        description="Train word2vec (negative sampling) with w2vlib.fast and write vectors.npz, "
+        description="Train word2vec (negative sampling, or hierarchical softmax with --hs 1) with w2vlib.fast and write vectors.npz, "
                     "vectors.txt (word2vec text format), vectors.tsv + metadata.tsv (Embedding "
                     "Projector) and metrics.json into --out.",
         formatter_class=_HelpFormatter)
@@ -259,7 +259,11 @@ def build_parser():
     t.add_argument("--hidden", type=_positive_int, default=100, help="vector size (hidden_size)")
     t.add_argument("--window", type=_positive_int, default=5,
                    help="maximum window radius (window_size)")
-    t.add_argument("--negative", type=_positive_int, default=5, help="negatives per example")
+    t.add_argument("--negative", type=_nonneg_int, default=5,
+                   help="negatives per example (0 with --hs 1)")
+    t.add_argument("--hs", type=int, choices=[0, 1], default=0,
+                   help="1: hierarchical softmax instead of negative sampling (needs --negative 0 "
+                        "and --backend numba; gensim's hs=1)")
     t.add_argument("--batch-size", type=_positive_int, default=None,
                    help="examples per step (default: 1024 for cbow, 4096 pairs for skipgram, "
                         "smaller on a small corpus so that an epoch gives about 100 updates)")
@@ -292,10 +296,11 @@ def build_parser():
 # --------------------------------------------------------------------------------------------
 # train
 # --------------------------------------------------------------------------------------------
-def _loss_fell(losses, negative):
-    """Did the loss clearly fall below its starting value ``(k + 1) ln 2`` (W_out starts at 0)?"""
+def _loss_fell(losses, start):
+    """Did the loss clearly fall below its starting value (W_out starts at 0): ``(k + 1) ln 2`` for
+    negative sampling, ``ln 2`` times the mean path length for hierarchical softmax?"""
     finite = [x for x in losses if x is not None and math.isfinite(x)]
-    return bool(finite) and finite[-1] < 0.95 * (negative + 1) * math.log(2)
+    return bool(finite) and finite[-1] < 0.95 * start
 
 
 def _process_age():
@@ -333,12 +338,28 @@ def _train_into(args, staging, t0):
 
     progress = not args.no_progress
     kwargs = {}
+    numba_import_s = 0.0
+    if args.hs and args.negative:
+        raise UsageError(f"--hs 1 with --negative {args.negative}: train one output layer at a time; "
+                         "for hierarchical softmax pass --hs 1 --negative 0 (gensim trains both and "
+                         "warns that this is probably a mistake)")
+    if not args.hs and not args.negative:
+        raise UsageError("--negative 0 leaves no output layer: give --negative 5, or --hs 1 for "
+                         "hierarchical softmax")
+    if args.hs:
+        if args.backend != "numba":
+            raise UsageError("--hs 1 (hierarchical softmax) needs --backend numba")
+        kwargs["hs"] = 1
     if args.backend == "numba":
         import importlib.util
 
         if importlib.util.find_spec("numba") is None:
             raise UsageError("--backend numba needs numba: pip install numba (or pip install -e "
                              "'.[notebooks]'), or use --backend numpy")
+        t_numba = time.perf_counter()
+        import numba  # noqa: F401  (imported here to time it: metrics.json time_s["numba_import"])
+
+        numba_import_s = time.perf_counter() - t_numba
     if args.backend != "numpy":
         if "backend" not in inspect.signature(fast.train).parameters:
             raise UsageError(f"--backend {args.backend}: this version of w2vlib has only the numpy "
@@ -386,17 +407,20 @@ def _train_into(args, staging, t0):
     t_write = time.perf_counter()
 
     batch_size = result.settings["batch_size"]
-    fell = _loss_fell(losses, args.negative)
+    loss_start = result.settings.get("loss_start", (args.negative + 1) * math.log(2))
+    fell = _loss_fell(losses, loss_start)
     metrics = {
         "words_per_sec": result.words_per_sec,
         "wall_time_s": result.wall_time,
         "loss_per_epoch": losses,
         "loss_first": losses[0] if losses else None,
         "loss_last": losses[-1] if losses else None,
-        "loss_start": (args.negative + 1) * math.log(2),
+        "loss_start": loss_start,
         "loss_fell": fell,
         "time_s": {"startup": None if args.startup_s is None else round(args.startup_s, 2),
-                   "load": round(t_load - t0, 4), "train": round(t_train - t_load, 4),
+                   "load": round(t_load - t0 - numba_import_s, 4),
+                   **({"numba_import": round(numba_import_s, 4)} if args.backend == "numba" else {}),
+                   "train": round(t_train - t_load, 4),
                    "write": round(t_write - t_train, 4)},
         "corpus": args.corpus,
         "encoding": args.encoding,
@@ -421,7 +445,9 @@ def _train_into(args, staging, t0):
           f"({result.words_per_sec:,.0f} words/s); loss: first epoch {fmt(first)}, "
           f"last epoch {fmt(last)} (start {metrics['loss_start']:.4f})")
     startup = "" if args.startup_s is None else f"start-up {args.startup_s:.2f} s, "
-    print(f"time: {startup}load {t_load - t0:.2f} s, train {t_train - t_load:.2f} s, "
+    numba_part = f"import numba {numba_import_s:.2f} s, " if args.backend == "numba" else ""
+    print(f"time: {startup}load {t_load - t0 - numba_import_s:.2f} s, {numba_part}"
+          f"train {t_train - t_load:.2f} s, "
           f"write {t_write - t_train:.2f} s")
     if not fell:
         print(f"warning: the loss did not fall (from {metrics['loss_start']:.4f} to {fmt(last)}): "

@@ -10,9 +10,12 @@ Usage with a layer or model, in float64::
 Check in float64. With float64 parameters the default step is ``eps=1e-6``: the centred
 difference's truncation error (~eps**2) and its rounding error (~1e-16 / eps) are both about
 1e-10, so a correct backward gives relative errors near 1e-8 and the tolerance is **1e-6**
-(:data:`GRADCHECK_TOL`, the value CS224n, the book's ``gradient_check``, micrograd and PyTorch's
-``gradcheck`` use). A gradient that is off by 1% gives a relative error of about 5e-3, far
-above it.
+(:data:`GRADCHECK_TOL`, on the norm-wise relative error of a whole gradient). Others choose
+differently: CS224n's ``gradcheck_naive`` (a2/utils/gradcheck.py) steps by h = 1e-4 and fails an entry
+whose |numerical - analytic| / max(1, |numerical|, |analytic|) exceeds 1e-5; the first book's
+``numerical_gradient`` (common/gradient.py) steps by h = 1e-4; PyTorch's ``gradcheck`` steps by
+eps = 1e-6 and accepts |a - n| <= atol + rtol |n| with atol = 1e-5, rtol = 1e-3, in double
+precision. A gradient that is off by 1% gives a relative error of about 5e-3, far above ours.
 
 float32 has only ~7 digits: a step of 1e-6 would be lost in rounding, so float32 parameters get
 ``eps=1e-2`` by default, and then only an error of a few percent stands out (relative errors of

@@ -27,14 +27,15 @@ the step towards code 0 has probability ``sigmoid(x)`` and the step towards code
 from __future__ import annotations
 
 import heapq
+from collections import deque
 
 import numpy as np
 
 from ._checks import as_float_param, check_float_input, check_ids
 from .layers import TracksTouchedRows, sigmoid
 
-__all__ = ["huffman_codes", "code_lengths", "expected_code_length", "entropy_bits",
-           "padded_paths", "HierarchicalSoftmaxLoss"]
+__all__ = ["huffman_codes", "code_lengths", "expected_code_length", "entropy_bits", "flat_paths",
+           "HierarchicalSoftmaxLoss"]
 
 
 class _Node:
@@ -62,6 +63,10 @@ def huffman_codes(counts):
     The algorithm is Huffman's: put every word in a min-heap by count, pop the two smallest,
     push their merge, ``V - 1`` times (``heapq``, as gensim). Equal counts may be merged in either
     order; every such tree is optimal, so the expected code length is the same.
+
+    Words with count 0 (ids that never occur; gensim and word2vec.c never have them) are first
+    paired into a balanced subtree, itself a node of count 0: merged one by one through the heap they
+    would form a chain as deep as their number (the merge of two zeros ties with the next zero).
     """
     counts = np.asarray(counts)
     if counts.ndim != 1 or counts.size < 2:
@@ -71,9 +76,16 @@ def huffman_codes(counts):
     if not np.all(np.isfinite(counts)) or np.any(counts < 0):
         raise ValueError("counts must be finite and >= 0")
     V = counts.size
-    heap = [_Node(c, i) for i, c in enumerate(counts.tolist())]
+    values = counts.tolist()
+    zeros = deque(_Node(values[i], i) for i in np.flatnonzero(counts == 0).tolist())
+    j = 0  # merge j becomes inner node j (row j of W), node index V + j
+    while len(zeros) > 1:  # pair the zeros level by level (first in, first out): a balanced subtree
+        a, b = zeros.popleft(), zeros.popleft()
+        zeros.append(_Node(a.count + b.count, V + j, a, b))
+        j += 1
+    heap = [_Node(c, i) for i, c in enumerate(values) if c != 0] + list(zeros)
     heapq.heapify(heap)
-    for j in range(V - 1):  # merge j becomes inner node j (row j of W), node index V + j
+    for j in range(j, V - 1):
         a, b = heapq.heappop(heap), heapq.heappop(heap)
         heapq.heappush(heap, _Node(a.count + b.count, V + j, a, b))
     codes, points = [None] * V, [None] * V
@@ -109,23 +121,15 @@ def entropy_bits(counts) -> float:
     return float(-(p * np.log2(p)).sum())
 
 
-def padded_paths(codes, points):
-    """``(codes, points, mask)`` as ``(V, L)`` arrays, ``L`` the longest path; ``mask`` marks the
-    real steps (the padding has code 0, point 0 and mask False)."""
-    V = len(codes)
-    if len(points) != V:
-        raise ValueError(f"codes ({V}) and points ({len(points)}) must have one entry per word")
+def flat_paths(codes, points):
+    """``(code_flat, point_flat, starts)``: all paths one after the other (uint8, int32) and where
+    each word's begins (int64, ``V + 1`` entries), as the compiled kernels read them."""
     lengths = code_lengths(codes)
-    L = int(lengths.max()) if V else 0
-    code_pad = np.zeros((V, L), dtype=np.int8)
-    point_pad = np.zeros((V, L), dtype=np.int64)
-    mask = np.arange(L)[None, :] < lengths[:, None]
-    for i, (c, p) in enumerate(zip(codes, points)):
-        if len(p) != len(c):
-            raise ValueError(f"word {i}: its code has {len(c)} steps but its points {len(p)}")
-        code_pad[i, :len(c)] = c
-        point_pad[i, :len(p)] = p
-    return code_pad, point_pad, mask
+    starts = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    code_flat = np.concatenate(codes).astype(np.uint8) if len(codes) else np.zeros(0, np.uint8)
+    point_flat = np.concatenate(points).astype(np.int32) if len(points) else np.zeros(0, np.int32)
+    return code_flat, point_flat, starts
 
 
 class HierarchicalSoftmaxLoss(TracksTouchedRows):
@@ -137,7 +141,8 @@ class HierarchicalSoftmaxLoss(TracksTouchedRows):
     ``-log P(target | h)``, where ``P`` is the product over the target's path of
     ``sigmoid(+x)`` (code 0) or ``sigmoid(-x)`` (code 1), ``x = h . W[point]``. ``backward(dout=1)``
     writes ``grads[0]`` (only the rows on the batch's paths are non-zero) and returns ``dh``.
-    Each example touches ``len(code)`` rows of ``W`` (about ``log2 V``), not V.
+    Each example touches ``len(code)`` rows of ``W`` (about ``log2 V``), not V: the batch's paths
+    are laid end to end (one step per inner node visited), never padded to the longest path.
     """
 
     def __init__(self, W, codes, points):
@@ -146,9 +151,15 @@ class HierarchicalSoftmaxLoss(TracksTouchedRows):
         if W.shape[0] != V - 1:
             raise ValueError(f"W must have V - 1 = {V - 1} rows (one per inner node of a tree over "
                              f"{V} words), got shape {W.shape}")
+        if len(points) != V:
+            raise ValueError(f"codes ({V}) and points ({len(points)}) must have one entry per word")
+        for i, (c, p) in enumerate(zip(codes, points)):
+            if len(c) != len(p) or len(c) == 0:
+                raise ValueError(f"word {i}: its code has {len(c)} steps and its points {len(p)}; "
+                                 "every word needs a path of at least one step (use huffman_codes)")
         self.codes, self.points = codes, points
-        self.code_pad, self.point_pad, self.mask = padded_paths(codes, points)
-        if self.point_pad.size and (self.point_pad.min() < 0 or self.point_pad.max() >= V - 1):
+        self.code_flat, self.point_flat, self.starts = flat_paths(codes, points)
+        if self.point_flat.min() < 0 or self.point_flat.max() >= V - 1:
             raise ValueError(f"points must be rows of W, in [0, {V - 1})")
         self.vocab_size = V
         self.params = [W]
@@ -156,44 +167,49 @@ class HierarchicalSoftmaxLoss(TracksTouchedRows):
         self._dirty = None
         self.cache = None
 
-    def _scores(self, h, target):
-        (W,) = self.params
-        P = self.point_pad[target]  # (N, L) inner-node rows along each path
-        Wp = W[P]  # (N, L, H)
-        x = np.einsum("nh,nlh->nl", h, Wp)
-        sign = (1 - 2 * self.code_pad[target]).astype(h.dtype)  # code 0: +1, code 1: -1
-        return P, Wp, x, sign
-
     def forward(self, h, target) -> float:
         (W,) = self.params
         target = check_ids(target, self.vocab_size, "target")
         if target.ndim != 1:
             raise ValueError(f"target must be 1-D (batch,), got shape {target.shape}")
-        h = check_float_input(h, "h", shape=(target.shape[0], W.shape[1]), dtype=W.dtype)
-        P, Wp, x, sign = self._scores(h, target)
-        mask = self.mask[target]
+        n = target.shape[0]
+        h = check_float_input(h, "h", shape=(n, W.shape[1]), dtype=W.dtype)
+        begin = self.starts[target]
+        lengths = self.starts[target + 1] - begin
+        offsets = np.zeros(n, dtype=np.int64)  # where each example's steps start
+        np.cumsum(lengths[:-1], out=offsets[1:])
+        example = np.repeat(np.arange(n), lengths)  # the example of every step
+        step = np.arange(example.size) - offsets[example] + begin[example]  # into code_flat/point_flat
+        nodes = self.point_flat[step]
+        sign = (1 - 2 * self.code_flat[step].astype(np.int8)).astype(h.dtype)  # code 0: +1, code 1: -1
+        Wp = W[nodes]  # (steps, H)
+        x = np.einsum("sh,sh->s", h[example], Wp)
         # -log sigmoid(sign * x) = log(1 + exp(-sign * x)), stable for any x
-        nll = np.where(mask, np.logaddexp(h.dtype.type(0), -sign * x), 0)
-        self.cache = (h, target, P, Wp, x, sign, mask)
-        return float(nll.sum(axis=1).mean(dtype=np.float64))
+        nll = np.logaddexp(h.dtype.type(0), -sign * x)
+        self.cache = (h, n, example, offsets, nodes, Wp, x, sign)
+        return float(np.add.reduceat(nll.astype(np.float64), offsets).mean())
 
     def backward(self, dout=1) -> np.ndarray:
         if self.cache is None:
             raise RuntimeError("HierarchicalSoftmaxLoss.backward called before forward")
-        h, target, P, Wp, x, sign, mask = self.cache
-        n = target.shape[0]
+        h, n, example, offsets, nodes, Wp, x, sign = self.cache
         # d/dx of -log sigmoid(sign * x) is sigmoid(x) - t with t = 1 - code (word2vec's label)
         t = (sign > 0).astype(h.dtype)
-        dx = np.where(mask, sigmoid(x) - t, 0).astype(h.dtype) * h.dtype.type(dout / n)
-        dh = np.einsum("nl,nlh->nh", dx, Wp)
+        dx = ((sigmoid(x) - t) * h.dtype.type(dout / n)).astype(h.dtype)
+        dh = np.add.reduceat(dx[:, None] * Wp, offsets, axis=0)  # each example's steps are contiguous
         (dW,) = self.grads
         if self._dirty is None:
             dW[...] = 0
         else:
             dW[self._dirty] = 0
-        rows = P[mask]
-        np.add.at(dW, rows, (dx[:, :, None] * h[:, None, :])[mask])  # a row can sit on many paths
-        self._dirty = np.unique(rows)
+        # a row (the root, say) sits on many paths: sort the steps by row and sum each row's run
+        # (what np.add.at(dW, nodes, ...) does, several times faster)
+        order = np.argsort(nodes, kind="stable")
+        sorted_nodes = nodes[order]
+        first = np.flatnonzero(np.r_[True, sorted_nodes[1:] != sorted_nodes[:-1]])
+        rows = sorted_nodes[first]
+        dW[rows] = np.add.reduceat((dx[:, None] * h[example])[order], first, axis=0)
+        self._dirty = rows
         return dh
 
     def probabilities(self, h) -> np.ndarray:
@@ -211,4 +227,3 @@ class HierarchicalSoftmaxLoss(TracksTouchedRows):
             logp[:, w] = -np.logaddexp(0.0, -s * x[:, p]).sum(axis=1)
         out = np.exp(logp)
         return out if h.ndim == 2 else out[0]
-

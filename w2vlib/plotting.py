@@ -12,7 +12,8 @@ import numpy as np
 from .text import check_lang, josa
 
 __all__ = ["STYLE", "plot_loss", "plot_words_2d", "label_points", "draw_embedding_graph",
-           "draw_embedding_dot_graph", "draw_negative_sampling_graph", "draw_cbow_ns_graph"]
+           "draw_embedding_dot_graph", "draw_negative_sampling_graph", "draw_cbow_ns_graph",
+           "draw_huffman_tree"]
 
 STYLE = "w2vlib.teaching"
 
@@ -388,3 +389,70 @@ def draw_cbow_ns_graph(window_size=1, k=5, ax=None, title=..., lang: str = "en")
                          f"역전파: W_in의 맥락 행마다 {josa(f'dh / {n_ctx}', '을/를')} 받습니다 (np.add.at: 반복은 더해집니다)"),
            color=_BWD, fontsize=9)
     return _title(g, title, lang, "CBOW with negative sampling", "네거티브 샘플링을 쓰는 CBOW")
+
+
+# ---- the Huffman tree of hierarchical softmax --------------------------------------------------------------------
+
+def draw_huffman_tree(codes, points, words, counts=None, highlight=None, ax=None, title=..., lang: str = "en"):
+    """Draw the tree of :func:`w2vlib.huffman_codes`: the root on top, every inner node labelled with its
+    row of ``W`` (``n3`` is ``W[3]``), every edge with its bit (0 left, 1 right), the words as leaves (with
+    their counts when ``counts`` is given). ``highlight`` (a word id) draws that word's path in red. Returns
+    the Axes; the figure is 9 x 4.2 inches. ``title=None`` draws no title; the default follows ``lang``."""
+    import matplotlib.pyplot as plt
+
+    check_lang(lang)
+    V = len(codes)
+    if len(points) != V or len(words) != V:
+        raise ValueError(f"codes, points and words must have one entry per word, got {len(codes)}, "
+                         f"{len(points)} and {len(words)}")
+    # rebuild the tree from the paths: node key = the code prefix; leaves are words, inner nodes rows
+    inner, leaf = {}, {}
+    for w in range(V):
+        code = tuple(int(b) for b in codes[w])
+        for d, row in enumerate(points[w]):
+            inner[code[:d]] = int(row)
+        leaf[code] = w
+    depth = max(len(tuple(c)) for c in codes)
+    x, order = {}, []
+
+    def place(prefix):  # in-order: leaves get x = 0, 1, 2, ... from left to right
+        if prefix in leaf:
+            x[prefix] = float(len(order))
+            order.append(prefix)
+            return
+        place(prefix + (0,))
+        place(prefix + (1,))
+        x[prefix] = (x[prefix + (0,)] + x[prefix + (1,)]) / 2
+
+    place(())
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9.0, 4.2), layout="constrained")
+    path = set()
+    if highlight is not None:
+        hc = tuple(int(b) for b in codes[int(highlight)])
+        path = {hc[:d] for d in range(len(hc) + 1)}
+    for prefix in inner:
+        for bit in (0, 1):
+            child = prefix + (bit,)
+            on = prefix in path and child in path
+            ax.plot([x[prefix], x[child]], [-len(prefix), -len(child)], color=_BWD if on else "0.45",
+                    lw=2.2 if on else 1.2, zorder=1)
+            ax.text((x[prefix] + x[child]) / 2 + (-0.12 if bit == 0 else 0.12), -len(prefix) - 0.5, str(bit),
+                    ha="center", va="center", fontsize=9, color=_BWD if on else "0.3")
+    for prefix, row in inner.items():
+        ax.text(x[prefix], -len(prefix), f"n{row}", ha="center", va="center", fontsize=9, zorder=2,
+                bbox=dict(boxstyle="circle,pad=0.25", fc=_LAYER_FC, ec=_BWD if prefix in path else "0.2"))
+    for prefix, w in leaf.items():
+        label = str(words[w]) if counts is None else f"{words[w]}\n({int(counts[w])})"
+        ax.text(x[prefix], -len(prefix), label, ha="center", va="top", fontsize=9, zorder=2,
+                bbox=dict(boxstyle="round,pad=0.25", fc=_LOSS_FC if prefix in path else "white",
+                          ec=_BWD if prefix in path else "0.2"))
+    ax.set_xlim(-0.7, len(order) - 0.3)
+    ax.set_ylim(-depth - 0.9, 0.5)
+    ax.axis("off")
+    if title is ...:
+        title = _t(lang, "Huffman tree: rows of W at the inner nodes, words at the leaves",
+                   "허프만 트리: 내부 노드는 W의 행, 잎은 단어")
+    if title:
+        ax.set_title(title)
+    return ax

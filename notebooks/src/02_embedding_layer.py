@@ -42,6 +42,7 @@ import w2vlib
 import w2vlib.exercises
 from w2vlib import Embedding, convert_one_hot, gradcheck, notes, plotting
 from w2vlib.gradcheck import GRADCHECK_TOL
+from w2vlib.text import pad              # alignment by display width (Hangul takes two columns)
 
 q1, q2, q3 = w2vlib.exercises.load("02")   # the self-checking exercises at the end
 
@@ -302,6 +303,8 @@ zipf_p = 1.0 / np.arange(1, SCATTER_V + 1)
 zipf_p /= zipf_p.sum()
 W_big = (0.01 * rng.standard_normal((SCATTER_V, SCATTER_H))).astype(np.float32)
 timings, agree = {name: [] for name in [*SCATTERS, "w2vlib Embedding.backward"]}, []
+LABELS = {"loop": "loop", "np.add.at": "np.add.at", "sparse S @ dout": "sparse S @ dout",
+          "w2vlib Embedding.backward": "w2vlib Embedding.backward"}        # names in the table and the plot
 for n in SCATTER_ROWS:
     ids = rng.choice(SCATTER_V, size=n, p=zipf_p)
     dout_big = rng.standard_normal((n, SCATTER_H)).astype(np.float32)
@@ -317,7 +320,7 @@ for n in SCATTER_ROWS:
 
 print(f"{'ids per backward':>24s}" + "".join(f"{n:>10,d}" for n in SCATTER_ROWS))
 for name, ts in timings.items():
-    print(f"{name:>24s}" + "".join(f"{t * 1e3:>8.3f}ms" for t in ts))
+    print(f"{pad(LABELS[name], 24, '>')}" + "".join(f"{t * 1e3:>8.3f}ms" for t in ts))
 for name in ["np.add.at", "sparse S @ dout"]:
     ratios = [a / b for a, b in zip(timings["loop"], timings[name])]
     print(f"{'loop / ' + name:>24s}" + "".join(f"{r:>9.1f}x" for r in ratios))
@@ -340,7 +343,7 @@ print("check passed: all methods agree" + (f"; with {SCATTER_ROWS[-1]:,} ids the
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
 for (name, ts), marker in zip(timings.items(), "os^D"):
-    ax.plot(SCATTER_ROWS, np.array(ts) * 1e3, marker + "-", label=name)
+    ax.plot(SCATTER_ROWS, np.array(ts) * 1e3, marker + "-", label=LABELS[name])
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("ids per backward (batch × context words)")
@@ -387,9 +390,11 @@ plt.show()
 #
 # 1. **Predict the gradient.** With `ids = [3, 3, 3]` and `dout` rows `[1, 1]`, `[2, 2]`, `[4, 4]`, what is row 3
 #    of `dW`? And what would the overwriting backward give? Store both in `answer_1 = (correct_row, overwritten_row)`.
-# 2. **Write the backward.** Complete `MyEmbedding.backward` so that it accumulates repeated ids (any correct way).
-#    The check compares it with `w2vlib.Embedding` on a batch full of repeats, runs a second backward to see that
-#    `dW` is cleared, and runs a float64 gradient check.
+# 2. **The backward of CBOW's input side.** CBOW (notebook 05) looks up the C context words of each target in
+#    `W_in` and averages them: `h = (W_in[c_1] + … + W_in[c_C]) / C`. Given `contexts` (N × C ids) and the gradient
+#    `dh` (N × H), write `cbow_input_backward(contexts, dh, V)` that returns `dL/dW_in` (V × H). A word can appear
+#    twice in one window and in several windows. The check compares your function with a reference in float64 on
+#    batches full of such repeats.
 # 3. **Predict, then measure: a backward as V grows.** For a backward with a fixed number of ids, how does its time
 #    grow with V? Read both backward passes line by line (`notes.source("LoopEmbedding")` prints the notes' one;
 #    the graph of section 1 shows the package's). Give a log-log slope (0 = does not depend on V, 1 = proportional
@@ -405,12 +410,11 @@ q1.check(answer_1)
 
 
 # %%
-class MyEmbedding(Embedding):
-    def backward(self, dout):
-        ...                     # your code here: fill self.grads[0]
+def cbow_input_backward(contexts, dh, V):
+    ...                         # your code here: return dW_in, shape (V, H)
 
 
-q2.check(MyEmbedding)
+q2.check(cbow_input_backward)
 # q2.hint()
 # q2.solution()
 

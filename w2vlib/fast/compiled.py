@@ -16,6 +16,13 @@ Python per step and no batches (so no damping: every update uses the rows as the
   search of the shared unigram^0.75 sampler's cumulative table
   (:class:`w2vlib.negative_sampling.UnigramSampler`).
 
+Hierarchical softmax (``hs=1, negative=0``): the same loop with word2vec.c's ``if (hs)`` output
+layer instead of negatives: the target's Huffman path (:func:`w2vlib.huffman_codes` over the
+corpus counts), one sigmoid per inner node, ``W_out`` of shape ``(V - 1, H)`` starting at zeros. The
+kernels live in :mod:`w2vlib.fast.numba_hs`; :func:`cbow_hs_example` and
+:func:`skipgram_hs_example` run one example (``tests/test_compiled_hs.py`` checks them against
+:class:`w2vlib.HierarchicalSoftmaxLoss`).
+
 Reproducibility: every chunk has its own random stream (seeded from ``seed``, the epoch and the
 chunk), so with ``threads=1`` the same seed gives bit-identical vectors. With 2 threads the random
 draws are the same, but the order in which the threads' updates interleave is not, so the vectors
@@ -39,7 +46,8 @@ from .common import FastResult, keep_probabilities, weights_and_plan_seed, words
 from .config import DEFAULT_ALPHA as _BACKEND_ALPHA
 
 __all__ = ["available", "require_numba", "kernels", "train_compiled", "sigmoid_tables",
-           "cbow_example", "skipgram_example", "NUMBA_MISSING", "DEFAULT_ALPHA"]
+           "cbow_example", "skipgram_example", "hs_kernels", "hs_paths", "cbow_hs_example",
+           "skipgram_hs_example", "NUMBA_MISSING", "DEFAULT_ALPHA"]
 
 #: word2vec.c's starting learning rates for per-word SGD (the defaults FastConfig resolves)
 DEFAULT_ALPHA = _BACKEND_ALPHA["numba"]
@@ -165,6 +173,64 @@ def skipgram_example(W_in, W_out, centre, contexts, negatives, lr, exact_sigmoid
                                     nll, bool(exact_sigmoid)))
 
 
+# ------------------------------------------------------------------ hierarchical softmax (hs=1)
+def hs_kernels():
+    """The compiled hierarchical-softmax kernels (:mod:`w2vlib.fast.numba_hs`); needs numba."""
+    require_numba()
+    from . import numba_hs
+
+    return numba_hs
+
+
+def hs_paths(corpus, V):
+    """The Huffman tree over the corpus counts as the kernels read it: ``(code_flat, point_flat,
+    starts)`` (:func:`w2vlib.hierarchical_softmax.flat_paths`) and the path length of every word."""
+    from ..hierarchical_softmax import code_lengths, flat_paths, huffman_codes
+
+    codes, points = huffman_codes(np.bincount(corpus, minlength=V))
+    return flat_paths(codes, points), code_lengths(codes)
+
+
+def _hs_args(W_in, W_node, codes, points):
+    from ..hierarchical_softmax import flat_paths
+
+    for name, W in (("W_in", W_in), ("W_node", W_node)):
+        if not isinstance(W, np.ndarray) or W.dtype != np.float32 or W.ndim != 2 or not W.flags.c_contiguous:
+            raise TypeError(f"{name} must be a C-contiguous 2-D float32 numpy array (the kernel "
+                            f"updates it in place), got {getattr(W, 'dtype', type(W).__name__)}")
+    V = W_in.shape[0]
+    if W_node.shape != (V - 1, W_in.shape[1]) or len(codes) != V:
+        raise ValueError(f"W_node must have shape (V - 1, H) = {(V - 1, W_in.shape[1])} and the tree "
+                         f"V = {V} words, got {W_node.shape} and {len(codes)}")
+    sig, nll = sigmoid_tables()
+    H = W_in.shape[1]
+    return (*flat_paths(codes, points), np.empty(H, np.float32), np.empty(H, np.float32), sig, nll)
+
+
+def cbow_hs_example(W_in, W_node, contexts, target, codes, points, lr, exact_sigmoid=True,
+                    cbow_update="word2vec"):
+    """One CBOW example with hierarchical softmax, one SGD step of the compiled kernel, **in
+    place** on ``W_in`` (V, H) and ``W_node`` (V - 1, H); ``codes, points`` from
+    :func:`w2vlib.huffman_codes`. Returns ``-log P(target | h)``; ``cbow_update`` as in
+    :func:`cbow_example`."""
+    V = W_in.shape[0]
+    args = _hs_args(W_in, W_node, codes, points)
+    return float(hs_kernels().cbow_hs_example(W_in, W_node, _ids(contexts, V, "contexts", 1),
+                                              int(_ids([target], V, "target", 1)[0]), *args[:3],
+                                              float(lr), *args[3:], bool(exact_sigmoid),
+                                              cbow_update == "word2vec"))
+
+
+def skipgram_hs_example(W_in, W_node, centre, contexts, codes, points, lr, exact_sigmoid=True):
+    """One skip-gram example with hierarchical softmax, **in place**: the centre row walks the
+    path of each of ``contexts``. Returns the summed loss of the pairs."""
+    V = W_in.shape[0]
+    args = _hs_args(W_in, W_node, codes, points)
+    return float(hs_kernels().skipgram_hs_example(W_in, W_node, int(_ids([centre], V, "centre", 1)[0]),
+                                                  _ids(contexts, V, "contexts", 1), *args[:3],
+                                                  float(lr), *args[3:], bool(exact_sigmoid)))
+
+
 def train_compiled(corpus, V, cfg, *, progress=True, callback=None, id_to_word=None, kept_ids=None,
                    min_count=None, max_vocab=None, chunk_words=10_000, exact_sigmoid=False,
                    guide_bits=None, prefetch=True):
@@ -194,8 +260,12 @@ def train_compiled(corpus, V, cfg, *, progress=True, callback=None, id_to_word=N
 
     t_start = time.perf_counter()
     W_in, W_out, plan_seq = weights_and_plan_seed(V, cfg)  # the numpy backend's, same seed
-    cdf = _cdf(corpus, V, cfg.power)
-    guide = guide_table(cdf, k.GUIDE_BITS if guide_bits is None else guide_bits)
+    if cfg.hs:  # the output layer is the tree's V - 1 inner nodes (zeros, as word2vec.c's syn1)
+        W_out = np.zeros((V - 1, cfg.hidden_size), dtype=np.float32)
+        paths, lengths = hs_paths(corpus, V)
+    else:
+        cdf = _cdf(corpus, V, cfg.power)
+        guide = guide_table(cdf, k.GUIDE_BITS if guide_bits is None else guide_bits)
     sig, nll = sigmoid_tables()
     n_chunks = max(1, -(-corpus.size // int(chunk_words)))
     bounds = np.linspace(0, corpus.size, n_chunks + 1).astype(np.int64)
@@ -220,10 +290,16 @@ def train_compiled(corpus, V, cfg, *, progress=True, callback=None, id_to_word=N
             # the learning rate at each chunk boundary: linear in the words done so far
             done = (e * corpus.size + bounds) / (epochs * corpus.size)
             lr_bounds = np.maximum(lr_end, alpha * (1.0 - done))
-            k.train_epoch(W_in, W_out, corpus, bounds, seeds[e], lr_bounds, keep_prob, cdf, guide,
-                          sig, nll, cfg.window_size, cfg.dynamic_window, cfg.negative,
-                          cfg.model == "cbow", cfg.cbow_update == "word2vec", bool(exact_sigmoid),
-                          cfg.compute_loss, bool(prefetch), loss_out, examples_out)
+            if cfg.hs:
+                hs_kernels().train_epoch_hs(
+                    W_in, W_out, corpus, bounds, seeds[e], lr_bounds, keep_prob, *paths, sig, nll,
+                    cfg.window_size, cfg.dynamic_window, cfg.model == "cbow",
+                    cfg.cbow_update == "word2vec", bool(exact_sigmoid), loss_out, examples_out)
+            else:
+                k.train_epoch(W_in, W_out, corpus, bounds, seeds[e], lr_bounds, keep_prob, cdf, guide,
+                              sig, nll, cfg.window_size, cfg.dynamic_window, cfg.negative,
+                              cfg.model == "cbow", cfg.cbow_update == "word2vec", bool(exact_sigmoid),
+                              cfg.compute_loss, bool(prefetch), loss_out, examples_out)
             n_ex = int(examples_out.sum())
             mean_loss = float(loss_out.sum()) / n_ex if n_ex and cfg.compute_loss else math.nan
             if n_ex and cfg.compute_loss and not math.isfinite(mean_loss):
@@ -245,7 +321,12 @@ def train_compiled(corpus, V, cfg, *, progress=True, callback=None, id_to_word=N
     settings = dict(cfg.settings(V), min_count=min_count, max_vocab=max_vocab)
     settings.update(alpha=alpha, min_alpha=lr_end, threads=used_threads, backend="numba",
                     batch_size=None, damping=None, chunk_words=int(chunk_words),
-                    exact_sigmoid=bool(exact_sigmoid), guide_bits=int(guide.size - 1).bit_length() - 1,
+                    exact_sigmoid=bool(exact_sigmoid),
+                    guide_bits=None if cfg.hs else int(guide.size - 1).bit_length() - 1,
                     prefetch=bool(prefetch))
+    if cfg.hs:  # the loss of W_out = 0: ln 2 per node on the path, over the words kept
+        kept = np.bincount(corpus, minlength=V) * keep_prob
+        settings.update(loss_start=float(np.dot(kept, lengths) / kept.sum() * math.log(2)),
+                        mean_code_length=float(np.dot(kept, lengths) / kept.sum()))
     return FastResult(W_in, W_out, loss_per_epoch, corpus.size * epochs / wall, wall, epochs,
                       int(corpus.size), settings, words_of(id_to_word, V), kept_ids)

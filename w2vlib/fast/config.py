@@ -32,6 +32,27 @@ def default_batch_size(n_tokens, model="cbow", updates_per_epoch=100) -> int:
     return int(min(full, max(16, items // updates_per_epoch)))
 
 
+def check_output_layer(hs, negative, backend):
+    """Negative sampling (``hs=0, negative=k >= 1``) or hierarchical softmax (``hs=1, negative=0``),
+    gensim's names. Both at once is refused: gensim trains both output layers then, and warns that
+    it "is probably a mistake" (``Word2Vec._check_training_sanity``)."""
+    if hs not in (0, 1) or isinstance(hs, float):
+        raise ValueError(f"hs must be 0 (negative sampling) or 1 (hierarchical softmax), got {hs!r}")
+    if int(negative) != negative or negative < 0:
+        raise ValueError(f"negative must be an integer >= 0, got {negative!r}")
+    if hs and negative:
+        raise ValueError(f"hs=1 with negative={negative}: w2vlib trains one output layer at a time; "
+                         "for hierarchical softmax pass negative=0 (gensim would train both, and "
+                         "warns that this is probably a mistake)")
+    if not hs and not negative:
+        raise ValueError("negative must be a positive integer (negatives per example), got 0; for "
+                         "hierarchical softmax instead pass hs=1, negative=0")
+    if hs and backend != "numba":
+        raise ValueError(f"hs=1 (hierarchical softmax) is trained by the compiled backend only: pass "
+                         f"backend='numba' (got backend={backend!r}; the numpy fast path's batches "
+                         "are built for negative sampling)")
+
+
 @dataclass(frozen=True)
 class FastConfig:
     """Every setting of :func:`w2vlib.fast.train`, checked; ``None`` defaults already resolved.
@@ -58,12 +79,13 @@ class FastConfig:
     threads: int = 2
     backend: str = "numpy"
     compute_loss: bool = True
+    hs: int = 0
 
     @classmethod
     def create(cls, model="cbow", hidden_size=100, window_size=5, negative=5, epochs=10, batch_size=None,
                alpha=None, min_alpha=None, seed=0, sample=1e-3, power=0.75, dynamic_window=True,
                damping=None, init="word2vec", cbow_update="word2vec", threads=2, backend="numpy",
-               compute_loss=True, **aliases):
+               compute_loss=True, hs=0, **aliases):
         """Check the values, resolve the defaults that depend on the model, accept the old names."""
         for old, value in aliases.items():
             if old not in ALIASES:
@@ -75,10 +97,10 @@ class FastConfig:
                 alpha = value
         if model not in MODELS:
             raise ValueError(f"model must be 'cbow' or 'skipgram', got {model!r}")
-        for name, v in (("hidden_size", hidden_size), ("window_size", window_size),
-                        ("negative", negative), ("epochs", epochs)):
+        for name, v in (("hidden_size", hidden_size), ("window_size", window_size), ("epochs", epochs)):
             if int(v) != v or v < 1:
                 raise ValueError(f"{name} must be a positive integer, got {v!r}")
+        check_output_layer(hs, negative, backend)
         if cbow_update not in ("word2vec", "gradient"):
             raise ValueError("cbow_update must be 'word2vec' or 'gradient'")
         if init not in ("word2vec", "book"):
@@ -114,7 +136,7 @@ class FastConfig:
                             f"got {seed!r}")
         return cls(model, int(hidden_size), int(window_size), int(negative), int(epochs), int(batch_size),
                    float(alpha), float(min_alpha), seed, float(sample), float(power), bool(dynamic_window),
-                   float(damping), init, cbow_update, threads, backend, bool(compute_loss))
+                   float(damping), init, cbow_update, threads, backend, bool(compute_loss), int(hs))
 
     @property
     def seed_sequence(self) -> np.random.SeedSequence:

@@ -67,8 +67,9 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
           epochs=10, batch_size=None, alpha=None, min_alpha=None, seed=0, sample=1e-3, power=0.75,
           dynamic_window=True, damping=None, init="word2vec", cbow_update="word2vec",
           progress=True, callback=None, threads=2, id_to_word=None, backend="numpy", min_count=None,
-          max_vocab=None, compute_loss=True, **aliases):
-    """Train word2vec (CBOW or skip-gram, negative sampling) on a corpus of ids, fast.
+          max_vocab=None, compute_loss=True, hs=0, **aliases):
+    """Train word2vec (CBOW or skip-gram; negative sampling, or hierarchical softmax with
+    ``backend="numba"``) on a corpus of ids, fast.
 
     Parameters
     ----------
@@ -77,7 +78,12 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     model : ``"cbow"`` or ``"skipgram"``.
     hidden_size, window_size : vector size and maximum window radius (the book's names, shared
         with the layered models and ``w2vlib.pretrained``).
-    negative : negatives per example.
+    negative : negatives per example (0 with ``hs=1``).
+    hs : 1 trains hierarchical softmax instead of negative sampling (gensim's ``hs=1``,
+        word2vec.c's ``-hs 1``): pass ``negative=0`` and ``backend="numba"``. The output matrix
+        ``W_out`` then holds the ``V - 1`` inner nodes of the Huffman tree
+        (:func:`w2vlib.huffman_codes`), gensim's ``syn1``. ``hs=1`` with ``negative > 0`` is
+        refused (gensim trains both output layers then, and warns it is probably a mistake).
     epochs : passes over the corpus.
     batch_size : examples per step (default 1024 for CBOW, 4096 pairs for skip-gram, smaller on a
         small corpus so that an epoch gives about 100 updates: :func:`~w2vlib.fast.config.default_batch_size`).
@@ -143,6 +149,8 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     ``hidden_size=100``             ``vector_size=100``
     ``window_size=5``               ``window=5`` (both draw the radius from 1..window)
     ``negative=5``                  ``negative=5`` (with ``hs=0``)
+    ``hs=1, negative=0``            ``hs=1, negative=0`` (numba backend; both > 0: refused here,
+                                    both trained by gensim)
     ``sample=1e-3``                 ``sample=1e-3``
     ``alpha=0.1``, ``min_alpha``    ``alpha=0.025``, ``min_alpha=0.0001`` (our big batches
                                     sum many examples into one step, hence another alpha)
@@ -153,6 +161,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     ``seed=0``                      ``seed=1``
     ``min_count=None`` (keep all)   ``min_count=5`` (the command line's ``--min-count`` is 5)
     ``max_vocab``                   ``max_final_vocab``
+    ``compute_loss=True``           ``compute_loss=False`` (ours: only the numba backend skips it)
     ==============================  ==========================================================
 
     Returns a :class:`FastResult`. ``loss_per_epoch`` holds the mean loss per example of each
@@ -162,7 +171,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     batch_size = default_batch_size(corpus.size, model) if batch_size is None else batch_size
     cfg = FastConfig.create(model, hidden_size, window_size, negative, epochs, batch_size, alpha,
                             min_alpha, seed, sample, power, dynamic_window, damping, init, cbow_update,
-                            threads, backend, compute_loss, **aliases)
+                            threads, backend, compute_loss, hs, **aliases)
     if cfg.backend == "numba":  # compiled per-word SGD, no batches: w2vlib/fast/compiled.py
         return train_compiled(corpus, V, cfg, progress=progress, callback=callback, id_to_word=id_to_word,
                               kept_ids=kept_ids, min_count=min_count, max_vocab=max_vocab)

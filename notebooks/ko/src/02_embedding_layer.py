@@ -42,6 +42,7 @@ import w2vlib
 import w2vlib.exercises
 from w2vlib import Embedding, convert_one_hot, gradcheck, notes, plotting
 from w2vlib.gradcheck import GRADCHECK_TOL
+from w2vlib.text import pad              # 표시 폭(한글은 두 칸)에 맞춘 정렬
 
 q1, q2, q3 = w2vlib.exercises.load("02", lang="ko")   # 끝에 있는 자동 채점 연습 문제
 
@@ -302,6 +303,8 @@ zipf_p = 1.0 / np.arange(1, SCATTER_V + 1)
 zipf_p /= zipf_p.sum()
 W_big = (0.01 * rng.standard_normal((SCATTER_V, SCATTER_H))).astype(np.float32)
 timings, agree = {name: [] for name in [*SCATTERS, "w2vlib Embedding.backward"]}, []
+LABELS = {"loop": "반복문", "np.add.at": "np.add.at", "sparse S @ dout": "희소 행렬 S @ dout",
+          "w2vlib Embedding.backward": "w2vlib Embedding.backward"}        # 표와 그래프의 이름
 for n in SCATTER_ROWS:
     ids = rng.choice(SCATTER_V, size=n, p=zipf_p)
     dout_big = rng.standard_normal((n, SCATTER_H)).astype(np.float32)
@@ -317,10 +320,10 @@ for n in SCATTER_ROWS:
 
 print(f"{'역전파당 ID 수':>19s}" + "".join(f"{n:>13,d}" for n in SCATTER_ROWS))
 for name, ts in timings.items():
-    print(f"{name:>24s}" + "".join(f"{t * 1e3:>7.3f}밀리초" for t in ts))
+    print(f"{pad(LABELS[name], 24, '>')}" + "".join(f"{t * 1e3:>7.3f}밀리초" for t in ts))
 for name in ["np.add.at", "sparse S @ dout"]:
     ratios = [a / b for a, b in zip(timings["loop"], timings[name])]
-    print(f"{'loop / ' + name:>24s}" + "".join(f"{r:>11.1f}배" for r in ratios))
+    print(f"{pad(LABELS['loop'] + ' / ' + LABELS[name], 24, '>')}" + "".join(f"{r:>11.1f}배" for r in ratios))
 ratios = [a / b for a, b in zip(timings["w2vlib Embedding.backward"], timings["np.add.at"])]
 print(f"{'w2vlib / np.add.at':>24s}" + "".join(f"{r:>11.1f}배" for r in ratios))
 print(f"numpy {np.__version__}")
@@ -340,7 +343,7 @@ print("확인 통과: 모든 방법이 같은 결과를 냅니다" + (f". ID가 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
 for (name, ts), marker in zip(timings.items(), "os^D"):
-    ax.plot(SCATTER_ROWS, np.array(ts) * 1e3, marker + "-", label=name)
+    ax.plot(SCATTER_ROWS, np.array(ts) * 1e3, marker + "-", label=LABELS[name])
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("역전파당 ID 수 (배치 크기 × 맥락 단어 수)")
@@ -387,9 +390,11 @@ plt.show()
 #
 # 1. **기울기 예측하기.** `ids = [3, 3, 3]`이고 `dout`의 행이 `[1, 1]`, `[2, 2]`, `[4, 4]`이면 `dW`의 행 3은
 #    무엇일까요? 덮어쓰는 역전파라면 무엇이 나올까요? 둘 다 `answer_1 = (correct_row, overwritten_row)`에 넣으세요.
-# 2. **역전파 작성하기.** 반복된 ID를 누적하도록 `MyEmbedding.backward`를 완성하세요(올바르기만 하면 어떤 방법이든
-#    좋습니다). 자동 채점 셀은 반복으로 가득한 미니배치에서 `w2vlib.Embedding`과 비교하고, 역전파를 한 번 더 실행해
-#    `dW`가 지워지는지 보고, float64 기울기 확인을 실행합니다.
+# 2. **CBOW 입력 쪽의 역전파.** CBOW(노트북 05)는 타깃마다 맥락 단어 C개를 `W_in`에서 조회해 평균합니다:
+#    `h = (W_in[c_1] + … + W_in[c_C]) / C`. `contexts`(N × C개의 ID)와 기울기 `dh`(N × H)가 주어질 때
+#    `dL/dW_in`(V × H)을 돌려주는 `cbow_input_backward(contexts, dh, V)`를 작성하세요. 한 단어가 한 윈도우 안에 두 번,
+#    그리고 여러 윈도우에 나올 수 있습니다. 자동 채점은 그런 반복으로 가득한 미니배치에서 float64로 기준 풀이와
+#    비교합니다.
 # 3. **예측하고 측정하기: V가 커질 때의 역전파.** ID 수가 고정된 역전파의 시간은 V에 따라 어떻게 커질까요? 두
 #    역전파를 한 줄씩 읽어 보세요(`notes.source("LoopEmbedding")`이 학습 노트의 것을 출력하고, 1절의 그래프가 패키지의
 #    것을 보여 줍니다). 학습 노트의 역전파(`notes.LoopEmbedding`)와 패키지의 역전파(`w2vlib.Embedding`) 각각의
@@ -405,12 +410,11 @@ q1.check(answer_1)
 
 
 # %%
-class MyEmbedding(Embedding):
-    def backward(self, dout):
-        ...                     # 여기에 코드를 작성하세요: self.grads[0]을 채웁니다
+def cbow_input_backward(contexts, dh, V):
+    ...                         # 여기에 코드를 작성하세요: 형상이 (V, H)인 dW_in을 돌려줍니다
 
 
-q2.check(MyEmbedding)
+q2.check(cbow_input_backward)
 # q2.hint()
 # q2.solution()
 

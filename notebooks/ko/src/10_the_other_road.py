@@ -1,0 +1,531 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,src//py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 10. 다른 길: 계층적 소프트맥스, 그리고 skip-gram
+#
+# 교재: 밑바닥부터 시작하는 딥러닝 2, 4.2절 (교재가 택한 길), 그리고 교재 밖 내용
+#
+# V개 단어에 대한 소프트맥스는 노트북 01의 병목입니다. 교재와 노트북 03~09는 이 병목을 **네거티브 샘플링**(negative
+# sampling)으로 없앴습니다. 무작위로 뽑은 단어 몇 개에 대해 "이 단어인가, 아닌가?"를 묻는 방법입니다. Mikolov 등(2013)에게는
+# 두 번째 길도 있었습니다. word2vec.c가 `-hs 1`로, gensim이 `hs=1`로 실행하는 **계층적 소프트맥스**(hierarchical
+# softmax)입니다. V개 단어가 이진 트리의 잎이 되고, 단어의 확률은 루트에서 그 단어까지 내려가는 경로의 내부 노드마다
+# 시그모이드 하나씩을 곱한 값입니다. 이 트리는 **허프만 트리**(Huffman tree)여서 자주 나오는 단어가 루트 가까이에
+# 있습니다.
+#
+# 이 시리즈는 word2vec의 두 모델 중 CBOW 하나만 가르쳤습니다. 다른 모델인 **skip-gram 모델**(스킵그램)은 질문을
+# 뒤집습니다. 가운데 단어가 윈도우 안의 단어를 하나씩 예측합니다. 이 노트북은 두 길과 두 모델을 나란히 놓고 측정합니다.
+#
+# **이 노트북에서 배울 내용**
+# - word2vec이 단어의 출현 횟수로 허프만 트리를 만드는 방법 (`w2vlib.huffman_codes`, gensim의 규약), 그리고 단어의
+#   경로(코드와 내부 노드)가 확률이 되는 방법
+# - 계층적 소프트맥스의 V개 확률이 V에 대한 합 없이도 합이 1이 되는 이유, 그리고 `HierarchicalSoftmaxLoss` 계층이
+#   기울기 확인을 통과하는 모습
+# - PTB에서 경로가 얼마나 긴지, 그리고 어떤 이진 코드도 넘을 수 없는 엔트로피 한계와의 비교
+# - V가 커질 때 학습 예 하나의 비용: 소프트맥스, 네거티브 샘플링, 계층적 소프트맥스 (로그-로그 기울기 측정)
+# - CBOW와 skip-gram을 각각 네거티브 샘플링과 계층적 소프트맥스로 PTB에서 학습한 결과: 속도와 품질을 한 표에,
+#   그리고 언제 무엇을 고를지
+
+# %%
+# %matplotlib inline
+import json
+import math
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+from scipy.stats import binom
+
+import w2vlib
+import w2vlib.exercises
+from w2vlib import (HierarchicalSoftmaxLoss, MatMul, NegativeSamplingLoss, SoftmaxWithLoss, fast, gradcheck,
+                    huffman_codes, numerical_gradient, plotting, relative_error)
+from w2vlib.corpus import preprocess
+from w2vlib.data import load_ptb
+from w2vlib.evaluation import evaluate_analogies, evaluate_similarity
+from w2vlib.gradcheck import GRADCHECK_TOL
+from w2vlib.hierarchical_softmax import code_lengths, entropy_bits, expected_code_length
+from w2vlib.models import init_weights
+from w2vlib.text import format_table
+from w2vlib.timing import best_time, loglog_slope
+
+q1, q2, q3 = w2vlib.exercises.load("10", lang="ko")   # 끝에 있는 자동 채점 연습 문제
+
+plt.style.use("w2vlib.teaching")
+np.set_printoptions(precision=4, suppress=True)
+
+# %% [markdown]
+# ### 설정값(knobs): 바꾸고 다시 실행해 보세요
+
+# %% tags=["parameters"]
+SEED = 0                                # 이 노트북의 모든 무작위 추출에 쓰는 시드
+TOY_WORD = "say"                        # 교재 문장의 단어 중 경로를 빨간색으로 그릴 단어
+HIDDEN_SIZE = 100                       # 단어 벡터(그리고 내부 노드 벡터)의 길이
+WINDOW_SIZE = 5                         # 맥락의 최대 반경 (단어마다 1..WINDOW_SIZE에서 뽑음)
+NEGATIVE = 5                            # 네거티브 샘플링에서 학습 예 하나당 부정적 예의 수
+EPOCHS = 2                              # PTB 학습 네 번 각각의 에폭 수 (적음: 5절 참고)
+THREADS = 2                             # 컴파일된 학습기의 스레드 수
+VOCAB_SIZES = [1_000, 10_000, 100_000]  # 비용 비교에 쓸 V (오름차순)
+BATCH = 100                             # 시간을 재는 배치 하나의 학습 예 수
+REPEAT = 5                              # 시간 측정: 이 횟수만큼 실행해 가장 빠른 값
+
+# %% [markdown]
+# ## 1. 교재의 문장으로 만든 트리
+#
+# 허프만 알고리즘(1952)은 출현 횟수로 트리를 만듭니다. 모든 단어를 횟수 기준 힙에 넣고, 가장 작은 둘을 꺼내 횟수의
+# 합을 가진 새 내부 노드로 합친 다음 다시 넣습니다. 노드가 하나, 즉 루트만 남을 때까지 반복합니다. 합칠 때마다 내부
+# 노드가 하나 생기므로 단어 V개는 내부 노드 V − 1개를 만듭니다. 마지막에 합친 노드가 루트이고, 가장 작은 두 횟수가
+# 가장 깊이 내려갑니다.
+#
+# `w2vlib.huffman_codes(counts)`는 이 일을 파이썬의 `heapq`로, gensim의 `_build_heap`과 `_assign_binary_codes`
+# (gensim/models/word2vec.py)와 같은 방식으로 하고, gensim의 두 리스트를 돌려줍니다. `codes[w]`는 루트에서 단어 `w`까지
+# 내려가는 0/1 단계(0 = 왼쪽 자식, 합친 두 노드 중 작은 쪽)이고, `points[w]`는 그 길에 지나는 내부 노드입니다. 내부
+# 노드는 합친 순서대로 번호가 붙으므로 내부 노드 `j`는 (V − 1, H) 모양 행렬 `W`의 `j`번째 행입니다. 루트는 마지막
+# 합치기, 즉 V − 2번 행입니다. (`tests/test_hierarchical_softmax.py`는 PTB의 횟수를 gensim의 단어 순서로 주면 트리가
+# 노드 하나하나까지 gensim의 트리와 같음을 확인합니다.)
+#
+# 교재의 문장에는 서로 다른 단어가 일곱 개 있습니다. "say"는 두 번, 나머지는 한 번씩 나옵니다.
+
+# %%
+corpus_toy, word_to_id_toy, id_to_word_toy = preprocess(w2vlib.TOY_TEXT)
+V_toy = len(word_to_id_toy)
+words_toy = [id_to_word_toy[w] for w in range(V_toy)]
+counts_toy = np.bincount(corpus_toy, minlength=V_toy)
+codes_toy, points_toy = huffman_codes(counts_toy)
+if TOY_WORD not in word_to_id_toy:
+    raise ValueError(f"TOY_WORD는 교재 문장의 단어여야 합니다. 가능한 단어: {words_toy}")
+rows = [[w, int(counts_toy[i]), "".join(map(str, codes_toy[i])), " ".join(f"n{p}" for p in points_toy[i])]
+        for i, w in enumerate(words_toy)]
+print(format_table(["단어", "횟수", "코드", "경로의 내부 노드 (W의 행)"], rows))
+print(f"단어 V = {V_toy}개, 내부 노드 V - 1 = {V_toy - 1}개, 루트 = n{V_toy - 2}")
+
+# %%
+plotting.draw_huffman_tree(codes_toy, points_toy, words_toy, counts=counts_toy,
+                           highlight=word_to_id_toy[TOY_WORD], lang="ko")
+plt.show()
+
+# %% [markdown]
+# ### 경로에서 나오는 확률
+#
+# 내부 노드 `n`마다 자기 벡터 `W[n]`이 있습니다. 은닉 벡터 `h`(CBOW에서는 맥락 벡터들의 평균)로 계산한 그 노드의
+# 점수는 `x = h · W[n]`입니다. 그 노드에서 왼쪽 자식(비트 0)으로 가는 단계의 확률은 `σ(x)`, 오른쪽(비트 1)으로 가는
+# 단계의 확률은 `σ(−x) = 1 − σ(x)`입니다. 노트북 03과 같은 이진 질문입니다. 단어의 확률은 경로의 단계들을 곱한 값입니다.
+# 이것이 word2vec.c의 규약입니다. 한 노드에서의 갱신은 `f = σ(x)`일 때 `g = (1 - code - f) * alpha`이고, 이는 레이블이
+# `1 − code`인 이진 교차 엔트로피의 기울기입니다 (TrainModelThread의 `if (hs)` 반복문).
+#
+# V에 대한 합이 어디에도 없는데 V개 확률의 합은 왜 1일까요? 내부 노드마다 두 단계가 그 노드에 도달한 확률을 나눠
+# 가집니다. `σ(x) + σ(−x) = 1`이기 때문입니다. 그래서 루트의 1이 노드마다 나뉘고, 잎들이 그것을 전부 받습니다.
+# `HierarchicalSoftmaxLoss(W, codes, points)` 계층은 교재의 모양(`params = [W]`, `grads`, 배치에 대한
+# `−log P(target | h)`의 평균을 돌려주는 `forward(h, target)`, `dh`를 돌려주는 `backward()`)을 갖고,
+# `probabilities(h)`는 이런 확인을 위해 모든 단어의 `P(w | h)`를 나열합니다.
+
+# %%
+rng = np.random.default_rng(SEED)
+H_TOY = 3
+W_toy = rng.standard_normal((V_toy - 1, H_TOY))       # float64: 계층도 float64로 계산합니다
+hs_toy = HierarchicalSoftmaxLoss(W_toy, codes_toy, points_toy)
+h_toy = rng.standard_normal((4, H_TOY))               # 은닉 벡터 네 개
+P_toy = hs_toy.probabilities(h_toy)
+print(format_table(["h"] + words_toy + ["합"],
+                   [[f"h{i}"] + [f"{p:.3f}" for p in P_toy[i]] + [f"{P_toy[i].sum():.6f}"] for i in range(4)]))
+assert np.allclose(P_toy.sum(axis=1), 1.0)
+
+target_toy = np.full(4, word_to_id_toy[TOY_WORD])
+loss_toy = hs_toy.forward(h_toy, target_toy)
+print(f"순전파: 평균 -log P({TOY_WORD!r} | h) = {loss_toy:.4f}, "
+      f"위의 확률로 계산하면 {-np.log(P_toy[:, word_to_id_toy[TOY_WORD]]).mean():.4f}")
+assert abs(loss_toy + np.log(P_toy[:, word_to_id_toy[TOY_WORD]]).mean()) < 1e-12
+
+# %% [markdown]
+# 기울기 확인입니다. 노트북 02처럼 float64에서 엄격한 허용 오차로 확인합니다 (`tests/test_mutations.py`는 이 계층의
+# `dW`와 `dh`에 1% 버그를 심고, 확인이 둘 다 잡아내는지 봅니다).
+
+# %%
+f_toy = lambda: hs_toy.forward(h_toy, np.array([0, 1, 1, V_toy - 1]))
+f_toy()
+dh_toy = hs_toy.backward()
+err_W = gradcheck(f_toy, hs_toy.params, hs_toy.grads)
+err_h = relative_error(dh_toy, numerical_gradient(f_toy, h_toy))
+fmt_err = lambda err: f"{err:.1e}" if err >= 1e-8 else "< 1e-8"   # 1e-8 아래의 자릿수는 반올림 잡음입니다
+print(f"HierarchicalSoftmaxLoss의 기울기 확인: dW 상대 오차 {fmt_err(err_W)}, dh {fmt_err(err_h)}")
+assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
+
+# %% [markdown]
+# ## 2. PTB에서 경로는 얼마나 길까?
+#
+# 학습 예 하나의 비용은 타깃 경로의 내부 노드마다 내적 하나(와 행 갱신 하나)입니다. 그래서 중요한 수는 **기대 코드
+# 길이**, 즉 글의 단어들에 대해 평균한 경로 길이 `sum(count × length) / sum(count)`입니다. 섀넌의 한계에 따르면 어떤
+# 이진 코드도 평균적으로 단어 분포의 비트 단위 엔트로피 `−Σ p log₂ p`보다 짧을 수 없고, 허프만 코드는 최적이어서 그보다
+# 1비트 미만만 깁니다. 비교할 기준(귀무 모델)은 횟수를 무시한 균형 트리로, 모든 경로의 길이가 약 log₂ V입니다.
+
+# %%
+corpus, word_to_id, id_to_word = load_ptb("train")
+V = len(word_to_id)
+counts = np.bincount(corpus, minlength=V)
+codes, points = huffman_codes(counts)
+lengths = code_lengths(codes)
+L_mean = expected_code_length(counts, codes)
+H_bits = entropy_bits(counts)
+order = np.argsort(-counts, kind="stable")
+print(f"PTB: {len(corpus):,}단어, V = {V:,}")
+print(f"기대 코드 길이 (허프만):        글의 단어 하나당 시그모이드 {L_mean:.4f}개")
+print(f"유니그램 횟수의 엔트로피:       {H_bits:.4f}비트 (어떤 이진 코드도 이보다 짧을 수 없음)")
+print(f"횟수를 무시한 균형 트리:        {math.log2(V):.4f} (log2 V)")
+print(f"가장 짧은 경로 {lengths.min()} (가장 자주 나오는 단어 {id_to_word[int(order[0])]!r}), "
+      f"가장 긴 경로 {lengths.max()} ({counts[lengths == lengths.max()].min()}번 나온 단어들)")
+assert H_bits <= L_mean < H_bits + 1, "허프만 코드는 엔트로피보다 1비트 미만만 깁니다"
+assert L_mean < math.log2(V)
+
+# %% [markdown]
+# gensim도 같은 알고리즘으로 자기 트리를 만듭니다 (`Word2Vec(hs=1)`이 어휘를 만들면서 `create_binary_tree`를
+# 호출합니다). 횟수가 같은 노드는 어느 순서로든 합칠 수 있고, gensim은 단어에 처음 나온 순서가 아니라 빈도 순서로
+# 번호를 붙이므로 두 트리가 노드 하나하나까지 같을 필요는 없습니다. 하지만 허프만 트리는 모두 최적이므로 기대 코드
+# 길이는 같아야 합니다.
+
+# %%
+try:
+    from gensim.models import Word2Vec
+    have_gensim = True
+except ImportError:
+    have_gensim = False
+if have_gensim:
+    eos = word_to_id["<eos>"]
+    sentences = [[id_to_word[int(i)] for i in s]
+                 for s in np.split(corpus, np.flatnonzero(corpus == eos) + 1) if s.size]
+    g = Word2Vec(vector_size=10, min_count=1, hs=1, negative=0, workers=1)
+    g.build_vocab(sentences)
+    g_counts = np.array([g.wv.get_vecattr(i, "count") for i in range(len(g.wv))])
+    g_lengths = np.array([len(g.wv.get_vecattr(i, "code")) for i in range(len(g.wv))])
+    L_gensim = float(g_counts @ g_lengths / g_counts.sum())
+    print(f"같은 횟수로 만든 gensim의 트리: 기대 코드 길이 {L_gensim:.4f} (우리 트리 {L_mean:.4f})")
+    assert abs(L_gensim - L_mean) < 1e-9
+else:
+    print("gensim이 설치되어 있지 않습니다 (pip install gensim). gensim 트리와의 비교는 "
+          "tests/test_hierarchical_softmax.py에 있습니다")
+
+# %% [markdown]
+# 단어마다 경로의 길이는 그 단어의 정보량 `−log₂ p(w)`와 비슷합니다. 천 번에 한 번 나오는 단어는 약 열 단계가
+# 필요합니다.
+
+# %%
+info = -np.log2(counts[counts > 0] / counts.sum())
+fig, ax = plt.subplots(figsize=(6.4, 4.0))
+ax.scatter(info, lengths[counts > 0], s=6, alpha=0.3, label="PTB 단어")
+grid = np.array([info.min(), info.max()])
+ax.plot(grid, grid, "k:", lw=1, label="길이 = -log2 p(w)")
+ax.set_xlabel("-log2 p(w) (비트)")
+ax.set_ylabel("허프만 코드 길이 (시그모이드 수)")
+ax.set_title("자주 나오는 단어는 경로가 짧습니다")
+ax.legend(fontsize=9)
+plt.show()
+
+# %%
+gap = np.abs(lengths[counts > 0] - info)
+print(f"|코드 길이 - (-log2 p)|: 중앙값 {np.median(gap):.2f}단계, 99번째 백분위수 {np.percentile(gap, 99):.2f}단계")
+assert np.median(gap) < 1.5
+
+# %% [markdown]
+# ## 3. V가 커질 때 학습 예 하나의 비용
+#
+# 학습 예 하나마다 전체 소프트맥스는 V개 단어의 점수를 모두 매기고, 네거티브 샘플링은 V와 상관없이 k + 1개 행의 점수를
+# 매기며, 계층적 소프트맥스는 타깃 경로의 노드마다 행 하나의 점수를 매깁니다. 그 평균 길이는 엔트로피처럼, 대략
+# log V처럼 자랍니다. 로그-로그 그래프에서 V에 비례하는 비용의 기울기는 1이고, 일정한 비용의 기울기는 0입니다.
+#
+# **문제 3은 여기서 시작합니다.** 시간을 재기 전에, V에 대한 계층적 소프트맥스 비용의 로그-로그 기울기를 예측해서
+# 적어 두세요 (채점은 노트북 끝에서 합니다).
+
+# %%
+prediction_3 = ...                # V에 대한 계층적 소프트맥스 비용의 로그-로그 기울기 예측 (0 = 평평함, 1 = V에 비례)
+
+# %% [markdown]
+# V마다 지프(Zipf) 법칙을 닮은 빈도의 합성 말뭉치와 그 허프만 트리를 만들고(노트북 04처럼), 학습 예 `BATCH`개짜리
+# 배치 하나의 **출력 쪽** 순전파 + 역전파 시간을 잽니다. 소프트맥스와 교차 엔트로피를 쓰는 `h @ W_out`,
+# k = `NEGATIVE`인 `NegativeSamplingLoss`(부정적 예 추출 포함), 그리고 `HierarchicalSoftmaxLoss`입니다.
+
+# %%
+def time_output_side(V_, rng):
+    """세 출력 계층의 배치당 시간(순전파 + 역전파, 초)과 평균 경로 길이."""
+    zipf = 1.0 / np.arange(1, V_ + 1)
+    fake_corpus = rng.choice(V_, size=10 * V_, p=zipf / zipf.sum())
+    fake_counts = np.bincount(fake_corpus, minlength=V_)
+    target = fake_corpus[:BATCH]
+    _, W_out = init_weights(V_, HIDDEN_SIZE, rng)
+    h = rng.standard_normal((BATCH, HIDDEN_SIZE)).astype(np.float32)
+
+    out_layer, softmax_loss = MatMul(np.ascontiguousarray(W_out.T)), SoftmaxWithLoss()
+    def softmax_step():
+        softmax_loss.forward(out_layer.forward(h), target)
+        return out_layer.backward(softmax_loss.backward())
+
+    ns = NegativeSamplingLoss(W_out, fake_corpus, 0.75, NEGATIVE, rng=rng)
+    def ns_step():
+        ns.forward(h, target)
+        return ns.backward()
+
+    codes_, points_ = huffman_codes(fake_counts)
+    hs = HierarchicalSoftmaxLoss(np.ascontiguousarray(W_out[:-1]), codes_, points_)
+    def hs_step():
+        hs.forward(h, target)
+        return hs.backward()
+
+    ns_step(), hs_step()                        # 각 계층의 첫 역전파가 기울기 전체를 한 번 지웁니다
+    return {"V": V_, "path": expected_code_length(fake_counts, codes_),
+            "소프트맥스": best_time(softmax_step, REPEAT) / BATCH,
+            "네거티브 샘플링": best_time(ns_step, REPEAT) / BATCH,
+            "계층적 소프트맥스": best_time(hs_step, REPEAT) / BATCH}
+
+
+# %% tags=["nbval-ignore-output"]
+rng = np.random.default_rng(SEED)
+costs = [time_output_side(V_, rng) for V_ in VOCAB_SIZES]
+names = ["소프트맥스", "네거티브 샘플링", "계층적 소프트맥스"]
+print(format_table(["V", "평균 경로", "소프트맥스 (us)", "네거티브 샘플링 (us)", "계층적 소프트맥스 (us)"],
+                   [[f"{c['V']:,}", f"{c['path']:.2f}"] + [f"{c[n] * 1e6:.2f}" for n in names] for c in costs]))
+
+# %%
+Vs = np.array([c["V"] for c in costs])
+paths = np.array([c["path"] for c in costs])
+if Vs.max() >= 10 * Vs.min():
+    slopes = {n: loglog_slope(Vs, [c[n] for c in costs]) for n in names}
+    slope_path = loglog_slope(Vs, paths)
+    assert 0 < slope_path < 0.3, "평균 경로는 자라지만, V보다 훨씬 느리게 자랍니다"
+    assert slopes["소프트맥스"] > 0.5, "소프트맥스 단계는 V와 함께 자랍니다 (기울기 1 근처)"
+    for n in ("네거티브 샘플링", "계층적 소프트맥스"):
+        assert slopes[n] < slopes["소프트맥스"] - 0.3, f"{n}은(는) V와 함께 거의 자라지 않아야 합니다 (컴퓨터가 바빴다면 다시 실행하세요)"
+    print("확인 통과. 소프트맥스는 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다")
+else:
+    slopes, slope_path = None, None
+    print("주어진 크기에서는 확인 통과. 비용이 자라는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 주세요.")
+
+# %% tags=["nbval-ignore-output"]
+fig, ax = plt.subplots(figsize=(6.4, 4.0))
+for n, marker in zip(names, "os^"):
+    ax.plot(Vs, [c[n] * 1e6 for c in costs], marker + "-", label=n)
+ax.set_xscale("log")
+ax.set_yscale("log")
+ax.set_xlabel("어휘 크기 V (단어 수)")
+ax.set_ylabel("학습 예 하나의 시간 (마이크로초)")
+ax.set_title(f"출력 계층, 순전파 + 역전파 (H = {HIDDEN_SIZE}, k = {NEGATIVE})")
+ax.legend(fontsize=9)
+plt.show()
+if slopes is not None:
+    print("로그-로그 기울기: " + ", ".join(f"{n} {s:.2f}" for n, s in slopes.items())
+          + f". 평균 경로 길이만으로는 {slope_path:.2f}")
+
+# %% [markdown]
+# 계층적 소프트맥스가 학습 예 하나에 하는 일의 양은 경로 길이가 정합니다. 시간 측정에는 호출마다 드는 numpy의 고정
+# 비용이 더해지는데, 이 비용은 V와 함께 자라지 않습니다. 두 길 모두 O(V) 비용을 없앱니다. 어느 쪽이 더 싼지는
+# `NEGATIVE + 1`과 평균 경로 길이(위 표에 V마다 나와 있습니다)를 비교해 보면 알 수 있습니다.
+#
+# ## 4. skip-gram: 다른 모델
+#
+# CBOW(노트북 01~09)는 맥락 벡터들의 평균을 `h`로 삼아 가운데 단어를 예측합니다. **skip-gram**은 반대로, 가운데
+# 단어의 벡터가 `h`이고 윈도우의 단어를 하나씩 예측합니다. (가운데 단어, 맥락 단어) 쌍마다 출력 질문이 하나씩입니다.
+# 교재는 3장에서 소프트맥스 손실 두 개로 이것을 작성합니다 (`ch03/simple_skip_gram.py`: 맥락 위치마다
+# `SoftmaxWithLoss` 하나, 손실을 더함). 패키지에는 계층으로 만든 `w2vlib.SkipGram`과 `fast.train(model="skipgram")`이
+# 있습니다.
+#
+# skip-gram은 단어마다가 아니라 쌍마다 학습 예를 하나씩 만듭니다. word2vec의 동적 윈도우에서는 반경을 1부터
+# `WINDOW_SIZE` 사이에서 뽑으므로, 단어 하나는 평균 `2 × (WINDOW_SIZE + 1) / 2 = WINDOW_SIZE + 1`개의 맥락 단어를
+# 갖습니다 (윈도우가 잘리는 곳에서는 조금 적습니다).
+
+# %%
+radius = np.random.default_rng(SEED).integers(1, WINDOW_SIZE + 1, size=100_000)
+print(f"WINDOW_SIZE = {WINDOW_SIZE}일 때 단어 하나당 쌍의 수: {np.mean(2 * radius):.2f} (모의 실험), "
+      f"{WINDOW_SIZE + 1} (기댓값)")
+assert abs(np.mean(2 * radius) - (WINDOW_SIZE + 1)) < 0.05
+
+# %% [markdown]
+# 그래서 skip-gram은 말뭉치의 단어 하나당 CBOW의 약 `WINDOW_SIZE + 1`배만큼 출력 쪽 일을 합니다. 이 패키지의
+# 컴파일된 커널에서는 가운데 단어의 행이 맥락 단어를 하나씩 예측합니다. word2vec.c와 gensim에서는 맥락 단어의 행이
+# 가운데 단어를 예측합니다 (gensim의 `w2v_fast_sentence_sg_hs`는 가운데 단어의 경로와 맥락 단어의 행을 받습니다).
+# 윈도우 안에서는 같은 쌍들입니다.
+#
+# ## 5. PTB에서 네 번 학습하기: CBOW와 skip-gram, 네거티브 샘플링과 계층적 소프트맥스
+#
+# 이제 두 모델과 두 길을 노트북 09의 컴파일된 백엔드(`fast.train(..., backend="numba")`, 계층적 소프트맥스는
+# gensim의 이름대로 `hs=1, negative=0`)로 PTB에서 학습합니다. 시드, `HIDDEN_SIZE`, `WINDOW_SIZE`, 하위 샘플링 1e-3이
+# 모두 같고, 1분 안에 끝나도록 각각 `EPOCHS` 에폭만 학습합니다. 벡터는 수렴과는 거리가 멀므로(아래 벤치마크는 다섯
+# 에폭을 돕니다) 이 표는 최고 점수가 아니라 넷을 서로 비교하는 용도로 읽으세요. 학습률(learning rate)은 word2vec.c의
+# 기본값으로, CBOW는 0.05, skip-gram은 0.025입니다. 짧은 준비 실행이 먼저 각 커널을 컴파일하므로(또는 numba의
+# 캐시에서 불러오므로) 컴파일 시간은 재지 않습니다.
+
+# %% tags=["nbval-ignore-output"]
+runs = {}
+for model in ("cbow", "skipgram"):
+    for road in ("네거티브 샘플링", "계층적 소프트맥스"):
+        output = dict(hs=1, negative=0) if road == "계층적 소프트맥스" else dict(negative=NEGATIVE)
+        fast.train(corpus[:2_000], V, model=model, backend="numba", epochs=1, sample=0, progress=False,
+                   **output)                    # 준비 실행: 커널을 컴파일합니다 (또는 캐시에서 불러옵니다)
+        runs[(model, road)] = fast.train(corpus, V, model=model, hidden_size=HIDDEN_SIZE,
+                                         window_size=WINDOW_SIZE, epochs=EPOCHS, seed=SEED, backend="numba",
+                                         threads=THREADS, progress=False, **output)
+print(format_table(["모델", "출력 계층", "초", "단어/초", "마지막 에폭의 손실"],
+                   [[m, r, f"{res.wall_time:.2f}", f"{res.words_per_sec:,.0f}", f"{res.loss_per_epoch[-1]:.3f}"]
+                    for (m, r), res in runs.items()]))
+
+# %% [markdown]
+# 품질은 노트북 06처럼 평가합니다. 이 프로젝트의 PTB 유추 문제(`data/analogies_ptb.txt`)에서 3CosAdd 정확도를
+# 이항 표준오차, 그리고 V개 단어 중 하나를 찍는 우연 수준과 함께 봅니다. gensim의 테스트 데이터가 설치되어 있으면
+# PTB가 다루는 구글 유추 문제와 WordSim-353(사람의 평가와의 스피어먼 상관)도 봅니다. 귀무 기준은 계산합니다. 찍기만으로
+# 그만큼 맞힐 확률, 그리고 무작위 벡터의 스피어먼 상관(약 0, 오차는 `1 / sqrt(쌍의 수 - 3)` 정도)입니다.
+
+# %% tags=["nbval-ignore-output"]
+benchmarks = {"PTB 유추": ("analogy", Path("../..") / "data" / "analogies_ptb.txt")}
+if have_gensim:
+    from gensim.test.utils import datapath
+    if Path(datapath("questions-words.txt")).is_file():
+        benchmarks["구글 유추"] = ("analogy", datapath("questions-words.txt"))
+    if Path(datapath("wordsim353.tsv")).is_file():
+        benchmarks["WordSim-353"] = ("similarity", datapath("wordsim353.tsv"))
+
+
+def score(W):
+    """{벤치마크: (점수, 표준오차)}: 정확도는 이항 분포, 스피어먼은 1/sqrt(n - 3) (피셔)."""
+    out = {}
+    for b, (kind, path) in benchmarks.items():
+        if kind == "analogy":
+            res = evaluate_analogies(path, W, word_to_id)
+            acc = res.accuracy
+            out[b] = (acc, math.sqrt(max(acc * (1 - acc), 1 / res.n_answered) / res.n_answered))
+        else:
+            res = evaluate_similarity(path, W, word_to_id)
+            out[b] = (res.spearman, 1 / math.sqrt(res.n_pairs - 3))
+    return out
+
+
+scores = {key: score(res.W_in) for key, res in runs.items()}
+random_W = np.random.default_rng(SEED).standard_normal((V, HIDDEN_SIZE)).astype(np.float32)
+null = score(random_W)
+rows = [[m, r] + [f"{s[b][0]:.4f} ± {s[b][1]:.4f}" for b in benchmarks] for (m, r), s in scores.items()]
+rows.append(["무작위 벡터", "(귀무 기준)"] + [f"{null[b][0]:.4f}" for b in benchmarks])
+print(format_table(["모델", "출력 계층"] + list(benchmarks), rows))
+print(f"유추 문제의 우연 수준 ({V:,}개 단어 중 하나를 찍을 때): {1 / V:.4f}")
+if "WordSim-353" in benchmarks:
+    above = [key for key, sc in scores.items() if sc["WordSim-353"][0] > 2 * sc["WordSim-353"][1]]
+    print(f"WordSim-353: 학습 4번 중 {len(above)}번이 무작위 벡터의 표준오차 두 배보다 크게 사람의 평가와 "
+          "상관합니다")
+
+# %%
+for (m, r), sc in scores.items():
+    res = evaluate_analogies(benchmarks["PTB 유추"][1], runs[(m, r)].W_in, word_to_id)
+    p_chance = binom.sf(res.n_correct - 1, res.n_answered, 1 / V)   # 찍어서 그만큼 맞힐 확률
+    assert p_chance < 1e-3, f"{m}, {r}: PTB 유추 문제에서 찍기보다 낫지 않습니다"
+if "WordSim-353" in benchmarks:
+    assert above, "적어도 한 번은 사람의 평가와 상관해야 합니다 (EPOCHS를 늘려 보세요)"
+seconds = {key: res.wall_time for key, res in runs.items()}
+for road in ("네거티브 샘플링", "계층적 소프트맥스"):
+    assert seconds[("skipgram", road)] > 1.5 * seconds[("cbow", road)], "skip-gram은 단어 하나당 일을 더 많이 합니다"
+print("확인 통과. 모든 학습이 PTB 유추 문제를 찍기보다 훨씬 많이 맞힙니다 (p < 0.001). 두 길 모두에서 skip-gram이 "
+      "CBOW보다 오래 걸립니다")
+
+# %% [markdown]
+# 시드 하나에 에폭이 적습니다. 행 사이의 차이가 표준오차의 두 배 정도보다 작으면 잡음일 수 있습니다. 위의 표준오차는
+# 문제 수만 반영합니다. 시드를 바꾸어도 점수가 움직입니다 (노트북 05가 그 퍼짐을 측정합니다).
+#
+# 벤치마크 `benchmarks/bench_hs.py`는 명령줄을 `--hs 1 --negative 0 --backend numba`로 실행해 gensim의
+# `Word2Vec(hs=1, negative=0)`과 PTB CBOW에서 비교합니다. 다섯 에폭, 각각 시드 다섯 개를 한 번의 실행에서 돌립니다
+# (`benchmarks/results/ptb_hs.txt`, README에 인용). 판정은 손으로 적지 않고 계산합니다. 아래 줄은 커밋된 결과를
+# 읽습니다.
+
+# %%
+bench_file = Path("../..") / "benchmarks" / "results" / "ptb_hs.json"
+if bench_file.is_file():
+    bench = json.loads(bench_file.read_text())
+    for metric, v in bench["verdict"].items():
+        print(f"{metric}: w2vlib {v['ours']:.4f}, gensim {v['gensim']:.4f}, 차이 {v['diff']:+.4f} "
+              f"(표준오차 {v['se_diff']:.4f}), 판정: {'나쁘지 않음' if v['no_worse'] else '더 나쁨'}")
+else:
+    print("benchmarks/results/ptb_hs.json이 없습니다. python benchmarks/bench_hs.py를 실행하세요")
+
+# %% [markdown]
+# ## 6. 언제 무엇을 고를까
+#
+# 출처가 말하는 것, 그리고 여기서 측정한 것입니다.
+#
+# - **기본값.** word2vec.c는 `hs = 0, negative = 5`로 시작하고("-negative: common values are 3 - 10"), gensim의
+#   `Word2Vec`도 `hs=0, negative=5`입니다. 네거티브 샘플링을 소개한 2013년 논문은 초록에서 그것을 "계층적
+#   소프트맥스의 간단한 대안(a simple alternative to the hierarchical softmax)"으로 소개합니다.
+# - **둘을 함께 쓰는 것은 실수입니다.** word2vec.c와 gensim은 `hs=1`과 `negative > 0`을 함께 허용하고 두 출력 계층을
+#   모두 학습합니다. gensim은 이것이 "아마 실수(is probably a mistake)"라고 경고합니다. `w2vlib.fast.train`은 거부합니다.
+# - **비용.** 학습 예 하나에 네거티브 샘플링은 내적 k + 1개, 계층적 소프트맥스는 단어들의 비트 단위 엔트로피만큼
+#   (2절: PTB에서 약 9개) 듭니다. 둘 다 V가 커져도 거의 평평합니다 (3절). 부정적 예가 적으면 네거티브 샘플링이 일을
+#   덜 합니다. 여러분 컴퓨터에서의 실제 시간은 5절의 표에 있습니다.
+# - **품질.** 적은 에폭으로 PTB에서 학습한 넷은 5절의 표가 비교하고, gensim의 계층적 소프트맥스에 대한 벤치마크의
+#   판정은 5절 끝에 출력되어 있습니다. 행 사이의 차이는 표준오차로 판단하세요.
+# - **CBOW냐 skip-gram이냐.** skip-gram은 단어 하나당 약 `WINDOW_SIZE + 1`개의 학습 예를 만들므로 CBOW의 몇 배가
+#   듭니다 (얼마나 드는지는 5절에서 측정합니다). 그 대신 모든 단어의 입력 벡터가 더 자주 갱신됩니다.
+#
+# ## 정리
+#
+# - 계층적 소프트맥스(hierarchical softmax)는 V개 단어를 내부 노드가 V − 1개인 이진 트리의 잎에 둡니다. `W`는 내부
+#   노드마다 행이 하나인 (V − 1, H) 모양입니다. 단어의 확률은 경로의 시그모이드(sigmoid)를 곱한 값으로, 왼쪽(비트 0)
+#   단계는 `σ(x)`, 오른쪽 단계는 `σ(−x)`입니다. 노드마다 도달한 확률을 나누므로 V개 확률(probability)의 합은 1입니다.
+# - 이 트리는 허프만 트리(Huffman tree)입니다. 노드가 하나 남을 때까지 가장 작은 두 빈도(frequency)를 합칩니다.
+#   `w2vlib.huffman_codes`는 gensim의 코드(code)와 points를 돌려주고, 자주 나오는 단어는 짧은 경로(path)를 받습니다.
+# - PTB에서 평균 경로 길이는 단어 분포의 엔트로피(entropy)보다 1비트 미만만 길고, 균형 트리의 log₂ V보다 훨씬 짧으며,
+#   gensim 트리의 값과 같습니다.
+# - `HierarchicalSoftmaxLoss`는 교재의 계층 모양을 갖고 기울기 확인(gradient check)을 통과합니다. 컴파일된 커널
+#   (`fast.train(..., hs=1, negative=0, backend="numba")`)도 같은 단계를 밟습니다.
+# - 학습 예 하나의 비용은 소프트맥스(softmax)에서는 V처럼 자라고, 네거티브 샘플링(negative sampling)과 계층적
+#   소프트맥스에서는 거의 평평합니다 (측정한 기울기).
+# - skip-gram 모델(skip-gram)은 가운데 단어로 맥락을 예측합니다. 단어 하나당 학습 예가 약 `WINDOW_SIZE + 1`개이므로
+#   CBOW보다 느리게 학습합니다.
+#
+# ## 연습 문제
+#
+# 각 `...`을 여러분의 답으로 바꾸고 셀을 실행하세요. 채점 결과는 `아직 풀지 않음`, `아직 정답이 아님: <이유>`,
+# `정답` 중 하나입니다. `q1.hint()`는 힌트를, `q1.solution()`은 참고 풀이를 보여 줍니다.
+#
+# 1. **손으로 만드는 허프만 코드.** 다섯 단어 "the", "cat", "sat", "on", "mat"이 각각 20, 9, 6, 4, 3번 나옵니다.
+#    종이에 허프만 트리를 만들고, 단어마다 코드 길이(경로의 시그모이드 수)를 dict로 `answer_1`에 넣으세요.
+# 2. **경로 확률.** `path_probability(h, W, code, point)`를 작성하세요. 이 코드와 내부 노드를 가진 단어의 확률을
+#    시그모이드의 곱으로 돌려주는 함수입니다. 채점은 작은 무작위 트리의 모든 단어에 대해
+#    `HierarchicalSoftmaxLoss.probabilities`와 비교합니다.
+# 3. **기울기 예측.** 3절에서 시간을 재기 전에 `prediction_3`을 적었습니다. 채점은 그것을 평균 경로 길이의 기울기와
+#    비교하고, 측정한 기울기도 보여 줍니다.
+
+# %%
+answer_1 = ...                    # {"the": ..., "cat": ..., "sat": ..., "on": ..., "mat": ...}
+q1.check(answer_1)
+# q1.hint()
+# q1.solution()
+
+
+# %%
+def path_probability(h, W, code, point):
+    ...                           # P(word | h)를 실수 하나로 돌려주세요
+
+
+q2.check(path_probability)
+# q2.hint()
+# q2.solution()
+
+# %%
+q3.check(prediction_3, theory=slope_path,
+         measured=None if slopes is None else slopes["계층적 소프트맥스"])
+# q3.hint()
+# q3.solution()
+
+# %% [markdown]
+# **출처**(이 노트북에서 확인한 것): word2vec.c (tmikolov/word2vec: `CreateBinaryTree`, `TrainModelThread`의
+# `if (hs)` 반복문, `-hs`/`-negative`의 기본값과 사용법 문구), gensim 4 (`word2vec.py`: `_build_heap`,
+# `_assign_binary_codes`, `Word2Vec.__init__`의 기본값과 `hs` 설명, `_check_training_sanity`의 경고,
+# `word2vec_inner.pyx`: `w2v_fast_sentence_cbow_hs`, `w2v_fast_sentence_sg_hs`와 그 호출부), 교재의 코드
+# (oreilly-japan/deep-learning-from-scratch-2: `ch03/simple_skip_gram.py`), Mikolov 등 2013, "Distributed
+# Representations of Words and Phrases and their Compositionality" (초록).
+
+# %% [markdown]
+# [처음으로: 01 원핫 표현의 병목](01_one_hot_bottleneck.ipynb) · [README](../../README.ko.md)

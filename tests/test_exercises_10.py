@@ -1,0 +1,94 @@
+"""Notebook 10's exercises: each accepts its reference, refuses typical wrong answers with their own
+reason, says "not attempted" for the stub, and speaks Korean with lang="ko"."""
+import numpy as np
+import pytest
+
+import w2vlib.exercises
+from w2vlib import huffman_codes
+from w2vlib.exercises import nb10
+from w2vlib.hierarchical_softmax import code_lengths
+
+q1, q2, q3 = w2vlib.exercises.load("10")
+k1, k2, k3 = w2vlib.exercises.load("10", lang="ko")
+
+
+def stub(*args):
+    ...
+
+
+@pytest.mark.parametrize("q", [q1, q2, q3])
+def test_stub_is_not_attempted(q):
+    assert q.verdict(stub).endswith("not attempted")
+    assert q.verdict(...).endswith("not attempted")
+
+
+# 1. Huffman code lengths by hand
+def test_q1_reference_is_huffman_and_is_accepted():
+    ref = nb10._q1_reference()
+    assert ref == {"the": 1, "cat": 2, "sat": 3, "on": 4, "mat": 4}
+    lengths = code_lengths(huffman_codes(list(nb10.Q1_COUNTS.values()))[0])
+    assert list(ref.values()) == lengths.tolist()
+    v = q1.verdict(ref)
+    assert v.startswith("Exercise 1") and ": correct" in v and "2.00 sigmoids" in v
+    assert q1.passes([1, 2, 3, 4, 4])  # a list in the order of the counts works too
+    assert "정답" in k1.verdict(ref)
+
+
+@pytest.mark.parametrize("answer, reason", [
+    ({"the": 2, "cat": 2, "sat": 2, "on": 3, "mat": 3}, "balanced tree"),
+    ({"the": 4, "cat": 4, "sat": 3, "on": 2, "mat": 1}, "more frequent word got a longer code"),
+    ({"the": 1, "cat": 1, "sat": 3, "on": 4, "mat": 4}, "full binary tree"),
+    ({"the": 1, "cat": 3, "sat": 3, "on": 3, "mat": 3}, "not the one Huffman builds"),
+    ({"the": 0, "cat": 2, "sat": 3, "on": 4, "mat": 4}, "at least one step"),
+    ({"the": 1.5, "cat": 2, "sat": 3, "on": 4, "mat": 4}, "whole number"),
+    ({"the": 1}, "one code length per word"),
+])
+def test_q1_refuses_typical_mistakes_with_their_reason(answer, reason):
+    v = q1.verdict(answer)
+    assert "not yet" in v and reason in v, v
+    assert "아직 정답이 아님" in k1.verdict(answer)
+
+
+# 2. the path probability
+def test_q2_accepts_the_reference_and_a_log_space_version():
+    assert q2.passes(nb10._path_probability_reference)
+
+    def via_logs(h, W, code, point):
+        x = W[point] @ h
+        s = 1 - 2 * np.asarray(code, dtype=float)
+        return float(np.exp(-np.logaddexp(0, -s * x).sum()))
+
+    assert q2.passes(via_logs)
+
+
+def test_q2_refuses_the_swapped_sign_the_log_and_a_sum():
+    def swapped(h, W, code, point):
+        return nb10._path_probability_reference(h, W, 1 - np.asarray(code), point)
+
+    def log_p(h, W, code, point):
+        return float(np.log(nb10._path_probability_reference(h, W, code, point)))
+
+    def summed(h, W, code, point):
+        return sum(1 / (1 + np.exp(-(h @ W[n]))) for n in point)
+
+    assert "other way round" in q2.verdict(swapped)
+    assert "log P" in q2.verdict(log_p)
+    v = q2.verdict(summed)
+    assert "not yet" in v and "sum to" in v
+    assert "부호가 반대" in k2.verdict(swapped)
+    assert "not yet" in q2.verdict(42)
+
+
+# 3. predicting the slope
+def test_q3_accepts_a_near_flat_slope_and_reports_the_measurements():
+    assert q3.passes(0.1) and q3.passes(0.0) and q3.passes(0.3)
+    v = q3.verdict(0.1, theory=0.11, measured=0.08)
+    assert ": correct" in v and "0.11" in v and "0.08" in v
+    assert "0.11" in k3.verdict(0.1, theory=0.11, measured=0.08)
+
+
+@pytest.mark.parametrize("answer, reason", [(1.0, "softmax"), (0.5, "too steep"), (-0.5, "does not fall"),
+                                            ("flat", "one number"), (float("nan"), "finite")])
+def test_q3_refuses_typical_mistakes(answer, reason):
+    v = q3.verdict(answer)
+    assert "not yet" in v and reason in v, v

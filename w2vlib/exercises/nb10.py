@@ -1,0 +1,213 @@
+"""Exercises of notebook 10 (the other road: hierarchical softmax, and skip-gram)."""
+from __future__ import annotations
+
+import inspect
+import math
+
+import numpy as np
+
+from . import Exercise, NotYet, tr
+
+# --------------------------------------------------------------------------------------------
+# 1. a Huffman code length by hand
+# --------------------------------------------------------------------------------------------
+#: The exercise's five words and their counts (no ties anywhere in the merges: one answer).
+Q1_COUNTS = {"the": 20, "cat": 9, "sat": 6, "on": 4, "mat": 3}
+
+
+def _q1_reference(**_):
+    from ..hierarchical_softmax import code_lengths, huffman_codes
+
+    words = list(Q1_COUNTS)
+    codes, _ = huffman_codes(np.array([Q1_COUNTS[w] for w in words]))
+    return {w: int(n) for w, n in zip(words, code_lengths(codes))}
+
+
+def _check_q1(answer):
+    words = list(Q1_COUNTS)
+    if isinstance(answer, (list, tuple, np.ndarray)) and len(answer) == len(words):
+        answer = dict(zip(words, answer))
+    if not isinstance(answer, dict) or set(answer) != set(words):
+        raise NotYet(tr(f"give a dict with one code length per word: {{'the': ..., 'cat': ..., 'sat': ..., "
+                        f"'on': ..., 'mat': ...}}",
+                        f"단어마다 코드 길이 하나씩 담은 dict를 주세요: {{'the': ..., 'cat': ..., 'sat': ..., "
+                        f"'on': ..., 'mat': ...}}"))
+    try:
+        got = {w: int(answer[w]) for w in words}
+    except (TypeError, ValueError):
+        raise NotYet(tr("each code length is a whole number of steps (sigmoids)",
+                        "코드 길이는 단계(시그모이드) 수이므로 정수입니다"))
+    if any(got[w] != answer[w] for w in words):
+        raise NotYet(tr("each code length is a whole number of steps (sigmoids)",
+                        "코드 길이는 단계(시그모이드) 수이므로 정수입니다"))
+    want = _q1_reference()
+    if got == want:
+        n = sum(Q1_COUNTS.values())
+        mean = sum(Q1_COUNTS[w] * want[w] for w in words) / n
+        return tr(f"{mean:.2f} sigmoids per word of this text on average; a balanced tree over 5 words needs "
+                  f"2 or 3 for every word",
+                  f"이 글의 단어 하나에 평균 시그모이드 {mean:.2f}개입니다. 단어 5개의 균형 트리는 단어마다 "
+                  f"2개나 3개가 필요합니다")
+    if any(v < 1 for v in got.values()):
+        raise NotYet(tr("every word sits below the root: its path has at least one step",
+                        "모든 단어는 루트 아래에 있으므로 경로가 적어도 한 단계입니다"))
+    kraft = sum(2.0 ** -v for v in got.values())
+    if abs(kraft - 1) > 1e-12:
+        raise NotYet(tr(f"these lengths do not fit a full binary tree: sum of 2^-length is {kraft:g}, not 1 "
+                        "(every inner node has exactly two children)",
+                        f"이 길이들로는 완전한 이진 트리가 되지 않습니다. 2^-길이의 합이 1이 아니라 {kraft:g}입니다 "
+                        "(내부 노드마다 자식이 정확히 둘입니다)"))
+    if sorted(got.values()) == [2, 2, 2, 3, 3]:
+        raise NotYet(tr("that is a balanced tree: it ignores the counts. Huffman merges the two smallest "
+                        "counts first, so 'the' (20 of 42) ends up right below the root",
+                        "그것은 횟수를 무시한 균형 트리입니다. 허프만은 가장 작은 두 횟수부터 합치므로, "
+                        "'the'(42번 중 20번)는 루트 바로 아래에 옵니다"))
+    freq_order = sorted(words, key=lambda w: -Q1_COUNTS[w])
+    if any(got[a] > got[b] for a, b in zip(freq_order, freq_order[1:])):
+        raise NotYet(tr("a more frequent word got a longer code: Huffman gives the frequent words the short "
+                        "paths", "더 자주 나오는 단어가 더 긴 코드를 받았습니다. 허프만은 자주 나오는 단어에 "
+                        "짧은 경로를 줍니다"))
+    raise NotYet(tr("a valid tree, but not the one Huffman builds: merge the two smallest counts (3 + 4), "
+                    "then again the two smallest of what is left, until one node remains",
+                    "올바른 트리이지만 허프만이 만드는 트리는 아닙니다. 가장 작은 두 횟수(3 + 4)를 합치고, "
+                    "남은 것 중 가장 작은 둘을 다시 합치기를 노드가 하나 남을 때까지 반복하세요"))
+
+
+# --------------------------------------------------------------------------------------------
+# 2. the path probability as a product of sigmoids
+# --------------------------------------------------------------------------------------------
+def _path_probability_reference(h, W, code, point):
+    p = 1.0
+    for c, node in zip(code, point):
+        x = float(h @ W[node])
+        p *= 1 / (1 + np.exp(-x)) if c == 0 else 1 / (1 + np.exp(x))  # code 0: sigmoid(x), code 1: sigmoid(-x)
+    return p
+
+
+_Q2_SOLUTION = inspect.getsource(_path_probability_reference).replace("_path_probability_reference",
+                                                                      "path_probability")
+
+
+def _q2_case(seed):
+    from ..hierarchical_softmax import HierarchicalSoftmaxLoss, huffman_codes
+
+    rng = np.random.default_rng(seed)
+    V, H = 11, 4
+    codes, points = huffman_codes(rng.integers(1, 30, V))
+    layer = HierarchicalSoftmaxLoss(rng.standard_normal((V - 1, H)), codes, points)
+    h = rng.standard_normal(H)
+    return layer, h
+
+
+def _check_q2(answer):
+    if not callable(answer):
+        raise NotYet(tr("write a function path_probability(h, W, code, point)",
+                        "함수 path_probability(h, W, code, point)를 작성해 보세요"))
+    for seed in (0, 1, 2):
+        layer, h = _q2_case(seed)
+        W = layer.params[0]
+        want = layer.probabilities(h)
+        got = np.array([float(answer(h, W, layer.codes[w], layer.points[w])) for w in range(len(want))])
+        if np.allclose(got, want, rtol=1e-9, atol=0):
+            continue
+        swapped = np.array([_path_probability_reference(h, W, 1 - layer.codes[w], layer.points[w])
+                            for w in range(len(want))])
+        if np.allclose(got, swapped, rtol=1e-9):
+            raise NotYet(tr("the sign is the other way round: code 0 takes sigmoid(+x) and code 1 "
+                            "sigmoid(-x) (word2vec.c's label is 1 - code)",
+                            "부호가 반대입니다. 코드 0은 sigmoid(+x), 코드 1은 sigmoid(-x)를 씁니다 "
+                            "(word2vec.c의 레이블은 1 - code)"))
+        if np.allclose(got, np.log(want), rtol=1e-9):
+            raise NotYet(tr("that is log P (a sum of log-sigmoids): return the probability itself",
+                            "그것은 log P(로그 시그모이드의 합)입니다. 확률 자체를 돌려주세요"))
+        if np.all(got > 0) and abs(got.sum() - 1) > 1e-6:
+            raise NotYet(tr(f"your probabilities of the {len(want)} words sum to {got.sum():.4f}, not 1: "
+                            "multiply one sigmoid per inner node on the path, sigmoid(x) or sigmoid(-x) by "
+                            "the code",
+                            f"단어 {len(want)}개의 확률을 더하면 1이 아니라 {got.sum():.4f}입니다. 경로의 내부 "
+                            "노드마다 시그모이드 하나씩, 코드에 따라 sigmoid(x) 또는 sigmoid(-x)를 곱하세요"))
+        w = int(np.argmax(np.abs(got - want)))
+        raise NotYet(tr(f"for word {w} the layer gives P = {want[w]:.6f}, your function {got[w]:.6f}",
+                        f"단어 {w}의 확률이 계층으로는 P = {want[w]:.6f}, 여러분의 함수로는 {got[w]:.6f}입니다"))
+    return tr("your product matches HierarchicalSoftmaxLoss.probabilities for every word, and the V "
+              "probabilities sum to 1",
+              "여러분의 곱이 모든 단어에서 HierarchicalSoftmaxLoss.probabilities와 같고, V개 확률의 합은 1입니다")
+
+
+# --------------------------------------------------------------------------------------------
+# 3. predict the slope of the HS cost against V
+# --------------------------------------------------------------------------------------------
+def _check_q3(answer, theory=None, measured=None):
+    try:
+        pred = float(answer)
+    except (TypeError, ValueError):
+        raise NotYet(tr("give one number: the log-log slope you predict (0 = flat, 1 = proportional to V)",
+                        "숫자 하나를 주세요. 예측한 로그-로그 기울기 (0 = 평평함, 1 = V에 비례)"))
+    if not math.isfinite(pred):
+        raise NotYet(tr("give a finite number", "유한한 숫자를 주세요"))
+    if pred > 0.75:
+        raise NotYet(tr("that is the softmax's slope: it scores all V words. Hierarchical softmax scores only "
+                        "the inner nodes on one path, about log2 V of them",
+                        "그것은 소프트맥스의 기울기입니다. 소프트맥스는 V개 단어를 모두 점수 매깁니다. 계층적 "
+                        "소프트맥스는 경로 하나의 내부 노드, 약 log2 V개만 계산합니다"))
+    if pred > 0.35:
+        raise NotYet(tr("too steep: the path length grows like log V, and on a log-log plot log V is almost "
+                        "flat (from V = 1,000 to 100,000, log2 V goes from about 10 to 17, not x100)",
+                        "너무 가파릅니다. 경로 길이는 log V처럼 자라고, 로그-로그 그래프에서 log V는 거의 "
+                        "평평합니다 (V가 1,000에서 100,000이 될 때 log2 V는 약 10에서 17로, 100배가 아닙니다)"))
+    if pred < -0.05:
+        raise NotYet(tr("the cost does not fall as V grows: the paths get (a little) longer",
+                        "V가 커질수록 비용이 줄지는 않습니다. 경로가 (조금) 길어집니다"))
+    if theory is None:
+        return None
+    note = tr(f"the path length alone gives {theory:.2f}", f"경로 길이만으로는 {theory:.2f}입니다")
+    if measured is not None:
+        note = tr(f"the path length alone gives {theory:.2f}; the timing gave {measured:.2f}",
+                  f"경로 길이만으로는 {theory:.2f}, 시간 측정으로는 {measured:.2f}입니다")
+    return note
+
+
+EXERCISES = [
+    Exercise(
+        name=tr("Exercise 1 (Huffman code lengths by hand)", "문제 1 (허프만 코드 길이 손으로 구하기)"),
+        checker=_check_q1,
+        hint_text=tr("Write the counts in a row: 20, 9, 6, 4, 3. Merge the two smallest (3 + 4 = 7), put the "
+                     "sum back, and repeat until one node is left. A word's code length is how many merges "
+                     "sit above it.",
+                     "횟수를 한 줄로 적으세요: 20, 9, 6, 4, 3. 가장 작은 둘을 합치고(3 + 4 = 7) 합을 다시 "
+                     "넣은 다음, 노드가 하나 남을 때까지 반복하세요. 단어의 코드 길이는 그 위에 있는 합치기의 "
+                     "수입니다."),
+        solution_text=tr("3 + 4 = 7; 6 + 7 = 13; 9 + 13 = 22; 20 + 22 = 42 (the root).\n"
+                         "answer_1 = {'the': 1, 'cat': 2, 'sat': 3, 'on': 4, 'mat': 4}\n"
+                         "# check: w2vlib.huffman_codes([20, 9, 6, 4, 3])",
+                         "3 + 4 = 7, 6 + 7 = 13, 9 + 13 = 22, 20 + 22 = 42 (루트).\n"
+                         "answer_1 = {'the': 1, 'cat': 2, 'sat': 3, 'on': 4, 'mat': 4}\n"
+                         "# 확인: w2vlib.huffman_codes([20, 9, 6, 4, 3])"),
+        reference=_q1_reference,
+    ),
+    Exercise(
+        name=tr("Exercise 2 (a path probability)", "문제 2 (경로 확률)"),
+        checker=_check_q2,
+        hint_text=tr("Walk zip(code, point): at inner node W[node] the score is x = h @ W[node]; multiply "
+                     "sigmoid(x) when the bit is 0 and sigmoid(-x) = 1 - sigmoid(x) when it is 1.",
+                     "zip(code, point)를 따라가세요. 내부 노드 W[node]에서 점수는 x = h @ W[node]입니다. 비트가 "
+                     "0이면 sigmoid(x), 1이면 sigmoid(-x) = 1 - sigmoid(x)를 곱하세요."),
+        solution_text=tr(_Q2_SOLUTION, _Q2_SOLUTION.replace("# code 0: sigmoid(x), code 1: sigmoid(-x)",
+                                                            "# 코드 0: sigmoid(x), 코드 1: sigmoid(-x)")),
+        reference=lambda **_: _path_probability_reference,
+    ),
+    Exercise(
+        name=tr("Exercise 3 (predict the slope of the HS cost)", "문제 3 (계층적 소프트맥스 비용의 기울기 예측)"),
+        checker=_check_q3,
+        hint_text=tr("One example costs one dot product per node of its path, and the mean path length is "
+                     "about the entropy in bits, which grows like log V. What is the slope of log V against "
+                     "V on a log-log plot?",
+                     "예 하나의 비용은 경로의 노드마다 내적 하나이고, 평균 경로 길이는 비트 단위 엔트로피 "
+                     "정도로 log V처럼 자랍니다. 로그-로그 그래프에서 V에 대한 log V의 기울기는 얼마일까요?"),
+        solution_text=tr("prediction_3 = 0.1   # d ln(log V) / d ln V = 1 / ln V, about 0.1 for V between "
+                         "1,000 and 100,000: nearly flat, like negative sampling, unlike the softmax (1)",
+                         "prediction_3 = 0.1   # d ln(log V) / d ln V = 1 / ln V, V가 1,000에서 100,000 "
+                         "사이일 때 약 0.1: 네거티브 샘플링처럼 거의 평평하고, 소프트맥스(1)와는 다릅니다"),
+        reference=lambda **_: 0.1,
+    ),
+]
