@@ -262,7 +262,7 @@ def rounds_tables(args, rounds, corpus_size, metric_names):
     for backend, _ in rounds["pairs"]:
         ours = systems.get(f"cli_{backend}")
         phases = [x.get("time_s") or {} for x in (ours or [])]
-        keys = [k for k in ("startup", "load", "train", "write") if all(p.get(k) is not None for p in phases)]
+        keys = [k for k in ("startup", "load", "numba_import", "train", "write") if all(p.get(k) is not None for p in phases)]
         if ours and keys:
             emit(f"- `--backend {backend}`, its own phases (`metrics.json` `time_s`, median over the rounds): "
                  + ", ".join(f"{k} {float(np.median([p[k] for p in phases])):.2f} s" for k in keys)

@@ -65,6 +65,7 @@ def test_exercise_05_2_lazy_adam():
     q = ex("05", 1)
     assert_correct(q, "b")
     assert_correct(q, "(B)")
+    assert "another optimiser" in verdict(q, "b")  # lazy Adam is flagged as a different optimiser once answered
     assert_wrong(q, "a", "same learning rate")
     assert_wrong(q, "c", "same gradients")
     assert_wrong(q, "e", "one letter")

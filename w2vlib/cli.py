@@ -338,6 +338,7 @@ def _train_into(args, staging, t0):
 
     progress = not args.no_progress
     kwargs = {}
+    numba_import_s = 0.0
     if args.hs and args.negative:
         raise UsageError(f"--hs 1 with --negative {args.negative}: train one output layer at a time; "
                          "for hierarchical softmax pass --hs 1 --negative 0 (gensim trains both and "
@@ -355,6 +356,10 @@ def _train_into(args, staging, t0):
         if importlib.util.find_spec("numba") is None:
             raise UsageError("--backend numba needs numba: pip install numba (or pip install -e "
                              "'.[notebooks]'), or use --backend numpy")
+        t_numba = time.perf_counter()
+        import numba  # noqa: F401  (imported here to time it: metrics.json time_s["numba_import"])
+
+        numba_import_s = time.perf_counter() - t_numba
     if args.backend != "numpy":
         if "backend" not in inspect.signature(fast.train).parameters:
             raise UsageError(f"--backend {args.backend}: this version of w2vlib has only the numpy "
@@ -413,7 +418,9 @@ def _train_into(args, staging, t0):
         "loss_start": loss_start,
         "loss_fell": fell,
         "time_s": {"startup": None if args.startup_s is None else round(args.startup_s, 2),
-                   "load": round(t_load - t0, 4), "train": round(t_train - t_load, 4),
+                   "load": round(t_load - t0 - numba_import_s, 4),
+                   **({"numba_import": round(numba_import_s, 4)} if args.backend == "numba" else {}),
+                   "train": round(t_train - t_load, 4),
                    "write": round(t_write - t_train, 4)},
         "corpus": args.corpus,
         "encoding": args.encoding,
@@ -438,7 +445,9 @@ def _train_into(args, staging, t0):
           f"({result.words_per_sec:,.0f} words/s); loss: first epoch {fmt(first)}, "
           f"last epoch {fmt(last)} (start {metrics['loss_start']:.4f})")
     startup = "" if args.startup_s is None else f"start-up {args.startup_s:.2f} s, "
-    print(f"time: {startup}load {t_load - t0:.2f} s, train {t_train - t_load:.2f} s, "
+    numba_part = f"import numba {numba_import_s:.2f} s, " if args.backend == "numba" else ""
+    print(f"time: {startup}load {t_load - t0 - numba_import_s:.2f} s, {numba_part}"
+          f"train {t_train - t_load:.2f} s, "
           f"write {t_write - t_train:.2f} s")
     if not fell:
         print(f"warning: the loss did not fall (from {metrics['loss_start']:.4f} to {fmt(last)}): "

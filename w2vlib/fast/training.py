@@ -161,6 +161,7 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     ``seed=0``                      ``seed=1``
     ``min_count=None`` (keep all)   ``min_count=5`` (the command line's ``--min-count`` is 5)
     ``max_vocab``                   ``max_final_vocab``
+    ``compute_loss=True``           ``compute_loss=False`` (ours: only the numba backend skips it)
     ==============================  ==========================================================
 
     Returns a :class:`FastResult`. ``loss_per_epoch`` holds the mean loss per example of each
