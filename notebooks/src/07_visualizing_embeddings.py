@@ -215,9 +215,9 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
 #
 # We use scikit-learn's exact method and start from the PCA picture (`init="pca"`), so there is no random
 # start: the same code gives the same picture on the same computer (for our few words `random_state` changes
-# nothing; it matters with `init="random"`, exercise 3). It does not give the same picture on every computer. Processors run different
-# floating-point kernels, so the start differs in the last bits, and t-SNE's optimisation amplifies such
-# differences; section 4 measures by how much.
+# nothing; it matters with `init="random"`, exercise 3). It does not give the same picture on every computer.
+# Processors run different floating-point kernels, so the PCA start, the distances and the sums of every step
+# differ in the last bits, and t-SNE's optimisation amplifies such differences; section 4 measures by how much.
 
 # %%
 def tsne(points, perplexity, init="pca"):
