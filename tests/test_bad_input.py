@@ -819,3 +819,41 @@ def test_real_ctrl_c_during_training_leaves_the_previous_run(corpus_file, tmp_pa
     assert proc.returncode == 130, err
     assert "interrupted: nothing was written" in err and "Traceback" not in err
     assert _snapshot(out) == before
+
+
+def test_two_concurrent_runs_into_one_out_each_leave_a_consistent_set(corpus_file, tmp_path):
+    """Two processes train into the same --out at once: both finish, and the files left are one run's."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "shared"
+    env = dict(os.environ, PYTHONPATH=str(Path(cli.__file__).parents[1]))
+    procs = [subprocess.Popen([sys.executable, "-m", "w2vlib", "train", "--corpus", str(corpus_file), *SMALL,
+                               "--seed", str(seed), "--out", str(out)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for seed in (1, 2)]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    W, _, id_to_word = load_vectors(out / "vectors.npz")
+    Wt, _, id_to_word_t = load_word2vec_format(out / "vectors.txt")
+    assert id_to_word == id_to_word_t
+    np.testing.assert_allclose(Wt, W, rtol=1e-5, atol=1e-6)  # the text export belongs to the same run
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert json.dumps(metrics).count('"seed"') >= 1
+    assert not list(out.glob(".w2vlib-run-*")), "a staging folder was left behind"
+
+
+def test_a_long_corpus_on_one_line_trains(tmp_path, capsys):
+    """4.4 million tokens with no line break (a scraped text dump): one line, one <eos>, and it trains."""
+    rng = np.random.default_rng(0)
+    vocab = np.array([f"w{i}" for i in range(500)])
+    words = vocab[rng.zipf(1.3, size=4_400_000) % 500]
+    path = tmp_path / "one_line.txt"
+    path.write_text(" ".join(words.tolist()), encoding="utf-8")
+    corpus, word_to_id, _ = read_text_corpus(path)
+    assert len(corpus) == 4_400_001 and corpus[-1] == word_to_id["<eos>"]
+    rc, _, err = run(["train", "--corpus", path, "--epochs", "1", "--hidden", "8", "--window", "2",
+                      "--negative", "2", "--no-progress", "--out", tmp_path / "o"], capsys)
+    assert rc == 0, err
+    assert (tmp_path / "o" / "vectors.npz").exists()

@@ -396,3 +396,43 @@ def test_unwritable_cache_folder_is_a_clear_error(tmp_path, server):
     blocker.write_text("not a folder")
     with pytest.raises(DataError, match="W2VLIB_DATA_DIR"):
         download("hello.txt", blocker / "cache", url=f"{server}/hello.txt", sha256="0" * 64, progress=False)
+
+
+def test_relative_ptb_dir_is_made_absolute_when_first_read(tmp_path, monkeypatch):
+    """W2VLIB_PTB_DIR=../x works the same in the process that reads it and in every kernel it starts."""
+    import os
+
+    from w2vlib import data
+
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    monkeypatch.setenv("W2VLIB_PTB_DIR", "../ptb")
+    assert data.env_dir("W2VLIB_PTB_DIR") == tmp_path / "ptb"
+    assert os.environ["W2VLIB_PTB_DIR"] == str(tmp_path / "ptb")  # children inherit the absolute path
+
+
+def test_relative_ptb_dir_that_misses_says_where_it_was_read(tmp_path, monkeypatch):
+    import pytest
+
+    from w2vlib import data
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("W2VLIB_PTB_DIR", "no/such/folder")
+    with pytest.raises(data.DataError, match="relative path.*read from the current folder.*realpath"):
+        data.ptb_path("train")
+
+
+def test_repository_conftest_makes_the_variables_absolute(tmp_path):
+    """`pytest --nbval notebooks` from the repository root: the root conftest.py resolves the variables."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, W2VLIB_PTB_DIR="rel/ptb", W2VLIB_DATA_DIR="rel/cache")
+    code = ("import runpy, os; runpy.run_path('conftest.py'); "
+            "print(os.environ['W2VLIB_PTB_DIR']); print(os.environ['W2VLIB_DATA_DIR'])")
+    out = subprocess.run([sys.executable, "-c", code], cwd=repo, env=env, capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == [str(repo / "rel" / "ptb"), str(repo / "rel" / "cache")]

@@ -56,17 +56,18 @@ def test_exercise_01_1_memory():
     assert_not_yet(q, "lots", "one number")
 
 
-def test_exercise_01_2_lookup():
+def test_exercise_01_2_column_lookup():
     q = Q01[1]
     assert_unattempted(q, _stub_function)
     assert_correct(q, q.reference())
-    assert_correct(q, lambda W, ids: np.take(W, ids, axis=0))
+    assert_correct(q, lambda W, ids: np.take(W, ids, axis=1).transpose(*range(1, np.ndim(ids) + 1), 0))
+    assert_correct(q, lambda W, ids: np.moveaxis(W[:, ids], 0, -1))
     from w2vlib import convert_one_hot
-    assert_not_yet(q, lambda W, ids: convert_one_hot(ids, len(W)) @ W, "one-hot product in disguise")
-    assert_not_yet(q, lambda W, ids: W[:, ids], "IndexError")
-    assert_not_yet(q, lambda W, ids: W[ids].sum(axis=-1), "shape")
-    assert_not_yet(q, lambda W, ids: W[np.ravel(ids)], "shape")
-    assert_not_yet(q, lambda W, ids: W[np.sort(ids, axis=None)].reshape(np.shape(ids) + (W.shape[1],)),
+    assert_not_yet(q, lambda W, ids: convert_one_hot(ids, W.shape[1]) @ W.T, "one-hot product in disguise")
+    assert_not_yet(q, lambda W, ids: W[ids], "IndexError")                   # rows of an (H, V) matrix
+    assert_not_yet(q, lambda W, ids: W[:, ids], "word axis comes last")
+    assert_not_yet(q, lambda W, ids: W[:, ids].T, "shape")                    # right for 1-D ids only
+    assert_not_yet(q, lambda W, ids: W.T[np.sort(ids, axis=None)].reshape(np.shape(ids) + (W.shape[0],)),
                    "row k of the result")
 
 
@@ -151,37 +152,39 @@ def test_exercise_02_1_predict_the_gradient():
     assert_not_yet(q, 7, "pair")
 
 
-class _NoClear(notes.LoopEmbedding.__mro__[1]):   # the package's Embedding
-    def backward(self, dout):
-        dW, = self.grads
-        np.add.at(dW, self.idx, dout)
-
-
-class _Rebind(notes.LoopEmbedding.__mro__[1]):
-    def backward(self, dout):
-        dW, = self.grads
-        dW = np.zeros_like(dW)
-        np.add.at(dW, self.idx, dout)
-
-
-class _BufferedAdd(notes.LoopEmbedding.__mro__[1]):
-    def backward(self, dout):
-        dW, = self.grads
-        dW[...] = 0
-        dW[self.idx] += dout
-
-
-def test_exercise_02_2_write_the_backward():
+def test_exercise_02_2_cbow_input_backward():
     q = Q02[1]
-    assert_unattempted(q, _StubClass)
-    assert_unattempted(q, _EmptyStubClass)
-    assert_correct(q, q.reference())
-    assert_correct(q, notes.LoopEmbedding)
-    reasons = {assert_not_yet(q, notes.OverwritingEmbedding, "repeated ids"),
-               assert_not_yet(q, _BufferedAdd, "repeated ids"),
-               assert_not_yet(q, _NoClear, "clear dW"),
-               assert_not_yet(q, _Rebind, "all zeros")}
-    assert len(reasons) == 3
+    ref = q.reference()
+    assert_unattempted(q, _stub_function)
+    assert_correct(q, ref)
+
+    def broadcast(contexts, dh, V):
+        dW = np.zeros((V, dh.shape[1]))
+        np.add.at(dW, contexts, dh[:, None, :] / contexts.shape[1])
+        return dW
+
+    def loop(contexts, dh, V):
+        dW = np.zeros((V, dh.shape[1]))
+        for i, row in enumerate(contexts):
+            for w in row:
+                dW[w] += dh[i] / len(row)
+        return dW
+
+    def no_mean(contexts, dh, V):
+        return ref(contexts, dh, V) * contexts.shape[1]
+
+    def buffered(contexts, dh, V):
+        dW = np.zeros((V, dh.shape[1]))
+        dW[contexts] += np.repeat(dh[:, None, :] / contexts.shape[1], contexts.shape[1], axis=1)
+        return dW
+
+    assert_correct(q, broadcast)
+    assert_correct(q, loop)
+    reasons = {assert_not_yet(q, no_mean, "2 times too large"),
+               assert_not_yet(q, buffered, "repeated ids lose rows"),
+               assert_not_yet(q, lambda c, dh, V: np.zeros((V, 2)), "shape"),
+               assert_not_yet(q, lambda c, dh, V: -ref(c, dh, V), "differs from the reference")}
+    assert len(reasons) == 4
 
 
 def test_exercise_02_3_slopes():

@@ -65,6 +65,7 @@ def test_exercise_05_2_lazy_adam():
     q = ex("05", 1)
     assert_correct(q, "b")
     assert_correct(q, "(B)")
+    assert "another optimiser" in verdict(q, "b")  # lazy Adam is flagged as a different optimiser once answered
     assert_wrong(q, "a", "same learning rate")
     assert_wrong(q, "c", "same gradients")
     assert_wrong(q, "e", "one letter")
@@ -197,12 +198,49 @@ def test_exercise_07_2_half_variance():
     assert_wrong(q, 0.5, "whole number", Wn=Wn)
 
 
-def test_exercise_07_3_tsne_starts():
+def _tsne_pictures():
+    from sklearn.manifold import TSNE
+
+    X, groups = _groups_data()
+    X = w2vlib.normalize(X)
+    Y1, Y2 = (TSNE(n_components=2, perplexity=5, init="random", method="exact", random_state=s,
+                   max_iter=250).fit_transform(X) for s in (1, 2))
+    return X, Y1, Y2
+
+
+def test_exercise_07_3_tsne_starts_measures_the_students_pictures():
     q = ex("07", 2)
-    assert_correct(q, "b")
-    assert_wrong(q, "a", "coordinates change")
-    assert_wrong(q, "c", "trustworthiness")
-    assert_wrong(q, "maybe", "one letter")
+    X, Y1, Y2 = _tsne_pictures()
+    shared = w2vlib.exercises.nb07.shared_neighbours(Y1, Y2, 3)
+    assert 2 * 3 / (len(X) - 1) < shared < 1
+    assert_correct(q, "b", X=X, Y1=Y1, Y2=Y2, k=3)
+    assert_correct(q, q.reference(), X=X, Y1=Y1, Y2=Y2, k=3)
+    assert f"{shared:.0%}" in verdict(q, "b", X=X, Y1=Y1, Y2=Y2, k=3)
+    assert_wrong(q, "a", "not all of them", X=X, Y1=Y1, Y2=Y2, k=3)
+    assert_wrong(q, "c", "far more than chance", X=X, Y1=Y1, Y2=Y2, k=3)
+    assert_wrong(q, "d", "far more than chance", X=X, Y1=Y1, Y2=Y2, k=3)
+    assert_wrong(q, "maybe", "one letter", X=X, Y1=Y1, Y2=Y2, k=3)
+
+
+def test_exercise_07_3_tsne_starts_cannot_be_answered_without_running_tsne():
+    q = ex("07", 2)
+    X, Y1, Y2 = _tsne_pictures()
+    assert_wrong(q, "b", "run the two t-SNEs", X=X, Y1=..., Y2=..., k=3)
+    assert_wrong(q, "b", "pass the context")
+    assert_wrong(q, "b", "the same", X=X, Y1=Y1, Y2=Y1.copy(), k=3)
+    assert_wrong(q, "b", "shape", X=X, Y1=Y1[:5], Y2=Y2, k=3)
+    noise = np.random.default_rng(0).standard_normal(Y1.shape)
+    assert_wrong(q, "b", "few neighbourhoods", X=X, Y1=noise, Y2=Y2, k=3)
+
+
+def test_exercise_07_3_judges_the_letter_by_the_measurement():
+    nb07 = w2vlib.exercises.nb07
+    X, Y1, _ = _tsne_pictures()
+    # the letter follows the measured share: a mirrored copy has the same neighbourhoods, so there it is "a"
+    mirrored = Y1 * np.array([-1.0, 1.0])
+    assert nb07.shared_neighbours(Y1, mirrored, 3) == 1.0
+    assert_correct(ex("07", 2), "a", X=X, Y1=Y1, Y2=mirrored, k=3)
+    assert_wrong(ex("07", 2), "b", "all of them", X=X, Y1=Y1, Y2=mirrored, k=3)
 
 
 # ---------------------------------------------------------------- 08
@@ -220,6 +258,7 @@ def test_exercise_08_1_knn():
     ctx = _classes()
     ref = q.reference(**ctx)
     assert_correct(q, ref, **ctx)
+    assert_correct(q, round(ref, 3), **ctx)  # accepted at the precision the notebook prints
     nb08 = w2vlib.exercises.nb08
     train_acc = nb08._knn_acc(ctx["X"], ctx["labels"], ctx["idx_train"], ctx["idx_test"], on_train=True)
     assert train_acc != ref
@@ -231,7 +270,7 @@ def test_exercise_08_1_knn():
 def test_exercise_08_2_tokyo():
     q = ex("08", 1)
     assert_correct(q, "b")
-    assert_wrong(q, "c", "vocabulary")
+    assert_wrong(q, "c", "never")
     assert_wrong(q, "a", "rare word")
 
 

@@ -39,7 +39,14 @@ def test_exercise_09_1_refuses_no_wraparound():
 
 def test_exercise_09_1_refuses_32_bits():
     v = q1.verdict(lambda s: (s * 25214903917 + 11) % 2**32)
-    assert "not yet" in v and "not 32" in v
+    assert "not yet" in v and "only 32 bits" in v and "64 bits" in v
+
+
+def test_exercise_09_1_refuses_gensims_48_bit_mask_for_that_reason():
+    # gensim's random_int32 masks its state with 281474976710655 = 2**48 - 1 (Java's Random)
+    v = q1.verdict(lambda s: (s * 25214903917 + 11) & 281474976710655)
+    assert "not yet" in v and "48 bits" in v and "gensim" in v and "% 2**64" in v
+    assert "multiplier" not in v
 
 
 def test_exercise_09_1_refuses_wrong_constants():
@@ -73,6 +80,62 @@ def test_exercise_09_2_refuses_the_left_bisection():
 def test_exercise_09_2_refuses_a_uniform_draw():
     v = q2.verdict(lambda cdf, u: int(u * len(cdf)))
     assert "not yet" in v and "same probability" in v
+
+
+def _scan(cdf, u):
+    for i in range(len(cdf)):
+        if cdf[i] > u:
+            return i
+    return len(cdf) - 1
+
+
+def test_exercise_09_2_refuses_a_linear_scan_by_counting_its_reads():
+    assert q2.verdict(_scan).startswith(f"{q2.title}: not yet")  # right answers, O(V) reads
+    v = q2.verdict(_scan)
+    assert "scan" in v and "log2(V) = 12" in v and "entries" in v
+
+    def from_the_back(cdf, u):
+        i = len(cdf) - 1
+        while i > 0 and cdf[i - 1] > u:
+            i -= 1
+        return i
+
+    assert "scan" in q2.verdict(from_the_back)
+
+    def vectorised(cdf, u):
+        return min(int(np.argmax(np.asarray(cdf) > u)), len(cdf) - 1)
+
+    assert "scan" in q2.verdict(vectorised)
+
+
+def test_exercise_09_2_accepts_a_bisection_that_reads_twice_per_step():
+    def twice(cdf, u):
+        lo, hi = 0, len(cdf)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if cdf[mid] > u:
+                hi = mid
+            elif cdf[mid] <= u:
+                lo = mid + 1
+        return min(lo, len(cdf) - 1)
+
+    assert q2.passes(twice)
+
+
+def test_exercise_09_2_counting_table_counts_reads():
+    t = nb09.CountingTable(np.arange(10.0))
+    assert len(t) == 10 and t.size == 10 and t.reads == 0
+    t[3], t[-1]
+    assert t.reads == 2
+    t[2:5]
+    assert t.reads == 5
+    np.asarray(t)
+    assert t.reads == 15
+    cdf, us = nb09._count_cases()
+    for u in us:
+        t = nb09.CountingTable(cdf)
+        assert nb09._draw_reference(t, u) == np.searchsorted(cdf, u, side="right")
+        assert t.reads <= np.ceil(np.log2(cdf.size + 1)) <= nb09.max_reads(cdf.size)
 
 
 def test_exercise_09_2_refuses_searchsorted():
@@ -123,6 +186,8 @@ def test_exercise_09_korean_texts_are_korean_and_the_verdicts_are_the_same():
         assert ex.hint_text["ko"] != ex.hint_text["en"] and HANGUL.search(ex.hint_text["ko"])
         assert ex.solution_text["ko"] != ex.solution_text["en"]
     wrong = [(k1, q1, lambda s: s * 25214903917 + 11, {}),
+             (k1, q1, lambda s: (s * 25214903917 + 11) & (2**48 - 1), {}),
+             (k2, q2, _scan, {}),
              (k1, q1, lambda s: (s * 25214903917 + 11) % 2**32, {}),
              (k2, q2, lambda cdf, u: int(u * len(cdf)), {}),
              (k3, q3, lambda k, t2, t8: t2 * k / 2, {}),

@@ -27,3 +27,15 @@ def test_loglog_slope_reads_growth():
         loglog_slope([10, 10], [1, 2])
     with pytest.raises(ValueError, match="positive"):
         loglog_slope([1, 10], [0, 1])
+
+
+def test_one_thread_limits_blas_inside_the_block_only():
+    import numpy as np  # noqa: F401  (loads the BLAS library)
+    from threadpoolctl import threadpool_info
+
+    from w2vlib.timing import one_thread
+
+    before = [p["num_threads"] for p in threadpool_info()]
+    with one_thread():
+        assert all(p["num_threads"] == 1 for p in threadpool_info())
+    assert [p["num_threads"] for p in threadpool_info()] == before

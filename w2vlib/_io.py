@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
 FILE_MODE = 0o644
@@ -58,7 +59,9 @@ def read_text(path, encoding: str = "utf-8", option: str = "encoding") -> str:
     Line ends are translated as ``open()`` does (``\r\n`` and ``\r`` become ``\n``).
 
     A byte-order mark (UTF-8 from Notepad, UTF-16/32) is removed, so it never becomes part of the
-    first word. Bytes that ``encoding`` cannot decode raise a ``UnicodeDecodeError`` whose message
+    first word. The text is normalised to Unicode **NFC**: Hangul saved decomposed (NFD, as some
+    macOS tools write it, ``ᄉ ᅥ ᄋ ᅮ ᆯ``) becomes the composed syllables a keyboard types
+    (``서울``), so a typed query finds the word. Bytes that ``encoding`` cannot decode raise a ``UnicodeDecodeError`` whose message
     names the file, the byte offset and line, and the option to set (``option``: the argument of
     the calling function, or ``--encoding`` on the command line).
     """
@@ -90,4 +93,6 @@ def read_text(path, encoding: str = "utf-8", option: str = "encoding") -> str:
             f"file is text in another encoding, set {option}{guess}") from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text

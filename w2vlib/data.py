@@ -107,6 +107,30 @@ class ChecksumError(DataError):
 # ----------------------------------------------------------------------------- helpers
 
 
+def env_dir(name: str) -> Path | None:
+    """The folder named by the environment variable ``name``, made absolute when first read.
+
+    A relative value (``W2VLIB_PTB_DIR=../shared/data/ptb``) is read from the current folder, and
+    the variable is rewritten as that absolute path, so that every process started from this one
+    (a notebook's kernel runs in ``notebooks/``, not where you typed the command) finds the same
+    folder. The repository's ``conftest.py`` does this before pytest starts any kernel.
+    """
+    value = os.environ.get(name)
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    if not path.is_absolute():
+        path = Path(os.path.abspath(path))
+        os.environ[name] = str(path)
+    return path
+
+
+def absolute_env_dirs() -> None:
+    """Make ``$W2VLIB_PTB_DIR`` and ``$W2VLIB_DATA_DIR`` absolute now (see :func:`env_dir`)."""
+    env_dir(PTB_DIR_ENV)
+    env_dir(DATA_DIR_ENV)
+
+
 def get_data_dir(data_dir: str | os.PathLike | None = None) -> Path:
     """The cache folder: ``data_dir`` if given, else ``$W2VLIB_DATA_DIR``, else the user cache.
 
@@ -114,9 +138,9 @@ def get_data_dir(data_dir: str | os.PathLike | None = None) -> Path:
     """
     if data_dir is not None:
         return Path(data_dir).expanduser()
-    env = os.environ.get(DATA_DIR_ENV)
+    env = env_dir(DATA_DIR_ENV)
     if env:
-        return Path(env).expanduser()
+        return env
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
     return base / "w2vlib"
@@ -276,13 +300,18 @@ def ptb_path(
     """
     name = f"ptb.{_check_split(split)}.txt"
     _, expected = _hub_entry(name)
-    local = os.environ.get(PTB_DIR_ENV)
+    typed = os.environ.get(PTB_DIR_ENV)
+    local = env_dir(PTB_DIR_ENV)
     if local:
-        path = Path(local).expanduser() / name
+        path = local / name
         if not path.is_file():
+            relative = "" if Path(typed).expanduser().is_absolute() else (
+                f" {typed!r} is a relative path, so it was read from the current folder "
+                f"{Path.cwd()} (a notebook's kernel runs in the notebook's own folder): set "
+                f"{PTB_DIR_ENV} to an absolute path, e.g. export {PTB_DIR_ENV}=\"$(realpath {typed})\".")
             raise DataError(
-                f"{PTB_DIR_ENV} is set to {local!r} but {name} is not there "
-                f"(no network is used while {PTB_DIR_ENV} is set). "
+                f"{PTB_DIR_ENV} is set to {str(local)!r} but {name} is not there "
+                f"(no network is used while {PTB_DIR_ENV} is set).{relative} "
                 f"Put the file there (from {DATA_HUB[name][0]}) or unset {PTB_DIR_ENV} "
                 "to download it."
             )

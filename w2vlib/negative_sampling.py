@@ -89,7 +89,8 @@ class UnigramSampler:
     method : how a uniform number becomes an id:
 
         * ``"cdf"`` (default): invert the cumulative table :attr:`cum_table` with
-          ``searchsorted`` (a bisection, as gensim and word2vec do); a negative equal to its
+          ``searchsorted`` (a bisection, as gensim's ``bisect_left`` on its ``cum_table``;
+          word2vec.c instead reads a 10^8-entry table); a negative equal to its
           row's target is drawn again until it differs.
         * ``"alias"``: Walker's alias table (one uniform and two lookups per draw, whatever the
           vocabulary size; what ``w2vlib.fast`` uses); the few negatives equal to their target are

@@ -16,6 +16,8 @@ Its methods:
 """
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 
 __all__ = ["cos_similarity", "normalize", "most_similar", "analogy", "analogy_scores", "lookup",
@@ -45,11 +47,22 @@ def normalize(W, eps: float = 1e-8) -> np.ndarray:
 
 
 def lookup(word: str, word_to_id) -> int:
-    """The row of ``word``; a word that is not in the vocabulary raises ``KeyError`` saying so."""
+    """The row of ``word``; a word that is not in the vocabulary raises ``KeyError`` saying so.
+
+    A word typed in another Unicode normal form (Hangul decomposed, NFD, or composed, NFC) finds
+    the same row: the package stores words as read, in NFC (``w2vlib._io.read_text``).
+    """
     try:
         return word_to_id[word]
     except KeyError:
-        raise KeyError(f"{word!r} is not in the vocabulary") from None
+        pass
+    except TypeError:
+        raise TypeError(f"a word must be a string, got {type(word).__name__}") from None
+    for form in ("NFC", "NFD"):
+        other = unicodedata.normalize(form, word) if isinstance(word, str) else word
+        if other != word and other in word_to_id:
+            return word_to_id[other]
+    raise KeyError(f"{word!r} is not in the vocabulary")
 
 
 def analogy_method(method: str) -> str:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import timeit
+from contextlib import contextmanager
 
 import numpy as np
 
-__all__ = ["best_time", "loglog_slope"]
+__all__ = ["best_time", "loglog_slope", "one_thread"]
 
 
 def best_time(fn, repeat: int = 3, min_time: float = 0.005) -> float:
@@ -34,3 +35,17 @@ def loglog_slope(xs, ys) -> float:
     if np.any(xs <= 0) or np.any(ys <= 0):
         raise ValueError("loglog_slope needs positive sizes and times")
     return float(np.polyfit(np.log(xs), np.log(ys), 1)[0])
+
+
+@contextmanager
+def one_thread():
+    """Inside the block, numpy's BLAS (OpenBLAS, MKL) and OpenMP run on one thread (threadpoolctl).
+
+    A cost comparison then compares like with like (a lookup or a Python loop never uses more than one
+    thread), and it is far less disturbed by other programs on a busy machine, where threads that wait
+    for each other can make a small matrix product ten times slower in one run than in the next.
+    """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        yield

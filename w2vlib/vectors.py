@@ -5,7 +5,8 @@
 * ``save_word2vec_format`` / ``load_word2vec_format``: the word2vec text format (first line
   ``V H``, then ``word v1 ... vH``), readable by gensim's
   ``KeyedVectors.load_word2vec_format(path, binary=False)``. The reader also accepts the trailing
-  space that word2vec.c and fastText write at the end of every line.
+  space that word2vec.c and fastText write at the end of every line. ``binary=True`` reads and
+  writes word2vec.c's binary format (gensim's ``binary=True``); ``limit=N`` reads the first N.
 * ``save_projector``: ``vectors.tsv`` + ``metadata.tsv`` for
   https://projector.tensorflow.org (single-column metadata has no header).
 * ``save_text_exports``: the word2vec text file and the two projector files at once, each number
@@ -17,6 +18,7 @@ atomically (a temp file beside it, then a rename).
 """
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -111,31 +113,149 @@ def _w2v_text(W, words, lines) -> str:
     return f"{W.shape[0]} {W.shape[1]}\n" + "".join(f"{w} {ln}\n" for w, ln in zip(words, lines))
 
 
-def save_word2vec_format(path, W, id_to_word, precision: int = 6) -> Path:
-    """word2vec text format: ``V H`` then one ``word v1 ... vH`` line per word."""
+def save_word2vec_format(path, W, id_to_word, precision: int = 6, binary: bool = False) -> Path:
+    """word2vec format: ``V H`` then one ``word v1 ... vH`` line per word.
+
+    ``binary=True`` writes word2vec.c's binary format instead (its ``-binary 1``, gensim's
+    ``binary=True``): the same header line, then per word its UTF-8 bytes, a space, ``H``
+    little-endian float32 numbers and a newline (what word2vec.c's ``fwrite`` loop writes).
+    """
     W, words = _checked(W, id_to_word)
+    if binary:
+        rows = np.ascontiguousarray(W, dtype="<f4")
+
+        def write(fh):
+            fh.write(f"{W.shape[0]} {W.shape[1]}\n".encode("ascii"))
+            for w, row in zip(words, rows):
+                fh.write(w.encode("utf-8") + b" " + row.tobytes() + b"\n")
+
+        return atomic_write(path, write, mode="wb")
     text = _w2v_text(W, words, _number_lines(W, precision, " "))
     return atomic_write(path, lambda fh: fh.write(text), mode="w")
 
 
-def load_word2vec_format(path, encoding: str = "utf-8"):
-    """Read the word2vec text format: ``(W, word_to_id, id_to_word)``.
+def _limited(V: int, limit, path) -> int:
+    """How many vectors to read: all ``V``, or the first ``limit`` (gensim's ``limit=``)."""
+    if limit is None:
+        return V
+    if isinstance(limit, bool) or not isinstance(limit, (int, np.integer)) or limit < 1:
+        raise ValueError(f"limit must be a positive whole number of vectors, got {limit!r}")
+    return min(V, int(limit))
 
-    Lines may end with a space (word2vec.c and fastText write one) and with ``\\r\\n``; a UTF-8
-    byte-order mark is skipped. Errors name the file and the line.
+
+def _header(first: bytes, path) -> tuple[int, int]:
+    """``(V, H)`` from the bytes of line 1; ValueError naming the file otherwise."""
+    parts = first.split()
+    if len(parts) != 2 or not all(h.isdigit() for h in parts):
+        raise ValueError(f"{path}: line 1 must be 'V H' (two counts), got {first[:60]!r}")
+    return int(parts[0]), int(parts[1])
+
+
+def _looks_binary(body: bytes) -> bool:
+    """True when ``body`` holds bytes no word2vec text file has (NUL, other control bytes)."""
+    sample = body[:4096]
+    return any(b < 32 and b not in (9, 10, 13) for b in sample)
+
+
+def _load_w2v_binary(path, data: bytes, encoding: str, limit):
+    """Read word2vec.c's binary format from ``data`` (see :func:`save_word2vec_format`)."""
+    end = data.find(b"\n")
+    if end < 0:
+        raise ValueError(f"{path}: no header line 'V H' (is the file empty or truncated?)")
+    V, H = _header(data[:end], path)
+    n = _limited(V, limit, path)
+    W = np.empty((n, H), dtype=np.float32)
+    words = []
+    pos, size = end + 1, 4 * H
+    for i in range(n):
+        while pos < len(data) and data[pos] in b"\n\r ":  # word2vec.c ends each vector with a newline
+            pos += 1
+        space = data.find(b" ", pos)
+        if space < 0 or space + 1 + size > len(data):
+            raise ValueError(f"{path}: the file ends after {i} of the {V} vectors its header announces "
+                             "(truncated, or not a binary word2vec file)")
+        try:
+            word = data[pos:space].decode(encoding)
+        except UnicodeDecodeError:
+            raise ValueError(f"{path}: word {i + 1} (byte {pos}) is not valid {encoding}; set encoding "
+                             "(for example cp949 or latin-1)") from None
+        words.append(unicodedata.normalize("NFC", word))
+        W[i] = np.frombuffer(data, dtype="<f4", count=H, offset=space + 1)
+        pos = space + 1 + size
+    return W, words
+
+
+def load_word2vec_format(path, encoding: str = "utf-8", binary: bool = False, limit=None):
+    """Read the word2vec format: ``(W, word_to_id, id_to_word)``.
+
+    Text (default): lines may end with a space (word2vec.c and fastText write one) and with
+    ``\\r\\n``; a UTF-8 byte-order mark is skipped. ``binary=True`` reads word2vec.c's binary format
+    (the format of most downloaded pretrained vectors). ``limit=N`` reads only the first ``N``
+    vectors (gensim's ``limit``), for a quick look at a huge file. Words are normalised to Unicode
+    NFC, as the corpus reader does. Errors name the file and the line; a text read that meets
+    binary bytes right after a valid header says to pass ``binary=True``.
     """
     path = Path(path)
-    lines = read_text(path, encoding=encoding).split("\n")
+    if binary:
+        if not path.is_file():
+            raise FileNotFoundError(f"vectors file not found: {path}")
+        W, words = _load_w2v_binary(path, path.read_bytes(), encoding, limit)
+    else:
+        W, words = _load_w2v_text(path, encoding, limit)
+    if len(set(words)) != len(words):
+        raise ValueError(f"{path}: a word appears more than once")
+    return W, {w: i for i, w in enumerate(words)}, dict(enumerate(words))
+
+
+def _binary_hint(path, encoding):
+    """Raise the "pass binary=True" error when ``path`` has a valid header and then binary bytes."""
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    end = head.find(b"\n")
+    if end < 0:
+        return
+    try:
+        _header(head[:end].lstrip(b"\xef\xbb\xbf"), path)
+    except ValueError:
+        return
+    if _looks_binary(head[end + 1:]) or not _decodes(head[end + 1:], encoding):
+        raise ValueError(f"{path}: line 1 is a valid header, but what follows is binary, not text: "
+                         "this is word2vec's binary format; load it with binary=True") from None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    import codecs
+
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+        return True
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def _load_w2v_text(path, encoding, limit):
+    try:
+        text = read_text(path, encoding=encoding)
+    except UnicodeDecodeError:
+        _binary_hint(path, encoding)
+        raise
+    lines = text.split("\n")
     header = lines[0].split()
     if len(header) != 2 or not all(h.isdigit() for h in header):
         raise ValueError(f"{path}: line 1 must be 'V H' (two counts), got {lines[0][:60]!r}")
     V, H = int(header[0]), int(header[1])
-    body = [ln.rstrip("\r ") for ln in lines[1:]]
+    if _looks_binary(text[len(lines[0]) + 1:][:4096].encode("utf-8", "surrogatepass")):
+        _binary_hint(path, encoding)
+    n = _limited(V, limit, path)
+    body = [ln.rstrip("\r ") for ln in lines[1:n + 1]]
     while body and not body[-1]:
         body.pop()
-    if len(body) != V:
+    if len(body) != n:
         raise ValueError(f"{path}: line 1 announces {V} vectors, the file holds {len(body)}")
-    W = np.empty((V, H), dtype=np.float32)
+    if limit is None and any(ln.strip() for ln in lines[n + 1:]):
+        extra = sum(1 for ln in lines[n + 1:] if ln.strip())
+        raise ValueError(f"{path}: line 1 announces {V} vectors, the file holds {V + extra}")
+    W = np.empty((n, H), dtype=np.float32)
     words = []
     for i, line in enumerate(body):
         parts = line.split(" ")
@@ -146,9 +266,7 @@ def load_word2vec_format(path, encoding: str = "utf-8"):
             W[i] = np.array(parts[1:], dtype=np.float32)
         except ValueError:
             raise ValueError(f"{path}: line {i + 2} holds something that is not a number") from None
-    if len(set(words)) != V:
-        raise ValueError(f"{path}: a word appears more than once")
-    return W, {w: i for i, w in enumerate(words)}, dict(enumerate(words))
+    return W, words
 
 
 def save_projector(directory, W, id_to_word, precision: int = 6):

@@ -108,7 +108,11 @@ class WordVectors:
         return np.vstack([self.get_vector(k) for k in key_or_keys])
 
     def __contains__(self, key) -> bool:
-        return key in self.key_to_index
+        try:
+            self.get_index(key)
+        except (KeyError, TypeError):
+            return False
+        return True
 
     def __len__(self) -> int:
         return len(self.index_to_key)
@@ -169,7 +173,7 @@ class WordVectors:
                           stacklevel=2)
         if not used:
             raise ValueError("cannot select a word from an empty list")
-        vecs = self.get_normed_vectors()[[self.key_to_index[w] for w in used]]
+        vecs = self.get_normed_vectors()[[self.get_index(w) for w in used]]
         mean = vecs.mean(axis=0)
         mean /= max(np.linalg.norm(mean), 1e-12)
         dists = vecs @ mean
@@ -270,16 +274,26 @@ class WordVectors:
         W, _, id_to_word = load_vectors(path)
         return cls(W, id_to_word)
 
-    def save_word2vec_format(self, path, precision: int = 6) -> Path:
-        """The word2vec text format (gensim's ``load_word2vec_format(path, binary=False)`` reads it)."""
+    def save_word2vec_format(self, path, binary: bool = False, precision: int = 6) -> Path:
+        """The word2vec format, text by default; ``binary=True`` for word2vec.c's binary format.
+
+        gensim's ``KeyedVectors.load_word2vec_format(path, binary=...)`` reads either.
+        """
         from .vectors import save_word2vec_format
 
-        return save_word2vec_format(path, self._vectors, self.index_to_key, precision=precision)
+        return save_word2vec_format(path, self._vectors, self.index_to_key, precision=precision,
+                                    binary=binary)
 
     @classmethod
-    def load_word2vec_format(cls, path, encoding: str = "utf-8") -> "WordVectors":
-        """Read the word2vec text format (also lines ending in a space, as word2vec.c and fastText write)."""
+    def load_word2vec_format(cls, path, binary: bool = False, encoding: str = "utf-8",
+                             limit=None) -> "WordVectors":
+        """Read the word2vec format, as gensim's ``KeyedVectors.load_word2vec_format``.
+
+        ``binary=True`` for word2vec.c's binary format (``GoogleNews-vectors-negative300.bin`` and
+        most downloaded vectors); ``limit=N`` loads only the first ``N`` vectors of a huge file.
+        Text files may end their lines with a space, as word2vec.c and fastText write them.
+        """
         from .vectors import load_word2vec_format
 
-        W, _, id_to_word = load_word2vec_format(path, encoding=encoding)
+        W, _, id_to_word = load_word2vec_format(path, encoding=encoding, binary=binary, limit=limit)
         return cls(W, id_to_word)

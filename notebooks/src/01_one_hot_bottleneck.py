@@ -52,7 +52,7 @@ q1, q2, q3, q4 = w2vlib.exercises.load("01")   # the self-checking exercises at 
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 
-from w2vlib.timing import best_time, loglog_slope  # best of a few repeats, each long enough to measure
+from w2vlib.timing import best_time, loglog_slope, one_thread  # best of a few repeats, each long enough to measure
 
 # %% [markdown]
 # ### Knobs: change these and re-run
@@ -193,7 +193,8 @@ assert n_right <= best and loss_all >= floor - 1e-4
 #
 # The table also shows the time to *build* the one-hot batch (`convert_one_hot`), a cost the lookup never pays.
 # Every speed-up needs a check that both versions agree, so the loop also verifies that the one-hot product and the
-# lookup give exactly the same numbers.
+# lookup give exactly the same numbers. All timings run on one BLAS thread (`w2vlib.timing.one_thread`): both
+# sides of a comparison then use one core, and a busy machine disturbs them less.
 
 # %%
 def time_forward_pieces(V, rng):
@@ -206,16 +207,17 @@ def time_forward_pieces(V, rng):
     W_out = np.ascontiguousarray(W_out_rows.T)          # (H, V), as in SimpleCBOW
     out_layer, loss_layer = MatMul(W_out), SoftmaxWithLoss()
     h = in_lookup.forward(ids).mean(axis=1)
-    return {
-        "V": V,
-        "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
-        "onehot_MB": one_hot.nbytes / 1e6,
-        "ids_KB": ids.nbytes / 1e3,
-        "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT),
-        "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT),
-        "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT),
-        "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT),
-    }
+    with one_thread():                                  # every piece on one BLAS thread
+        return {
+            "V": V,
+            "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
+            "onehot_MB": one_hot.nbytes / 1e6,
+            "ids_KB": ids.nbytes / 1e3,
+            "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT),
+            "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT),
+            "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT),
+            "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT),
+        }
 
 
 # %% tags=["nbval-ignore-output"]
@@ -333,14 +335,16 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 # 1. **Memory at scale.** How many megabytes (10⁶ bytes) does a float32 one-hot batch of 100 targets × 10 context
 #    words (a window of 5 words on each side, as in the book's PTB training) take when V = 1,000,000? Put your
 #    answer in `answer_1`.
-# 2. **The lookup in disguise.** Write `lookup(W, ids)` that returns the same array as
-#    `convert_one_hot(ids, len(W)) @ W` for an id array of any shape, without building one-hot vectors.
+# 2. **The lookup in disguise, on the output side.** `W_out` is (H, V), one *column* per word. Write
+#    `column_lookup(W_out, ids)` that returns the same array as `convert_one_hot(ids, W_out.shape[1]) @ W_out.T`
+#    (the columns of the ids' words, one row per id) for an id array of any shape, without building one-hot
+#    vectors and without copying all of `W_out`.
 # 3. **Derive the softmax cross-entropy gradient (on paper first).** For a batch of N score rows `score` (N × V)
 #    and target ids `t`, the loss is the mean over rows of `-log softmax(score)[t]`. Derive dL/dscore, then write
 #    it as `dscore(score, t)` with numpy. The check compares it with `SoftmaxWithLoss.backward` on random inputs.
 # 4. **Predict, then measure: the backward pass.** How does the time of each backward piece grow with V? The
-#    forward pass above is no guide: a backward computes other arrays (the gradients), so look at what each one
-#    computes. Give each piece a log-log slope (0 = does not depend on V, 1 = proportional to V) in
+#    forward slopes above do not answer it: a backward computes other arrays (the gradients), so reason from what
+#    each backward computes. Give each piece a log-log slope (0 = does not depend on V, 1 = proportional to V) in
 #    `prediction_4`: `"one-hot"` (`MatMul.backward` of the one-hot input layer, which returns the gradient of its
 #    input and fills the gradient of `W_in`), `"lookup"` (w2vlib's `Embedding.backward`) and `"output"` (the
 #    backward of softmax + cross-entropy and of `h @ W_out`). The check judges your prediction first (within
@@ -355,11 +359,11 @@ q1.check(answer_1, contexts=10)
 
 
 # %%
-def lookup(W, ids):
+def column_lookup(W_out, ids):
     ...                           # your code here
 
 
-q2.check(lookup)
+q2.check(column_lookup)
 # q2.hint()
 # q2.solution()
 
@@ -386,9 +390,10 @@ def time_backward_pieces(V, rng=None):
     in_onehot.forward(convert_one_hot(ids, V))
     in_lookup.forward(ids)
     loss_layer.forward(out_layer.forward(in_lookup.forward(ids).mean(axis=1)), t)
-    return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
-            "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
-            "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
+    with one_thread():
+        return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
+                "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
+                "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
 
 
 # %%

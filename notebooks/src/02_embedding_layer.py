@@ -390,9 +390,11 @@ plt.show()
 #
 # 1. **Predict the gradient.** With `ids = [3, 3, 3]` and `dout` rows `[1, 1]`, `[2, 2]`, `[4, 4]`, what is row 3
 #    of `dW`? And what would the overwriting backward give? Store both in `answer_1 = (correct_row, overwritten_row)`.
-# 2. **Write the backward.** Complete `MyEmbedding.backward` so that it accumulates repeated ids (any correct way).
-#    The check compares it with `w2vlib.Embedding` on a batch full of repeats, runs a second backward to see that
-#    `dW` is cleared, and runs a float64 gradient check.
+# 2. **The backward of CBOW's input side.** CBOW (notebook 05) looks up the C context words of each target in
+#    `W_in` and averages them: `h = (W_in[c_1] + … + W_in[c_C]) / C`. Given `contexts` (N × C ids) and the gradient
+#    `dh` (N × H), write `cbow_input_backward(contexts, dh, V)` that returns `dL/dW_in` (V × H). A word can appear
+#    twice in one window and in several windows. The check compares your function with a reference in float64 on
+#    batches full of such repeats.
 # 3. **Predict, then measure: a backward as V grows.** For a backward with a fixed number of ids, how does its time
 #    grow with V? Read both backward passes line by line (`notes.source("LoopEmbedding")` prints the notes' one;
 #    the graph of section 1 shows the package's). Give a log-log slope (0 = does not depend on V, 1 = proportional
@@ -408,12 +410,11 @@ q1.check(answer_1)
 
 
 # %%
-class MyEmbedding(Embedding):
-    def backward(self, dout):
-        ...                     # your code here: fill self.grads[0]
+def cbow_input_backward(contexts, dh, V):
+    ...                         # your code here: return dW_in, shape (V, H)
 
 
-q2.check(MyEmbedding)
+q2.check(cbow_input_backward)
 # q2.hint()
 # q2.solution()
 

@@ -50,7 +50,7 @@ q1, q2, q3 = w2vlib.exercises.load("03")   # the self-checking exercises at the 
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 
-from w2vlib.timing import best_time  # best of a few repeats, each long enough to measure
+from w2vlib.timing import best_time, one_thread  # best of a few repeats, each long enough to measure
 
 # %% [markdown]
 # ### Knobs: change these and re-run
@@ -105,8 +105,9 @@ assert same
 # %% tags=["nbval-ignore-output"]
 softmax_loss, sigmoid_loss = SoftmaxWithLoss(), SigmoidWithLoss()
 ones = np.ones(BATCH, dtype=np.int32)
-t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT)
-t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT)
+with one_thread():                    # both on one BLAS thread (as in notebook 01)
+    t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT)
+    t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT)
 print(f"V = {VOCAB_SIZE:,}: softmax over V {t_multi * 1e3:.2f} ms, EmbeddingDot + sigmoid {t_binary * 1e3:.3f} ms, "
       f"ratio {t_multi / t_binary:.0f}x")
 
@@ -119,8 +120,7 @@ else:
 
 # %% [markdown]
 # The binary version touches `BATCH` rows of `W_out` (fewer if targets repeat), whatever V is. That is the whole
-# trick. The rest of this
-# notebook builds the binary output layer piece by piece and checks each piece.
+# trick. The rest of this notebook builds the binary output layer piece by piece and checks each piece.
 #
 # ## 2. The sigmoid and binary cross-entropy
 #

@@ -56,7 +56,7 @@ q1, q2, q3, q4 = w2vlib.exercises.load("04")   # the self-checking exercises at 
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 
-from w2vlib.timing import best_time, loglog_slope  # best of a few repeats, each long enough to measure
+from w2vlib.timing import best_time, loglog_slope, one_thread  # best of a few repeats, each long enough to measure
 
 # %% [markdown]
 # ### Knobs: change these and re-run
@@ -372,10 +372,11 @@ def time_output_step(V, rng):
 
     ns_step()                                   # the first backward clears the whole gradient once
     sgd = SGD(lr=0.0)                           # lr = 0: time the update without changing W_out
-    return {"V": V,
-            "softmax": best_time(softmax_step, REPEAT),
-            "negative sampling": best_time(ns_step, REPEAT),
-            "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT)}
+    with one_thread():                          # all on one BLAS thread (as in notebook 01)
+        return {"V": V,
+                "softmax": best_time(softmax_step, REPEAT),
+                "negative sampling": best_time(ns_step, REPEAT),
+                "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT)}
 
 
 # %% tags=["nbval-ignore-output"]
@@ -508,7 +509,8 @@ def time_ns_step(k, rng=None):
         layer.forward(h_k, corpus[:BATCH])
         layer.backward()
     step()
-    return {"k": best_time(step, REPEAT)}
+    with one_thread():
+        return {"k": best_time(step, REPEAT)}
 
 
 # %%

@@ -54,6 +54,7 @@ from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies
 from w2vlib.plotting import plot_loss
 from w2vlib.pretrained import ptb_vectors, save_ptb_vectors
+from w2vlib.text import format_table, pad
 from w2vlib.vectors import load_vectors
 
 # %% [markdown]
@@ -67,7 +68,8 @@ NEGATIVE = 5          # negative samples per target
 BATCH_SIZE = 100      # the layered model's mini-batch (the book's value)
 LAYERED_ITERS = 500   # bounded number of layered training steps (a few seconds)
 EPOCHS = 10           # fast-path passes over the whole corpus (a second or two each)
-ABLATION_EPOCHS = 3   # passes per run of the ablation table (five runs); EPOCHS gives the full picture, slower
+ABLATION_EPOCHS = 1   # passes per run of the live ablation (five rows x ABLATION_SEEDS runs)
+ABLATION_SEEDS = 3    # seeds per row of the live ablation: mean ± sd needs at least 2
 ANALOGY_FILE = Path("..") / "data" / "analogies_ptb.txt"  # the analogy questions notebook 06 explains
 
 # %% [markdown]
@@ -91,8 +93,9 @@ print(f"words seen fewer than 10 times: {int((counts < 10).sum()):,} of {vocab_s
 
 # %% [markdown]
 # Word frequencies are very uneven: a few function words make up a large share of the tokens while
-# thousands of words occur only a handful of times. Keep this in mind for notebook 06: a word seen ten times
-# cannot get a good vector.
+# thousands of words occur only a handful of times. Keep this in mind for notebook 06: every occurrence is one
+# update of a word's vector, so a rare word's vector rests on little evidence and is noisier. It can still
+# land among sensible neighbours (06 prints the counts next to them), but less reliably.
 #
 # As in the book, every position with `WINDOW_SIZE` words on each side becomes one training example: the
 # `contexts` (맥락) are the surrounding ids, the `target` (타깃) the id in the middle.
@@ -136,7 +139,7 @@ layered_wps = trainer.words_per_sec
 steps = len(trainer.iter_losses)
 print(f"{steps} steps of {BATCH_SIZE} targets in {trainer.elapsed:.1f} s: {layered_wps:,.0f} words/s")
 epoch_minutes = len(target) / layered_wps / 60
-print(f"one epoch at this speed: about {epoch_minutes:.0f} min; the book's 10 epochs: {10 * epoch_minutes / 60:.1f} h,"
+print(f"one epoch at this speed: about {epoch_minutes:.1f} min; the book's 10 epochs: about {10 * epoch_minutes:.0f} min,"
       f" {10 * epoch_minutes:.0f} times the minute this notebook may take")
 
 # %%
@@ -144,20 +147,26 @@ losses = np.array(trainer.iter_losses)
 assert len(losses) == min(LAYERED_ITERS, len(target) // BATCH_SIZE)
 assert np.all(np.isfinite(losses))
 n = max(1, len(losses) // 10)
-assert losses[-n:].mean() < losses[:n].mean(), "the loss should go down (with very few steps: raise LAYERED_ITERS)"
-guess = (NEGATIVE + 1) * np.log(2)
-print(f"loss of pure guessing, (k+1) ln 2: {guess:.3f}; the first step's loss: {losses[0]:.3f}")
+below = np.flatnonzero(losses < 0.99 * losses[0])
+flat_steps = int(below[0]) if below.size else len(losses)
+print(f"the first step's loss: {losses[0]:.3f}; it stays within 1% of that for the first {flat_steps} of {len(losses)} steps")
 print(f"mean loss of the first {n} steps: {losses[:n].mean():.3f}, of the last {n} steps: {losses[-n:].mean():.3f}")
+if flat_steps == len(losses):
+    print("the run ended before the loss left its starting value: raise LAYERED_ITERS to see it fall")
+else:
+    assert losses[-n:].mean() < losses[:n].mean(), "once off its plateau, the loss should go down"
 
 # %% [markdown]
-# At the start every score is close to 0, so every sigmoid says 0.5 and each of the `k + 1` binary
-# cross-entropies is `ln 2`: the loss starts at `(k+1) ln 2`. It falls quickly at first (the model learns
-# which words are frequent) and then slowly: the curve below covers only a small fraction of one epoch.
+# The loss does not fall at once. It starts at a value that depends only on `k` (exercise 1 asks you to
+# derive it) and stays there for the number of steps printed above: both matrices start tiny
+# (`0.01 * normal`), and every score is a product of a row of each, so the scores stay near 0 until Adam,
+# which moves every weight by about its learning rate per step, has grown them. Then the loss falls, first
+# faster, then slower; the curve below covers only a small fraction of one epoch.
 
 # %%
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
 plot_loss(trainer.loss_list, ax=ax, eval_interval=trainer.eval_interval)
-ax.axhline(guess, ls="--", color="gray", label="(k+1) ln 2: guessing")
+ax.axhline(losses[0], ls="--", color="gray", label="the first step's loss")
 ax.set_title(f"layered CBOW: first {steps * BATCH_SIZE:,} targets")
 ax.legend()
 plt.show()
@@ -169,11 +178,14 @@ plt.show()
 #
 # - **fused batches**: one gather of the `k + 1` output rows of every example, one batched dot product, one
 #   sigmoid, instead of `k + 1` separate `EmbeddingDot` and `SigmoidWithLoss` layers;
-# - **sparse updates**: only the rows a batch touches are read and written (a scipy sparse product sums
-#   repeated ids, the `np.add.at` lesson of notebook 02); Adam instead updates all `V x H` numbers of both
-#   matrices at every step, used or not;
-# - **one vectorised sampler draw** for many batches at once (an alias table over the unigram^0.75
-#   distribution), and a second thread that prepares the next batches.
+# - **sparse updates**: plain SGD reads and writes only the rows a batch touches (a scipy sparse product sums
+#   repeated ids, the `np.add.at` lesson of notebook 02), and keeps no optimiser state;
+# - **one vectorised sampler draw** for many batches at once, from an **alias table** over the unigram^0.75
+#   distribution of notebook 04. An alias table (Walker's alias method) is built once, in O(V): column `i`
+#   holds word `i` with probability `prob[i]` and otherwise an "alias" word. A draw picks a column at random
+#   and flips that column's biased coin, so it costs the same whatever V, and every word comes out with
+#   exactly its probability (`w2vlib.negative_sampling.alias_table`);
+# - a second thread that prepares the next batches while the current one computes.
 #
 # ### Check: the same loss and gradients on one batch
 #
@@ -228,8 +240,10 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 #
 # $$P_\text{keep}(w) = \min\left(1, \left(\sqrt{\frac{f}{t}} + 1\right)\frac{t}{f}\right)$$
 #
-# (the formula of word2vec.c and gensim; the paper writes the discard probability `1 - sqrt(t/f)`). A word
-# seen about `t` times or fewer is always kept; "the" is kept rarely. `fast.subsample_keep_prob` computes it:
+# (the formula of word2vec.c and gensim; the paper writes the discard probability `1 - sqrt(t/f)`). The
+# formula gives 1 or more, so the word is always kept, while `f / t <= ((1 + sqrt 5) / 2)^2`, about 2.6 (solve
+# `sqrt(x) + 1 >= x` for `x = f / t`; gensim's code names this bound too); "the" is kept rarely.
+# `fast.subsample_keep_prob` computes it:
 
 # %%
 sample = inspect.signature(fast.train).parameters["sample"].default  # the fast path's default threshold
@@ -253,7 +267,10 @@ plt.show()
 # %%
 assert 0 < kept < 1 and np.all((keep > 0) & (keep <= 1))
 assert keep[order[0]] < keep[order[-1]], "the most frequent word is kept less often than the rarest"
-print("check passed")
+t = sample * counts.sum()
+bound = ((1 + np.sqrt(5)) / 2) ** 2
+assert np.all(keep[counts <= bound * t] == 1) and np.all(keep[counts > 1.001 * bound * t] < 1)
+print(f"check passed: words seen up to {bound:.3f} t = {bound * t:,.0f} times are always kept, more frequent ones not")
 
 # %% [markdown]
 # ### Train for real
@@ -298,94 +315,197 @@ print("loss per epoch:", ", ".join(f"{x:.3f}" for x in result.loss_per_epoch))
 for query in ["year", "car", "you"]:
     for name, W in [("layered", layered.word_vecs), ("fast", result.W_in)]:
         near = w2vlib.most_similar(query, word_to_id, id_to_word, W, top=4)
-        print(f"{query:>5} ({name:>7}): " + ", ".join(f"{w} {s:.3f}" for w, s in near))
+        print(f"{query:>5} ({pad(name, 7, '>')}): " + ", ".join(f"{w} {s:.3f}" for w, s in near))
 
 # %% [markdown]
-# The layered neighbours are unrelated words, yet their cosines are close to 1. That is not similarity: the
-# short run pushed the vectors of all frequent words **in one shared direction**. Early in training the
-# gradient says the same thing for almost every context ("frequent words are likely targets"), and Adam moves
-# every parameter by about its learning rate per step whatever the gradient's size, so this common move soon
-# dwarfs the small random start. Every frequent vector is then mostly the same vector, and cosines near 1 only
-# measure that. The mean cosine between pairs of frequent words, and between each word and their mean, shows it:
+# Compare the cosines of the two lists. A short layered run can push the vectors of all frequent words **in
+# one shared direction**: early in training the gradient says the same thing for almost every context
+# ("frequent words are likely targets"), and Adam moves every parameter by about its learning rate per step
+# whatever the gradient's size, so this common move soon dwarfs the small random start. Every frequent vector
+# is then mostly the same vector, unrelated words get cosines close to 1, and those cosines measure only the
+# shared direction, not similarity. Whether this run got there depends on the knobs (how many steps, how
+# noisy each batch). The mean cosine between pairs of frequent words, and between each word and their mean
+# direction, measures it, next to the same numbers for the layered model's random start (what chance gives):
 
 # %%
 frequent = order[:1000]
 pair_rng = np.random.default_rng(SEED)
 i, j = pair_rng.integers(0, len(frequent), size=(2, 2000))
 collapse = {}
-for name, W in [("layered", layered.word_vecs), ("fast", result.W_in)]:
+start_W = w2vlib.CBOW(vocab_size, HIDDEN_SIZE, WINDOW_SIZE, corpus, sample_size=NEGATIVE,
+                      rng=np.random.default_rng(SEED)).word_vecs  # the layered run's random start
+for name, W in [("random start", start_W), ("layered", layered.word_vecs), ("fast", result.W_in)]:
     Wn = w2vlib.normalize(W[frequent])
     mean_dir = w2vlib.normalize(Wn.mean(axis=0, keepdims=True))[0]
     collapse[name] = (float(np.mean(np.sum(Wn[i] * Wn[j], axis=1))), float(np.mean(Wn @ mean_dir)))
-    print(f"{name:>7}: mean cosine of two frequent words {collapse[name][0]:.3f}, "
+    print(f"{pad(name, 12, '>')}: mean cosine of two frequent words {collapse[name][0]:+.3f}, "
           f"of a word with their mean direction {collapse[name][1]:.3f}")
 
 # %%
-assert collapse["layered"][0] > collapse["fast"][0], "the short layered run should be the more collapsed one"
-print("check passed: the layered vectors share one direction far more than the trained ones")
+noise = 1 / np.sqrt(HIDDEN_SIZE)  # the spread of the cosine of two random directions in H dimensions
+assert abs(collapse["random start"][0]) < 3 * noise / np.sqrt(len(i)) + 0.01, "random directions: mean cosine near 0"
+assert collapse["fast"][0] < 0.5, "the trained vectors should not share one direction (with very few EPOCHS: raise it)"
+if collapse["layered"][0] > 0.5:
+    print(f"the short layered run collapsed: two frequent words have a mean cosine of {collapse['layered'][0]:.3f},"
+          f" against {collapse['fast'][0]:+.3f} after the fast run and {collapse['random start'][0]:+.3f} at the random start")
+else:
+    print(f"with these knobs the short layered run has not collapsed (yet): mean cosine {collapse['layered'][0]:+.3f},"
+          f" against {collapse['random start'][0]:+.3f} at its random start; its loss fell from {losses[0]:.3f} to"
+          f" {losses[-n:].mean():.3f} in {len(losses)} steps. Raise LAYERED_ITERS (more steps) or BATCH_SIZE"
+          " (less noisy steps) to watch the shared direction appear")
+print("check passed: the fully trained vectors spread out")
 
 # %% [markdown]
 # The fully trained vectors spread out: their neighbours are words of the same kind, and their cosines vary.
 #
-# ### What each difference buys: an ablation table
+# ### What each difference buys: an ablation
 #
-# Start from the fast path with all its tricks, and switch off one at a time: the exact gradient share
-# instead of word2vec's CBOW update, no damping, no subsampling, a fixed window. Each run is scored by its
-# words per second and its accuracy on the analogy questions of notebook 06 (3CosAdd, the share answered
-# right). Five runs of `EPOCHS` epochs would not fit in this notebook's minute, so each run has
-# `ABLATION_EPOCHS` epochs (the knob): the table shows the trends, not the final accuracies; with
-# `ABLATION_EPOCHS = EPOCHS` the rows may change rank, so try it when you have a minute.
-
-# %% tags=["nbval-ignore-output"]
-ABLATION = [("fast path (all on)", {}), ("exact gradient share", dict(cbow_update="gradient")),
-            ("no damping", dict(damping=0)), ("no subsampling", dict(sample=0)),
-            ("fixed window", dict(dynamic_window=False))]
-ablation = {}
-for name, change in ABLATION:
-    if not change and ABLATION_EPOCHS == EPOCHS:
-        run = result
-    else:
-        run = fast.train(corpus, vocab_size, progress=False, **dict(SETTINGS, epochs=ABLATION_EPOCHS, **change))
-    score = evaluate_analogies(ANALOGY_FILE, run.W_in, word_to_id).accuracy
-    ablation[name] = dict(wps=run.words_per_sec, seconds=run.wall_time, acc=score)
-base = ablation["fast path (all on)"]
-print(f"{ABLATION_EPOCHS} epochs per run        words/s   time (s)  analogy acc.")
-for name, row in ablation.items():
-    print(f"{name:<22} {row['wps']:>12,.0f} {row['seconds']:>9.1f} {row['acc']:>12.3f}")
-print()
-for name, row in list(ablation.items())[1:]:
-    print(f"{name}: {row['wps'] / base['wps']:.2f}x the words/s, accuracy {row['acc'] - base['acc']:+.3f}")
+# Start from the fast path with all its tricks and switch off one at a time: the exact gradient share instead
+# of word2vec's CBOW update, no damping, no subsampling, a fixed window. Each run is scored by its accuracy on
+# the analogy questions of notebook 06 (3CosAdd, the share answered right) and by its Spearman correlation with
+# the human similarity scores of WordSim-353.
+#
+# One run per row is not a measurement. An accuracy on a few hundred questions has a binomial standard error of
+# its own, another seed moves it about as much as the rows differ, and a trick that slows the start may pay
+# off later. So every row is trained with several seeds and for two epoch budgets, and reported as mean ± sd
+# over the seeds. That takes several minutes, more than this notebook may use: the full measurement is the
+# script `benchmarks/ablation_05.py`, and the next cell prints its committed output. After it, this notebook
+# runs a small live version of the same comparison.
 
 # %%
-def work_per_epoch(change):
-    """Rows touched per epoch: targets x (context rows + the k + 1 output rows), from the settings alone."""
-    targets = len(corpus) if change.get("sample") == 0 else float((counts * keep).sum())
-    contexts_per_target = 2 * WINDOW_SIZE if change.get("dynamic_window") is False else WINDOW_SIZE + 1
-    return targets * (contexts_per_target + NEGATIVE + 1)
+BENCH = Path("..") / "benchmarks" / "results" / "ablation_05.json"
+bench = json.loads(BENCH.read_text(encoding="utf-8"))
+ROW_NAMES = {"all on": "all on", "exact gradient share": "exact gradient share", "no damping": "no damping",
+             "no subsampling": "no subsampling", "fixed window": "fixed window"}
+base_cfg, larger_cfg = bench["base"], bench["larger"]
+print(f"{bench['command']}")
+print(f"seeds {bench['seeds']}; PTB, CBOW, hidden {base_cfg['hidden_size']}, window {base_cfg['window_size']}, "
+      f"{base_cfg['negative']} negatives; defaults then: alpha {bench['runs'][0]['alpha']:g}, "
+      f"batch {bench['runs'][0]['batch_size']}, damping {bench['runs'][0]['damping']:g}")
+table = {(t["settings"], t["epochs"], t["row_name"]): t for t in bench["table"]}
+rows = []
+for epochs in bench["epochs"]:
+    ref = table[("base", epochs, "all on")]
+    for name in ROW_NAMES:
+        t = table[("base", epochs, name)]
+        a, w = t["analogy"], t["wordsim"]
+        diff = a["mean"] - ref["analogy"]["mean"]
+        se = np.sqrt((a["sd"] ** 2 + ref["analogy"]["sd"] ** 2) / a["n"])  # standard error of the difference
+        rows.append([epochs, ROW_NAMES[name], f"{a['mean']:.3f} ± {a['sd']:.3f}",
+                     "" if name == "all on" else f"{diff:+.3f} ± {se:.3f}", f"{w['mean']:.3f} ± {w['sd']:.3f}"])
+    rows.append(None)
+print(format_table(["epochs", "row", "analogy acc.", "vs all on", "WordSim rho"], rows[:-1]))
+n_q = bench["runs"][0]["analogy_answered"]
+p_best = max(table[("base", max(bench["epochs"]), name)]["analogy"]["mean"] for name in ROW_NAMES)
+print(f"binomial standard error of one accuracy near {p_best:.3f} on {n_q} questions: "
+      f"{np.sqrt(p_best * (1 - p_best) / n_q):.3f}")
+for name in ("all on", "no damping"):
+    t = table[("larger", bench["runs"][-1]["epochs"], name)]
+    print(f"larger settings (hidden {larger_cfg['hidden_size']}, window {larger_cfg['window_size']}, "
+          f"{larger_cfg['negative']} negatives), {t['epochs']} epoch(s): {ROW_NAMES[name]} diverged in "
+          f"{t['n_diverged']} of {t['n_runs']} runs")
 
-work = {name: work_per_epoch(change) for name, change in ABLATION}
-final_acc = evaluate_analogies(ANALOGY_FILE, result.W_in, word_to_id).accuracy
-for name, row in ablation.items():
-    assert np.isfinite(row["acc"]) and np.isfinite(row["wps"]) and row["wps"] > 0, name
-    print(f"{name:<22} analogy accuracy after {ABLATION_EPOCHS} epochs: {row['acc']:.3f}; "
-          f"work per epoch {work[name] / work['fast path (all on)']:.2f}x the fast path's")
-print(f"for comparison, the main run after {EPOCHS} epochs: {final_acc:.3f}")
-assert work["no subsampling"] > work["fast path (all on)"] and work["fixed window"] > work["fast path (all on)"]
-assert ablation["exact gradient share"]["acc"] < base["acc"], (
-    "the exact gradient share should learn more slowly than word2vec's update; with very few epochs "
-    "both may still be near 0: raise ABLATION_EPOCHS")
-print("check passed: word2vec's CBOW update learns faster than the exact gradient share")
+# %%
+def clear_difference(name, epochs):
+    """+1 / -1 when a row beats / loses to 'all on' by more than 2 standard errors of the difference, else 0."""
+    a, ref = table[("base", epochs, name)]["analogy"], table[("base", epochs, "all on")]["analogy"]
+    se = np.sqrt((a["sd"] ** 2 + ref["sd"] ** 2) / a["n"])
+    diff = a["mean"] - ref["mean"]
+    return int(np.sign(diff)) if abs(diff) > 2 * se else 0
+
+assert len(bench["seeds"]) >= 3 and len(bench["epochs"]) >= 2
+assert all(clear_difference("exact gradient share", e) == -1 for e in bench["epochs"])
+verdict = {name: [clear_difference(name, e) for e in bench["epochs"]] for name in ROW_NAMES if name != "all on"}
+words = {1: "better than all on", -1: "worse than all on", 0: "within the noise"}
+for name, v in verdict.items():
+    print(f"{pad(ROW_NAMES[name], 22)} " + ", ".join(f"after {e} epochs: {words[x]}" for e, x in zip(bench["epochs"], v)))
+larger = {name: table[("larger", bench["runs"][-1]["epochs"], name)] for name in ("all on", "no damping")}
+assert larger["all on"]["n_diverged"] == 0
+print("check passed: the exact gradient share loses at both budgets; the default never diverged")
+
+# %%
+ws_verdict = {}
+for name in ROW_NAMES:
+    if name == "all on":
+        continue
+    a, ref = table[("base", max(bench["epochs"]), name)]["wordsim"], table[("base", max(bench["epochs"]), "all on")]["wordsim"]
+    se = np.sqrt((a["sd"] ** 2 + ref["sd"] ** 2) / a["n"])
+    ws_verdict[name] = int(np.sign(a["mean"] - ref["mean"])) if abs(a["mean"] - ref["mean"]) > 2 * se else 0
+    print(f"{pad(ROW_NAMES[name], 22)} WordSim after {max(bench['epochs'])} epochs: {words[ws_verdict[name]]}")
+full, short = max(bench["epochs"]), min(bench["epochs"])
+# the facts the decision below rests on
+assert clear_difference("no damping", full) == -1 and larger["no damping"]["n_diverged"] > 0
+assert clear_difference("no damping", short) == 1
+assert clear_difference("no subsampling", full) == 1 and ws_verdict["no subsampling"] == -1
+assert all(clear_difference("fixed window", e) == -1 for e in bench["epochs"])
+print("check passed: the facts the decision on the defaults rests on")
 
 # %% [markdown]
-# Read the rows against the first one. The exact gradient share gives each context row `1/2w` of the update
-# word2vec gives it, so with the same learning rate the input vectors learn far more slowly, and that row
-# loses accuracy (the checked cell above asserts it). Subsampling and the dynamic window cut the work per
-# epoch: the checked cell computes it from the settings (targets times the rows each one touches: its
-# context rows and `k + 1` output rows), and the lines under the table print what switching them off did to
-# the words per second on this machine and to the accuracy at this number of epochs. Damping exists for stability with big batches; its effect on accuracy changes
-# with the number of epochs. A fairer comparison would give every row the same *time* rather than the same
-# number of epochs; the words/s column lets you estimate it.
+# **The decision on the defaults.** Read the two budgets together; the lines above say which differences are more
+# than the noise. The rows answer the same questions, so a difference between two rows is judged against the
+# seeds' noise (the standard error in the table); the binomial error says how far another set of questions of
+# the same size could move one accuracy, which is why only differences of a few points are worth a sentence.
 #
+# - **Damping stays on.** Without it the start is faster (the short budget), but after the full budget the
+#   damped runs answer more analogies, and at the larger settings the undamped runs diverge: the summed update of
+#   a frequent row grows with the window and the number of negatives, and damping is what keeps it bounded.
+#   (`damping=0` is one keyword away for a short run.)
+# - **Subsampling stays on.** Switching it off answers more analogies after the full budget but correlates worse
+#   with human similarity judgements (WordSim), and every epoch then trains more targets (the live cell below
+#   prints how many more). One measure up, one down, more work: no reason to leave word2vec's default, the
+#   default of word2vec.c and gensim too.
+# - **word2vec's CBOW update and the dynamic window stay**: the exact gradient share and the fixed window both
+#   answer fewer analogies at both budgets (the checked cells assert it), and the fixed window also does more
+#   work per epoch.
+
+# %% [markdown]
+# **The live version.** The same five rows, with `ABLATION_SEEDS` seeds each and `ABLATION_EPOCHS` epochs per
+# run (knobs), on the whole corpus. With the default budget it shows the *start* of training, the
+# benchmark's first budget is longer; with larger settings (try `HIDDEN_SIZE = 200`, `WINDOW_SIZE = 8`,
+# `NEGATIVE = 10`) a row may diverge, and the table says so instead of stopping. The words/s depend on the
+# machine and its load, so the first cell is not compared by the tests; the accuracies are seeded and are.
+
+# %% tags=["nbval-ignore-output"]
+ABLATION = [("all on", {}), ("exact gradient share", dict(cbow_update="gradient")),
+            ("no damping", dict(damping=0)), ("no subsampling", dict(sample=0)),
+            ("fixed window", dict(dynamic_window=False))]
+live = {}
+for name, change in ABLATION:
+    live[name] = []
+    for seed in range(SEED, SEED + ABLATION_SEEDS):
+        try:
+            run = fast.train(corpus, vocab_size, progress=False,
+                             **dict(SETTINGS, epochs=ABLATION_EPOCHS, seed=seed, **change))
+        except FloatingPointError:
+            live[name].append(None)  # diverged
+            continue
+        acc = evaluate_analogies(ANALOGY_FILE, run.W_in, word_to_id).accuracy
+        live[name].append(dict(acc=acc, wps=run.words_per_sec))
+wps = {name: np.mean([r["wps"] for r in runs if r]) if any(runs) else np.nan for name, runs in live.items()}
+for name in live:
+    print(f"{pad(ROW_NAMES[name], 22)} {wps[name]:>12,.0f} words/s, {wps[name] / wps['all on']:.2f}x the all-on row")
+
+# %%
+rows = []
+for name, runs in live.items():
+    accs = np.array([r["acc"] for r in runs if r is not None])
+    n_div = sum(r is None for r in runs)
+    shown = f"{accs.mean():.3f} ± {accs.std(ddof=1):.3f}" if len(accs) > 1 else (f"{accs[0]:.3f}" if len(accs) else "-")
+    rows.append([ROW_NAMES[name], shown, f"{n_div} of {len(runs)}"])
+print(f"{ABLATION_EPOCHS} epoch(s) per run, seeds {SEED}..{SEED + ABLATION_SEEDS - 1}")
+print(format_table(["row", "analogy acc.", "diverged"], rows))
+print(f"switching subsampling off trains {1 / kept:.2f}x as many targets per epoch (it keeps {kept:.0%} of the tokens)")
+assert ABLATION_SEEDS >= 2, "mean ± sd needs at least 2 seeds per row"
+assert all(r is not None for r in live["all on"]), "the fast path's defaults must never diverge"
+assert all(0 <= r["acc"] <= 1 for runs in live.values() for r in runs if r is not None)
+print("check passed: the defaults never diverged; every accuracy is a share of the questions")
+
+# %% [markdown]
+# Read the live table against the benchmark's. After a short budget the accuracies are still small, the rows differ by
+# about as much as the seeds do, and a row that only changes how fast training starts can look better here than
+# after the benchmark's longer budgets. The benchmark, not a single short run, is what the defaults rest on.
+#
+
 # ## 4. Save the vectors, and load them back
 #
 # The vectors go to the package's cache folder (not the notebook folder) with
@@ -412,12 +532,13 @@ print(f"loaded back {W.shape[0]:,} x {W.shape[1]} vectors: identical")
 # - PTB has about a million tokens and a 10,000-word vocabulary (어휘); its word frequencies are very uneven.
 # - The layered CBOW with negative sampling (네거티브 샘플링) trains correctly but slowly: at the measured
 #   words/s the book's ten epochs over the corpus (말뭉치) take far longer than a notebook, so we ran a bounded
-#   number of steps; after them the frequent words' vectors still share one direction.
-# - The loss starts at `(k+1) ln 2` (every sigmoid (시그모이드) says 0.5) and falls as the model separates true
-#   targets (타깃) from sampled negatives.
+#   number of steps; with the default knobs, after them the frequent words' vectors share one direction.
+# - The loss starts flat, at a value set by `k` alone (exercise 1), and falls once the weights have grown enough
+#   for the model to separate true targets (타깃) from sampled negatives.
 # - The fast path's fused kernel computes the same loss and gradients (기울기) as the layers, checked on one
 #   batch; its *training* differs in the optimiser, batches, initialisation, CBOW update rule, damping,
-#   subsampling and window, each with a knob, and the ablation table measures what four of them buy.
+#   subsampling and window, each with a knob. The ablation measures what four of them buy, over seeds and two
+#   epoch budgets (mean ± sd), in a benchmark script with a small live version here.
 # - Subsampling keeps a word with probability `min(1, (sqrt(f/t) + 1) t/f)`: the head of the frequency
 #   curve is flattened, the tail untouched.
 # - The learned embedding (임베딩) matrix `W_in` is our distributed representation (분산 표현) of words; it is
@@ -432,10 +553,10 @@ print(f"loaded back {W.shape[0]:,} x {W.shape[1]} vectors: identical")
 q1, q2, q3, q4 = w2vlib.exercises.load("05")
 
 # %% [markdown]
-# **1. What does the loss start at?** A warm-up: section 2 explained the starting loss in words; turn that
-# argument into code. Before training, the scores are nearly 0. Write the expected starting loss as a function
-# of the number of negatives `k`. The check tries several `k`, and compares with the first step of the layered
-# run above.
+# **1. What does the loss start at?** Section 2 measured the first step's loss and said it depends only on the
+# number of negatives `k`. Derive it: before training, the scores are nearly 0. Write the expected starting
+# loss as a function of `k`. The check tries several `k`, and compares with the first step of the layered run
+# above.
 
 # %%
 def start_loss(k):
@@ -446,9 +567,21 @@ q1.check(start_loss, negative=NEGATIVE, measured=losses[0])
 # q1.solution()
 
 # %% [markdown]
-# **2. Adam that touches only the used rows.** `w2vlib.Adam(lazy=True)` updates only the rows of `W_in`
-# and `W_out` that the batch used (like the fast path), instead of all `V x H` numbers. The cell below trains
-# the layered model for a few steps with each optimiser and measures the words/s.
+# **2. Lazy Adam.** `w2vlib.Adam(lazy=True)` is *a different optimiser* from the book's Adam, not a faster
+# implementation of the same one: its steps differ, so a run with it ends with other weights (the verdict
+# below says how, once you have answered). Here we compare only its speed. Predict first: the cell after your
+# answer trains the layered model for a few steps with each optimiser and measures the words/s. If lazy Adam
+# turns out faster, why? Answer with one letter:
+#
+# - **a** lazy Adam takes bigger steps, so it needs fewer of them;
+# - **b** each step updates (and keeps moment estimates for) only the few rows the batch used, not all `V x H`
+#   numbers of both matrices;
+# - **c** it skips the backward pass of the negative samples;
+# - **d** it stores the weights in half precision.
+
+# %%
+answer_2 = ...  # "a", "b", "c" or "d"
+q2.check(answer_2)
 
 # %% tags=["nbval-ignore-output"]
 def layered_speed(optimizer, iters=100):
@@ -462,21 +595,13 @@ dense_wps, lazy_wps = layered_speed(w2vlib.Adam()), layered_speed(w2vlib.Adam(la
 print(f"Adam: {dense_wps:,.0f} words/s, lazy Adam: {lazy_wps:,.0f} words/s, ratio {lazy_wps / dense_wps:.1f}")
 
 # %%
-assert lazy_wps > dense_wps, "lazy Adam should be faster: it skips the rows the batch did not use"
-print("check passed: lazy Adam is faster")
-
-# %% [markdown]
-# Why is it faster? Answer with one letter:
-#
-# - **a** lazy Adam takes bigger steps, so it needs fewer of them;
-# - **b** each step updates (and keeps moment estimates for) only the few rows the batch used, not all `V x H`
-#   numbers of both matrices;
-# - **c** it skips the backward pass of the negative samples;
-# - **d** it stores the weights in half precision.
-
-# %%
-answer_2 = ...  # "a", "b", "c" or "d"
-q2.check(answer_2)
+if lazy_wps > dense_wps:
+    print("check passed: lazy Adam is faster")
+else:
+    print(f"lazy Adam was not faster here. With BATCH_SIZE = {BATCH_SIZE} each step's forward and backward grow with "
+          "the batch while Adam's update of all V x H numbers does not, so what lazy Adam saves is a smaller share "
+          "of a step, and timings on a busy machine are noisy. Try the book's BATCH_SIZE = 100")
+assert lazy_wps > dense_wps or BATCH_SIZE > 100, "with the book's batch size or smaller, lazy Adam should be faster"
 
 # %% [markdown]
 # **3. The keep probability.** Write `keep_prob(counts, sample)` that returns word2vec's probability of keeping
@@ -518,4 +643,12 @@ assert speed["cbow"] > speed["skipgram"], "skip-gram does more work per word"
 print("check passed: skip-gram is slower per corpus word")
 
 # %% [markdown]
+# **Sources** (checked for this notebook): word2vec.c (`word2vec.c`, tmikolov/word2vec: `TrainModelThread` for
+# the subsampling formula, the dynamic window `b = next_random % window`, CBOW's mean `neu1 /= cw` and the whole
+# `neu1e` added to every context row, the learning rate's linear decay; `InitNet` for `syn0` uniform in
+# `±0.5/size` and `syn1neg` zeros), gensim 4 (`word2vec_inner.pyx`: `w2v_fast_sentence_cbow_neg` with
+# `cbow_mean`; `word2vec.py`: the `sample_int` keep probability and its `(3 + sqrt(5)) / 2` bound), the book's
+# code (oreilly-japan/deep-learning-from-scratch-2: `ch04/train.py`, `ch04/cbow.py`, `common/trainer.py`,
+# `dataset/ptb.py` for the line ends turned into `<eos>`).
+#
 # [Next: 06 Similarity and analogies](06_similarity_and_analogies.ipynb)

@@ -18,8 +18,8 @@
 #
 # Book: *Deep Learning from Scratch 2*, section 4.4.1
 #
-# The last point of the chapter (and of the study notes: *word2vec은 전이 학습 측면에서 특히 중요하며, 그 단어의
-# 분산 표현은 다양한 자연어 처리 작업에 이용할 수 있다*) is that vectors learned on one task help another. Our CBOW
+# The last point of the study notes' chapter summary (*word2vec 은 전이 학습 측면에서 특히 중요하며, 그 단어의 분산
+# 표현은 다양한 자연어 처리 작업에 이용 할 수있다*) is that vectors learned on one task help another. Our CBOW
 # vectors were trained for one thing only: guessing a word from its neighbours in PTB. Nobody told them that
 # *japan* is a country or *rose* a verb in the past tense. Can a classifier that sees a few labelled words use
 # them to label words it has never seen?
@@ -29,7 +29,8 @@
 #   with a fixed seed, logistic regression;
 # - why one-hot features cannot generalise to unseen words, and how to measure that with baselines
 #   (majority class, one-hot, random vectors) on the *same* split;
-# - how much the transferred vectors help, per category, across many splits, and with few labels.
+# - how to report a result honestly: the mean and spread over many splits, not one lucky split;
+# - how much the transferred vectors help, per category, and with few labels.
 
 # %%
 # %matplotlib inline
@@ -44,31 +45,32 @@ from pathlib import Path
 import scipy.sparse as sp
 from sklearn.dummy import DummyClassifier
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import confusion_matrix
+from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix
 from sklearn.model_selection import train_test_split
 
 from w2vlib.pretrained import ptb_word_vectors
+from w2vlib.text import format_table, pad
 
 # %% [markdown]
 # ### Knobs: change these and re-run
 
 # %% tags=["parameters"]
-SEED = 0            # seed of the vectors, of the split and of the random baseline
+SEED = 0            # seed of the vectors, of the first split and of the random baseline
 HIDDEN_SIZE = 100   # vector length; with the three below it must match notebook 05 to reuse its vectors
 WINDOW_SIZE = 5     # context words on each side
 NEGATIVE = 5        # negative samples per target
 EPOCHS = 10         # passes over PTB
 TEST_SIZE = 0.3     # fraction of the labelled words held out (never seen in training)
 C = 1.0             # inverse regularisation strength of the logistic regression
-N_SPLITS = 10       # random splits for the robustness check
+N_SPLITS = 10       # random splits (seeds SEED, SEED + 1, ...): every result is reported over all of them
 CATEGORIES_FILE = Path("..") / "data" / "word_categories.tsv"  # word<TAB>category
 
 # %% [markdown]
 # ## 1. The task: which category is this word?
 #
-# `data/word_categories.tsv` lists a few hundred PTB words, each with one of eight categories (countries,
-# nationalities, companies, occupations, finance terms, past-tense verbs, time words, adjectives). The task:
-# given a word, predict its category.
+# `data/word_categories.tsv` lists a few hundred PTB words, each with one category (the cell prints them:
+# countries, nationalities, companies, occupations, finance terms, past-tense verbs, time words, adjectives).
+# The task: given a word, predict its category.
 
 # %%
 rows = [line.split("\t") for line in CATEGORIES_FILE.read_text(encoding="utf-8").splitlines()
@@ -92,7 +94,8 @@ print(f"vectors: {len(wv):,} words x {wv.vector_size}")
 # ## 2. One split, fixed
 #
 # A stratified split keeps the share of each category equal in training and test. The test words are
-# **never seen in training**: this is what makes the task a test of generalisation.
+# **never seen in training**: this is what makes the task a test of generalisation. The exercises use this
+# split; the results below use it and `N_SPLITS - 1` more.
 
 # %%
 idx_train, idx_test = train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels,
@@ -105,7 +108,7 @@ print("test words include:", ", ".join(sorted(words[idx_test])[:10]), "...")
 # %% [markdown]
 # ## 3. Features: transferred vectors vs baselines
 #
-# Every method below uses the same classifier (multinomial logistic regression) and the same split; only the
+# Every method below uses the same classifier (multinomial logistic regression) and the same splits; only the
 # features change.
 #
 # - **word vectors**: the word's CBOW vector (normalised to length 1), learned on PTB;
@@ -114,6 +117,10 @@ print("test words include:", ", ".join(sorted(words[idx_test])[:10]), "...")
 # - **random vectors**: a random vector per word, of the same size as ours: any success of the word vectors
 #   beyond this comes from what they learned, not from their dimension;
 # - **majority class**: always predict the largest category (no features at all).
+#
+# A few hundred words give a noisy accuracy: one split may be lucky. So every method is trained and tested on
+# `N_SPLITS` different splits, and the headline is the mean ± standard deviation over them; the first column
+# shows the fixed split of section 2 for comparison.
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -123,113 +130,131 @@ features = {
     "one-hot": sp.csr_matrix((np.ones(len(ids)), (np.arange(len(ids)), ids)), shape=(len(ids), len(wv))),
     "random vectors": rng.standard_normal((len(ids), wv.vector_size)) / np.sqrt(wv.vector_size),
 }
+shown = {"word vectors": "word vectors", "one-hot": "one-hot", "random vectors": "random vectors",
+         "majority class": "majority class"}  # the names printed and drawn
 
 def accuracy(X, train, test, y):
     clf = LogisticRegression(C=C, max_iter=5000).fit(X[train], y[train])
     return float((clf.predict(X[test]) == y[test]).mean()), clf
 
-acc = {}
-for name, X in features.items():
-    acc[name], _ = accuracy(X, idx_train, idx_test, labels)
-majority = DummyClassifier(strategy="most_frequent").fit(np.zeros((len(idx_train), 1)), y_train)
-acc["majority class"] = float((majority.predict(np.zeros((len(idx_test), 1))) == y_test).mean())
-for name, a in acc.items():
-    print(f"{name:<15} test accuracy {a:.3f}")
+assert N_SPLITS >= 2, "N_SPLITS must be at least 2: a spread needs two splits"
+splits = [train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels, random_state=s)
+          for s in range(SEED, SEED + N_SPLITS)]  # splits[0] is the fixed split of section 2
+runs = {name: [] for name in features}
+one_hot_guesses = []  # the distinct categories one-hot gives the test words of each split
+for tr, te in splits:
+    for name, X in features.items():
+        a, clf = accuracy(X, tr, te, labels)
+        runs[name].append(a)
+        if name == "one-hot":
+            one_hot_guesses.append(set(clf.predict(X[te])))
+runs["majority class"] = [
+    float((DummyClassifier(strategy="most_frequent").fit(np.zeros((len(tr), 1)), labels[tr])
+           .predict(np.zeros((len(te), 1))) == labels[te]).mean()) for tr, te in splits]
+acc = {name: r[0] for name, r in runs.items()}  # the fixed split (the exercises use it)
+print(format_table(["features", f"split {SEED}", f"mean ± sd over {N_SPLITS} splits", "min - max"],
+                   [[shown[name], f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f} - {max(r):.3f}"]
+                    for name, r in runs.items()], align="<>>>"))
 print(f"chance with {len(classes)} categories: {1 / len(classes):.3f}")
+rank = 1 + sum(a > acc["word vectors"] for a in runs["word vectors"])
+print(f"headline: the word vectors classify unseen words with accuracy {np.mean(runs['word vectors']):.3f} "
+      f"± {np.std(runs['word vectors'], ddof=1):.3f}; the fixed split's {acc['word vectors']:.3f} ranks {rank} "
+      f"of {N_SPLITS}")
 
 # %%
-FEW_EPOCHS = "; with few EPOCHS the vectors have learned little: train longer (notebook 05 uses 10)"
-assert acc["one-hot"] == acc["majority class"], "one-hot should fall back on the biases, i.e. the majority class"
+FEW_EPOCHS = ". With few EPOCHS the vectors have learned little: train longer (notebook 05 uses 10)"
+assert all(len(g) == 1 for g in one_hot_guesses), "one-hot should give every unseen word the same category (its largest bias)"
+assert all(o <= m for o, m in zip(runs["one-hot"], runs["majority class"])), "one-hot cannot beat the majority class"
 for base in ("one-hot", "majority class", "random vectors"):
-    assert acc["word vectors"] > acc[base] + 0.2, f"the word vectors should beat {base} by a clear margin" + FEW_EPOCHS
-print("check passed: one-hot scores exactly like the majority class; the word vectors beat every baseline by "
-      "more than 0.2")
+    assert all(v > b + 0.2 for v, b in zip(runs["word vectors"], runs[base])), (
+        f"the word vectors should beat {base} by a clear margin on every split" + FEW_EPOCHS)
+print(f"check passed: on each of the {N_SPLITS} splits one-hot gives every test word the same category, so it "
+      "cannot beat the majority class, and the word vectors beat every baseline by more than 0.2")
 
 # %% [markdown]
-# One-hot features score exactly like the majority class: they memorise the training words and know nothing
-# about new ones. Random vectors of the same size do not help either (their accuracy is printed next to
-# chance). The CBOW vectors were never trained on categories, yet a linear classifier on top of them labels
-# unseen words far better than any baseline: the knowledge came from the contexts in which PTB uses each
-# word. That is transfer learning (전이 학습).
+# One-hot features give every unseen word the same category (the one with the largest bias), so they cannot
+# beat the majority class (the table shows whether they tie with it): they memorise the training words and know
+# nothing about new ones. Random vectors of the same size do not help either (compare their row with chance). The CBOW
+# vectors were never trained on categories, yet a linear classifier on top of them labels unseen words far
+# better than any baseline, on every split: the knowledge came from the contexts in which PTB uses each word.
+# That is transfer learning (전이 학습).
 #
 # ## 4. Where does it go wrong?
 #
-# The confusion matrix counts, for each true category (row), the predicted categories (columns). Look at
-# where the mistakes fall: do the confused categories share contexts in news text?
+# The confusion matrix counts, for each true category (row), the predicted categories (columns), here summed
+# over all `N_SPLITS` splits (each word is a test word in some of them). The diagonal holds the right answers;
+# look at where the rest fall: do the confused categories share contexts in news text?
 
 # %%
-_, clf = accuracy(features["word vectors"], idx_train, idx_test, labels)
-pred = clf.predict(features["word vectors"][idx_test])
-cm = confusion_matrix(y_test, pred, labels=classes)
-short = [c[:6] for c in classes]
-print(" " * 13 + " ".join(f"{s:>6}" for s in short))
-for c, row in zip(classes, cm):
-    print(f"{c:<12} " + " ".join(f"{int(n):>6}" for n in row))
-wrong = [(w, t, p) for w, t, p in zip(words[idx_test], y_test, pred) if t != p]
-print(f"\nmistakes ({len(wrong)} of {len(idx_test)}):")
-print(", ".join(f"{w} ({t} -> {p})" for w, t, p in wrong))
+true_all, pred_all, test_words = [], [], []
+for tr, te in splits:
+    _, clf = accuracy(features["word vectors"], tr, te, labels)
+    true_all += list(labels[te])
+    pred_all += list(clf.predict(features["word vectors"][te]))
+    test_words += list(words[te])
+cm = confusion_matrix(true_all, pred_all, labels=classes)
+fig, ax = plt.subplots(figsize=(7, 6))
+ConfusionMatrixDisplay(cm, display_labels=classes).plot(ax=ax, cmap="Blues", colorbar=False, xticks_rotation=45,
+                                                        values_format="d")
+ax.set_xlabel("predicted category")
+ax.set_ylabel("true category")
+ax.set_title(f"confusion matrix, summed over {N_SPLITS} splits")
+plt.show()
+tested, missed = {}, {}
+for w, t, p in zip(test_words, true_all, pred_all):
+    tested[w] = tested.get(w, 0) + 1
+    if t != p:
+        missed.setdefault(w, []).append(p)
+often = sorted((w for w in missed if len(missed[w]) * 2 >= tested[w]), key=lambda w: (-len(missed[w]) / tested[w], w))
+print(f"wrong in at least half of the splits that test them ({len(often)} words):")
+print(", ".join(f"{w} ({labels[words == w][0]} -> {max(sorted(set(missed[w])), key=missed[w].count)}, "
+                f"{len(missed[w])} of {tested[w]})" for w in often))
 
 # %%
-assert cm.sum() == len(idx_test) and np.trace(cm) == len(idx_test) - len(wrong)
-print("check passed")
+assert cm.sum() == N_SPLITS * len(splits[0][1]) and np.trace(cm) == sum(t == p for t, p in zip(true_all, pred_all))
+assert abs(np.trace(cm) / cm.sum() - np.mean(runs["word vectors"])) < 1e-9, "the matrix should hold the same runs"
+print("check passed: the matrix counts every test word of every split once, and its diagonal gives the mean accuracy")
 
 # %% [markdown]
-# ## 5. Not a lucky split
-#
-# One split of a few hundred words is noisy. We repeat the comparison over `N_SPLITS` different seeds and
-# report the mean and the spread.
-
-# %%
-runs = {name: [] for name in features}
-for split_seed in range(SEED, SEED + N_SPLITS):
-    tr, te = train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels, random_state=split_seed)
-    for name, X in features.items():
-        runs[name].append(accuracy(X, tr, te, labels)[0])
-for name, r in runs.items():
-    print(f"{name:<15} mean accuracy {np.mean(r):.3f} (min {min(r):.3f}, max {max(r):.3f}) over {N_SPLITS} splits")
-
-# %%
-assert min(runs["word vectors"]) > max(runs["one-hot"]), "on every split the vectors should beat one-hot" + FEW_EPOCHS
-assert min(runs["word vectors"]) > max(runs["random vectors"]), (
-    "on every split the vectors should beat random vectors" + FEW_EPOCHS)
-print(f"check passed: on each of the {N_SPLITS} splits the word vectors beat both one-hot and random vectors")
-
-# %% [markdown]
-# ## 6. How many labels are needed?
+# ## 5. How many labels are needed?
 #
 # The point of transfer is that the hard part (what words mean) was learned from unlabelled text, so the
-# downstream task should need few labels. We train on only `n` words per category (from the training part of
-# the split) and test on the same held-out words.
+# downstream task should need few labels. We train on only `n` words per category (drawn from the training part
+# of each split) and test on that split's held-out words, for every split; the band shows ± one standard
+# deviation over the splits.
 
 # %%
 per_class = [1, 2, 4, 8, 16]
-curve = {name: [] for name in ("word vectors", "random vectors")}
-pick_rng = np.random.default_rng(SEED)
-train_by_class = {c: pick_rng.permutation(idx_train[y_train == c]) for c in classes}
-for n in per_class:
-    tr = np.concatenate([train_by_class[c][:n] for c in classes])
-    for name in curve:
-        curve[name].append(accuracy(features[name], tr, idx_test, labels)[0])
+curve = {name: np.zeros((N_SPLITS, len(per_class))) for name in ("word vectors", "random vectors")}
+for i, (tr, te) in enumerate(splits):
+    pick_rng = np.random.default_rng(SEED + i)
+    train_by_class = {c: pick_rng.permutation(tr[labels[tr] == c]) for c in classes}
+    for j, n in enumerate(per_class):
+        sub = np.concatenate([train_by_class[c][:n] for c in classes])
+        for name in curve:
+            curve[name][i, j] = accuracy(features[name], sub, te, labels)[0]
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
 for name, accs in curve.items():
-    ax.plot(per_class, accs, marker="o", label=name)
-ax.axhline(acc["majority class"], ls="--", color="gray", label="majority class")
+    mean, sd = accs.mean(axis=0), accs.std(axis=0, ddof=1)
+    ax.plot(per_class, mean, marker="o", label=shown[name])
+    ax.fill_between(per_class, mean - sd, mean + sd, alpha=0.2)
+ax.axhline(np.mean(runs["majority class"]), ls="--", color="gray", label=shown["majority class"])
 ax.set_xscale("log", base=2)
 ax.set_xticks(per_class, labels=[str(n) for n in per_class])
 ax.set_xlabel("training words per category")
 ax.set_ylabel("test accuracy")
 ax.set_ylim(0, 1)
-ax.set_title("learning curve: test accuracy against labelled words")
+ax.set_title(f"learning curve: mean ± sd over {N_SPLITS} splits")
 ax.legend()
 plt.show()
 for name, accs in curve.items():
-    print(f"{name + ':':<15}", ", ".join(f"{n}/class {a:.3f}" for n, a in zip(per_class, accs)))
-print(f"majority class: {acc['majority class']:.3f}, chance: {1 / len(classes):.3f}")
+    print(pad(shown[name] + ":", 15), ", ".join(f"{n}/class {m:.3f}" for n, m in zip(per_class, accs.mean(axis=0))))
+print(f"{shown['majority class']}: {np.mean(runs['majority class']):.3f}, chance: {1 / len(classes):.3f}")
 
 # %%
-assert all(v > r for v, r in zip(curve["word vectors"], curve["random vectors"])), (
-    "with any number of labels the word vectors should beat random vectors" + FEW_EPOCHS)
-print("check passed: for every number of labels the word vectors beat random vectors")
+assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(axis=0)), (
+    "with any number of labels the word vectors should beat random vectors on every split" + FEW_EPOCHS)
+print("check passed: for every number of labels the word vectors beat random vectors, on every split")
 
 # %% [markdown]
 # Compare the two rows above with the majority class: they show how far a handful of examples per category
@@ -240,10 +265,11 @@ print("check passed: for every number of labels the word vectors beat random vec
 #
 # - Word vectors learned by CBOW on a corpus (말뭉치) for one task (predict the target (타깃) from its context
 #   (맥락)) serve as features for another task: this is **transfer learning** (전이 학습).
-# - The downstream task here: classify unseen words into eight categories with logistic regression, on a
-#   stratified split with a fixed seed.
-# - **One-hot** (원-핫) features cannot generalise to words outside the training set: they score like the
-#   majority class. Random vectors of the same size do not help either. The distributed representation
+# - The downstream task here: classify unseen words into the file's categories with logistic regression, on
+#   stratified splits with fixed seeds. Report the mean ± standard deviation over many splits: a single split
+#   can be a lucky one.
+# - **One-hot** (원-핫) features cannot generalise to words outside the training set: they give every unseen
+#   word the same category and cannot beat the majority class. Random vectors of the same size do not help either. The distributed representation
 #   (분산 표현) does much better, on every split, and with few labels.
 # - The same idea scales up: pretrained embeddings (임베딩) are the first layer of many NLP models.
 #
@@ -257,8 +283,9 @@ q1, q2, q3 = w2vlib.exercises.load("08")
 
 # %% [markdown]
 # **1. A nearest-neighbour classifier.** Replace logistic regression by `KNeighborsClassifier(n_neighbors=3,
-# metric="cosine")` (from `sklearn.neighbors`) on the word vectors, with the same split. What is its test
-# accuracy? Compare it with the majority class and with logistic regression.
+# metric="cosine")` (from `sklearn.neighbors`) on the word vectors, with the fixed split (`idx_train`,
+# `idx_test`). What is its test accuracy? Compare it with the majority class and with logistic regression on
+# the same split (`acc`).
 
 # %%
 answer_1 = ...  # the kNN test accuracy, a number
@@ -276,11 +303,13 @@ new_words = [w for w in ["analysts", "stocks", "weeks", "reached", "tokyo"] if w
 print(", ".join(f"{w} -> {g}" for w, g in zip(new_words, full.predict(Wn[[wv.key_to_index[w] for w in new_words]]))))
 
 # %% [markdown]
-# *tokyo* is a city, yet the classifier can never say so. Why? Answer with one letter:
+# *tokyo* is a city. Whatever label it gets above, the classifier can never say "city". Why? Answer with one
+# letter:
 #
 # - **a** *tokyo* is too rare in PTB to have a good vector;
 # - **b** the classifier only chooses among the categories it was trained on, and "city" is not one of them;
-# - **c** *tokyo* is not in PTB's vocabulary;
+# - **c** in PTB *tokyo* mostly appears in business news (the Tokyo stock market, Japanese firms), so its vector
+#   looks like a company's or a country's;
 # - **d** a linear classifier cannot separate more than a few classes.
 
 # %%
@@ -290,8 +319,8 @@ q2.check(answer_2)
 # %% [markdown]
 # **3. How many dimensions carry the categories?** Project the word vectors on their first `k` principal
 # components (`sklearn.decomposition.PCA`, fitted on the training words) for `k` in 2, 5, 10, 20, and measure
-# the test accuracy with the `accuracy` function above. What is the smallest of these `k` whose accuracy is
-# within 0.05 of the full vectors' `acc["word vectors"]`?
+# the test accuracy with the `accuracy` function above, on the fixed split. What is the smallest of these `k`
+# whose accuracy is within 0.05 of the full vectors' `acc["word vectors"]`?
 
 # %%
 answer_3 = ...  # one of 2, 5, 10, 20
@@ -299,4 +328,9 @@ q3.check(answer_3, X=features["word vectors"], labels=labels, idx_train=idx_trai
          full=acc["word vectors"], C=C)
 
 # %% [markdown]
+# **Sources** (checked for this notebook): the study notes (the chapter summary's last point, quoted as
+# written); scikit-learn (`LogisticRegression`: lbfgs, multinomial for several classes, an L2 penalty;
+# `train_test_split(stratify=...)`; `DummyClassifier(strategy="most_frequent")`; `confusion_matrix` and
+# `ConfusionMatrixDisplay`, rows are the true labels).
+#
 # [Next: 09 The last mile (per-word SGD compiled, as word2vec.c and gensim do it)](09_the_last_mile.ipynb) · [Back to the start: 01 The one-hot bottleneck](01_one_hot_bottleneck.ipynb) · [README](../README.md)

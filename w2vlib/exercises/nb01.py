@@ -44,41 +44,45 @@ def _check_memory(answer, batch=100, vocab=1_000_000, contexts=2):
                     "숫자의 개수(타깃 수 x 맥락 단어 수 x V)를 세고 float32 하나의 바이트 수를 곱하세요"))
 
 
-# ---- 2. the lookup in disguise ----------------------------------------------------------------------------
+# ---- 2. the lookup in disguise, on the output side ---------------------------------------------------------
 
 
-def _ref_lookup(W, ids):
-    return W[ids]
+def _ref_column_lookup(W_out, ids):
+    return W_out.T[ids]
 
 
-def _check_lookup(lookup):
+def _check_lookup(column_lookup):
     rng = np.random.default_rng(1)
-    W = rng.standard_normal((50, 4)).astype(np.float32)
+    W_out = rng.standard_normal((4, 50)).astype(np.float32)          # (H, V): one column per word
     for ids in [np.array([3, 3, 7]), rng.integers(0, 50, size=(5, 2)), rng.integers(0, 50, size=(2, 3, 4)),
                 np.array([0, 49])]:
-        got = np.asarray(lookup(W, ids))
-        want = convert_one_hot(ids, 50) @ W
+        got = np.asarray(column_lookup(W_out, ids))
+        want = convert_one_hot(ids, 50) @ W_out.T
         if got.shape != want.shape:
+            hint_en = hint_ko = ""
+            if got.shape == (W_out.shape[0],) + ids.shape:
+                hint_en = " (the word axis comes last: each id's column must become a row of the result)"
+                hint_ko = " (단어 축이 맨 뒤에 있습니다. ID마다 그 열이 결과의 행이 되어야 합니다)"
             raise NotYet(tr(f"for ids of shape {ids.shape} the result should have shape {want.shape} "
-                            f"(one row of W per id), got {got.shape}",
-                            f"형상이 {ids.shape}인 ids에 대해 결과의 형상은 {want.shape}(ID 하나에 W의 행 하나)이어야 "
-                            f"하는데, {got.shape}입니다"))
+                            f"(one row per id, H numbers each), got {got.shape}{hint_en}",
+                            f"형상이 {ids.shape}인 ids에 대해 결과의 형상은 {want.shape}(ID마다 행 하나, 행마다 숫자 "
+                            f"H개)이어야 하는데, {got.shape}입니다{hint_ko}"))
         if not np.allclose(got, want):
-            raise NotYet(tr(f"wrong numbers for ids {ids.tolist()}: row k of the result is row ids[k] of W",
-                            f"ids {ids.tolist()}에 대한 값이 틀렸습니다. 결과의 행 k는 W의 행 ids[k]입니다"))
+            raise NotYet(tr(f"wrong numbers for ids {ids.tolist()}: row k of the result is column ids[k] of W_out",
+                            f"ids {ids.tolist()}에 대한 값이 틀렸습니다. 결과의 행 k는 W_out의 열 ids[k]입니다"))
     # the point is to avoid one-hot vectors: 4 ids of a 250,000-word vocabulary must not allocate V numbers each
-    big = np.zeros((250_000, 2), dtype=np.float32)
+    big = np.zeros((2, 250_000), dtype=np.float32)
     tracemalloc.start()
     try:
-        lookup(big, np.array([1, 5, 5, 9]))
+        column_lookup(big, np.array([1, 5, 5, 9]))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     if peak > 1_000_000:
         raise NotYet(tr(f"right numbers, but it allocated {peak / 1e6:.1f} MB for 4 ids at V = 250,000: "
-                        "that is a one-hot product in disguise; pick the rows of W instead",
+                        "that is a one-hot product in disguise (or a copy of all of W_out); pick the columns instead",
                         f"값은 맞지만, V = 250,000에서 ID 4개에 {peak / 1e6:.1f} MB를 할당했습니다. "
-                        "결국 위장된 원핫 행렬 곱입니다. 대신 W의 행을 골라내세요"))
+                        "위장된 원핫 행렬 곱(또는 W_out 전체의 복사)입니다. 대신 열을 골라내세요"))
 
 
 # ---- 3. the softmax cross-entropy gradient (a paper derivation) ----------------------------------------
@@ -173,13 +177,21 @@ EXERCISES = [
                                            ctx.get("contexts", 2)),
     ),
     Exercise(
-        name=tr("Exercise 2 (the lookup in disguise)", "문제 2 (위장된 조회)"),
+        name=tr("Exercise 2 (the lookup in disguise, on the output side)", "문제 2 (출력 쪽의 위장된 조회)"),
         checker=_check_lookup,
-        solution_text=tr("def lookup(W, ids):\n    return W[ids]      # fancy indexing: one row of W per id, any id shape",
-                         "def lookup(W, ids):\n    return W[ids]      # 팬시 인덱싱: ID 배열이 어떤 형상이든 ID 하나에 W의 행 하나"),
-        hint_text=tr("Row k of one_hot @ W is the row of W whose id is ids[k]. numpy's fancy indexing picks rows.",
-                     "one_hot @ W의 행 k는 ID가 ids[k]인 W의 행입니다. numpy의 팬시 인덱싱으로 행을 골라낼 수 있습니다."),
-        reference=lambda **ctx: _ref_lookup,
+        solution_text=tr("def column_lookup(W_out, ids):\n    return W_out.T[ids]   # W_out.T is a view (no copy); "
+                         "fancy indexing picks one row of it, a column of W_out, per id, for ids of any shape\n\n"
+                         "(W_out[:, ids] picks the same numbers with the word axis last; for 1-D ids, "
+                         "W_out[:, ids].T is right too.)",
+                         "def column_lookup(W_out, ids):\n    return W_out.T[ids]   # W_out.T는 뷰(복사 없음)입니다. "
+                         "팬시 인덱싱이 ID마다 그 행, 곧 W_out의 열을 하나씩 고릅니다. ID 배열이 어떤 형상이어도 됩니다\n\n"
+                         "(W_out[:, ids]도 같은 숫자를 고르지만 단어 축이 맨 뒤에 옵니다. ID 배열이 1차원이면 "
+                         "W_out[:, ids].T도 맞습니다.)"),
+        hint_text=tr("Row k of one_hot @ W_out.T is column ids[k] of W_out. Which array has those columns as "
+                     "its rows, without copying anything?",
+                     "one_hot @ W_out.T의 행 k는 W_out의 열 ids[k]입니다. 아무것도 복사하지 않고 그 열들을 행으로 "
+                     "가진 배열은 무엇일까요?"),
+        reference=lambda **ctx: _ref_column_lookup,
     ),
     Exercise(
         name=tr("Exercise 3 (derive dL/dscore)", "문제 3 (dL/dscore 유도하기)"),

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..gradcheck import gradcheck
-from ..layers import Embedding
-from ..gradcheck import GRADCHECK_TOL
+from ..text import josa
 from . import Exercise, NotYet, judge_slopes, tr
 
 # ---- 1. predict the gradient ------------------------------------------------------------------------------
@@ -39,69 +37,51 @@ def _check_predict(answer):
                         "dW[idx] = dout이면 행 3에는 세 행 중 하나만 남습니다. 어느 것일까요?"))
 
 
-# ---- 2. write the backward ---------------------------------------------------------------------------------
+# ---- 2. the backward of CBOW's input side -------------------------------------------------------------------
 
 
-class _RefEmbedding(Embedding):
-    def backward(self, dout):
-        dW, = self.grads
-        dW[...] = 0
-        np.add.at(dW, self.idx, dout)
-        return None
+def _ref_cbow_input_backward(contexts, dh, V):
+    """dW_in of h = mean over the C context words of W_in[contexts]: each context row gets dh / C, repeats add up."""
+    contexts = np.asarray(contexts)
+    C = contexts.shape[1]
+    dW = np.zeros((V, dh.shape[1]), dtype=dh.dtype)
+    np.add.at(dW, contexts, np.repeat(dh[:, None, :] / C, C, axis=1))
+    return dW
 
 
-def _check_backward(cls):
+def _check_cbow_backward(fn):
     dtype = np.float64                                       # checks run in float64: tight tolerances
     rng = np.random.default_rng(2)
-    W0 = rng.standard_normal((5, 3)).astype(dtype)
-    ids = np.array([1, 1, 4, 1, 0, 4])                       # repeats: 1 three times, 4 twice
-    G = rng.standard_normal((len(ids), 3)).astype(dtype)
-    layer = cls(W0.copy())
-    grads_before = layer.grads[0]
-    layer.forward(ids)
-    layer.backward(G)
-    dW = layer.grads[0]
-    want = np.zeros_like(W0)
-    np.add.at(want, ids, G)
-    atol = 1e-12
-    if dW is not grads_before:
-        raise NotYet(tr("the layer's grads list now holds a new array; the optimiser keeps the old one. "
-                        "Write into the array (dW[...] = 0), do not rebind the name",
-                        "계층의 grads 리스트에 새 배열이 들어 있습니다. 옵티마이저는 예전 배열을 갖고 있습니다. "
-                        "이름이 새 배열을 가리키게 하지 말고, 기존 배열에 써넣으세요 (dW[...] = 0)"))
-    if not np.allclose(dW, want, atol=atol):
-        overwrite = np.zeros_like(W0)
-        overwrite[ids] = G
-        if np.allclose(dW, overwrite, atol=atol):
-            raise NotYet(tr("repeated ids lose rows: id 1 appears three times and must get the sum of its three "
-                            "dout rows (dW[idx] = dout and dW[idx] += dout keep only one)",
-                            "반복된 ID의 행이 사라집니다. ID 1은 세 번 나오므로 dout 세 행의 합을 받아야 합니다 "
-                            "(dW[idx] = dout과 dW[idx] += dout은 하나만 남깁니다)"))
-        if not np.any(dW):
-            raise NotYet(tr("dW is still all zeros: write the rows into the layer's own array (dW, = self.grads), "
-                            "not into a new one (dW = np.zeros_like(dW) only rebinds a local name)",
-                            "dW가 아직 모두 0입니다. 새 배열이 아니라 계층 자신의 배열(dW, = self.grads)에 행을 "
-                            "써넣으세요 (dW = np.zeros_like(dW)는 지역 이름이 새 배열을 가리키게 할 뿐입니다)"))
-        raise NotYet(tr("dW differs from the sum of dout's rows per id: row v of dW = sum of dout[k] with ids[k] == v",
-                        "dW가 ID별 dout 행의 합과 다릅니다. dW의 행 v는 ids[k] == v인 dout[k]들의 합입니다"))
-    ids2 = np.array([2, 2])
-    G2 = rng.standard_normal((2, 3)).astype(dtype)
-    layer.forward(ids2)
-    layer.backward(G2)
-    want2 = np.zeros_like(W0)
-    want2[2] = G2[0] + G2[1]
-    if not np.allclose(layer.grads[0], want2, atol=atol):
-        raise NotYet(tr("a second backward (ids [2, 2]) still shows rows from the first one: clear dW before adding",
-                        "두 번째 역전파(ids [2, 2]) 뒤에도 첫 번째의 행이 남아 있습니다. 더하기 전에 dW를 지우세요"))
-    layer.forward(ids)
-    layer.backward(G)
-    err = gradcheck(lambda: float(np.sum(layer.forward(ids) * G, dtype=np.float64)), layer.params, layer.grads)
-    tol = GRADCHECK_TOL
-    if err > tol:
-        raise NotYet(tr(f"the gradient check fails: relative error {err:.2g} (should be below {tol:g})",
-                        f"기울기 확인에 실패했습니다: 상대 오차 {err:.2g} ({tol:g} 미만이어야 합니다)"))
-    return tr(f"float64 gradient check passed (relative error below {tol:g})",
-              f"float64 기울기 확인 통과 (상대 오차 {tol:g} 미만)")
+    V, H = 7, 3
+    cases = [np.array([[1, 4], [1, 1], [0, 4]]),             # a word twice in one row, and across rows
+             rng.integers(0, V, size=(6, 4)),                # a window of 2 on each side
+             np.array([[5, 2]])]
+    for contexts in cases:
+        N, C = contexts.shape
+        dh = rng.standard_normal((N, H)).astype(dtype)
+        want = _ref_cbow_input_backward(contexts, dh, V)
+        got = np.asarray(fn(contexts.copy(), dh.copy(), V), dtype=np.float64)
+        if got.shape != (V, H):
+            raise NotYet(tr(f"dW_in has the shape of W_in, (V, H) = {(V, H)}; got {got.shape}",
+                            f"dW_in의 형상은 W_in과 같은 (V, H) = {(V, H)}여야 하는데, {got.shape}입니다"))
+        if np.allclose(got, want, rtol=0, atol=1e-12):
+            continue
+        if np.allclose(got, want * C, rtol=0, atol=1e-12):
+            raise NotYet(tr(f"{C} times too large: h is the *mean* of the {C} context rows, so each row gets dh / {C}",
+                            f"{C}배 큽니다. h는 맥락 행 {C}개의 *평균*이므로 각 행은 {josa(f'dh / {C}', '을/를')} 받습니다"))
+        dense = np.zeros((V, H))
+        dense[contexts] = np.repeat(dh[:, None, :] / C, C, axis=1)
+        if np.allclose(got, dense, rtol=0, atol=1e-12) or np.allclose(got, dense * C, rtol=0, atol=1e-12):
+            raise NotYet(tr("repeated ids lose rows: a word that appears twice (in one window, or in two) must get "
+                            "both of its gradients; dW[contexts] = ... and dW[contexts] += ... keep only one",
+                            "반복된 ID의 행이 사라집니다. 두 번 나온 단어는 (한 윈도우 안이든 두 윈도우에 걸쳐서든) "
+                            "기울기를 둘 다 받아야 합니다. dW[contexts] = ...와 dW[contexts] += ...는 하나만 남깁니다"))
+        raise NotYet(tr(f"dW_in differs from the reference for contexts {contexts.tolist()}: row v is the sum, over "
+                        "every position where word v is a context word, of that example's dh / C",
+                        f"contexts {contexts.tolist()}에서 dW_in이 기준과 다릅니다. 행 v는 단어 v가 맥락 단어로 나오는 "
+                        "모든 자리에서, 그 학습 예의 dh / C를 더한 것입니다"))
+    return tr("equal to the reference in float64, repeats within and across windows included",
+              "float64에서 기준과 같습니다 (윈도우 안과 윈도우 사이의 반복 포함)")
 
 
 # ---- 3. predict how a backward's cost scales with V, then measure ---------------------------------------
@@ -133,29 +113,31 @@ EXERCISES = [
         reference=lambda **ctx: ([7, 7], [4, 4]),
     ),
     Exercise(
-        name=tr("Exercise 2 (write the backward)", "문제 2 (역전파 작성하기)"),
-        checker=_check_backward,
-        solution_text=tr("""class MyEmbedding(Embedding):
-    def backward(self, dout):
-        dW, = self.grads                  # the layer's own array
-        dW[...] = 0                       # clear it in place
-        np.add.at(dW, self.idx, dout)     # unbuffered add: repeated ids accumulate
-        return None
+        name=tr("Exercise 2 (the backward of CBOW's input side)", "문제 2 (CBOW 입력 쪽의 역전파)"),
+        checker=_check_cbow_backward,
+        solution_text=tr("""def cbow_input_backward(contexts, dh, V):
+    N, C = contexts.shape
+    dW = np.zeros((V, dh.shape[1]), dtype=dh.dtype)
+    per_row = np.repeat(dh[:, None, :] / C, C, axis=1)   # (N, C, H): each context word gets dh / C
+    np.add.at(dW, contexts, per_row)                     # repeats, in one window or across windows, add up
+    return dW
 
-(A loop `for i, word_id in enumerate(self.idx): dW[word_id] += dout[i]` is just as correct, and slower.)""",
-                         """class MyEmbedding(Embedding):
-    def backward(self, dout):
-        dW, = self.grads                  # 계층 자신의 배열
-        dW[...] = 0                       # 제자리에서 지웁니다
-        np.add.at(dW, self.idx, dout)     # 버퍼 없는 덧셈: 반복된 ID가 누적됩니다
-        return None
+h = (W_in[c_1] + ... + W_in[c_C]) / C, so dh/dW_in[c_j] = 1/C for each of the C rows; a word used several times
+receives the sum. (np.add.at(dW, contexts, dh[:, None, :] / C) broadcasts the same way.)""",
+                         """def cbow_input_backward(contexts, dh, V):
+    N, C = contexts.shape
+    dW = np.zeros((V, dh.shape[1]), dtype=dh.dtype)
+    per_row = np.repeat(dh[:, None, :] / C, C, axis=1)   # (N, C, H): 맥락 단어마다 dh / C
+    np.add.at(dW, contexts, per_row)                     # 한 윈도우 안이든 윈도우 사이든 반복은 더해집니다
+    return dW
 
-(반복문 `for i, word_id in enumerate(self.idx): dW[word_id] += dout[i]`도 똑같이 옳지만, 더 느립니다.)"""),
-        hint_text=tr("Clear the layer's own dW in place, then add each row of dout to its word's row; "
-                     "np.add.at does the adding in one call.",
-                     "계층 자신의 dW를 제자리에서 지운 뒤, dout의 각 행을 그 단어의 행에 더하세요. "
-                     "np.add.at은 그 덧셈을 한 번의 호출로 합니다."),
-        reference=lambda **ctx: _RefEmbedding,
+h = (W_in[c_1] + ... + W_in[c_C]) / C이므로 C개 행 각각에 대해 dh/dW_in[c_j] = 1/C이고, 여러 번 쓰인 단어는 그 합을
+받습니다. (np.add.at(dW, contexts, dh[:, None, :] / C)도 같은 방식으로 브로드캐스트됩니다.)"""),
+        hint_text=tr("Differentiate h = (W_in[c_1] + ... + W_in[c_C]) / C with respect to one context row, then "
+                     "let the repeats add up as in section 2.",
+                     "h = (W_in[c_1] + ... + W_in[c_C]) / C를 맥락 행 하나에 대해 미분한 뒤, 2절에서처럼 반복이 "
+                     "더해지게 하세요."),
+        reference=lambda **ctx: _ref_cbow_input_backward,
     ),
     Exercise(
         name=tr("Exercise 3 (predict the slopes, then measure)", "문제 3 (로그-로그 기울기를 예측하고 측정하기)"),

@@ -69,8 +69,12 @@ def _check_lazy(answer):
     letter = _choice(answer, "abcd")
     if letter in _LAZY_WRONG:
         raise NotYet(_LAZY_WRONG[letter])
-    return tr("a batch touches a few thousand rows, Adam without lazy updates all V x H numbers (and two moments each)",
-              "배치 하나는 몇천 개의 행만 건드리지만, lazy가 아닌 Adam은 V x H개의 숫자 전부(와 각각의 모멘트 두 개)를 갱신합니다")
+    return tr("a batch touches a few thousand rows, Adam without lazy updates all V x H numbers (and two moments each). "
+              "That is also why it is another optimiser: Adam decays the moments of an unused row and still moves "
+              "the row along its old momentum, lazy Adam leaves both untouched until the row is used again",
+              "배치 하나는 몇천 개의 행만 건드리지만, lazy가 아닌 Adam은 V x H개의 숫자 전부(와 각각의 모멘트 두 개)를 "
+              "갱신합니다. 그래서 다른 옵티마이저이기도 합니다. Adam은 쓰이지 않은 행의 모멘트도 줄이고 예전 모멘텀으로 "
+              "그 행을 계속 움직이지만, lazy Adam은 그 행이 다시 쓰일 때까지 둘 다 그대로 둡니다")
 
 
 # ---- 3. the subsampling keep probability ---------------------------------------------------------------

@@ -33,9 +33,9 @@ def _check_least(answer, X=None, groups=None):
                   f"{answer!r}: 단어의 {low:.0%}만 가장 가까운 단어가 같은 그룹에 있습니다")
     if rates[answer] == high:
         raise NotYet(tr(f"{answer!r} is among the *most* clustered ({high:.0%}); look for the lowest rate",
-                        f"{answer!r} 그룹은 *가장* 잘 모인 편에 속합니다 ({high:.0%}); 비율이 가장 낮은 그룹을 찾으세요"))
+                        f"{answer!r} 그룹은 *가장* 잘 모인 편에 속합니다 ({high:.0%}). 비율이 가장 낮은 그룹을 찾으세요"))
     raise NotYet(tr(f"{answer!r} keeps {rates[answer]:.0%} of its words' nearest neighbours; another group keeps fewer",
-                    f"{answer!r} 그룹에서는 단어의 {rates[answer]:.0%}가 최근접 이웃을 같은 그룹에 둡니다; 비율이 더 낮은 그룹이 있습니다"))
+                    f"{answer!r} 그룹에서는 단어의 {rates[answer]:.0%}가 최근접 이웃을 같은 그룹에 둡니다. 비율이 더 낮은 그룹이 있습니다"))
 
 
 # ---- 2. how many directions hold half of the variance? ----------------------------------------------------
@@ -59,35 +59,96 @@ def _check_half(answer, Wn=None, W=None):
         return tr(f"{right} of {np.shape(Wn)[1]} directions", f"방향 {np.shape(Wn)[1]}개 중 {right}개")
     if answer == right - 1:
         raise NotYet(tr("off by one: np.searchsorted returns an index (from 0); the number of components is index + 1",
-                        "하나 모자랍니다: np.searchsorted는 (0부터 세는) 인덱스를 돌려줍니다; 주성분의 개수는 인덱스 + 1입니다"))
+                        "하나 모자랍니다. np.searchsorted는 (0부터 세는) 인덱스를 돌려줍니다. 주성분의 개수는 인덱스 + 1입니다"))
     if W is not None and answer == _components_for_half(W):
         raise NotYet(tr("that is for the raw vectors W; the pictures use the unit vectors Wn",
-                        "그것은 정규화하지 않은 벡터 W의 값입니다; 그림은 단위 벡터 Wn을 씁니다"))
+                        "그것은 정규화하지 않은 벡터 W의 값입니다. 그림은 단위 벡터 Wn을 씁니다"))
     raise NotYet(tr("add up explained_variance_ratio_ (np.cumsum) and count components until the sum reaches 0.5",
                     "explained_variance_ratio_를 누적해서 더하고(np.cumsum), 합이 0.5에 이를 때까지 주성분을 세세요"))
 
 
 # ---- 3. what do two random starts of t-SNE share? ---------------------------------------------------------
 
-_TSNE_WRONG = {
-    "a": tr("the optimisation starts from different random points, and its cost does not care about rotation, "
-            "reflection or where a cluster sits: the coordinates change",
-            "최적화가 서로 다른 무작위 점에서 시작하고, 그 비용 함수는 회전, 반전, 군집의 위치에 무관합니다: "
-            "좌표는 바뀝니다"),
-    "c": tr("each start finds neighbourhoods about as well (measure trustworthiness for both): the clusters stay",
-            "어느 시작에서든 이웃 관계를 비슷하게 잘 찾습니다(둘 다 신뢰도를 재 보세요): 군집은 남습니다"),
-    "d": tr("distances between clusters carry no meaning in either picture, so they cannot be 'kept'",
-            "군집 사이의 거리는 어느 그림에서도 의미가 없으므로 '지켜질' 수 없습니다"),
-}
+
+def nearest(Y, k):
+    """The indices of each row's ``k`` nearest other rows of ``Y`` (Euclidean), shape (n, k)."""
+    from sklearn.neighbors import NearestNeighbors
+
+    Y = np.asarray(Y, dtype=np.float64)
+    return NearestNeighbors(n_neighbors=k + 1).fit(Y).kneighbors(Y, return_distance=False)[:, 1:]
 
 
-def _check_tsne(answer):
-    if not isinstance(answer, str) or answer.strip().lower().strip("()") not in "abcd" or not answer.strip():
+def shared_neighbours(Y1, Y2, k=5):
+    """The mean share of each point's ``k`` nearest neighbours in ``Y1`` that are also among them in ``Y2``."""
+    a, b = nearest(Y1, k), nearest(Y2, k)
+    return float(np.mean([len(set(x) & set(y)) / k for x, y in zip(a, b)]))
+
+
+def _picture(Y, X, name):
+    if Y is None or Y is Ellipsis:
+        raise NotYet(tr(f"run the two t-SNEs and pass both pictures: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, "
+                        f"k=NEIGHBOURS); the check measures your own pictures ({name} is missing)",
+                        f"t-SNE를 두 번 실행하고 두 그림을 모두 넘기세요: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, "
+                        f"k=NEIGHBOURS). 채점은 여러분이 만든 그림을 잽니다({name}이(가) 없습니다)"))
+    try:
+        Y = np.asarray(Y, dtype=np.float64)
+    except (TypeError, ValueError):
+        Y = None
+    if Y is None or Y.ndim != 2 or Y.shape != (len(X), 2):
+        raise NotYet(tr(f"{name} should be a t-SNE picture of X: one row of 2 coordinates per word, shape "
+                        f"({len(X)}, 2)",
+                        f"{name}은(는) X의 t-SNE 그림이어야 합니다. 단어마다 좌표 2개인 행 하나, 모양 ({len(X)}, 2)"))
+    return Y
+
+
+def _check_tsne(answer, X=None, Y1=None, Y2=None, k=5):
+    if not isinstance(answer, str) or answer.strip().lower().strip("()") not in ("a", "b", "c", "d"):
         raise NotYet(tr("answer with one letter: 'a', 'b', 'c' or 'd'", "글자 하나로 답하세요: 'a', 'b', 'c' 또는 'd'"))
     letter = answer.strip().lower().strip("()")
-    if letter in _TSNE_WRONG:
-        raise NotYet(_TSNE_WRONG[letter])
-    return None
+    if X is None:
+        raise NotYet(tr("pass the context: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)",
+                        "채점에 필요한 값도 함께 넘기세요: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)"))
+    from sklearn.manifold import trustworthiness
+
+    X = np.asarray(X, dtype=np.float64)
+    Y1, Y2 = _picture(Y1, X, "Y1"), _picture(Y2, X, "Y2")
+    if np.allclose(Y1, Y2):
+        raise NotYet(tr("your two pictures are the same: use init='random' and two different random_state values "
+                        "(with init='pca' the start does not depend on random_state)",
+                        "두 그림이 똑같습니다. init='random'과 서로 다른 random_state 두 개를 쓰세요"
+                        "(init='pca'이면 시작점이 random_state에 따라 달라지지 않습니다)"))
+    rng = np.random.default_rng(0)
+    for name, Y in (("Y1", Y1), ("Y2", Y2)):
+        trust = trustworthiness(X, Y, n_neighbors=k)
+        null = np.mean([trustworthiness(X, Y[rng.permutation(len(Y))], n_neighbors=k) for _ in range(5)])
+        if trust < null + 0.15:
+            raise NotYet(tr(f"{name} keeps few neighbourhoods of X (trustworthiness {trust:.2f}, a random placement "
+                            f"gets {null:.2f}): is it the output of TSNE(...).fit_transform(X)?",
+                            f"{name}은(는) X의 이웃 관계를 거의 지키지 않습니다(신뢰도 {trust:.2f}, 무작위 배치는 "
+                            f"{null:.2f}). TSNE(...).fit_transform(X)의 출력이 맞나요?"))
+    shared = shared_neighbours(Y1, Y2, k)
+    chance = k / (len(X) - 1)
+    right = "d" if shared == 0 else "c" if shared < 2 * chance else "a" if shared == 1 else "b"
+    measured = tr(f"your two pictures share {shared:.0%} of each word's {k} nearest neighbours; two random "
+                  f"placements would share about {chance:.0%}",
+                  f"두 그림은 단어마다 가장 가까운 이웃 {k}개 중 {shared:.0%}를 공유합니다. 무작위 배치 두 개라면 "
+                  f"약 {chance:.0%}를 공유합니다")
+    if letter == right:
+        return measured
+    m_en, m_ko = measured["en"], measured["ko"]
+    if letter == "a":
+        raise NotYet(tr(f"{m_en}: not all of them, some neighbours change with the start (and the coordinates "
+                        "do: the cost does not care where a cluster sits or how it is turned)",
+                        f"{m_ko}. 전부는 아닙니다. 시작점에 따라 이웃 일부가 바뀝니다(좌표도 바뀝니다. 비용 함수는 "
+                        "군집이 어디에 있는지, 어느 쪽으로 돌아 있는지 상관하지 않습니다)"))
+    if letter in ("c", "d") and right in ("a", "b"):
+        raise NotYet(tr(f"{m_en}: far more than chance, each start finds the neighbourhoods of X",
+                        f"{m_ko}. 우연보다 훨씬 많습니다. 어느 시작점에서든 X의 이웃 관계를 찾습니다"))
+    if letter == "b" and right == "a":
+        raise NotYet(tr(f"{m_en}: all of them, your two pictures have the same neighbourhoods",
+                        f"{m_ko}. 전부입니다. 두 그림의 이웃 관계가 같습니다"))
+    raise NotYet(tr(f"{m_en}: that is about chance here; did both runs finish with the default settings?",
+                    f"{m_ko}. 여기서는 우연과 비슷한 수준입니다. 두 실행 모두 기본 설정으로 끝까지 돌았나요?"))
 
 
 EXERCISES = [
@@ -108,7 +169,7 @@ EXERCISES = [
         checker=_check_half,
         hint_text=tr("cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_); the first position where cum >= 0.5 "
                      "is np.searchsorted(cum, 0.5), counted from 0.",
-                     "cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_); cum >= 0.5가 처음으로 참이 되는 위치는 "
+                     "cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_)로 누적합을 구합니다. cum >= 0.5가 처음으로 참이 되는 위치는 "
                      "np.searchsorted(cum, 0.5)이고, 0부터 셉니다."),
         solution_text="cum = np.cumsum(PCA().fit(Wn).explained_variance_ratio_)\n"
                       "answer_2 = int(np.searchsorted(cum, 0.5) + 1)",
@@ -117,21 +178,22 @@ EXERCISES = [
     Exercise(
         name=tr("Exercise 3 (two random starts of t-SNE)", "문제 3 (t-SNE의 두 가지 무작위 시작)"),
         checker=_check_tsne,
-        hint_text=tr("Run it: Y = TSNE(n_components=2, perplexity=PERPLEXITY, init='random', method='exact', "
-                     "random_state=s).fit_transform(X) for s = 1, 2; plot both and compute trustworthiness(X, Y, "
-                     "n_neighbors=NEIGHBOURS).",
-                     "실행해 보세요: s = 1, 2에 대해 Y = TSNE(n_components=2, perplexity=PERPLEXITY, init='random', "
-                     "method='exact', random_state=s).fit_transform(X); 두 그림을 모두 그린 뒤 각각 trustworthiness(X, Y, "
-                     "n_neighbors=NEIGHBOURS)를 계산하세요."),
-        solution_text=tr("answer_3 = 'b'\n# the check, measured:\nfor s in (1, 2):\n"
-                         "    Y = TSNE(n_components=2, perplexity=PERPLEXITY, init='random', method='exact',\n"
-                         "             random_state=s).fit_transform(X)\n"
-                         "    print(s, trustworthiness(X, Y, n_neighbors=NEIGHBOURS))"
-                         "  # about equal; the layouts differ",
-                         "answer_3 = 'b'\n# 측정으로 확인:\nfor s in (1, 2):\n"
-                         "    Y = TSNE(n_components=2, perplexity=PERPLEXITY, init='random', method='exact',\n"
-                         "             random_state=s).fit_transform(X)\n"
-                         "    print(s, trustworthiness(X, Y, n_neighbors=NEIGHBOURS))  # 거의 같음; 배치는 다름"),
+        hint_text=tr("Y1 = TSNE(n_components=2, perplexity=PERPLEXITY, init='random', method='exact', random_state=1)"
+                     ".fit_transform(X), and Y2 the same with random_state=2. Plot both; "
+                     "w2vlib.exercises.nb07.shared_neighbours(Y1, Y2, NEIGHBOURS) measures the shared neighbours.",
+                     "Y1 = TSNE(n_components=2, perplexity=PERPLEXITY, init='random', method='exact', random_state=1)"
+                     ".fit_transform(X)로 만들고, Y2는 random_state=2로 똑같이 만드세요. 두 그림을 모두 그려 보고, "
+                     "w2vlib.exercises.nb07.shared_neighbours(Y1, Y2, NEIGHBOURS)로 공유하는 이웃을 재 보세요."),
+        solution_text=tr("Y1, Y2 = (TSNE(n_components=2, perplexity=PERPLEXITY, init='random', method='exact',\n"
+                         "                 random_state=s).fit_transform(X) for s in (1, 2))\n"
+                         "print(w2vlib.exercises.nb07.shared_neighbours(Y1, Y2, NEIGHBOURS))"
+                         "  # most neighbours shared, far above chance\n"
+                         "answer_3 = 'b'",
+                         "Y1, Y2 = (TSNE(n_components=2, perplexity=PERPLEXITY, init='random', method='exact',\n"
+                         "                 random_state=s).fit_transform(X) for s in (1, 2))\n"
+                         "print(w2vlib.exercises.nb07.shared_neighbours(Y1, Y2, NEIGHBOURS))"
+                         "  # 이웃 대부분을 공유, 우연보다 훨씬 많음\n"
+                         "answer_3 = 'b'"),
         reference=lambda **_: "b",
     ),
 ]

@@ -27,19 +27,19 @@ def _check_knn(answer, X=None, labels=None, idx_train=None, idx_test=None):
         got = float(answer)
     except (TypeError, ValueError):
         raise NotYet(tr("answer with one number: the test accuracy", "숫자 하나로 답하세요: 테스트 정확도"))
-    close = lambda x: abs(got - x) <= 1e-6
+    close = lambda x: abs(got - x) <= 5e-4  # the precision the notebook prints (3 decimals)
     want = _knn_acc(X, labels, idx_train, idx_test)
     if close(want):
         return None
     if close(_knn_acc(X, labels, idx_train, idx_test, on_train=True)):
         raise NotYet(tr("that is the accuracy on the training words; predict the held-out test words",
-                        "그것은 학습 단어에서의 정확도입니다; 떼어 둔 테스트 단어를 예측하세요"))
+                        "그것은 학습 단어에서의 정확도입니다. 떼어 둔 테스트 단어를 예측하세요"))
     if close(_knn_acc(X, labels, idx_train, idx_test, n_neighbors=5)):
         raise NotYet(tr("that is with the default 5 neighbours; use n_neighbors=3",
-                        "그것은 기본값인 이웃 5개일 때의 값입니다; n_neighbors=3을 쓰세요"))
+                        "그것은 기본값인 이웃 5개일 때의 값입니다. n_neighbors=3을 쓰세요"))
     if close(_knn_acc(X, labels, idx_train, idx_test, metric="minkowski")):
         raise NotYet(tr("that is with the Euclidean metric; use metric='cosine'",
-                        "그것은 유클리드 거리일 때의 값입니다; metric='cosine'을 쓰세요"))
+                        "그것은 유클리드 거리일 때의 값입니다. metric='cosine'을 쓰세요"))
     raise NotYet(tr("fit KNeighborsClassifier(n_neighbors=3, metric='cosine') on the training words and score it "
                     "on the test words",
                     "KNeighborsClassifier(n_neighbors=3, metric='cosine')를 학습 단어로 학습시키고 테스트 단어로 "
@@ -51,12 +51,14 @@ def _check_knn(answer, X=None, labels=None, idx_train=None, idx_test=None):
 _TOKYO_WRONG = {
     "a": tr("a rare word gets a noisy vector, but that would not stop the classifier from saying 'city' if it knew "
             "that category",
-            "드문 단어의 벡터는 잡음이 많지만, 그것 때문에 'city'라고 답하지 못하는 것은 아닙니다. 분류기가 그 "
+            "드문 단어의 벡터는 잡음이 많지만, 그것 때문에 '도시'라고 답하지 못하는 것은 아닙니다. 분류기가 그 "
             "범주를 알았다면 그렇게 답할 수 있었을 것입니다"),
-    "c": tr("tokyo is in PTB's vocabulary: it has a vector, the classifier used it",
-            "tokyo는 PTB의 어휘에 있습니다: 벡터가 있고, 분류기가 그것을 썼습니다"),
+    "c": tr("that may explain which wrong label tokyo gets, but not why the classifier can *never* say 'city': even a "
+            "vector in the middle of other cities would get one of the categories it was trained on",
+            "그것은 tokyo가 어떤 틀린 레이블을 받는지는 설명할 수 있어도, 분류기가 왜 *결코* '도시'라고 답할 수 없는지는 "
+            "설명하지 못합니다. 다른 도시들 한가운데 있는 벡터라도 학습한 범주 중 하나를 받습니다"),
     "d": tr("a linear classifier can still separate many classes; the problem is which classes exist",
-            "선형 분류기도 많은 클래스를 나눌 수 있습니다; 문제는 어떤 클래스가 있느냐입니다"),
+            "선형 분류기도 많은 클래스를 나눌 수 있습니다. 문제는 어떤 클래스가 있느냐입니다"),
 }
 
 
@@ -106,7 +108,7 @@ def _check_dims(answer, X=None, labels=None, idx_train=None, idx_test=None, full
     want = _smallest_close(by_k, full, margin)
     if want is None:
         raise NotYet(tr(f"no k in {ks} gets within {margin} of the full vectors here; try larger k",
-                        f"여기서는 {ks}의 어떤 k도 전체 벡터와 {margin} 이내에 들지 않습니다; 더 큰 k를 시도하세요"))
+                        f"여기서는 {ks}의 어떤 k도 전체 벡터와 {margin} 이내에 들지 않습니다. 더 큰 k를 시도하세요"))
     if answer == want:
         return tr(f"k = {want}: {by_k[want]:.3f} against {full:.3f} with all dimensions",
                   f"k = {want}: {by_k[want]:.3f}, 모든 차원일 때는 {full:.3f}")
@@ -116,7 +118,7 @@ def _check_dims(answer, X=None, labels=None, idx_train=None, idx_test=None, full
                         f"k = {answer}일 때 정확도는 {by_k[answer]:.3f}이며, 전체 벡터의 {full:.3f}보다 {margin} 넘게 "
                         "낮습니다"))
     raise NotYet(tr(f"k = {answer} is close enough, but a smaller k already is: the question asks for the smallest",
-                    f"k = {answer}도 충분히 가깝지만, 더 작은 k도 이미 그렇습니다: 문제는 가장 작은 값을 묻습니다"))
+                    f"k = {answer}도 충분히 가깝지만, 더 작은 k도 이미 그렇습니다. 문제는 가장 작은 값을 묻습니다"))
 
 
 EXERCISES = [
@@ -137,9 +139,9 @@ EXERCISES = [
         name=tr("Exercise 2 (what is tokyo?)", "문제 2 (tokyo는 무엇일까?)"),
         checker=_check_tokyo,
         hint_text=tr("Look at clf.classes_: which answers can the classifier give at all?",
-                     "clf.classes_를 보세요: 분류기가 내놓을 수 있는 답은 애초에 무엇일까요?"),
-        solution_text=tr("answer_2 = 'b'   # the eight categories are all it knows; 'city' is not one of them",
-                         "answer_2 = 'b'   # 분류기가 아는 것은 여덟 범주뿐이고, 'city'는 그중 하나가 아닙니다"),
+                     "clf.classes_를 보세요. 분류기가 내놓을 수 있는 답은 애초에 무엇일까요?"),
+        solution_text=tr("answer_2 = 'b'   # the categories it was trained on are all it knows; 'city' is not one of them",
+                         "answer_2 = 'b'   # 분류기가 아는 것은 학습한 범주뿐이고, '도시'는 그중 하나가 아닙니다"),
         reference=lambda **_: "b",
     ),
     Exercise(
@@ -148,7 +150,7 @@ EXERCISES = [
         hint_text=tr("w2vlib.exercises.nb08.pca_accuracies(X, labels, idx_train, idx_test, C=C) gives the accuracy "
                      "for each k; pick the smallest within 0.05 of acc['word vectors'].",
                      "w2vlib.exercises.nb08.pca_accuracies(X, labels, idx_train, idx_test, C=C)가 k마다 정확도를 "
-                     "줍니다; acc['word vectors']와 0.05 이내인 것 중 가장 작은 k를 고르세요."),
+                     "줍니다. acc['word vectors']와 0.05 이내인 것 중 가장 작은 k를 고르세요."),
         solution_text="by_k = w2vlib.exercises.nb08.pca_accuracies(features['word vectors'], labels, idx_train, "
                       "idx_test, C=C)\nanswer_3 = min(k for k, a in by_k.items() if a >= acc['word vectors'] - 0.05)",
         reference=lambda X=None, labels=None, idx_train=None, idx_test=None, full=None, ks=(2, 5, 10, 20), C=1.0,

@@ -51,7 +51,7 @@ q1, q2, q3, q4 = w2vlib.exercises.load("01", lang="ko")   # 끝에 있는 자동
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 
-from w2vlib.timing import best_time, loglog_slope  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
+from w2vlib.timing import best_time, loglog_slope, one_thread  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
@@ -193,7 +193,8 @@ assert n_right <= best and loss_all >= floor - 1e-4
 #
 # 표에는 원핫 미니배치를 *만드는* 시간(`convert_one_hot`)도 나옵니다. 조회 방식은 이 비용을 전혀 치르지 않습니다.
 # 속도 향상에는 언제나 두 방식의 결과가 같다는 확인이 따라야 하므로, 반복문은 원핫 행렬 곱과 조회가 정확히 같은
-# 숫자를 내는지도 확인합니다.
+# 숫자를 내는지도 확인합니다. 모든 시간은 BLAS 스레드 하나로 잽니다(`w2vlib.timing.one_thread`). 그래야 비교하는 두
+# 쪽이 같은 조건(코어 하나)에서 돌고, 바쁜 컴퓨터에서도 측정이 덜 흔들립니다.
 
 # %%
 def time_forward_pieces(V, rng):
@@ -206,16 +207,17 @@ def time_forward_pieces(V, rng):
     W_out = np.ascontiguousarray(W_out_rows.T)          # SimpleCBOW처럼 (H, V)
     out_layer, loss_layer = MatMul(W_out), SoftmaxWithLoss()
     h = in_lookup.forward(ids).mean(axis=1)
-    return {
-        "V": V,
-        "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
-        "onehot_MB": one_hot.nbytes / 1e6,
-        "ids_KB": ids.nbytes / 1e3,
-        "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT),
-        "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT),
-        "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT),
-        "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT),
-    }
+    with one_thread():                                  # 모든 부분을 BLAS 스레드 하나로
+        return {
+            "V": V,
+            "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
+            "onehot_MB": one_hot.nbytes / 1e6,
+            "ids_KB": ids.nbytes / 1e3,
+            "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT),
+            "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT),
+            "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT),
+            "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT),
+        }
 
 
 # %% tags=["nbval-ignore-output"]
@@ -331,13 +333,14 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 #
 # 1. **대규모에서의 메모리.** V = 1,000,000일 때, 타깃 100개 × 맥락 단어 10개(교재의 PTB 학습처럼 좌우로 5단어씩인
 #    윈도우)로 된 float32 원핫 미니배치는 몇 메가바이트(10⁶바이트)를 차지할까요? 답을 `answer_1`에 넣으세요.
-# 2. **위장된 조회.** 어떤 형상의 ID 배열에 대해서도 `convert_one_hot(ids, len(W)) @ W`와 같은 배열을 돌려주는
-#    `lookup(W, ids)`를 원핫 벡터를 만들지 않고 작성해 보세요.
+# 2. **출력 쪽의 위장된 조회.** `W_out`은 (H, V)로, 단어마다 *열*이 하나입니다. 어떤 형상의 ID 배열에 대해서도
+#    `convert_one_hot(ids, W_out.shape[1]) @ W_out.T`(ID마다 행 하나로 놓은, 그 단어들의 열)와 같은 배열을 돌려주는
+#    `column_lookup(W_out, ids)`를, 원핫 벡터를 만들지 않고 `W_out` 전체를 복사하지도 않고 작성해 보세요.
 # 3. **소프트맥스 교차 엔트로피의 기울기 유도하기 (먼저 종이에).** 점수 행 N개로 된 미니배치 `score` (N × V)와 타깃
 #    ID `t`에 대해, 손실은 행별 `-log softmax(score)[t]`의 평균입니다. dL/dscore를 유도한 뒤 numpy로
 #    `dscore(score, t)`를 작성하세요. 자동 채점 셀이 무작위 입력에서 `SoftmaxWithLoss.backward`와 비교합니다.
-# 4. **예측하고 측정하기: 역전파.** 역전파의 각 부분은 V에 따라 시간이 어떻게 커질까요? 위의 순전파는 길잡이가 되지
-#    못합니다. 역전파는 다른 배열(기울기)을 계산하므로, 각 부분이 무엇을 계산하는지 보세요. `prediction_4`에 부분마다
+# 4. **예측하고 측정하기: 역전파.** 역전파의 각 부분은 V에 따라 시간이 어떻게 커질까요? 위의 순전파 기울기가 답이 되지는
+#    않습니다. 역전파는 다른 배열(기울기)을 계산하므로, 각 역전파가 무엇을 계산하는지에서 추론하세요. `prediction_4`에 부분마다
 #    로그-로그 기울기(0 = V와 상관없음, 1 = V에 비례)를 넣으세요: `"one-hot"`(원핫 입력층의 `MatMul.backward`. 입력의
 #    기울기를 돌려주고 `W_in`의 기울기를 채웁니다), `"lookup"`(w2vlib의 `Embedding.backward`), `"output"`(소프트맥스 +
 #    교차 엔트로피 오차와 `h @ W_out`의 역전파). 자동 채점은 먼저 예측을 판정하고(±0.25 이내), 그다음에야 바로 위 셀에
@@ -351,11 +354,11 @@ q1.check(answer_1, contexts=10)
 
 
 # %%
-def lookup(W, ids):
+def column_lookup(W_out, ids):
     ...                           # 여기에 코드를 작성하세요
 
 
-q2.check(lookup)
+q2.check(column_lookup)
 # q2.hint()
 # q2.solution()
 
@@ -382,9 +385,10 @@ def time_backward_pieces(V, rng=None):
     in_onehot.forward(convert_one_hot(ids, V))
     in_lookup.forward(ids)
     loss_layer.forward(out_layer.forward(in_lookup.forward(ids).mean(axis=1)), t)
-    return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
-            "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
-            "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
+    with one_thread():
+        return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
+                "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
+                "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
 
 
 # %%

@@ -390,9 +390,11 @@ plt.show()
 #
 # 1. **기울기 예측하기.** `ids = [3, 3, 3]`이고 `dout`의 행이 `[1, 1]`, `[2, 2]`, `[4, 4]`이면 `dW`의 행 3은
 #    무엇일까요? 덮어쓰는 역전파라면 무엇이 나올까요? 둘 다 `answer_1 = (correct_row, overwritten_row)`에 넣으세요.
-# 2. **역전파 작성하기.** 반복된 ID를 누적하도록 `MyEmbedding.backward`를 완성하세요(올바르기만 하면 어떤 방법이든
-#    좋습니다). 자동 채점 셀은 반복으로 가득한 미니배치에서 `w2vlib.Embedding`과 비교하고, 역전파를 한 번 더 실행해
-#    `dW`가 지워지는지 보고, float64 기울기 확인을 실행합니다.
+# 2. **CBOW 입력 쪽의 역전파.** CBOW(노트북 05)는 타깃마다 맥락 단어 C개를 `W_in`에서 조회해 평균합니다:
+#    `h = (W_in[c_1] + … + W_in[c_C]) / C`. `contexts`(N × C개의 ID)와 기울기 `dh`(N × H)가 주어질 때
+#    `dL/dW_in`(V × H)을 돌려주는 `cbow_input_backward(contexts, dh, V)`를 작성하세요. 한 단어가 한 윈도우 안에 두 번,
+#    그리고 여러 윈도우에 나올 수 있습니다. 자동 채점은 그런 반복으로 가득한 미니배치에서 float64로 기준 풀이와
+#    비교합니다.
 # 3. **예측하고 측정하기: V가 커질 때의 역전파.** ID 수가 고정된 역전파의 시간은 V에 따라 어떻게 커질까요? 두
 #    역전파를 한 줄씩 읽어 보세요(`notes.source("LoopEmbedding")`이 학습 노트의 것을 출력하고, 1절의 그래프가 패키지의
 #    것을 보여 줍니다). 학습 노트의 역전파(`notes.LoopEmbedding`)와 패키지의 역전파(`w2vlib.Embedding`) 각각의
@@ -408,12 +410,11 @@ q1.check(answer_1)
 
 
 # %%
-class MyEmbedding(Embedding):
-    def backward(self, dout):
-        ...                     # 여기에 코드를 작성하세요: self.grads[0]을 채웁니다
+def cbow_input_backward(contexts, dh, V):
+    ...                         # 여기에 코드를 작성하세요: 형상이 (V, H)인 dW_in을 돌려줍니다
 
 
-q2.check(MyEmbedding)
+q2.check(cbow_input_backward)
 # q2.hint()
 # q2.solution()
 

@@ -51,7 +51,7 @@ q1, q2, q3 = w2vlib.exercises.load("03", lang="ko")   # 끝에 있는 자동 채
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 
-from w2vlib.timing import best_time  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
+from w2vlib.timing import best_time, one_thread  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
@@ -106,8 +106,9 @@ assert same
 # %% tags=["nbval-ignore-output"]
 softmax_loss, sigmoid_loss = SoftmaxWithLoss(), SigmoidWithLoss()
 ones = np.ones(BATCH, dtype=np.int32)
-t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT)
-t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT)
+with one_thread():                    # 두 쪽 모두 BLAS 스레드 하나로 (노트북 01처럼)
+    t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT)
+    t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT)
 print(f"V = {VOCAB_SIZE:,}: V개에 대한 소프트맥스 {t_multi * 1e3:.2f}밀리초, EmbeddingDot + 시그모이드 {t_binary * 1e3:.3f}밀리초, "
       f"{t_multi / t_binary:.0f}배 차이")
 
@@ -119,8 +120,8 @@ else:
     print(f"V = {VOCAB_SIZE:,}에서는 확인하지 않습니다. 두 비용을 비교하려면 VOCAB_SIZE를 10,000 이상으로 설정하세요")
 
 # %% [markdown]
-# 이진 분류 방식은 V가 얼마든 `W_out`의 행을 `BATCH`개만(타깃이 겹치면 더 적게) 건드립니다. 이 기법의 핵심은 이것이 전부입니다. 이 노트북의
-# 나머지에서는 이진 분류 출력층을 한 조각씩 만들고, 조각마다 확인합니다.
+# 이진 분류 방식은 V가 얼마든 `W_out`의 행을 `BATCH`개만(타깃이 겹치면 더 적게) 건드립니다. 이 기법의 핵심은
+# 이것이 전부입니다. 이 노트북의 나머지에서는 이진 분류 출력층을 한 조각씩 만들고, 조각마다 확인합니다.
 #
 # ## 2. 시그모이드 함수와 이진 교차 엔트로피 오차
 #

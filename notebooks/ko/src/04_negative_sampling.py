@@ -25,7 +25,7 @@
 # Treebank)으로 부정적 예(negative example)를 *어떻게*, 얼마나 빠르게 뽑을지 정하고, 손실을 만든 뒤 그것이 아끼는 비용을 측정합니다.
 #
 # **이 노트북에서 배울 내용**
-# - 말뭉치의 유니그램 분포(unigram distribution), 그리고 word2vec이 그것을 0.75 거듭제곱하는 이유 (드문 단어는 확률이
+# - 말뭉치의 유니그램 분포(unigram distribution), 그리고 word2vec이 그것을 0.75제곱하는 이유 (드문 단어는 확률이
 #   늘고, 자주 나오는 단어는 줄어듭니다)
 # - 타깃이 자기 자신의 부정적 예로 뽑히면 안 되는 이유
 # - 교재의 행별 샘플러(`choice(..., replace=False, p=...)`를 도는 파이썬 반복문) 대 벡터화된 한 번의 추출 (측정), 그리고
@@ -56,7 +56,7 @@ q1, q2, q3, q4 = w2vlib.exercises.load("04", lang="ko")   # 끝에 있는 자동
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 
-from w2vlib.timing import best_time, loglog_slope  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
+from w2vlib.timing import best_time, loglog_slope, one_thread  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
@@ -73,7 +73,7 @@ K_VALUES = [2, 5, 10, 20]               # 연습 문제 4: 시간을 잴 부정�
 REPEAT = 5                             # 시간 측정: 이 횟수만큼 반복해 가장 빠른 값
 
 # %% [markdown]
-# ## 1. PTB의 유니그램 분포와 그 0.75 거듭제곱
+# ## 1. PTB의 유니그램 분포와 그 0.75제곱
 #
 # 모델에게 어떤 틀린 단어를 보여 줘야 할까요? 균등하게 뽑으면 모델이 거의 만나지 않을 드문 단어가 대부분 뽑힙니다.
 # 말뭉치(corpus)의 빈도대로 뽑으면(**유니그램 분포**) 모델이 보는 것과 맞지만, 이번에는 "the", `<unk>`, `<eos>`가
@@ -88,7 +88,7 @@ V = len(word_to_id)
 counts = np.bincount(corpus, minlength=V)
 p = counts / counts.sum()                        # 유니그램 분포
 p_pow = counts.astype(np.float64) ** POWER
-p_pow /= p_pow.sum()                             # POWER 거듭제곱한 뒤 다시 정규화
+p_pow /= p_pow.sum()                             # POWER제곱한 뒤 다시 정규화
 
 sampler = UnigramSampler(corpus, POWER, SAMPLE_SIZE, rng=SEED)
 print(f"말뭉치: {len(corpus):,}단어, 어휘 수 V = {V:,}")
@@ -96,14 +96,14 @@ print(f"w2vlib.UnigramSampler.word_p가 counts**{POWER} / sum과 같은가: {np.
 assert np.allclose(sampler.word_p, p_pow)
 
 # %% [markdown]
-# 세 단어의 예로 그 효과를 봅니다. 0.75 거듭제곱하면 확률 0.01은 약 0.03으로 커지고, 0.7은 조금 작아집니다(assert가 둘
+# 세 단어의 예로 그 효과를 봅니다. 0.75제곱하면 확률 0.01은 약 0.03으로 커지고, 0.7은 조금 작아집니다(assert가 둘
 # 다 확인합니다). 아래 셀은 여러분의 `POWER`도 적용해 봅니다.
 
 # %%
 book = np.array([0.7, 0.29, 0.01])
 book_075 = book ** 0.75 / np.sum(book ** 0.75)
 book_pow = book ** POWER / np.sum(book ** POWER)
-print(f"0.75 거듭제곱:   {book} -> {book_075}")
+print(f"0.75제곱:        {book} -> {book_075}")
 print(f"POWER = {POWER:<6g}: {book} -> {book_pow}")
 assert abs(book_075[2] - 0.03) < 0.005 and book_075[0] < 0.7
 
@@ -369,10 +369,11 @@ def time_output_step(V, rng):
 
     ns_step()                                   # 첫 역전파는 기울기 전체를 한 번 지웁니다
     sgd = SGD(lr=0.0)                           # lr = 0: W_out을 바꾸지 않고 갱신 시간만 잽니다
-    return {"V": V,
-            "softmax": best_time(softmax_step, REPEAT),
-            "negative sampling": best_time(ns_step, REPEAT),
-            "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT)}
+    with one_thread():                          # 모두 BLAS 스레드 하나로 (노트북 01처럼)
+        return {"V": V,
+                "softmax": best_time(softmax_step, REPEAT),
+                "negative sampling": best_time(ns_step, REPEAT),
+                "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT)}
 
 
 # %% tags=["nbval-ignore-output"]
@@ -434,7 +435,7 @@ plt.show()
 # - 네거티브 샘플링(negative sampling)은 어휘(vocabulary) 전체에 대한 소프트맥스(softmax)를 이진 분류(binary
 #   classification) 질문 k + 1개로 바꿉니다. 진짜 타깃(target, 레이블 1)과 샘플링한 틀린 단어 k개(레이블 0)이며,
 #   각각 시그모이드(sigmoid)와 이진 교차 엔트로피 오차(binary cross-entropy error)를 씁니다.
-# - 부정적 예(negative example)는 말뭉치(corpus)의 유니그램 분포(unigram distribution)를 0.75 거듭제곱한 분포(`POWER`
+# - 부정적 예(negative example)는 말뭉치(corpus)의 유니그램 분포(unigram distribution)를 0.75제곱한 분포(`POWER`
 #   설정값)에서 뽑습니다. 자주 나오는 단어는 몫을 잃고 드문 단어는 얻습니다(1절에서 PTB로 측정).
 # - 타깃은 절대 자기 자신의 부정적 예가 되면 안 됩니다. 두 기울기(gradient)가 σ = 0.5에서 상쇄되기 때문입니다. 이를
 #   제외하지 않으면 PTB 학습 예의 일부가 영향을 받고(2절에서 측정), 타깃이 자주 나오는 단어인 예는 훨씬 많이 받습니다.
@@ -504,7 +505,8 @@ def time_ns_step(k, rng=None):
         layer.forward(h_k, corpus[:BATCH])
         layer.backward()
     step()
-    return {"k": best_time(step, REPEAT)}
+    with one_thread():
+        return {"k": best_time(step, REPEAT)}
 
 
 # %%

@@ -25,9 +25,9 @@
 #
 # 학습은 두 번 합니다. 먼저 **교재가 만드는 그대로의 계층 모델**(Embedding, NegativeSamplingLoss, Adam, 크기 100의
 # 미니배치)을 정해진 단계 수만큼만 학습합니다. 2절에서 그 속도를 측정하고, 교재의 전체 학습에 걸릴 시간을
-# 출력합니다. 이 노트북에 주어진 1분보다 훨씬 깁니다. 다음으로 패키지의 **고속 경로**(fast path)를 씁니다. 융합된(fused)
-# 커널이 배치 하나에서 계층과 같은 손실과 기울기를 계산하는지 확인하고, *학습 방식*이 교재와 다른 점을 모두 나열한
-# 뒤, 실제로 학습하고, 각 차이가 무엇을 가져다주는지 절제 실험(ablation) 표로 측정합니다.
+# 출력합니다. 이 노트북에 주어진 1분보다 훨씬 깁니다. 다음으로 패키지의 **고속 경로**(fast path)를 씁니다. 융합
+# 커널(fused kernel)이 배치 하나에서 계층과 같은 손실과 기울기를 계산하는지 확인하고, *학습 방식*이 교재와 다른 점을
+# 모두 나열한 뒤, 실제로 학습하고, 각 차이로 무엇을 얻는지 절제 실험(ablation) 표로 측정합니다.
 #
 # **이 노트북에서 배울 내용**
 # - `w2vlib.data.load_ptb`로 PTB를 불러오는 법 (`W2VLIB_PTB_DIR`로 오프라인에서도) 그리고 그 토큰의 모습
@@ -35,7 +35,7 @@
 #   곡선이 말해 주는 것
 # - 고속 경로가 바꾸는 것, 그리고 두 경로가 같은지 확인하는 검사가 보장하는 것과 보장하지 않는 것
 # - word2vec이 자주 나오는 단어를 줄이는 하위 샘플링(subsampling): 그 식과 토큰 수에 미치는 효과
-# - 학습 기법 하나하나가 속도와 유추 문제 정확도에서 무엇을 가져다주는지 (측정), 그리고 06-08을 위해 벡터를
+# - 학습 기법 하나하나로 속도와 유추 문제 정확도에서 무엇을 얻는지 (측정), 그리고 06-08을 위해 벡터를
 #   저장하는 법
 
 # %%
@@ -55,6 +55,7 @@ from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies
 from w2vlib.plotting import plot_loss
 from w2vlib.pretrained import ptb_vectors, save_ptb_vectors
+from w2vlib.text import format_table, pad
 from w2vlib.vectors import load_vectors
 
 # %% [markdown]
@@ -68,7 +69,8 @@ NEGATIVE = 5          # 타깃 하나당 부정적 예의 수
 BATCH_SIZE = 100      # 계층 모델의 미니배치 크기 (교재의 값)
 LAYERED_ITERS = 500   # 계층 모델의 학습 단계 수 상한 (몇 초)
 EPOCHS = 10           # 고속 경로가 말뭉치 전체를 도는 횟수 (에폭당 1~2초)
-ABLATION_EPOCHS = 3   # 절제 실험 표의 실행(다섯 번)마다의 에폭 수; EPOCHS로 하면 전체 그림을 보지만 느립니다
+ABLATION_EPOCHS = 1   # 실시간 절제 실험에서 실행마다의 에폭 수 (다섯 행 x ABLATION_SEEDS번 실행)
+ABLATION_SEEDS = 3    # 실시간 절제 실험에서 행마다의 시드 수. 평균 ± 표준편차에는 2 이상이 필요합니다
 ANALOGY_FILE = Path("../..") / "data" / "analogies_ptb.txt"  # 노트북 06에서 설명하는 유추 문제 파일
 
 # %% [markdown]
@@ -92,7 +94,9 @@ print(f"10번 미만으로 나오는 단어: {vocab_size:,}개 중 {int((counts 
 
 # %% [markdown]
 # 단어의 빈도는 매우 고르지 않습니다. 몇 안 되는 기능어가 토큰의 큰 몫을 차지하고, 수천 개의 단어는 겨우 몇 번만
-# 나옵니다. 노트북 06을 위해 기억해 두세요. 열 번 본 단어로는 좋은 벡터를 얻을 수 없습니다.
+# 나옵니다. 노트북 06을 위해 기억해 두세요. 단어가 한 번 나올 때마다 그 벡터가 한 번 갱신되므로, 드문 단어의
+# 벡터는 근거가 적고 잡음이 더 많습니다. 그래도 그럴듯한 이웃 사이에 자리 잡을 수는 있지만(06이 이웃 옆에 출현
+# 횟수를 출력합니다), 덜 믿을 만합니다.
 #
 # 교재처럼, 양쪽에 `WINDOW_SIZE`개씩 단어가 있는 위치 하나하나가 학습 예 하나가 됩니다. 주변의 ID가
 # `contexts`(맥락, context)이고, 가운데의 ID가 `target`(타깃, target)입니다.
@@ -114,7 +118,7 @@ print(f"contexts: 형상 {contexts.shape}, target: 형상 {target.shape}")
 # %%
 from w2vlib.plotting import draw_cbow_ns_graph
 
-draw_cbow_ns_graph(window_size=WINDOW_SIZE, k=NEGATIVE)
+draw_cbow_ns_graph(window_size=WINDOW_SIZE, k=NEGATIVE, lang="ko")
 plt.show()
 
 # %% [markdown]
@@ -136,28 +140,34 @@ layered_wps = trainer.words_per_sec
 steps = len(trainer.iter_losses)
 print(f"타깃 {BATCH_SIZE}개씩 {steps}단계, {trainer.elapsed:.1f}초: {layered_wps:,.0f} words/s")
 epoch_minutes = len(target) / layered_wps / 60
-print(f"이 속도로 1에폭: 약 {epoch_minutes:.0f}분; 교재의 10에폭: {10 * epoch_minutes / 60:.1f}시간,"
-      f" 이 노트북에 주어진 1분의 {10 * epoch_minutes:.0f}배")
+print(f"이 속도로 1에폭은 약 {epoch_minutes:.1f}분, 교재의 10에폭은 약 {10 * epoch_minutes:.0f}분으로"
+      f" 이 노트북에 주어진 1분의 {10 * epoch_minutes:.0f}배입니다")
 
 # %%
 losses = np.array(trainer.iter_losses)
 assert len(losses) == min(LAYERED_ITERS, len(target) // BATCH_SIZE)
 assert np.all(np.isfinite(losses))
 n = max(1, len(losses) // 10)
-assert losses[-n:].mean() < losses[:n].mean(), "손실이 줄어들어야 합니다 (단계가 너무 적다면 LAYERED_ITERS를 늘리세요)"
-guess = (NEGATIVE + 1) * np.log(2)
-print(f"무작위로 찍을 때의 손실 (k+1) ln 2: {guess:.3f}; 첫 단계의 손실: {losses[0]:.3f}")
+below = np.flatnonzero(losses < 0.99 * losses[0])
+flat_steps = int(below[0]) if below.size else len(losses)
+print(f"첫 단계의 손실은 {losses[0]:.3f}입니다. 전체 {len(losses)}단계 중 처음 {flat_steps}단계 동안 이 값의 1% 안에 머뭅니다")
 print(f"처음 {n}단계의 평균 손실: {losses[:n].mean():.3f}, 마지막 {n}단계: {losses[-n:].mean():.3f}")
+if flat_steps == len(losses):
+    print("손실이 시작값을 벗어나기 전에 학습이 끝났습니다. 손실이 줄어드는 것을 보려면 LAYERED_ITERS를 늘리세요")
+else:
+    assert losses[-n:].mean() < losses[:n].mean(), "시작값을 벗어난 뒤에는 손실이 줄어야 합니다"
 
 # %% [markdown]
-# 처음에는 모든 점수가 0에 가까워서 시그모이드(sigmoid)가 모두 0.5를 내놓고, `k + 1`개의 이진 교차 엔트로피 오차가
-# 저마다 `ln 2`입니다. 그래서 손실은 `(k+1) ln 2`에서 시작합니다. 손실은 처음에 빠르게 (모델이 어떤 단어가 자주
-# 나오는지 배웁니다), 그다음에는 천천히 줄어듭니다. 아래 곡선은 1에폭의 작은 일부일 뿐입니다.
+# 손실은 곧바로 줄지 않습니다. `k`에만 달린 값에서 시작해서(연습 문제 1에서 이 값을 유도해 봅니다) 위에 출력한
+# 단계 수만큼 그 자리에 머뭅니다. 두 행렬 모두 아주 작은 값(`0.01 * normal`)에서 시작하고 점수는 두 행렬의 행을
+# 하나씩 곱한 것이므로, Adam이 단계마다 모든 가중치를 학습률(learning rate) 정도씩 움직여 가중치를 키울 때까지 점수는
+# 0 근처에 머뭅니다. 그다음에 손실이 처음에는 빠르게, 나중에는 천천히 줄어듭니다. 아래 곡선은 1에폭의 작은
+# 일부일 뿐입니다.
 
 # %%
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
-plot_loss(trainer.loss_list, ax=ax, eval_interval=trainer.eval_interval)
-ax.axhline(guess, ls="--", color="gray", label="(k+1) ln 2: 무작위로 찍을 때")
+plot_loss(trainer.loss_list, ax=ax, eval_interval=trainer.eval_interval, lang="ko")
+ax.axhline(losses[0], ls="--", color="gray", label="첫 단계의 손실")
 ax.set_title(f"계층 CBOW: 처음 타깃 {steps * BATCH_SIZE:,}개")
 ax.legend()
 plt.show()
@@ -167,17 +177,21 @@ plt.show()
 #
 # `w2vlib.fast.train`은 같은 *모델*, 즉 네거티브 샘플링을 쓰는 CBOW를 계층 객체 없이 학습합니다.
 #
-# - **융합된 배치**: `EmbeddingDot`과 `SigmoidWithLoss` 계층 `k + 1`개를 따로 두는 대신, 모든 학습 예의 출력 행
+# - **융합 배치**: `EmbeddingDot`과 `SigmoidWithLoss` 계층 `k + 1`개를 따로 두는 대신, 모든 학습 예의 출력 행
 #   `k + 1`개를 한 번에 모으고, 내적을 한 번의 배치 연산으로, 시그모이드도 한 번에 계산합니다.
-# - **희소 갱신**: 배치가 건드리는 행만 읽고 씁니다 (scipy 희소 행렬 곱이 반복되는 ID를 더해 줍니다. 노트북 02의
-#   `np.add.at` 이야기입니다). 반면 Adam은 매 단계 두 행렬의 `V x H`개 숫자를 쓰든 안 쓰든 전부 갱신합니다.
-# - **샘플러의 벡터화된 한 번의 추출**: 여러 배치에 쓸 부정적 예(negative example)를 한꺼번에 뽑습니다 (0.75제곱한 유니그램 분포에
-#   대한 별칭 테이블(alias table)). 그리고 두 번째 스레드가 다음 배치를 미리 준비합니다.
+# - **희소 갱신**: 평범한 SGD는 배치가 건드리는 행만 읽고 쓰며(scipy 희소 행렬 곱이 반복되는 ID를 더해 줍니다.
+#   노트북 02의 `np.add.at` 이야기입니다), 옵티마이저 상태를 따로 두지 않습니다.
+# - **샘플러의 벡터화된 한 번의 추출**: 여러 배치에 쓸 부정적 예(negative example)를 한꺼번에 뽑습니다. 노트북 04의
+#   유니그램 분포에 0.75를 거듭제곱한 분포로 만든 **별칭 테이블**(alias table)에서 뽑습니다. 별칭 테이블(Walker의
+#   별칭 방법)은 한 번, O(V)로 만듭니다. 열 `i`는 확률 `prob[i]`로 단어 `i`를, 그렇지 않으면 "별칭" 단어를 담습니다.
+#   한 번 뽑을 때는 열 하나를 무작위로 고르고 그 열의 치우친 동전을 던지므로, V가 얼마든 비용이 같고 모든 단어가
+#   정확히 제 확률로 나옵니다(`w2vlib.negative_sampling.alias_table`).
+# - 두 번째 스레드가 현재 배치를 계산하는 동안 다음 배치를 미리 준비합니다.
 #
 # ### 확인: 배치 하나에서 같은 손실과 기울기
 #
 # 답이 바뀐다면 속도는 쓸모가 없습니다. `fast.cbow_grads`는 계층 모델과 같은 가중치, 같은 부정적 예를 넣어 배치
-# 하나에서 융합된 커널을 실행하고, 손실과 전체 기울기(gradient)를 교재의 규약대로 돌려줍니다.
+# 하나에서 융합 커널을 실행하고, 손실과 전체 기울기(gradient)를 교재의 규약대로 돌려줍니다.
 
 # %%
 check_rng = np.random.default_rng(SEED + 1)
@@ -195,20 +209,20 @@ print(f"손실: 계층 {loss_layered:.4f}, 고속 {float(loss_fast):.4f}")
 assert abs(loss_layered - loss_fast) <= 1e-5 * abs(loss_layered)
 for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_layered[1], dW_out_fast)]:
     err = w2vlib.relative_error(a, b)
-    assert err < 1e-5, f"{name}이(가) 다릅니다: 상대 오차 {err:.2e}"
+    assert err < 1e-5, f"{name}이(가) 다릅니다. 상대 오차 {err:.2e}"
     print(f"{name}: 상대 오차 1e-5 미만")
 
 # %% [markdown]
 # **이 검사가 정확히 다루는 것:** 고정 크기 윈도우 `BATCH_SIZE`개로 된 배치 하나, 같은 가중치, 같은 부정적 예,
-# 갱신 전의 상태에서 융합된 커널의 손실과 `W_in`, `W_out`의 기울기가 계층의 것과 같다는 것입니다. 두 경로가 어떻게
+# 갱신 전의 상태에서 융합 커널의 손실과 `W_in`, `W_out`의 기울기가 계층의 것과 같다는 것입니다. 두 경로가 어떻게
 # *학습하는지*에 대해서는 아무것도 말하지 않습니다. 학습은 아래와 같이 다르고, 각 차이에는 `fast.train`의 설정값이
 # (옵티마이저는 계층 쪽의 설정이) 있습니다.
 #
 # | | 계층 모델 (교재) | 고속 경로 (기본값) | 설정값 |
 # |---|---|---|---|
-# | 옵티마이저 | 배치 평균 손실에 대한 Adam | 합계 손실에 대한 SGD, 학습률(learning rate)은 0을 향해 선형으로 감소 | `alpha`, `min_alpha` (계층: `w2vlib.SGD`) |
+# | 옵티마이저 | 배치 평균 손실에 대한 Adam | 합계 손실에 대한 SGD, 학습률은 0을 향해 선형으로 감소 | `alpha`, `min_alpha` (계층: `w2vlib.SGD`) |
 # | 배치 | 타깃 `BATCH_SIZE`개 (교재: 100), 에폭마다 섞음 | 타깃 1024개, 말뭉치 순서대로 | `batch_size` (순서: 없음) |
-# | 초기 가중치 | 두 행렬 모두 `0.01 * normal` | `W_in`은 `±0.5/H` 범위의 균등분포, `W_out`은 0 (word2vec) | `init="book"` |
+# | 가중치 초깃값 | 두 행렬 모두 `0.01 * normal` | `W_in`은 `±0.5/H` 범위의 균등분포, `W_out`은 0 (word2vec) | `init="book"` |
 # | CBOW 갱신 | 맥락 단어의 행마다 기울기의 제 몫 `dL/dh / 2w` | 맥락 단어의 행마다 `dL/dh` 전체 (word2vec.c, gensim) | `cbow_update="gradient"` |
 # | 감쇠(damping) | 없음 | 배치 안에서 `c`번 쓰인 행은 합친 갱신을 `max(1, c / d)`로 나눔 | `damping=0` |
 # | 하위 샘플링 | 없음 | 자주 나오는 단어를 무작위로 버림 (아래) | `sample=0` |
@@ -216,7 +230,7 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 # | 말뭉치의 양 끝 | 처음과 마지막 `w`개 위치는 건너뜀 | 짧은 윈도우로 유지 | 없음 (몇 위치뿐) |
 #
 # 위의 동일성 검사는 감쇠 없이 `cbow_update="gradient"`일 때 배치 하나에서 성립합니다. 커널은 같지만 그것을 둘러싼
-# 갱신 규칙은 다릅니다. 이 절 끝의 절제 실험 표가 마지막 네 행이 가져다주는 것을 측정합니다.
+# 갱신 규칙은 다릅니다. 이 절 끝의 절제 실험이 마지막 네 행으로 무엇을 얻는지 측정합니다.
 #
 # ### 자주 나오는 단어의 하위 샘플링
 #
@@ -225,8 +239,10 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 #
 # $$P_\text{keep}(w) = \min\left(1, \left(\sqrt{\frac{f}{t}} + 1\right)\frac{t}{f}\right)$$
 #
-# (word2vec.c와 gensim의 식입니다. 논문은 버릴 확률을 `1 - sqrt(t/f)`로 씁니다.) 대략 `t`번 이하로 나오는 단어는
-# 항상 남고, "the"는 드물게만 남습니다. `fast.subsample_keep_prob`이 이 확률을 계산합니다.
+# (word2vec.c와 gensim의 식입니다. 논문은 버릴 확률을 `1 - sqrt(t/f)`로 씁니다.) `f / t <= ((1 + sqrt 5) / 2)^2`,
+# 즉 약 2.6 이하인 동안에는 식의 값이 1 이상이므로 단어가 항상 남습니다(`x = f / t`에 대해 `sqrt(x) + 1 >= x`를
+# 풀면 됩니다. gensim의 코드에도 이 경계가 나옵니다). "the"는 드물게만 남습니다. `fast.subsample_keep_prob`이 이
+# 확률을 계산합니다.
 
 # %%
 sample = inspect.signature(fast.train).parameters["sample"].default  # 고속 경로의 기본 임계값
@@ -235,7 +251,7 @@ kept = float((counts * keep).sum() / counts.sum())
 order = np.argsort(-counts, kind="stable")
 for i in order[:3]:
     print(f"{id_to_word[int(i)]:>6}: {int(counts[i]):,}번 출현, 남을 확률 {keep[i]:.3f}")
-print(f"sample = {sample:g}: t = {sample * counts.sum():,.0f}; 에폭마다 토큰의 약 {kept:.0%}가 남습니다")
+print(f"sample = {sample:g}, t = {sample * counts.sum():,.0f}. 에폭마다 토큰의 약 {kept:.0%}가 남습니다")
 
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
 ranks = np.arange(1, vocab_size + 1)
@@ -250,7 +266,10 @@ plt.show()
 # %%
 assert 0 < kept < 1 and np.all((keep > 0) & (keep <= 1))
 assert keep[order[0]] < keep[order[-1]], "가장 자주 나오는 단어는 가장 드문 단어보다 덜 남아야 합니다"
-print("확인 통과")
+t = sample * counts.sum()
+bound = ((1 + np.sqrt(5)) / 2) ** 2
+assert np.all(keep[counts <= bound * t] == 1) and np.all(keep[counts > 1.001 * bound * t] < 1)
+print(f"확인 통과: {bound:.3f} t = {bound * t:,.0f}번까지 나오는 단어는 항상 남고, 그보다 자주 나오는 단어는 그렇지 않습니다")
 
 # %% [markdown]
 # ### 실제로 학습하기
@@ -264,8 +283,8 @@ SETTINGS = dict(model="cbow", hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE,
 result = fast.train(corpus, vocab_size, progress=False, **SETTINGS)
 speedup = result.words_per_sec / layered_wps
 print(f"{EPOCHS}에폭 (단어 {EPOCHS * len(corpus):,}개), {result.wall_time:.1f}초: {result.words_per_sec:,.0f} words/s")
-print(f"계층 경로보다 {speedup:.0f}배 빠릅니다; 실제로 학습한 타깃 기준으로는 (하위 샘플링 후 {kept:.0%}가 남음) "
-      f"{speedup * kept:.0f}배")
+print(f"계층 경로보다 {speedup:.0f}배 빠릅니다. 실제로 학습한 타깃 기준으로는 (하위 샘플링 후 {kept:.0%}가 남음) "
+      f"{speedup * kept:.0f}배입니다")
 
 # %%
 assert result.W_in.shape == (vocab_size, HIDDEN_SIZE) and result.W_in.dtype == np.float32
@@ -292,94 +311,194 @@ print("에폭별 손실:", ", ".join(f"{x:.3f}" for x in result.loss_per_epoch))
 
 # %%
 for query in ["year", "car", "you"]:
-    for name, W in [("layered", layered.word_vecs), ("fast", result.W_in)]:
+    for name, W in [("계층", layered.word_vecs), ("고속", result.W_in)]:
         near = w2vlib.most_similar(query, word_to_id, id_to_word, W, top=4)
-        print(f"{query:>5} ({name:>7}): " + ", ".join(f"{w} {s:.3f}" for w, s in near))
+        print(f"{query:>5} ({pad(name, 7, '>')}): " + ", ".join(f"{w} {s:.3f}" for w, s in near))
 
 # %% [markdown]
-# 계층 모델의 이웃은 관계없는 단어인데도 코사인이 1에 가깝습니다. 이것은 유사도가 아닙니다. 짧은 학습이 자주
-# 나오는 단어의 벡터를 모두 **하나의 공통 방향**으로 밀어 놓았을 뿐입니다. 학습 초기에는 거의 모든 맥락에서
-# 기울기가 같은 말("자주 나오는 단어가 타깃일 가능성이 높다")을 하고, Adam은 기울기의 크기와 상관없이 단계마다
-# 모든 매개변수를 학습률 정도씩 움직입니다. 그래서 이 공통된 이동이 곧 작은 무작위 초기값을 압도합니다. 그러면
-# 자주 나오는 단어의 벡터는 대부분 같은 벡터가 되고, 1에 가까운 코사인은 그 사실만 잴 뿐입니다. 자주 나오는 단어
-# 쌍 사이의 평균 코사인과, 각 단어와 그 평균 방향 사이의 평균 코사인이 이를 보여 줍니다.
+# 두 목록의 코사인을 비교해 보세요. 짧은 계층 모델 학습은 자주 나오는 단어의 벡터를 모두 **하나의 공통 방향**으로
+# 밀어 놓을 수 있습니다. 학습 초기에는 거의 모든 맥락에서 기울기가 같은 말("자주 나오는 단어가 타깃일 가능성이
+# 높다")을 하고, Adam은 기울기의 크기와 상관없이 단계마다 모든 매개변수를 학습률 정도씩 움직입니다. 그래서 이
+# 공통된 이동이 곧 작은 무작위 초깃값을 압도합니다. 그러면 자주 나오는 단어의 벡터는 대부분 같은 벡터가 되고,
+# 관계없는 단어끼리도 코사인이 1에 가까워지며, 그 코사인은 유사도가 아니라 공통 방향만 잽니다. 이번 학습이 거기까지
+# 갔는지는 설정값(단계 수, 배치 하나의 잡음)에 달려 있습니다. 자주 나오는 단어 쌍 사이의 평균 코사인과, 각 단어와
+# 그 평균 방향 사이의 평균 코사인이 이를 잽니다. 계층 모델의 무작위 초깃값(우연히 나오는 값)도 함께 보여 줍니다.
 
 # %%
 frequent = order[:1000]
 pair_rng = np.random.default_rng(SEED)
 i, j = pair_rng.integers(0, len(frequent), size=(2, 2000))
 collapse = {}
-for name, W in [("layered", layered.word_vecs), ("fast", result.W_in)]:
+start_W = w2vlib.CBOW(vocab_size, HIDDEN_SIZE, WINDOW_SIZE, corpus, sample_size=NEGATIVE,
+                      rng=np.random.default_rng(SEED)).word_vecs  # 계층 모델 학습의 무작위 초깃값
+for name, W in [("무작위 초깃값", start_W), ("계층", layered.word_vecs), ("고속", result.W_in)]:
     Wn = w2vlib.normalize(W[frequent])
     mean_dir = w2vlib.normalize(Wn.mean(axis=0, keepdims=True))[0]
     collapse[name] = (float(np.mean(np.sum(Wn[i] * Wn[j], axis=1))), float(np.mean(Wn @ mean_dir)))
-    print(f"{name:>7}: 자주 나오는 두 단어의 평균 코사인 {collapse[name][0]:.3f}, "
+    print(f"{pad(name, 12, '>')}: 자주 나오는 두 단어의 평균 코사인 {collapse[name][0]:+.3f}, "
           f"단어와 평균 방향의 평균 코사인 {collapse[name][1]:.3f}")
 
 # %%
-assert collapse["layered"][0] > collapse["fast"][0], "짧은 계층 모델 학습 쪽이 더 한 방향으로 쏠려 있어야 합니다"
-print("확인 통과: 계층 모델의 벡터는 학습을 마친 벡터보다 훨씬 더 한 방향을 공유합니다")
+noise = 1 / np.sqrt(HIDDEN_SIZE)  # H차원에서 무작위 방향 두 개가 이루는 코사인의 퍼짐
+assert abs(collapse["무작위 초깃값"][0]) < 3 * noise / np.sqrt(len(i)) + 0.01, "무작위 방향의 평균 코사인은 0 근처여야 합니다"
+assert collapse["고속"][0] < 0.5, "학습을 마친 벡터는 한 방향을 공유하지 않아야 합니다 (EPOCHS가 아주 적다면 늘리세요)"
+if collapse["계층"][0] > 0.5:
+    print(f"짧은 계층 모델 학습은 한 방향으로 쏠렸습니다. 자주 나오는 두 단어의 평균 코사인은 {collapse['계층'][0]:.3f}입니다."
+          f" 고속 학습 뒤에는 {collapse['고속'][0]:+.3f}, 무작위 초깃값에서는 {collapse['무작위 초깃값'][0]:+.3f}입니다")
+else:
+    print(f"이 설정값에서는 짧은 계층 모델 학습이 (아직) 쏠리지 않았습니다. 평균 코사인은 {collapse['계층'][0]:+.3f},"
+          f" 무작위 초깃값에서는 {collapse['무작위 초깃값'][0]:+.3f}이고, 손실은 {len(losses)}단계 동안 {losses[0]:.3f}에서"
+          f" {losses[-n:].mean():.3f}까지 줄었습니다. 공통 방향이 생기는 것을 보려면 LAYERED_ITERS(단계 수)나"
+          " BATCH_SIZE(단계마다 잡음이 적어짐)를 늘리세요")
+print("확인 통과: 학습을 마친 벡터는 퍼져 있습니다")
 
 # %% [markdown]
 # 학습을 마친 벡터는 퍼져 있습니다. 이웃은 같은 종류의 단어이고, 코사인 값도 다양합니다.
 #
-# ### 각 차이가 가져다주는 것: 절제 실험 표
+# ### 각 차이로 얻는 것: 절제 실험
 #
 # 모든 기법을 켠 고속 경로에서 시작해 한 번에 하나씩 끕니다. word2vec의 CBOW 갱신 대신 정확한 기울기 몫, 감쇠
-# 없음, 하위 샘플링 없음, 고정 윈도우입니다. 각 실행은 초당 단어 수와 노트북 06의 유추 문제(analogy problem)
-# 정확도(3CosAdd, 맞힌 문제의 비율)로 평가합니다. `EPOCHS`에폭짜리 실행 다섯 번은 이 노트북의 1분에 들어가지 않으므로
-# 실행마다 `ABLATION_EPOCHS`에폭(설정값)만 학습합니다. 따라서 표는 최종 정확도가 아니라 경향을 보여 줍니다.
-# `ABLATION_EPOCHS = EPOCHS`로 하면 행의 순위가 바뀔 수 있으니, 시간이 있을 때 해 보세요.
-
-# %% tags=["nbval-ignore-output"]
-ABLATION = [("fast path (all on)", {}), ("exact gradient share", dict(cbow_update="gradient")),
-            ("no damping", dict(damping=0)), ("no subsampling", dict(sample=0)),
-            ("fixed window", dict(dynamic_window=False))]
-ablation = {}
-for name, change in ABLATION:
-    if not change and ABLATION_EPOCHS == EPOCHS:
-        run = result
-    else:
-        run = fast.train(corpus, vocab_size, progress=False, **dict(SETTINGS, epochs=ABLATION_EPOCHS, **change))
-    score = evaluate_analogies(ANALOGY_FILE, run.W_in, word_to_id).accuracy
-    ablation[name] = dict(wps=run.words_per_sec, seconds=run.wall_time, acc=score)
-base = ablation["fast path (all on)"]
-print(f"실행마다 {ABLATION_EPOCHS}에폭              words/s  시간(초)  유추 정확도")  # 한글은 폭이 두 칸이므로 열에 맞춰 공백을 조정했습니다
-for name, row in ablation.items():
-    print(f"{name:<22} {row['wps']:>12,.0f} {row['seconds']:>9.1f} {row['acc']:>12.3f}")
-print()
-for name, row in list(ablation.items())[1:]:
-    print(f"{name}: words/s {row['wps'] / base['wps']:.2f}배, 정확도 {row['acc'] - base['acc']:+.3f}")
+# 없음, 하위 샘플링 없음, 고정 윈도우입니다. 각 실행은 노트북 06의 유추 문제(analogy problem) 정확도(3CosAdd, 맞힌
+# 문제의 비율)와, WordSim-353의 사람이 매긴 유사도 점수와의 스피어만 상관계수로 평가합니다.
+#
+# 행마다 한 번 실행한 것은 측정이 아닙니다. 몇백 문제에서 잰 정확도에는 그 자체로 이항 표준오차가 있고, 시드를
+# 바꾸면 행 사이의 차이만큼 값이 움직이며, 시작을 늦추는 기법이 나중에 이득을 줄 수도 있습니다. 그래서 행마다 시드
+# 여러 개와 두 가지 에폭 예산으로 학습하고, 시드에 대한 평균 ± 표준편차로 보고합니다. 이것은 몇 분이 걸려 이
+# 노트북에 주어진 시간을 넘습니다. 전체 측정은 스크립트 `benchmarks/ablation_05.py`가 하고, 다음 셀은 커밋된 그
+# 결과를 출력합니다. 그다음에 이 노트북이 같은 비교의 작은 실시간 버전을 실행합니다.
 
 # %%
-def work_per_epoch(change):
-    """에폭당 건드리는 행 수: 타깃 수 x (맥락 행 + 출력 행 k + 1개), 설정만으로 계산합니다."""
-    targets = len(corpus) if change.get("sample") == 0 else float((counts * keep).sum())
-    contexts_per_target = 2 * WINDOW_SIZE if change.get("dynamic_window") is False else WINDOW_SIZE + 1
-    return targets * (contexts_per_target + NEGATIVE + 1)
+BENCH = Path("../..") / "benchmarks" / "results" / "ablation_05.json"
+bench = json.loads(BENCH.read_text(encoding="utf-8"))
+ROW_NAMES = {"all on": "모두 켬", "exact gradient share": "정확한 기울기 몫", "no damping": "감쇠 없음",
+             "no subsampling": "하위 샘플링 없음", "fixed window": "고정 윈도우"}
+base_cfg, larger_cfg = bench["base"], bench["larger"]
+print(f"{bench['command']}")
+print(f"시드 {bench['seeds']}, PTB, CBOW, 은닉층 {base_cfg['hidden_size']}, 윈도우 {base_cfg['window_size']}, "
+      f"부정적 예 {base_cfg['negative']}개. 당시의 기본값은 alpha {bench['runs'][0]['alpha']:g}, "
+      f"배치 {bench['runs'][0]['batch_size']}, 감쇠 {bench['runs'][0]['damping']:g}")
+table = {(t["settings"], t["epochs"], t["row_name"]): t for t in bench["table"]}
+rows = []
+for epochs in bench["epochs"]:
+    ref = table[("base", epochs, "all on")]
+    for name in ROW_NAMES:
+        t = table[("base", epochs, name)]
+        a, w = t["analogy"], t["wordsim"]
+        diff = a["mean"] - ref["analogy"]["mean"]
+        se = np.sqrt((a["sd"] ** 2 + ref["analogy"]["sd"] ** 2) / a["n"])  # 차이의 표준오차
+        rows.append([epochs, ROW_NAMES[name], f"{a['mean']:.3f} ± {a['sd']:.3f}",
+                     "" if name == "all on" else f"{diff:+.3f} ± {se:.3f}", f"{w['mean']:.3f} ± {w['sd']:.3f}"])
+    rows.append(None)
+print(format_table(["에폭", "행", "유추 정확도", "모두 켬과의 차이", "WordSim 상관"], rows[:-1]))
+n_q = bench["runs"][0]["analogy_answered"]
+p_best = max(table[("base", max(bench["epochs"]), name)]["analogy"]["mean"] for name in ROW_NAMES)
+print(f"문제 {n_q}개에서 {p_best:.3f} 근처인 정확도 하나의 이항 표준오차는 "
+      f"{np.sqrt(p_best * (1 - p_best) / n_q):.3f}입니다")
+for name in ("all on", "no damping"):
+    t = table[("larger", bench["runs"][-1]["epochs"], name)]
+    print(f"더 큰 설정 (은닉층 {larger_cfg['hidden_size']}, 윈도우 {larger_cfg['window_size']}, "
+          f"부정적 예 {larger_cfg['negative']}개), {t['epochs']}에폭, {ROW_NAMES[name]}, "
+          f"발산한 실행 수 {t['n_diverged']} / {t['n_runs']}")
 
-work = {name: work_per_epoch(change) for name, change in ABLATION}
-final_acc = evaluate_analogies(ANALOGY_FILE, result.W_in, word_to_id).accuracy
-for name, row in ablation.items():
-    assert np.isfinite(row["acc"]) and np.isfinite(row["wps"]) and row["wps"] > 0, name
-    print(f"{name:<22} {ABLATION_EPOCHS}에폭 뒤 유추 정확도: {row['acc']:.3f}; "
-          f"에폭당 작업량은 고속 경로의 {work[name] / work['fast path (all on)']:.2f}배")
-print(f"비교: 본 학습의 {EPOCHS}에폭 뒤 정확도 {final_acc:.3f}")
-assert work["no subsampling"] > work["fast path (all on)"] and work["fixed window"] > work["fast path (all on)"]
-assert ablation["exact gradient share"]["acc"] < base["acc"], (
-    "정확한 기울기 몫은 word2vec의 갱신보다 느리게 배워야 합니다. 에폭이 아주 적으면 둘 다 "
-    "아직 0 근처일 수 있습니다: ABLATION_EPOCHS를 늘리세요")
-print("확인 통과: word2vec의 CBOW 갱신이 정확한 기울기 몫보다 빨리 배웁니다")
+# %%
+def clear_difference(name, epochs):
+    """행이 '모두 켬'보다 차이의 표준오차 2배 넘게 좋으면 +1, 나쁘면 -1, 그 밖에는 0."""
+    a, ref = table[("base", epochs, name)]["analogy"], table[("base", epochs, "all on")]["analogy"]
+    se = np.sqrt((a["sd"] ** 2 + ref["sd"] ** 2) / a["n"])
+    diff = a["mean"] - ref["mean"]
+    return int(np.sign(diff)) if abs(diff) > 2 * se else 0
+
+assert len(bench["seeds"]) >= 3 and len(bench["epochs"]) >= 2
+assert all(clear_difference("exact gradient share", e) == -1 for e in bench["epochs"])
+verdict = {name: [clear_difference(name, e) for e in bench["epochs"]] for name in ROW_NAMES if name != "all on"}
+words = {1: "모두 켬보다 좋음", -1: "모두 켬보다 나쁨", 0: "잡음 범위 안"}
+for name, v in verdict.items():
+    print(f"{pad(ROW_NAMES[name], 22)} " + ", ".join(f"{e}에폭 뒤 {words[x]}" for e, x in zip(bench["epochs"], v)))
+larger = {name: table[("larger", bench["runs"][-1]["epochs"], name)] for name in ("all on", "no damping")}
+assert larger["all on"]["n_diverged"] == 0
+print("확인 통과: 정확한 기울기 몫은 두 예산 모두에서 지고, 기본값은 한 번도 발산하지 않았습니다")
+
+# %%
+ws_verdict = {}
+for name in ROW_NAMES:
+    if name == "all on":
+        continue
+    a, ref = table[("base", max(bench["epochs"]), name)]["wordsim"], table[("base", max(bench["epochs"]), "all on")]["wordsim"]
+    se = np.sqrt((a["sd"] ** 2 + ref["sd"] ** 2) / a["n"])
+    ws_verdict[name] = int(np.sign(a["mean"] - ref["mean"])) if abs(a["mean"] - ref["mean"]) > 2 * se else 0
+    print(f"{pad(ROW_NAMES[name], 22)} {max(bench['epochs'])}에폭 뒤 WordSim: {words[ws_verdict[name]]}")
+full, short = max(bench["epochs"]), min(bench["epochs"])
+# 아래의 결정이 기대는 사실들
+assert clear_difference("no damping", full) == -1 and larger["no damping"]["n_diverged"] > 0
+assert clear_difference("no damping", short) == 1
+assert clear_difference("no subsampling", full) == 1 and ws_verdict["no subsampling"] == -1
+assert all(clear_difference("fixed window", e) == -1 for e in bench["epochs"])
+print("확인 통과: 기본값에 관한 결정이 기대는 사실들")
 
 # %% [markdown]
-# 각 행을 첫 행과 비교해 읽으세요. 정확한 기울기 몫은 맥락 단어의 행마다 word2vec이 주는 갱신의 `1/2w`만 주므로,
-# 같은 학습률에서 입력 측 벡터가 훨씬 느리게 배우고, 그 행은 정확도를 잃습니다(위의 확인 셀이 이를 검사합니다).
-# 하위 샘플링과 동적 윈도우는 에폭당 작업량을 줄입니다. 확인 셀이 이 작업량을 설정만으로 계산하고(타깃 수 곱하기
-# 타깃 하나가 건드리는 행 수, 즉 맥락 행과 출력 행 `k + 1`개), 표 아래의 줄들은 그것을 끄면 이 컴퓨터에서 초당
-# 단어 수가, 그리고 이 에폭 수에서 정확도가 어떻게 되었는지 출력합니다. 감쇠는 큰 배치에서의 안정성을 위한
-# 것이고, 정확도에 미치는 효과는 에폭 수에 따라 달라집니다. 더 공정한 비교라면 모든 행에 같은 에폭 수가 아니라
-# 같은 *시간*을 주어야 합니다. words/s 열로 그것을 어림할 수 있습니다.
+# **기본값에 관한 결정.** 두 예산을 함께 읽으세요. 위의 줄들이 어떤 차이가 잡음보다 큰지 말해 줍니다. 모든 행이
+# 같은 문제에 답하므로 두 행의 차이는 시드 사이의 잡음(표의 표준오차)에 비추어 판단합니다. 이항 표준오차는 같은
+# 크기의 다른 문제 묶음이라면 정확도 하나가 얼마나 움직일 수 있는지를 말해 주며, 그래서 몇 포인트 이상의 차이만
+# 이야기할 가치가 있습니다.
 #
+# - **감쇠는 켜 둡니다.** 감쇠가 없으면 시작이 빠르지만(짧은 예산), 전체 예산 뒤에는 감쇠한 실행이 유추 문제를 더
+#   많이 맞히고, 더 큰 설정에서는 감쇠하지 않은 실행이 발산합니다. 자주 나오는 행에 더해지는 갱신의 합은 윈도우와
+#   부정적 예의 수에 따라 커지고, 감쇠가 그것을 묶어 둡니다. (짧게 학습할 때는 `damping=0` 키워드 하나면 됩니다.)
+# - **하위 샘플링도 켜 둡니다.** 끄면 전체 예산 뒤에 유추 문제를 더 많이 맞히지만 사람의 유사도 판단(WordSim)과의
+#   상관은 낮아지고, 에폭마다 학습하는 타깃이 늘어납니다(얼마나 느는지는 아래의 실시간 셀이 출력합니다). 한 척도는
+#   오르고 하나는 내리며 일은 늘어나므로, word2vec의 기본값(word2vec.c와 gensim의 기본값이기도 합니다)을 떠날 이유가
+#   없습니다.
+# - **word2vec의 CBOW 갱신과 동적 윈도우도 그대로 둡니다.** 정확한 기울기 몫과 고정 윈도우는 두 예산 모두에서 유추
+#   문제를 덜 맞히고(확인 셀이 검사합니다), 고정 윈도우는 에폭당 일도 더 많습니다.
+
+# %% [markdown]
+# **실시간 버전.** 같은 다섯 행을 행마다 시드 `ABLATION_SEEDS`개, 실행마다 `ABLATION_EPOCHS`에폭(설정값)으로 말뭉치
+# 전체에서 학습합니다. 기본 예산으로는 학습의 *시작*을 보여 줍니다. 벤치마크의 첫 예산은 이보다 깁니다. 더 큰
+# 설정(`HIDDEN_SIZE = 200`, `WINDOW_SIZE = 8`, `NEGATIVE = 10`을 해 보세요)에서는 어떤 행이 발산할 수 있고, 그러면
+# 멈추는 대신 표가 그렇다고 알려 줍니다. words/s는 컴퓨터와 그 부하에 따라 달라지므로 첫 셀은 테스트가 비교하지
+# 않습니다. 정확도는 시드가 고정되어 있으므로 비교합니다.
+
+# %% tags=["nbval-ignore-output"]
+ABLATION = [("all on", {}), ("exact gradient share", dict(cbow_update="gradient")),
+            ("no damping", dict(damping=0)), ("no subsampling", dict(sample=0)),
+            ("fixed window", dict(dynamic_window=False))]
+live = {}
+for name, change in ABLATION:
+    live[name] = []
+    for seed in range(SEED, SEED + ABLATION_SEEDS):
+        try:
+            run = fast.train(corpus, vocab_size, progress=False,
+                             **dict(SETTINGS, epochs=ABLATION_EPOCHS, seed=seed, **change))
+        except FloatingPointError:
+            live[name].append(None)  # 발산
+            continue
+        acc = evaluate_analogies(ANALOGY_FILE, run.W_in, word_to_id).accuracy
+        live[name].append(dict(acc=acc, wps=run.words_per_sec))
+wps = {name: np.mean([r["wps"] for r in runs if r]) if any(runs) else np.nan for name, runs in live.items()}
+for name in live:
+    print(f"{pad(ROW_NAMES[name], 22)} {wps[name]:>12,.0f} words/s, 모두 켬 행의 {wps[name] / wps['all on']:.2f}배")
+
+# %%
+rows = []
+for name, runs in live.items():
+    accs = np.array([r["acc"] for r in runs if r is not None])
+    n_div = sum(r is None for r in runs)
+    shown = f"{accs.mean():.3f} ± {accs.std(ddof=1):.3f}" if len(accs) > 1 else (f"{accs[0]:.3f}" if len(accs) else "-")
+    rows.append([ROW_NAMES[name], shown, f"{n_div} / {len(runs)}"])
+print(f"실행마다 {ABLATION_EPOCHS}에폭, 시드 {SEED}..{SEED + ABLATION_SEEDS - 1}")
+print(format_table(["행", "유추 정확도", "발산"], rows))
+print(f"하위 샘플링을 끄면 에폭마다 {1 / kept:.2f}배 많은 타깃을 학습합니다 (하위 샘플링은 토큰의 {kept:.0%}를 남깁니다)")
+assert ABLATION_SEEDS >= 2, "평균 ± 표준편차에는 행마다 시드가 2개 이상 필요합니다"
+assert all(r is not None for r in live["all on"]), "고속 경로의 기본값은 절대 발산하지 않아야 합니다"
+assert all(0 <= r["acc"] <= 1 for runs in live.values() for r in runs if r is not None)
+print("확인 통과: 기본값은 한 번도 발산하지 않았고, 모든 정확도는 문제 중 맞힌 비율입니다")
+
+# %% [markdown]
+# 실시간 표를 벤치마크의 표와 비교해 읽으세요. 짧은 예산 뒤에는 정확도가 아직 작고, 행 사이의 차이가 시드 사이의
+# 차이와 비슷하며, 학습이 시작되는 속도만 바꾸는 행은 벤치마크의 더 긴 예산 뒤보다 여기서 더 좋아 보일 수 있습니다.
+# 기본값은 짧은 실행 하나가 아니라 벤치마크에 기대고 있습니다.
+#
+
 # ## 4. 벡터 저장하고 다시 불러오기
 #
 # 벡터는 `w2vlib.pretrained.save_ptb_vectors`로 패키지의 캐시 폴더(노트북 폴더가 아닙니다)에 저장합니다.
@@ -397,7 +516,7 @@ W, w2i, i2w = load_vectors(path)
 assert np.array_equal(W, result.W_in) and i2w == id_to_word and w2i == word_to_id
 W_again, _, _ = ptb_vectors(**SETTINGS)  # 노트북 06-08이 하는 일: 캐시에서 찾으므로 학습하지 않습니다
 assert np.array_equal(W_again, result.W_in)
-print(f"{W.shape[0]:,} x {W.shape[1]} 벡터를 다시 불러왔습니다: 똑같습니다")
+print(f"{W.shape[0]:,} x {W.shape[1]} 벡터를 다시 불러왔습니다. 똑같습니다")
 
 
 # %% [markdown]
@@ -405,13 +524,14 @@ print(f"{W.shape[0]:,} x {W.shape[1]} 벡터를 다시 불러왔습니다: 똑�
 #
 # - PTB는 토큰이 약 백만 개이고 어휘(vocabulary)는 10,000단어입니다. 단어의 빈도는 매우 고르지 않습니다.
 # - 네거티브 샘플링(negative sampling)을 쓰는 계층 CBOW는 올바르게 학습하지만 느립니다. 측정한 words/s로 계산하면
-#   교재처럼 말뭉치(corpus)를 열 에폭 학습하는 데 노트북 하나보다 훨씬 오래 걸리므로, 정해진 단계 수만 실행했습니다. 그 뒤에도 자주 나오는
-#   단어의 벡터는 여전히 한 방향을 공유합니다.
-# - 손실은 `(k+1) ln 2`에서 시작하고(시그모이드(sigmoid)가 모두 0.5), 모델이 진짜 타깃(target)과 샘플링한 부정적
-#   예를 구별하게 되면서 줄어듭니다.
-# - 고속 경로(fast path)의 융합된 커널은 계층과 같은 손실과 기울기(gradient)를 계산합니다(배치 하나에서 확인).
-#   *학습*은 옵티마이저, 배치, 초기화, CBOW 갱신 규칙, 감쇠, 하위 샘플링, 윈도우에서 다르고, 각각 설정값이 있으며,
-#   절제 실험 표가 그중 넷이 가져다주는 것을 측정합니다.
+#   교재처럼 말뭉치(corpus)를 열 에폭 학습하는 데 노트북 하나보다 훨씬 오래 걸리므로, 정해진 단계 수만
+#   실행했습니다. 기본 설정값에서는 그 뒤에 자주 나오는 단어의 벡터가 한 방향을 공유합니다.
+# - 손실은 `k`에만 달린 값에서 평평하게 시작하고(연습 문제 1), 가중치가 충분히 커져 모델이 진짜 타깃(target)과
+#   샘플링한 부정적 예를 구별하게 되면 줄어듭니다.
+# - 고속 경로(fast path)의 융합 커널(fused kernel)은 계층과 같은 손실과 기울기(gradient)를 계산합니다(배치 하나에서 확인).
+#   *학습*은 옵티마이저, 배치, 초기화, CBOW 갱신 규칙, 감쇠, 하위 샘플링, 윈도우에서 다르고, 각각 설정값이
+#   있습니다. 절제 실험이 그중 넷으로 얻는 것을 시드와 두 가지 에폭 예산에 걸쳐(평균 ± 표준편차) 측정합니다. 전체
+#   측정은 벤치마크 스크립트가, 작은 실시간 버전은 이 노트북이 합니다.
 # - 하위 샘플링(subsampling)은 단어를 `min(1, (sqrt(f/t) + 1) t/f)`의 확률로 남깁니다. 빈도 곡선의 머리 부분은
 #   평평해지고 꼬리 부분은 그대로입니다.
 # - 학습한 임베딩(embedding) 행렬 `W_in`이 단어의 분산 표현(distributed representation)입니다. 캐시에 `.npz`로
@@ -426,9 +546,9 @@ print(f"{W.shape[0]:,} x {W.shape[1]} 벡터를 다시 불러왔습니다: 똑�
 q1, q2, q3, q4 = w2vlib.exercises.load("05", lang="ko")
 
 # %% [markdown]
-# **1. 손실은 어디에서 시작할까요?** 몸풀기 문제입니다. 2절에서 말로 설명한 시작 손실을 코드로 옮겨 보세요.
-# 학습 전에는 점수가 거의 0입니다. 예상되는 시작 손실을 부정적 예의 수 `k`의 함수로 써 보세요. 자동 채점은 여러
-# `k`를 시험하고, 위의 계층 모델 학습의 첫 단계와 비교합니다.
+# **1. 손실은 어디에서 시작할까요?** 2절에서는 첫 단계의 손실을 측정하고, 그 값이 부정적 예의 수 `k`에만 달려
+# 있다고 했습니다. 그 값을 유도해 보세요. 학습 전에는 점수가 거의 0입니다. 예상되는 시작 손실을 `k`의 함수로 써
+# 보세요. 자동 채점은 여러 `k`를 시험하고, 위의 계층 모델 학습의 첫 단계와 비교합니다.
 
 # %%
 def start_loss(k):
@@ -439,9 +559,20 @@ q1.check(start_loss, negative=NEGATIVE, measured=losses[0])
 # q1.solution()
 
 # %% [markdown]
-# **2. 쓰인 행만 건드리는 Adam.** `w2vlib.Adam(lazy=True)`는 `V x H`개의 숫자 전부가 아니라, 배치가 쓴 `W_in`과
-# `W_out`의 행만 갱신합니다(고속 경로처럼). 아래 셀은 각 옵티마이저로 계층 모델을 몇 단계 학습하고 words/s를
-# 측정합니다.
+# **2. lazy Adam.** `w2vlib.Adam(lazy=True)`는 교재의 Adam을 더 빠르게 구현한 것이 아니라 *다른 옵티마이저*입니다.
+# 단계마다 움직이는 방식이 달라서, 이것으로 학습하면 다른 가중치에 이릅니다(어떻게 다른지는 답한 뒤에 채점 결과가
+# 알려 줍니다). 여기서는 속도만 비교합니다. 먼저 예측해 보세요. 답 다음의 셀이 각 옵티마이저로 계층 모델을 몇 단계
+# 학습하고 words/s를 측정합니다. lazy Adam이 더 빠르다면 왜일까요? 글자 하나로 답해 보세요.
+#
+# - **a** lazy Adam은 보폭이 커서 단계가 덜 필요합니다.
+# - **b** 단계마다 두 행렬의 `V x H`개 숫자 전부가 아니라, 배치가 쓴 몇 안 되는 행만 갱신합니다(그 행의 모멘트
+#   추정값만 유지합니다).
+# - **c** 부정적 예의 역전파를 건너뜁니다.
+# - **d** 가중치를 반정밀도(half precision)로 저장합니다.
+
+# %%
+answer_2 = ...  # "a", "b", "c" 또는 "d"
+q2.check(answer_2)
 
 # %% tags=["nbval-ignore-output"]
 def layered_speed(optimizer, iters=100):
@@ -455,21 +586,13 @@ dense_wps, lazy_wps = layered_speed(w2vlib.Adam()), layered_speed(w2vlib.Adam(la
 print(f"Adam: {dense_wps:,.0f} words/s, lazy Adam: {lazy_wps:,.0f} words/s, 비율 {lazy_wps / dense_wps:.1f}")
 
 # %%
-assert lazy_wps > dense_wps, "lazy Adam이 더 빨라야 합니다: 배치가 쓰지 않은 행을 건너뛰기 때문입니다"
-print("확인 통과: lazy Adam이 더 빠릅니다")
-
-# %% [markdown]
-# 왜 더 빠를까요? 글자 하나로 답해 보세요.
-#
-# - **a** lazy Adam은 보폭이 커서 단계가 덜 필요합니다.
-# - **b** 단계마다 두 행렬의 `V x H`개 숫자 전부가 아니라, 배치가 쓴 몇 안 되는 행만 갱신합니다(그 행의 모멘트
-#   추정값만 유지합니다).
-# - **c** 부정적 예의 역전파를 건너뜁니다.
-# - **d** 가중치를 반정밀도(half precision)로 저장합니다.
-
-# %%
-answer_2 = ...  # "a", "b", "c" 또는 "d"
-q2.check(answer_2)
+if lazy_wps > dense_wps:
+    print("확인 통과: lazy Adam이 더 빠릅니다")
+else:
+    print(f"여기서는 lazy Adam이 더 빠르지 않았습니다. BATCH_SIZE = {BATCH_SIZE}에서는 단계마다 순전파와 역전파가 배치와 함께 "
+          "커지지만 V x H개 숫자 전부를 갱신하는 Adam의 비용은 그대로이므로, lazy Adam이 아끼는 몫이 한 단계에서 더 작고, "
+          "바쁜 컴퓨터에서는 시간 측정에 잡음도 많습니다. 교재의 BATCH_SIZE = 100으로 해 보세요")
+assert lazy_wps > dense_wps or BATCH_SIZE > 100, "교재의 배치 크기 이하에서는 lazy Adam이 더 빨라야 합니다"
 
 # %% [markdown]
 # **3. 남을 확률.** word2vec이 각 단어를 남길 확률(단어 ID마다 숫자 하나)을 돌려주는 `keep_prob(counts, sample)`을
@@ -503,11 +626,18 @@ with warnings.catch_warnings():  # 짧은 1에폭은 속도만 잽니다: 벡터
              for m in ("cbow", "skipgram")}
 predicted = q4.answer_or_reference(pairs)(WINDOW_SIZE)
 print(f"CBOW {speed['cbow']:,.0f} words/s, skip-gram {speed['skipgram']:,.0f} words/s, "
-      f"비율 {speed['cbow'] / speed['skipgram']:.1f}; skip-gram은 타깃당 약 {predicted:g}쌍을 학습합니다")
+      f"비율 {speed['cbow'] / speed['skipgram']:.1f}. skip-gram은 타깃당 약 {predicted:g}쌍을 학습합니다")
 
 # %%
 assert speed["cbow"] > speed["skipgram"], "skip-gram은 단어당 작업이 더 많습니다"
 print("확인 통과: skip-gram은 말뭉치 단어당 더 느립니다")
 
 # %% [markdown]
+# **출처**(이 노트북에서 확인한 것): word2vec.c (`word2vec.c`, tmikolov/word2vec: 하위 샘플링 식, 동적 윈도우
+# `b = next_random % window`, CBOW의 평균 `neu1 /= cw`와 모든 맥락 행에 더하는 `neu1e` 전체, 학습률의 선형 감소는
+# `TrainModelThread`, `±0.5/size` 범위의 균등분포인 `syn0`과 0인 `syn1neg`는 `InitNet`), gensim 4
+# (`word2vec_inner.pyx`: `cbow_mean`을 쓰는 `w2v_fast_sentence_cbow_neg`, `word2vec.py`: `sample_int`의 남길 확률과
+# `(3 + sqrt(5)) / 2` 경계), 교재의 코드 (oreilly-japan/deep-learning-from-scratch-2: `ch04/train.py`,
+# `ch04/cbow.py`, `common/trainer.py`, 줄 끝을 `<eos>`로 바꾸는 `dataset/ptb.py`).
+#
 # [다음: 06 유사도와 유추](06_similarity_and_analogies.ipynb)

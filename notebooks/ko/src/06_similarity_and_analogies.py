@@ -40,18 +40,19 @@ plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 from pathlib import Path
 
-from scipy.stats import spearmanr
+from scipy.stats import binomtest, spearmanr
 
 from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies, read_analogies
 from w2vlib.pretrained import ptb_word_vectors
-from w2vlib.similarity import analogy, most_similar
+from w2vlib.similarity import analogy, analogy_scores, most_similar
+from w2vlib.text import format_table
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
 
 # %% tags=["parameters"]
-SEED = 0            # 벡터의 시드; 아래 네 값과 함께 노트북 05와 같아야 그 벡터를 다시 씁니다
+SEED = 0            # 벡터의 시드. 아래 네 값과 함께 노트북 05와 같아야 그 벡터를 다시 씁니다
 HIDDEN_SIZE = 100   # 벡터 길이 (다른 값이면 여기서 새 벡터를 학습합니다, 약 15초)
 WINDOW_SIZE = 5     # 양쪽의 맥락 단어 수
 NEGATIVE = 5        # 타깃당 부정적 예의 수
@@ -99,7 +100,7 @@ rho = spearmanr(norms[seen], counts[seen]).statistic
 print(f"벡터 길이와 단어 빈도의 스피어먼 상관계수: {rho:.3f}")
 
 # %%
-assert rho > 0.3, "벡터 길이는 빈도와 함께 커져야 합니다 (EPOCHS가 아주 적으면 벡터가 아직 초기값 근처에 있습니다)"
+assert rho > 0.3, "벡터 길이는 빈도와 함께 커져야 합니다 (EPOCHS가 아주 적으면 벡터가 아직 초깃값 근처에 있습니다)"
 print("확인 통과: 자주 나오는 단어일수록 벡터가 깁니다")
 
 # %% [markdown]
@@ -127,8 +128,8 @@ for query, near in neighbours.items():
     assert scores == sorted(scores, reverse=True)
 print("확인 통과: 질의 단어는 자기 이웃이 아니고, 점수는 코사인이며, 정렬되어 있습니다")
 by_count = sorted(QUERIES, key=lambda q: counts[word_to_id[q]])
-print(f"가장 자주 나오는 질의 단어: {by_count[-1]} ({int(counts[word_to_id[by_count[-1]]]):,}번); "
-      f"가장 드문 단어: {by_count[0]} ({int(counts[word_to_id[by_count[0]]]):,}번)")
+print(f"가장 자주 나오는 질의 단어는 {by_count[-1]} ({int(counts[word_to_id[by_count[-1]]]):,}번), "
+      f"가장 드문 단어는 {by_count[0]} ({int(counts[word_to_id[by_count[0]]]):,}번)")
 
 # %% [markdown]
 # 교재는 같은 검색을 세 구성 요소의 함수 `most_similar(query, word_to_id, id_to_word, word_matrix)`로 씁니다.
@@ -144,8 +145,9 @@ print("확인 통과: 교재의 most_similar와 wv.most_similar가 모든 질의
 # %% [markdown]
 # 목록은 출현 횟수를 염두에 두고 읽으세요. 단어가 한 번 나올 때마다 그 벡터가 배운 맥락이 하나씩 늘어나므로,
 # 수백, 수천 번 나온 단어의 벡터는 몇십 번 나온 단어보다 훨씬 많은 근거 위에 서 있습니다. 드문 이웃(출현 횟수를
-# 보세요)은 그저 같은 뉴스 기사에 함께 나온 단어일 수도 있습니다. 벡터는 단어가 문장에서 어떤 자리를 채우는지를
-# 배웁니다. 더 세밀한 구별에는 훨씬 많은 텍스트가 필요합니다.
+# 보세요)은 그저 같은 몇몇 뉴스 기사에 함께 나온 단어일 수도 있고, 마침 좋은 갱신을 충분히 받은 그럴듯한 단어일
+# 수도 있습니다. 몇십 번 나온 단어라면 벡터만 보고는 어느 쪽인지 알 수 없습니다. 벡터는 단어가 문장에서 어떤 자리를
+# 채우는지를 배웁니다. 더 세밀한 구별에는 훨씬 많은 텍스트가 필요합니다.
 #
 # ## 4. 벡터 연산으로 푸는 유추
 #
@@ -180,24 +182,40 @@ print("확인 통과")
 # 옆에 놓고, 이 말뭉치를 이런 유추로 유명해진 벡터가 학습한 말뭉치와 비교합니다.
 
 # %%
-GOOGLE_NEWS_TOKENS = 100e9  # 공개된 word2vec 벡터의 학습 말뭉치 (Mikolov et al., 2013)
-print(f"{'question':<26} {'rarest word':<16} {'rank of answer':>14}   nearest word to b alone")  # 한글은 폭이 두 칸이라 열 제목은 영어로 둡니다: 문제, 가장 드문 단어, 답의 순위, b 하나에만 가장 가까운 단어
+GOOGLE_NEWS_TOKENS = 100e9  # 공개된 word2vec 벡터: "part of Google News dataset (about 100 billion words)"
+rows = []
 for a, b, c, expected in QUESTIONS:
     rarest = min((a, b, c, expected), key=lambda w: counts[word_to_id[w]])
     r = ranks[(a, b, c)]
     near_b = [w for w, _ in wv.most_similar(b, topn=4) if w not in (a, c)][0]
-    print(f"{a}:{b} = {c}:{expected:<10} {rarest + f' ({int(counts[word_to_id[rarest]])}번)':<16} "
-          f"{r:>6} {'(1위)' if r == 1 else f'(상위 {TOP})' if r <= TOP else '':<8} {near_b}")
+    rows.append([f"{a}:{b} = {c}:{expected}", f"{rarest} ({int(counts[word_to_id[rarest]])}번)", r,
+                 "(1위)" if r == 1 else f"(상위 {TOP})" if r <= TOP else "", near_b])
+print(format_table(["문제", "가장 드문 단어", "답의 순위", "", "b 하나에만 가장 가까운 단어"], rows))
 solved = sum(r == 1 for r in ranks.values())
-print(f"정확히 맞힌 문제: {len(QUESTIONS)}개 중 {solved}개; 상위 {TOP} 안: {sum(r <= TOP for r in ranks.values())}개")
+print(f"정확히 맞힌 문제는 {len(QUESTIONS)}개 중 {solved}개, 상위 {TOP} 안에 든 문제는 {sum(r <= TOP for r in ranks.values())}개입니다")
 print(f"PTB의 토큰은 {len(corpus):,}개로, Google News보다 약 {GOOGLE_NEWS_TOKENS / len(corpus):,.0f}배 적습니다")
 
 # %% [markdown]
-# 몇 번밖에 나오지 않은 단어는 그만큼만 갱신되었습니다. 그 벡터는 대부분 무작위 초기값에 잡음이 더해진 것이어서
-# 합 `b - a + c`를 거의 움직이지 못합니다. 마지막 열은 경고 신호입니다. 기대하는 답이 그저 `b` 하나에만 가장 가까운
-# 단어라면, "풀린" 유추는 학습된 관계가 아니라 유사도를 보여 주는 것일 수 있습니다. 문제 네 개로는 어느 쪽도
-# 증명하지 못합니다. 다음 절은 문제 파일 전체로 측정하고, 연습 문제 3은 가장 드문 단어의 출현 횟수가 결과를
-# 좌우하는지 묻습니다.
+# 몇 번밖에 나오지 않은 단어는 그만큼만 갱신되었으므로 그 방향은 대부분 잡음입니다. 그런데 3CosAdd는 정규화한
+# 벡터로 계산합니다. 문제의 단어는 드물든 흔하든 모두 단위 벡터 하나를 `b - a + c`에 더합니다. 그래서 드문 단어도
+# 흔한 단어만큼 합을 움직이고, 그 방향은 잡음이 많아서 답을 관계에서 멀어지게 할 수 있습니다(아래 셀이 측정합니다).
+# 표의 마지막 열도 경고 신호입니다. 기대하는 답이 그저 `b` 하나에만 가장 가까운 단어라면, "풀린" 유추는 학습된
+# 관계가 아니라 유사도를 보여 주는 것일 수 있습니다. 문제 네 개로는 어느 쪽도 증명하지 못합니다. 다음 절은 문제
+# 파일 전체로 측정하고, 연습 문제 3은 가장 드문 단어의 출현 횟수가 결과를 좌우하는지 묻습니다.
+
+# %%
+Wn = w2vlib.normalize(W)
+for a, b, c, expected in QUESTIONS:
+    q = Wn[word_to_id[b]] - Wn[word_to_id[a]] + Wn[word_to_id[c]]
+    shares = {w: sign * float(Wn[word_to_id[w]] @ q) / float(q @ q) for w, sign in ((a, -1), (b, 1), (c, 1))}
+    print(f"{a}:{b} = {c}:?  b - a + c의 길이 {np.linalg.norm(q):.2f}, 단어마다 그 안에서 차지하는 몫 "
+          + ", ".join(f"{w} ({int(counts[word_to_id[w]])}번) {x:+.2f}" for w, x in shares.items()))
+print(f"몫을 모두 더하면 1입니다. 단어마다 단위 벡터 하나를 더합니다 (서로 직교하는 세 개를 더하면 길이는 {np.sqrt(3):.2f})")
+
+# %%
+for a, b, c, expected in QUESTIONS:
+    assert all(abs(np.linalg.norm(Wn[word_to_id[w]]) - 1) < 1e-4 for w in (a, b, c))
+print("확인 통과: 문제의 단어는 출현 횟수와 상관없이 모두 단위 벡터로 합에 들어갑니다")
 #
 # ## 5. 벤치마크: 이 프로젝트의 유추 문제 파일
 #
@@ -207,48 +225,70 @@ print(f"PTB의 토큰은 {len(corpus):,}개로, Google News보다 약 {GOOGLE_NE
 #
 # 3CosAdd는 코사인 세 개를 더하므로, 아주 큰 유사도 하나(예를 들어 `b`와 거의 같은 후보)가 나머지 둘을 압도할 수
 # 있습니다. **3CosMul**(Levy & Goldberg, 2014)은 이에 대한 대책으로 제안되었습니다. 유사도들을(`[0, 1]`로 옮긴 뒤)
-# 곱하고 나누므로 하나하나가 모두 좋아야 합니다. 두 저자의 논문에서는 수십억 단어로 학습한 벡터에서 3CosMul이 더 좋았습니다.
-# 우리 벡터에서도 그런지는 표 아래의 줄들이 말해 줍니다.
+# 곱하고 나누므로 하나하나가 모두 좋아야 합니다. gensim은 이것을 `most_similar_cosmul`로 구현합니다(논문의 식 4를
+# 인용하고, 같은 이동을 씁니다. ε는 gensim이 1e-6, 여기서는 0.001입니다). 우리 벡터에서 더 좋은지는 표 아래의 줄들이
+# 짝지은 검정으로 말해 줍니다. 두 방법이 같은 문제에 답하므로, 중요한 것은 둘 중 정확히 하나만 맞힌 문제들입니다.
 
 # %%
 res = {m: evaluate_analogies(ANALOGY_FILE, W, word_to_id, method=m) for m in ("add", "mul")}
-print(res["add"].table())
+print(res["add"].table(lang="ko"))
 
 # %%
-print(f"{'section':<22} {'3CosAdd':>8} {'3CosMul':>8}")
-for name in res["add"].sections:
-    print(f"{name:<22} {res['add'].sections[name].accuracy:>8.3f} {res['mul'].sections[name].accuracy:>8.3f}")
+print(format_table(["범주", "3CosAdd", "3CosMul"],
+                   [[name, f"{res['add'].sections[name].accuracy:.3f}", f"{res['mul'].sections[name].accuracy:.3f}"]
+                    for name in res["add"].sections]))
 for m in ("add", "mul"):
-    print(res[m])
+    print(res[m].summary(lang="ko"))
 print(f"우연 수준 (단어 {V:,}개 중 하나를 찍을 때): {1 / V:.4f}")
 sec = list(res["add"].sections)
 wins = sum(res["mul"].sections[n].accuracy > res["add"].sections[n].accuracy for n in sec)
 losses = sum(res["mul"].sections[n].accuracy < res["add"].sections[n].accuracy for n in sec)
-print(f"3CosMul은 {len(sec)}개 범주 중 {wins}개에서 3CosAdd를 이기고, {losses}개에서 지고, {len(sec) - wins - losses}개에서 비깁니다; "
+print(f"3CosMul은 {len(sec)}개 범주 중 {wins}개에서 3CosAdd를 이기고, {losses}개에서 지고, {len(sec) - wins - losses}개에서 비깁니다. "
       f"전체로는 {'더 좋습니다' if res['mul'].accuracy > res['add'].accuracy else '더 좋지 않습니다'} "
       f"({res['mul'].accuracy:.3f} 대 {res['add'].accuracy:.3f})")
+questions = [tuple(w.lower() for w in q) for _, qs in read_analogies(ANALOGY_FILE) for q in qs]
+questions = [q for q in questions if all(w in word_to_id for w in q)]
+ids = np.array([[word_to_id[w] for w in q] for q in questions])
+right_by = {m: analogy_scores(W, ids[:, 0], ids[:, 1], ids[:, 2], method=m).argmax(axis=1) == ids[:, 3]
+            for m in ("add", "mul")}
+only_add, only_mul = int((right_by["add"] & ~right_by["mul"]).sum()), int((right_by["mul"] & ~right_by["add"]).sum())
+p_mul = binomtest(only_mul, only_add + only_mul, 0.5).pvalue if only_add + only_mul else 1.0
+print(f"3CosAdd만 맞힌 문제는 {only_add}개, 3CosMul만 맞힌 문제는 {only_mul}개입니다. 두 방법이 똑같이 좋다면 "
+      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_mul < 0.001 else f'= {p_mul:.3f}'}입니다 (양측 부호 검정)")
 
 # %%
 acc_add = np.array([res["add"].sections[n].accuracy for n in sec])
 acc_mul = np.array([res["mul"].sections[n].accuracy for n in sec])
+
+def wilson_errors(method):
+    """비대칭 오차 막대: 범주마다 정확도의 95% 윌슨 구간 (이항분포, n = 그 범주의 문제 수)."""
+    lo_hi = [binomtest(s.correct, s.answered).proportion_ci(method="wilson") for s in res[method].sections.values()]
+    acc = np.array([s.accuracy for s in res[method].sections.values()])
+    return np.array([acc - [ci.low for ci in lo_hi], [ci.high for ci in lo_hi] - acc])
+
 fig, ax = plt.subplots(figsize=(9, 4))
 y = np.arange(len(sec))
-ax.barh(y - 0.2, acc_add, height=0.4, label="3CosAdd")
-ax.barh(y + 0.2, acc_mul, height=0.4, label="3CosMul", hatch="//")
+ax.barh(y - 0.2, acc_add, height=0.4, xerr=wilson_errors("add"), capsize=2, label="3CosAdd")
+ax.barh(y + 0.2, acc_mul, height=0.4, xerr=wilson_errors("mul"), capsize=2, label="3CosMul", hatch="//")
 ax.set_yticks(y, labels=sec)
 ax.invert_yaxis()
 ax.set_xlabel("정확도 (범주의 문제 중 맞힌 비율)")
-ax.set_title("범주별 유추 정확도")
+ax.set_title("범주별 유추 정확도 (선: 95% 이항 구간)")
 ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
 plt.show()
 
 # %%
 section_words = {n: [w.lower() for q in qs for w in q] for n, qs in read_analogies(ANALOGY_FILE)}
 median_count = [np.median([counts[word_to_id[w]] for w in section_words[n] if w in word_to_id]) for n in sec]
-rho_sec = spearmanr(median_count, acc_add).statistic
+rho_test = spearmanr(median_count, acc_add)
+rho_sec = rho_test.statistic
 best, worst = sec[int(np.argmax(acc_add))], sec[int(np.argmin(acc_add))]
-print(f"가장 좋은 범주: {best} ({acc_add.max():.3f}); 가장 나쁜 범주: {worst} ({acc_add.min():.3f})")
-print(f"범주 단어의 출현 횟수 중앙값과 3CosAdd 정확도의 스피어먼 상관계수: {rho_sec:.2f}")
+n_sec = res["add"].sections[best].answered
+half = 1.96 * np.sqrt(acc_add.mean() * (1 - acc_add.mean()) / n_sec)
+print(f"가장 좋은 범주는 {best} ({acc_add.max():.3f}), 가장 나쁜 범주는 {worst} ({acc_add.min():.3f})입니다. 범주마다 "
+      f"문제가 {n_sec}개이므로, 우연만으로도 {acc_add.mean():.3f} 근처의 정확도가 약 ±{half:.3f} 움직입니다 (95%)")
+print(f"범주 단어의 출현 횟수 중앙값과 3CosAdd 정확도의 스피어먼 상관계수는 범주 {len(sec)}개에서 {rho_sec:.2f}입니다 "
+      f"(p = {rho_test.pvalue:.2f}, 아무 관계가 없을 때 이만큼 강한 상관이 나올 확률)")
 
 # %%
 for r in res.values():
@@ -257,13 +297,16 @@ for r in res.values():
 assert res["add"].accuracy > 10 / V, "우연보다 훨씬 좋아야 합니다"
 score, sections = wv.evaluate_word_analogies(ANALOGY_FILE)  # gensim의 이름과 반환 형태
 assert abs(score - res["add"].accuracy) < 1e-9 and sections[-1]["section"] == "Total accuracy"
+assert int(right_by["add"].sum()) == res["add"].n_correct and int(right_by["mul"].sum()) == res["mul"].n_correct
+assert only_add - only_mul == res["add"].n_correct - res["mul"].n_correct
 print("확인 통과: 우연보다 훨씬 좋고, wv.evaluate_word_analogies(gensim의 형태)가 같은 3CosAdd 점수를 줍니다")
 
 # %% [markdown]
-# 범주마다 차이가 큽니다. 위의 줄들은 가장 좋은 범주와 가장 나쁜 범주를 알려 주고, 단어 빈도가 그 차이를 어디까지
-# 설명하는지 말해 줍니다. 전체 정확도는 수십억 단어로 얻은 발표된 결과에 비하면 낮지만, 우연보다는 훨씬 높습니다(확인
-# 셀). 범주 단어의 출현 횟수는 이야기의 일부일 뿐입니다(그 몫이 얼마인지는 위에 출력한 상관계수가 말해 줍니다). PTB가
-# 그 관계를 얼마나 일관되게 쓰는지도 중요합니다.
+# 범주마다 차이가 있지만, 먼저 오차 막대를 보세요. 범주마다 문제가 몇십 개뿐이므로 구간이 겹치는 두 범주는 실제로는
+# 전혀 다르지 않을 수도 있습니다. 위의 줄들은 우연만으로 한 범주의 정확도가 얼마나 움직이는지 말해 줍니다. 단어
+# 빈도와의 상관은 범주 열두어 개에서만 계산한 것이므로, 그것이 우연 이상인지는 p 값이 말해 줍니다. 전체 정확도는
+# 수십억 단어로 얻은 발표된 결과에 비하면 낮지만, 우연보다는 훨씬 높습니다(확인 셀). PTB가 그 관계를 얼마나
+# 일관되게 쓰는지도 중요합니다.
 #
 # ## 6. 교재의 내적 순위 대 코사인
 #
@@ -291,17 +334,15 @@ for method in ("dot", "cosine"):
 # 일화일 뿐입니다. 이제 파일의 모든 문제에 두 방식으로 답해 봅니다(1위 답).
 
 # %%
-questions = [tuple(w.lower() for w in q) for _, qs in read_analogies(ANALOGY_FILE) for q in qs]
-questions = [q for q in questions if all(w in word_to_id for w in q)]
-picked = {"dot": [], "cosine": []}
-for a, b, c, d in questions:
-    for method in picked:
-        picked[method].append(analogy(a, b, c, word_to_id, id_to_word, W, top=1, method=method)[0][0])
+picked = {}
+for method in ("dot", "cosine"):  # 모든 문제에 대한 analogy()를 한 번에: (문제 수 x V) 점수 행렬 하나
+    best = analogy_scores(W, ids[:, 0], ids[:, 1], ids[:, 2], method=method).argmax(axis=1)
+    picked[method] = [id_to_word[int(i)] for i in best]
 gold = [q[3] for q in questions]
 for method, answers in picked.items():
     acc = np.mean([p == g for p, g in zip(answers, gold)])
     med = np.median([counts[word_to_id[p]] for p in answers])
-    print(f"{method:>6}: 정확도 {acc:.3f}; 답한 단어의 말뭉치 출현 횟수 중앙값 {med:,.0f}")
+    print(f"{method:>6}: 정확도 {acc:.3f}, 답한 단어의 말뭉치 출현 횟수 중앙값 {med:,.0f}")
 differ = sum(p != q for p, q in zip(picked["dot"], picked["cosine"]))
 print(f"두 순위는 {len(questions)}개 문제 중 {differ}개에서 다른 답을 고릅니다")
 
@@ -315,15 +356,23 @@ print("확인 통과: method='cosine'이 evaluate_analogies(method='add')와 일
 
 # %%
 dot_acc = np.mean([p == g for p, g in zip(picked["dot"], gold)])
+only_cos = sum(c == g != d for c, d, g in zip(picked["cosine"], picked["dot"], gold))
+only_dot = sum(d == g != c for c, d, g in zip(picked["cosine"], picked["dot"], gold))
+p_dot = binomtest(only_cos, only_cos + only_dot, 0.5).pvalue if only_cos + only_dot else 1.0
 print(f"파일 전체에서 코사인 순위는 {'더 정확하고' if cos_acc > dot_acc else '더 정확하지 않고'} "
       f"({cos_acc:.3f} 대 {dot_acc:.3f}), 내적 순위의 답은 "
       f"{'더 자주 나오는 단어입니다' if np.median([counts[word_to_id[p]] for p in picked['dot']]) > np.median([counts[word_to_id[p]] for p in picked['cosine']]) else '더 자주 나오는 단어가 아닙니다'}"
       "")
+print(f"코사인만 맞힌 문제는 {only_cos}개, 내적만 맞힌 문제는 {only_dot}개입니다. 두 순위가 똑같이 좋다면 "
+      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_dot < 0.001 else f'= {p_dot:.3f}'}입니다 (양측 부호 검정)")
 
 # %% [markdown]
-# 그래서 코사인 순위가 표준이고, `evaluate_analogies`와 gensim도 이것을 씁니다. 코사인 순위는 `b - a + c`의 *방향*,
-# 즉 관계를 묻지만, 내적은 후보가 얼마나 자주 나왔는지를 섞어 넣습니다. 위의 문제 하나에서 교재의 순위가 더 좋아
-# 보일 수 있다고 해서 그것이 반대 증거가 되지는 않습니다. 증거는 파일 전체이고, 위의 줄들이 두 방식을 비교합니다.
+# 정확도보다 부호 검정을 먼저 읽으세요. 두 순위는 많은 문제에서 다른 답을 고르지만 그중 대부분은 둘 다 틀리고,
+# 둘 중 정확히 하나만 맞힌 문제만이 두 순위를 비교해 줍니다. 몇백 문제짜리 파일 하나에서는 그 차이가 우연 이상일
+# 수도, 아닐 수도 있습니다(위의 p 값이 어느 쪽인지 말해 줍니다). 코사인으로 순위를 매기는 이유는 그것에만 기대지
+# 않습니다. 코사인은 `b - a + c`의 *방향*, 즉 관계를 묻지만, 내적은 후보가 얼마나 자주 나왔는지를 섞어 넣습니다(2절,
+# 그리고 위의 출현 횟수 중앙값). 그래서 코사인 순위가 표준이고, `evaluate_analogies`와 gensim도 이것을 씁니다. 위의
+# 문제 하나에서 교재의 순위가 더 좋아 보이는 것은 어느 쪽으로든 일화일 뿐입니다.
 #
 # ## 정리
 #
@@ -333,10 +382,11 @@ print(f"파일 전체에서 코사인 순위는 {'더 정확하고' if cos_acc >
 #   것을 알 수 있습니다. 대명사는 대명사끼리, 시간을 나타내는 단어는 그런 단어끼리 모입니다.
 # - **유추 문제**(analogy problem)는 벡터 연산 `b - a + c`로 풀고, 문제의 단어를 뺀 어휘(vocabulary) 전체에서 코사인으로
 #   순위를 매깁니다(3CosAdd). 3CosMul은 그 변형입니다.
-# - 토큰이 약 백만 개인 말뭉치(corpus)에서는 범주마다 정확도가 크게 다릅니다. 막대 그래프, 커버리지, 단어의 출현
-#   횟수가 벡터가 어디에서 관계를 배웠고 어디에서 못 배웠는지 알려 줍니다.
+# - 토큰이 약 백만 개인 말뭉치(corpus)에서는 범주마다 정확도가 다릅니다. 범주마다 문제가 몇십 개뿐이므로 이항
+#   오차 막대보다 큰 차이만 의미가 있습니다. 3CosAdd에서는 문제의 단어마다 단위 벡터 하나를 더하므로, 드문 단어의
+#   잡음 많은 방향도 흔한 단어의 방향만큼 무게를 가집니다.
 # - 3CosMul은 유사도 하나가 지배하는 것을 막으려고 만들어졌습니다. 믿기 전에 측정하세요. 이 벡터에서는 5절의
-#   줄들이 3CosAdd와 비교합니다.
+#   줄들이 문제마다 짝지어(부호 검정) 3CosAdd와 비교합니다.
 # - 정규화하지 않은 내적으로 매기는 교재의 순위는 많은 답을 바꾸고(6절에서 셉니다) 자주 나오는 (긴) 벡터를
 #   선호합니다. 코사인으로 순위를 매기세요.
 #
@@ -389,4 +439,10 @@ answer_3 = ...  # (acc_rare, acc_frequent)
 q3.check(answer_3, right=right, rarest=rarest)
 
 # %% [markdown]
+# **출처**(이 노트북에서 확인한 것): 교재의 코드 (oreilly-japan/deep-learning-from-scratch-2: `common/util.py`의
+# `most_similar`, `analogy`, `normalize`, 질의 단어 네 개와 유추 문제 네 개는 `ch04/eval.py`), gensim 4
+# (`gensim/models/keyedvectors.py`: 단위 벡터로 계산하는 `most_similar`, `evaluate_word_analogies`, `[0, 1]`로 옮기고
+# ε = 1e-6을 쓰는 `most_similar_cosmul`), word2vec 프로젝트 페이지의 GoogleNews 벡터 설명("about 100 billion words",
+# code.google.com/archive/p/word2vec).
+#
 # [다음: 07 임베딩 시각화](07_visualizing_embeddings.ipynb)

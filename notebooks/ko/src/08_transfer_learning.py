@@ -18,8 +18,8 @@
 #
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.4.1절
 #
-# 이 장(그리고 학습 노트)의 마지막 요점(*word2vec은 전이 학습 측면에서 특히 중요하며, 그 단어의 분산 표현은 다양한
-# 자연어 처리 작업에 이용할 수 있다*)은, 한 작업에서 배운 벡터가 다른 작업에 도움이 된다는 것입니다. 우리 CBOW
+# 학습 노트의 4장 요약에서 마지막 요점(*word2vec 은 전이 학습 측면에서 특히 중요하며, 그 단어의 분산 표현은 다양한
+# 자연어 처리 작업에 이용 할 수있다*)은, 한 작업에서 배운 벡터가 다른 작업에 도움이 된다는 것입니다. 우리 CBOW
 # 벡터는 단 한 가지, PTB에서 이웃 단어로 가운데 단어를 맞히는 일만 배웠습니다. *japan*이 나라이고 *rose*가 과거형
 # 동사라고 알려 준 사람은 없습니다. 레이블이 붙은 단어 몇 개만 보는 분류기가 이 벡터를 써서 처음 보는 단어에 레이블을
 # 붙일 수 있을까요?
@@ -29,7 +29,8 @@
 #   학습/테스트 분할, 로지스틱 회귀(logistic regression)
 # - 원핫 특징(feature)이 처음 보는 단어로 일반화할 수 없는 이유, 그리고 그것을 *같은* 분할에서 기준선(baseline,
 #   다수 클래스, 원핫, 무작위 벡터)으로 측정하는 법
-# - 전이한 벡터가 얼마나 도움이 되는지: 범주별로, 여러 분할에서, 적은 레이블로
+# - 결과를 정직하게 보고하는 법: 운 좋은 분할 하나가 아니라 여러 분할의 평균과 퍼짐
+# - 전이한 벡터가 얼마나 도움이 되는지: 범주별로, 그리고 적은 레이블로
 
 # %%
 # %matplotlib inline
@@ -44,30 +45,32 @@ from pathlib import Path
 import scipy.sparse as sp
 from sklearn.dummy import DummyClassifier
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import confusion_matrix
+from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix
 from sklearn.model_selection import train_test_split
 
 from w2vlib.pretrained import ptb_word_vectors
+from w2vlib.text import format_table, pad
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
 
 # %% tags=["parameters"]
-SEED = 0            # 벡터, 분할, 무작위 기준선의 시드
-HIDDEN_SIZE = 100   # 벡터 길이; 아래 세 값과 함께 노트북 05와 같아야 그 벡터를 다시 씁니다
+SEED = 0            # 벡터, 첫 번째 분할, 무작위 기준선의 시드
+HIDDEN_SIZE = 100   # 벡터 길이. 아래 세 값과 함께 노트북 05와 같아야 그 벡터를 다시 씁니다
 WINDOW_SIZE = 5     # 양쪽의 맥락 단어 수
 NEGATIVE = 5        # 타깃당 부정적 예의 수
 EPOCHS = 10         # PTB를 도는 횟수
 TEST_SIZE = 0.3     # 떼어 두는 레이블 단어의 비율 (학습 중에는 한 번도 보지 않음)
 C = 1.0             # 로지스틱 회귀의 규제 강도의 역수
-N_SPLITS = 10       # 견고성 확인에 쓰는 무작위 분할 수
+N_SPLITS = 10       # 무작위 분할 수 (시드 SEED, SEED + 1, ...). 모든 결과를 이 분할 전체에 대해 보고합니다
 CATEGORIES_FILE = Path("../..") / "data" / "word_categories.tsv"  # word<TAB>category
 
 # %% [markdown]
 # ## 1. 작업: 이 단어는 어느 범주일까?
 #
-# `data/word_categories.tsv`에는 PTB 단어 몇백 개가 여덟 범주(나라, 국적, 회사, 직업, 금융 용어, 과거형 동사, 시간을
-# 나타내는 단어, 형용사) 중 하나와 함께 들어 있습니다. 작업은 단어가 주어지면 그 범주를 예측하는 것입니다.
+# `data/word_categories.tsv`에는 PTB 단어 몇백 개가 범주 하나씩과 함께 들어 있습니다(셀이 범주를 출력합니다. 나라,
+# 국적, 회사, 직업, 금융 용어, 과거형 동사, 시간을 나타내는 단어, 형용사). 작업은 단어가 주어지면 그 범주를 예측하는
+# 것입니다.
 
 # %%
 rows = [line.split("\t") for line in CATEGORIES_FILE.read_text(encoding="utf-8").splitlines()
@@ -91,7 +94,8 @@ print(f"벡터: 단어 {len(wv):,}개 x {wv.vector_size}")
 # ## 2. 고정된 분할 하나
 #
 # 층화 분할은 각 범주의 비율을 학습 데이터와 테스트 데이터에서 같게 유지합니다. 테스트 단어는 **학습 중에 한 번도
-# 보지 않습니다**. 그래서 이 작업은 일반화를 시험합니다.
+# 보지 않습니다**. 그래서 이 작업은 일반화를 시험합니다. 연습 문제는 이 분할을 씁니다. 아래의 결과는 이 분할과
+# `N_SPLITS - 1`개의 분할을 더 씁니다.
 
 # %%
 idx_train, idx_test = train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels,
@@ -112,6 +116,10 @@ print("테스트 단어의 예:", ", ".join(sorted(words[idx_test])[:10]), "..."
 # - **무작위 벡터**(random vectors): 단어마다 우리 벡터와 같은 크기의 무작위 벡터. 단어 벡터가 이보다 잘한다면
 #   그것은 차원 수 덕분이 아니라 배운 내용 덕분입니다.
 # - **다수 클래스**(majority class): 항상 가장 큰 범주를 예측합니다(특징이 전혀 없음).
+#
+# 단어 몇백 개로 잰 정확도에는 잡음이 많습니다. 분할 하나가 운이 좋을 수도 있습니다. 그래서 모든 방법을 서로 다른
+# 분할 `N_SPLITS`개에서 학습하고 평가하며, 대표 결과는 그 평균 ± 표준편차입니다. 첫 번째 열은 비교를 위해 2절의
+# 고정된 분할을 보여 줍니다.
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -121,112 +129,129 @@ features = {
     "one-hot": sp.csr_matrix((np.ones(len(ids)), (np.arange(len(ids)), ids)), shape=(len(ids), len(wv))),
     "random vectors": rng.standard_normal((len(ids), wv.vector_size)) / np.sqrt(wv.vector_size),
 }
+shown = {"word vectors": "단어 벡터", "one-hot": "원핫", "random vectors": "무작위 벡터",
+         "majority class": "다수 클래스"}  # 출력과 그림에 쓰는 이름
 
 def accuracy(X, train, test, y):
     clf = LogisticRegression(C=C, max_iter=5000).fit(X[train], y[train])
     return float((clf.predict(X[test]) == y[test]).mean()), clf
 
-acc = {}
-for name, X in features.items():
-    acc[name], _ = accuracy(X, idx_train, idx_test, labels)
-majority = DummyClassifier(strategy="most_frequent").fit(np.zeros((len(idx_train), 1)), y_train)
-acc["majority class"] = float((majority.predict(np.zeros((len(idx_test), 1))) == y_test).mean())
-for name, a in acc.items():
-    print(f"{name:<15} 테스트 정확도 {a:.3f}")
+assert N_SPLITS >= 2, "N_SPLITS는 2 이상이어야 합니다. 퍼짐을 재려면 분할이 두 개 필요합니다"
+splits = [train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels, random_state=s)
+          for s in range(SEED, SEED + N_SPLITS)]  # splits[0]이 2절의 고정된 분할입니다
+runs = {name: [] for name in features}
+one_hot_guesses = []  # 분할마다 원핫이 테스트 단어에 준 서로 다른 범주들
+for tr, te in splits:
+    for name, X in features.items():
+        a, clf = accuracy(X, tr, te, labels)
+        runs[name].append(a)
+        if name == "one-hot":
+            one_hot_guesses.append(set(clf.predict(X[te])))
+runs["majority class"] = [
+    float((DummyClassifier(strategy="most_frequent").fit(np.zeros((len(tr), 1)), labels[tr])
+           .predict(np.zeros((len(te), 1))) == labels[te]).mean()) for tr, te in splits]
+acc = {name: r[0] for name, r in runs.items()}  # 고정된 분할의 값 (연습 문제가 씁니다)
+print(format_table(["특징", f"분할 {SEED}", f"분할 {N_SPLITS}개의 평균 ± 표준편차", "최소 - 최대"],
+                   [[shown[name], f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f} - {max(r):.3f}"]
+                    for name, r in runs.items()], align="<>>>"))
 print(f"범주 {len(classes)}개에서의 우연 수준: {1 / len(classes):.3f}")
+rank = 1 + sum(a > acc["word vectors"] for a in runs["word vectors"])
+print(f"대표 결과: 처음 보는 단어를 분류하는 단어 벡터의 정확도는 {np.mean(runs['word vectors']):.3f} "
+      f"± {np.std(runs['word vectors'], ddof=1):.3f}입니다. 고정된 분할의 값 {acc['word vectors']:.3f}은(는) "
+      f"분할 {N_SPLITS}개 중 {rank}위입니다")
 
 # %%
-FEW_EPOCHS = "; EPOCHS가 적으면 벡터가 배운 것이 거의 없습니다: 더 오래 학습하세요 (노트북 05는 10에폭)"
-assert acc["one-hot"] == acc["majority class"], "원핫은 편향에만 기대므로 다수 클래스와 같아야 합니다"
+FEW_EPOCHS = ". EPOCHS가 적으면 벡터가 배운 것이 거의 없습니다. 더 오래 학습하세요(노트북 05는 10에폭)"
+assert all(len(g) == 1 for g in one_hot_guesses), "원핫은 처음 보는 단어 모두에 같은 범주(편향이 가장 큰 범주)를 줘야 합니다"
+assert all(o <= m for o, m in zip(runs["one-hot"], runs["majority class"])), "원핫은 다수 클래스보다 나을 수 없습니다"
 for base in ("one-hot", "majority class", "random vectors"):
-    assert acc["word vectors"] > acc[base] + 0.2, f"단어 벡터가 기준선 {base}보다 분명히 높아야 합니다" + FEW_EPOCHS
-print("확인 통과: 원핫은 다수 클래스와 정확히 같은 점수이고, 단어 벡터는 모든 기준선을 0.2 넘게 "
-      "앞섭니다")
+    assert all(v > b + 0.2 for v, b in zip(runs["word vectors"], runs[base])), (
+        f"모든 분할에서 단어 벡터가 기준선 {base}보다 분명히 높아야 합니다" + FEW_EPOCHS)
+print(f"확인 통과: 분할 {N_SPLITS}개 모두에서 원핫은 테스트 단어 모두에 같은 범주를 주므로 다수 클래스보다 나을 수 "
+      "없고, 단어 벡터는 모든 기준선을 0.2 넘게 앞섭니다")
 
 # %% [markdown]
-# 원핫 특징은 다수 클래스와 정확히 같은 점수를 받습니다. 학습 단어를 외울 뿐, 새 단어에 대해서는 아무것도 모릅니다.
-# 같은 크기의 무작위 벡터도 도움이 되지 않습니다(그 정확도가 우연 수준 옆에 출력되어 있습니다). CBOW 벡터는 범주를
-# 배운 적이 없는데도, 그 위의 선형 분류기는 처음 보는 단어에 어느 기준선보다 훨씬 정확하게 레이블을 붙입니다. 그 지식은
-# PTB가 각 단어를 쓰는 맥락(context)에서 왔습니다. 이것이 전이 학습(transfer learning)입니다.
+# 원핫 특징은 처음 보는 단어 모두에 같은 범주(편향이 가장 큰 범주)를 주므로, 다수 클래스보다 나을 수 없습니다(표에서
+# 둘이 같은지 보세요). 학습 단어를 외울 뿐, 새 단어에 대해서는 아무것도 모릅니다.
+# 같은 크기의 무작위 벡터도 도움이 되지 않습니다(그 행을 우연 수준과 비교해 보세요). CBOW 벡터는 범주를 배운 적이
+# 없는데도, 그 위의 선형 분류기는 처음 보는 단어에 어느 기준선보다 훨씬 정확하게, 모든 분할에서 레이블을 붙입니다.
+# 그 지식은 PTB가 각 단어를 쓰는 맥락(context)에서 왔습니다. 이것이 전이 학습(transfer learning)입니다.
 #
 # ## 4. 어디에서 틀릴까?
 #
-# 혼동 행렬(confusion matrix)은 실제 범주(행)마다 예측한 범주(열)를 셉니다. 실수가 어디에 몰리는지 보세요. 헷갈린
-# 범주들은 뉴스 기사에서 맥락을 공유할까요?
+# 혼동 행렬(confusion matrix)은 실제 범주(행)마다 예측한 범주(열)를 셉니다. 여기서는 분할 `N_SPLITS`개 전체에 대해
+# 더했습니다(각 단어는 그중 몇 개의 분할에서 테스트 단어가 됩니다). 대각선이 맞힌 답입니다. 나머지가 어디에 몰리는지
+# 보세요. 헷갈린 범주들은 뉴스 기사에서 맥락을 공유할까요?
 
 # %%
-_, clf = accuracy(features["word vectors"], idx_train, idx_test, labels)
-pred = clf.predict(features["word vectors"][idx_test])
-cm = confusion_matrix(y_test, pred, labels=classes)
-short = [c[:6] for c in classes]
-print(" " * 13 + " ".join(f"{s:>6}" for s in short))
-for c, row in zip(classes, cm):
-    print(f"{c:<12} " + " ".join(f"{int(n):>6}" for n in row))
-wrong = [(w, t, p) for w, t, p in zip(words[idx_test], y_test, pred) if t != p]
-print(f"\n틀린 예측 ({len(idx_test)}개 중 {len(wrong)}개):")
-print(", ".join(f"{w} ({t} -> {p})" for w, t, p in wrong))
+true_all, pred_all, test_words = [], [], []
+for tr, te in splits:
+    _, clf = accuracy(features["word vectors"], tr, te, labels)
+    true_all += list(labels[te])
+    pred_all += list(clf.predict(features["word vectors"][te]))
+    test_words += list(words[te])
+cm = confusion_matrix(true_all, pred_all, labels=classes)
+fig, ax = plt.subplots(figsize=(7, 6))
+ConfusionMatrixDisplay(cm, display_labels=classes).plot(ax=ax, cmap="Blues", colorbar=False, xticks_rotation=45,
+                                                        values_format="d")
+ax.set_xlabel("예측한 범주")
+ax.set_ylabel("실제 범주")
+ax.set_title(f"혼동 행렬, 분할 {N_SPLITS}개의 합계")
+plt.show()
+tested, missed = {}, {}
+for w, t, p in zip(test_words, true_all, pred_all):
+    tested[w] = tested.get(w, 0) + 1
+    if t != p:
+        missed.setdefault(w, []).append(p)
+often = sorted((w for w in missed if len(missed[w]) * 2 >= tested[w]), key=lambda w: (-len(missed[w]) / tested[w], w))
+print(f"자신을 테스트한 분할의 절반 이상에서 틀린 단어 ({len(often)}개):")
+print(", ".join(f"{w} ({labels[words == w][0]} -> {max(sorted(set(missed[w])), key=missed[w].count)}, "
+                f"{tested[w]}번 중 {len(missed[w])}번)" for w in often))
 
 # %%
-assert cm.sum() == len(idx_test) and np.trace(cm) == len(idx_test) - len(wrong)
-print("확인 통과")
+assert cm.sum() == N_SPLITS * len(splits[0][1]) and np.trace(cm) == sum(t == p for t, p in zip(true_all, pred_all))
+assert abs(np.trace(cm) / cm.sum() - np.mean(runs["word vectors"])) < 1e-9, "행렬은 같은 실행들을 담아야 합니다"
+print("확인 통과: 행렬은 모든 분할의 테스트 단어를 한 번씩 세고, 대각선은 평균 정확도를 줍니다")
 
 # %% [markdown]
-# ## 5. 운 좋은 분할이 아닙니다
-#
-# 몇백 단어를 한 번 나눈 결과에는 잡음이 많습니다. 서로 다른 시드 `N_SPLITS`개로 비교를 되풀이하고 평균과 퍼짐을
-# 보고합니다.
-
-# %%
-runs = {name: [] for name in features}
-for split_seed in range(SEED, SEED + N_SPLITS):
-    tr, te = train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels, random_state=split_seed)
-    for name, X in features.items():
-        runs[name].append(accuracy(X, tr, te, labels)[0])
-for name, r in runs.items():
-    print(f"{name:<15} 분할 {N_SPLITS}개의 평균 정확도 {np.mean(r):.3f} (최소 {min(r):.3f}, 최대 {max(r):.3f})")
-
-# %%
-assert min(runs["word vectors"]) > max(runs["one-hot"]), "모든 분할에서 벡터가 원핫을 이겨야 합니다" + FEW_EPOCHS
-assert min(runs["word vectors"]) > max(runs["random vectors"]), (
-    "모든 분할에서 벡터가 무작위 벡터를 이겨야 합니다" + FEW_EPOCHS)
-print(f"확인 통과: 분할 {N_SPLITS}개 모두에서 단어 벡터가 원핫과 무작위 벡터를 둘 다 이깁니다")
-
-# %% [markdown]
-# ## 6. 레이블이 몇 개나 필요할까?
+# ## 5. 레이블이 몇 개나 필요할까?
 #
 # 전이의 요점은 어려운 부분(단어의 의미)을 레이블 없는 텍스트에서 이미 배웠다는 것입니다. 그러니 후속 작업에는
-# 레이블이 조금만 필요해야 합니다. 범주마다 `n`개의 단어(분할의 학습 부분에서 고름)로만 학습하고, 같은 테스트
-# 단어로 평가합니다.
+# 레이블이 조금만 필요해야 합니다. 범주마다 `n`개의 단어(각 분할의 학습 부분에서 고름)로만 학습하고, 그 분할의 떼어
+# 둔 단어로 평가하기를 모든 분할에서 합니다. 띠는 분할들 사이의 ± 표준편차 하나를 보여 줍니다.
 
 # %%
 per_class = [1, 2, 4, 8, 16]
-curve = {name: [] for name in ("word vectors", "random vectors")}
-pick_rng = np.random.default_rng(SEED)
-train_by_class = {c: pick_rng.permutation(idx_train[y_train == c]) for c in classes}
-for n in per_class:
-    tr = np.concatenate([train_by_class[c][:n] for c in classes])
-    for name in curve:
-        curve[name].append(accuracy(features[name], tr, idx_test, labels)[0])
+curve = {name: np.zeros((N_SPLITS, len(per_class))) for name in ("word vectors", "random vectors")}
+for i, (tr, te) in enumerate(splits):
+    pick_rng = np.random.default_rng(SEED + i)
+    train_by_class = {c: pick_rng.permutation(tr[labels[tr] == c]) for c in classes}
+    for j, n in enumerate(per_class):
+        sub = np.concatenate([train_by_class[c][:n] for c in classes])
+        for name in curve:
+            curve[name][i, j] = accuracy(features[name], sub, te, labels)[0]
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
 for name, accs in curve.items():
-    ax.plot(per_class, accs, marker="o", label=name)
-ax.axhline(acc["majority class"], ls="--", color="gray", label="다수 클래스")
+    mean, sd = accs.mean(axis=0), accs.std(axis=0, ddof=1)
+    ax.plot(per_class, mean, marker="o", label=shown[name])
+    ax.fill_between(per_class, mean - sd, mean + sd, alpha=0.2)
+ax.axhline(np.mean(runs["majority class"]), ls="--", color="gray", label=shown["majority class"])
 ax.set_xscale("log", base=2)
 ax.set_xticks(per_class, labels=[str(n) for n in per_class])
 ax.set_xlabel("범주당 학습 단어 수")
 ax.set_ylabel("테스트 정확도")
 ax.set_ylim(0, 1)
-ax.set_title("학습 곡선: 레이블 단어 수에 따른 테스트 정확도")
+ax.set_title(f"학습 곡선: 분할 {N_SPLITS}개의 평균 ± 표준편차")
 ax.legend()
 plt.show()
 for name, accs in curve.items():
-    print(f"{name + ':':<15}", ", ".join(f"범주당 {n}개 {a:.3f}" for n, a in zip(per_class, accs)))
-print(f"다수 클래스: {acc['majority class']:.3f}, 우연 수준: {1 / len(classes):.3f}")
+    print(pad(shown[name] + ":", 15), ", ".join(f"범주당 {n}개 {m:.3f}" for n, m in zip(per_class, accs.mean(axis=0))))
+print(f"{shown['majority class']}: {np.mean(runs['majority class']):.3f}, 우연 수준: {1 / len(classes):.3f}")
 
 # %%
-assert all(v > r for v, r in zip(curve["word vectors"], curve["random vectors"])), (
-    "레이블 수와 상관없이 단어 벡터가 무작위 벡터를 이겨야 합니다" + FEW_EPOCHS)
-print("확인 통과: 레이블 수마다 단어 벡터가 무작위 벡터를 이깁니다")
+assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(axis=0)), (
+    "레이블 수와 상관없이 모든 분할에서 단어 벡터가 무작위 벡터를 이겨야 합니다" + FEW_EPOCHS)
+print("확인 통과: 레이블 수마다, 모든 분할에서 단어 벡터가 무작위 벡터를 이깁니다")
 
 # %% [markdown]
 # 위에 출력된 두 줄을 다수 클래스와 비교해 보세요. 전이한 벡터로는 범주마다 예시 몇 개만으로 어디까지 가는지,
@@ -237,8 +262,10 @@ print("확인 통과: 레이블 수마다 단어 벡터가 무작위 벡터를 �
 #
 # - 말뭉치(corpus)에서 한 작업(맥락(context)으로 타깃(target) 예측하기)을 위해 CBOW로 학습한 단어 벡터가 다른 작업의
 #   특징으로 쓰입니다. 이것이 **전이 학습**(transfer learning)입니다.
-# - 여기서의 후속 작업: 시드를 고정한 층화 분할에서, 처음 보는 단어를 로지스틱 회귀로 여덟 범주로 분류하기
-# - **원핫**(one-hot) 특징은 학습 세트 밖의 단어로 일반화할 수 없습니다. 점수는 다수 클래스와 같습니다. 같은 크기의
+# - 여기서의 후속 작업: 시드를 고정한 층화 분할에서, 처음 보는 단어를 로지스틱 회귀로 파일의 범주로 분류하기.
+#   결과는 여러 분할의 평균 ± 표준편차로 보고합니다. 분할 하나는 운이 좋은 것일 수 있습니다.
+# - **원핫**(one-hot) 특징은 학습 세트 밖의 단어로 일반화할 수 없습니다. 처음 보는 단어 모두에 같은 범주를 주므로
+#   다수 클래스보다 나을 수 없습니다. 같은 크기의
 #   무작위 벡터도 도움이 되지 않습니다. 분산 표현(distributed representation)은 모든 분할에서, 적은 레이블로도 훨씬
 #   잘합니다.
 # - 같은 생각이 큰 규모에서도 통합니다. 사전 학습된 임베딩(embedding)은 많은 자연어 처리 모델의 첫 번째 계층입니다.
@@ -253,8 +280,8 @@ q1, q2, q3 = w2vlib.exercises.load("08", lang="ko")
 
 # %% [markdown]
 # **1. 최근접 이웃 분류기.** 로지스틱 회귀 대신 단어 벡터에 `KNeighborsClassifier(n_neighbors=3,
-# metric="cosine")`(`sklearn.neighbors`에 있음)를 같은 분할로 써 보세요. 테스트 정확도는 얼마일까요? 다수 클래스,
-# 로지스틱 회귀와 비교해 보세요.
+# metric="cosine")`(`sklearn.neighbors`에 있음)를 고정된 분할(`idx_train`, `idx_test`)로 써 보세요. 테스트 정확도는
+# 얼마일까요? 다수 클래스, 그리고 같은 분할의 로지스틱 회귀(`acc`)와 비교해 보세요.
 
 # %%
 answer_1 = ...  # kNN의 테스트 정확도, 숫자 하나
@@ -272,11 +299,13 @@ new_words = [w for w in ["analysts", "stocks", "weeks", "reached", "tokyo"] if w
 print(", ".join(f"{w} -> {g}" for w, g in zip(new_words, full.predict(Wn[[wv.key_to_index[w] for w in new_words]]))))
 
 # %% [markdown]
-# *tokyo*는 도시인데, 분류기는 결코 그렇게 답할 수 없습니다. 왜일까요? 글자 하나로 답해 보세요.
+# *tokyo*는 도시입니다. 위에서 어떤 레이블을 받든, 분류기는 결코 "도시"라고 답할 수 없습니다. 왜일까요? 글자 하나로
+# 답해 보세요.
 #
 # - **a** *tokyo*는 PTB에서 너무 드물어서 좋은 벡터가 없습니다.
 # - **b** 분류기는 학습한 범주 중에서만 고르는데, "도시"는 그중 하나가 아닙니다.
-# - **c** *tokyo*는 PTB의 어휘에 없습니다.
+# - **c** PTB에서 *tokyo*는 주로 경제 뉴스(도쿄 주식 시장, 일본 기업)에 나오므로, 그 벡터가 회사나 나라의 벡터처럼
+#   보입니다.
 # - **d** 선형 분류기는 클래스를 몇 개 넘게 나눌 수 없습니다.
 
 # %%
@@ -285,8 +314,8 @@ q2.check(answer_2)
 
 # %% [markdown]
 # **3. 범주를 담는 차원은 몇 개일까?** 단어 벡터를 처음 `k`개의 주성분(`sklearn.decomposition.PCA`, 학습 단어에
-# 맞춤)에 투영하고, `k`가 2, 5, 10, 20일 때 위의 `accuracy` 함수로 테스트 정확도를 재 보세요. 정확도가 전체 벡터의
-# `acc["word vectors"]`와 0.05 이내인 `k` 중 가장 작은 값은 무엇일까요?
+# 맞춤)에 투영하고, `k`가 2, 5, 10, 20일 때 위의 `accuracy` 함수로 고정된 분할의 테스트 정확도를 재 보세요. 정확도가
+# 전체 벡터의 `acc["word vectors"]`와 0.05 이내인 `k` 중 가장 작은 값은 무엇일까요?
 
 # %%
 answer_3 = ...  # 2, 5, 10, 20 중 하나
@@ -294,4 +323,8 @@ q3.check(answer_3, X=features["word vectors"], labels=labels, idx_train=idx_trai
          full=acc["word vectors"], C=C)
 
 # %% [markdown]
+# **출처**(이 노트북에서 확인한 것): 학습 노트(4장 요약의 마지막 요점, 원문 그대로 인용), scikit-learn
+# (`LogisticRegression`: lbfgs, 클래스가 여럿이면 다항, L2 규제. `train_test_split(stratify=...)`.
+# `DummyClassifier(strategy="most_frequent")`. `confusion_matrix`와 `ConfusionMatrixDisplay`, 행이 실제 레이블).
+#
 # [다음: 09 마지막 한 걸음 (word2vec.c와 gensim처럼 단어 단위 SGD를 컴파일하기)](09_the_last_mile.ipynb) · [처음으로: 01 원핫 표현의 병목](01_one_hot_bottleneck.ipynb) · [README](../../README.ko.md)

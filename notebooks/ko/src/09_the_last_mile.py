@@ -19,24 +19,27 @@
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.3절 (교재 밖 내용 포함)
 #
 # 노트북 05에서는 numpy로 학습을 빠르게 만들었습니다. 큰 배치(batch)와, 배치마다 여러 계산을 한데 묶은 배열 연산 몇 번과,
-# 희소한 행 갱신을 썼습니다. 그 결과 *워커 하나*의 gensim과 비슷한 속도가 나오지만, 워커 둘의 gensim은 그보다 더 빠릅니다.
-# 그러면 자연스럽게 이런 질문이 나옵니다. **gensim은 어떻게 그렇게 빠를까요?**
+# 희소한 행 갱신을 썼습니다. 이것을 word2vec을 학습할 때 가장 많이 쓰는 라이브러리인 gensim과 나란히 놓아 보면(7절이
+# 이 컴퓨터에서 둘의 시간을 재고 배율을 출력합니다) 자연스럽게 이런 질문이 나옵니다. **gensim은 어떻게 그렇게 빠를까요?**
 #
 # 답은 2013년에 word2vec.c가 이미 내놓았습니다. **한 번에 단어 하나씩** 학습하고(단어 단위 SGD, per-word SGD),
-# 그것을 **컴파일된 코드**(compiled code)로 실행하며, **스레드들이 잠금 없이 가중치를 함께 갱신합니다**(Hogwild). 여기에
-# 작은 기법 세 가지를 더합니다. 값싼 난수, 시그모이드 표, 그리고 부정적 예(negative example)를 뽑기 위한 누적 표입니다. 배치가 없으니
-# 감쇠(damping)도 필요 없습니다. 이 노트북에서는 평범한 파이썬 반복문을 컴파일해 주는 [numba](https://numba.pydata.org)로
-# 이것을 한 단계씩 만들고, 단계마다 얻는 것을 측정합니다.
+# 그것을 **컴파일된 코드**(compiled code)로 실행하며, **스레드들이 잠금 없이 가중치를 함께 갱신합니다**(Hogwild). 그리고
+# 단어마다 꼭 필요한 세 가지를 값싸게 처리합니다. 난수는 선형 합동 생성기로, 시그모이드 함수는 표로, 부정적
+# 예(negative example)는 단어 ID 10^8개짜리 표를 한 번 읽어서 얻습니다. gensim은 앞의 두 가지를 그대로 쓰고, 부정적 예는
+# 작은 누적 표의 이진 탐색으로 뽑습니다. 배치가 없으니 감쇠(damping)도 필요 없습니다. 이 노트북에서는 평범한 파이썬
+# 반복문을 컴파일해 주는 [numba](https://numba.pydata.org)로 이것을 한 단계씩 만들고, 단계마다 얼마나 빨라지는지(또는
+# 느려지는지) 측정합니다.
 #
 # **이 노트북에서 배울 내용**
 # - 단어 단위 반복문이 순수 파이썬에서는 가망이 없지만 컴파일하면 빨라지는 이유 (바뀌는 것은 데코레이터 `@njit`
 #   하나뿐입니다), 그리고 컴파일된 코드의 시간을 정직하게 재는 법 (먼저 컴파일하고, 그다음에 측정)
+# - 기법들로 얼마나 빨라지거나 느려지는지 (측정): word2vec.c의 난수와 시그모이드 표, 그리고 word2vec.c의 거대한
+#   부정적 예 표와 gensim의 이진 탐색(binary search)
 # - Hogwild 스레드들이 모델 하나를 함께 학습하는 방법과, 희소한 갱신 덕분에 그것이 통하는 이유
 # - 단어 단위 SGD에는 감쇠가 필요 없지만 numpy의 큰 배치에는 필요했던 이유 (노트북 05)
-# - word2vec.c의 기법들이 주는 이득 (측정): `np.random` 대신 LCG, 시그모이드 표, 거대한 조회 표(lookup table) 대신 누적
-#   유니그램 표의 이진 탐색(binary search)
 # - 패키지의 컴파일된 백엔드 `w2vlib.fast.compiled` (`backend="numba"`)가 계층으로 쌓은 모델, numpy 고속 경로(fast
-#   path), gensim과 비교해 속도와 벡터의 품질에서 어떤지
+#   path), gensim과 비교해 스레드 수에 따른 속도와 벡터의 품질에서 어떤지, 그리고 그 차이가 무엇을 뜻하는지 가려 줄
+#   시드 사이의 잡음
 
 # %%
 # %matplotlib inline
@@ -46,11 +49,13 @@ import w2vlib
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 import inspect
+import io
 import json
 import math
 import subprocess
 import sys
 import time
+import tokenize
 from pathlib import Path
 
 import numba
@@ -59,11 +64,13 @@ from numba import njit
 import w2vlib.exercises
 from w2vlib import fast
 from w2vlib.fast import compiled
+from w2vlib.fast.config import FastConfig
 from w2vlib.corpus import create_contexts_target
 from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies, evaluate_similarity
 from w2vlib.models import init_weights
 from w2vlib.negative_sampling import UnigramSampler
+from w2vlib.text import format_table
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
@@ -73,12 +80,14 @@ SEED = 0                # 아래의 모든 무작위 선택은 이 시드에서 
 HIDDEN_SIZE = 100       # 단어 벡터 하나의 길이
 WINDOW_SIZE = 5         # 맥락의 최대 반경 (단어마다 반경을 1..WINDOW_SIZE에서 뽑습니다)
 NEGATIVE = 5            # 타깃마다 뽑는 부정적 예의 수
-LR = 0.05               # 단어 단위 SGD의 시작 학습률 (word2vec.c의 CBOW 기본값)
+LR = 0.05               # 여기 나오는 모든 단어 단위 SGD 학습기의 시작 학습률 (word2vec.c의 CBOW 기본값)
 SLICE_WORDS = 2_000     # 순수 파이썬 반복문이 학습할 PTB 단어 수 (느리기 때문)
-TRICK_WORDS = 200_000   # 컴파일된 변형 하나가 학습할 PTB 단어 수 (두 번 실행해 더 빠른 쪽)
-EPOCHS = 3              # 비교 표에 나오는 모든 학습기의 에폭 수 (벤치마크는 10)
-LAYERED_STEPS = 100     # 계층으로 쌓은 모델의 단계 수 (배치 100); 그 시간은 외삽합니다
+TRICK_WORDS = 150_000   # 컴파일된 변형 하나가 학습할 PTB 단어 수 (두 번 실행해 더 빠른 쪽)
+EPOCHS = 2              # 비교 표에 나오는 모든 학습기의 에폭 수 (벤치마크는 10)
+LAYERED_STEPS = 100     # 계층으로 쌓은 모델의 단계 수 (배치 100), 그 시간은 외삽합니다
 THREADS = 2             # Hogwild 스레드 수 (numba가 보는 코어 수 이하)
+QUALITY_SEEDS = 3       # 8절에서 시드 사이의 잡음을 재려고 학습기마다 쓰는 시드 수 (2 이상)
+GENSIM_DEFAULTS = False  # True: gensim을 패키지의 설정 대신 gensim 자신의 기본값으로 실행합니다 (7절)
 
 # %% [markdown]
 # ## 1. 재료: 말뭉치, 하위 샘플링, 샘플러의 누적 표
@@ -88,7 +97,7 @@ THREADS = 2             # Hogwild 스레드 수 (numba가 보는 코어 수 이�
 # - 0.75제곱한 유니그램 분포(unigram distribution)의 **누적 표**(cumulative table). 패키지의 `UnigramSampler`가
 #   뽑을 때 쓰는 바로 그 표입니다(노트북 04). 균등한 난수 `u`는 구간 `[cdf[i-1], cdf[i])`에 `u`가 들어가는
 #   단어 `i`를 고릅니다.
-# - 패키지의 초기 가중치 (`W_in`은 작은 균등 난수, `W_out`은 0. word2vec.c와 같습니다)
+# - 패키지의 초깃값 가중치 (`W_in`은 작은 균등 난수, `W_out`은 0. word2vec.c와 같습니다)
 
 # %%
 corpus, word_to_id, id_to_word = load_ptb("train")
@@ -98,44 +107,52 @@ keep_prob = fast.subsample_keep_prob(counts, 1e-3)
 sampler = UnigramSampler(corpus, power=0.75, sample_size=NEGATIVE, vocab_size=vocab_size)
 cdf = sampler.cum_table  # 샘플러 자신의 누적 표 (마지막 항목은 1)
 print(f"말뭉치: {corpus.size:,} 단어, 어휘 수 {vocab_size:,}")
-print(f"하위 샘플링은 에폭마다 단어의 {float((counts * keep_prob).sum()) / corpus.size:.1%}를 남깁니다; "
+print(f"하위 샘플링은 에폭마다 단어의 {float((counts * keep_prob).sum()) / corpus.size:.1%}를 남깁니다. "
       f"'the'를 남길 확률은 {keep_prob[word_to_id['the']]:.3f}입니다")
-print(f"누적 표: float64 항목 {cdf.size:,}개 = {cdf.nbytes / 1024:.0f} KiB")
+print(f"누적 표: float64 항목 {cdf.size:,}개 = {cdf.nbytes / 1024:.0f} KiB, 이 표의 이진 탐색은 항목을 "
+      f"많아야 {math.ceil(math.log2(vocab_size + 1))}개 읽습니다")
 
 # %% [markdown]
 # ## 2. 한 번에 단어 하나씩, 순수 파이썬으로
 #
-# 네거티브 샘플링(negative sampling)을 쓰는 CBOW를 한 번에 타깃(target) 단어 하나씩, 모든 단계가 보이도록 평범한 반복문으로
-# 썼습니다. 말뭉치의 단어마다 다음을 합니다.
-# 1. 확률 `1 - keep_prob[word]`로 그 단어를 건너뜁니다 (하위 샘플링).
-# 2. 윈도우 반경 `b`를 `1..window`에서 뽑고, `W_in`의 맥락(context) 행들을 평균해 `h`를 만듭니다.
-# 3. 타깃(레이블 1)과 누적 표에서 뽑은 `negative`개의 단어(레이블 0)마다: 점수 `f = h · W_out[w]`,
-#    `g = lr * (label - sigmoid(f))`, 그다음 `dh += g * W_out[w]`와 `W_out[w] += g * h`. (부정적 예로 뽑힌
-#    단어가 마침 타깃 자신이면 건너뜁니다.)
+# 네거티브 샘플링(negative sampling)을 쓰는 CBOW를 한 번에 타깃(target) 단어 하나씩, 모든 단계가 보이도록 평범한
+# 반복문으로 썼습니다.
+# 1. **하위 샘플링**: 말뭉치의 단어마다 확률 `1 - keep_prob[word]`로 그 단어를 버리고, 버린 단어는 단어 흐름에서
+#    빠집니다. 남은 단어들이 빈자리를 메우므로, 윈도우는 버린 단어 너머까지 닿습니다. word2vec.c(`TrainModelThread`)와
+#    gensim(`train_batch_cbow`)도 문장을 읽는 동안, 윈도우를 뽑기 전에 이렇게 단어를 버립니다. 패키지의 커널(5절)도
+#    마찬가지입니다.
+# 2. 남은 단어마다 윈도우 반경 `b`를 `1..window`에서 뽑고, `W_in`의 맥락(context) 행들을 평균해 `h`를 만듭니다.
+# 3. 타깃(레이블 1)과 누적 표에서 뽑은 `negative`개의 단어(레이블 0)마다 점수 `f = h · W_out[w]`,
+#    `g = lr * (label - sigmoid(f))`를 계산하고, 그다음 `dh += g * W_out[w]`와 `W_out[w] += g * h`를 합니다.
+#    (부정적 예로 뽑힌 단어가 마침 타깃 자신이면 word2vec.c처럼 건너뜁니다.)
 # 4. 모든 맥락 행이 `dh` 전체를 받습니다 (word2vec.c의 갱신).
 #
 # 스위치 `lcg`, `use_sig_table`, `use_big_table`은 word2vec.c의 기법을 켭니다. 4절에서 그 효과를 측정합니다.
-# 여기서는 학습률(learning rate)이 고정되어 있지만, 패키지는 학습이 진행되면서 학습률을 선형으로 낮춥니다.
+# 여기서는 학습률(learning rate)이 고정되어 있지만, 패키지는 학습이 진행되면서 학습률을 선형으로 낮춥니다. 여기서
+# 윈도우는 구간 전체에 걸쳐 움직이지만, word2vec.c와 gensim은 문장 끝에서 윈도우를 멈춥니다(7절에서 다시 다룹니다).
 
 # %%
 def cbow_words(words, W_in, W_out, cdf, keep_prob, window, negative, lr, rng,
                lcg, seed, sig_table, use_sig_table, big_table, use_big_table):
-    """`words`에 대해 단어 단위 CBOW SGD를 하며 W_in과 W_out을 제자리에서 갱신합니다. 손실의 합을 돌려줍니다."""
+    """`words`에 대한 단어 단위 CBOW SGD. W_in과 W_out을 그 자리에서 갱신하고 손실의 합을 돌려줍니다."""
     H = W_in.shape[1]
     h = np.zeros(H, dtype=np.float32)
     dh = np.zeros(H, dtype=np.float32)
     state = np.uint64(seed)
     loss = 0.0
-    n = len(words)
-    for pos in range(n):
-        word = words[pos]
+    kept = np.empty(len(words), dtype=np.int64)
+    n = 0
+    for i in range(len(words)):  # 1. 하위 샘플링: 버린 단어는 흐름에서 빠집니다
         if lcg:  # word2vec.c의 난수: 곱셈 한 번과 덧셈 한 번
             state = state * np.uint64(25214903917) + np.uint64(11)
             u = (state >> np.uint64(11)) * (1.0 / 2**53)
         else:
             u = rng.random()
-        if u >= keep_prob[word]:  # 1. 하위 샘플링
-            continue
+        if u < keep_prob[words[i]]:
+            kept[n] = words[i]
+            n += 1
+    for pos in range(n):
+        word = kept[pos]
         if lcg:
             state = state * np.uint64(25214903917) + np.uint64(11)
             u = (state >> np.uint64(11)) * (1.0 / 2**53)
@@ -151,10 +168,10 @@ def cbow_words(words, W_in, W_out, cdf, keep_prob, window, negative, lr, rng,
         for p in range(lo, hi):
             if p != pos:
                 for j in range(H):
-                    h[j] += W_in[words[p], j]
+                    h[j] += W_in[kept[p], j]
         for j in range(H):
             h[j] /= hi - lo - 1
-        for d in range(negative + 1):  # 3. 타깃, 그다음 부정적 예들
+        for d in range(negative + 1):  # 3. 타깃, 그다음 부정적 예
             if d == 0:
                 w, label = word, 1
             else:
@@ -173,7 +190,7 @@ def cbow_words(words, W_in, W_out, cdf, keep_prob, window, negative, lr, rng,
             f = 0.0
             for j in range(H):
                 f += h[j] * W_out[w, j]
-            if use_sig_table:  # word2vec.c의 [-6, 6] 구간 표, 바깥은 잘라냄
+            if use_sig_table:  # word2vec.c의 [-6, 6] 구간 표, 구간 밖은 잘라냄
                 y = 1.0 if f >= 6 else 0.0 if f <= -6 else sig_table[int((f + 6) * (len(sig_table) / 12))]
             else:
                 y = 1 / (1 + math.exp(-f))
@@ -185,12 +202,12 @@ def cbow_words(words, W_in, W_out, cdf, keep_prob, window, negative, lr, rng,
         for p in range(lo, hi):  # 4. 모든 맥락 행이 dh 전체를 받습니다
             if p != pos:
                 for j in range(H):
-                    W_in[words[p], j] += dh[j]
+                    W_in[kept[p], j] += dh[j]
     return loss
 
 
-sig_table, _ = compiled.sigmoid_tables()  # word2vec.c의 [-6, 6] 구간 1000개 항목
-no_table = np.zeros(1, dtype=np.int32)    # 거대한 표를 끈 동안의 자리 표시자
+sig_table, _ = compiled.sigmoid_tables()  # word2vec.c의 [-6, 6] 구간 항목 1000개
+no_table = np.zeros(1, dtype=np.int32)    # 큰 표를 끈 동안의 자리 표시
 
 
 def fresh_weights():
@@ -198,7 +215,7 @@ def fresh_weights():
 
 
 def untuned(fn, words, W_in, W_out):
-    """np.random, 정확한 시그모이드, 이진 탐색으로 학습합니다: 기법 없음."""
+    """np.random, 정확한 시그모이드, 이진 탐색으로 학습합니다. 기법 없음."""
     return fn(words, W_in, W_out, cdf, keep_prob, WINDOW_SIZE, NEGATIVE, LR, np.random.default_rng(SEED),
               False, SEED + 1, sig_table, False, no_table, False)
 
@@ -212,7 +229,7 @@ W_in_py, W_out_py = fresh_weights()
 start = time.perf_counter()
 loss_py = untuned(cbow_words, slice_words, W_in_py, W_out_py)
 seconds_py = time.perf_counter() - start
-print(f"순수 파이썬: {SLICE_WORDS:,} 단어에 {seconds_py:.2f} s = 초당 {SLICE_WORDS / seconds_py:,.0f} 단어; "
+print(f"순수 파이썬: {SLICE_WORDS:,} 단어에 {seconds_py:.2f}초 = 초당 {SLICE_WORDS / seconds_py:,.0f} 단어. "
       f"PTB 10 에폭이면 {10 * corpus.size / (SLICE_WORDS / seconds_py) / 3600:.1f}시간이 걸립니다")
 
 # %%
@@ -226,11 +243,11 @@ print("확인 통과: 반복문이 학습했습니다")
 # compilation). 데코레이터 말고는 아무것도 바꾸지 않습니다. `njit(cbow_words)`는 같은 `def` 위에 `@njit`를 붙인
 # 것과 정확히 같습니다. 시간을 정직하게 재려면 두 가지 규칙이 필요합니다.
 # - **첫 호출은 컴파일을 합니다**(몇 초). 그 시간은 따로 재고, 어떤 속도 배율에도 넣지 않습니다.
-# - 그다음 **같은 구간을 같은 초기 가중치에서** 실행하고, 두 버전이 같은 것을 계산했는지 확인한 뒤에야 시간을
+# - 그다음 **같은 구간을 같은 초깃값 가중치에서** 실행하고, 두 버전이 같은 것을 계산했는지 확인한 뒤에야 시간을
 #   비교합니다.
 
 # %% tags=["nbval-ignore-output"]
-cbow_words_jit = njit(cbow_words)  # 바뀐 것은 데코레이터 하나뿐
+cbow_words_jit = njit(cbow_words)  # 바꾼 것은 데코레이터뿐
 W_in_warm, W_out_warm = fresh_weights()
 start = time.perf_counter()
 untuned(cbow_words_jit, slice_words[:50], W_in_warm, W_out_warm)  # 컴파일
@@ -240,14 +257,14 @@ start = time.perf_counter()
 loss_jit = untuned(cbow_words_jit, slice_words, W_in_jit, W_out_jit)
 seconds_jit = time.perf_counter() - start
 jit_speedup = seconds_py / seconds_jit
-print(f"컴파일에 {compile_seconds:.1f} s 걸렸습니다 (세션마다 한 번, 아래 측정에는 넣지 않음)")
-print(f"@njit: {SLICE_WORDS:,} 단어에 {seconds_jit * 1000:.1f} ms = 초당 {SLICE_WORDS / seconds_jit:,.0f} 단어, "
-      f"순수 반복문의 {jit_speedup:.0f}배")
+print(f"컴파일에 {compile_seconds:.1f}초 걸렸습니다 (세션마다 한 번, 아래 측정에는 넣지 않음)")
+print(f"@njit: {SLICE_WORDS:,} 단어에 {seconds_jit * 1000:.1f}밀리초 = 초당 {SLICE_WORDS / seconds_jit:,.0f} 단어, "
+      f"순수 파이썬 반복문의 {jit_speedup:.0f}배")
 
 # %%
-print(f"손실: 순수 파이썬 {loss_py:.4f}, 컴파일 {loss_jit:.4f}; "
+print(f"손실: 순수 파이썬 {loss_py:.4f}, 컴파일 {loss_jit:.4f}, "
       f"가중치의 가장 큰 차이 {np.abs(W_in_py - W_in_jit).max():.1e}")
-assert abs(loss_py - loss_jit) < 1e-3 * abs(loss_py), "같은 함수, 같은 시드: 손실도 같아야 합니다"
+assert abs(loss_py - loss_jit) < 1e-3 * abs(loss_py), "같은 함수, 같은 시드라면 손실도 같아야 합니다"
 np.testing.assert_allclose(W_out_jit, W_out_py, atol=1e-5)
 assert jit_speedup > 10, "컴파일된 코드는 파이썬 반복문보다 10배 넘게 빨라야 합니다"
 print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 빠릅니다")
@@ -258,36 +275,42 @@ print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 �
 # 컴파일된 코드에서는 load 명령 하나입니다.
 
 # %% [markdown]
-# ## 4. word2vec.c의 기법들이 주는 것
+# ## 4. 기법들로 얼마나 빨라지는가, 또는 느려지는가
 #
-# 반복문을 컴파일하고 나면 남는 비용은 뽑기 한 번마다 드는 비용입니다. word2vec.c에는 각각에 대한 기법이 있습니다.
+# 반복문을 컴파일하고 나면 남는 비용은 뽑기 한 번마다 드는 비용입니다. word2vec.c에는 각각에 대한 기법이 있고,
+# gensim은 그중 하나를 바꾸었습니다.
 # - **난수**: word2vec.c는 곱셈 한 번과 덧셈 한 번인 선형 합동 생성기(LCG, linear congruential generator)를 씁니다.
-#   `state = state * 25214903917 + 11`, 2^64로 나눈 나머지입니다 (정수가 그냥 한 바퀴 돌아 넘어갑니다). 하위
-#   비트는 품질이 나쁘고(가장 낮은 비트는 0, 1, 0, 1, …을 되풀이할 뿐입니다) 상위 비트가 좋으므로, `cbow_words`는
-#   상위 53비트(`state >> 11`, float64의 정밀도와 정확히 같음)를 남기고 2^53으로 나누어 [0, 1) 구간의 `u`를
-#   얻습니다. 컴파일된 코드 안에서는 numba의 `np.random`도 컴파일되므로, 여기서 LCG가 주는 속도 이득은 작을 수
-#   있습니다(아래 표의 처음 두 줄이 측정합니다). 확실한 이득은 상태가 정수 하나라는 점입니다. 말뭉치의 조각(chunk)마다
-#   자기 상태를 따로 가질 수 있고, 5절은 이것으로 스레드 학습을 조각 단위로 재현할 수 있게 만듭니다.
+#   `unsigned long long` 변수에 대한 `next_random = next_random * 25214903917 + 11`이므로 2^64로 나눈 나머지입니다
+#   (정수가 그냥 한 바퀴 돌아 넘어갑니다). 하위 비트는 품질이 나쁘고(가장 낮은 비트는 0, 1, 0, 1, …을 되풀이할
+#   뿐입니다) 상위 비트가 좋으므로, `cbow_words`는 상위 53비트(`state >> 11`, float64의 정밀도와 정확히 같음)를 남기고
+#   2^53으로 나누어 [0, 1) 구간의 `u`를 얻습니다. 컴파일된 코드 안에서는 numba의 `np.random`도 컴파일되므로, 여기서
+#   LCG로 빨라지는 정도는 작을 수 있습니다(아래 표의 처음 두 줄이 측정합니다). 확실히 얻는 것은 상태가 정수 하나라는
+#   점입니다. 말뭉치의 조각(chunk)마다 자기 상태를 따로 가질 수 있고, 5절은 이것으로 스레드 학습을 조각 단위로 재현할
+#   수 있게 만듭니다.
 # - **시그모이드 함수**(sigmoid function): `exp`는 명령 수십 개입니다. word2vec.c는 [-6, 6] 구간의 값 1000개를 담은
-#   표에서 읽습니다. `int((f + 6) * (1000 / 12))`가 점수 `f`를 인덱스 0..999로 바꾸고, [-6, 6] 밖의 점수는 0이나
-#   1로 잘라냅니다. 표는 각 칸의 왼쪽 끝에서의 시그모이드 값을 담으므로, 오차는 많아야 한 칸(12 / 1000)에
-#   시그모이드 곡선의 가장 가파른 기울기(도함수의 최댓값 1/4)를 곱한 값입니다.
-# - **부정적 예**: 누적 표의 이진 탐색은 단계마다 후보 단어를 절반으로 줄이므로 약 log2(V) 단계(단어 10,000개라면
-#   14단계)가 걸리고, 표는 캐시에 들어갑니다. word2vec.c는 그 대신 단어 ID 10^8개짜리 표(여기서는 10^7개)에서 항목
-#   하나를 읽습니다. 이 표에서 각 단어는 자기 확률만큼의 몫을 차지합니다. 한 단계면 되지만, 40 MB 안의 무작위
-#   주소이므로 캐시를 벗어납니다(cache miss).
+#   표(`EXP_TABLE_SIZE`, `MAX_EXP`)에서 읽습니다. `int((f + 6) * (1000 / 12))`가 점수 `f`를 인덱스 0..999로 바꾸고,
+#   [-6, 6] 밖의 점수는 0이나 1로 잘라냅니다. 표는 각 칸의 왼쪽 끝에서의 시그모이드 값을 담으므로, 오차는 많아야 한
+#   칸(12 / 1000)에 시그모이드 곡선의 가장 가파른 기울기(도함수의 최댓값 1/4)를 곱한 값입니다. gensim도 같은 표를
+#   씁니다.
+# - **부정적 예**: word2vec.c는 단어 ID 10^8개짜리 표(`InitUnigramTable`의 `table_size = 1e8`, 4바이트 `int`로
+#   400 MB)에서 항목 하나를 읽습니다. 이 표에서 각 단어는 자기 확률만큼의 몫을 차지합니다. 한 번만 읽으면 되지만,
+#   캐시에서 먼 무작위 주소입니다. gensim은 그 대신 단어마다 항목 하나인 누적 표(`cum_table`)를 두고 이진
+#   탐색(`bisect_left`)으로 뽑습니다. 단계마다 후보 단어를 절반으로 줄이므로 약 log2(V)번 읽으면 되고(몇 번인지는
+#   1절이 출력했습니다), 표는 캐시에 들어갑니다. 400 MB는 노트북 컴퓨터에 부담스러우므로, 여기서는 10^7개짜리 표(40 MB)로
+#   둘을 비교합니다.
 #
-# 변형마다 같은 초기 가중치에서 `TRICK_WORDS`개 단어를 학습합니다. 기법을 하나씩 더해 갑니다.
+# 변형마다 같은 초깃값 가중치에서 `TRICK_WORDS`개 단어를 학습합니다. 기법을 하나씩 켜 갑니다. 배율이 1보다 작으면
+# 그 기법 때문에 이 컴퓨터에서 *느려졌다*는 뜻입니다.
 
 # %% tags=["nbval-ignore-output"]
 big_table = np.minimum(np.searchsorted(cdf, (np.arange(10**7) + 0.5) / 10**7, side="right"),
                        vocab_size - 1).astype(np.int32)
 trick_words = corpus[:TRICK_WORDS]
-variants = [  # 이름, lcg, 시그모이드 표, 거대한 표
-    ("np.random, exact sigmoid, bisection", False, False, False),
-    ("LCG, exact sigmoid, bisection", True, False, False),
-    ("LCG, sigmoid table, bisection", True, True, False),
-    ("LCG, sigmoid table, 10^7-entry table", True, True, True),
+variants = [  # 이름, lcg, 시그모이드 표, 큰 표
+    ("np.random, 정확한 시그모이드, 이진 탐색", False, False, False),
+    ("LCG, 정확한 시그모이드, 이진 탐색", True, False, False),
+    ("LCG, 시그모이드 표, 이진 탐색", True, True, False),
+    ("LCG, 시그모이드 표, 10^7개짜리 표", True, True, True),
 ]
 trick_speed = {}
 trick_loss = {}
@@ -301,11 +324,17 @@ for name, lcg, use_sig, use_big in variants:
         times.append(time.perf_counter() - start)
     trick_speed[name] = TRICK_WORDS / min(times)
     trick_loss[name] = loss
-previous = None
-for name, *_ in variants:
-    vs = "" if previous is None else f"  윗줄의 {trick_speed[name] / trick_speed[previous]:.2f}배"
-    print(f"{name:38s} 초당 {trick_speed[name]:>12,.0f} 단어{vs}")
-    previous = name
+names = [v[0] for v in variants]
+rows = [[name, f"{trick_speed[name]:,.0f}", "" if i == 0 else f"{trick_speed[name] / trick_speed[names[i - 1]]:.2f}배"]
+        for i, name in enumerate(names)]
+print(format_table(["변형", "초당 단어 수", "위 줄 대비"], rows, align="<>>"))
+
+fig, ax = plt.subplots(figsize=(7, 2.6))
+ax.barh(range(len(names))[::-1], [trick_speed[n] for n in names], color="tab:blue")
+ax.set_yticks(range(len(names))[::-1], names)
+ax.set_xlabel("초당 단어 수 (스레드 1개, 두 번 중 빠른 쪽)")
+ax.set_title("컴파일된 반복문, 줄마다 기법을 하나씩 더 켬")
+plt.show()
 
 # %%
 x = np.linspace(-8, 8, 200_001)
@@ -313,44 +342,81 @@ exact = 1 / (1 + np.exp(-x))
 inside = np.clip(((x + 6) * (sig_table.size / 12)).astype(int), 0, sig_table.size - 1)
 from_table = np.where(x >= 6, 1.0, np.where(x <= -6, 0.0, sig_table[inside]))
 table_error = np.abs(from_table - exact)
-print(f"시그모이드 표: 가장 큰 오차 [-6, 6] 안에서 {table_error[np.abs(x) < 6].max():.4f}, "
-      f"바깥의 잘라내기까지 포함하면 {table_error.max():.4f}")
-names = [v[0] for v in variants]
+print(f"시그모이드 표: 가장 큰 오차는 [-6, 6] 안에서 {table_error[np.abs(x) < 6].max():.4f}, "
+      f"구간 밖을 잘라낸 것까지 포함하면 {table_error.max():.4f}")
 losses = np.array([trick_loss[n] for n in names])
 print("변형별 손실 (첫 번째 대비):", np.round(losses / losses[0], 3))
 assert table_error[np.abs(x) < 6].max() < 12 / sig_table.size * 0.25 + 1e-6  # 한 칸 x 곡선의 최대 기울기 1/4
 assert np.all(np.abs(losses / losses[0] - 1) < 0.05), "기법들이 학습 내용을 바꾸면 안 됩니다"
 print("확인 통과: 표의 오차는 한 칸에 시그모이드 곡선의 최대 기울기(1/4)를 곱한 값보다 작고, "
-      "모든 변형이 같은 것을 배웁니다 (손실 차이 5% 이내)")
+      "모든 변형이 같은 것을 학습합니다 (손실 차이 5% 이내)")
 
 # %% [markdown]
-# 위의 배율은 기계 상태를 염두에 두고 읽어야 합니다. 각 값은 두 번 중 빠른 쪽이고, 바쁜 기계에서는 값이
+# 위의 배율은 컴퓨터 상태를 염두에 두고 읽어야 합니다. 각 값은 두 번 중 빠른 쪽이고, 바쁜 컴퓨터에서는 값이
 # 흔들립니다. 표의 오차는 SGD 자체의 잡음(부정적 예는 무작위 단어입니다)에 비하면 작기 때문에 word2vec.c가 이것을 쓸
-# 수 있었습니다. 거대한 조회 표가 이진 탐색보다 빠른지는 캐시에 달려 있습니다. 조회 표를 한 번 읽으면 보통 캐시를
-# 벗어나지만, 탐색의 처음 몇 단계는 늘 캐시에 있고(같은 몇 개의 항목) 마지막 몇 단계만 벗어날 수 있습니다. 이번
-# 실행에서는 다음과 같았습니다.
+# 수 있었습니다. 거대한 표가 이진 탐색보다 빠른지는 캐시에 달려 있습니다. 거대한 표를 한 번 읽으면 보통 캐시를
+# 벗어나지만(cache miss), 탐색의 처음 몇 단계는 늘 캐시에 있고(같은 몇 개의 항목) 마지막 몇 단계만 벗어날 수 있습니다.
+# 이번 실행에서는 다음과 같았습니다.
 
 # %% tags=["nbval-ignore-output"]
+lcg_ratio = trick_speed[names[1]] / trick_speed[names[0]]
+table_ratio = trick_speed[names[2]] / trick_speed[names[1]]
 big_vs_bisection = trick_speed[names[3]] / trick_speed[names[2]]
-print(f"10^7개짜리 표는 이진 탐색 속도의 {big_vs_bisection:.2f}배였습니다 "
-      f"(이 기계, 이번 실행에서 {'더 빠름' if big_vs_bisection > 1 else '더 느림'})")
+for what, ratio in (("LCG", lcg_ratio), ("시그모이드 표", table_ratio),
+                    ("10^7개짜리 표 (이진 탐색 대신)", big_vs_bisection)):
+    print(f"{what}: 쓰지 않을 때 속도의 {ratio:.2f}배 (이번 실행, 이 컴퓨터에서 "
+          f"{'더 빠름' if ratio > 1 else '더 느림'})")
 
 # %% [markdown]
-# ## 5. 패키지의 커널: SIMD, 보조를 맞춘 탐색, Hogwild 스레드
+# 패키지는 어느 컴퓨터에서나 값싸고 안전한 것을 골랐습니다. word2vec.c의 LCG(상태가 정수 하나라서), 시그모이드
+# 표(word2vec.c와 gensim의 것), 그리고 gensim의 이진 탐색(400 MB 대신 단어마다 항목 하나인 표)입니다.
+
+# %% [markdown]
+# ## 5. 패키지의 커널: SIMD, 탐색의 출발점을 당기는 안내 표, Hogwild 스레드
 #
 # `w2vlib.fast.compiled`(`w2vlib.fast.train(..., backend="numba")`와 `python -m w2vlib train --backend numba`가
-# 씁니다)는 위의 반복문에서 세 가지 기법을 모두 켜고, 세 가지를 더 바꾼 것입니다.
-# - 모든 것이 float32이고 `fastmath`로 컴파일되므로, `HIDDEN_SIZE`개 숫자의 내적과 행 갱신이 한 명령에 숫자 여러
-#   개를 처리하는 SIMD 명령으로 실행됩니다.
-# - 한 단어의 이진 탐색 `negative`개가 **보조를 맞춰**(lockstep) 진행됩니다(모든 탐색의 한 단계, 그다음 단계).
-#   그래서 CPU는 메모리 읽기를 하나씩 기다리지 않고 겹쳐서 처리합니다.
-# - 말뭉치를 조각으로 나누고, `prange`가 조각들을 스레드에 나누어 줍니다(다음 소절).
+# 씁니다)는 위의 반복문에 LCG, 시그모이드 표, 이진 탐색을 쓰고, 몇 가지를 더 바꾼 것입니다.
+# - 가중치, 작업 벡터, 학습률, 기울기가 float32이고 안쪽 반복문은 `fastmath`로 컴파일되므로, `HIDDEN_SIZE`개 숫자의
+#   내적과 행 갱신이 한 명령에 숫자 여러 개를 처리하는 SIMD 명령으로 실행됩니다.
+# - 부정적 예의 이진 탐색은 **안내 표**(guide table)에서 출발합니다. 2^-`GUIDE_BITS`의 배수마다 답을 담아 둔 작은
+#   표라서, 탐색은 이웃한 두 항목 사이만 훑으면 됩니다(전체 탐색과 같은 단어를 더 적은 단계로 찾습니다). 한 단어의
+#   부정적 예는 다시 뽑기 전에 모두 먼저 뽑으므로, CPU는 서로 독립인 메모리 읽기를 겹쳐서 처리합니다.
+# - 손실은 요청할 때만 계산합니다(`compute_loss`, gensim의 같은 이름의 옵션).
+# - 다음 단어의 윈도우와 부정적 예를 한 단어 앞서 뽑고, 그것이 가리키는 `W_out`의 행을 *미리 불러옵니다*(prefetch).
+#   현재 단어를 계산하는 동안 그 행을 메모리에서 가져오라고 CPU에 알려 주는 것입니다.
+# - 말뭉치를 조각으로 나누고, `prange`가 조각들을 스레드에 나누어 줍니다(아래).
 #
-# 그 핵심인 네거티브 샘플링 갱신 하나입니다(시그모이드와 손실은 표에서 옵니다).
+# 그 핵심인 네거티브 샘플링 갱신 하나와, 커널 모듈 전체의 크기입니다.
 
 # %%
 kernels = compiled.kernels()
 print(inspect.getsource(kernels.ns_update))
+
+
+def code_lines(source):
+    """코드가 있는 줄 수: 빈 줄, 주석, 독스트링은 세지 않습니다."""
+    lines = set()
+    previous = tokenize.NEWLINE
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type == tokenize.STRING and previous in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT):
+            pass  # 홀로 선 문자열은 독스트링입니다
+        elif tok.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
+                              tokenize.DEDENT, tokenize.ENDMARKER):
+            lines.update(range(tok.start[0], tok.end[0] + 1))
+        if tok.type not in (tokenize.COMMENT, tokenize.NL):
+            previous = tok.type
+    return len(lines)
+
+
+guide = compiled.guide_table(cdf)
+span = np.diff(guide)  # 표의 같은 간격마다, u에 대해 남은 탐색 항목 수
+print(f"안내 표: 항목 {guide.size:,}개 (GUIDE_BITS = {kernels.GUIDE_BITS}). 그러면 탐색이 훑는 항목은 "
+      f"{cdf.size:,}개가 아니라 평균 {span.mean():.2f}개({np.ceil(np.log2(span + 1)).mean():.2f}단계), 많아야 "
+      f"{span.max():,}개입니다")
+
+kernel_source = inspect.getsource(kernels)
+print(f"{Path(kernels.__file__).name}: 코드 {code_lines(kernel_source)}줄 "
+      f"(주석, 독스트링, 빈 줄까지 {len(kernel_source.splitlines())}줄)")
 
 # %% [markdown]
 # `cbow_words`처럼 처음 쓸 때 컴파일됩니다. 다른 점은 `cache=True`로 컴파일된다는 것입니다. numba는 기계어를 패키지
@@ -368,9 +434,81 @@ start = time.perf_counter()
 numba_train(corpus[:5_000], 1, 1)
 warmup_seconds = time.perf_counter() - start
 one_epoch = numba_train(corpus, 1, 1)
-print(f"예열 (컴파일하거나 캐시에서 불러오기): {warmup_seconds:.1f} s")
+print(f"예열 (컴파일하거나 캐시에서 불러오기): {warmup_seconds:.1f}초")
 print(f"패키지 커널, 스레드 1개: 초당 {one_epoch.words_per_sec:,.0f} 단어, "
       f"같은 기법을 쓴 컴파일된 반복문의 {one_epoch.words_per_sec / trick_speed[names[2]]:.1f}배")
+
+# %% [markdown]
+# ### 커널을 바꿀 때마다 얼마나 빨라졌는가
+#
+# 패키지의 커널은 변경을 하나씩 측정하며 빨라졌고, 그 변경 가운데 몇 가지는 다시 끌 수 있습니다.
+# `compiled.train_compiled`(`fast.train(..., backend="numba")`의 본체)의 키워드이거나 그 설정(`FastConfig`)의
+# 키워드입니다. 그래서 이 노트북의 크기에서 각 변경으로 얼마나 빨라지는지 여기서 측정합니다. 모든 변경을 켠 커널,
+# 그다음 변경을 하나씩 끈 커널을 스레드 하나, `TRICK_WORDS`개 단어로 번갈아 두 차례 실행하고, 설정마다 빠른 쪽을
+# 씁니다. 마지막 열은 모든 변경을 켰을 때의 속도를 그 변경 하나를 껐을 때의 속도로 나눈 값입니다. 1보다 작으면 이번
+# 실행, 이 컴퓨터에서는 그 변경 때문에 느려졌다는 뜻입니다. 이 버전의 패키지에 없는 변경은 없다고 출력합니다.
+
+# %% tags=["nbval-ignore-output"]
+kernel_keywords = set(inspect.signature(compiled.train_compiled).parameters)
+config_keywords = set(inspect.signature(FastConfig.create).parameters)
+changes = [  # 변경이 하는 일, 그리고 그것을 끄는 키워드
+    ("손실은 요청할 때만 계산 (gensim의 compute_loss)", {"compute_loss": True}),
+    ("시그모이드를 word2vec.c의 표에서 읽기", {"exact_sigmoid": True}),
+    ("안내 표로 이진 탐색을 앞에서부터 줄이기", {"guide_bits": 0}),
+    ("다음 단어의 출력 행을 미리 불러오기", {"prefetch": False}),
+]
+all_on = {"compute_loss": False} if "compute_loss" in config_keywords else {}
+change_words = corpus[:TRICK_WORDS]
+
+
+def kernel_run(**switches):
+    """이 스위치로 패키지의 커널을 한 번 실행합니다 (스레드 1개, 1 에폭)."""
+    switches = {**all_on, **switches}
+    cfg = FastConfig.create(hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE, epochs=1,
+                            alpha=LR, seed=SEED, threads=1, backend="numba",
+                            **{k: v for k, v in switches.items() if k in config_keywords})
+    return compiled.train_compiled(change_words, vocab_size, cfg, progress=False,
+                                   **{k: v for k, v in switches.items() if k not in config_keywords})
+
+
+settings_to_time = {"모든 변경을 켬": {}}
+missing = []
+for label, off in changes:
+    if all(k in kernel_keywords | config_keywords for k in off):
+        settings_to_time[label] = off
+    else:
+        missing.append(label)
+runs = {name: [] for name in settings_to_time}
+for _ in range(2):  # 두 차례, 차례마다 설정을 한 번씩: 느린 순간이 와도 모든 줄에 고르게 걸립니다
+    for name, switches in settings_to_time.items():
+        runs[name].append(kernel_run(**switches))
+best = {name: max(rs, key=lambda r: r.words_per_sec) for name, rs in runs.items()}
+baseline = best["모든 변경을 켬"]
+change_runs = {label: best[label] for label in settings_to_time if label != "모든 변경을 켬"}
+rows = [["모든 변경을 켬", f"{baseline.words_per_sec:,.0f}", ""]]
+rows += [[f"끔: {label}", f"{r.words_per_sec:,.0f}", f"{baseline.words_per_sec / r.words_per_sec:.2f}배"]
+         for label, r in change_runs.items()]
+print(format_table(["커널", "초당 단어 수", "변경으로 빨라진 배율"], rows, align="<>>"))
+if missing:
+    print("이 버전의 패키지에 없는 변경:", ", ".join(missing))
+
+fig, ax = plt.subplots(figsize=(7, 2.8))
+labels = ["모든 변경을 켬"] + [f"끔: {label}" for label in change_runs]
+speeds = [baseline.words_per_sec] + [r.words_per_sec for r in change_runs.values()]
+ax.barh(range(len(labels))[::-1], speeds, color=["tab:green"] + ["tab:gray"] * len(change_runs))
+ax.set_yticks(range(len(labels))[::-1], labels)
+ax.set_xlabel("초당 단어 수 (스레드 1개, 두 차례 중 빠른 쪽)")
+ax.set_title("패키지의 커널, 변경을 하나씩 끔")
+plt.show()
+
+# %%
+same_weights = [label for label, off in changes if label in change_runs and "exact_sigmoid" not in off]
+for label in same_weights:
+    np.testing.assert_array_equal(change_runs[label].W_in, baseline.W_in,
+                                  err_msg=f"'{label}' 변경은 속도만 바꾸어야 합니다")
+print(f"확인 통과: 변경 {len(same_weights)}개는 켜든 끄든 가중치가 같습니다 (속도만 바꿉니다)"
+      if same_weights else "가중치를 바꾸지 않아야 하는 변경이 없어 여기서 확인할 것이 없습니다")
+print("시그모이드 표는 작은 오차만큼 학습 결과를 바꿉니다 (4절)")
 
 # %% [markdown]
 # 두 번째 파이썬 프로세스는 다시 컴파일하지 않습니다. numba의 캐시에서 커널을 찾습니다. 새 프로세스에서 작은 학습을
@@ -390,8 +528,8 @@ print(json.dumps({"hits": sum(st.cache_hits.values()), "misses": sum(st.cache_mi
 """
 run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
 cache = json.loads(run.stdout.strip().splitlines()[-1])
-print(f"새 프로세스: import + 학습에 {cache['seconds']:.1f} s; "
-      f"캐시에서 불러온 커널: {cache['hits']}, 컴파일한 커널: {cache['misses']}")
+print(f"새 프로세스: import와 학습에 {cache['seconds']:.1f}초. "
+      f"캐시에서 불러온 커널 {cache['hits']}개, 컴파일한 커널 {cache['misses']}개")
 
 # %%
 assert cache["hits"] >= 1 and cache["misses"] == 0, "두 번째 프로세스는 캐시된 커널을 불러와야 합니다"
@@ -404,30 +542,35 @@ print("확인 통과: 새 프로세스가 컴파일된 커널을 캐시에서 �
 # 잠금(lock) 없이 읽고 씁니다**. 틀린 방법처럼 들립니다. 한 스레드가 행을 읽는 동안 다른 스레드가 그 행을 절반쯤
 # 갱신하고 있을 수 있고, 한 갱신이 다른 갱신을 덮어쓸 수도 있습니다. Niu, Recht, Ré, Wright(2011, "Hogwild!")는
 # 희소한 문제에서는 그래도 통하는 이유를 보였습니다.
-# - 갱신 하나는 아주 적은 행만 건드립니다. `2 * V`개의 행 중에서 `W_in`의 약 `2 * WINDOW_SIZE`개 행과 `W_out`의
-#   `NEGATIVE + 1`개 행입니다. 두 스레드가 같은 순간에 같은 행을 건드리는 일은 드뭅니다.
+# - 갱신 하나는 아주 적은 행만 건드립니다. `2 * V`개의 행 가운데 `W_out`의 `NEGATIVE + 1`개 행과, `W_in`에서 윈도우에
+#   든 행들입니다. 윈도우의 행은 평균 `WINDOW_SIZE + 1`개입니다(반경을 1..`WINDOW_SIZE`에서 뽑으므로 한쪽의 평균이
+#   `(WINDOW_SIZE + 1) / 2`입니다. 노트북 05의 연습 문제 4). 두 스레드가 같은 순간에 같은 행을 건드리는 일은
+#   드뭅니다.
 # - 그런 일이 생겨도 대가는 작은 갱신 하나를 잃거나 조금 오래된 행에 적용하는 것입니다. SGD가 이미 안고 사는
 #   잡음(무작위 부정적 예, 무작위 윈도우)과 같은 종류입니다.
 # - 가장 많이 부딪히는 것은 자주 나오는 행(`the`, `<eos>`)이고, 하위 샘플링이 그런 행을 더 드물게 만듭니다.
 #
 # 스레드가 바꾸는 것: 스레드가 하나면 같은 시드가 비트 하나까지 같은 벡터를 줍니다. 둘이면 조각마다 여전히 같은
-# 난수를 뽑지만, 스레드들의 갱신이 끼어드는 순서가 타이밍에 달려 있으므로 실행할 때마다 벡터가 조금씩 다릅니다.
-# 품질은 다르지 않습니다.
+# 난수를 뽑지만, 스레드들의 갱신이 끼어드는 순서가 타이밍에 달려 있으므로 실행할 때마다 벡터가 달라집니다. 그 *품질*이
+# 시드를 바꿀 때보다 더 많이 달라지는지는 측정해야 알 수 있는 문제이고, 8절이 답합니다.
 #
 # 스레드로 얻을 수 있는 것: 스레드마다 빈 코어가 하나씩 있을 때, 많아야 스레드 수만큼의 속도 향상입니다. 다른
-# 프로그램으로 바쁜 기계에서는 추가된 스레드가 코어를 기다리므로, 아래에 출력되는 배율이 1에 가깝거나 그보다 작을 수도
-# 있습니다.
+# 프로그램으로 바쁜 컴퓨터에서는 추가된 스레드가 코어를 기다리므로, 아래에 출력되는 배율이 1에 가깝거나 그보다 작을
+# 수도 있습니다.
 
 # %% tags=["nbval-ignore-output"]
 max_threads = min(THREADS, numba.config.NUMBA_NUM_THREADS)
 two = numba_train(corpus, 1, max_threads)
+two_again = numba_train(corpus, 1, max_threads)
 print(f"스레드 {max_threads}개: 초당 {two.words_per_sec:,.0f} 단어 = "
       f"스레드 1개의 {two.words_per_sec / one_epoch.words_per_sec:.2f}배")
+print(f"스레드 {max_threads}개, 같은 시드로 두 번 실행: 가중치의 가장 큰 차이 "
+      f"{np.abs(two.W_in - two_again.W_in).max():.1e}")
 
 # %%
 a = numba_train(corpus[:50_000], 1, 1)
 b = numba_train(corpus[:50_000], 1, 1)
-assert np.array_equal(a.W_in, b.W_in), "스레드 하나와 시드 하나: 똑같은 벡터"
+assert np.array_equal(a.W_in, b.W_in), "스레드 하나와 시드 하나라면 벡터가 똑같아야 합니다"
 assert abs(two.loss_per_epoch[0] - one_epoch.loss_per_epoch[0]) < 0.05 * one_epoch.loss_per_epoch[0]
 print("확인 통과: 스레드 하나는 재현되고, 여러 스레드의 실행은 스레드 하나의 손실과 5% 안으로 같습니다")
 
@@ -437,38 +580,61 @@ print("확인 통과: 스레드 하나는 재현되고, 여러 스레드의 실�
 # 노트북 05의 고속 경로는 배치 하나의 갱신을 모두 더한 뒤에 적용합니다. 자주 나오는 단어는 한 배치에 여러 번
 # 나오므로, 그 행은 그 갱신들의 합을 한 단계에 받습니다. 그런데 그 갱신들은 모두 *같은 옛* 행에서 계산한 것이라 서로를
 # 보정할 수 없습니다. 나온 횟수가 많으면 그 한 단계가 어떤 개별 갱신보다 훨씬 길어질 수 있으므로, 고속 경로는 그것을
-# 감쇠합니다(CBOW에서는 `c`번 쓰인 행의 합을 `max(1, c / 4)`로 나눕니다). 감쇠를 끄면 어떻게 되는지는 노트북 05의
-# 절제 실험(ablation)이 측정합니다. 단어 단위 SGD는 각 갱신을 바로 적용합니다. 다음 등장은 이미 움직인 행을 보고,
-# 거기서부터 보정합니다. 등장 한 번의 단계는 `lr`에 기울기 하나를 곱한 것뿐이므로 감쇠할 합이 없습니다. 고속 경로의
-# 배치 하나(하위 샘플링 후 타깃 1024개, 윈도우 전체)에 가장 자주 나오는 맥락 단어가 몇 번 나오는지 살펴보겠습니다.
+# 감쇠합니다(한 배치에서 `c`번 쓰인 행의 합을 `max(1, c / damping)`으로 나눕니다). 감쇠를 끄면 어떻게 되는지는
+# 노트북 05가 측정합니다. 단어 단위 SGD는 각 갱신을 바로 적용합니다. 다음 등장은 이미 움직인 행을 보고, 거기서부터
+# 보정합니다. 등장 한 번의 단계는 `lr`에 기울기 하나를 곱한 것뿐이므로 감쇠할 합이 없습니다. 고속 경로의 배치
+# 하나(CBOW 배치 크기, 하위 샘플링 후, 윈도우 전체)에 가장 자주 나오는 맥락 단어가 몇 번 나오는지 살펴보겠습니다.
 
 # %%
+numpy_cfg = FastConfig.create("cbow", HIDDEN_SIZE, WINDOW_SIZE, NEGATIVE)  # 고속 경로의 기본값
 kept_stream = corpus[np.random.default_rng(SEED).random(corpus.size) < keep_prob[corpus]]
-contexts_ptb, _ = create_contexts_target(kept_stream[:1024 + 2 * WINDOW_SIZE], WINDOW_SIZE)
+contexts_ptb, _ = create_contexts_target(kept_stream[:numpy_cfg.batch_size + 2 * WINDOW_SIZE], WINDOW_SIZE)
 batch_counts = np.bincount(contexts_ptb.ravel(), minlength=vocab_size)
 top_word = int(batch_counts.argmax())
-print(f"타깃 1024개의 배치 하나에서 맥락 단어 '{id_to_word[top_word]}'의 등장 횟수는 {int(batch_counts[top_word])}번"
-      f"입니다: 배치 단계는 그 행을 같은 옛 행에서 계산한 갱신 {int(batch_counts[top_word])}개의 합만큼 "
-      f"움직이고, 단어 단위 SGD는 그것들을 하나씩 적용합니다")
-assert batch_counts.max() > 4, "고속 경로의 CBOW 감쇠 기준(4)보다 많아야 합니다"
+print(f"타깃 {numpy_cfg.batch_size}개의 배치 하나에서 맥락 단어 '{id_to_word[top_word]}'의 등장 횟수는 "
+      f"{int(batch_counts[top_word])}번입니다. 배치 단계는 같은 옛 행에서 계산한 갱신 "
+      f"{int(batch_counts[top_word])}개의 합만큼 그 행을 움직입니다(고속 경로가 그 합을 나누는 수는 "
+      f"{max(1.0, batch_counts[top_word] / numpy_cfg.damping) if numpy_cfg.damping else 1.0:.1f}입니다). "
+      f"단어 단위 SGD는 그것들을 하나씩 적용합니다")
+assert batch_counts.max() > max(1.0, numpy_cfg.damping), "한 행의 갱신 수가 감쇠 기준보다 많아야 합니다"
 
 # %% [markdown]
 # ## 7. 표 하나: 모든 학습기, 같은 설정
 #
-# 같은 말뭉치, CBOW, `HIDDEN_SIZE`, `WINDOW_SIZE`, `NEGATIVE`, 하위 샘플링 1e-3, `EPOCHS` 에폭(epoch):
+# 같은 말뭉치, CBOW, `HIDDEN_SIZE`, `WINDOW_SIZE`, `NEGATIVE`, 하위 샘플링 1e-3, `EPOCHS` 에폭(epoch)이고, 학습기마다
+# 스레드 하나와 둘로 실행합니다.
 # - 교재가 만드는 **계층으로 쌓은** 모델(Embedding + NegativeSamplingLoss, Adam, 배치 100)은 `LAYERED_STEPS`
 #   단계만 실행하고, `EPOCHS` 에폭의 시간은 그것에서 **외삽**합니다.
-# - 기본 설정의 **numpy 고속 경로**(`fast.train`, 노트북 05)
-# - 스레드 1개와 `THREADS`개의 **컴파일된 백엔드**
-# - gensim이 설치되어 있으면 워커 1개와 2개의 **gensim** `Word2Vec` (그 밖에는 gensim의 기본값, 예를 들어 학습률
-#   0.025)
+# - **numpy 고속 경로**(`fast.train`, 노트북 05)는 자신의 기본값(배치, 자신의 학습률, 감쇠)으로 실행합니다. 다른
+#   학습기이고, 속도를 보려고 넣었습니다. `threads=2`이면 둘째 스레드가 배치를 준비합니다.
+# - **컴파일된 백엔드**는 스레드 1개와 `THREADS`개로, 시작 학습률 `LR`로 실행합니다.
+# - gensim이 설치되어 있으면 워커 1개와 2개의 **gensim** `Word2Vec`을 컴파일된 백엔드와 같은 일을 하도록 맞춥니다.
+#   gensim의 기본값 가운데 세 가지가 패키지와 다르므로 하나씩 맞춥니다.
+#   - 학습률: gensim은 0.025에서 시작해 0.0001에서 끝나고, word2vec.c의 CBOW는 0.05에서 시작합니다. 여기서는 두
+#     학습기 모두 `LR`에서 시작해 패키지의 `LR * 1e-4`에서 끝납니다.
+#   - 텍스트 조각: gensim은 주어진 문장의 끝에서 윈도우를 멈춥니다(`train_batch_cbow`는 문장을 하나씩 따로 학습합니다.
+#     word2vec.c도 줄 끝마다 문장을 끝냅니다). 패키지의 커널은 10,000 단어짜리 조각의 끝에서만 윈도우를 멈춥니다.
+#     그래서 패키지의 조각을 gensim에 문장으로 넘깁니다(gensim은 문장 하나에서 많아야 10,000 단어를 학습하므로
+#     (`MAX_SENTENCE_LEN`) 조각이 통째로 들어갑니다).
+#   - 시작 벡터: gensim은 `W_in`을 [-1/H, 1/H)에서 뽑습니다(`keyedvectors.py`의 `prep_vectors`). 패키지가 쓰는
+#     word2vec.c의 [-0.5/H, 0.5/H)의 두 배입니다. 그래서 학습 전에 gensim의 시작 벡터를 절반으로 줄입니다.
+#
+#   `GENSIM_DEFAULTS = True`로 바꾸면 gensim을 기본값 그대로(자신의 학습률, PTB의 문장, 자신의 시작 벡터) 실행하고,
+#   이 차이들이 점수에 무엇을 하는지 8절에서 볼 수 있습니다.
 #
 # 모든 시간은 준비 시간(gensim의 어휘 훑기, numpy 경로의 계획)을 포함합니다. numba 커널은 이미 컴파일되어
 # 있으므로(5절) 컴파일 시간은 들어가지 않습니다.
 
 # %% tags=["nbval-ignore-output"]
-table = {}  # 이름 -> (EPOCHS 에폭의 초, 메모, 벡터 또는 None)
+table = {}  # 이름 -> (EPOCHS 에폭의 초, 스레드 수, 메모, 벡터 또는 None)
 n_words = corpus.size * EPOCHS
+thread_counts = sorted({1, max_threads})
+
+
+def row_name(trainer, n):
+    unit = "워커" if trainer == "gensim" else "스레드"
+    return f"{trainer}, {unit} {n}개"
+
 
 contexts_all, target_all = create_contexts_target(corpus, WINDOW_SIZE)
 layered = w2vlib.CBOW(vocab_size, HIDDEN_SIZE, WINDOW_SIZE, corpus, sample_size=NEGATIVE,
@@ -480,123 +646,269 @@ start = time.perf_counter()
 trainer.fit(contexts_all, target_all, max_epoch=1, batch_size=100, rng=rng_layered, progress=False,
             max_iters=LAYERED_STEPS)
 layered_wps = LAYERED_STEPS * 100 / (time.perf_counter() - start)
-table["layered CBOW + Adam, batch 100"] = (n_words / layered_wps,
-                                           f"{LAYERED_STEPS}단계에서 외삽", None)
+table["계층 CBOW + Adam, 배치 100"] = (n_words / layered_wps, 1,
+                                    f"{LAYERED_STEPS}단계에서 외삽", None)
 
-r = fast.train(corpus, vocab_size, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE,
-               epochs=EPOCHS, seed=SEED, progress=False)
-table["numpy fast path (notebook 05)"] = (r.wall_time, "", r.W_in)
-for threads in sorted({1, max_threads}):
-    r = numba_train(corpus, EPOCHS, threads)
-    table[f"numba, {threads} thread{'s' if threads > 1 else ''}"] = (r.wall_time, "", r.W_in)
+for threads in sorted({1, min(2, max_threads)}):  # 고속 경로의 스레드는 1개나 2개
+    r = fast.train(corpus, vocab_size, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE,
+                   epochs=EPOCHS, seed=SEED, progress=False, threads=threads)
+    table[row_name("numpy 고속 경로", threads)] = (
+        r.wall_time, threads, f"학습률 {r.settings['alpha']:g}, 배치 {r.settings['batch_size']}", r.W_in)
+for threads in thread_counts:
+    r = numba_train(corpus, EPOCHS, threads, compute_loss=False)  # gensim도 계산하지 않습니다
+    table[row_name("numba", threads)] = (r.wall_time, threads, f"학습률 {LR:g}", r.W_in)
+numba_settings = r.settings
 
 try:
     from gensim.models import Word2Vec
     have_gensim = True
 except ImportError:
     have_gensim = False
-if have_gensim:
+if GENSIM_DEFAULTS:  # PTB의 문장, 문장마다 <eos>로 끝납니다
     eos = word_to_id["<eos>"]
-    sentences = [[id_to_word[int(i)] for i in s]
-                 for s in np.split(corpus, np.flatnonzero(corpus == eos) + 1) if s.size]
-    for workers in (1, 2):
-        start = time.perf_counter()
-        g = Word2Vec(sentences, vector_size=HIDDEN_SIZE, window=WINDOW_SIZE, negative=NEGATIVE, sg=0,
-                     min_count=1, sample=1e-3, workers=workers, epochs=EPOCHS, seed=SEED)
-        seconds = time.perf_counter() - start
-        W_g = np.stack([g.wv[id_to_word[i]] for i in range(vocab_size)])
-        table[f"gensim, {workers} worker{'s' if workers > 1 else ''}"] = (seconds, "", W_g)
-else:
-    for workers in (1, 2):
-        table[f"gensim, {workers} worker{'s' if workers > 1 else ''}"] = (
-            math.nan, "gensim이 설치되어 있지 않습니다 (pip install gensim)", None)
+    pieces = [s for s in np.split(corpus, np.flatnonzero(corpus == eos) + 1) if s.size]
+    pieces_note = "gensim 기본값, PTB의 문장"
+else:  # 패키지의 조각 (fast.compiled가 말뭉치를 같은 방법으로 자릅니다)
+    n_chunks = -(-corpus.size // numba_settings["chunk_words"])
+    bounds = np.linspace(0, corpus.size, n_chunks + 1).astype(np.int64)
+    pieces = [corpus[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+    pieces_note = f"학습률 {LR:g}, {numba_settings['chunk_words']:,} 단어짜리 조각, 시작 ±0.5/H"
+sentences = [[id_to_word[int(i)] for i in s] for s in pieces]
 
-reference = "gensim, 2 workers" if have_gensim else "numpy fast path (notebook 05)"
+
+def gensim_train(workers, seed):
+    settings = dict(vector_size=HIDDEN_SIZE, window=WINDOW_SIZE, negative=NEGATIVE, sg=0, min_count=1,
+                    sample=1e-3, workers=workers, epochs=EPOCHS, seed=seed)
+    if GENSIM_DEFAULTS:
+        return Word2Vec(sentences, **settings)
+    g = Word2Vec(alpha=LR, min_alpha=numba_settings["min_alpha"], **settings)
+    g.build_vocab(sentences)
+    g.wv.vectors *= 0.5  # 패키지와 같은 word2vec.c의 시작 범위 [-0.5/H, 0.5/H)
+    g.train(sentences, total_examples=len(sentences), epochs=EPOCHS)
+    return g
+
+
+def gensim_vectors(g):
+    return np.stack([g.wv[id_to_word[i]] for i in range(vocab_size)])
+
+
+for workers in thread_counts:
+    name = row_name("gensim", workers)
+    if have_gensim:
+        start = time.perf_counter()
+        g = gensim_train(workers, SEED)
+        table[name] = (time.perf_counter() - start, workers, pieces_note, gensim_vectors(g))
+    else:
+        table[name] = (math.nan, workers, "gensim이 설치되어 있지 않습니다 (pip install gensim)", None)
+
+reference = row_name("gensim" if have_gensim else "numba", max_threads)
 ref_seconds = table[reference][0]
 print(f"{corpus.size:,} 단어 {EPOCHS} 에폭, CBOW, 은닉 {HIDDEN_SIZE}, 윈도우 {WINDOW_SIZE}, "
-      f"부정적 예 {NEGATIVE}개 (속도는 {reference} 대비)")
-print(f"{'trainer':32s} {'seconds':>9s} {'words/s':>12s} {'speed':>7s}  note")  # 한글은 폭이 두 칸이라 열 제목은 영어로 둡니다
-for name, (seconds, note, _) in table.items():
+      f"부정적 예 {NEGATIVE}개 (속도는 '{reference}' 대비)")
+rows = []
+for name, (seconds, _, note, _) in table.items():
     if math.isnan(seconds):
-        print(f"{name:32s} {'-':>9s} {'-':>12s} {'-':>7s}  {note}")
+        rows.append([name, "-", "-", "-", note])
     else:
-        print(f"{name:32s} {seconds:9.2f} {n_words / seconds:12,.0f} {ref_seconds / seconds:6.2f}x  {note}")
+        rows.append([name, f"{seconds:.2f}", f"{n_words / seconds:,.0f}", f"{ref_seconds / seconds:.2f}배", note])
+print(format_table(["학습기", "초", "초당 단어 수", "속도", "메모"], rows, align="<>>><"))
 
 # %%
 sec = {name: v[0] for name, v in table.items()}
-numba_best = min(sec[f"numba, {t} thread{'s' if t > 1 else ''}"] for t in sorted({1, max_threads}))
-assert sec["layered CBOW + Adam, batch 100"] > 5 * numba_best, "계층으로 쌓은 모델이 단연 가장 느려야 합니다"
-assert numba_best < sec["numpy fast path (notebook 05)"], "컴파일된 단어 단위 SGD가 numpy 고속 경로를 이겨야 합니다"
-print("확인 통과: 계층으로 쌓은 모델이 단연 가장 느리고, 컴파일된 단어 단위 SGD가 numpy 고속 경로를 "
-      "이깁니다")
+numba_best = min(sec[row_name("numba", t)] for t in thread_counts)
+numpy_best = min(v[0] for name, v in table.items() if name.startswith("numpy"))
+assert sec["계층 CBOW + Adam, 배치 100"] > 5 * numba_best, "계층으로 쌓은 모델이 단연 가장 느려야 합니다"
+assert numba_best < numpy_best, "컴파일된 단어 단위 SGD가 numpy 고속 경로보다 빨라야 합니다"
+print("확인 통과: 계층으로 쌓은 모델이 단연 가장 느리고, 컴파일된 단어 단위 SGD가 numpy 고속 경로보다 빠릅니다")
 
 # %% [markdown]
-# ## 8. 벡터의 품질도 그만큼 좋을까요?
-#
-# 벡터가 나빠진다면 속도는 아무 의미가 없습니다. 학습한 결과마다 프로젝트의 평가 함수(노트북 06)로 점수를 매깁니다.
-# 프로젝트의 PTB 유추 문제(analogy problem)로, 그리고 gensim의 테스트 데이터가 설치되어 있으면 PTB가 다루는
-# Google 유추 문제와 WordSim-353(사람이 매긴 점수와의 스피어먼 상관계수)으로도 매깁니다. 계층으로 쌓은 모델은 몇
-# 단계만 학습했으므로 여기에는 나오지 않습니다.
+# 학습기마다 둘째 스레드(gensim은 둘째 워커)로 초당 단어 수가 얼마나 느는지 봅니다. 가파르게 올라가는 선은 둘째
+# 코어를 잘 쓰는 것이고, 평평한 선은 두 스레드가 함께 쓰는 무언가를 기다리는 것입니다.
 
 # %% tags=["nbval-ignore-output"]
-benchmarks = {"PTB analogies": ("analogy", Path("../..") / "data" / "analogies_ptb.txt")}
+fig, ax = plt.subplots(figsize=(6, 3.6))
+for label, prefix, marker in (("numpy 고속 경로", "numpy 고속 경로", "s"), ("numba (컴파일)", "numba", "o"),
+                              ("gensim", "gensim", "^")):
+    points = [(v[1], n_words / v[0]) for name, v in table.items() if name.startswith(prefix) and not math.isnan(v[0])]
+    if points:
+        ax.plot(*zip(*points), marker=marker, label=label)
+ax.set_xticks(thread_counts)
+ax.set_xlabel("스레드 수 (gensim은 워커 수)")
+ax.set_ylabel("초당 단어 수")
+ax.set_ylim(bottom=0)
+ax.set_title(f"학습 속도, PTB {EPOCHS} 에폭")
+ax.legend()
+plt.show()
+for trainer in ("numpy 고속 경로", "numba", "gensim"):
+    names_t = [name for name, v in table.items() if name.startswith(trainer) and not math.isnan(v[0])]
+    if len(names_t) > 1:
+        print(f"{trainer}: 스레드 {table[names_t[-1]][1]}개는 스레드 1개 속도의 "
+              f"{sec[names_t[0]] / sec[names_t[-1]]:.2f}배")
+
+# %% [markdown]
+# numpy 고속 경로의 둘째 스레드는 배치만 준비하고, 계산은 한 스레드에 남습니다. 컴파일된 커널과 gensim은 말뭉치 자체를
+# 스레드들에 나눕니다. 이번 실행에서 그것으로 얼마나 빨라졌는지는 위의 배율이 보여 줍니다.
+
+# %% [markdown]
+# ## 8. 벡터의 품질도 같을까?
+#
+# 벡터가 나빠진다면 속도는 의미가 없습니다. 학습한 벡터를 프로젝트의 평가 함수(노트북 06)로 채점합니다. 프로젝트의
+# PTB 유추 문제, 그리고 gensim의 테스트 데이터가 설치되어 있으면 PTB가 다루는 Google 유추 문제와 WordSim-353(사람의
+# 평가와의 스피어먼 상관계수)입니다. 계층으로 쌓은 모델은 몇 단계만 학습했으므로 여기에는 없습니다.
+#
+# 학습 한 번은 추첨 한 번과 같습니다. 시드가 바뀌면 점수도 바뀝니다. 두 줄의 차이가 무엇을 뜻하는지 알려면 그 잡음을
+# 알아야 하므로, 컴파일된 백엔드와 gensim을 `max_threads`개 스레드로 `QUALITY_SEEDS`번(시드 `SEED`, `SEED + 1`, …)
+# 학습합니다. 이 두 줄은 시드에 걸친 평균 ± 표준편차를 보여 줍니다. 나머지 줄은 시드 하나입니다. 마지막 줄은 귀무
+# 기준(null)입니다. 무작위 벡터, 곧 우연만으로 얻는 점수입니다.
+
+# %% tags=["nbval-ignore-output"]
+benchmarks = {"PTB 유추": ("analogy", Path("../..") / "data" / "analogies_ptb.txt")}
 if have_gensim:
     from gensim.test.utils import datapath
     if Path(datapath("questions-words.txt")).is_file():
-        benchmarks["Google analogies"] = ("analogy", datapath("questions-words.txt"))
+        benchmarks["Google 유추"] = ("analogy", datapath("questions-words.txt"))
     if Path(datapath("wordsim353.tsv")).is_file():
         benchmarks["WordSim-353"] = ("similarity", datapath("wordsim353.tsv"))
-scores = {}
-for name, (_, _, W) in table.items():
-    if W is None:
-        continue
-    scores[name] = {b: (evaluate_analogies(path, W, word_to_id).accuracy if kind == "analogy"
-                        else evaluate_similarity(path, W, word_to_id).spearman)
-                    for b, (kind, path) in benchmarks.items()}
-print(f"{'trainer':32s}" + "".join(f"{b:>18s}" for b in benchmarks))
-for name, s in scores.items():
-    print(f"{name:32s}" + "".join(f"{s[b]:18.4f}" for b in benchmarks))
 
-# %%
-numba_1 = scores["numba, 1 thread"]
-numpy_fast = scores["numpy fast path (notebook 05)"]
-for b in benchmarks:
-    assert numba_1[b] > 0.7 * numpy_fast[b] - 0.01, f"{b}에서 numba의 벡터도 비슷한 점수를 내야 합니다"
-print("확인 통과: 컴파일된 백엔드의 벡터는 numpy 고속 경로의 벡터와 적어도 비슷한 점수를 냅니다")
+
+def score_all(W):
+    """{평가: (점수, 그 점수의 바탕이 된 문제 또는 단어 쌍의 수)}"""
+    out = {}
+    for b, (kind, path) in benchmarks.items():
+        if kind == "analogy":
+            res = evaluate_analogies(path, W, word_to_id)
+            out[b] = (res.accuracy, res.n_answered)
+        else:
+            res = evaluate_similarity(path, W, word_to_id)
+            out[b] = (res.spearman, res.n_pairs)
+    return out
+
+
+seeds = [SEED + i for i in range(max(2, QUALITY_SEEDS))]
+numba_many, gensim_many = row_name("numba", max_threads), row_name("gensim", max_threads)
+many = {numba_many: [table[numba_many][3]] + [numba_train(corpus, EPOCHS, max_threads, seed=s, compute_loss=False).W_in
+                                              for s in seeds[1:]]}
+if have_gensim:
+    many[gensim_many] = [table[gensim_many][3]] + [gensim_vectors(gensim_train(max_threads, s)) for s in seeds[1:]]
+scores_many = {name: [score_all(W) for W in Ws] for name, Ws in many.items()}
+scores_one = {}
+for name, v in table.items():  # 서로 다른 벡터마다 한 줄 (고속 경로는 스레드 수와 상관없이 같은 벡터를 줍니다)
+    if v[3] is not None and not any(np.array_equal(v[3], table[other][3]) for other in scores_one):
+        scores_one[name] = score_all(v[3])
+null = score_all(np.random.default_rng(SEED).standard_normal((vocab_size, HIDDEN_SIZE)).astype(np.float32))
+
+
+def mean_sd(name, b):
+    xs = np.array([s[b][0] for s in scores_many[name]])
+    return xs.mean(), xs.std(ddof=1)
+
+
+def noise(name, b):
+    """점수 하나의 잡음: 시드 사이의 표준편차와 평가 자체의 표본 오차 가운데 큰 쪽."""
+    mean, sd = mean_sd(name, b)
+    n = null[b][1]
+    if benchmarks[b][0] == "analogy":
+        p = min(max(mean, 1 / n), 1 - 1 / n)
+        sampling = math.sqrt(p * (1 - p) / n)
+    else:
+        sampling = (1 - mean**2) / math.sqrt(max(n - 3, 1))
+    return max(sd, sampling)
+
+
+rows = []
+for name in table:
+    if name in scores_many:
+        rows.append([name, len(seeds)] + [f"{mean_sd(name, b)[0]:.4f} ± {mean_sd(name, b)[1]:.4f}"
+                                          for b in benchmarks])
+    elif name in scores_one:
+        rows.append([name, 1] + [f"{scores_one[name][b][0]:.4f}" for b in benchmarks])
+rows.append(["무작위 벡터 (귀무 기준)", 1] + [f"{null[b][0]:.4f}" for b in benchmarks])
+print(format_table(["학습기", "시드 수"] + list(benchmarks), rows, align="<>" + ">" * len(benchmarks)))
+print("답한 문제 수 또는 어휘에 있는 단어 쌍의 수: "
+      + ", ".join(f"{b} {null[b][1]}" for b in benchmarks))
 
 # %% [markdown]
-# 시드 하나로 `EPOCHS` 에폭을 한 번 실행한 결과입니다. 줄 사이의 작은 차이는 더 나은 학습기 때문이 아니라 시드에 따른
-# 잡음일 수 있습니다(벤치마크 `benchmarks/bench_ptb.py`는 열 에폭을 세 시드로 평균합니다).
-#
+# 잡음이 말해 주는 것. 점수 하나의 잡음은 두 추정값 가운데 큰 쪽입니다. 하나는 위에서 잰 시드 사이의 표준편차이고,
+# 다른 하나는 평가 자체의 표본 오차입니다. 똑같이 좋은 벡터 두 벌도 맞히는 문제가 서로 달라서 생기는 차이로, 문제
+# N개에 대한 정확도 p라면 √(p(1 − p)/N), 단어 쌍 N개에 대한 상관계수 ρ라면 (1 − ρ²)/√(N − 3)입니다. 시드가 몇 개뿐이면
+# 시드 사이의 표준편차가 우연히 작게 나오기 쉬운데, 둘째 추정값이 그것을 막아 줍니다. 차이가 그 표준오차의 4배를 넘지
+# 않으면 잡음입니다. 확인은 두 가지입니다.
+# - **Hogwild는 품질을 잃지 않습니다**: 같은 시드에서 스레드 하나와 `max_threads`개의 차이는 서로 다른 두 시드의
+#   차이보다 크지 않아야 합니다.
+# - **컴파일된 백엔드는 같은 일을 하는 gensim만큼 좋습니다**(같은 설정, 같은 텍스트 조각, 같은 시작 범위): 그 평균
+#   점수가 gensim보다 잡음 이상으로 낮으면 안 됩니다. (numpy 고속 경로는 배치와 자신의 학습률을 쓰는 다른 학습기입니다.
+#   그 줄은 읽으라고 둔 것이지 판정하려는 것이 아닙니다.)
+
+# %% tags=["nbval-ignore-output"]
+one_thread = scores_one[row_name("numba", 1)]
+seed_run = scores_many[numba_many][0]
+checks = []  # (통과했는가, 실패하면 보여 줄 말)
+for b in benchmarks:
+    mean_n, noise_n = mean_sd(numba_many, b)[0], noise(numba_many, b)
+    if max_threads > 1:
+        gap = one_thread[b][0] - seed_run[b][0]
+        allowed = 4 * math.sqrt(2) * noise_n
+        print(f"{b}: 스레드 1개 빼기 스레드 {max_threads}개 (시드 {SEED}) = {gap:+.4f}, "
+              f"점수 하나의 잡음 {noise_n:.4f}, 허용 범위 {allowed:.4f}")
+        checks.append((abs(gap) <= allowed, (f"{b}: 스레드 때문에 점수가 시드를 바꿀 때보다 더 많이 "
+                                              "바뀌었습니다. 다시 실행하거나, 잡음을 더 잘 추정하도록 QUALITY_SEEDS를 "
+                                              "늘려 보세요")))
+    if have_gensim and not GENSIM_DEFAULTS:
+        mean_g, noise_g = mean_sd(gensim_many, b)[0], noise(gensim_many, b)
+        se = math.sqrt((noise_n**2 + noise_g**2) / len(seeds))
+        print(f"{b}: numba 빼기 gensim = {mean_n - mean_g:+.4f}, 표준오차 {se:.4f} "
+              f"(표준오차의 {(mean_n - mean_g) / max(se, 1e-12):+.1f}배)")
+        checks.append((mean_n >= mean_g - 4 * se, (
+            f"{b}: numba 벡터의 점수가 gensim보다 시드 잡음 이상으로 낮습니다. 잡음을 더 잘 재도록 "
+            "QUALITY_SEEDS를 늘리거나, 둘 다 귀무 기준을 겨우 넘는다면 EPOCHS를 늘려 보세요")))
+
+# %%
+for passed, message in checks:
+    assert passed, message
+print("확인 통과: " + ("스레드를 써도 품질은 시드 잡음 안에 있습니다" if max_threads > 1 else
+                      "(스레드 하나뿐이라 Hogwild 확인은 없습니다)")
+      + (". gensim이 설치되어 있지 않아 gensim과는 비교하지 않습니다" if not have_gensim else
+         ". gensim을 자신의 기본값으로 실행했으므로, 같은 조건의 비교가 아니라서 판정하지 않습니다"
+         if GENSIM_DEFAULTS else ". 컴파일된 백엔드의 점수는 잡음 안에서 gensim만큼 좋습니다"))
+
+# %% [markdown]
+# 표는 잡음을 염두에 두고 읽어야 합니다. 한 줄이 다른 줄보다 낫다고 말하기 전에, 두 줄의 차이를 옆에 있는
+# 표준편차와 비교해 보세요. 시드가 하나뿐인 줄에도 같은 잡음이 있습니다. 보이지 않을 뿐입니다. 귀무 기준 줄은 각 점수가
+# 우연보다 얼마나 높은지 알려 줍니다.
+
+# %% [markdown]
 # ## 정리
 #
-# - 순수 파이썬의 단어 단위 확률적 경사 하강법(SGD, stochastic gradient descent) 반복문은 가망이 없습니다. 배열에
-#   접근할 때마다 함수 호출이 일어나기 때문입니다. 같은 함수를 numba의 `@njit`로 컴파일(JIT 컴파일, just-in-time
-#   compilation)하면 열 배 넘게 빨라집니다(얼마나 빨라지는지는 3절이 출력합니다). 첫 호출은 컴파일을 하므로, 시간은
-#   두 번째 호출에서 잽니다.
-# - Hogwild(잠금 없는 병렬 학습, lock-free parallel SGD) 스레드들은 잠금 없이 가중치를 공유합니다. 갱신 하나가 몇
-#   개의 행만 건드리기 때문에 통합니다. 스레드가 하나면 시드가 벡터를 재현하고, 둘이면 끼어드는 순서는 재현되지
-#   않지만 품질은 재현됩니다.
-# - 단어 단위 SGD에는 감쇠(damping)가 필요 없습니다. 각 갱신이 앞의 갱신이 움직인 행을 봅니다. 큰 배치는 자주 나오는
-#   행의 여러 갱신을 같은 옛 행에서 계산해 더하므로, 노트북 05는 그것을 감쇠합니다.
-# - word2vec.c의 기법들 (측정): 난수를 위한 선형 합동 생성기(LCG, 상태가 정수 하나라 조각마다 자기 난수열을 가짐),
-#   시그모이드 표(오차는 한 칸에 곡선의 최대 기울기를 곱한 값보다 작음), 그리고 부정적 예를 위해서는 캐시를 벗어나는 거대한
-#   조회 표 대신 캐시에 머무는 누적 분포(cumulative distribution) 표의 이진 탐색.
-# - 컴파일된 단어 단위 SGD와 Hogwild 스레드가 word2vec.c와 gensim이 빠른 이유입니다. `w2vlib.fast.compiled`는 그것을
-#   numba 수십 줄로 해내고, 그 벡터는 다른 학습기의 벡터와 비슷한 점수를 냅니다(8절).
+# - 순수 파이썬의 단어 단위 SGD(stochastic gradient descent, 확률적 경사 하강법) 반복문은 가망이 없습니다. 배열에
+#   접근할 때마다 함수 호출입니다. 같은 함수를 numba의 `@njit`(just-in-time compilation, JIT 컴파일)로 컴파일하면
+#   10배 넘게 빨라집니다(얼마나 빨라지는지는 3절이 출력합니다). 첫 호출은 컴파일을 하므로, 두 번째 호출의 시간을 재세요.
+# - 하위 샘플링(subsampling)은 윈도우를 뽑기 전에 단어를 흐름에서 뺍니다. word2vec.c, gensim, 패키지 모두 그렇게
+#   하므로, 윈도우는 버린 단어 너머까지 닿습니다.
+# - 기법은 짐작하지 않고 측정했습니다. 난수에는 word2vec.c의 LCG(상태가 정수 하나라서 조각마다 자기 난수 흐름을
+#   가집니다), 시그모이드 표(오차는 표 한 칸에 기울기를 곱한 값보다 작습니다), 부정적 예에는 word2vec.c의 거대한 표와
+#   캐시에 머무는 gensim의 누적 분포(cumulative distribution) 표 이진 탐색입니다. 이 컴퓨터에서 어느 기법으로 빨라지고
+#   어느 기법으로 느려졌는지는 4절이 출력했습니다. 패키지는 LCG, 시그모이드 표, 이진 탐색을 씁니다.
+# - Hogwild(lock-free parallel SGD, 잠금 없는 병렬 학습) 스레드는 잠금 없이 가중치를 함께 씁니다. 갱신 하나가 건드리는
+#   행이 몇 개뿐이라서 통합니다. 스레드가 하나면 시드가 벡터를 재현하고, 둘이면 실행할 때마다 벡터가 달라집니다. 그
+#   품질이 시드 사이의 잡음 안에 머문다는 것을 8절이 측정했습니다.
+# - 단어 단위 SGD에는 감쇠가 필요 없습니다. 각 갱신은 앞의 갱신이 움직인 행을 봅니다. 큰 배치는 자주 나오는 행의
+#   갱신 여러 개를 같은 옛 행에서 계산해 더하므로, 노트북 05는 그것을 감쇠합니다.
+# - Hogwild 스레드로 돌리는 컴파일된 단어 단위 SGD가 word2vec.c와 gensim이 빠른 이유입니다. `w2vlib.fast.compiled`는
+#   5절이 센 만큼의 numba 코드로 그것을 합니다. 7절은 numpy 고속 경로, gensim과 나란히 스레드 수에 따른 초당 단어 수를
+#   그렸고, 8절은 gensim과 같은 설정일 때 그 벡터가 시드를 바꿀 때의 잡음 안에서 gensim만큼 좋다는 것을 확인했습니다.
 #
 # ## 연습 문제
 #
-# 연습 문제마다 자동 채점이 있습니다. `...`를 답으로 바꾸고 셀을 실행한 뒤 판정을 읽어 보세요. `q1.hint()`는
-# 힌트를, `q1.solution()`은 풀이를 보여 줍니다.
+# 각 연습 문제는 스스로 채점합니다. `...`를 바꾸고 셀을 실행한 다음 판정을 읽어 보세요. `q1.hint()`는 힌트를,
+# `q1.solution()`은 참고 답을 보여 줍니다.
 
 # %%
 q1, q2, q3 = w2vlib.exercises.load("09", lang="ko")
 
 # %% [markdown]
-# **1. word2vec.c의 난수.** `lcg(state)`를 작성해 보세요. word2vec.c 생성기(4절)의 다음 상태를, C가 64비트
-# `unsigned long long` 상태로 계산하는 것과 정확히 같게 돌려주는 함수입니다. 주의: 파이썬의 정수는 C의 정수처럼
-# 동작하지 않습니다.
+# **1. word2vec.c의 난수.** word2vec.c 생성기(4절)의 다음 상태를 돌려주는 `lcg(state)`를 작성해 보세요. C가 64비트
+# `unsigned long long` 상태로 계산하는 것과 정확히 같아야 합니다. 조심하세요. 파이썬의 정수는 C의 정수처럼 동작하지
+# 않습니다.
 
 # %%
 def lcg(state):
@@ -608,8 +920,9 @@ q1.check(lcg)
 # q1.solution()
 
 # %% [markdown]
-# **2. 이진 탐색으로 단어 뽑기.** `draw(cdf, u)`를 작성해 보세요. 구간 `[cdf[i-1], cdf[i])`에 `u`가 들어가는 단어
-# `i`를 (`cdf[-1] = 1`일 때) `np.searchsorted` 없이 약 log2(V) 단계의 이진 탐색으로 찾는 함수입니다.
+# **2. 이진 탐색으로 단어 뽑기.** `np.searchsorted` 없이 이진 탐색으로, 구간 `[cdf[i-1], cdf[i])`에 `u`가 들어가는
+# 단어 `i`를 찾는 `draw(cdf, u)`를 작성해 보세요(`cdf[-1] = 1`). 채점은 단어 수천 개짜리 표를 함수에 넘겨 항목을 몇 번
+# 읽는지도 셉니다. 이진 탐색이라면 약 log2(V)번이면 됩니다.
 
 # %%
 def draw(cdf, u):
@@ -621,19 +934,18 @@ q2.check(draw)
 # q2.solution()
 
 # %% [markdown]
-# **3. 부정적 예를 늘리는 비용 예측하기.** 단어 하나에 드는 시간은 고정된 부분(하위 샘플링, 윈도우, 입력 행들)에
-# 출력 행 하나마다 드는 부분(내적 한 번, 행 갱신 두 번, 뽑기 한 번)을 더한 것입니다. 아래에서 PTB 일부 구간의 한
-# 에폭을 부정적 예 2개와 8개로 잽니다. 이 두 측정값으로 부정적 예 `k`개일 때의 시간을 예측하는 `seconds(k, t2, t8)`를
-# 작성해 보세요. 자동 채점 셀이 부정적 예 14개에 대한 여러분의 예측을 측정값과 비교합니다(너그럽게: 시간 측정에는
-# 잡음이 있습니다).
+# **3. 부정적 예를 늘릴 때의 비용 예측.** 단어 하나의 시간은 고정된 부분(하위 샘플링, 윈도우, 입력 행)과 출력 행마다
+# 드는 부분(내적 한 번, 행 갱신 두 번, 뽑기 한 번)의 합입니다. 아래에서 PTB 한 구간의 한 에폭을 부정적 예 2개와 8개로
+# 잽니다. 그 두 측정값으로 부정적 예 `k`개의 시간을 예측하는 `seconds(k, t2, t8)`를 작성해 보세요. 채점은 부정적 예
+# 14개에 대한 예측을 측정값과 비교합니다(시간 측정에는 잡음이 있으므로 너그럽게).
 
 # %% tags=["nbval-ignore-output"]
-speed_slice = corpus[:300_000]
+speed_slice = corpus[:200_000]
 timed = {}
 for k in (2, 8, 14):  # 각각 세 번 중 가장 빠른 값
     timed[k] = min(numba_train(speed_slice, 1, 1, negative=k).wall_time
                    for _ in range(3))
-print("구간 한 에폭에 걸린 시간(초):", {k: round(v, 3) for k, v in timed.items()})
+print("구간 한 에폭의 초:", {k: round(v, 3) for k, v in timed.items()})
 
 # %%
 def seconds(k, t2, t8):
@@ -645,7 +957,14 @@ q3.check(seconds, t2=timed[2], t8=timed[8], t14=timed[14])
 # q3.solution()
 
 # %% [markdown]
-# 처음으로 돌아가기: [README](../../README.ko.md)에 시리즈 목록이 있습니다. `benchmarks/bench_ptb.py`는 명령줄
-# (`python -m w2vlib train --backend numba`)을 열 에폭 동안 gensim과 비교해 시간을 잽니다.
+# 처음으로: [README](../../README.ko.md)에 시리즈 목록이 있습니다. `benchmarks/bench_ptb.py`는 명령줄(`python -m w2vlib
+# train --backend numba`)을 열 에폭 동안 gensim과 비교해 시간을 잽니다.
+#
+# **출처**(이 노트북에서 확인한 것): word2vec.c(`word2vec.c`, tmikolov/word2vec: 하위 샘플링, 윈도우, LCG, 부정적 예는
+# `TrainModelThread`, `InitUnigramTable`과 `table_size`, `EXP_TABLE_SIZE`, `MAX_EXP`, `-cbow`일 때의 `alpha = 0.05`는
+# `main`), gensim 4(`gensim/models/word2vec_inner.pyx`: `train_batch_cbow`, `w2v_fast_sentence_cbow_neg`,
+# `bisect_left`, `random_int32`, `MAX_SENTENCE_LEN`, `gensim/models/word2vec.py`: `Word2Vec`의 기본값과
+# `make_cum_table`, `gensim/models/keyedvectors.py`: `prep_vectors`), Niu, Recht, Ré, Wright의 "Hogwild!"(NIPS 2011,
+# 초록), 패키지(`w2vlib/fast/numba_kernels.py`, `w2vlib/fast/compiled.py`), 밑바닥부터 시작하는 딥러닝 2(4.3절).
 #
 # [다음: 10 다른 길 (계층적 소프트맥스, 그리고 skip-gram)](10_the_other_road.ipynb)
