@@ -39,3 +39,9 @@ def test_one_thread_limits_blas_inside_the_block_only():
     with one_thread():
         assert all(p["num_threads"] == 1 for p in threadpool_info())
     assert [p["num_threads"] for p in threadpool_info()] == before
+
+
+def test_best_time_cpu_does_not_count_sleeping():
+    wall = best_time(lambda: time.sleep(0.002), repeat=2)
+    cpu = best_time(lambda: time.sleep(0.002), repeat=2, min_time=1e-9, cpu=True)
+    assert wall > 0.0015 and cpu < 0.001      # sleeping (like waiting for the CPU) costs no CPU time

@@ -269,7 +269,8 @@ def build_parser():
                         "smaller on a small corpus so that an epoch gives about 100 updates)")
     t.add_argument("--lr", "--alpha", dest="lr", type=_positive_float, default=None,
                    help="starting learning rate (word2vec's alpha), decayed linearly "
-                        "(default: 0.1)")
+                        "(default: 0.1 at 5 negatives and window 5, smaller with more negatives "
+                        "or a wider skip-gram window; numba: 0.05 cbow, 0.025 skipgram)")
     t.add_argument("--subsample", type=_nonneg_float, default=1e-3,
                    help="subsampling threshold of frequent words, word2vec's -sample (0 = off; "
                         "a corpus of a few dozen words needs 0: the error says so)")

@@ -1,6 +1,7 @@
 """Timing helper for the notebooks' speed comparisons (measure, do not guess)."""
 from __future__ import annotations
 
+import time
 import timeit
 from contextlib import contextmanager
 
@@ -9,18 +10,24 @@ import numpy as np
 __all__ = ["best_time", "loglog_slope", "one_thread"]
 
 
-def best_time(fn, repeat: int = 3, min_time: float = 0.005) -> float:
+def best_time(fn, repeat: int = 3, min_time: float = 0.005, cpu: bool = False) -> float:
     """Seconds per call of ``fn()``: the best of ``repeat`` runs, each long enough (>= ``min_time``) to measure.
 
     The minimum is the least disturbed run (other programs only ever add time). The
     number of calls per run grows by 10x until one run takes at least ``min_time``.
+
+    ``cpu=True`` counts the CPU time of this process (``time.process_time``) instead of the wall
+    clock: time the CPU spent on other programs is then not counted, so a comparison measured on a
+    busy machine stays fair. Use it for code that runs on one thread (inside :func:`one_thread`);
+    for several threads CPU time adds up over the threads and is no longer the elapsed time.
     """
     if repeat < 1:
         raise ValueError(f"repeat must be >= 1, got {repeat}")
+    timer = time.process_time if cpu else time.perf_counter
     number = 1
-    while timeit.timeit(fn, number=number) < min_time:
+    while timeit.timeit(fn, number=number, timer=timer) < min_time:
         number *= 10
-    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
+    return min(timeit.repeat(fn, number=number, repeat=repeat, timer=timer)) / number
 
 
 def loglog_slope(xs, ys) -> float:

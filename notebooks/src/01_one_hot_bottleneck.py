@@ -193,8 +193,9 @@ assert n_right <= best and loss_all >= floor - 1e-4
 #
 # The table also shows the time to *build* the one-hot batch (`convert_one_hot`), a cost the lookup never pays.
 # Every speed-up needs a check that both versions agree, so the loop also verifies that the one-hot product and the
-# lookup give exactly the same numbers. All timings run on one BLAS thread (`w2vlib.timing.one_thread`): both
-# sides of a comparison then use one core, and a busy machine disturbs them less.
+# lookup give exactly the same numbers. All timings run on one BLAS thread (`w2vlib.timing.one_thread`), so both
+# sides of a comparison use one core, and count the CPU time of this process (`best_time(..., cpu=True)`), which
+# other programs on a busy machine do not add to.
 
 # %%
 def time_forward_pieces(V, rng):
@@ -213,10 +214,10 @@ def time_forward_pieces(V, rng):
             "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
             "onehot_MB": one_hot.nbytes / 1e6,
             "ids_KB": ids.nbytes / 1e3,
-            "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT),
-            "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT),
-            "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT),
-            "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT),
+            "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT, cpu=True),
+            "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT, cpu=True),
+            "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT, cpu=True),
+            "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT, cpu=True),
         }
 
 
@@ -391,9 +392,9 @@ def time_backward_pieces(V, rng=None):
     in_lookup.forward(ids)
     loss_layer.forward(out_layer.forward(in_lookup.forward(ids).mean(axis=1)), t)
     with one_thread():
-        return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
-                "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
-                "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
+        return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT, cpu=True),
+                "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT, cpu=True),
+                "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT, cpu=True)}
 
 
 # %%

@@ -71,7 +71,7 @@ REPEAT = 3                            # timing: best of this many runs
 # The layer's computational graph: word ids go in, the rows of `W` with those ids come out. On the way back
 # (red), the gradient `dout` of those rows is added into `dW`, one row per id. The graph shows the package's
 # `Embedding.backward`: before adding, it sets to zero the rows of `dW` that its previous call wrote (the book's
-# version sets all of `dW` to zero; section 5 comes back to the difference).
+# version sets all of `dW` to zero; exercise 3 asks what that difference costs).
 
 # %%
 plotting.draw_embedding_graph()

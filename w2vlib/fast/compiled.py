@@ -14,7 +14,10 @@ Python per step and no batches (so no damping: every update uses the rows as the
   rarely write the same row at the same moment, and when they do, one small update is lost.
 * **The tricks**: word2vec.c's linear congruential random numbers, a sigmoid table and a binary
   search of the shared unigram^0.75 sampler's cumulative table
-  (:class:`w2vlib.negative_sampling.UnigramSampler`).
+  (:class:`w2vlib.negative_sampling.UnigramSampler`), started from a small guide table
+  (:func:`guide_table`); the next word's negatives are drawn one step ahead and their rows
+  prefetched; the loss is computed only with ``compute_loss`` (default on). What each of these
+  bought is measured in ``benchmarks/README.md``.
 
 Hierarchical softmax (``hs=1, negative=0``): the same loop with word2vec.c's ``if (hs)`` output
 layer instead of negatives: the target's Huffman path (:func:`w2vlib.huffman_codes` over the

@@ -15,6 +15,35 @@ BACKENDS = ("numpy", "numba")
 #: The default ``alpha`` of each backend: the numpy fast path's batches take 0.1; the compiled
 #: per-word SGD takes word2vec.c's starting learning rates.
 DEFAULT_ALPHA = {"numpy": {"cbow": 0.1, "skipgram": 0.1}, "numba": {"cbow": 0.05, "skipgram": 0.025}}
+#: The settings at which the numpy path's default ``alpha`` is ``DEFAULT_ALPHA["numpy"]`` unchanged.
+REFERENCE_NEGATIVE, REFERENCE_WINDOW = 5, 5
+
+
+def default_alpha(backend="numpy", model="cbow", negative=5, window_size=5, dynamic_window=True) -> float:
+    """The default starting learning rate; for the numpy path it shrinks as the summed update grows.
+
+    A numpy step sums many examples. An input row's update is ``dL/dh = sum_j g_j W_out[j]`` over
+    the ``k + 1`` scored rows of each example it serves, added up over its (damped) repeats in the
+    batch. Measured on PTB (a constant rate for one epoch of 200,000 words, issue 17), the largest
+    stable rate falls like ``(k + 1) ** -0.6`` with the negatives; for skip-gram it also
+    falls with the window (a centre row is the input of all its ``~w + 1`` pairs, in one batch),
+    while for CBOW the window does not move it (damping caps a context row's repeats). So::
+
+        alpha = DEFAULT_ALPHA * sqrt((5 + 1) / (negative + 1))                   # CBOW
+        alpha = DEFAULT_ALPHA * sqrt(6 / (negative + 1)) * min(1, 6 / pairs)      # skip-gram
+
+    with ``pairs = window_size + 1`` (dynamic window; ``2 * window_size`` fixed). At the defaults
+    (5 negatives, window 5) this is 0.1, as before; 20 negatives and window 10 give 0.053 (CBOW) and
+    0.029 (skip-gram). The compiled backend's per-word SGD keeps word2vec.c's rates.
+    """
+    base = DEFAULT_ALPHA[backend][model]
+    if backend != "numpy":
+        return base
+    alpha = base * math.sqrt((REFERENCE_NEGATIVE + 1) / (max(int(negative), 1) + 1))
+    if model == "skipgram":
+        pairs = window_size + 1 if dynamic_window else 2 * window_size
+        alpha *= min(1.0, (REFERENCE_WINDOW + 1) / pairs)
+    return alpha
 
 
 def default_batch_size(n_tokens, model="cbow", updates_per_epoch=100) -> int:
@@ -110,7 +139,7 @@ class FastConfig:
         if backend not in BACKENDS:
             raise ValueError(f"backend must be one of {BACKENDS}, got {backend!r}")
         batch_size = default_batch_size(None, model) if batch_size is None else batch_size
-        alpha = DEFAULT_ALPHA[backend][model] if alpha is None else alpha
+        alpha = default_alpha(backend, model, negative, window_size, dynamic_window) if alpha is None else alpha
         damping = (4.0 if model == "cbow" else 16.0) if damping is None else damping
         if int(batch_size) != batch_size or batch_size < 1:
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")

@@ -87,7 +87,9 @@ def train(corpus, vocab_size=None, model="cbow", hidden_size=100, window_size=5,
     epochs : passes over the corpus.
     batch_size : examples per step (default 1024 for CBOW, 4096 pairs for skip-gram, smaller on a
         small corpus so that an epoch gives about 100 updates: :func:`~w2vlib.fast.config.default_batch_size`).
-    alpha : starting learning rate (default 0.1; with ``backend="numba"`` word2vec.c's 0.05 for
+    alpha : starting learning rate (default 0.1 at 5 negatives and window 5, smaller when more
+        negatives, or a wider skip-gram window, make the summed update of a batch larger:
+        :func:`~w2vlib.fast.config.default_alpha`; with ``backend="numba"`` word2vec.c's 0.05 for
         CBOW, 0.025 for skip-gram); it decays linearly to ``min_alpha`` (default
         ``alpha * 1e-4``) over training, as in word2vec and gensim.
     seed : int, ``np.random.Generator`` or ``np.random.SeedSequence``; the same int seed gives

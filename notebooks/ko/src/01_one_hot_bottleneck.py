@@ -194,7 +194,8 @@ assert n_right <= best and loss_all >= floor - 1e-4
 # 표에는 원핫 미니배치를 *만드는* 시간(`convert_one_hot`)도 나옵니다. 조회 방식은 이 비용을 전혀 치르지 않습니다.
 # 속도 향상에는 언제나 두 방식의 결과가 같다는 확인이 따라야 하므로, 반복문은 원핫 행렬 곱과 조회가 정확히 같은
 # 숫자를 내는지도 확인합니다. 모든 시간은 BLAS 스레드 하나로 잽니다(`w2vlib.timing.one_thread`). 그래야 비교하는 두
-# 쪽이 같은 조건(코어 하나)에서 돌고, 바쁜 컴퓨터에서도 측정이 덜 흔들립니다.
+# 쪽이 같은 조건(코어 하나)에서 돕니다. 또 이 프로세스의 CPU 시간을 셉니다(`best_time(..., cpu=True)`). 바쁜 컴퓨터에서
+# 다른 프로그램이 쓴 시간은 여기에 더해지지 않습니다.
 
 # %%
 def time_forward_pieces(V, rng):
@@ -213,10 +214,10 @@ def time_forward_pieces(V, rng):
             "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
             "onehot_MB": one_hot.nbytes / 1e6,
             "ids_KB": ids.nbytes / 1e3,
-            "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT),
-            "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT),
-            "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT),
-            "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT),
+            "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT, cpu=True),
+            "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT, cpu=True),
+            "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT, cpu=True),
+            "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT, cpu=True),
         }
 
 
@@ -386,9 +387,9 @@ def time_backward_pieces(V, rng=None):
     in_lookup.forward(ids)
     loss_layer.forward(out_layer.forward(in_lookup.forward(ids).mean(axis=1)), t)
     with one_thread():
-        return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT),
-                "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT),
-                "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT)}
+        return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT, cpu=True),
+                "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT, cpu=True),
+                "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT, cpu=True)}
 
 
 # %%

@@ -371,9 +371,9 @@ def time_output_step(V, rng):
     sgd = SGD(lr=0.0)                           # lr = 0: W_out을 바꾸지 않고 갱신 시간만 잽니다
     with one_thread():                          # 모두 BLAS 스레드 하나로 (노트북 01처럼)
         return {"V": V,
-                "softmax": best_time(softmax_step, REPEAT),
-                "negative sampling": best_time(ns_step, REPEAT),
-                "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT)}
+                "softmax": best_time(softmax_step, REPEAT, cpu=True),
+                "negative sampling": best_time(ns_step, REPEAT, cpu=True),
+                "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT, cpu=True)}
 
 
 # %% tags=["nbval-ignore-output"]
@@ -506,7 +506,7 @@ def time_ns_step(k, rng=None):
         layer.backward()
     step()
     with one_thread():
-        return {"k": best_time(step, REPEAT)}
+        return {"k": best_time(step, REPEAT, cpu=True)}
 
 
 # %%
