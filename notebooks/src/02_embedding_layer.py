@@ -389,8 +389,8 @@ plt.show()
 # - Which size does word2vec need? The book's CBOW (`ch04/cbow.py`) has `2 * window_size` = 10 separate `Embedding`
 #   layers, each fed one column `contexts[:, i]`, so with the book's batch of 100 each backward sees **100** ids,
 #   the smallest size here. A fused input layer that handles all 10 context words at once would see 1,000. The
-#   timing cell prints the `np.add.at / sparse` ratio at both sizes; at these sizes the difference is small, and
-#   the 2x assertion is only about the largest size.
+#   timing cell prints the `np.add.at / sparse` ratio at both sizes: read there which method wins at the book's
+#   size and at the fused size on your computer. The 2x assertion is only about the largest size.
 # - The package's `Embedding.backward` keeps the book's dense `dW` and accumulates with `np.add.at`, but it does not
 #   clear all V rows: it does some bookkeeping instead (an `np.unique` of the ids; exercise 3 asks what it is for).
 #   The `w2vlib / np.add.at` row shows the net effect of the two, which can be below 1x. The layers favour the
