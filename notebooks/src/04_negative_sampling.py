@@ -109,12 +109,13 @@ print(f"POWER = {POWER:<6g}: {book} -> {book_pow}")
 assert abs(book_075[2] - 0.03) < 0.005 and book_075[0] < 0.7
 
 # %% [markdown]
-# And on PTB, for words from the most frequent to the rarest (rank 1 = most frequent):
+# And on PTB, for words from the most frequent down to rank 5,000 (rank 1 = most frequent; the rarest words are left
+# for exercise 1):
 
 # %%
 order = np.argsort(-counts, kind="stable")       # word ids from most to least frequent
 print(f"{'rank':>6s} {'word':>10s} {'count':>7s} {'p':>10s} {'p^' + str(POWER):>10s} {'ratio':>7s}")
-for rank in [1, 2, 3, 10, 100, 1_000, 5_000, V]:
+for rank in [1, 2, 3, 10, 100, 1_000, 5_000]:
     w = order[rank - 1]
     print(f"{rank:>6,d} {id_to_word[int(w)]:>10s} {counts[w]:>7,d} {p[w]:>10.2e} {p_pow[w]:>10.2e} {p_pow[w] / p[w]:>6.2f}x")
 gain = int(np.sum(p_pow > p))
@@ -484,7 +485,7 @@ plt.show()
 #
 # 1. **"the" against the rarest word.** Under `p^POWER`, how many times more often is "the" drawn as a negative
 #    than the rarest word of PTB? Compute it from `counts` alone (why does the normalising sum not matter?), store
-#    the ratio in `answer_1`, and only then compare it with the two probabilities in section 1's table.
+#    the ratio in `answer_1`, and only then check it against `p_pow` yourself.
 # 2. **How often would "the" spoil its own example?** Without exclusion, what is the probability that at least one
 #    of the k = `SAMPLE_SIZE` negatives drawn from `p^POWER` is "the" itself, for a target "the"? Store it in
 #    `answer_2` (use `p_pow`).
@@ -546,7 +547,8 @@ q4.check(prediction_4, measure=time_ns_step, sizes=K_VALUES)
 # %% [markdown]
 # **Sources** (checked for this notebook): *Deep Learning from Scratch 2* (oreilly-japan/deep-learning-from-scratch-2:
 # `ch04/negative_sampling_layer.py` `UnigramSampler.get_negative_sample` and `NegativeSamplingLoss`; `ch04/cbow.py`,
-# power 0.75 and `sample_size=5`; `common/trainer.py` `remove_duplicate`); word2vec.c (tmikolov/word2vec:
+# power 0.75 and `sample_size=5`; `common/layers.py` `Embedding.backward`, `dW[...] = 0`; `common/trainer.py`
+# `remove_duplicate`; `ch04/train.py`, Adam); word2vec.c (tmikolov/word2vec:
 # `InitUnigramTable`, `power = 0.75`; `TrainModelThread`, a negative equal to the target is skipped); the study notes
 # (`w2vlib/notes.py`).
 #

@@ -108,12 +108,13 @@ print(f"POWER = {POWER:<6g}: {book} -> {book_pow}")
 assert abs(book_075[2] - 0.03) < 0.005 and book_075[0] < 0.7
 
 # %% [markdown]
-# PTB에서 가장 자주 나오는 단어부터 가장 드문 단어까지 보면 다음과 같습니다(순위 1 = 가장 자주 나오는 단어).
+# PTB에서 가장 자주 나오는 단어부터 순위 5,000까지 보면 다음과 같습니다(순위 1 = 가장 자주 나오는 단어. 가장 드문
+# 단어들은 연습 문제 1의 몫입니다).
 
 # %%
 order = np.argsort(-counts, kind="stable")       # 빈도가 높은 단어부터 낮은 단어 순의 단어 ID
 print(f"{'순위':>4s} {'단어':>8s} {'횟수':>5s} {'p':>10s} {'p^' + str(POWER):>10s} {'배율':>5s}")
-for rank in [1, 2, 3, 10, 100, 1_000, 5_000, V]:
+for rank in [1, 2, 3, 10, 100, 1_000, 5_000]:
     w = order[rank - 1]
     print(f"{rank:>6,d} {id_to_word[int(w)]:>10s} {counts[w]:>7,d} {p[w]:>10.2e} {p_pow[w]:>10.2e} {p_pow[w] / p[w]:>5.2f}배")
 gain = int(np.sum(p_pow > p))
@@ -476,8 +477,8 @@ plt.show()
 # 설정값을 씁니다. `POWER`나 `SAMPLE_SIZE`를 바꾸고 다시 실행하면 답도 따라 바뀌어야 합니다.
 #
 # 1. **"the" 대 가장 드문 단어.** `p^POWER`에서 "the"는 PTB에서 가장 드문 단어보다 부정적 예로 몇 배 더 자주
-#    뽑힐까요? `counts`만으로 계산해(정규화하는 합이 왜 상관없을까요?) 그 배율을 `answer_1`에 넣고, 그다음에야 1절
-#    표의 두 확률과 비교해 보세요.
+#    뽑힐까요? `counts`만으로 계산해(정규화하는 합이 왜 상관없을까요?) 그 배율을 `answer_1`에 넣고, 그다음에야
+#    `p_pow`로 직접 확인해 보세요.
 # 2. **"the"는 얼마나 자주 자기 학습 예를 망칠까?** 제외하지 않는다면, 타깃이 "the"일 때 `p^POWER`에서 뽑은 k =
 #    `SAMPLE_SIZE`개의 부정적 예 중 적어도 하나가 "the" 자신일 확률은 얼마일까요? `answer_2`에 넣으세요(`p_pow`를
 #    쓰세요).
@@ -539,7 +540,8 @@ q4.check(prediction_4, measure=time_ns_step, sizes=K_VALUES)
 # %% [markdown]
 # **출처**(이 노트북에서 확인한 것): *밑바닥부터 시작하는 딥러닝 2*(oreilly-japan/deep-learning-from-scratch-2:
 # `ch04/negative_sampling_layer.py`의 `UnigramSampler.get_negative_sample`과 `NegativeSamplingLoss`, `ch04/cbow.py`의
-# 지수 0.75와 `sample_size=5`, `common/trainer.py`의 `remove_duplicate`), word2vec.c(tmikolov/word2vec: `InitUnigramTable`의
+# 지수 0.75와 `sample_size=5`, `common/layers.py`의 `Embedding.backward`(`dW[...] = 0`), `common/trainer.py`의
+# `remove_duplicate`, `ch04/train.py`의 Adam), word2vec.c(tmikolov/word2vec: `InitUnigramTable`의
 # `power = 0.75`, `TrainModelThread`에서 타깃과 같은 부정적 예를 건너뜀), 학습 노트(`w2vlib/notes.py`).
 #
 # [다음: 05 PTB로 CBOW 학습하기](05_training_cbow.ipynb)
