@@ -347,9 +347,9 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 #    forward slopes above do not answer it: a backward computes other arrays (the gradients), so reason from what
 #    each backward computes. Give each piece a log-log slope (0 = does not depend on V, 1 = proportional to V) in
 #    `prediction_4`: `"one-hot"` (`MatMul.backward` of the one-hot input layer, which returns the gradient of its
-#    input and fills the gradient of `W_in`), `"lookup"` (w2vlib's `Embedding.backward`) and `"output"` (the
-#    backward of softmax + cross-entropy and of `h @ W_out`). The check judges your prediction first (within
-#    ±0.25); only then does it time the three backward passes over `VOCAB_SIZES` (with `time_backward_pieces`,
+#    input and fills the gradient of `W_in`) and `"output"` (the backward of softmax + cross-entropy and of
+#    `h @ W_out`). (The lookup's backward is notebook 02's subject: there you will see how it can avoid touching all
+#    V rows.) The check judges your prediction first (within ±0.25); only then does it time the two backward passes over `VOCAB_SIZES` (with `time_backward_pieces`,
 #    defined in the cell above it) and show the measured slopes.
 
 # %%
@@ -380,7 +380,7 @@ q3.check(dscore)
 
 # %%
 def time_backward_pieces(V, rng=None):
-    """Seconds per backward of the three pieces at vocabulary size V (after one forward of each)."""
+    """Seconds per backward of the two pieces at vocabulary size V (after one forward of each)."""
     rng = np.random.default_rng(SEED) if rng is None else rng
     W_in, W_out_rows = init_weights(V, HIDDEN, rng)
     ids = rng.integers(0, V, size=(BATCH, 2))
@@ -393,12 +393,11 @@ def time_backward_pieces(V, rng=None):
     loss_layer.forward(out_layer.forward(in_lookup.forward(ids).mean(axis=1)), t)
     with one_thread():
         return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT, cpu=True),
-                "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT, cpu=True),
                 "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT, cpu=True)}
 
 
 # %%
-prediction_4 = ...                # {"one-hot": ..., "lookup": ..., "output": ...}
+prediction_4 = ...                # {"one-hot": ..., "output": ...}
 q4.check(prediction_4, measure=time_backward_pieces, sizes=VOCAB_SIZES)
 # q4.hint()
 # q4.solution()

@@ -391,9 +391,9 @@ plt.show()
 #   the smallest size here. A fused input layer that handles all 10 context words at once would see 1,000. The
 #   timing cell prints the `np.add.at / sparse` ratio at both sizes: read there which method wins at the book's
 #   size and at the fused size on your computer. The 2x assertion is only about the largest size.
-# - The package's `Embedding.backward` keeps the book's dense `dW` and accumulates with `np.add.at`, but it does not
-#   clear all V rows: it does some bookkeeping instead (an `np.unique` of the ids; exercise 3 asks what it is for).
-#   The `w2vlib / np.add.at` row shows the net effect of the two, which can be below 1x. The layers favour the
+# - The package's `Embedding.backward` keeps the book's dense `dW` and accumulates with `np.add.at`, plus some
+#   bookkeeping (an `np.unique` of the ids; exercise 3 asks what it is for and what it saves). The
+#   `w2vlib / np.add.at` row shows the net effect, which can be below 1x. The layers favour the
 #   book's readable shape; the fused kernel of notebook 05 sums its gradients with a sparse product.
 #
 # All of them agree to float32 precision (checked above), so the choice is purely about speed.

@@ -343,9 +343,10 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 # 4. **예측하고 측정하기: 역전파.** 역전파의 각 부분은 V에 따라 시간이 어떻게 커질까요? 위의 순전파 기울기가 답이 되지는
 #    않습니다. 역전파는 다른 배열(기울기)을 계산하므로, 각 역전파가 무엇을 계산하는지에서 추론하세요. `prediction_4`에 부분마다
 #    로그-로그 기울기(0 = V와 상관없음, 1 = V에 비례)를 넣으세요: `"one-hot"`(원핫 입력층의 `MatMul.backward`. 입력의
-#    기울기를 돌려주고 `W_in`의 기울기를 채웁니다), `"lookup"`(w2vlib의 `Embedding.backward`), `"output"`(소프트맥스 +
-#    교차 엔트로피 오차와 `h @ W_out`의 역전파). 자동 채점은 먼저 예측을 판정하고(±0.25 이내), 그다음에야 바로 위 셀에
-#    정의된 `time_backward_pieces`로 `VOCAB_SIZES`에서 세 역전파의 시간을 재어 측정한 기울기를 보여 줍니다.
+#    기울기를 돌려주고 `W_in`의 기울기를 채웁니다), `"output"`(소프트맥스 + 교차 엔트로피
+#    오차와 `h @ W_out`의 역전파). (조회의 역전파는 노트북 02의 주제입니다. 거기서 V개 행 전체를 건드리지 않는 방법을
+#    봅니다.) 자동 채점은 먼저 예측을 판정하고(±0.25 이내), 그다음에야 바로 위 셀에 정의된 `time_backward_pieces`로
+#    `VOCAB_SIZES`에서 두 역전파의 시간을 재어 측정한 기울기를 보여 줍니다.
 
 # %%
 answer_1 = ...                    # V = 1,000,000일 때의 메가바이트
@@ -375,7 +376,7 @@ q3.check(dscore)
 
 # %%
 def time_backward_pieces(V, rng=None):
-    """어휘 수 V에서 세 부분의 역전파 한 번에 걸리는 초 (각각 순전파 한 번 뒤)."""
+    """어휘 수 V에서 두 부분의 역전파 한 번에 걸리는 초 (각각 순전파 한 번 뒤)."""
     rng = np.random.default_rng(SEED) if rng is None else rng
     W_in, W_out_rows = init_weights(V, HIDDEN, rng)
     ids = rng.integers(0, V, size=(BATCH, 2))
@@ -388,12 +389,11 @@ def time_backward_pieces(V, rng=None):
     loss_layer.forward(out_layer.forward(in_lookup.forward(ids).mean(axis=1)), t)
     with one_thread():
         return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT, cpu=True),
-                "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT, cpu=True),
                 "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT, cpu=True)}
 
 
 # %%
-prediction_4 = ...                # {"one-hot": ..., "lookup": ..., "output": ...}
+prediction_4 = ...                # {"one-hot": ..., "output": ...}
 q4.check(prediction_4, measure=time_backward_pieces, sizes=VOCAB_SIZES)
 # q4.hint()
 # q4.solution()
