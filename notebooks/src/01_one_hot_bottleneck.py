@@ -46,6 +46,7 @@ import w2vlib.exercises
 from w2vlib import (TOY_TEXT, Adam, Embedding, MatMul, SimpleCBOW, SoftmaxWithLoss, Trainer,
                     convert_one_hot, create_contexts_target, preprocess)
 from w2vlib.models import init_weights
+from w2vlib.text import pad   # aligns printed labels by display width
 
 q1, q2, q3, q4 = w2vlib.exercises.load("01")   # the self-checking exercises at the end
 
@@ -110,8 +111,8 @@ print(contexts_1h[0])
 model = SimpleCBOW(vocab_size, TOY_HIDDEN, window_size=1, rng=SEED)
 loss0 = model.forward(contexts_1h, target)
 model.backward()
-print(f"loss of the untrained model: {loss0:.4f}")
-print(f"ln(V) = ln({vocab_size}):           {np.log(vocab_size):.4f}")
+print(f"{pad('loss of the untrained model:', 30)}{loss0:.4f}")
+print(f"{pad(f'ln(V) = ln({vocab_size}):', 30)}{np.log(vocab_size):.4f}")
 for name, p, g in zip(["W_in", "W_out"], model.params, model.grads):
     print(f"{name:8s} shape {p.shape}, its gradient has shape {g.shape}")
 assert abs(loss0 - np.log(vocab_size)) < 0.05, "an untrained model should be close to uniform"
@@ -152,12 +153,16 @@ for (a, b), t, g in zip(contexts, target, guess):
     mark = "ok" if g == t else f"(true: {id_to_word[int(t)]})"
     print(f"{id_to_word[int(a)]:>8s} ___ {id_to_word[int(b)]:<8s} -> {id_to_word[int(g)]:<8s} {mark}")
 n_right = int(np.sum(guess == target))
+majority = int(np.bincount(target).max())          # always answering the most common target
 print(f"{n_right} of {len(target)} windows right; guessing at random would get "
-      f"{len(target) / vocab_size:.2f} of {len(target)} on average (one word among V = {vocab_size})")
+      f"{len(target) / vocab_size:.2f} of {len(target)} on average (one word among V = {vocab_size}), "
+      f"always answering the most common target ({id_to_word[int(np.bincount(target).argmax())]!r}) {majority}")
+assert n_right > majority, "no better than always answering the most common target: raise TOY_EPOCHS"
 assert n_right >= len(target) / 2, "fewer than half the windows are right: raise TOY_EPOCHS (the loss is still falling)"
 
 # %% [markdown]
-# The model learns: it gets far more windows right than guessing would. Can it get all six? Look at the contexts:
+# The model learns: it gets more windows right than guessing, and more than always answering the most common
+# target (asserted above). Can it get all six? Look at the contexts:
 # "say ___ and" and "and ___ say" hold the same two words. CBOW *averages* its context vectors, so both windows
 # give the same `h`, and the same prediction, although their targets differ. The cell computes what that allows.
 
@@ -176,7 +181,7 @@ assert n_right <= best and loss_all >= floor - 1e-4
 
 # %% [markdown]
 # So a miss in one of those two windows is not a sign of too little training: no CBOW model can get both. Other
-# misses are (raise `TOY_EPOCHS` and watch the loss approach its floor). The question of this chapter, though, is
+# misses are a sign of too little training: raise `TOY_EPOCHS` and watch the loss approach its floor. The question of this chapter, though, is
 # what the model *costs*.
 #
 # Let us see what the same computation costs when V is not 7 but each size in `VOCAB_SIZES`.
