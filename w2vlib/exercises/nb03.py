@@ -274,7 +274,7 @@ def _check_dx(answer):
 
 EXERCISES = [
     Exercise(
-        name=tr("Exercise 1 (find the bugs in the notes' EmbeddingDot)", "문제 1 (학습 노트의 EmbeddingDot에서 버그 찾기)"),
+        name=tr("Exercise 1 (fix the bugs in the notes' EmbeddingDot)", "문제 1 (학습 노트의 EmbeddingDot에서 버그 고치기)"),
         checker=_check_bug_hunt,
         solution_text=tr(_BUG_HUNT_SOLUTION, _BUG_HUNT_SOLUTION_KO),
         hint_text=tr("Run q1.check(notes.EmbeddingDot) first: the first failing check names an error. "
