@@ -210,7 +210,7 @@ swl32 = SigmoidWithLoss()
 err32 = {}
 for eps in [1e-2, 1e-3, 1e-4]:
     err32[eps] = relative_error(dx_swl, numerical_gradient(lambda: swl32.forward(x32, ts), x32, eps=eps))
-    print(f"float32, eps = {eps:g}: relative error {err:.1e}")
+    print(f"float32, eps = {eps:g}: relative error {err32[eps]:.1e}")
 
 # %%
 assert err32[1e-2] < 1e-3, "in float32 the error at eps = 1e-2 should be below 0.1%"

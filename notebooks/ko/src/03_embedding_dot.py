@@ -211,7 +211,7 @@ swl32 = SigmoidWithLoss()
 err32 = {}
 for eps in [1e-2, 1e-3, 1e-4]:
     err32[eps] = relative_error(dx_swl, numerical_gradient(lambda: swl32.forward(x32, ts), x32, eps=eps))
-    print(f"float32, eps = {eps:g}: 상대 오차 {err:.1e}")
+    print(f"float32, eps = {eps:g}: 상대 오차 {err32[eps]:.1e}")
 
 # %%
 assert err32[1e-2] < 1e-3, "float32에서 eps = 1e-2의 오차는 0.1%보다 작아야 합니다"
