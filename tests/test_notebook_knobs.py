@@ -2,7 +2,9 @@
 
 For a notebook ``notebooks/[ko/]NN_name.ipynb`` the variant values live in ``tests/knobs/NN_name.json``
 (one JSON object ``{"KNOB": value, ...}``, or a list of such objects, one per variant; both editions share
-it). The test executes the notebook with a
+it). A variant marked ``"_extended": true`` is part of the full sweep only: CI runs the others (the core
+set, which holds every variant an issue named), and ``W2VLIB_ALL_KNOBS=1 pytest tests/test_notebook_knobs.py``
+runs all of them (about ten minutes on 2 cores). The test executes the notebook with a
 cell injected right after the parameters cell that assigns those values (papermill's convention: the new
 cell is tagged ``injected-parameters``), in a fresh ``python3`` kernel whose working folder is the
 notebook's, and fails on any error, showing the failing cell. Choose values a student would try: smaller
@@ -12,6 +14,7 @@ minutes on 2 cores.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -47,13 +50,22 @@ def variants_for(path: Path) -> list[dict] | None:
     if not variants or not all(isinstance(v, dict) and v for v in variants):
         raise ValueError(f"{file.name} must hold a non-empty JSON object {{\"KNOB\": value, ...}} "
                          "or a non-empty list of them (one per variant)")
-    return variants
+    return [{k: v for k, v in variant.items() if not k.startswith("_")} | {"_extended": bool(variant.get("_extended"))}
+            for variant in variants]
+
+
+def knob_values(variant: dict) -> dict:
+    """The knob assignments of a variant (without its ``_``-prefixed markers)."""
+    return {k: v for k, v in variant.items() if not k.startswith("_")}
+
+
+ALL_KNOBS = os.environ.get("W2VLIB_ALL_KNOBS", "") not in ("", "0")
 
 
 def knobs_for(path: Path) -> dict | None:
     """The knob values of all variants together (None when the notebook has no knobs file)."""
     variants = variants_for(path)
-    return None if variants is None else {k: v for variant in variants for k, v in variant.items()}
+    return None if variants is None else {k: v for variant in variants for k, v in knob_values(variant).items()}
 
 
 def _variant_cases(paths):
@@ -62,7 +74,11 @@ def _variant_cases(paths):
     for path in paths:
         variants = variants_for(path)
         n = 1 if variants is None else len(variants)
-        cases += [pytest.param(path, i, id=_id(path) if n == 1 else f"{_id(path)}[{i}]") for i in range(n)]
+        for i in range(n):
+            extended = variants is not None and variants[i]["_extended"]
+            marks = [pytest.mark.skipif(extended and not ALL_KNOBS,
+                                        reason="an extended knob variant: W2VLIB_ALL_KNOBS=1 runs it")]
+            cases.append(pytest.param(path, i, id=_id(path) if n == 1 else f"{_id(path)}[{i}]", marks=marks))
     return cases
 
 
@@ -109,7 +125,7 @@ def test_notebook_runs_with_other_knobs(path, variant):
     variants = variants_for(path)
     if variants is None:
         pytest.skip("no knobs file")
-    values = variants[variant]
+    values = knob_values(variants[variant])
     nb = inject(nbformat.read(path, as_version=4), values)
     client = nbclient.NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3",
                                      resources={"metadata": {"path": str(path.parent)}})

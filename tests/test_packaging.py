@@ -61,3 +61,23 @@ def test_lower_bounds_only():
 def test_python_version_in_environment_matches_requires_python():
     env = (REPO / "environment.yml").read_text()
     assert f"python{pyproject()['requires-python']}" in env.replace(" ", "")
+
+
+def test_no_merge_conflict_markers_left():
+    """A merge that left <<<<<<< / >>>>>>> lines in a tracked text file (it happened once, in the glossary)."""
+    import subprocess
+
+    files = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True).stdout.split()
+    if not files:
+        import pytest
+
+        pytest.skip("not a git checkout")
+    bad = []
+    for name in files:
+        path = REPO / name
+        if path.suffix not in {".py", ".md", ".json", ".toml", ".yml", ".cfg", ".txt", ".ipynb"} or not path.is_file():
+            continue
+        for i, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "<<<<<<<":
+                bad.append(f"{name}:{i}")
+    assert not bad, f"merge conflict markers left in: {bad[:10]}"
