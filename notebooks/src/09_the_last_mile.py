@@ -53,6 +53,7 @@ import inspect
 import io
 import json
 import math
+import os
 import subprocess
 import sys
 import time
@@ -639,13 +640,13 @@ assert batch_counts.max() > max(1.0, numpy_cfg.damping), "more updates of one ro
 # ## 7. One table: every trainer, the same settings
 #
 # Same corpus, CBOW, `HIDDEN_SIZE`, `WINDOW_SIZE`, `NEGATIVE`, subsampling 1e-3, `EPOCHS` epochs, each
-# trainer with one thread and with two:
+# trainer with one thread and with `THREADS` (at most the cores numba sees):
 # - the **layered** model as the book builds it (Embedding + NegativeSamplingLoss, Adam, batch 100) runs
 #   only `LAYERED_STEPS` steps; its time for `EPOCHS` epochs is **extrapolated** from them;
 # - the **numpy fast path** (`fast.train`, notebook 05) with its own defaults (batches, its own learning rate,
 #   damping): a different trainer, shown for speed; `threads=2` lets a second thread prepare the batches;
 # - the **compiled backend** with 1 and `THREADS` threads, starting learning rate `LR`;
-# - **gensim**'s `Word2Vec` with 1 and 2 workers, when gensim is installed, set to do what the compiled
+# - **gensim**'s `Word2Vec` with 1 and `THREADS` workers, when gensim is installed, set to do what the compiled
 #   backend does. Three of gensim's defaults differ from the package's, and we align each:
 #   - the learning rate: gensim starts at 0.025 and ends at 0.0001, word2vec.c's CBOW starts at 0.05; both
 #     trainers here start at `LR` and end at the package's `LR * 1e-4`;
@@ -761,8 +762,8 @@ print("check passed: the layered model is the slowest by far, and compiled per-w
       "fast path")
 
 # %% [markdown]
-# How many words per second each trainer gets from a second thread (gensim: a second worker). A line that
-# rises steeply uses the second core well; a flat one waits for something the two threads share:
+# How many words per second each trainer gets from more threads (gensim: workers). A line that
+# rises steeply uses the extra cores well; a flat one waits for something the two threads share:
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6, 3.6))
@@ -784,10 +785,35 @@ for trainer in ("numpy fast path", "numba", "gensim"):
         print(f"{trainer}: {sec[names_t[0]] / sec[names_t[-1]]:.2f}x the speed of one thread with "
               f"{table[names_t[-1]][1]}")
 
+
+@njit(parallel=True)
+def busy_sum(n):
+    """A trivially parallel loop: no shared writes, no memory traffic; the ceiling for thread scaling."""
+    total = 0.0
+    for i in numba.prange(n):
+        total += math.sqrt(i + 0.5)
+    return total
+
+
+def busy_seconds(threads):
+    numba.set_num_threads(threads)
+    start = time.perf_counter()
+    busy_sum(20_000_000)
+    return time.perf_counter() - start
+
+
+busy_sum(1000)
+busy_rounds = [[busy_seconds(t) for t in (1, max_threads)] for _ in range(3)]  # alternating rounds
+numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
+busy_ratio = np.median([one / many for one, many in busy_rounds])
+usable_cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+print(f"cores this process may use: {usable_cores}, numba's threads: {numba.config.NUMBA_NUM_THREADS}; a trivially parallel loop runs {busy_ratio:.2f}x as fast with {max_threads} threads as with 1 (median of 3 rounds): the most threads can give on this computer now")
+
 # %% [markdown]
 # The numpy fast path's second thread only prepares batches, while its arithmetic stays in one thread; the
 # compiled kernel and gensim split the corpus itself between their threads. The ratios above say what that
-# bought in this run.
+# bought in this run; set beside the trivially parallel loop's ratio, they show how much of the free
+# cores' speed-up Hogwild reached. On a computer busy with other programs, neither may gain anything.
 
 # %% [markdown]
 # ## 8. Are the vectors as good?
@@ -970,15 +996,18 @@ print("check passed: the trained vectors beat random vectors by more than 4 of t
 #   cumulative distribution), which stays in the cache. Section 4 printed which of them saved time on this
 #   computer and which cost time; the package keeps the LCG, the sigmoid table and the binary search.
 # - Hogwild (잠금 없는 병렬 학습, lock-free parallel SGD) threads share the weights without locks; it works
-#   because each update touches a handful of rows. With one thread a seed reproduces the vectors; with two,
-#   the vectors change from run to run, and section 8 measured that their quality stays within the
-#   seed-to-seed noise.
+#   because each update touches a handful of rows. With one thread a seed reproduces the vectors; with more
+#   than one, the vectors change from run to run. Section 8 printed whether this run could tell the threaded
+#   vectors' quality from the one-thread vectors', and whether the check had the power to tell them from
+#   random ones.
 # - Per-word SGD needs no damping: each update sees the rows the previous one moved. Big batches sum many
 #   updates of a frequent row computed from the same old row, which is why notebook 05 damps them.
-# - Compiled per-word SGD with Hogwild threads is how word2vec.c and gensim are fast. `w2vlib.fast.compiled`
-#   does it in the number of lines of numba that section 5 counted; section 7 drew its words per second
-#   against the number of threads beside the numpy fast path and gensim, and section 8 checked that, given
-#   gensim's settings, its vectors score as well as gensim's within the noise of a change of seed.
+# - word2vec.c and gensim are fast by compiled per-word SGD, and spread it over cores with Hogwild threads.
+#   `w2vlib.fast.compiled` does the same in the number of lines of numba that section 5 counted; section 7
+#   drew its words per second against the number of threads beside the numpy fast path and gensim (whether
+#   threads helped depends on the free cores, which section 7 printed). Section 8 checked that the vectors
+#   beat random ones, and printed how far the compiled backend's mean score is from gensim's at the same
+#   settings, with its standard error: a difference the seeds cannot resolve is not shown to be zero.
 #
 # ## Exercises
 #

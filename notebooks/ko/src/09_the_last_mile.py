@@ -18,9 +18,9 @@
 #
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.3절 (교재 밖 내용 포함)
 #
-# 노트북 05에서는 numpy로 학습을 빠르게 만들었습니다. 큰 배치(batch)와, 배치마다 여러 계산을 한데 묶은 배열 연산 몇 번과,
+# 노트북 05에서는 numpy로 학습을 빠르게 만들었습니다. 큰 배치(batch)와, 배치마다 여러 계산을 융합한 배열 연산 몇 번과,
 # 희소한 행 갱신을 썼습니다. 이것을 word2vec을 학습할 때 가장 많이 쓰는 라이브러리인 gensim과 나란히 놓아 보면(7절이
-# 이 컴퓨터에서 둘의 시간을 재고 배율을 출력합니다) 자연스럽게 이런 질문이 나옵니다. **gensim은 어떻게 그렇게 빠를까요?**
+# 이 컴퓨터에서 둘의 시간을 재고 배율을 출력합니다) 자연스럽게 이런 질문이 나옵니다. **gensim은 어떻게 하는 걸까요?**
 #
 # 답은 2013년에 word2vec.c가 이미 내놓았습니다. **한 번에 단어 하나씩** 학습하고(단어 단위 SGD, per-word SGD),
 # 그것을 **컴파일된 코드**(compiled code)로 실행하며, **스레드들이 잠금 없이 가중치를 함께 갱신합니다**(Hogwild). 그리고
@@ -53,6 +53,7 @@ import inspect
 import io
 import json
 import math
+import os
 import subprocess
 import sys
 import time
@@ -232,7 +233,7 @@ start = time.perf_counter()
 loss_py = untuned(cbow_words, slice_words, W_in_py, W_out_py)
 seconds_py = time.perf_counter() - start
 print(f"순수 파이썬: {SLICE_WORDS:,} 단어에 {seconds_py:.2f}초 = 초당 {SLICE_WORDS / seconds_py:,.0f} 단어. "
-      f"PTB 10 에폭이면 {10 * corpus.size / (SLICE_WORDS / seconds_py) / 3600:.1f}시간이 걸립니다")
+      f"PTB 10에폭이면 {10 * corpus.size / (SLICE_WORDS / seconds_py) / 3600:.1f}시간이 걸립니다")
 
 # %%
 assert math.isfinite(loss_py) and np.any(W_out_py != 0), "반복문이 학습을 했어야 합니다"
@@ -470,7 +471,7 @@ print(f"패키지 커널, 스레드 1개: 초당 {one_epoch.words_per_sec:,.0f} 
 # 키워드입니다. 그래서 이 노트북의 크기에서 각 변경으로 얼마나 빨라지는지 여기서 측정합니다. 모든 변경을 켠 커널,
 # 그다음 변경을 하나씩 끈 커널을 스레드 하나, `TRICK_WORDS`개 단어로 번갈아 두 차례 실행하고, 설정마다 빠른 쪽을
 # 씁니다. 마지막 열은 모든 변경을 켰을 때의 속도를 그 변경 하나를 껐을 때의 속도로 나눈 값입니다. 1보다 작으면 이번
-# 실행, 이 컴퓨터에서는 그 변경 때문에 느려졌다는 뜻입니다. 이 버전의 패키지에 없는 변경은 없다고 출력합니다.
+# 실행, 이 컴퓨터에서는 그 변경 때문에 느려졌다는 뜻입니다. 이 버전의 패키지에 없는 변경은 따로 '없음'으로 출력합니다.
 
 # %% tags=["nbval-ignore-output"]
 kernel_keywords = set(inspect.signature(compiled.train_compiled).parameters)
@@ -478,7 +479,7 @@ config_keywords = set(inspect.signature(FastConfig.create).parameters)
 changes = [  # 변경이 하는 일, 그리고 그것을 끄는 키워드
     ("손실은 요청할 때만 계산 (gensim의 compute_loss)", {"compute_loss": True}),
     ("시그모이드를 word2vec.c의 표에서 읽기", {"exact_sigmoid": True}),
-    ("안내 표로 이진 탐색을 앞에서부터 줄이기", {"guide_bits": 0}),
+    ("안내 표로 이진 탐색의 출발점 당기기", {"guide_bits": 0}),
     ("다음 단어의 출력 행을 미리 불러오기", {"prefetch": False}),
 ]
 all_on = {"compute_loss": False} if "compute_loss" in config_keywords else {}
@@ -486,7 +487,7 @@ change_words = corpus[:TRICK_WORDS]
 
 
 def kernel_run(**switches):
-    """이 스위치로 패키지의 커널을 한 번 실행합니다 (스레드 1개, 1 에폭)."""
+    """이 스위치로 패키지의 커널을 한 번 실행합니다 (스레드 1개, 1에폭)."""
     switches = {**all_on, **switches}
     cfg = FastConfig.create(hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE, epochs=1,
                             alpha=LR, seed=SEED, threads=1, backend="numba",
@@ -597,7 +598,7 @@ a = numba_train(corpus[:50_000], 1, 1)
 b = numba_train(corpus[:50_000], 1, 1)
 assert np.array_equal(a.W_in, b.W_in), "스레드 하나와 시드 하나라면 벡터가 똑같아야 합니다"
 assert abs(two.loss_per_epoch[0] - one_epoch.loss_per_epoch[0]) < 0.05 * one_epoch.loss_per_epoch[0]
-print("확인 통과: 스레드 하나는 재현되고, 여러 스레드의 실행은 스레드 하나의 손실과 5% 안으로 같습니다")
+print("확인 통과: 스레드 하나는 재현되고, 여러 스레드의 실행은 스레드 하나일 때의 손실과 5% 이내로 같습니다")
 
 # %% [markdown]
 # ## 6. 단어 단위 SGD에 감쇠가 필요 없는 이유
@@ -627,18 +628,18 @@ assert batch_counts.max() > max(1.0, numpy_cfg.damping), "한 행의 갱신 수�
 # ## 7. 표 하나: 모든 학습기, 같은 설정
 #
 # 같은 말뭉치, CBOW, `HIDDEN_SIZE`, `WINDOW_SIZE`, `NEGATIVE`, 하위 샘플링 1e-3, `EPOCHS` 에폭(epoch)이고, 학습기마다
-# 스레드 하나와 둘로 실행합니다.
+# 스레드 하나와 `THREADS`개(numba가 보는 코어 수까지)로 실행합니다.
 # - 교재가 만드는 **계층으로 쌓은** 모델(Embedding + NegativeSamplingLoss, Adam, 배치 100)은 `LAYERED_STEPS`
 #   단계만 실행하고, `EPOCHS` 에폭의 시간은 그것에서 **외삽**합니다.
 # - **numpy 고속 경로**(`fast.train`, 노트북 05)는 자신의 기본값(배치, 자신의 학습률, 감쇠)으로 실행합니다. 다른
 #   학습기이고, 속도를 보려고 넣었습니다. `threads=2`이면 둘째 스레드가 배치를 준비합니다.
 # - **컴파일된 백엔드**는 스레드 1개와 `THREADS`개로, 시작 학습률 `LR`로 실행합니다.
-# - gensim이 설치되어 있으면 워커 1개와 2개의 **gensim** `Word2Vec`을 컴파일된 백엔드와 같은 일을 하도록 맞춥니다.
+# - gensim이 설치되어 있으면 워커 1개와 `THREADS`개의 **gensim** `Word2Vec`을 컴파일된 백엔드와 같은 일을 하도록 맞춥니다.
 #   gensim의 기본값 가운데 세 가지가 패키지와 다르므로 하나씩 맞춥니다.
 #   - 학습률: gensim은 0.025에서 시작해 0.0001에서 끝나고, word2vec.c의 CBOW는 0.05에서 시작합니다. 여기서는 두
 #     학습기 모두 `LR`에서 시작해 패키지의 `LR * 1e-4`에서 끝납니다.
 #   - 텍스트 조각: gensim은 주어진 문장의 끝에서 윈도우를 멈춥니다(`train_batch_cbow`는 문장을 하나씩 따로 학습합니다.
-#     word2vec.c도 줄 끝마다 문장을 끝냅니다). 패키지의 커널은 10,000 단어짜리 조각의 끝에서만 윈도우를 멈춥니다.
+#     word2vec.c도 줄 끝마다 문장을 끝냅니다). 패키지의 커널은 10,000단어짜리 조각의 끝에서만 윈도우를 멈춥니다.
 #     그래서 패키지의 조각을 gensim에 문장으로 넘깁니다(gensim은 문장 하나에서 많아야 10,000 단어를 학습하므로
 #     (`MAX_SENTENCE_LEN`) 조각이 통째로 들어갑니다).
 #   - 시작 벡터: gensim은 `W_in`을 [-1/H, 1/H)에서 뽑습니다(`keyedvectors.py`의 `prep_vectors`). 패키지가 쓰는
@@ -728,7 +729,7 @@ for workers in thread_counts:
 
 reference = row_name("gensim" if have_gensim else "numba", max_threads)
 ref_seconds = table[reference][0]
-print(f"{corpus.size:,} 단어 {EPOCHS} 에폭, CBOW, 은닉 {HIDDEN_SIZE}, 윈도우 {WINDOW_SIZE}, "
+print(f"단어 {corpus.size:,}개, {EPOCHS}에폭, CBOW, 은닉층 크기 {HIDDEN_SIZE}, 윈도우 {WINDOW_SIZE}, "
       f"부정적 예 {NEGATIVE}개 (속도는 '{reference}' 대비)")
 rows = []
 for name, (seconds, _, note, _) in table.items():
@@ -747,8 +748,8 @@ assert numba_best < numpy_best, "컴파일된 단어 단위 SGD가 numpy 고속 
 print("확인 통과: 계층으로 쌓은 모델이 단연 가장 느리고, 컴파일된 단어 단위 SGD가 numpy 고속 경로보다 빠릅니다")
 
 # %% [markdown]
-# 학습기마다 둘째 스레드(gensim은 둘째 워커)로 초당 단어 수가 얼마나 느는지 봅니다. 가파르게 올라가는 선은 둘째
-# 코어를 잘 쓰는 것이고, 평평한 선은 두 스레드가 함께 쓰는 무언가를 기다리는 것입니다.
+# 학습기마다 스레드(gensim은 워커)를 늘리면 초당 단어 수가 얼마나 느는지 봅니다. 가파르게 올라가는 선은 늘어난
+# 코어를 잘 쓰는 것이고, 평평한 선은 스레드들이 함께 쓰는 무언가를 기다리는 것입니다.
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6, 3.6))
@@ -761,7 +762,7 @@ ax.set_xticks(thread_counts)
 ax.set_xlabel("스레드 수 (gensim은 워커 수)")
 ax.set_ylabel("초당 단어 수")
 ax.set_ylim(bottom=0)
-ax.set_title(f"학습 속도, PTB {EPOCHS} 에폭")
+ax.set_title(f"학습 속도, PTB {EPOCHS}에폭")
 ax.legend()
 plt.show()
 for trainer in ("numpy 고속 경로", "numba", "gensim"):
@@ -770,9 +771,35 @@ for trainer in ("numpy 고속 경로", "numba", "gensim"):
         print(f"{trainer}: 스레드 {table[names_t[-1]][1]}개는 스레드 1개 속도의 "
               f"{sec[names_t[0]] / sec[names_t[-1]]:.2f}배")
 
+
+@njit(parallel=True)
+def busy_sum(n):
+    """A trivially parallel loop: no shared writes, no memory traffic; the ceiling for thread scaling."""
+    total = 0.0
+    for i in numba.prange(n):
+        total += math.sqrt(i + 0.5)
+    return total
+
+
+def busy_seconds(threads):
+    numba.set_num_threads(threads)
+    start = time.perf_counter()
+    busy_sum(20_000_000)
+    return time.perf_counter() - start
+
+
+busy_sum(1000)
+busy_rounds = [[busy_seconds(t) for t in (1, max_threads)] for _ in range(3)]  # alternating rounds
+numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
+busy_ratio = np.median([one / many for one, many in busy_rounds])
+usable_cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+print(f"이 프로세스가 쓸 수 있는 코어 {usable_cores}개, numba의 스레드 {numba.config.NUMBA_NUM_THREADS}개. 단순히 나누기만 하면 되는 루프는 스레드 {max_threads}개에서 1개일 때의 {busy_ratio:.2f}배 속도입니다(세 차례의 중앙값). 지금 이 컴퓨터에서 스레드로 얻을 수 있는 최대치입니다")
+
 # %% [markdown]
 # numpy 고속 경로의 둘째 스레드는 배치만 준비하고, 계산은 한 스레드에 남습니다. 컴파일된 커널과 gensim은 말뭉치 자체를
-# 스레드들에 나눕니다. 이번 실행에서 그것으로 얼마나 빨라졌는지는 위의 배율이 보여 줍니다.
+# 스레드들에 나눕니다. 이번 실행에서 그것으로 얼마나 빨라졌는지는 위의 배율이 보여 줍니다. 단순히 나누기만 하면 되는
+# 루프의 배율과 나란히 보면, 비어 있는 코어로 얻을 수 있는 만큼을 Hogwild가 얼마나 얻었는지 알 수 있습니다. 다른
+# 프로그램으로 바쁜 컴퓨터에서는 둘 다 아무것도 얻지 못할 수 있습니다.
 
 # %% [markdown]
 # ## 8. 벡터의 품질도 같을까?
@@ -937,8 +964,8 @@ print("확인 통과: 학습한 벡터가 무작위 벡터를 귀무 기준 표�
 # %% [markdown]
 # ## 정리
 #
-# - 순수 파이썬의 단어 단위 SGD(stochastic gradient descent, 확률적 경사 하강법) 반복문은 가망이 없습니다. 배열에
-#   접근할 때마다 함수 호출입니다. 같은 함수를 numba의 `@njit`(just-in-time compilation, JIT 컴파일)로 컴파일하면
+# - 순수 파이썬의 단어 단위 확률적 경사 하강법(stochastic gradient descent, SGD) 반복문은 가망이 없습니다. 배열에
+#   접근할 때마다 함수 호출입니다. 같은 함수를 numba의 `@njit`, 곧 JIT 컴파일(just-in-time compilation)로 컴파일하면
 #   열 배 넘게 빨라집니다(얼마나 빨라지는지는 3절이 출력합니다). 첫 호출은 컴파일을 하므로, 두 번째 호출의 시간을 재세요.
 # - 하위 샘플링(subsampling)은 윈도우를 뽑기 전에 단어를 흐름에서 뺍니다. word2vec.c, gensim, 패키지 모두 그렇게
 #   하므로, 윈도우는 버린 단어 너머까지 닿습니다.
@@ -946,14 +973,17 @@ print("확인 통과: 학습한 벡터가 무작위 벡터를 귀무 기준 표�
 #   가집니다), 시그모이드 표(오차는 표 한 칸에 기울기를 곱한 값보다 작습니다), 부정적 예에는 word2vec.c의 거대한 표와
 #   캐시에 머무는 gensim의 누적 분포(cumulative distribution) 표 이진 탐색입니다. 이 컴퓨터에서 어느 기법으로 빨라지고
 #   어느 기법으로 느려졌는지는 4절이 출력했습니다. 패키지는 LCG, 시그모이드 표, 이진 탐색을 씁니다.
-# - Hogwild(lock-free parallel SGD, 잠금 없는 병렬 학습) 스레드는 잠금 없이 가중치를 함께 씁니다. 갱신 하나가 건드리는
-#   행이 몇 개뿐이라서 통합니다. 스레드가 하나면 시드가 벡터를 재현하고, 둘이면 실행할 때마다 벡터가 달라집니다. 그
-#   품질이 시드 사이의 잡음 안에 머문다는 것을 8절이 측정했습니다.
+# - 잠금 없는 병렬 학습(lock-free parallel SGD, Hogwild)의 스레드는 잠금 없이 가중치를 함께 씁니다. 갱신 하나가
+#   건드리는 행이 몇 개뿐이라서 통합니다. 스레드가 하나면 시드가 벡터를 재현하고, 여럿이면 실행할 때마다 벡터가
+#   달라집니다. 8절은 이번 실행에서 스레드를 쓴 벡터의 품질을 스레드 하나일 때와 구별할 수 있는지, 그리고 그 확인이
+#   무작위 벡터와 구별할 만한 검정력을 가졌는지를 출력했습니다.
 # - 단어 단위 SGD에는 감쇠가 필요 없습니다. 각 갱신은 앞의 갱신이 움직인 행을 봅니다. 큰 배치는 자주 나오는 행의
 #   갱신 여러 개를 같은 옛 행에서 계산해 더하므로, 노트북 05는 그것을 감쇠합니다.
-# - Hogwild 스레드로 돌리는 컴파일된 단어 단위 SGD가 word2vec.c와 gensim이 빠른 이유입니다. `w2vlib.fast.compiled`는
-#   5절이 센 만큼의 numba 코드로 그것을 합니다. 7절은 numpy 고속 경로, gensim과 나란히 스레드 수에 따른 초당 단어 수를
-#   그렸고, 8절은 gensim과 같은 설정일 때 그 벡터가 시드를 바꿀 때의 잡음 안에서 gensim만큼 좋다는 것을 확인했습니다.
+# - word2vec.c와 gensim은 컴파일된 단어 단위 SGD로 빠르고, Hogwild 스레드로 그것을 여러 코어에 나눕니다.
+#   `w2vlib.fast.compiled`는 5절이 센 만큼의 numba 코드로 같은 일을 합니다. 7절은 numpy 고속 경로, gensim과 나란히
+#   스레드 수에 따른 초당 단어 수를 그렸습니다(스레드가 도움이 되는지는 빈 코어에 달려 있고, 7절이 그 수를
+#   출력했습니다). 8절은 벡터가 무작위 벡터를 앞서는지 확인하고, 같은 설정에서 컴파일된 백엔드의 평균 점수가 gensim과
+#   얼마나 다른지를 표준오차와 함께 출력했습니다. 시드로 가려낼 수 없는 차이는 0이라고 보인 것이 아닙니다.
 #
 # ## 연습 문제
 #
@@ -1003,7 +1033,7 @@ timed = {}
 for k in (2, 8, 14):  # 각각 세 번 중 가장 빠른 값
     timed[k] = min(numba_train(speed_slice, 1, 1, negative=k).wall_time
                    for _ in range(3))
-print("구간 한 에폭의 초:", {k: round(v, 3) for k, v in timed.items()})
+print("구간 한 에폭에 걸린 시간(초):", {k: round(v, 3) for k, v in timed.items()})
 
 # %%
 def seconds(k, t2, t8):
