@@ -21,29 +21,29 @@ def _check_knn(answer, X=None, labels=None, idx_train=None, idx_test=None):
     if X is None or labels is None or idx_train is None or idx_test is None:
         raise NotYet(tr("pass the context: q1.check(answer_1, X=features['word vectors'], labels=labels, "
                         "idx_train=idx_train, idx_test=idx_test)",
-                        "채점에 필요한 값도 함께 넘기세요: q1.check(answer_1, X=features['word vectors'], labels=labels, "
+                        "채점에 필요한 값도 함께 넘겨 보세요: q1.check(answer_1, X=features['word vectors'], labels=labels, "
                         "idx_train=idx_train, idx_test=idx_test)"))
     try:
         got = float(answer)
     except (TypeError, ValueError):
-        raise NotYet(tr("answer with one number: the test accuracy", "숫자 하나로 답하세요: 테스트 정확도"))
+        raise NotYet(tr("answer with one number: the test accuracy", "숫자 하나로 답해 보세요: 테스트 정확도"))
     close = lambda x: abs(got - x) <= 5e-4  # the precision the notebook prints (3 decimals)
     want = _knn_acc(X, labels, idx_train, idx_test)
     if close(want):
         return None
     if close(_knn_acc(X, labels, idx_train, idx_test, on_train=True)):
         raise NotYet(tr("that is the accuracy on the training words; predict the held-out test words",
-                        "그것은 학습 단어에서의 정확도입니다. 떼어 둔 테스트 단어를 예측하세요"))
+                        "그것은 학습 단어에서의 정확도입니다. 떼어 둔 테스트 단어를 예측해 보세요"))
     if close(_knn_acc(X, labels, idx_train, idx_test, n_neighbors=5)):
         raise NotYet(tr("that is with the default 5 neighbours; use n_neighbors=3",
-                        "그것은 기본값인 이웃 5개일 때의 값입니다. n_neighbors=3을 쓰세요"))
+                        "그것은 기본값인 이웃 5개일 때의 값입니다. n_neighbors=3을 써 보세요"))
     if close(_knn_acc(X, labels, idx_train, idx_test, metric="minkowski")):
         raise NotYet(tr("that is with the Euclidean metric; use metric='cosine'",
-                        "그것은 유클리드 거리일 때의 값입니다. metric='cosine'을 쓰세요"))
+                        "그것은 유클리드 거리일 때의 값입니다. metric='cosine'을 써 보세요"))
     raise NotYet(tr("fit KNeighborsClassifier(n_neighbors=3, metric='cosine') on the training words and score it "
                     "on the test words",
                     "KNeighborsClassifier(n_neighbors=3, metric='cosine')를 학습 단어로 학습시키고 테스트 단어로 "
-                    "평가하세요"))
+                    "평가해 보세요"))
 
 
 # ---- 2. tokyo --------------------------------------------------------------------------------------------
@@ -64,7 +64,7 @@ _TOKYO_WRONG = {
 
 def _check_tokyo(answer):
     if not isinstance(answer, str) or answer.strip().lower().strip("()") not in ("a", "b", "c", "d"):
-        raise NotYet(tr("answer with one letter: 'a', 'b', 'c' or 'd'", "글자 하나로 답하세요: 'a', 'b', 'c' 또는 'd'"))
+        raise NotYet(tr("answer with one letter: 'a', 'b', 'c' or 'd'", "글자 하나로 답해 보세요: 'a', 'b', 'c' 또는 'd'"))
     letter = answer.strip().lower().strip("()")
     if letter in _TOKYO_WRONG:
         raise NotYet(_TOKYO_WRONG[letter])
@@ -99,16 +99,16 @@ def _check_dims(answer, X=None, labels=None, idx_train=None, idx_test=None, full
     if X is None or labels is None or idx_train is None or idx_test is None or full is None:
         raise NotYet(tr("pass the context: q3.check(answer_3, X=features['word vectors'], labels=labels, "
                         "idx_train=idx_train, idx_test=idx_test, full=acc['word vectors'], C=C)",
-                        "채점에 필요한 값도 함께 넘기세요: q3.check(answer_3, X=features['word vectors'], labels=labels, "
+                        "채점에 필요한 값도 함께 넘겨 보세요: q3.check(answer_3, X=features['word vectors'], labels=labels, "
                         "idx_train=idx_train, idx_test=idx_test, full=acc['word vectors'], C=C)"))
     if isinstance(answer, bool) or not isinstance(answer, (int, np.integer)) or answer not in ks:
         raise NotYet(tr(f"answer with one of k = {', '.join(map(str, ks))}",
-                        f"k = {', '.join(map(str, ks))} 중 하나로 답하세요"))
+                        f"k = {', '.join(map(str, ks))} 중 하나로 답해 보세요"))
     by_k = pca_accuracies(X, labels, idx_train, idx_test, ks, C)
     want = _smallest_close(by_k, full, margin)
     if want is None:
         raise NotYet(tr(f"no k in {ks} gets within {margin} of the full vectors here; try larger k",
-                        f"여기서는 {ks}의 어떤 k도 전체 벡터와 {margin} 이내에 들지 않습니다. 더 큰 k를 시도하세요"))
+                        f"여기서는 {ks}의 어떤 k도 전체 벡터와 {margin} 이내에 들지 않습니다. 더 큰 k를 시도해 보세요"))
     if answer == want:
         return tr(f"k = {want}: {by_k[want]:.3f} against {full:.3f} with all dimensions",
                   f"k = {want}: {by_k[want]:.3f}, 모든 차원일 때는 {full:.3f}")
@@ -128,7 +128,7 @@ EXERCISES = [
         hint_text=tr("KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[idx_train], labels[idx_train]), "
                      "then the mean of (predict(X[idx_test]) == labels[idx_test]).",
                      "KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[idx_train], labels[idx_train]) "
-                     "다음에 (predict(X[idx_test]) == labels[idx_test])의 평균을 구하세요."),
+                     "다음에 (predict(X[idx_test]) == labels[idx_test])의 평균을 구해 보세요."),
         solution_text="from sklearn.neighbors import KNeighborsClassifier\nX = features['word vectors']\n"
                       "knn = KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[idx_train], y_train)\n"
                       "answer_1 = float((knn.predict(X[idx_test]) == y_test).mean())",
@@ -150,7 +150,7 @@ EXERCISES = [
         hint_text=tr("w2vlib.exercises.nb08.pca_accuracies(X, labels, idx_train, idx_test, C=C) gives the accuracy "
                      "for each k; pick the smallest within 0.05 of acc['word vectors'].",
                      "w2vlib.exercises.nb08.pca_accuracies(X, labels, idx_train, idx_test, C=C)가 k마다 정확도를 "
-                     "줍니다. acc['word vectors']와 0.05 이내인 것 중 가장 작은 k를 고르세요."),
+                     "줍니다. acc['word vectors']와 0.05 이내인 것 중 가장 작은 k를 골라 보세요."),
         solution_text="by_k = w2vlib.exercises.nb08.pca_accuracies(features['word vectors'], labels, idx_train, "
                       "idx_test, C=C)\nanswer_3 = min(k for k, a in by_k.items() if a >= acc['word vectors'] - 0.05)",
         reference=lambda X=None, labels=None, idx_train=None, idx_test=None, full=None, ks=(2, 5, 10, 20), C=1.0,
