@@ -78,10 +78,13 @@ rows = [line.split("\t") for line in CATEGORIES_FILE.read_text(encoding="utf-8")
 words = np.array([w for w, _ in rows])
 labels = np.array([c for _, c in rows])
 classes, sizes = np.unique(labels, return_counts=True)
+CATEGORY_NAMES = {"adjective": "형용사", "company": "회사", "country": "나라", "finance": "금융",
+                  "nationality": "국적", "occupation": "직업", "past_verb": "과거형 동사",
+                  "time": "시간"}  # 출력과 그림에 쓰는 범주 이름
 print(f"{len(classes)}개 범주의 단어 {len(words)}개:")
 for c, n in zip(classes, sizes):
     examples = ", ".join(words[labels == c][:5])
-    print(f"    {c:<12} {n:>3}  예: {examples}")
+    print(f"    {pad(CATEGORY_NAMES.get(c, c), 12)} {n:>3}  예: {examples}")
 
 # %%
 wv = ptb_word_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE, epochs=EPOCHS)
@@ -192,7 +195,7 @@ for tr, te in splits:
     test_words += list(words[te])
 cm = confusion_matrix(true_all, pred_all, labels=classes)
 fig, ax = plt.subplots(figsize=(7, 6))
-ConfusionMatrixDisplay(cm, display_labels=classes).plot(ax=ax, cmap="Blues", colorbar=False, xticks_rotation=45,
+ConfusionMatrixDisplay(cm, display_labels=[CATEGORY_NAMES.get(c, c) for c in classes]).plot(ax=ax, cmap="Blues", colorbar=False, xticks_rotation=45,
                                                         values_format="d")
 ax.set_xlabel("예측한 범주")
 ax.set_ylabel("실제 범주")
@@ -205,8 +208,17 @@ for w, t, p in zip(test_words, true_all, pred_all):
         missed.setdefault(w, []).append(p)
 often = sorted((w for w in missed if len(missed[w]) * 2 >= tested[w]), key=lambda w: (-len(missed[w]) / tested[w], w))
 print(f"자신을 테스트한 분할의 절반 이상에서 틀린 단어 ({len(often)}개):")
-print(", ".join(f"{w} ({labels[words == w][0]} -> {max(sorted(set(missed[w])), key=missed[w].count)}, "
+print(", ".join(f"{w} ({CATEGORY_NAMES.get(labels[words == w][0])} -> {CATEGORY_NAMES.get(max(sorted(set(missed[w])), key=missed[w].count))}, "
                 f"{tested[w]}번 중 {len(missed[w])}번)" for w in often))
+recall = np.diag(cm) / cm.sum(axis=1)
+worst = int(np.argmin(recall))
+goes_to = max((j for j in range(len(classes)) if j != worst), key=lambda j: cm[worst, j])
+print(f"가장 자주 틀리는 범주: {CATEGORY_NAMES.get(classes[worst])}, 테스트 단어의 {recall[worst]:.0%}만 맞힘 "
+      f"({cm[worst].sum()}번 중 {cm[worst, goes_to]}번은 {CATEGORY_NAMES.get(classes[goes_to])}(으)로 예측). "
+      f"다른 범주는 모두 {recall[np.arange(len(classes)) != worst].min():.0%} 이상")
+never = sorted(set(words) - set(test_words))
+print(f"단어 {len(words)}개 중 {len(words) - len(never)}개가 한 번 이상 테스트 단어로 쓰였습니다. 한 번도 테스트되지 "
+      f"않은 단어: {len(never)}개" + (f" ({', '.join(never)})" if never else ""))
 
 # %%
 assert cm.sum() == N_SPLITS * len(splits[0][1]) and np.trace(cm) == sum(t == p for t, p in zip(true_all, pred_all))
@@ -285,7 +297,7 @@ q1, q2, q3 = w2vlib.exercises.load("08", lang="ko")
 
 # %%
 answer_1 = ...  # kNN의 테스트 정확도, 숫자 하나
-q1.check(answer_1, X=features["word vectors"], labels=labels, idx_train=idx_train, idx_test=idx_test)
+q1.check(answer_1, X=features["word vectors"], labels=labels, splits=splits)
 # q1.hint()
 # q1.solution()
 
@@ -319,8 +331,8 @@ q2.check(answer_2)
 
 # %%
 answer_3 = ...  # 2, 5, 10, 20 중 하나
-q3.check(answer_3, X=features["word vectors"], labels=labels, idx_train=idx_train, idx_test=idx_test,
-         full=acc["word vectors"], C=C)
+q3.check(answer_3, X=features["word vectors"], labels=labels, splits=splits,
+         full=np.mean(runs["word vectors"]), C=C)
 
 # %% [markdown]
 # **출처**(이 노트북에서 확인한 것): 학습 노트(4장 요약의 마지막 요점, 원문 그대로 인용), scikit-learn
