@@ -176,7 +176,7 @@ assert all(len(g) == 1 for g in one_hot_guesses), "one-hot should give every uns
 assert all(o <= m for o, m in zip(runs["one-hot"], runs["majority class"])), "one-hot cannot beat the majority class"
 for base in ("one-hot", "majority class", "random vectors"):
     assert all(v > b + 0.2 for v, b in zip(runs["word vectors"], runs[base])), (
-        f"the word vectors should beat {base} by a clear margin on every split" + FEW_EPOCHS)
+        f"the word vectors should beat {shown[base]} by a clear margin on every split" + FEW_EPOCHS)
 print(f"check passed: on each of the {N_SPLITS} splits one-hot gives every test word the same category, so it "
       "cannot beat the majority class (stratified splits), and the word vectors beat every baseline by more than 0.2")
 
