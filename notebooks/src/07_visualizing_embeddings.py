@@ -504,7 +504,8 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 
 # %% [markdown]
 # **Sources** (checked for this notebook): the book's code (oreilly-japan/deep-learning-from-scratch-2:
-# `ch02/count_method_small.py` reduces the PPMI matrix with `np.linalg.svd` and plots two columns;
+# `ch02/count_method_small.py` reduces the PPMI matrix of its toy sentence with `np.linalg.svd` and plots
+# `U[:, 0]`, `U[:, 1]` for its 7 words; `ch02/count_method_big.py` computes PTB's SVD and plots nothing;
 # `ch04/eval.py` plots nothing); scikit-learn (`sklearn/manifold/_t_sne.py`: `TSNE` with `init="pca"` scales
 # the PCA picture to a standard deviation of 1e-4, `method="exact"`, the perplexity must be below the number of
 # samples, a Student-t with one degree of freedom in 2-D, the Kullback-Leibler cost; `trustworthiness`); the

@@ -53,7 +53,7 @@ from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix
 from sklearn.model_selection import train_test_split
 
 from w2vlib.pretrained import ptb_word_vectors
-from w2vlib.text import format_table, pad
+from w2vlib.text import format_table, josa, pad
 
 # %% [markdown]
 # ### Knobs: change these and re-run

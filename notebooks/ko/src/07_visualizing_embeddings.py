@@ -495,7 +495,8 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 
 # %% [markdown]
 # **출처**(이 노트북에서 확인한 것): 교재의 코드(oreilly-japan/deep-learning-from-scratch-2:
-# `ch02/count_method_small.py`는 PPMI 행렬을 `np.linalg.svd`로 줄이고 두 열을 그림으로 그립니다. `ch04/eval.py`는
+# `ch02/count_method_small.py`는 예문의 PPMI 행렬을 `np.linalg.svd`로 줄이고 단어 7개의
+# `U[:, 0]`, `U[:, 1]`을 그림으로 그립니다. `ch02/count_method_big.py`는 PTB의 SVD를 계산하지만 그림은 그리지 않습니다. `ch04/eval.py`는
 # 그림을 그리지 않습니다), scikit-learn(`sklearn/manifold/_t_sne.py`: `init="pca"`인 `TSNE`는 PCA 그림을 표준편차
 # 1e-4로 줄여서 시작하고, `method="exact"`, 퍼플렉서티는 샘플 수보다 작아야 하고, 2차원에서는 자유도 1인 스튜던트
 # t 분포, 쿨백-라이블러 비용. `trustworthiness`), Embedding Projector(tensorflow/tensorboard
