@@ -343,8 +343,8 @@ q2.check(answer_2)
 # components (`sklearn.decomposition.PCA`, fitted on the training words) for `k` in 2, 5, 10, 20, and measure
 # the test accuracy with the `accuracy` function above, on every split of `splits`. What is the smallest of
 # these `k` whose mean accuracy over the splits is within 0.05 of the full vectors' mean,
-# `np.mean(runs["word vectors"])`? (One split would not do: a single test word moves its accuracy by more than
-# 0.01.)
+# `np.mean(runs["word vectors"])`? (One split would not do: a single test word moves its accuracy by
+# 1/`len(idx_test)`, which can decide the answer.)
 
 # %%
 answer_3 = ...  # one of 2, 5, 10, 20
