@@ -165,7 +165,7 @@ print(format_table(["특징", f"분할 {SEED}", f"분할 {N_SPLITS}개의 평균
 print(f"범주 {len(classes)}개에서의 우연 수준: {1 / len(classes):.3f}")
 rank = 1 + sum(a > acc["word vectors"] for a in runs["word vectors"])
 print(f"대표 결과: 처음 보는 단어를 분류하는 단어 벡터의 정확도는 {np.mean(runs['word vectors']):.3f} "
-      f"± {np.std(runs['word vectors'], ddof=1):.3f}입니다. 고정된 분할의 값 {josa(f'{acc["word vectors"]:.3f}', '은/는')} "
+      f"± {np.std(runs['word vectors'], ddof=1):.3f}입니다. 고정된 분할의 값 {josa(format(acc['word vectors'], '.3f'), '은/는')} "
       f"분할 {N_SPLITS}개 중 {rank}위입니다")
 
 # %%
