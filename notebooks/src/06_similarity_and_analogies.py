@@ -221,7 +221,8 @@ print(f"the shares add up to 1; each word adds a unit vector (three orthogonal o
 for a, b, c, expected in QUESTIONS:
     assert all(abs(np.linalg.norm(Wn[word_to_id[w]]) - 1) < 1e-4 for w in (a, b, c))
 print("check passed: every question word enters the sum as a unit vector, whatever its count")
-#
+
+# %% [markdown]
 # ## 5. A benchmark: the project's analogy file
 #
 # `data/analogies_ptb.txt` holds analogy questions in the Google format (`: section` lines, then `a b c d`),

@@ -216,7 +216,8 @@ print(f"몫을 모두 더하면 1입니다. 단어마다 단위 벡터 하나를
 for a, b, c, expected in QUESTIONS:
     assert all(abs(np.linalg.norm(Wn[word_to_id[w]]) - 1) < 1e-4 for w in (a, b, c))
 print("확인 통과: 문제의 단어는 출현 횟수와 상관없이 모두 단위 벡터로 합에 들어갑니다")
-#
+
+# %% [markdown]
 # ## 5. 벤치마크: 이 프로젝트의 유추 문제 파일
 #
 # `data/analogies_ptb.txt`에는 Google 형식(`: section` 줄 다음에 `a b c d`)의 유추 문제가 PTB의 어휘(vocabulary)로 만들어져
