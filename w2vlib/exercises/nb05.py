@@ -45,6 +45,11 @@ def _check_start_loss(fn, negative=5, measured=None):
                             "sigmoid and binary cross-entropy",
                             "ln(k+1)은 단어 k+1개에 대한 소프트맥스의 값입니다. 여기서는 점수 k+1개가 저마다 "
                             "시그모이드와 이진 교차 엔트로피 오차를 가집니다"))
+        if abs(got - want) <= 0.01 * want:
+            raise NotYet(tr(f"close: for k = {k} your function gives {got:.4f} against {want:.4f}, so the formula is "
+                            "right but the constant is rounded; use ln 2 = 0.6931... (math.log(2))",
+                            f"거의 맞았습니다. k = {k}일 때 여러분의 함수는 {got:.4f}, 정답은 {want:.4f}입니다. 식은 맞고 "
+                            "상수를 반올림했습니다. ln 2 = 0.6931...(math.log(2))를 쓰세요"))
         raise NotYet(tr(f"for k = {k} your function gives {got:.4f}; at the start every sigmoid says 0.5",
                         f"k = {k}일 때 여러분의 함수가 돌려준 값은 {got:.4f}입니다. 처음에는 모든 시그모이드가 0.5를 내놓습니다"))
     if measured is not None:
@@ -69,10 +74,10 @@ def _check_lazy(answer):
     letter = _choice(answer, "abcd")
     if letter in _LAZY_WRONG:
         raise NotYet(_LAZY_WRONG[letter])
-    return tr("a batch touches a few thousand rows, Adam without lazy updates all V x H numbers (and two moments each). "
+    return tr("a step of BATCH_SIZE = 100 targets reads at most 100 x (10 + 6) = 1,600 rows (fewer distinct ones), Adam without lazy updates all V x H numbers (and two moments each). "
               "That is also why it is another optimiser: Adam decays the moments of an unused row and still moves "
               "the row along its old momentum, lazy Adam leaves both untouched until the row is used again",
-              "배치 하나는 몇천 개의 행만 건드리지만, lazy가 아닌 Adam은 V x H개의 숫자 전부(와 각각의 모멘트 두 개)를 "
+              "타깃 100개(BATCH_SIZE = 100)의 단계 하나는 행을 많아야 100 x (10 + 6) = 1,600개(서로 다른 행은 더 적게) 읽지만, lazy가 아닌 Adam은 V x H개의 숫자 전부(와 각각의 모멘트 두 개)를 "
               "갱신합니다. 그래서 다른 옵티마이저이기도 합니다. Adam은 쓰이지 않은 행의 모멘트도 줄이고 예전 모멘텀으로 "
               "그 행을 계속 움직이지만, lazy Adam은 그 행이 다시 쓰일 때까지 둘 다 그대로 둡니다")
 
