@@ -63,7 +63,7 @@ def _check_start_loss(fn, negative=5, measured=None):
 
 _LAZY_WRONG = {
     "a": tr("both runs use the same learning rate and the same number of steps; words/s is about the cost of one step",
-            "두 실행은 같은 학습률로 같은 수의 단계를 밟습니다. words/s는 한 단계의 비용에 관한 것입니다"),
+            "두 실행은 같은 학습률로 같은 수의 단계를 밟습니다. 초당 단어 수는 한 단계의 비용에 관한 것입니다"),
     "c": tr("both compute exactly the same forward and backward (the same gradients); only the update step differs",
             "둘 다 똑같은 순전파와 역전파(같은 기울기)를 계산합니다. 다른 것은 갱신 단계뿐입니다"),
     "d": tr("every array stays float32 in both runs", "두 실행 모두 모든 배열이 float32입니다"),
@@ -121,16 +121,16 @@ def _check_keep_prob(fn):
             raise NotYet(tr("some of your probabilities exceed 1; clip them", "확률 중 일부가 1을 넘습니다. 잘라 내세요"))
         if np.allclose(got, np.minimum(1, np.sqrt(t / f)), rtol=1e-6):
             raise NotYet(tr("sqrt(t/f) is the paper's keep probability; word2vec.c and gensim use (sqrt(f/t) + 1) t/f",
-                            "sqrt(t/f)는 논문의 남길 확률입니다. word2vec.c와 gensim은 (sqrt(f/t) + 1) t/f를 씁니다"))
+                            "sqrt(t/f)는 논문의 남을 확률입니다. word2vec.c와 gensim은 (sqrt(f/t) + 1) t/f를 씁니다"))
         if np.allclose(got, np.maximum(0, 1 - np.sqrt(t / f)), rtol=1e-6):
             raise NotYet(tr("1 - sqrt(t/f) is the paper's probability of *discarding* a word, not of keeping it",
-                            "1 - sqrt(t/f)는 논문에서 단어를 남길 확률이 아니라 *버릴* 확률입니다"))
+                            "1 - sqrt(t/f)는 논문에서 단어를 남을 확률이 아니라 *버릴* 확률입니다"))
         if np.allclose(got, np.minimum(1, (np.sqrt(f / sample) + 1) * sample / f), rtol=1e-6):
             raise NotYet(tr("t is sample times the corpus size (the total count), not sample alone",
                             "t는 sample 하나가 아니라 sample 곱하기 말뭉치 크기(전체 출현 횟수)입니다"))
         raise NotYet(tr(f"differs from word2vec's keep probability ({case}): keep = (sqrt(f/t) + 1) t/f, "
                         "t = sample * total count, at most 1",
-                        f"word2vec의 남길 확률과 다릅니다 ({case}): keep = (sqrt(f/t) + 1) t/f, "
+                        f"word2vec의 남을 확률과 다릅니다 ({case}): keep = (sqrt(f/t) + 1) t/f, "
                         "t = sample * 전체 출현 횟수, 최대 1"))
     return None
 
@@ -186,7 +186,7 @@ EXERCISES = [
         reference=lambda **_: "b",
     ),
     Exercise(
-        name=tr("Exercise 3 (subsampling: the keep probability)", "문제 3 (하위 샘플링: 남길 확률)"),
+        name=tr("Exercise 3 (subsampling: the keep probability)", "문제 3 (하위 샘플링: 남을 확률)"),
         checker=_check_keep_prob,
         hint_text=tr("f = counts, t = sample * counts.sum(); keep = (sqrt(f / t) + 1) * t / f, and a probability "
                      "is at most 1.",
