@@ -647,7 +647,7 @@ q4.check(pairs)
 
 # %% tags=["nbval-ignore-output"]
 small = corpus[:100_000]
-with warnings.catch_warnings():  # 짧은 1에폭은 속도만 잽니다: 벡터가 거의 학습되지 않는 것은 의도한 것입니다
+with warnings.catch_warnings():  # 짧은 1에폭은 속도만 잽니다. 벡터가 거의 학습되지 않는 것은 의도한 것입니다
     warnings.filterwarnings("ignore", message="the loss did not fall", category=RuntimeWarning)
     speed = {m: fast.train(small, vocab_size, model=m, epochs=1, seed=SEED, progress=False).words_per_sec
              for m in ("cbow", "skipgram")}
