@@ -50,6 +50,7 @@ def test_exercise_05_1_start_loss():
     assert_wrong(q, lambda k: k * math.log(2), "not the true target")
     assert_wrong(q, lambda k: math.log(k + 1), "softmax")
     assert_wrong(q, 4.159, "write a function")
+    assert_wrong(q, lambda k: (k + 1) * 0.69, "ln 2 = 0.6931")   # the right formula, a rounded constant
 
 
 def test_exercise_05_1_matches_a_fresh_model():
@@ -65,7 +66,8 @@ def test_exercise_05_2_lazy_adam():
     q = ex("05", 1)
     assert_correct(q, "b")
     assert_correct(q, "(B)")
-    assert "another optimiser" in verdict(q, "b")  # lazy Adam is flagged as a different optimiser once answered
+    assert "another optimiser" in verdict(q, "b")
+    assert "1,600 rows" in verdict(q, "b")  # lazy Adam is flagged as a different optimiser once answered
     assert_wrong(q, "a", "same learning rate")
     assert_wrong(q, "c", "same gradients")
     assert_wrong(q, "e", "one letter")
@@ -163,6 +165,8 @@ def test_exercise_06_3_frequency():
     by_mean = rarest >= rarest.mean()
     assert_wrong(q, (right[~by_mean].mean(), right[by_mean].mean()), "median", **ctx)
     assert_wrong(q, ref, "pass the context")
+    assert_correct(q, tuple(round(x, 2) for x in ref), **ctx)   # at the 2 decimals the prompt allows
+    assert_wrong(q, tuple(round(x, 1) for x in ref), "too coarse", **ctx)
 
 
 # ---------------------------------------------------------------- 07
