@@ -172,8 +172,8 @@ assert abs(loss - by_formula) < 1e-5 and abs(loss - as_two_classes) < 1e-4
 # input by ±ε and measures how the loss moves. The relative error between the two should be tiny.
 #
 # As in notebook 02, the checks run in **float64** (the layers follow their inputs' and parameters' dtype): with
-# 16 digits a step ε = 10⁻⁶ is exact enough for a tolerance of `GRADCHECK_TOL` = 10⁻⁶. In float32 the step would
-# have to be about 10⁻², and only errors of a few percent would stand out.
+# 16 digits a step ε = 10⁻⁶ is exact enough for a tolerance of `GRADCHECK_TOL` = 10⁻⁶. In float32 a step that small
+# drowns in rounding; the cells after this check measure what float32 gives with larger steps.
 
 # %%
 def fmt_err(err):
@@ -198,6 +198,25 @@ dx_sig = sig.backward(G)
 num_sig = numerical_gradient(lambda: float(np.sum(sig.forward(xs) * G, dtype=np.float64)), xs)
 print(f"Sigmoid:         relative error vs numerical {fmt_err(relative_error(dx_sig, num_sig))}")
 assert relative_error(dx_swl, num_swl) < GRADCHECK_TOL and relative_error(dx_sig, num_sig) < GRADCHECK_TOL
+
+# %% [markdown]
+# What would the same check give in float32? A smaller step makes the rounding error larger; a larger step adds a
+# truncation error (this loss is nonlinear). The next cell measures the relative error at three steps (the digits
+# vary a little between CPUs, so the checked cell after it asserts only the properties).
+
+# %% tags=["nbval-ignore-output"]
+x32 = xs.astype(np.float32)                            # float32 inputs, the same labels
+swl32 = SigmoidWithLoss()
+err32 = {}
+for eps in [1e-2, 1e-3, 1e-4]:
+    err32[eps] = relative_error(dx_swl, numerical_gradient(lambda: swl32.forward(x32, ts), x32, eps=eps))
+    print(f"float32, eps = {eps:g}: relative error {err32[eps]:.1e}")
+
+# %%
+assert err32[1e-2] < 1e-3, "in float32 the error at eps = 1e-2 should be below 0.1%"
+assert err32[1e-4] > err32[1e-2]
+print("check passed: in float32 a small step (1e-4) is worse than a large one (1e-2), and the large step's "
+      "error is well below 0.1%")
 
 # %% [markdown]
 # ## 3. EmbeddingDot: forward, backward, gradient check
@@ -289,10 +308,9 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 # Replace each `...` with your answer and run the cell: the check says `not attempted`, `not yet: <why>` or
 # `correct`. `q1.hint()` gives a nudge, `q1.solution()` the reference solution.
 #
-# 1. **Find the bugs in the study notes' `EmbeddingDot`.** `w2vlib.notes` keeps the notes' code exactly as they
+# 1. **Fix the bugs in the study notes' `EmbeddingDot`.** `w2vlib.notes` keeps the notes' code exactly as they
 #    wrote it; the cell below prints it. Their `EmbeddingDot` relies on their own `Embedding`, and together they hold
-#    **three** bugs: a typo that means the constructor never runs, a name in `forward` that is not defined there, and
-#    an unpacking that is missing (in the notes' `Embedding.forward`). The notes only *define* these classes; they
+#    **three** bugs; the check points at each in turn. The notes only *define* these classes; they
 #    never call them, which is why none of the bugs showed there. `q1.check(notes.EmbeddingDot)` runs five checks
 #    and reports the first that fails. Copy both classes into the stub cell (as `MyEmbedding` and
 #    `MyEmbeddingDot`), fix the line that the failing check points at, check again, and repeat until all checks

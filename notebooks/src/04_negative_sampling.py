@@ -49,7 +49,7 @@ from w2vlib.data import load_ptb
 from w2vlib.gradcheck import GRADCHECK_TOL
 from w2vlib.layers import sigmoid
 from w2vlib.models import init_weights
-from w2vlib.text import josa   # Korean particles after printed values (the Korean edition's prints)
+from w2vlib.text import format_table, josa   # Korean particles after printed values (the Korean edition's prints)
 
 q1, q2, q3, q4 = w2vlib.exercises.load("04")   # the self-checking exercises at the end
 
@@ -109,12 +109,13 @@ print(f"POWER = {POWER:<6g}: {book} -> {book_pow}")
 assert abs(book_075[2] - 0.03) < 0.005 and book_075[0] < 0.7
 
 # %% [markdown]
-# And on PTB, for words from the most frequent to the rarest (rank 1 = most frequent):
+# And on PTB, for words from the most frequent down to rank 5,000 (rank 1 = most frequent; the rarest words are left
+# for exercise 1):
 
 # %%
 order = np.argsort(-counts, kind="stable")       # word ids from most to least frequent
 print(f"{'rank':>6s} {'word':>10s} {'count':>7s} {'p':>10s} {'p^' + str(POWER):>10s} {'ratio':>7s}")
-for rank in [1, 2, 3, 10, 100, 1_000, 5_000, V]:
+for rank in [1, 2, 3, 10, 100, 1_000, 5_000]:
     w = order[rank - 1]
     print(f"{rank:>6,d} {id_to_word[int(w)]:>10s} {counts[w]:>7,d} {p[w]:>10.2e} {p_pow[w]:>10.2e} {p_pow[w] / p[w]:>6.2f}x")
 gain = int(np.sum(p_pow > p))
@@ -194,7 +195,9 @@ assert not np.any(neg == targets[:, None])
 # replace=False, p=p)`. Below it is written exactly that way, except that the global `np.random` is replaced by a
 # `Generator` passed in, so the run is reproducible. Each row costs O(V) numpy work (copying and normalising V
 # probabilities, and `choice` building its cumulative table over V words), plus the Python overhead of one loop
-# iteration and several numpy calls.
+# iteration and several numpy calls. (The same function's GPU branch trades this for speed: one
+# `np.random.choice(..., replace=True, p=self.word_p)` for the whole batch, and its comment says that a negative can
+# then be the target, "負例にターゲットが含まれるケースがある": the case section 2 warns about.)
 #
 # `UnigramSampler.get_negative_sample` draws all rows at once: one array of uniform numbers, mapped through the
 # cumulative distribution with `np.searchsorted`, then a redraw of the few entries that hit their target. One
@@ -254,7 +257,8 @@ print(f"share of negatives among the 100 most frequent words: book loop {share_b
       f"vectorised {share_vec:.2%} (± {se_vec:.2%})")
 print(f"prediction with each row's target excluded: {share_theory:.2%}; without the exclusion p^{POWER} would give "
       f"{p_top:.2%}")
-print(f"vectorised sampler: {(share_vec - share_theory) / se_vec:+.1f} standard errors from the prediction, "
+print(f"z (standard errors from the prediction): book loop {(share_book - share_theory) / se_book:+.1f}, "
+      f"vectorised {(share_vec - share_theory) / se_vec:+.1f}; the vectorised sampler is "
       f"{(share_vec - p_top) / se_vec:+.1f} from the prediction without the exclusion")
 print(f"target drawn as its own negative: book loop {int(np.sum(book_neg == rows[:, None]))}, "
       f"vectorised {int(np.sum(vec_neg == many[:, None]))}")
@@ -345,10 +349,14 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 #
 # - **full softmax**: `h @ W_outᵀ`, softmax + cross-entropy over all V words, and the backward pass (a full
 #   V × H gradient);
-# - **negative sampling**: `NegativeSamplingLoss` with k = `SAMPLE_SIZE`, including drawing the negatives.
+# - **negative sampling**: w2vlib's `NegativeSamplingLoss` with k = `SAMPLE_SIZE`, including drawing the negatives.
 #
-# A third line times what the book's layers hand to the optimiser afterwards: `SGD.update` on the dense V × H
-# gradient of `W_out`. Keep an eye on it. The sampler's corpus here is synthetic, with Zipf-like frequencies; the
+# Two more lines time what the book's layers add. Its `NegativeSamplingLoss` is built from k + 1 `EmbeddingDot`s,
+# and each one's `Embedding.backward` first clears its whole V × H gradient (`dW[...] = 0`); the book's `Trainer`
+# then sums those k + 1 dense copies in `remove_duplicate`. The package's `Embedding` clears only the rows it wrote
+# (notebook 02), so the fourth line, **book clear + merge**, times exactly the work the book's layers do on top of
+# w2vlib's step. The third line times what comes afterwards: `SGD.update` on the dense V × H gradient of `W_out`.
+# Keep an eye on both. The sampler's corpus here is synthetic, with Zipf-like frequencies; the
 # sampling cost does not depend on which words are frequent.
 
 # %%
@@ -370,22 +378,30 @@ def time_output_step(V, rng):
         ns.forward(h, target)
         return ns.backward()
 
+    dense = [np.zeros_like(W_out) for _ in range(SAMPLE_SIZE + 1)]
+    def book_clear_merge():                     # the book's layers: each EmbeddingDot's Embedding.backward
+        for g in dense:                         # clears all V × H (dW[...] = 0), and remove_duplicate sums the copies
+            g[...] = 0
+        for g in dense[1:]:
+            dense[0] += g
+
     ns_step()                                   # the first backward clears the whole gradient once
     sgd = SGD(lr=0.0)                           # lr = 0: time the update without changing W_out
     with one_thread():                          # all on one BLAS thread (as in notebook 01)
         return {"V": V,
                 "softmax": best_time(softmax_step, REPEAT, cpu=True),
                 "negative sampling": best_time(ns_step, REPEAT, cpu=True),
-                "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT, cpu=True)}
+                "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT, cpu=True),
+                "book clear + merge": best_time(book_clear_merge, REPEAT, cpu=True)}
 
 
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
 steps = [time_output_step(V_, rng) for V_ in VOCAB_SIZES]
-print(f"{'V':>8s} {'full softmax':>13s} {'neg. sampling':>14s} {'ratio':>7s} {'dense SGD update':>17s}")
-for s in steps:
-    print(f"{s['V']:>8,d} {s['softmax'] * 1e3:>10.2f} ms {s['negative sampling'] * 1e3:>11.2f} ms "
-          f"{s['softmax'] / s['negative sampling']:>6.1f}x {s['dense SGD update'] * 1e3:>14.2f} ms")
+print(format_table(["V", "full softmax", "neg. sampling", "ratio", "dense SGD update", "book clear + merge"],
+                   [[f"{s['V']:,}", f"{s['softmax'] * 1e3:.2f} ms", f"{s['negative sampling'] * 1e3:.2f} ms",
+                     f"{s['softmax'] / s['negative sampling']:.1f}x", f"{s['dense SGD update'] * 1e3:.2f} ms",
+                     f"{s['book clear + merge'] * 1e3:.2f} ms"] for s in steps], align=">>>>>>"))
 
 # %%
 for s in steps:
@@ -396,20 +412,23 @@ for s in steps:
 Vs = np.array([s["V"] for s in steps])
 if Vs.max() >= 10 * Vs.min():
     slope = {name: loglog_slope(Vs, [s[name] for s in steps])
-             for name in ["softmax", "negative sampling", "dense SGD update"]}
+             for name in ["softmax", "negative sampling", "dense SGD update", "book clear + merge"]}
     assert slope["softmax"] > 0.5, "the softmax step should grow with V (log-log slope near 1)"
     assert slope["negative sampling"] < slope["softmax"] - 0.3, \
         "the negative-sampling step should hardly grow with V (log-log slope near 0; re-run if the machine was busy)"
     assert slope["dense SGD update"] > 0.5, "the dense update should grow with V"
-    print("check passed: the softmax step and the dense update grow with V, the negative-sampling step hardly does")
+    assert slope["book clear + merge"] > 0.5, "the book's clears and merge should grow with V"
+    print("check passed: the softmax step, the dense update and the book's clears + merge grow with V; "
+      "w2vlib's negative-sampling step hardly does")
 else:
     print("check passed for the sizes given. To see how the costs grow, give VOCAB_SIZES a range of at least 10x.")
 
 # %% tags=["nbval-ignore-output"]
 Vs = [s["V"] for s in steps]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
-labels = {"softmax": "full softmax", "negative sampling": "negative sampling", "dense SGD update": "dense SGD update"}
-for name, marker in zip(["softmax", "negative sampling", "dense SGD update"], "os^"):
+labels = {"softmax": "full softmax", "negative sampling": "negative sampling (w2vlib)", "dense SGD update": "dense SGD update",
+          "book clear + merge": "book's layers: clear + merge"}
+for name, marker in zip(["softmax", "negative sampling", "dense SGD update", "book clear + merge"], "os^D"):
     ax.plot(Vs, [s[name] * 1e3 for s in steps], marker + "-", label=labels[name])
 ax.set_xscale("log")
 ax.set_yscale("log")
@@ -424,13 +443,19 @@ plt.show()
 # What the numbers say:
 #
 # - The **full softmax** step grows in proportion to V: every step computes and differentiates all V scores.
-# - The **negative-sampling** step is nearly flat: it touches at most `BATCH × (k + 1)` rows of `W_out`, whatever V
-#   is (small wiggles between runs are timing noise; re-run the cell to see them move). At the smallest V the
-#   softmax can even be the faster one (the ratio column), because 2 (k + 1) small layers have more Python overhead
-#   than one big matrix product. The gap opens as V grows, which is exactly the regime word2vec is for.
-# - The **dense SGD update** grows with V again. The book-shaped layers return a full V × H gradient, almost all zeros,
-#   and `SGD.update` subtracts all of it. Negative sampling removed the O(V) *computation*; to remove this last O(V)
-#   cost, a trainer must update only the rows a batch touched. That is what the fused trainer of notebook 05 does.
+# - **w2vlib's negative-sampling** step is nearly flat (small wiggles between runs are timing noise; re-run the cell
+#   to see them move). Two things make it flat: negative sampling computes scores for a few rows of `W_out` instead
+#   of all V, *and* w2vlib's `Embedding` clears only the rows it wrote. At the smallest V the softmax can even be
+#   the faster one (the ratio column), because a fixed number of small layers has more Python overhead than one big
+#   matrix product. The gap opens as V grows, which is exactly the regime word2vec is for.
+# - The **book clear + merge** line grows with V: with the book's own layers the step is *not* flat, because every
+#   backward clears all V rows and the trainer adds the dense copies. Row-clearing (or a sparse gradient) is what
+#   removes it.
+# - The **dense SGD update** grows with V too. The book-shaped layers return a full V × H gradient, almost all zeros,
+#   and `SGD.update` subtracts all of it (the book's `ch04/train.py` trains with Adam, whose dense update does more
+#   work per element than this SGD line). Negative sampling removed the O(V) *computation*; to remove the last O(V)
+#   costs, a trainer must clear and update only the rows a batch touched. That is what the fused kernel of notebook
+#   05 does.
 #
 # ## Summary
 #
@@ -445,12 +470,14 @@ plt.show()
 # - The book's per-row sampler (a Python loop with O(V) numpy work per row) and one vectorised `searchsorted` draw
 #   both draw from `p^POWER` with each row's target excluded; they differ in that the book's loop draws without
 #   replacement within a row and the package, like word2vec.c, with replacement. On the 100 most frequent words
-#   both match the prediction (computed with the exclusion) within their standard errors. The vectorised one is more
+#   both match the prediction (computed with the exclusion) within 4 standard errors (asserted; this run's z values
+#   are printed in section 3). The vectorised one is more
 #   than 10x faster (asserted; the ratio is measured above).
 # - `NegativeSamplingLoss` = k + 1 `EmbeddingDot` + `SigmoidWithLoss` pairs sharing `W_out`, listed once in `params`
 #   with the summed gradient; it passes the gradient check.
-# - One output step then costs about the same whatever V is, while the full softmax grows linearly with V; the
-#   remaining O(V) cost is the dense gradient update.
+# - With w2vlib's row-clearing `Embedding`, one output step then costs about the same whatever V is, while the full
+#   softmax grows linearly with V. With the book's layers the step still grows with V (each of the k + 1 backwards
+#   clears all V × H, and the trainer sums the copies), and the dense gradient update is O(V) in both.
 #
 # ## Exercises
 #
@@ -460,7 +487,7 @@ plt.show()
 #
 # 1. **"the" against the rarest word.** Under `p^POWER`, how many times more often is "the" drawn as a negative
 #    than the rarest word of PTB? Compute it from `counts` alone (why does the normalising sum not matter?), store
-#    the ratio in `answer_1`, and only then compare it with the two probabilities in section 1's table.
+#    the ratio in `answer_1`, and only then check it against `p_pow` yourself.
 # 2. **How often would "the" spoil its own example?** Without exclusion, what is the probability that at least one
 #    of the k = `SAMPLE_SIZE` negatives drawn from `p^POWER` is "the" itself, for a target "the"? Store it in
 #    `answer_2` (use `p_pow`).
@@ -510,7 +537,7 @@ def time_ns_step(k, rng=None):
         layer.backward()
     step()
     with one_thread():
-        return {"k": best_time(step, REPEAT, cpu=True)}
+        return {"k + 1": best_time(step, REPEAT, cpu=True)}
 
 
 # %%
@@ -522,7 +549,8 @@ q4.check(prediction_4, measure=time_ns_step, sizes=K_VALUES)
 # %% [markdown]
 # **Sources** (checked for this notebook): *Deep Learning from Scratch 2* (oreilly-japan/deep-learning-from-scratch-2:
 # `ch04/negative_sampling_layer.py` `UnigramSampler.get_negative_sample` and `NegativeSamplingLoss`; `ch04/cbow.py`,
-# power 0.75 and `sample_size=5`; `common/trainer.py` `remove_duplicate`); word2vec.c (tmikolov/word2vec:
+# power 0.75 and `sample_size=5`; `common/layers.py` `Embedding.backward`, `dW[...] = 0`; `common/trainer.py`
+# `remove_duplicate`; `ch04/train.py`, Adam); word2vec.c (tmikolov/word2vec:
 # `InitUnigramTable`, `power = 0.75`; `TrainModelThread`, a negative equal to the target is skipped); the study notes
 # (`w2vlib/notes.py`).
 #

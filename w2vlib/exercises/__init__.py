@@ -25,7 +25,8 @@ import traceback
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-__all__ = ["Exercise", "NotYet", "tr", "load", "is_stub", "VERDICTS", "judge_slopes"]
+__all__ = ["Exercise", "NotYet", "tr", "load", "is_stub", "VERDICTS", "judge_slopes", "last_digit",
+           "rounds_to"]
 
 LANGS = ("en", "ko")
 
@@ -170,6 +171,38 @@ def load(notebook: str, lang: str = "en") -> tuple[Exercise, ...]:
     except ModuleNotFoundError as err:
         raise ValueError(f"no exercises for notebook {notebook!r}") from err
     return tuple(ex.in_language(lang) for ex in module.EXERCISES)
+
+
+def last_digit(x: float) -> tuple[float, int]:
+    """The unit of the last digit ``x`` was written with, and its number of significant digits.
+
+    Read from the shortest repr of the float: ``0.085`` -> (0.001, 2), ``3400`` -> (100, 2), ``3382`` -> (1, 4).
+    """
+    import decimal
+
+    d = decimal.Decimal(repr(float(x))).normalize()
+    if d == 0:
+        return 1.0, 1
+    sign, digits, exponent = d.as_tuple()
+    return 10.0 ** exponent, len(digits)
+
+
+def rounds_to(got, want, rel: float = 1e-6) -> bool:
+    """True when each of ``got`` equals ``want`` rounded to the digits it was written with.
+
+    The one tolerance rule of the exercise checks: ``|got - want|`` is at most half a unit in the last digit
+    given (``0.085`` accepts 0.0845 ... 0.0855), or within ``rel`` of ``want`` (an answer computed in full
+    precision, perhaps in float32, has many digits). Coarseness is judged separately (:func:`last_digit`).
+    """
+    import numpy as np
+
+    got = np.atleast_1d(np.asarray(got, dtype=np.float64))
+    want = np.broadcast_to(np.atleast_1d(np.asarray(want, dtype=np.float64)), got.shape)
+    for g, w in zip(got.ravel(), want.ravel()):
+        unit, _ = last_digit(g)
+        if not (abs(g - w) <= 0.5 * unit * (1 + 1e-9) or abs(g - w) <= rel * abs(w) + 1e-15):
+            return False
+    return True
 
 
 def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, knob: str, x=None,

@@ -142,16 +142,12 @@ def _check_dscore(dscore):
 
 # ---- 4. predict how the backward costs scale with V, then measure ----------------------------------------
 
-_REF_SLOPES = {"one-hot": 1.0, "lookup": 0.0, "output": 1.0}
+_REF_SLOPES = {"one-hot": 1.0, "output": 1.0}   # the lookup's backward is notebook 02's exercise 3
 _WHY_BACKWARD = {
     "one-hot": tr("MatMul.backward computes dW_in = xᵀ @ dout, a (V × 2N) by (2N × H) product: all V rows of the "
                   "gradient are computed (almost all of them zeros), and dx = dout @ W_inᵀ has V columns.",
                   "MatMul.backward는 dW_in = xᵀ @ dout, 곧 (V × 2N)과 (2N × H)의 곱을 계산합니다. 기울기의 V개 행이 "
                   "모두 계산되고(대부분 0), dx = dout @ W_inᵀ의 열도 V개입니다."),
-    "lookup": tr("w2vlib's Embedding.backward clears only the rows its previous call wrote and adds the 2N rows of "
-                 "dout with np.add.at: no step goes over all V rows.",
-                 "w2vlib의 Embedding.backward는 직전 호출이 쓴 행만 지우고 dout의 2N개 행을 np.add.at으로 "
-                 "더합니다. V개 행 전체를 도는 단계가 없습니다."),
     "output": tr("The softmax gradient (y − t) / N has N × V entries, and dW_out = hᵀ @ dscore is H × V: both "
                  "grow with V.",
                  "소프트맥스의 기울기 (y − t) / N은 원소가 N × V개이고, dW_out = hᵀ @ dscore는 H × V입니다. 둘 다 "
@@ -224,21 +220,16 @@ probabilities minus the one-hot target. The batch loss is the mean of N rows, he
         name=tr("Exercise 4 (predict the backward slopes, then measure)",
                 "문제 4 (역전파의 로그-로그 기울기를 예측하고 측정하기)"),
         checker=_check_slopes,
-        solution_text=tr("{'one-hot': 1, 'lookup': 0, 'output': 1}. One-hot: MatMul.backward computes "
-                         "dW_in = xᵀ @ dout, all V rows of it, and dx with V columns. Lookup: w2vlib's "
-                         "Embedding.backward clears only the rows its previous call wrote, then adds 2N rows "
-                         "(notebook 02 shows the book's version, which clears all of dW first). Output: the softmax "
-                         "gradient is N × V and dW_out is H × V. Measured slopes wander a little (caches, fixed "
-                         "overheads); the check judges the prediction, then shows the measurement.",
-                         "{'one-hot': 1, 'lookup': 0, 'output': 1}. 원핫: MatMul.backward는 dW_in = xᵀ @ dout의 "
-                         "V개 행 전부와, 열이 V개인 dx를 계산합니다. 조회: w2vlib의 Embedding.backward는 직전 "
-                         "호출이 쓴 행만 지운 뒤 2N개 행을 더합니다(노트북 02에서 dW 전체를 먼저 지우는 교재의 "
-                         "버전을 봅니다). 출력: 소프트맥스의 기울기는 N × V, dW_out은 H × V입니다. 측정한 기울기는 "
-                         "조금씩 흔들리므로(캐시, 고정 오버헤드) 자동 채점은 예측을 판정한 뒤 측정값을 보여 줍니다."),
-        hint_text=tr("For each backward, find the array it writes or computes that has V rows or columns. "
-                     "Does the lookup's backward have one?",
-                     "역전파마다 행이나 열이 V개인 배열을 쓰거나 계산하는지 찾아보세요. 조회의 역전파에도 그런 "
-                     "배열이 있나요?"),
+        solution_text=tr("{'one-hot': 1, 'output': 1}. One-hot: MatMul.backward computes dW_in = xᵀ @ dout, all V "
+                         "rows of it, and dx with V columns. Output: the softmax gradient is N × V and dW_out is "
+                         "H × V. Measured slopes wander a little (caches, fixed overheads); the check judges the "
+                         "prediction, then shows the measurement. (The lookup's backward is notebook 02's exercise 3.)",
+                         "{'one-hot': 1, 'output': 1}. 원핫: MatMul.backward는 dW_in = xᵀ @ dout의 V개 행 전부와, "
+                         "열이 V개인 dx를 계산합니다. 출력: 소프트맥스의 기울기는 N × V, dW_out은 H × V입니다. "
+                         "측정한 기울기는 조금씩 흔들리므로(캐시, 고정 오버헤드) 자동 채점은 예측을 판정한 뒤 "
+                         "측정값을 보여 줍니다. (조회의 역전파는 노트북 02의 연습 문제 3입니다.)"),
+        hint_text=tr("For each backward, find the array it writes or computes that has V rows or columns.",
+                     "역전파마다 행이나 열이 V개인 배열을 쓰거나 계산하는지 찾아보세요."),
         reference=lambda **ctx: dict(_REF_SLOPES),
     ),
 ]

@@ -28,8 +28,10 @@ def _check_predict(answer):
                         "올바른 행 3은 ID 3에 속하는 dout 세 행의 합입니다"))
     if not np.allclose(overwritten, [4, 4]):
         if np.allclose(overwritten, [1, 1]):
-            raise NotYet(tr("dW[idx] = dout writes the three rows in order, so the *last* write to row 3 survives",
-                            "dW[idx] = dout은 세 행을 차례로 쓰므로, 행 3에 *마지막으로* 쓴 값이 남습니다"))
+            raise NotYet(tr("only one of the three rows survives dW[idx] = dout; current numpy writes them in order, so the *last* one "
+                            "survives (NumPy does not promise the order for repeated indices)",
+                            "dW[idx] = dout에서는 세 행 중 하나만 남습니다. 지금의 numpy는 차례로 쓰므로 *마지막* 행이 남습니다"
+                            "(반복된 인덱스의 쓰기 순서를 NumPy가 보장하지는 않습니다)"))
         if np.allclose(overwritten, [7, 7]):
             raise NotYet(tr("the overwriting backward does not add: each write replaces row 3",
                             "덮어쓰는 역전파는 더하지 않습니다. 쓸 때마다 행 3을 대체합니다"))
@@ -102,10 +104,12 @@ EXERCISES = [
     Exercise(
         name=tr("Exercise 1 (predict the gradient)", "문제 1 (기울기 예측하기)"),
         checker=_check_predict,
-        solution_text=tr("([7, 7], [4, 4]): accumulating gives 1 + 2 + 4 = 7 per column; dW[idx] = dout writes the "
-                         "three rows in order and the last one, [4, 4], survives.",
-                         "([7, 7], [4, 4]): 누적하면 열마다 1 + 2 + 4 = 7입니다. dW[idx] = dout은 세 행을 차례로 "
-                         "덮어쓰므로, 마지막 행 [4, 4]가 남습니다."),
+        solution_text=tr("([7, 7], [4, 4]): accumulating gives 1 + 2 + 4 = 7 per column; with dW[idx] = dout only one "
+                         "row survives; current numpy writes them in order, so the last one, [4, 4], does (NumPy's "
+                         "indexing docs do not promise the order for repeated indices).",
+                         "([7, 7], [4, 4]): 누적하면 열마다 1 + 2 + 4 = 7입니다. dW[idx] = dout에서는 한 행만 "
+                         "남습니다. 지금의 numpy는 차례로 덮어쓰므로 마지막 행 [4, 4]가 남습니다(반복된 인덱스의 순서를 "
+                         "NumPy 문서가 보장하지는 않습니다)."),
         hint_text=tr("All three dout rows belong to id 3. One backward adds them, the other writes them one "
                      "after another.",
                      "dout의 세 행은 모두 ID 3의 몫입니다. 한쪽 역전파는 그것들을 더하고, 다른 쪽은 하나씩 "

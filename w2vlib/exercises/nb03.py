@@ -6,7 +6,7 @@ import numpy as np
 from ..gradcheck import GRADCHECK_TOL, gradcheck, numerical_gradient, relative_error
 from ..layers import SigmoidWithLoss, sigmoid
 from ..text import josa
-from . import Exercise, NotYet, tr
+from . import Exercise, NotYet, last_digit, rounds_to, tr
 
 # ---- 1. the staged bug hunt on the notes' EmbeddingDot -------------------------------------------------
 
@@ -204,13 +204,16 @@ def _check_bce(answer):
     except (TypeError, ValueError):
         raise NotYet(tr("give one number", "숫자 하나를 주세요"))
     want = float(np.log(2))
-    if abs(got - want) <= 0.005 + 1e-12:   # ln 2 = 0.6931...: 0.69 and 0.693 are right at their precision
+    if rounds_to(got, want):
+        if last_digit(got)[0] > 0.01:
+            raise NotYet(tr(f"{got:g} is ln 2 to one decimal, yes; give at least two decimals",
+                            f"{josa(f'{got:g}', '은/는')} 소수 첫째 자리까지는 ln 2가 맞습니다. 소수 둘째 자리 이상까지 주세요"))
         return tr(f"ln 2 = {want:.4f}", f"ln 2 = {want:.4f}")
     if abs(got - want) < 0.05:
-        raise NotYet(tr(f"close, but {got:g} is not ln 2 at {got:g}'s precision: compute -log σ(0) to at least "
-                        "two decimals",
-                        f"가깝지만 {josa(f'{got:g}', '은/는')} 그 자릿수에서 ln 2가 아닙니다. -log σ(0)을 소수 둘째 자리 이상까지 "
-                        "계산하세요"))
+        raise NotYet(tr(f"close, but {got:g} is not ln 2 rounded to the digits you gave (ln 2 = 0.693...): compute "
+                        "-log σ(0) again",
+                        f"가깝지만 {josa(f'{got:g}', '은/는')} 여러분이 준 자릿수로 반올림한 ln 2(0.693...)가 아닙니다. "
+                        "-log σ(0)을 다시 계산하세요"))
     if abs(got - 0.5) < 5e-4:
         raise NotYet(tr("0.5 is σ(0), the probability of 'yes'; the loss for t = 1 is -log σ(x)",
                         "0.5는 '예'일 확률 σ(0)입니다. t = 1일 때의 손실은 -log σ(x)입니다"))
@@ -244,26 +247,34 @@ def _check_dx(answer):
         raise NotYet(tr(f"dL/dx has one number per score (2), got {got.size}",
                         f"dL/dx는 점수마다 숫자 하나씩 모두 2개여야 하는데, {got.size}개입니다"))
     want = _dx_layer(x, t)
-    tol = 5.1e-5                      # half a unit in the 4th decimal: the rounded solution [-0.0596, 0.1345]
-    if np.allclose(got, want, rtol=0, atol=tol):
+    close = lambda x: rounds_to(got, x)   # right to the digits given (see w2vlib.exercises.rounds_to)
+    if close(want):
+        if max(last_digit(g)[0] for g in got) > 0.01:
+            raise NotYet(tr("right to the digits you gave; give at least two decimals",
+                            "여러분이 준 자릿수까지는 맞습니다. 소수 둘째 자리 이상까지 주세요"))
         return None
     y = sigmoid(x)
-    if np.allclose(got, y - t, rtol=0, atol=tol):
+    if close(y - t):
         raise NotYet(tr("twice too large: SigmoidWithLoss averages over the N = 2 scores, so divide by N",
                         "두 배 큽니다. SigmoidWithLoss는 N = 2개 점수에 대해 평균을 내므로 N으로 나누세요"))
-    if np.allclose(got, -want, rtol=0, atol=tol) or np.allclose(got, t - y, rtol=0, atol=tol):
+    if close(-want) or close(t - y):
         raise NotYet(tr("the sign is flipped: it is y - t (raising a wrong 'yes' score must raise the loss)",
                         "부호가 반대입니다. y - t입니다 (틀린 '예'의 점수를 올리면 손실도 올라가야 합니다)"))
-    if np.allclose(got, (x - t) / 2, rtol=0, atol=tol) or np.allclose(got, x - t, rtol=0, atol=tol):
+    if close((x - t) / 2) or close(x - t):
         raise NotYet(tr("use the probabilities y = sigmoid(x), not the raw scores",
                         "원래 점수가 아니라 확률 y = sigmoid(x)를 쓰세요"))
+    if np.allclose(got, want, rtol=0.02, atol=0):
+        raise NotYet(tr("close, but not the exact value rounded to the digits you gave: check your arithmetic "
+                        "(or keep more digits of sigmoid(x))",
+                        "가깝지만 정확한 값을 여러분이 준 자릿수로 반올림한 것과 다릅니다. 계산을 확인하세요"
+                        "(또는 sigmoid(x)의 자릿수를 더 남기세요)"))
     raise NotYet(tr("dL/dx = (y - t) / N with y = sigmoid(x) and N = 2",
                     "y = sigmoid(x), N = 2일 때 dL/dx = (y - t) / N입니다"))
 
 
 EXERCISES = [
     Exercise(
-        name=tr("Exercise 1 (find the bugs in the notes' EmbeddingDot)", "문제 1 (학습 노트의 EmbeddingDot에서 버그 찾기)"),
+        name=tr("Exercise 1 (fix the bugs in the notes' EmbeddingDot)", "문제 1 (학습 노트의 EmbeddingDot에서 버그 고치기)"),
         checker=_check_bug_hunt,
         solution_text=tr(_BUG_HUNT_SOLUTION, _BUG_HUNT_SOLUTION_KO),
         hint_text=tr("Run q1.check(notes.EmbeddingDot) first: the first failing check names an error. "

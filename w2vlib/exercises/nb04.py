@@ -6,7 +6,7 @@ import numpy as np
 from ..layers import sigmoid
 from ..negative_sampling import NegativeSamplingLoss
 from ..text import josa
-from . import Exercise, NotYet, judge_slopes, tr
+from . import Exercise, NotYet, judge_slopes, last_digit, rounds_to, tr
 
 # ---- 1. how much more often is "the" drawn than the rarest word? -----------------------------------------
 
@@ -27,8 +27,11 @@ def _check_ratio(answer, counts=None, the=None, power=0.75):
         raise NotYet(tr("give one number, a ratio of two probabilities",
                         "숫자 하나, 두 확률의 비를 주세요"))
     want = _ratio(counts, the, power)
-    close = lambda x: abs(got - x) <= 0.01 * abs(x)
+    close = lambda x: rounds_to(got, x)   # right to the digits given (the series' one rule)
     if close(want):
+        if last_digit(got)[1] < 2:
+            raise NotYet(tr("right to the one digit you gave; give at least two significant digits",
+                            "여러분이 준 한 자리까지는 맞습니다. 유효 숫자를 두 자리 이상 주세요"))
         return tr(f"{want:,.1f}x at POWER = {power:g}", f"POWER = {power:g}에서 {want:,.1f}배")
     if close(_ratio(counts, the, 1.0)):
         raise NotYet(tr("that is the ratio of the raw unigram probabilities; raise the counts to POWER first",
@@ -39,6 +42,11 @@ def _check_ratio(answer, counts=None, the=None, power=0.75):
     if power != 0.75 and close(_ratio(counts, the, 0.75)):
         raise NotYet(tr(f"that is for the power 0.75; your POWER knob is {power:g}",
                         f"그것은 0.75제곱일 때의 값입니다. 여러분의 POWER 설정값은 {power:g}입니다"))
+    if abs(got - want) <= 0.01 * want:
+        raise NotYet(tr("close, but not the exact ratio rounded to the digits you gave: compute it from the counts "
+                        "without rounding anything first",
+                        "가깝지만 정확한 비를 여러분이 준 자릿수로 반올림한 값과 다릅니다. 중간에 반올림하지 말고 "
+                        "횟수에서 바로 계산하세요"))
     raise NotYet(tr("p^POWER(w) is count(w)**POWER / sum, and the sum cancels in the ratio",
                     "p^POWER(w)는 count(w)**POWER / sum이고, 비를 구하면 sum은 약분됩니다"))
 
@@ -63,8 +71,14 @@ def _check_spoil(answer, word_p=None, the=None, k=5, raw_p=None):
                         "확률 하나, 0과 1 사이의 숫자를 주세요"))
     want = _spoil(word_p, the, k)
     q = float(word_p[the])
-    close = lambda x: abs(got - x) <= max(1e-4, 0.002 * abs(x))
+    close = lambda x: rounds_to(got, x)   # right to the digits given (the series' one rule)
+    if 1 < got <= 100 and rounds_to(got / 100, want):
+        raise NotYet(tr(f"that looks like a percent ({got:g}%); give a probability, a number between 0 and 1",
+                        f"퍼센트로 준 것 같습니다({got:g}%). 확률, 곧 0과 1 사이의 숫자로 주세요"))
     if close(want):
+        if last_digit(got)[1] < 2:
+            raise NotYet(tr("right to the one digit you gave; give at least two significant digits",
+                            "여러분이 준 한 자리까지는 맞습니다. 유효 숫자를 두 자리 이상 주세요"))
         return tr(f"{want:.2%} with k = {k} and your POWER", f"{josa(f'k = {k}', '와/과')} 여러분의 POWER에서 {want:.2%}")
     if raw_p is not None and close(_spoil(raw_p, the, k)):
         raise NotYet(tr("that uses the raw unigram p; the sampler draws from p^POWER (p_pow)",
@@ -81,6 +95,12 @@ def _check_spoil(answer, word_p=None, the=None, k=5, raw_p=None):
     if close(q):
         raise NotYet(tr("that is one draw; there are k of them",
                         "그것은 한 번 뽑을 때의 확률입니다. 부정적 예는 k번 뽑습니다"))
+    if not 0 <= got <= 1:
+        raise NotYet(tr("give a probability, a number between 0 and 1",
+                        "확률, 곧 0과 1 사이의 숫자로 주세요"))
+    if abs(got - want) <= 0.01 * want:
+        raise NotYet(tr("close, but not the exact value rounded to the digits you gave: keep more digits of q",
+                        "가깝지만 정확한 값을 여러분이 준 자릿수로 반올림한 것과 다릅니다. q의 자릿수를 더 남기세요"))
     raise NotYet(tr("1 - P(none of the k draws is 'the'), and one draw misses 'the' with probability 1 - q",
                     "구할 값은 1 - P(k번 모두 'the'가 아님)입니다. 한 번 뽑을 때 'the'가 아닐 확률은 1 - q입니다"))
 
@@ -178,7 +198,7 @@ def _check_ns_grads(fn):
 
 # ---- 4. predict how the step's cost scales with k, then measure ------------------------------------------
 
-_WHY_K = {"k": tr("Every negative adds one EmbeddingDot and one SigmoidWithLoss, forward and backward, and k more "
+_WHY_K = {"k + 1": tr("Every negative adds one EmbeddingDot and one SigmoidWithLoss, forward and backward, and k more "
                   "draws from the sampler: the work grows in proportion to k + 1 (the parts that do not depend on k, "
                   "such as h, are small).",
                   "부정적 예 하나마다 EmbeddingDot 하나와 SigmoidWithLoss 하나의 순전파와 역전파, 그리고 샘플러에서 "
@@ -186,7 +206,7 @@ _WHY_K = {"k": tr("Every negative adds one EmbeddingDot and one SigmoidWithLoss,
 
 
 def _check_slopes(answer, measure=None, sizes=None):
-    return judge_slopes(answer, {"k": 1.0}, _WHY_K, measure, sizes, knob="K_VALUES", x=lambda k: k + 1,
+    return judge_slopes(answer, {"k + 1": 1.0}, _WHY_K, measure, sizes, knob="K_VALUES", x=lambda k: k + 1,
                         min_range=3.0)
 
 

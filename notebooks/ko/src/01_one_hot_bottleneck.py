@@ -14,19 +14,19 @@
 # ---
 
 # %% [markdown]
-# # 01. 원핫 표현의 병목: 단순한 word2vec은 왜 느린가
+# # 01. 원핫(one-hot) 표현의 병목: 단순한 word2vec은 왜 느린가
 #
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.1절, 4.2.1절
 #
 # 3장에서는 일곱 단어짜리 예문에서 동작하는 CBOW 모델을 만들었습니다. *밑바닥부터 시작하는 딥러닝 2*(Deep Learning
-# from Scratch 2)의 4장은 어휘(vocabulary)가 7개가 아니라 10,000개(4장이 학습에 쓰는 PTB 데이터셋(Penn Treebank))이거나
+# from Scratch 2)의 4장은 어휘(vocabulary)가 7개가 아니라 10,000개(4장이 학습에 쓰는 PTB 데이터셋, Penn Treebank)이거나
 # 그보다 훨씬 많을 때(실제 말뭉치(corpus)) 어떻게 되는지 묻습니다. 이 노트북에서는 단순한 모델을 학습시킨 뒤, 어휘 수
 # V가 커질 때 시간과 메모리가 어디에 쓰이는지 **측정**합니다. 측정 결과가 가리키는 두 병목(bottleneck)을 이 시리즈의
 # 나머지 노트북에서 하나씩 없앱니다.
 #
 # **학습 노트.** 이 시리즈는 교재와 함께, 한 학생이 이 장을 읽으며 한국어로 쓴 학습 노트를 따라갑니다. 노트의 코드는
-# 버그까지 쓰인 그대로 `w2vlib.notes`에 들어 있습니다. 노트북 02부터는 그 버그 하나하나가 확인(기울기 확인, 테스트)으로
-# 찾아내는 교재가 됩니다. 그 클래스들을 다른 용도로 쓰지는 마세요. 올바른 버전은 패키지의 계층입니다.
+# 버그까지 쓰인 그대로 `w2vlib.notes`에 들어 있습니다. 노트북 02부터는 버그 하나하나가 확인(기울기 확인, 테스트)으로
+# 찾아내는 학습 거리가 됩니다. 그 클래스들을 다른 용도로 쓰지는 마세요. 올바른 버전은 패키지의 계층입니다.
 #
 # **이 노트북에서 배울 내용**
 # - `SimpleCBOW`가 두 맥락(context) 단어로 타깃(target) 단어를 예측하는 과정 (원핫 → `W_in` → 평균 → `W_out` → 소프트맥스)
@@ -45,6 +45,7 @@ import w2vlib.exercises
 from w2vlib import (TOY_TEXT, Adam, Embedding, MatMul, SimpleCBOW, SoftmaxWithLoss, Trainer,
                     convert_one_hot, create_contexts_target, preprocess)
 from w2vlib.models import init_weights
+from w2vlib.text import pad   # 출력하는 이름을 화면 너비에 맞춰 정렬합니다
 
 q1, q2, q3, q4 = w2vlib.exercises.load("01", lang="ko")   # 끝에 있는 자동 채점 연습 문제
 
@@ -70,7 +71,7 @@ REPEAT = 3                             # 시간 측정: 이 횟수만큼 반복�
 # ## 1. 예문을 원핫 벡터로
 #
 # 교재처럼 아주 작게 시작합니다. 예문 "You say goodbye and I say hello."를 단어 ID(word ID)의 목록으로 바꾸고,
-# (맥락, 타깃) 쌍마다 좌우로 한 단어씩인 윈도우(window)를 씁니다. `SimpleCBOW`는 맥락 단어를 **원핫**(one-hot)
+# (맥락, 타깃) 쌍마다 좌우로 한 단어씩인 윈도우(window)를 씁니다. `SimpleCBOW`는 맥락 단어를 **원핫**
 # 벡터로 받습니다. 길이가 V이고, 단어 ID 자리 하나만 1이며 나머지는 모두 0인 벡터입니다.
 
 # %%
@@ -94,8 +95,8 @@ print(contexts_1h[0])
 # 3장의 모델은 `w2vlib.SimpleCBOW`로 구현되어 있습니다.
 #
 # ```
-# one-hot contexts (N, 2, V) ──MatMul W_in (V×H)──► (N, 2, H) ──mean──► h (N, H)
-# h ──MatMul W_out (H×V)──► scores (N, V) ──softmax + cross-entropy──► loss
+# 맥락(원핫) (N, 2, V) ──MatMul W_in (V×H)──► (N, 2, H) ──평균──► h (N, H)
+# h ──MatMul W_out (H×V)──► 점수 (N, V) ──소프트맥스 + 교차 엔트로피 오차──► 손실
 # ```
 #
 # 가중치의 형상은 교재와 같습니다. `W_in`은 (V, H)로 단어마다 행이 하나이고, `W_out`은 (H, V)로 단어마다 열이 하나이므로
@@ -110,8 +111,8 @@ print(contexts_1h[0])
 model = SimpleCBOW(vocab_size, TOY_HIDDEN, window_size=1, rng=SEED)
 loss0 = model.forward(contexts_1h, target)
 model.backward()
-print(f"학습 전 모델의 손실: {loss0:.4f}")
-print(f"ln(V) = ln({vocab_size}):    {np.log(vocab_size):.4f}")
+print(f"{pad('학습 전 모델의 손실:', 30)}{loss0:.4f}")
+print(f"{pad(f'ln(V) = ln({vocab_size}):', 30)}{np.log(vocab_size):.4f}")
 for name, p, g in zip(["W_in", "W_out"], model.params, model.grads):
     print(f"{name:8s} 형상 {p.shape}, 기울기의 형상 {g.shape}")
 assert abs(loss0 - np.log(vocab_size)) < 0.05, "학습 전 모델은 균등 분포에 가까워야 합니다"
@@ -152,12 +153,15 @@ for (a, b), t, g in zip(contexts, target, guess):
     mark = "맞음" if g == t else f"(정답: {id_to_word[int(t)]})"
     print(f"{id_to_word[int(a)]:>8s} ___ {id_to_word[int(b)]:<8s} -> {id_to_word[int(g)]:<8s} {mark}")
 n_right = int(np.sum(guess == target))
+majority = int(np.bincount(target).max())          # 가장 흔한 타깃으로만 답하기
 print(f"윈도우 {len(target)}개 중 {n_right}개 정답. 무작위로 추측하면 평균 "
-      f"{len(target) / vocab_size:.2f}개입니다 (V = {vocab_size}개 단어 중 하나)")
+      f"{len(target) / vocab_size:.2f}개입니다 (V = {vocab_size}개 단어 중 하나). 늘 가장 흔한 타깃을 답하면"
+      f"({id_to_word[int(np.bincount(target).argmax())]!r}) {majority}개입니다")
+assert n_right > majority, "가장 흔한 타깃만 답하는 것보다 많이 맞혀야 합니다. TOY_EPOCHS를 늘려 보세요"
 assert n_right >= len(target) / 2, "맞힌 윈도우가 절반도 안 됩니다. TOY_EPOCHS를 늘려 보세요 (손실이 아직 줄고 있습니다)"
 
 # %% [markdown]
-# 모델은 학습하고 있습니다. 무작위 추측보다 훨씬 많이 맞힙니다. 여섯 개를 모두 맞힐 수 있을까요? 맥락을 보세요.
+# 모델은 학습하고 있습니다. 무작위 추측보다, 그리고 늘 가장 흔한 타깃을 답하는 것보다 많이 맞힙니다(위에서 확인). 여섯 개를 모두 맞힐 수 있을까요? 맥락을 보세요.
 # "say ___ and"와 "and ___ say"는 같은 두 단어를 맥락으로 가집니다. CBOW는 맥락 벡터를 *평균*하므로 두 윈도우는 같은
 # `h`, 같은 예측을 냅니다. 타깃은 서로 다른데도 말입니다. 다음 셀이 그 때문에 가능한 최선을 계산합니다.
 
@@ -343,9 +347,10 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 # 4. **예측하고 측정하기: 역전파.** 역전파의 각 부분은 V에 따라 시간이 어떻게 커질까요? 위의 순전파 기울기가 답이 되지는
 #    않습니다. 역전파는 다른 배열(기울기)을 계산하므로, 각 역전파가 무엇을 계산하는지에서 추론하세요. `prediction_4`에 부분마다
 #    로그-로그 기울기(0 = V와 상관없음, 1 = V에 비례)를 넣으세요: `"one-hot"`(원핫 입력층의 `MatMul.backward`. 입력의
-#    기울기를 돌려주고 `W_in`의 기울기를 채웁니다), `"lookup"`(w2vlib의 `Embedding.backward`), `"output"`(소프트맥스 +
-#    교차 엔트로피 오차와 `h @ W_out`의 역전파). 자동 채점은 먼저 예측을 판정하고(±0.25 이내), 그다음에야 바로 위 셀에
-#    정의된 `time_backward_pieces`로 `VOCAB_SIZES`에서 세 역전파의 시간을 재어 측정한 기울기를 보여 줍니다.
+#    기울기를 돌려주고 `W_in`의 기울기를 채웁니다), `"output"`(소프트맥스 + 교차 엔트로피
+#    오차와 `h @ W_out`의 역전파). (조회의 역전파는 노트북 02의 주제입니다. 거기서 V개 행 전체를 건드리지 않는 방법을
+#    봅니다.) 자동 채점은 먼저 예측을 판정하고(±0.25 이내), 그다음에야 바로 위 셀에 정의된 `time_backward_pieces`로
+#    `VOCAB_SIZES`에서 두 역전파의 시간을 재어 측정한 기울기를 보여 줍니다.
 
 # %%
 answer_1 = ...                    # V = 1,000,000일 때의 메가바이트
@@ -375,7 +380,7 @@ q3.check(dscore)
 
 # %%
 def time_backward_pieces(V, rng=None):
-    """어휘 수 V에서 세 부분의 역전파 한 번에 걸리는 초 (각각 순전파 한 번 뒤)."""
+    """어휘 수 V에서 두 부분의 역전파 한 번에 걸리는 초 (각각 순전파 한 번 뒤)."""
     rng = np.random.default_rng(SEED) if rng is None else rng
     W_in, W_out_rows = init_weights(V, HIDDEN, rng)
     ids = rng.integers(0, V, size=(BATCH, 2))
@@ -388,12 +393,11 @@ def time_backward_pieces(V, rng=None):
     loss_layer.forward(out_layer.forward(in_lookup.forward(ids).mean(axis=1)), t)
     with one_thread():
         return {"one-hot": best_time(lambda: in_onehot.backward(dh2), REPEAT, cpu=True),
-                "lookup": best_time(lambda: in_lookup.backward(dh2), REPEAT, cpu=True),
                 "output": best_time(lambda: out_layer.backward(loss_layer.backward()), REPEAT, cpu=True)}
 
 
 # %%
-prediction_4 = ...                # {"one-hot": ..., "lookup": ..., "output": ...}
+prediction_4 = ...                # {"one-hot": ..., "output": ...}
 q4.check(prediction_4, measure=time_backward_pieces, sizes=VOCAB_SIZES)
 # q4.hint()
 # q4.solution()

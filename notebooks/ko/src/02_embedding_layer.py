@@ -49,7 +49,7 @@ q1, q2, q3 = w2vlib.exercises.load("02", lang="ko")   # 끝에 있는 자동 채
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 
-from w2vlib.timing import best_time  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
+from w2vlib.timing import best_time, one_thread  # 충분히 긴 측정을 몇 번 반복해 가장 빠른 값
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
@@ -160,7 +160,8 @@ print("확인 통과: 반복문과 np.add.at은 w2vlib.Embedding과 같고, 덮�
 if has_repeat:
     survivor = max(where)
     print(f"덮어쓰는 버전은 dW[{rep_id}]에 위치 {survivor}의 행({10 ** survivor:,})만 남깁니다. "
-          f"행 {rep_id}에 나중에 쓴 값이 앞서 쓴 값을 매번 대체했기 때문입니다.")
+          f"이 numpy에서는 행 {rep_id}에 나중에 쓴 값이 앞서 쓴 값을 매번 대체했기 때문입니다"
+          "(반복된 인덱스에서 어느 쓰기가 남는지 NumPy가 보장하지는 않습니다).")
 
 # %% [markdown]
 # 오류로 멈추지도 않고 형상도 맞습니다. 숫자만 틀립니다. 가장 나쁜 종류의 버그입니다. **기울기 확인**이 이것을
@@ -186,7 +187,7 @@ if has_repeat:
 # %%
 rng = np.random.default_rng(SEED)
 W_rand = rng.standard_normal((V_TOY, H_TOY))                     # float64
-G = rng.standard_normal((len(IDS), H_TOY))                       # 고정된 상류 기울기, float64
+G = rng.standard_normal((len(IDS), H_TOY))                       # 고정된, 위에서 내려오는 기울기, float64
 
 def fmt_err(err):
     """출력용 상대 오차: 그 값, 또는 반올림 잡음이면 "< 1e-8" (그 자릿수는 컴퓨터마다 다릅니다)."""
@@ -223,13 +224,20 @@ err32_small, err32_large = gradient_error(Embedding, W32, eps=1e-6), gradient_er
 print(f"올바른 Embedding, float32 가중치: eps = 1e-6이면 상대 오차 {err32_small:.1e}, "
       f"eps = 1e-2이면 {err32_large:.1e}")
 assert err32_small > 100 * errors["Embedding"] and err32_small > err32_large
-print("확인 통과: float32에서는 작은 스텝이 반올림에 묻힙니다. 큰 스텝(과 느슨한 허용 오차)이어야 통과합니다")
+print("확인 통과: float32에서는 작은 스텝이 반올림에 묻힙니다. 큰 스텝이어야 통과합니다")
+
+# %% [markdown]
+# 여기서 큰 스텝이 아무 손해도 없는 것은 이 시험용 손실 `sum(forward(idx) * G)`가 `W`에 대해 *선형*이기 때문입니다.
+# 선형 함수의 중앙 차분에는 어떤 스텝에서도 절단 오차가 없으므로 반올림 오차만 남습니다. 실제(비선형) 손실에서는 큰
+# 스텝이 ε² 크기의 절단 오차를 더합니다. 그래서 확인은 float64에서 작은 스텝으로 합니다(노트북 03이 비선형인 경우를
+# 잽니다).
 
 # %% [markdown]
 # ## 4. 무해해 보이는 두 함정
 #
 # **`dW[idx] += dout`도 누적하지 않습니다.** 팬시 인덱싱(fancy indexing)에서 `+=`는 `dW[idx] = dW[idx] + dout`의 줄임말입니다.
-# numpy는 행들을 *모으고*, 더한 뒤, 다시 *써넣습니다*. 그래서 반복된 ID는 두 번 쓰이고 마지막에 쓴 값이 남습니다.
+# numpy는 행들을 *모으고*, 더한 뒤, 다시 *써넣습니다*. 그래서 반복된 ID의 행은 여러 번 쓰이고 그중 하나만 남습니다(여기서는
+# 마지막 값이지만, 어느 것이 남는지 NumPy는 보장하지 않습니다).
 # 덮어쓰기와 똑같습니다. 희소한 SGD 갱신 `W[idx] -= lr * d`에서도 같은 일이 일어납니다. `np.add.at(W, idx, d)`(또는
 # 반복문)가 해결책입니다.
 
@@ -273,26 +281,30 @@ print(f"dW[...] = 0 뒤:            lay.grads[0][0] = {lay.grads[0][0]}")
 #    (`one_hotᵀ @ dout`)가 계산하는 값입니다. 희소하게 저장하면 V × n개의 숫자 대신 1을 n개만 저장합니다.
 #
 # 실제 미니배치에서는 자주 나오는 단어가 반복되므로, ID는 지프(Zipf) 분포 비슷한 분포(확률 ∝ 1/순위)에서 뽑습니다.
-# 네 번째 줄은 패키지의 `Embedding.backward` 시간입니다. 이것도 `np.add.at`을 쓰고, 직전 호출에서 쓴 행만 지웁니다.
+# 모든 방법은 미리 할당한 `dW` 하나에 쓰고, 쓰기 전에 먼저 지웁니다(교재의 계층처럼 `dW[...] = 0`). 그래서 같은 조건으로
+# 비교됩니다. 네 번째 줄은 패키지의 `Embedding.backward` 시간입니다. 이것도 `np.add.at`을 씁니다. 모든 방법은 BLAS
+# 스레드 하나에서 CPU 시간으로 두 번 잽니다. `두 번 잰 값의 차이` 줄은 두 번의 측정이 얼마나 다른지 보여 주므로, 표의
+# 어느 만큼이 잡음인지 알 수 있습니다.
 
 # %%
-def scatter_loop(ids, dout, V):
-    dW = np.zeros((V, dout.shape[1]), dtype=dout.dtype)
+def scatter_loop(ids, dout, dW):
+    dW[...] = 0                         # 교재의 계층처럼 먼저 지웁니다
     for k, word_id in enumerate(ids):
         dW[word_id] += dout[k]
     return dW
 
 
-def scatter_add_at(ids, dout, V):
-    dW = np.zeros((V, dout.shape[1]), dtype=dout.dtype)
+def scatter_add_at(ids, dout, dW):
+    dW[...] = 0
     np.add.at(dW, ids, dout)
     return dW
 
 
-def scatter_sparse(ids, dout, V):
+def scatter_sparse(ids, dout, dW):
     n = len(ids)
-    S = scipy.sparse.csr_matrix((np.ones(n, dtype=dout.dtype), (ids, np.arange(n))), shape=(V, n))
-    return S @ dout                     # 행 v = ID가 v인 dout 행들의 합
+    S = scipy.sparse.csr_matrix((np.ones(n, dtype=dout.dtype), (ids, np.arange(n))), shape=(dW.shape[0], n))
+    dW[...] = S @ dout                  # 행 v = ID가 v인 dout 행들의 합
+    return dW
 
 
 SCATTERS = {"loop": scatter_loop, "np.add.at": scatter_add_at, "sparse S @ dout": scatter_sparse}
@@ -305,27 +317,38 @@ W_big = (0.01 * rng.standard_normal((SCATTER_V, SCATTER_H))).astype(np.float32)
 timings, agree = {name: [] for name in [*SCATTERS, "w2vlib Embedding.backward"]}, []
 LABELS = {"loop": "반복문", "np.add.at": "np.add.at", "sparse S @ dout": "희소 행렬 S @ dout",
           "w2vlib Embedding.backward": "w2vlib Embedding.backward"}        # 표와 그래프의 이름
-for n in SCATTER_ROWS:
-    ids = rng.choice(SCATTER_V, size=n, p=zipf_p)
-    dout_big = rng.standard_normal((n, SCATTER_H)).astype(np.float32)
-    results = [fn(ids, dout_big, SCATTER_V) for fn in SCATTERS.values()]
-    agree.append(all(np.allclose(r, results[0], atol=1e-4) for r in results))
-    for name, fn in SCATTERS.items():
-        timings[name].append(best_time(lambda: fn(ids, dout_big, SCATTER_V), REPEAT))
-    emb = Embedding(W_big)
-    emb.forward(ids)
-    emb.backward(dout_big)
-    agree[-1] &= bool(np.allclose(emb.grads[0], results[0], atol=1e-4))
-    timings["w2vlib Embedding.backward"].append(best_time(lambda: emb.backward(dout_big), REPEAT))
+spread = []                             # 두 번 잰 시간의 비(느린 쪽 / 빠른 쪽), 가장 큰 방법
+with one_thread():                      # 모든 방법을 BLAS 스레드 하나에서, 이 프로세스의 CPU 시간으로
+    for n in SCATTER_ROWS:
+        ids = rng.choice(SCATTER_V, size=n, p=zipf_p)
+        dout_big = rng.standard_normal((n, SCATTER_H)).astype(np.float32)
+        dW_big = np.empty_like(W_big)   # 미리 할당한 dW 하나를 모든 방법이 지우고 씁니다(같은 조건)
+        results = [fn(ids, dout_big, dW_big).copy() for fn in SCATTERS.values()]   # 예열도 겸합니다
+        agree.append(all(np.allclose(r, results[0], atol=1e-4) for r in results))
+        emb = Embedding(W_big)
+        emb.forward(ids)
+        emb.backward(dout_big)
+        agree[-1] &= bool(np.allclose(emb.grads[0], results[0], atol=1e-4))
+        fns = {**{name: (lambda fn=fn: fn(ids, dout_big, dW_big)) for name, fn in SCATTERS.items()},
+               "w2vlib Embedding.backward": lambda: emb.backward(dout_big)}
+        rounds = [{name: best_time(f, REPEAT, cpu=True) for name, f in fns.items()} for _ in range(2)]
+        for name in fns:
+            timings[name].append(min(r[name] for r in rounds))
+        spread.append(max(max(r[name] for r in rounds) / min(r[name] for r in rounds) for name in fns))
 
-print(f"{'역전파당 ID 수':>19s}" + "".join(f"{n:>13,d}" for n in SCATTER_ROWS))
+print(f"{pad('역전파당 ID 수', 28, '>')}" + "".join(f"{n:>13,d}" for n in SCATTER_ROWS))
 for name, ts in timings.items():
-    print(f"{pad(LABELS[name], 24, '>')}" + "".join(f"{t * 1e3:>7.3f}밀리초" for t in ts))
+    print(f"{pad(LABELS[name], 28, '>')}" + "".join(f"{t * 1e3:>7.3f}밀리초" for t in ts))
 for name in ["np.add.at", "sparse S @ dout"]:
     ratios = [a / b for a, b in zip(timings["loop"], timings[name])]
-    print(f"{pad(LABELS['loop'] + ' / ' + LABELS[name], 24, '>')}" + "".join(f"{r:>11.1f}배" for r in ratios))
+    print(f"{pad(LABELS['loop'] + ' / ' + LABELS[name], 28, '>')}" + "".join(f"{r:>11.1f}배" for r in ratios))
 ratios = [a / b for a, b in zip(timings["w2vlib Embedding.backward"], timings["np.add.at"])]
-print(f"{'w2vlib / np.add.at':>24s}" + "".join(f"{r:>11.1f}배" for r in ratios))
+print(f"{pad('w2vlib / np.add.at', 28, '>')}" + "".join(f"{r:>11.1f}배" for r in ratios))
+print(f"{pad('두 번 잰 값의 차이(최대)', 28, '>')}" + "".join(f"{r:>11.1f}배" for r in spread))
+for n_book, what in [(100, "교재의 Embedding 계층 10개 중 하나(미니배치 100)"), (1_000, "융합한 입력 계층(100 × 10)")]:
+    if n_book in SCATTER_ROWS:
+        i = SCATTER_ROWS.index(n_book)
+        print(f"ID {n_book:,}개 = {what}. np.add.at / 희소 행렬 = {timings['np.add.at'][i] / timings['sparse S @ dout'][i]:.1f}배")
 print(f"numpy {np.__version__}")
 
 # %%
@@ -358,16 +381,20 @@ plt.show()
 #
 # - **반복문**(loop)은 ID 하나에 파이썬 반복 한 번이 들므로, 시간이 ID 수에 비례해 커집니다(범위가 100배 이상이면
 #   확인 셀이 확인합니다).
-# - **`np.add.at`**은 한 줄이고 언제나 옳습니다. 하지만 빠르다고 가정하지는 마세요. 2차원 행에서는 반복문과 크게
-#   다르지 않습니다(`loop / np.add.at` 줄. 속도는 numpy 버전에 따라 다르며, 버전은 위에 출력했습니다).
-# - **희소 행렬 곱**(sparse)은 고정된 시작 비용(`S` 만들기, V × H 결과 할당)이 있어서, 작은 미니배치에서는 가장 느릴
-#   수도 있습니다(첫 번째 열). 대신 ID 수에 따라 훨씬 천천히 커지고, 가장 큰 미니배치에서는 반복문과 `np.add.at`보다
-#   2배 이상 빠릅니다(ID가 1,000개 이상이면 위에서 확인합니다). 실제 word2vec 미니배치가 그 정도 크기입니다. 교재의
-#   PTB 학습은 타깃 100개 × 맥락 단어 10개입니다.
+# - **`np.add.at`**은 한 줄이고 언제나 옳습니다. 하지만 빠르다고 가정하지는 마세요. 2차원 행에서 반복문보다 얼마나
+#   빠른지는 numpy 버전(위에 출력했습니다)과 ID 수에 따라 다릅니다. 규칙을 믿기보다 `반복문 / np.add.at` 줄을 읽으세요.
+# - **희소 행렬 곱**(sparse)은 고정된 시작 비용(`S` 만들기, V × H 결과 쓰기)이 있어서, 작은 미니배치에서는 뚜렷한
+#   이점이 없습니다. 대신 ID 수에 따라 훨씬 천천히 커지고, 잰 크기 중 가장 큰 크기에서(1,000개 이상일 때) 반복문과
+#   `np.add.at`보다 2배 이상 빠릅니다(위에서 확인합니다).
+# - word2vec에는 어느 크기가 필요할까요? 교재의 CBOW(`ch04/cbow.py`)는 `2 * window_size` = 10개의 `Embedding` 계층을
+#   따로 두고 각각에 열 하나 `contexts[:, i]`를 넣습니다. 그래서 교재의 미니배치 100에서 역전파 한 번이 받는 ID는
+#   **100개**로, 기본 설정값에서 잰 가장 작은 크기입니다. 맥락 단어 10개를 한꺼번에 처리하는 융합한 입력 계층이라면 1,000개를
+#   받습니다. 시간 측정 셀이 두 크기에서 `np.add.at / 희소 행렬` 비를 출력합니다. 여러분의 컴퓨터에서 교재의 크기와
+#   융합한 크기에서 어느 방법이 이기는지는 거기서 읽으세요. 2배 확인은 가장 큰 크기에 대한 것뿐입니다.
 # - 패키지의 `Embedding.backward`는 교재의 밀집(dense) `dW`를 유지하고 누적은 `np.add.at`으로 하며, 여기에 부가
-#   작업(다음번에 지울 행을 알기 위한 ID의 `np.unique`)이 더해집니다. `w2vlib / np.add.at` 줄이 크기마다 그 부가 작업이
-#   `np.add.at`에 얹는 비용을 보여 줍니다. 계층은 교재의 읽기 쉬운 모양을 우선하고, 노트북 05의 융합 커널(fused
-#   kernel)은 기울기를 희소 행렬 곱으로 더합니다.
+#   작업(ID의 `np.unique`. 무엇에 쓰고 무엇을 아끼는지는 연습 문제 3이 묻습니다)이 더해집니다. `w2vlib / np.add.at`
+#   줄은 그 결과를 보여 주며, 1배보다 작을 수도 있습니다. 계층은 교재의 읽기 쉬운
+#   모양을 우선하고, 노트북 05의 융합 커널(fused kernel)은 기울기를 희소 행렬 곱으로 더합니다.
 #
 # 모두 float32 정밀도 안에서 같은 결과를 내므로(위에서 확인), 선택은 순전히 속도의 문제입니다.
 #
@@ -381,7 +408,8 @@ plt.show()
 #   아니라 0.1 정도가 됩니다.
 # - `dW[...] = 0`은 계층의 기울기 배열에 써넣고, `dW = np.zeros_like(dW)`는 지역 이름이 새 배열을 가리키게 할 뿐입니다.
 # - 반복문, `np.add.at`, 희소 행렬(sparse matrix) 곱(`Sᵀ` = 원핫 행렬을 희소하게 저장한 것)은 모두 같은 `dW`를
-#   냅니다. 큰 미니배치에서는 희소 행렬 곱이 셋 중 가장 빠르고, 작은 미니배치에서는 그 시작 비용이 드러납니다.
+#   냅니다. 잰 크기 중 가장 큰 미니배치에서는 희소 행렬 곱이 셋 중 가장 빠르고(확인합니다), 작은 미니배치에서는 차이가
+#   작고 컴퓨터마다 다릅니다.
 #
 # ## 연습 문제
 #
@@ -441,7 +469,9 @@ q3.check(prediction_3, measure=time_backwards, sizes=SLOPE_VS)
 # q3.solution()
 
 # %% [markdown]
-# **출처**(이 노트북에서 확인한 것): *밑바닥부터 시작하는 딥러닝 2*(oreilly-japan/deep-learning-from-scratch-2:
+# **출처**(이 노트북에서 확인한 것): NumPy 문서(인덱싱 문서의 "For advanced assignments, there is in general no guarantee
+# for the iteration order", `ufunc.at`); *밑바닥부터 시작하는 딥러닝 2*(oreilly-japan/deep-learning-from-scratch-2: `ch04/cbow.py`의
+# `Embedding` 계층 `2 * window_size`개,
 # `common/layers.py`의 `Embedding.backward`, `dW[...] = 0` 뒤 `np.add.at`. `ch04/train.py`, 윈도우 크기 5와 배치 크기
 # 100), *밑바닥부터 시작하는 딥러닝*(oreilly-japan/deep-learning-from-scratch: `common/gradient.py`의
 # `numerical_gradient`, `ch05/gradient_check.py`), CS224n 과제 2(`a2/utils/gradcheck.py`의 `gradcheck_naive`,

@@ -21,8 +21,8 @@
 # [노트북 01](01_one_hot_bottleneck.ipynb)에서 두 번째 병목을 찾았습니다. 타깃 단어 *하나*의 점수를 매기는 데도
 # 소프트맥스(softmax)는 V개 단어 *전체*의 점수가 필요합니다. 네거티브 샘플링(negative sampling)의 핵심 아이디어는 "V개 단어 중 어느 것이
 # 타깃인가?"라는 다중 분류(multi-class classification) 질문을 그만두고, 대신 "*이* 단어가 타깃인가?"라는 이진
-# 분류(binary classification) 질문을 하는 것입니다. 이 질문에는 내적(dot product) 한 번과 시그모이드 한 번으로, V와
-# 상관없는 비용으로 답할 수 있습니다.
+# 분류(binary classification) 질문을 하는 것입니다. 이 질문에는 내적(dot product) 한 번과 시그모이드 한 번이면 답할
+# 수 있고, 그 비용은 V와 상관없습니다.
 #
 # **이 노트북에서 배울 내용**
 # - 단어 하나의 점수 `W_out[idx] · h`가 출력층 전체와 어떤 관계인지 (그 V개 점수 중 하나입니다)
@@ -173,8 +173,8 @@ assert abs(loss - by_formula) < 1e-5 and abs(loss - as_two_classes) < 1e-4
 # 입력을 하나씩 ±ε만큼 움직여 손실이 어떻게 변하는지 잽니다. 두 기울기의 상대 오차는 아주 작아야 합니다.
 #
 # 노트북 02처럼 확인은 **float64**로 합니다(계층은 입력과 매개변수의 dtype을 따릅니다). 16자리면 스텝 ε = 10⁻⁶으로도
-# `GRADCHECK_TOL` = 10⁻⁶의 허용 오차에 충분할 만큼 정확합니다. float32라면 스텝이 10⁻² 정도여야 하고, 몇 퍼센트
-# 정도의 오차만 드러날 것입니다.
+# `GRADCHECK_TOL` = 10⁻⁶의 허용 오차에 충분할 만큼 정확합니다. float32에서는 그렇게 작은 스텝이 반올림 오차에 묻힙니다.
+# 이 확인 다음 셀들이 float32에서 더 큰 스텝으로 무엇을 얻는지 잽니다.
 
 # %%
 def fmt_err(err):
@@ -199,6 +199,24 @@ dx_sig = sig.backward(G)
 num_sig = numerical_gradient(lambda: float(np.sum(sig.forward(xs) * G, dtype=np.float64)), xs)
 print(f"Sigmoid:         수치 미분과의 상대 오차 {fmt_err(relative_error(dx_sig, num_sig))}")
 assert relative_error(dx_swl, num_swl) < GRADCHECK_TOL and relative_error(dx_sig, num_sig) < GRADCHECK_TOL
+
+# %% [markdown]
+# 같은 확인을 float32 입력으로 해 보면 어떨까요? 스텝을 줄이면 반올림 오차가 커지고, 스텝을 키우면 (이 손실은
+# 비선형이므로) 절단 오차가 생깁니다. 다음 셀이 세 스텝에서 상대 오차를 잽니다(값은 CPU에 따라 조금 다르므로
+# 확인 셀이 그 성질만 검증합니다).
+
+# %% tags=["nbval-ignore-output"]
+x32 = xs.astype(np.float32)                            # float32 입력, 같은 레이블
+swl32 = SigmoidWithLoss()
+err32 = {}
+for eps in [1e-2, 1e-3, 1e-4]:
+    err32[eps] = relative_error(dx_swl, numerical_gradient(lambda: swl32.forward(x32, ts), x32, eps=eps))
+    print(f"float32, eps = {eps:g}: 상대 오차 {err32[eps]:.1e}")
+
+# %%
+assert err32[1e-2] < 1e-3, "float32에서 eps = 1e-2의 오차는 0.1%보다 작아야 합니다"
+assert err32[1e-4] > err32[1e-2]
+print("확인 통과: float32에서는 작은 스텝(1e-4)이 큰 스텝(1e-2)보다 나쁘고, 큰 스텝의 오차도 0.1%보다 훨씬 작습니다")
 
 # %% [markdown]
 # ## 3. EmbeddingDot: 순전파, 역전파, 기울기 확인
@@ -292,10 +310,9 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 # 각 `...`를 여러분의 답으로 바꾸고 셀을 실행하세요. 자동 채점 셀이 `아직 풀지 않음`, `아직 정답이 아님: <이유>` 또는
 # `정답`이라고 알려 줍니다. `q1.hint()`는 힌트를, `q1.solution()`은 모범 풀이를 보여 줍니다.
 #
-# 1. **학습 노트의 `EmbeddingDot`에서 버그 찾기.** `w2vlib.notes`는 학습 노트의 코드를 적힌 그대로 보관합니다. 아래
+# 1. **학습 노트의 `EmbeddingDot`에서 버그 고치기.** `w2vlib.notes`는 학습 노트의 코드를 적힌 그대로 보관합니다. 아래
 #    셀이 그 코드를 출력합니다. 노트의 `EmbeddingDot`은 노트의 `Embedding`을 사용하고, 둘을 합치면 버그가
-#    **세 개** 있습니다. 생성자가 실행되지 않게 만드는 오타, `forward` 안에서 정의되지 않은 이름, 그리고 빠진 언패킹
-#    (노트의 `Embedding.forward`에 있음)입니다. 노트는 이 클래스들을 *정의*만 하고 호출하지는 않았기 때문에, 노트에서는
+#    **세 개** 있습니다. 자동 채점이 하나씩 차례로 가리킵니다. 노트는 이 클래스들을 *정의*만 하고 호출하지는 않았기 때문에, 노트에서는
 #    어떤 버그도 드러나지 않았습니다. `q1.check(notes.EmbeddingDot)`는 다섯 가지를 확인하고 처음으로 실패한 것을
 #    알려 줍니다. 두 클래스를 빈칸 셀에 (`MyEmbedding`과 `MyEmbeddingDot`으로) 복사하고, 실패한 확인이 가리키는 줄을
 #    고친 뒤 다시 확인하기를 모든 확인을 통과할 때까지 반복해 보세요. (노트의 `NegativeSamplingLoss`에는 네 번째 오타

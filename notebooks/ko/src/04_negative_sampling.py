@@ -49,7 +49,7 @@ from w2vlib.data import load_ptb
 from w2vlib.gradcheck import GRADCHECK_TOL
 from w2vlib.layers import sigmoid
 from w2vlib.models import init_weights
-from w2vlib.text import josa   # 값 뒤의 조사를 값의 끝소리에 맞춰 고릅니다
+from w2vlib.text import format_table, josa   # 값 뒤의 조사를 값의 끝소리에 맞춰 고릅니다
 
 q1, q2, q3, q4 = w2vlib.exercises.load("04", lang="ko")   # 끝에 있는 자동 채점 연습 문제
 
@@ -108,12 +108,13 @@ print(f"POWER = {POWER:<6g}: {book} -> {book_pow}")
 assert abs(book_075[2] - 0.03) < 0.005 and book_075[0] < 0.7
 
 # %% [markdown]
-# PTB에서 가장 자주 나오는 단어부터 가장 드문 단어까지 보면 다음과 같습니다(순위 1 = 가장 자주 나오는 단어).
+# PTB에서 가장 자주 나오는 단어부터 순위 5,000까지 보면 다음과 같습니다(순위 1 = 가장 자주 나오는 단어. 가장 드문
+# 단어들은 연습 문제 1의 몫입니다).
 
 # %%
 order = np.argsort(-counts, kind="stable")       # 빈도가 높은 단어부터 낮은 단어 순의 단어 ID
 print(f"{'순위':>4s} {'단어':>8s} {'횟수':>5s} {'p':>10s} {'p^' + str(POWER):>10s} {'배율':>5s}")
-for rank in [1, 2, 3, 10, 100, 1_000, 5_000, V]:
+for rank in [1, 2, 3, 10, 100, 1_000, 5_000]:
     w = order[rank - 1]
     print(f"{rank:>6,d} {id_to_word[int(w)]:>10s} {counts[w]:>7,d} {p[w]:>10.2e} {p_pow[w]:>10.2e} {p_pow[w] / p[w]:>5.2f}배")
 gain = int(np.sum(p_pow > p))
@@ -192,7 +193,9 @@ assert not np.any(neg == targets[:, None])
 # 타깃의 확률을 0으로 만들고, 다시 정규화한 뒤, `np.random.choice(V, size=k, replace=False, p=p)`를 호출합니다. 아래
 # 함수는 교재 코드를 그대로 옮긴 것입니다. 다만 실행을 재현할 수 있도록 전역 `np.random` 대신 인자로 받은 `Generator`를
 # 씁니다. 행 하나마다 O(V)의 numpy 작업(확률 V개의 복사와 정규화, 그리고 `choice`가 V개 단어에 대해 만드는 누적 표)과,
-# 반복 한 번과 여러 번의 numpy 호출에 드는 파이썬 오버헤드가 듭니다.
+# 반복 한 번과 여러 번의 numpy 호출에 드는 파이썬 오버헤드가 듭니다. (같은 함수의 GPU용 분기는 속도를 택합니다.
+# 미니배치 전체에 `np.random.choice(..., replace=True, p=self.word_p)`를 한 번 부르고, 그 주석은 이때 부정적 예에
+# 타깃이 들어갈 수 있다고 적습니다("負例にターゲットが含まれるケースがある"). 2절이 경고하는 바로 그 경우입니다.)
 #
 # `UnigramSampler.get_negative_sample`은 모든 행을 한 번에 뽑습니다. 균등 난수 배열 하나를 `np.searchsorted`로 누적
 # 분포에 대응시킨 뒤, 타깃과 같은 몇 안 되는 원소만 다시 뽑습니다. 한 가지 차이가 있습니다. 교재는 *한 행 안에서*
@@ -251,8 +254,9 @@ print(f"부정적 예 중 가장 자주 나오는 100단어의 비율: 교재의
       f"벡터화 {share_vec:.2%} (± {se_vec:.2%})")
 print(f"행마다 타깃을 제외한 예측: {share_theory:.2%}. 제외하지 않으면 p^{POWER}의 예측은 "
       f"{p_top:.2%}입니다")
-print(f"벡터화된 샘플러는 예측에서 표준 오차의 {(share_vec - share_theory) / se_vec:+.1f}배, "
-      f"제외하지 않은 예측에서 {(share_vec - p_top) / se_vec:+.1f}배 떨어져 있습니다")
+print(f"z(예측에서 표준 오차 몇 배 떨어졌는지): 교재의 반복문 {(share_book - share_theory) / se_book:+.1f}, "
+      f"벡터화 {(share_vec - share_theory) / se_vec:+.1f}. 벡터화된 샘플러는 제외하지 않은 예측보다 표준 오차의 "
+      f"{abs(share_vec - p_top) / se_vec:.1f}배만큼 {'위' if share_vec > p_top else '아래'}에 있습니다")
 print(f"타깃이 자기 부정적 예로 뽑힌 횟수: 교재의 반복문 {int(np.sum(book_neg == rows[:, None]))}, "
       f"벡터화 {int(np.sum(vec_neg == many[:, None]))}")
 assert not np.any(book_neg == rows[:, None]) and not np.any(vec_neg == many[:, None])
@@ -342,10 +346,13 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 #
 # - **소프트맥스 전체**: `h @ W_outᵀ`, V개 단어 전체에 대한 소프트맥스 + 교차 엔트로피 오차, 그리고 역전파(V × H
 #   기울기 전체)
-# - **네거티브 샘플링**: k = `SAMPLE_SIZE`인 `NegativeSamplingLoss`, 부정적 예를 뽑는 시간 포함.
+# - **네거티브 샘플링**: k = `SAMPLE_SIZE`인 w2vlib의 `NegativeSamplingLoss`, 부정적 예를 뽑는 시간 포함.
 #
-# 세 번째 줄은 교재의 계층들이 그다음에 옵티마이저(optimizer)에 넘기는 일, 곧 `W_out`의 밀집 V × H 기울기에 대한
-# `SGD.update`의 시간입니다. 이 줄을 눈여겨보세요. 여기서 샘플러의 말뭉치는 지프 분포 비슷한 빈도로 만든 가짜
+# 두 줄을 더 잽니다. 교재의 `NegativeSamplingLoss`는 `EmbeddingDot` k + 1개로 이루어지고, 각각의 `Embedding.backward`는
+# 먼저 V × H 기울기 전체를 지웁니다(`dW[...] = 0`). 그다음 교재의 `Trainer`가 `remove_duplicate`에서 이 k + 1개의 밀집
+# 복사본을 더합니다. 패키지의 `Embedding`은 자기가 쓴 행만 지우므로(노트북 02), 네 번째 줄 **교재 계층의 지우기 +
+# 합치기**는 교재의 계층이 w2vlib의 단계 위에 더하는 일을 정확히 잽니다. 세 번째 줄은 그다음 일, 곧 `W_out`의 밀집
+# V × H 기울기에 대한 `SGD.update`의 시간입니다. 두 줄을 눈여겨보세요. 여기서 샘플러의 말뭉치는 지프 분포 비슷한 빈도로 만든 가짜
 # 말뭉치입니다. 샘플링 비용은 어떤 단어가 자주 나오는지와 상관이 없습니다.
 
 # %%
@@ -367,22 +374,30 @@ def time_output_step(V, rng):
         ns.forward(h, target)
         return ns.backward()
 
+    dense = [np.zeros_like(W_out) for _ in range(SAMPLE_SIZE + 1)]
+    def book_clear_merge():                     # 교재의 계층: EmbeddingDot마다 Embedding.backward가
+        for g in dense:                         # V × H 전체를 지우고(dW[...] = 0), remove_duplicate가 복사본들을 더합니다
+            g[...] = 0
+        for g in dense[1:]:
+            dense[0] += g
+
     ns_step()                                   # 첫 역전파는 기울기 전체를 한 번 지웁니다
     sgd = SGD(lr=0.0)                           # lr = 0: W_out을 바꾸지 않고 갱신 시간만 잽니다
     with one_thread():                          # 모두 BLAS 스레드 하나로 (노트북 01처럼)
         return {"V": V,
                 "softmax": best_time(softmax_step, REPEAT, cpu=True),
                 "negative sampling": best_time(ns_step, REPEAT, cpu=True),
-                "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT, cpu=True)}
+                "dense SGD update": best_time(lambda: sgd.update(ns.params, ns.grads), REPEAT, cpu=True),
+                "book clear + merge": best_time(book_clear_merge, REPEAT, cpu=True)}
 
 
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
 steps = [time_output_step(V_, rng) for V_ in VOCAB_SIZES]
-print(f"{'V':>8s} {'소프트맥스':>9s} {'네거티브 샘플링':>8s} {'배율':>5s} {'밀집 SGD 갱신':>14s}")
-for s in steps:
-    print(f"{s['V']:>8,d} {s['softmax'] * 1e3:>8.2f}밀리초 {s['negative sampling'] * 1e3:>9.2f}밀리초 "
-          f"{s['softmax'] / s['negative sampling']:>5.1f}배 {s['dense SGD update'] * 1e3:>12.2f}밀리초")
+print(format_table(["V", "소프트맥스 전체", "네거티브 샘플링", "배율", "밀집 SGD 갱신", "교재 계층의 지우기 + 합치기"],
+                   [[f"{s['V']:,}", f"{s['softmax'] * 1e3:.2f}밀리초", f"{s['negative sampling'] * 1e3:.2f}밀리초",
+                     f"{s['softmax'] / s['negative sampling']:.1f}배", f"{s['dense SGD update'] * 1e3:.2f}밀리초",
+                     f"{s['book clear + merge'] * 1e3:.2f}밀리초"] for s in steps], align=">>>>>>"))
 
 # %%
 for s in steps:
@@ -393,20 +408,23 @@ for s in steps:
 Vs = np.array([s["V"] for s in steps])
 if Vs.max() >= 10 * Vs.min():
     slope = {name: loglog_slope(Vs, [s[name] for s in steps])
-             for name in ["softmax", "negative sampling", "dense SGD update"]}
+             for name in ["softmax", "negative sampling", "dense SGD update", "book clear + merge"]}
     assert slope["softmax"] > 0.5, "소프트맥스 단계의 비용은 V와 함께 커져야 합니다 (로그-로그 기울기 1 근처)"
     assert slope["negative sampling"] < slope["softmax"] - 0.3, \
         "네거티브 샘플링 단계의 비용은 V에 따라 거의 커지지 않아야 합니다 (로그-로그 기울기 0 근처. 컴퓨터가 바빴다면 다시 실행하세요)"
     assert slope["dense SGD update"] > 0.5, "밀집 갱신의 비용은 V와 함께 커져야 합니다"
-    print("확인 통과: 소프트맥스 단계와 밀집 갱신은 V와 함께 커지고, 네거티브 샘플링 단계는 거의 커지지 않습니다")
+    assert slope["book clear + merge"] > 0.5, "교재 계층의 지우기 + 합치기 비용은 V와 함께 커져야 합니다"
+    print("확인 통과: 소프트맥스 단계, 밀집 갱신, 교재 계층의 지우기 + 합치기는 V와 함께 커지고, "
+          "w2vlib의 네거티브 샘플링 단계는 거의 커지지 않습니다")
 else:
     print("주어진 크기에서 확인 통과. 비용이 커지는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 잡으세요.")
 
 # %% tags=["nbval-ignore-output"]
 Vs = [s["V"] for s in steps]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
-labels = {"softmax": "소프트맥스 전체", "negative sampling": "네거티브 샘플링", "dense SGD update": "밀집 SGD 갱신"}
-for name, marker in zip(["softmax", "negative sampling", "dense SGD update"], "os^"):
+labels = {"softmax": "소프트맥스 전체", "negative sampling": "네거티브 샘플링 (w2vlib)", "dense SGD update": "밀집 SGD 갱신",
+          "book clear + merge": "교재 계층의 지우기 + 합치기"}
+for name, marker in zip(["softmax", "negative sampling", "dense SGD update", "book clear + merge"], "os^D"):
     ax.plot(Vs, [s[name] * 1e3 for s in steps], marker + "-", label=labels[name])
 ax.set_xscale("log")
 ax.set_yscale("log")
@@ -421,14 +439,18 @@ plt.show()
 # 숫자가 말해 주는 것:
 #
 # - **소프트맥스 전체**(full softmax) 단계는 V에 비례해 커집니다. 매 단계가 V개 점수 전부를 계산하고 미분합니다.
-# - **네거티브 샘플링**(negative sampling) 단계는 거의 평평합니다. V가 얼마든 `W_out`의 행을 많아야 `BATCH × (k + 1)`개만
-#   건드립니다(실행마다 보이는 작은 흔들림은 시간 측정 잡음입니다. 셀을 다시 실행해 움직이는 것을 보세요). 가장 작은
-#   V에서는 소프트맥스가 오히려 빠를 수도 있습니다(배율 열). 작은 계층 2 (k + 1)개의 파이썬 오버헤드가 큰 행렬 곱
-#   하나보다 크기 때문입니다. V가 커질수록 격차가 벌어지며, 그것이 바로 word2vec이 다루는 영역입니다.
-# - **밀집 SGD 갱신**(dense SGD update)은 다시 V와 함께 커집니다. 교재 모양의 계층들은 거의 전부 0인 V × H 기울기
-#   전체를 돌려주고, `SGD.update`는 그 전체를 뺍니다. 네거티브 샘플링은 O(V) *계산*을 없앴습니다. 남은 O(V) 비용까지
-#   없애려면 학습기가 미니배치가 건드린 행만 갱신해야 합니다. 노트북 05의 융합 커널(fused kernel)이 바로 그렇게
-#   합니다.
+# - **w2vlib의 네거티브 샘플링**(negative sampling) 단계는 거의 평평합니다(실행마다 보이는 작은 흔들림은 시간 측정
+#   잡음입니다. 셀을 다시 실행해 움직이는 것을 보세요). 평평한 이유는 두 가지입니다. 네거티브 샘플링은 V개 전부가
+#   아니라 `W_out`의 몇 행에 대해서만 점수를 계산하고, *또* w2vlib의 `Embedding`은 자기가 쓴 행만 지웁니다. 가장 작은
+#   V에서는 소프트맥스가 오히려 빠를 수도 있습니다(배율 열). 정해진 개수의 작은 계층이 내는 파이썬 오버헤드가 큰 행렬
+#   곱 하나보다 크기 때문입니다. V가 커질수록 격차가 벌어지며, 그것이 바로 word2vec이 다루는 영역입니다.
+# - **교재 계층의 지우기 + 합치기** 줄은 V와 함께 커집니다. 교재의 계층을 그대로 쓰면 단계가 평평하지 *않습니다*.
+#   역전파마다 V개 행을 모두 지우고, 학습기가 밀집 복사본들을 더하기 때문입니다. 이것을 없애는 것은 쓴 행만 지우기(또는
+#   희소 기울기)입니다.
+# - **밀집 SGD 갱신**(dense SGD update)도 V와 함께 커집니다. 교재 모양의 계층들은 거의 전부 0인 V × H 기울기 전체를
+#   돌려주고, `SGD.update`는 그 전체를 뺍니다(교재의 `ch04/train.py`는 Adam으로 학습하며, Adam의 밀집 갱신은 원소마다
+#   이 SGD 줄보다 많은 일을 합니다). 네거티브 샘플링은 O(V) *계산*을 없앴습니다. 남은 O(V) 비용까지 없애려면
+#   학습기가 미니배치가 건드린 행만 지우고 갱신해야 합니다. 노트북 05의 융합 커널(fused kernel)이 바로 그렇게 합니다.
 #
 # ## 정리
 #
@@ -441,12 +463,14 @@ plt.show()
 #   제외하지 않으면 PTB 학습 예의 일부가 영향을 받고(2절에서 측정), 타깃이 자주 나오는 단어인 예는 훨씬 많이 받습니다.
 # - 교재의 행별 샘플러(행마다 O(V)의 numpy 작업을 하는 파이썬 반복문)와 벡터화된 `searchsorted` 한 번의 추출은 둘 다
 #   행마다 타깃을 제외한 `p^POWER`에서 뽑습니다. 차이는 교재의 반복문이 한 행 안에서 비복원 추출을 하고, 패키지는
-#   word2vec.c처럼 복원 추출을 한다는 점입니다. 가장 자주 나오는 100단어에서 둘 다 (제외를 넣어 계산한) 예측과 표준 오차
-#   범위 안에서 맞습니다. 벡터화된 쪽이 10배 넘게 빠릅니다(확인 셀에서 검증. 배율은 위에서 측정).
+#   word2vec.c처럼 복원 추출을 한다는 점입니다. 가장 자주 나오는 100단어에서 둘 다 (제외를 넣어 계산한) 예측과 표준 오차의
+#   4배 안에서 맞습니다(확인 셀에서 검증. 이번 실행의 z 값은 3절에 출력했습니다). 벡터화된 쪽이 10배 넘게
+#   빠릅니다(확인 셀에서 검증. 배율은 위에서 측정).
 # - `NegativeSamplingLoss` = `W_out`을 공유하는 `EmbeddingDot` + `SigmoidWithLoss` 쌍 k + 1개이며, `W_out`은 합한
 #   기울기와 함께 `params`에 한 번만 들어갑니다. 기울기 확인(gradient check)을 통과합니다.
-# - 그러면 출력 측 한 단계의 비용은 V와 상관없이 거의 같고, 소프트맥스 전체는 V에 비례해 커집니다. 남은 O(V) 비용은
-#   밀집 기울기 갱신입니다.
+# - w2vlib의 쓴 행만 지우는 `Embedding`을 쓰면 출력 측 한 단계의 비용은 V와 상관없이 거의 같고, 소프트맥스 전체는 V에
+#   비례해 커집니다. 교재의 계층을 쓰면 단계가 여전히 V와 함께 커지며(k + 1개의 역전파가 저마다 V × H 전체를 지우고,
+#   학습기가 복사본들을 더합니다), 밀집 기울기 갱신은 두 경우 모두 O(V)입니다.
 #
 # ## 연습 문제
 #
@@ -455,8 +479,8 @@ plt.show()
 # 설정값을 씁니다. `POWER`나 `SAMPLE_SIZE`를 바꾸고 다시 실행하면 답도 따라 바뀌어야 합니다.
 #
 # 1. **"the" 대 가장 드문 단어.** `p^POWER`에서 "the"는 PTB에서 가장 드문 단어보다 부정적 예로 몇 배 더 자주
-#    뽑힐까요? `counts`만으로 계산해(정규화하는 합이 왜 상관없을까요?) 그 배율을 `answer_1`에 넣고, 그다음에야 1절
-#    표의 두 확률과 비교해 보세요.
+#    뽑힐까요? `counts`만으로 계산해(정규화하는 합이 왜 상관없을까요?) 그 배율을 `answer_1`에 넣고, 그다음에야
+#    `p_pow`로 직접 확인해 보세요.
 # 2. **"the"는 얼마나 자주 자기 학습 예를 망칠까?** 제외하지 않는다면, 타깃이 "the"일 때 `p^POWER`에서 뽑은 k =
 #    `SAMPLE_SIZE`개의 부정적 예 중 적어도 하나가 "the" 자신일 확률은 얼마일까요? `answer_2`에 넣으세요(`p_pow`를
 #    쓰세요).
@@ -506,7 +530,7 @@ def time_ns_step(k, rng=None):
         layer.backward()
     step()
     with one_thread():
-        return {"k": best_time(step, REPEAT, cpu=True)}
+        return {"k + 1": best_time(step, REPEAT, cpu=True)}
 
 
 # %%
@@ -518,7 +542,8 @@ q4.check(prediction_4, measure=time_ns_step, sizes=K_VALUES)
 # %% [markdown]
 # **출처**(이 노트북에서 확인한 것): *밑바닥부터 시작하는 딥러닝 2*(oreilly-japan/deep-learning-from-scratch-2:
 # `ch04/negative_sampling_layer.py`의 `UnigramSampler.get_negative_sample`과 `NegativeSamplingLoss`, `ch04/cbow.py`의
-# 지수 0.75와 `sample_size=5`, `common/trainer.py`의 `remove_duplicate`), word2vec.c(tmikolov/word2vec: `InitUnigramTable`의
+# 지수 0.75와 `sample_size=5`, `common/layers.py`의 `Embedding.backward`(`dW[...] = 0`), `common/trainer.py`의
+# `remove_duplicate`, `ch04/train.py`의 Adam), word2vec.c(tmikolov/word2vec: `InitUnigramTable`의
 # `power = 0.75`, `TrainModelThread`에서 타깃과 같은 부정적 예를 건너뜀), 학습 노트(`w2vlib/notes.py`).
 #
 # [다음: 05 PTB로 CBOW 학습하기](05_training_cbow.ipynb)
