@@ -195,7 +195,9 @@ assert not np.any(neg == targets[:, None])
 # replace=False, p=p)`. Below it is written exactly that way, except that the global `np.random` is replaced by a
 # `Generator` passed in, so the run is reproducible. Each row costs O(V) numpy work (copying and normalising V
 # probabilities, and `choice` building its cumulative table over V words), plus the Python overhead of one loop
-# iteration and several numpy calls.
+# iteration and several numpy calls. (The same function's GPU branch trades this for speed: one
+# `np.random.choice(..., replace=True, p=self.word_p)` for the whole batch, and its comment says that a negative can
+# then be the target, "負例にターゲットが含まれるケースがある": the case section 2 warns about.)
 #
 # `UnigramSampler.get_negative_sample` draws all rows at once: one array of uniform numbers, mapped through the
 # cumulative distribution with `np.searchsorted`, then a redraw of the few entries that hit their target. One

@@ -25,7 +25,7 @@
 #
 # We train twice. First the **layered model exactly as the book builds it** (Embedding, NegativeSamplingLoss,
 # Adam, batches of 100), for a bounded number of steps: section 2 measures its speed and prints how long the
-# book's full run would take, far more than the minute this notebook may use. Then the package's **fast
+# book's full run would take, far longer than a class can wait. Then the package's **fast
 # path**: we check that its fused kernel computes the same loss and gradients as the layers on one batch, list
 # every way its *training* differs from the book's, train for real, and measure what each difference buys
 # in an ablation table.
@@ -47,7 +47,10 @@ plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 import inspect
 import json
+import warnings
 from pathlib import Path
+
+from scipy import stats
 
 from w2vlib import fast
 from w2vlib.data import load_ptb
@@ -66,10 +69,11 @@ HIDDEN_SIZE = 100     # length of each word vector (the hidden layer size)
 WINDOW_SIZE = 5       # context words on each side of the target
 NEGATIVE = 5          # negative samples per target
 BATCH_SIZE = 100      # the layered model's mini-batch (the book's value)
-LAYERED_ITERS = 500   # bounded number of layered training steps (a few seconds)
-EPOCHS = 10           # fast-path passes over the whole corpus (a second or two each)
+LAYERED_ITERS = 200   # bounded number of layered training steps (section 2 prints how long they took)
+EPOCHS = 10           # fast-path passes over the whole corpus (section 3 prints how long they took)
 ABLATION_EPOCHS = 1   # passes per run of the live ablation (five rows x ABLATION_SEEDS runs)
-ABLATION_SEEDS = 3    # seeds per row of the live ablation: mean ± sd needs at least 2
+ABLATION_TOKENS = 200_000  # the live ablation trains on the first this many tokens (len(corpus) for all)
+ABLATION_SEEDS = 1    # seeds per row of the live ablation; 3 or more gives mean ± sd (and takes 3x as long)
 ANALOGY_FILE = Path("..") / "data" / "analogies_ptb.txt"  # the analogy questions notebook 06 explains
 
 # %% [markdown]
@@ -139,8 +143,7 @@ layered_wps = trainer.words_per_sec
 steps = len(trainer.iter_losses)
 print(f"{steps} steps of {BATCH_SIZE} targets in {trainer.elapsed:.1f} s: {layered_wps:,.0f} words/s")
 epoch_minutes = len(target) / layered_wps / 60
-print(f"one epoch at this speed: about {epoch_minutes:.1f} min; the book's 10 epochs: about {10 * epoch_minutes:.0f} min,"
-      f" {10 * epoch_minutes:.0f} times the minute this notebook may take")
+print(f"one epoch at this speed: about {epoch_minutes:.1f} min; the book's 10 epochs: about {10 * epoch_minutes:.0f} min")
 
 # %%
 losses = np.array(trainer.iter_losses)
@@ -221,7 +224,7 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 # | | layered (the book) | fast path (default) | knob |
 # |---|---|---|---|
 # | optimiser | Adam, on the mean loss of a batch | SGD, learning rate decaying linearly towards 0, on the summed loss | `alpha`, `min_alpha` (layered: `w2vlib.SGD`) |
-# | batches | `BATCH_SIZE` targets (the book: 100), shuffled every epoch | 1024 targets, in corpus order | `batch_size` (order: none) |
+# | batches | `BATCH_SIZE` targets (the book: 100), shuffled every epoch | `batch_size` targets (the resolved default is printed after training), in corpus order | `batch_size` (order: none) |
 # | initial weights | both matrices `0.01 * normal` | `W_in` uniform in `±0.5/H`, `W_out` zeros (word2vec) | `init="book"` |
 # | CBOW update | each context row gets its gradient share `dL/dh / 2w` | each context row gets the whole `dL/dh` (word2vec.c, gensim) | `cbow_update="gradient"` |
 # | damping | none | a row used `c` times in a batch gets its summed update divided by `max(1, c / d)` | `damping=0` |
@@ -230,8 +233,8 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 # | corpus ends | the first and last `w` positions are skipped | kept, with a shorter window | none (a few positions) |
 #
 # The equality check above holds for `cbow_update="gradient"` with no damping, on one batch: the kernel is the
-# same, the update rule around it is not. The ablation table at the end of this section measures what the last
-# four rows buy.
+# same, the update rule around it is not. The ablation table at the end of this section measures what the CBOW-update,
+# damping, subsampling and window rows buy.
 #
 # ### Subsampling of frequent words
 #
@@ -240,9 +243,9 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 #
 # $$P_\text{keep}(w) = \min\left(1, \left(\sqrt{\frac{f}{t}} + 1\right)\frac{t}{f}\right)$$
 #
-# (the formula of word2vec.c and gensim; the paper writes the discard probability `1 - sqrt(t/f)`). The
+# (the formula of word2vec.c and gensim; the paper, Mikolov et al. 2013b, eq. 5, writes the discard probability `1 - sqrt(t/f)`). The
 # formula gives 1 or more, so the word is always kept, while `f / t <= ((1 + sqrt 5) / 2)^2`, about 2.6 (solve
-# `sqrt(x) + 1 >= x` for `x = f / t`; gensim's code names this bound too); "the" is kept rarely.
+# `sqrt(x) + 1 >= x` for `x = f / t`; the same constant, `(3 + sqrt(5)) / 2`, appears in gensim's `prepare_vocab`, where it turns a `sample >= 1` count into a threshold); "the" is kept rarely.
 # `fast.subsample_keep_prob` computes it:
 
 # %%
@@ -276,7 +279,8 @@ print(f"check passed: words seen up to {bound:.3f} t = {bound * t:,.0f} times ar
 # ### Train for real
 #
 # Now the whole corpus, `EPOCHS` times, with the fast path's defaults. The speed-up ratio compares corpus
-# words per second of both paths.
+# words per second of both paths. The two speeds were measured a minute apart on a machine that may be busy
+# with other work, so read the ratio as an order of magnitude (exercise 2 re-measures the layered speed: compare).
 
 # %% tags=["nbval-ignore-output"]
 SETTINGS = dict(model="cbow", hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE,
@@ -294,6 +298,7 @@ assert len(result.loss_per_epoch) == EPOCHS
 assert EPOCHS == 1 or result.loss_per_epoch[-1] < result.loss_per_epoch[0], "the loss should fall over the epochs"
 assert speedup * kept > 3, "the fast path should be several times faster per trained target"
 print("check passed: the fast path is several times faster, even per target actually trained")
+print(f"the settings it resolved: batch_size {result.settings['batch_size']}, alpha {result.settings['alpha']:g}")
 
 # %%
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
@@ -366,9 +371,10 @@ print("check passed: the fully trained vectors spread out")
 # the human similarity scores of WordSim-353.
 #
 # One run per row is not a measurement. An accuracy on a few hundred questions has a binomial standard error of
-# its own, another seed moves it about as much as the rows differ, and a trick that slows the start may pay
-# off later. So every row is trained with several seeds and for two epoch budgets, and reported as mean ± sd
-# over the seeds. That takes several minutes, more than this notebook may use: the full measurement is the
+# its own, another seed moves it too (by about 0.01 in the table below, less than most rows differ), and a
+# trick that slows the start may pay off later. So every row is trained with several seeds and for two epoch budgets, and reported as mean ± sd
+# over the seeds; the "vs all on" column gives the difference with the p-value of Welch's t-test over the
+# seeds (`scipy.stats`; with three seeds a row needs a large, consistent difference to reach p < 0.05). That takes several minutes, more than this notebook may use: the full measurement is the
 # script `benchmarks/ablation_05.py`, and the next cell prints its committed output. After it, this notebook
 # runs a small live version of the same comparison.
 
@@ -383,6 +389,13 @@ print(f"seeds {bench['seeds']}; PTB, CBOW, hidden {base_cfg['hidden_size']}, win
       f"{base_cfg['negative']} negatives; defaults then: alpha {bench['runs'][0]['alpha']:g}, "
       f"batch {bench['runs'][0]['batch_size']}, damping {bench['runs'][0]['damping']:g}")
 table = {(t["settings"], t["epochs"], t["row_name"]): t for t in bench["table"]}
+
+def welch(name, epochs, measure="analogy"):
+    """(difference, p) of a row against 'all on': Welch's t-test over the seeds (scipy)."""
+    a, ref = table[("base", epochs, name)][measure], table[("base", epochs, "all on")][measure]
+    test = stats.ttest_ind_from_stats(a["mean"], a["sd"], a["n"], ref["mean"], ref["sd"], ref["n"], equal_var=False)
+    return a["mean"] - ref["mean"], float(test.pvalue)
+
 rows = []
 for epochs in bench["epochs"]:
     ref = table[("base", epochs, "all on")]
@@ -390,9 +403,9 @@ for epochs in bench["epochs"]:
         t = table[("base", epochs, name)]
         a, w = t["analogy"], t["wordsim"]
         diff = a["mean"] - ref["analogy"]["mean"]
-        se = np.sqrt((a["sd"] ** 2 + ref["analogy"]["sd"] ** 2) / a["n"])  # standard error of the difference
+        p = welch(name, epochs)[1]
         rows.append([epochs, ROW_NAMES[name], f"{a['mean']:.3f} ± {a['sd']:.3f}",
-                     "" if name == "all on" else f"{diff:+.3f} ± {se:.3f}", f"{w['mean']:.3f} ± {w['sd']:.3f}"])
+                     "" if name == "all on" else f"{diff:+.3f} (p {p:.3f})", f"{w['mean']:.3f} ± {w['sd']:.3f}"])
     rows.append(None)
 print(format_table(["epochs", "row", "analogy acc.", "vs all on", "WordSim rho"], rows[:-1]))
 n_q = bench["runs"][0]["analogy_answered"]
@@ -406,17 +419,15 @@ for name in ("all on", "no damping"):
           f"{t['n_diverged']} of {t['n_runs']} runs")
 
 # %%
-def clear_difference(name, epochs):
-    """+1 / -1 when a row beats / loses to 'all on' by more than 2 standard errors of the difference, else 0."""
-    a, ref = table[("base", epochs, name)]["analogy"], table[("base", epochs, "all on")]["analogy"]
-    se = np.sqrt((a["sd"] ** 2 + ref["sd"] ** 2) / a["n"])
-    diff = a["mean"] - ref["mean"]
-    return int(np.sign(diff)) if abs(diff) > 2 * se else 0
+def clear_difference(name, epochs, measure="analogy"):
+    """+1 / -1 when a row beats / loses to 'all on' with Welch p < 0.05, else 0."""
+    diff, p = welch(name, epochs, measure)
+    return int(np.sign(diff)) if p < 0.05 else 0
 
 assert len(bench["seeds"]) >= 3 and len(bench["epochs"]) >= 2
 assert all(clear_difference("exact gradient share", e) == -1 for e in bench["epochs"])
 verdict = {name: [clear_difference(name, e) for e in bench["epochs"]] for name in ROW_NAMES if name != "all on"}
-words = {1: "better than all on", -1: "worse than all on", 0: "within the noise"}
+words = {1: "better than all on", -1: "worse than all on", 0: "no clear difference (p >= 0.05)"}
 for name, v in verdict.items():
     print(f"{pad(ROW_NAMES[name], 22)} " + ", ".join(f"after {e} epochs: {words[x]}" for e, x in zip(bench["epochs"], v)))
 larger = {name: table[("larger", bench["runs"][-1]["epochs"], name)] for name in ("all on", "no damping")}
@@ -428,40 +439,48 @@ ws_verdict = {}
 for name in ROW_NAMES:
     if name == "all on":
         continue
-    a, ref = table[("base", max(bench["epochs"]), name)]["wordsim"], table[("base", max(bench["epochs"]), "all on")]["wordsim"]
-    se = np.sqrt((a["sd"] ** 2 + ref["sd"] ** 2) / a["n"])
-    ws_verdict[name] = int(np.sign(a["mean"] - ref["mean"])) if abs(a["mean"] - ref["mean"]) > 2 * se else 0
+    ws_verdict[name] = clear_difference(name, max(bench["epochs"]), "wordsim")
     print(f"{pad(ROW_NAMES[name], 22)} WordSim after {max(bench['epochs'])} epochs: {words[ws_verdict[name]]}")
 full, short = max(bench["epochs"]), min(bench["epochs"])
 # the facts the decision below rests on
-assert clear_difference("no damping", full) == -1 and larger["no damping"]["n_diverged"] > 0
+assert larger["no damping"]["n_diverged"] > 0 and welch("no damping", full)[0] < 0
 assert clear_difference("no damping", short) == 1
-assert clear_difference("no subsampling", full) == 1 and ws_verdict["no subsampling"] == -1
+assert clear_difference("no subsampling", full) == 1 and welch("no subsampling", full, "wordsim")[0] < 0
 assert all(clear_difference("fixed window", e) == -1 for e in bench["epochs"])
 print("check passed: the facts the decision on the defaults rests on")
 
 # %% [markdown]
-# **The decision on the defaults.** Read the two budgets together; the lines above say which differences are more
-# than the noise. The rows answer the same questions, so a difference between two rows is judged against the
-# seeds' noise (the standard error in the table); the binomial error says how far another set of questions of
-# the same size could move one accuracy, which is why only differences of a few points are worth a sentence.
+# **The decision on the defaults.** Read the two budgets together; the lines above say which differences reach
+# p < 0.05 with Welch's test over three seeds. All rows answer the same questions, so what varies between rows
+# is the training, and the seeds measure that noise; the binomial error printed above is a different noise (how
+# far another question set of the same size could move one accuracy), so it bounds what these numbers mean for
+# analogies in general, not whether two rows differ here.
 #
-# - **Damping stays on.** Without it the start is faster (the short budget), but after the full budget the
-#   damped runs answer more analogies, and at the larger settings the undamped runs diverge: the summed update of
-#   a frequent row grows with the window and the number of negatives, and damping is what keeps it bounded.
-#   (`damping=0` is one keyword away for a short run.)
-# - **Subsampling stays on.** Switching it off answers more analogies after the full budget but correlates worse
-#   with human similarity judgements (WordSim), and every epoch then trains more targets (the live cell below
-#   prints how many more). One measure up, one down, more work: no reason to leave word2vec's default, the
-#   default of word2vec.c and gensim too.
-# - **word2vec's CBOW update and the dynamic window stay**: the exact gradient share and the fixed window both
+# - **Damping stays on**, for a reason the table's accuracy does not give: at the larger settings the undamped
+#   runs diverge (the lines above count them), because the summed update of a frequent row grows with the window
+#   and the number of negatives, and damping is what keeps it bounded. On accuracy it costs at the start (the
+#   short budget, a clear difference); after the full budget the damped runs answer a little more, but with
+#   three seeds that difference does not reach p < 0.05 (its p is printed in the table). (`damping=0` is one
+#   keyword away for a short run at small settings.)
+# - **Subsampling stays on.** Switching it off answers more analogies after the full budget (p printed above),
+#   its WordSim correlation is lower (not significant with three seeds), and every epoch then trains more
+#   targets (the live cell below prints how many more). One gain, no clear loss in quality, more work: we keep
+#   word2vec's default, the default of word2vec.c and gensim too, and say so as a choice, not a measured win.
+# - **word2vec's CBOW update and the dynamic window stay**: the "exact gradient share" and the fixed window both
 #   answer fewer analogies at both budgets (the checked cells assert it), and the fixed window also does more
-#   work per epoch.
+#   work per epoch. One caution on the "exact gradient share" row: with plain SGD it is word2vec's update with
+#   each context row's step divided by the number of context words (about `WINDOW_SIZE + 1` with the dynamic
+#   window), at a learning rate tuned for word2vec's rule. So it also runs with a several times smaller
+#   learning rate for `W_in`; the row shows that word2vec's rule works better *at this alpha*, not that an exact
+#   gradient is worse in itself.
 
-# %% [markdown]
 # **The live version.** The same five rows, with `ABLATION_SEEDS` seeds each and `ABLATION_EPOCHS` epochs per
-# run (knobs), on the whole corpus. With the default budget it shows the *start* of training, the
-# benchmark's first budget is longer; with larger settings (try `HIDDEN_SIZE = 200`, `WINDOW_SIZE = 8`,
+# run (knobs), on the first `ABLATION_TOKENS` tokens of the corpus (the cell prints how many), so that it fits
+# in a class: one seed by default, raise `ABLATION_SEEDS` to 3 for mean ± sd. With the default budget it shows
+# the *start* of training on a fifth of the corpus; the benchmark's first budget is far longer. The table gives
+# the number of questions answered right and the last epoch's mean loss too: at this budget a few right answers
+# out of hundreds are within a question or two of each other, and the loss shows better how far each run got
+# (though, as said above, subsampling and the window change which targets the loss averages over); with larger settings (try `HIDDEN_SIZE = 200`, `WINDOW_SIZE = 8`,
 # `NEGATIVE = 10`) a row may diverge, and the table says so instead of stopping. The words/s depend on the
 # machine and its load, so the first cell is not compared by the tests; the accuracies are seeded and are.
 
@@ -470,17 +489,19 @@ ABLATION = [("all on", {}), ("exact gradient share", dict(cbow_update="gradient"
             ("no damping", dict(damping=0)), ("no subsampling", dict(sample=0)),
             ("fixed window", dict(dynamic_window=False))]
 live = {}
+warnings.filterwarnings("ignore", message="the loss did not fall", category=RuntimeWarning)  # the table shows the loss
 for name, change in ABLATION:
     live[name] = []
     for seed in range(SEED, SEED + ABLATION_SEEDS):
         try:
-            run = fast.train(corpus, vocab_size, progress=False,
+            run = fast.train(corpus[:ABLATION_TOKENS], vocab_size, progress=False,
                              **dict(SETTINGS, epochs=ABLATION_EPOCHS, seed=seed, **change))
         except FloatingPointError:
             live[name].append(None)  # diverged
             continue
-        acc = evaluate_analogies(ANALOGY_FILE, run.W_in, word_to_id).accuracy
-        live[name].append(dict(acc=acc, wps=run.words_per_sec))
+        ev = evaluate_analogies(ANALOGY_FILE, run.W_in, word_to_id)
+        live[name].append(dict(acc=ev.accuracy, right=ev.n_correct, answered=ev.n_answered,
+                               loss=run.loss_per_epoch[-1], wps=run.words_per_sec))
 wps = {name: np.mean([r["wps"] for r in runs if r]) if any(runs) else np.nan for name, runs in live.items()}
 for name in live:
     print(f"{pad(ROW_NAMES[name], 22)} {wps[name]:>12,.0f} words/s, {wps[name] / wps['all on']:.2f}x the all-on row")
@@ -491,19 +512,26 @@ for name, runs in live.items():
     accs = np.array([r["acc"] for r in runs if r is not None])
     n_div = sum(r is None for r in runs)
     shown = f"{accs.mean():.3f} ± {accs.std(ddof=1):.3f}" if len(accs) > 1 else (f"{accs[0]:.3f}" if len(accs) else "-")
-    rows.append([ROW_NAMES[name], shown, f"{n_div} of {len(runs)}"])
-print(f"{ABLATION_EPOCHS} epoch(s) per run, seeds {SEED}..{SEED + ABLATION_SEEDS - 1}")
-print(format_table(["row", "analogy acc.", "diverged"], rows))
+    ok = [r for r in runs if r is not None]
+    right = f"{np.mean([r['right'] for r in ok]):.1f} / {ok[0]['answered']}" if ok else "-"
+    loss = f"{np.mean([r['loss'] for r in ok]):.3f}" if ok else "-"
+    rows.append([ROW_NAMES[name], shown, right, loss, f"{n_div} of {len(runs)}"])
+print(f"the first {ABLATION_TOKENS:,} tokens, {ABLATION_EPOCHS} epoch(s) per run, seeds {SEED}..{SEED + ABLATION_SEEDS - 1}")
+print(format_table(["row", "analogy acc.", "right (mean)", "last loss", "diverged"], rows))
+n_ans = live["all on"][0]["answered"]
+print(f"chance: one guess among {vocab_size:,} words gives {n_ans / vocab_size:.2f} right answers of {n_ans}; "
+      f"one question of {n_ans} is {1 / n_ans:.3f} of accuracy")
 print(f"switching subsampling off trains {1 / kept:.2f}x as many targets per epoch (it keeps {kept:.0%} of the tokens)")
-assert ABLATION_SEEDS >= 2, "mean ± sd needs at least 2 seeds per row"
+assert ABLATION_SEEDS >= 1, "mean ± sd needs at least 2 seeds per row"
 assert all(r is not None for r in live["all on"]), "the fast path's defaults must never diverge"
 assert all(0 <= r["acc"] <= 1 for runs in live.values() for r in runs if r is not None)
 print("check passed: the defaults never diverged; every accuracy is a share of the questions")
 
 # %% [markdown]
-# Read the live table against the benchmark's. After a short budget the accuracies are still small, the rows differ by
-# about as much as the seeds do, and a row that only changes how fast training starts can look better here than
-# after the benchmark's longer budgets. The benchmark, not a single short run, is what the defaults rest on.
+# Read the live table against the benchmark's. After so short a budget the accuracies are a few questions out of
+# hundreds, close to what a row or two of noise gives, so compare the counts and the losses rather than the
+# accuracies; a row that only changes how fast training starts (no damping) can look better here than after the
+# benchmark's longer budgets. The benchmark, not a single short run, is what the defaults rest on.
 #
 
 # ## 4. Save the vectors, and load them back
@@ -584,7 +612,7 @@ answer_2 = ...  # "a", "b", "c" or "d"
 q2.check(answer_2)
 
 # %% tags=["nbval-ignore-output"]
-def layered_speed(optimizer, iters=100):
+def layered_speed(optimizer, iters=60):
     r = np.random.default_rng(SEED)
     m = w2vlib.CBOW(vocab_size, HIDDEN_SIZE, WINDOW_SIZE, corpus, sample_size=NEGATIVE, rng=r)
     t = w2vlib.Trainer(m, optimizer)
@@ -595,13 +623,13 @@ dense_wps, lazy_wps = layered_speed(w2vlib.Adam()), layered_speed(w2vlib.Adam(la
 print(f"Adam: {dense_wps:,.0f} words/s, lazy Adam: {lazy_wps:,.0f} words/s, ratio {lazy_wps / dense_wps:.1f}")
 
 # %%
-if lazy_wps > dense_wps:
+if lazy_wps > 1.1 * dense_wps:
     print("check passed: lazy Adam is faster")
 else:
     print(f"lazy Adam was not faster here. With BATCH_SIZE = {BATCH_SIZE} each step's forward and backward grow with "
           "the batch while Adam's update of all V x H numbers does not, so what lazy Adam saves is a smaller share "
           "of a step, and timings on a busy machine are noisy. Try the book's BATCH_SIZE = 100")
-assert lazy_wps > dense_wps or BATCH_SIZE > 100, "with the book's batch size or smaller, lazy Adam should be faster"
+assert lazy_wps > 1.1 * dense_wps or BATCH_SIZE > 100, "with the book's batch size or smaller, lazy Adam should be faster"
 
 # %% [markdown]
 # **3. The keep probability.** Write `keep_prob(counts, sample)` that returns word2vec's probability of keeping
@@ -627,8 +655,6 @@ def pairs(w):
 q4.check(pairs)
 
 # %% tags=["nbval-ignore-output"]
-import warnings
-
 small = corpus[:100_000]
 with warnings.catch_warnings():  # one short epoch measures speed only: its vectors are barely trained, on purpose
     warnings.filterwarnings("ignore", message="the loss did not fall", category=RuntimeWarning)
@@ -643,11 +669,16 @@ assert speed["cbow"] > speed["skipgram"], "skip-gram does more work per word"
 print("check passed: skip-gram is slower per corpus word")
 
 # %% [markdown]
+# The measured ratio is smaller than the number of pairs per target: CBOW is not free either. It also gathers,
+# averages and updates about `WINDOW_SIZE + 1` context rows per target, so its cost grows with the window too;
+# skip-gram's extra cost is the `k + 1` scored rows per pair, repeated once per context word.
+
+# %% [markdown]
 # **Sources** (checked for this notebook): word2vec.c (`word2vec.c`, tmikolov/word2vec: `TrainModelThread` for
 # the subsampling formula, the dynamic window `b = next_random % window`, CBOW's mean `neu1 /= cw` and the whole
 # `neu1e` added to every context row, the learning rate's linear decay; `InitNet` for `syn0` uniform in
 # `±0.5/size` and `syn1neg` zeros), gensim 4 (`word2vec_inner.pyx`: `w2v_fast_sentence_cbow_neg` with
-# `cbow_mean`; `word2vec.py`: the `sample_int` keep probability and its `(3 + sqrt(5)) / 2` bound), the book's
+# `cbow_mean`; `word2vec.py`: the `sample_int` keep probability, and `prepare_vocab`, where `(3 + sqrt(5)) / 2` multiplies a `sample >= 1`), the paper (Mikolov et al. 2013b, *Distributed Representations of Words and Phrases and their Compositionality*, eq. 5, the discard probability), the book's
 # code (oreilly-japan/deep-learning-from-scratch-2: `ch04/train.py`, `ch04/cbow.py`, `common/trainer.py`,
 # `dataset/ptb.py` for the line ends turned into `<eos>`).
 #

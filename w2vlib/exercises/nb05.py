@@ -45,6 +45,11 @@ def _check_start_loss(fn, negative=5, measured=None):
                             "sigmoid and binary cross-entropy",
                             "ln(k+1)은 단어 k+1개에 대한 소프트맥스의 값입니다. 여기서는 점수 k+1개가 저마다 "
                             "시그모이드와 이진 교차 엔트로피 오차를 가집니다"))
+        if abs(got - want) <= 0.01 * want:
+            raise NotYet(tr(f"close: for k = {k} your function gives {got:.4f} against {want:.4f}, so the formula is "
+                            "right but the constant is rounded; use ln 2 = 0.6931... (math.log(2))",
+                            f"거의 맞았습니다. k = {k}일 때 여러분의 함수는 {got:.4f}, 정답은 {want:.4f}입니다. 식은 맞고 "
+                            "상수를 반올림했습니다. ln 2 = 0.6931...(math.log(2))를 쓰세요"))
         raise NotYet(tr(f"for k = {k} your function gives {got:.4f}; at the start every sigmoid says 0.5",
                         f"k = {k}일 때 여러분의 함수가 돌려준 값은 {got:.4f}입니다. 처음에는 모든 시그모이드가 0.5를 내놓습니다"))
     if measured is not None:
@@ -58,7 +63,7 @@ def _check_start_loss(fn, negative=5, measured=None):
 
 _LAZY_WRONG = {
     "a": tr("both runs use the same learning rate and the same number of steps; words/s is about the cost of one step",
-            "두 실행은 같은 학습률로 같은 수의 단계를 밟습니다. words/s는 한 단계의 비용에 관한 것입니다"),
+            "두 실행은 같은 학습률로 같은 수의 단계를 밟습니다. 초당 단어 수는 한 단계의 비용에 관한 것입니다"),
     "c": tr("both compute exactly the same forward and backward (the same gradients); only the update step differs",
             "둘 다 똑같은 순전파와 역전파(같은 기울기)를 계산합니다. 다른 것은 갱신 단계뿐입니다"),
     "d": tr("every array stays float32 in both runs", "두 실행 모두 모든 배열이 float32입니다"),
@@ -69,10 +74,10 @@ def _check_lazy(answer):
     letter = _choice(answer, "abcd")
     if letter in _LAZY_WRONG:
         raise NotYet(_LAZY_WRONG[letter])
-    return tr("a batch touches a few thousand rows, Adam without lazy updates all V x H numbers (and two moments each). "
+    return tr("a step of BATCH_SIZE = 100 targets reads at most 100 x (10 + 6) = 1,600 rows (fewer distinct ones), Adam without lazy updates all V x H numbers (and two moments each). "
               "That is also why it is another optimiser: Adam decays the moments of an unused row and still moves "
               "the row along its old momentum, lazy Adam leaves both untouched until the row is used again",
-              "배치 하나는 몇천 개의 행만 건드리지만, lazy가 아닌 Adam은 V x H개의 숫자 전부(와 각각의 모멘트 두 개)를 "
+              "타깃 100개(BATCH_SIZE = 100)의 단계 하나는 행을 많아야 100 x (10 + 6) = 1,600개(서로 다른 행은 더 적게) 읽지만, lazy가 아닌 Adam은 V x H개의 숫자 전부(와 각각의 모멘트 두 개)를 "
               "갱신합니다. 그래서 다른 옵티마이저이기도 합니다. Adam은 쓰이지 않은 행의 모멘트도 줄이고 예전 모멘텀으로 "
               "그 행을 계속 움직이지만, lazy Adam은 그 행이 다시 쓰일 때까지 둘 다 그대로 둡니다")
 
@@ -116,16 +121,16 @@ def _check_keep_prob(fn):
             raise NotYet(tr("some of your probabilities exceed 1; clip them", "확률 중 일부가 1을 넘습니다. 잘라 내세요"))
         if np.allclose(got, np.minimum(1, np.sqrt(t / f)), rtol=1e-6):
             raise NotYet(tr("sqrt(t/f) is the paper's keep probability; word2vec.c and gensim use (sqrt(f/t) + 1) t/f",
-                            "sqrt(t/f)는 논문의 남길 확률입니다. word2vec.c와 gensim은 (sqrt(f/t) + 1) t/f를 씁니다"))
+                            "sqrt(t/f)는 논문의 남을 확률입니다. word2vec.c와 gensim은 (sqrt(f/t) + 1) t/f를 씁니다"))
         if np.allclose(got, np.maximum(0, 1 - np.sqrt(t / f)), rtol=1e-6):
             raise NotYet(tr("1 - sqrt(t/f) is the paper's probability of *discarding* a word, not of keeping it",
-                            "1 - sqrt(t/f)는 논문에서 단어를 남길 확률이 아니라 *버릴* 확률입니다"))
+                            "1 - sqrt(t/f)는 논문에서 단어를 남을 확률이 아니라 *버릴* 확률입니다"))
         if np.allclose(got, np.minimum(1, (np.sqrt(f / sample) + 1) * sample / f), rtol=1e-6):
             raise NotYet(tr("t is sample times the corpus size (the total count), not sample alone",
                             "t는 sample 하나가 아니라 sample 곱하기 말뭉치 크기(전체 출현 횟수)입니다"))
         raise NotYet(tr(f"differs from word2vec's keep probability ({case}): keep = (sqrt(f/t) + 1) t/f, "
                         "t = sample * total count, at most 1",
-                        f"word2vec의 남길 확률과 다릅니다 ({case}): keep = (sqrt(f/t) + 1) t/f, "
+                        f"word2vec의 남을 확률과 다릅니다 ({case}): keep = (sqrt(f/t) + 1) t/f, "
                         "t = sample * 전체 출현 횟수, 최대 1"))
     return None
 
@@ -181,7 +186,7 @@ EXERCISES = [
         reference=lambda **_: "b",
     ),
     Exercise(
-        name=tr("Exercise 3 (subsampling: the keep probability)", "문제 3 (하위 샘플링: 남길 확률)"),
+        name=tr("Exercise 3 (subsampling: the keep probability)", "문제 3 (하위 샘플링: 남을 확률)"),
         checker=_check_keep_prob,
         hint_text=tr("f = counts, t = sample * counts.sum(); keep = (sqrt(f / t) + 1) * t / f, and a probability "
                      "is at most 1.",

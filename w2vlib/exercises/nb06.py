@@ -153,32 +153,42 @@ def _check_frequency(answer, right=None, rarest=None):
     except (TypeError, ValueError, AssertionError):
         raise NotYet(tr("answer with a pair: (accuracy of the rare half, accuracy of the frequent half)",
                         "쌍으로 답하세요: (드문 절반의 정확도, 자주 나오는 절반의 정확도)"))
-    close = lambda x, y: all(abs(p - q) <= 1e-3 for p, q in zip(x, y))
+    # exact (3 decimals, as the solution prints) first; then rounded to 2 decimals (an error of at most 0.005),
+    # unless a typical wrong split is as close
+    err = lambda x, y: max(abs(p - q) for p, q in zip(x, y))
     ge, gt = _split_acc(right, rarest, np.greater_equal), _split_acc(right, rarest, np.greater)
-    if close(got, ge) or close(got, gt):
+    right_a = np.asarray(right, dtype=bool)
+    rarest_a = np.asarray(rarest, dtype=np.float64)
+    by_mean = rarest_a >= rarest_a.mean()
+    overall = float(right_a.mean())
+    wrong = {
+        "swapped": (min(err(got, ge[::-1]), err(got, gt[::-1])),
+                    tr("swapped: the first number is the half whose rarest word is *below* the median count",
+                       "순서가 바뀌었습니다: 첫 번째 숫자는 가장 드문 단어의 출현 횟수가 중앙값 *미만*인 절반입니다")),
+        "mean": (err(got, (float(right_a[~by_mean].mean()), float(right_a[by_mean].mean()))),
+                 tr("split at the median count (half the questions each side), not at the mean",
+                    "평균이 아니라 출현 횟수의 중앙값(양쪽에 문제가 절반씩)에서 나누세요")),
+        "overall": (err(got, (overall, overall)),
+                    tr("both numbers are the overall accuracy: compute each on its own half of the questions",
+                       "두 숫자가 모두 전체 정확도입니다: 각각을 자기 절반의 문제에서 계산하세요")),
+    }
+    best = min(err(got, ge), err(got, gt))
+    nearest_wrong = min(wrong.values(), key=lambda x: x[0])
+    if best <= 1e-3 or (best <= 0.0051 and best < nearest_wrong[0]):
         rare, freq = ge
         if freq > rare:
             return tr("the frequent half is easier here", "여기서는 자주 나오는 절반이 더 쉽습니다")
         if rare > freq:
             return tr("the rare half is easier here", "여기서는 드문 절반이 더 쉽습니다")
         return tr("neither half is easier here", "여기서는 어느 절반도 더 쉽지 않습니다")
-    if close(got, ge[::-1]) or close(got, gt[::-1]):
-        raise NotYet(tr("swapped: the first number is the half whose rarest word is *below* the median count",
-                        "순서가 바뀌었습니다: 첫 번째 숫자는 가장 드문 단어의 출현 횟수가 중앙값 *미만*인 절반입니다"))
-    right_a = np.asarray(right, dtype=bool)
-    rarest_a = np.asarray(rarest, dtype=np.float64)
-    by_mean = rarest_a >= rarest_a.mean()
-    if close(got, (float(right_a[~by_mean].mean()), float(right_a[by_mean].mean()))):
-        raise NotYet(tr("split at the median count (half the questions each side), not at the mean",
-                        "평균이 아니라 출현 횟수의 중앙값(양쪽에 문제가 절반씩)에서 나누세요"))
-    overall = float(right_a.mean())
-    if close(got, (overall, overall)):
-        raise NotYet(tr("both numbers are the overall accuracy: compute each on its own half of the questions",
-                        "두 숫자가 모두 전체 정확도입니다: 각각을 자기 절반의 문제에서 계산하세요"))
+    if nearest_wrong[0] <= 0.0051:
+        raise NotYet(nearest_wrong[1])
+    if best <= 0.051:
+        raise NotYet(tr("close, but too coarse: give each accuracy to 2 or 3 decimals (e.g. 0.046, not 0.05)",
+                        "거의 맞았지만 너무 거칩니다. 정확도마다 소수점 아래 두세 자리로 답하세요 (예: 0.05가 아니라 0.046)"))
     raise NotYet(tr("split the questions by the count of their rarest word (at the median) and take the mean of "
                     "`right` in each half",
                     "문제를 가장 드문 단어의 출현 횟수로 (중앙값에서) 나누고, 각 절반에서 `right`의 평균을 구하세요"))
-
 
 EXERCISES = [
     Exercise(

@@ -193,7 +193,9 @@ assert not np.any(neg == targets[:, None])
 # 타깃의 확률을 0으로 만들고, 다시 정규화한 뒤, `np.random.choice(V, size=k, replace=False, p=p)`를 호출합니다. 아래
 # 함수는 교재 코드를 그대로 옮긴 것입니다. 다만 실행을 재현할 수 있도록 전역 `np.random` 대신 인자로 받은 `Generator`를
 # 씁니다. 행 하나마다 O(V)의 numpy 작업(확률 V개의 복사와 정규화, 그리고 `choice`가 V개 단어에 대해 만드는 누적 표)과,
-# 반복 한 번과 여러 번의 numpy 호출에 드는 파이썬 오버헤드가 듭니다.
+# 반복 한 번과 여러 번의 numpy 호출에 드는 파이썬 오버헤드가 듭니다. (같은 함수의 GPU용 분기는 속도를 택합니다.
+# 미니배치 전체에 `np.random.choice(..., replace=True, p=self.word_p)`를 한 번 부르고, 그 주석은 이때 부정적 예에
+# 타깃이 들어갈 수 있다고 적습니다("負例にターゲットが含まれるケースがある"). 2절이 경고하는 바로 그 경우입니다.)
 #
 # `UnigramSampler.get_negative_sample`은 모든 행을 한 번에 뽑습니다. 균등 난수 배열 하나를 `np.searchsorted`로 누적
 # 분포에 대응시킨 뒤, 타깃과 같은 몇 안 되는 원소만 다시 뽑습니다. 한 가지 차이가 있습니다. 교재는 *한 행 안에서*

@@ -40,7 +40,7 @@ plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 from pathlib import Path
 
-from scipy.stats import binomtest, spearmanr
+from scipy.stats import binomtest, fisher_exact, spearmanr
 
 from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies, read_analogies
@@ -53,7 +53,7 @@ from w2vlib.text import format_table
 
 # %% tags=["parameters"]
 SEED = 0            # 벡터의 시드. 아래 네 값과 함께 노트북 05와 같아야 그 벡터를 다시 씁니다
-HIDDEN_SIZE = 100   # 벡터 길이 (다른 값이면 여기서 새 벡터를 학습합니다, 약 15초)
+HIDDEN_SIZE = 100   # 벡터 길이 (다른 값이면 노트북 05처럼 여기서 새 벡터를 학습합니다)
 WINDOW_SIZE = 5     # 양쪽의 맥락 단어 수
 NEGATIVE = 5        # 타깃당 부정적 예의 수
 EPOCHS = 10         # PTB를 도는 횟수
@@ -105,7 +105,7 @@ print("확인 통과: 자주 나오는 단어일수록 벡터가 깁니다")
 
 # %% [markdown]
 # 벡터의 길이는 단어의 빈도와 묶여 있으므로(위의 상관계수), 내적을 그대로 쓰면 "비슷하다"와 "자주 나온다"가
-# 섞입니다. 이것이 유추에 어떤 영향을 주는지는 6절에서 봅니다.
+# 섞입니다. 이것이 유추에 어떤 영향을 주는지는 이 노트북의 6절에서 봅니다.
 #
 # ## 3. 최근접 이웃
 #
@@ -141,6 +141,21 @@ for query in QUERIES:
     assert [w for w, _ in book] == [w for w, _ in neighbours[query]]
     assert np.allclose([s for _, s in book], [s for _, s in neighbours[query]], atol=1e-5)
 print("확인 통과: 교재의 most_similar와 wv.most_similar가 모든 질의 단어에서 일치합니다")
+
+# %% [markdown]
+# 코사인 0.5는 "가까운" 것일까요? 차원과 경쟁하는 후보의 수에 달려 있습니다. 아래 셀은 우연 수준을 계산합니다.
+# 무작위 방향 하나가 어휘의 단어 수만큼의 무작위 방향과 이루는 가장 큰 코사인입니다.
+
+# %%
+H = W.shape[1]
+null_rng = np.random.default_rng(SEED)
+R = w2vlib.normalize(null_rng.standard_normal((len(word_to_id), H)))
+null_q = np.arange(20)
+sims = R[null_q] @ R.T
+sims[np.arange(len(null_q)), null_q] = -np.inf  # a direction is not its own neighbour
+null_max = float(sims.max(axis=1).mean())
+print(f"우연 수준: {H}차원에서 무작위 방향 하나가 다른 무작위 방향 {len(word_to_id) - 1:,}개와 이루는 가장 큰 코사인은 "
+      f"평균 {null_max:.3f}입니다 (질의 {len(null_q)}개). 위의 이웃 목록이 이보다 높으면 우연 이상입니다")
 
 # %% [markdown]
 # 목록은 출현 횟수를 염두에 두고 읽으세요. 단어가 한 번 나올 때마다 그 벡터가 배운 맥락이 하나씩 늘어나므로,
@@ -179,7 +194,7 @@ print("확인 통과")
 # ### PTB 크기로 배울 수 있는 것과 없는 것
 #
 # 유추가 통하는지는 그 단어들이 얼마나 자주 나오는지에 크게 좌우됩니다. 아래 표는 문제마다 가장 드문 단어를 결과
-# 옆에 놓고, 이 말뭉치를 이런 유추로 유명해진 벡터가 학습한 말뭉치와 비교합니다.
+# 옆에 놓고, 이 말뭉치를 이런 유추를 흔히 시험해 보는 공개 GoogleNews 벡터가 학습한 말뭉치와 비교합니다.
 
 # %%
 GOOGLE_NEWS_TOKENS = 100e9  # 공개된 word2vec 벡터: "part of Google News dataset (about 100 billion words)"
@@ -188,9 +203,9 @@ for a, b, c, expected in QUESTIONS:
     rarest = min((a, b, c, expected), key=lambda w: counts[word_to_id[w]])
     r = ranks[(a, b, c)]
     near_b = [w for w, _ in wv.most_similar(b, topn=4) if w not in (a, c)][0]
-    rows.append([f"{a}:{b} = {c}:{expected}", f"{rarest} ({int(counts[word_to_id[rarest]])}번)", r,
-                 "(1위)" if r == 1 else f"(상위 {TOP})" if r <= TOP else "", near_b])
-print(format_table(["문제", "가장 드문 단어", "답의 순위", "", "b 하나에만 가장 가까운 단어"], rows))
+    rows.append([f"{a}:{b} = {c}:{expected}", rarest, int(counts[word_to_id[rarest]]), r,
+                 "예" if r <= TOP else "아니요", near_b])
+print(format_table(["문제", "가장 드문 단어", "출현 횟수", "답의 순위", f"상위 {TOP} 안", "b만으로 찾은 최근접 단어"], rows))
 solved = sum(r == 1 for r in ranks.values())
 print(f"정확히 맞힌 문제는 {len(QUESTIONS)}개 중 {solved}개, 상위 {TOP} 안에 든 문제는 {sum(r <= TOP for r in ranks.values())}개입니다")
 print(f"PTB의 토큰은 {len(corpus):,}개로, Google News보다 약 {GOOGLE_NEWS_TOKENS / len(corpus):,.0f}배 적습니다")
@@ -198,10 +213,11 @@ print(f"PTB의 토큰은 {len(corpus):,}개로, Google News보다 약 {GOOGLE_NE
 # %% [markdown]
 # 몇 번밖에 나오지 않은 단어는 그만큼만 갱신되었으므로 그 방향은 대부분 잡음입니다. 그런데 3CosAdd는 정규화한
 # 벡터로 계산합니다. 문제의 단어는 드물든 흔하든 모두 단위 벡터 하나를 `b - a + c`에 더합니다. 그래서 드문 단어도
-# 흔한 단어만큼 합을 움직이고, 그 방향은 잡음이 많아서 답을 관계에서 멀어지게 할 수 있습니다(아래 셀이 측정합니다).
-# 표의 마지막 열도 경고 신호입니다. 기대하는 답이 그저 `b` 하나에만 가장 가까운 단어라면, "풀린" 유추는 학습된
+# 흔한 단어만큼 합을 움직이고, 그 방향은 잡음이 많아서 답을 관계에서 멀어지게 할 수 있습니다(아래 셀은 단어마다
+# 합에서 차지하는 몫을 보여 주고, 드묾의 효과는 연습 문제 3이 측정합니다).
+# 표의 마지막 열도 경고 신호입니다. 기대하는 답이 그저 `b`만으로 찾은 최근접 단어라면, "풀린" 유추는 학습된
 # 관계가 아니라 유사도를 보여 주는 것일 수 있습니다. 문제 네 개로는 어느 쪽도 증명하지 못합니다. 다음 절은 문제
-# 파일 전체로 측정하고, 연습 문제 3은 가장 드문 단어의 출현 횟수가 결과를 좌우하는지 묻습니다.
+# 파일 전체를 바로 그 기준선과 비교하고, 연습 문제 3은 가장 드문 단어의 출현 횟수가 결과를 좌우하는지 묻습니다.
 
 # %%
 Wn = w2vlib.normalize(W)
@@ -216,18 +232,24 @@ print(f"몫을 모두 더하면 1입니다. 단어마다 단위 벡터 하나를
 for a, b, c, expected in QUESTIONS:
     assert all(abs(np.linalg.norm(Wn[word_to_id[w]]) - 1) < 1e-4 for w in (a, b, c))
 print("확인 통과: 문제의 단어는 출현 횟수와 상관없이 모두 단위 벡터로 합에 들어갑니다")
-#
+
+# %% [markdown]
 # ## 5. 벤치마크: 이 프로젝트의 유추 문제 파일
 #
 # `data/analogies_ptb.txt`에는 Google 형식(`: section` 줄 다음에 `a b c d`)의 유추 문제가 PTB의 어휘(vocabulary)로 만들어져
 # 있습니다. `evaluate_analogies`는 모든 문제에 답하고 정확도(accuracy, 답한 문제 중 맞힌 비율)와 커버리지(전체 중
-# 답한 비율; 어휘에 없는 단어가 있는 문제는 건너뜁니다)를 보고합니다.
+# 답한 비율. 어휘에 없는 단어가 있는 문제는 건너뜁니다)를 보고합니다.
 #
 # 3CosAdd는 코사인 세 개를 더하므로, 아주 큰 유사도 하나(예를 들어 `b`와 거의 같은 후보)가 나머지 둘을 압도할 수
 # 있습니다. **3CosMul**(Levy & Goldberg, 2014)은 이에 대한 대책으로 제안되었습니다. 유사도들을(`[0, 1]`로 옮긴 뒤)
 # 곱하고 나누므로 하나하나가 모두 좋아야 합니다. gensim은 이것을 `most_similar_cosmul`로 구현합니다(논문의 식 4를
-# 인용하고, 같은 이동을 씁니다. ε는 gensim이 1e-6, 여기서는 0.001입니다). 우리 벡터에서 더 좋은지는 표 아래의 줄들이
+# 인용하고, 같은 이동을 씁니다. ε는 gensim이 1e-6, 여기서는 0.001입니다). 논문은 3CosMul이 3CosAdd보다 나아서 유추
+# 문제 묶음 두 개에서 최고 기록을 높였다고 보고합니다(PTB보다 훨씬 큰 말뭉치로 학습한 벡터). 우리 벡터에서 더 좋은지는 표 아래의 줄들이
 # 짝지은 검정으로 말해 줍니다. 두 방법이 같은 문제에 답하므로, 중요한 것은 둘 중 정확히 하나만 맞힌 문제들입니다.
+# 여기서 3CosMul이 이기지 못한다면, 그것은 훨씬 작은 말뭉치에서 논문과 반대되는 결과입니다.
+#
+# 같은 줄들이 4절의 질문에도 파일 전체로 답합니다. 관계를 무시하는 기준선, 즉 `b`만으로(또는 `c`만으로) 찾은
+# 최근접 단어를 3CosAdd가 문제마다 이기는지입니다.
 
 # %%
 res = {m: evaluate_analogies(ANALOGY_FILE, W, word_to_id, method=m) for m in ("add", "mul")}
@@ -255,6 +277,15 @@ only_add, only_mul = int((right_by["add"] & ~right_by["mul"]).sum()), int((right
 p_mul = binomtest(only_mul, only_add + only_mul, 0.5).pvalue if only_add + only_mul else 1.0
 print(f"3CosAdd만 맞힌 문제는 {only_add}개, 3CosMul만 맞힌 문제는 {only_mul}개입니다. 두 방법이 똑같이 좋다면 "
       f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_mul < 0.001 else f'= {p_mul:.3f}'}입니다 (양측 부호 검정)")
+Wn_all = w2vlib.normalize(W)
+for col, col_name in ((1, "b"), (2, "c")):  # the answer is just the nearest word to b (or to c), a, b, c excluded
+    s_b = Wn_all[ids[:, col]] @ Wn_all.T
+    s_b[np.arange(len(ids))[:, None], ids[:, :3]] = -np.inf
+    r = s_b.argmax(axis=1) == ids[:, 3]
+    n_add, n_base = int((right_by["add"] & ~r).sum()), int((r & ~right_by["add"]).sum())
+    p_b = binomtest(n_add, n_add + n_base, 0.5).pvalue if n_add + n_base else 1.0
+    print(f"{col_name}만으로 찾은 최근접 단어 (a, b, c 제외): 정확도 {r.mean():.3f}. 3CosAdd만 맞힌 문제 {n_add}개, "
+          f"이것만 맞힌 문제 {n_base}개, 부호 검정 p {'< 0.001' if p_b < 0.001 else f'= {p_b:.3f}'}")
 
 # %%
 acc_add = np.array([res["add"].sections[n].accuracy for n in sec])
@@ -304,14 +335,14 @@ print("확인 통과: 우연보다 훨씬 좋고, wv.evaluate_word_analogies(gen
 # %% [markdown]
 # 범주마다 차이가 있지만, 먼저 오차 막대를 보세요. 범주마다 문제가 몇십 개뿐이므로 구간이 겹치는 두 범주는 실제로는
 # 전혀 다르지 않을 수도 있습니다. 위의 줄들은 우연만으로 한 범주의 정확도가 얼마나 움직이는지 말해 줍니다. 단어
-# 빈도와의 상관은 범주 열두어 개에서만 계산한 것이므로, 그것이 우연 이상인지는 p 값이 말해 줍니다. 전체 정확도는
-# 수십억 단어로 얻은 발표된 결과에 비하면 낮지만, 우연보다는 훨씬 높습니다(확인 셀). PTB가 그 관계를 얼마나
-# 일관되게 쓰는지도 중요합니다.
+# 빈도와의 상관은 범주 12개뿐에서 계산한 것이므로, 그것이 우연 이상인지는 p 값이 말해 줍니다(연습 문제 3은 같은
+# 질문을 문제 자체에 던지므로 검정력이 훨씬 큽니다). 전체 정확도는 모든 단어 중 하나를 찍는 것보다 훨씬 높고(확인
+# 셀), 표 아래에 출력한 최근접 단어 기준선과 비교해 읽어야 합니다.
 #
 # ## 6. 교재의 내적 순위 대 코사인
 #
 # 교재의 `analogy`는 질의 벡터 `b - a + c`는 정규화하지만, 단어 벡터는 *정규화하지 않은* 채로 내적해 순위를
-# 매깁니다. 그러면 긴 벡터는 방향과 상관없이 높은 점수를 받고, 2절에서 본 것처럼 긴 벡터는 자주 나오는 단어의
+# 매깁니다. 그러면 긴 벡터는 방향과 상관없이 높은 점수를 받고, 이 노트북의 2절에서 본 것처럼 긴 벡터는 자주 나오는 단어의
 # 것입니다. `w2vlib.similarity.analogy(..., method="dot")`는 교재의 순위를 재현하고, `method="cosine"`(기본값)은 모든
 # 벡터를 정규화합니다. 같은 벡터, 같은 문제입니다.
 
@@ -339,10 +370,12 @@ for method in ("dot", "cosine"):  # 모든 문제에 대한 analogy()를 한 번
     best = analogy_scores(W, ids[:, 0], ids[:, 1], ids[:, 2], method=method).argmax(axis=1)
     picked[method] = [id_to_word[int(i)] for i in best]
 gold = [q[3] for q in questions]
+gold_med = np.median([counts[word_to_id[g]] for g in gold])
 for method, answers in picked.items():
     acc = np.mean([p == g for p, g in zip(answers, gold)])
     med = np.median([counts[word_to_id[p]] for p in answers])
     print(f"{method:>6}: 정확도 {acc:.3f}, 답한 단어의 말뭉치 출현 횟수 중앙값 {med:,.0f}")
+print(f"  정답: 기대하는 답의 말뭉치 출현 횟수 중앙값 {gold_med:,.0f} (두 순위의 기준점)")
 differ = sum(p != q for p, q in zip(picked["dot"], picked["cosine"]))
 print(f"두 순위는 {len(questions)}개 문제 중 {differ}개에서 다른 답을 고릅니다")
 
@@ -359,7 +392,7 @@ dot_acc = np.mean([p == g for p, g in zip(picked["dot"], gold)])
 only_cos = sum(c == g != d for c, d, g in zip(picked["cosine"], picked["dot"], gold))
 only_dot = sum(d == g != c for c, d, g in zip(picked["cosine"], picked["dot"], gold))
 p_dot = binomtest(only_cos, only_cos + only_dot, 0.5).pvalue if only_cos + only_dot else 1.0
-print(f"파일 전체에서 코사인 순위는 {'더 정확하고' if cos_acc > dot_acc else '더 정확하지 않고'} "
+print(f"파일 전체에서 코사인 순위는 {'더 정확하고' if cos_acc > dot_acc else '정확도가 높지 않고'} "
       f"({cos_acc:.3f} 대 {dot_acc:.3f}), 내적 순위의 답은 "
       f"{'더 자주 나오는 단어입니다' if np.median([counts[word_to_id[p]] for p in picked['dot']]) > np.median([counts[word_to_id[p]] for p in picked['cosine']]) else '더 자주 나오는 단어가 아닙니다'}"
       "")
@@ -370,8 +403,9 @@ print(f"코사인만 맞힌 문제는 {only_cos}개, 내적만 맞힌 문제는 
 # 정확도보다 부호 검정을 먼저 읽으세요. 두 순위는 많은 문제에서 다른 답을 고르지만 그중 대부분은 둘 다 틀리고,
 # 둘 중 정확히 하나만 맞힌 문제만이 두 순위를 비교해 줍니다. 몇백 문제짜리 파일 하나에서는 그 차이가 우연 이상일
 # 수도, 아닐 수도 있습니다(위의 p 값이 어느 쪽인지 말해 줍니다). 코사인으로 순위를 매기는 이유는 그것에만 기대지
-# 않습니다. 코사인은 `b - a + c`의 *방향*, 즉 관계를 묻지만, 내적은 후보가 얼마나 자주 나왔는지를 섞어 넣습니다(2절,
-# 그리고 위의 출현 횟수 중앙값). 그래서 코사인 순위가 표준이고, `evaluate_analogies`와 gensim도 이것을 씁니다. 위의
+# 않습니다. 코사인은 `b - a + c`의 *방향*, 즉 관계를 묻지만, 내적은 후보가 얼마나 자주 나왔는지를 섞어 넣습니다(2절).
+# 위의 출현 횟수 중앙값은 기준점, 즉 기대하는 답의 중앙값과 비교해야 합니다. 내적 순위의 답도, 코사인의 답도 그것과
+# 비교합니다. 코사인은 반대쪽으로, 짧고 잡음 많은 벡터를 가진 드문 단어 쪽으로 치우칠 수 있습니다. 그래서 코사인 순위가 표준이고, `evaluate_analogies`와 gensim도 이것을 씁니다. 위의
 # 문제 하나에서 교재의 순위가 더 좋아 보이는 것은 어느 쪽으로든 일화일 뿐입니다.
 #
 # ## 정리
@@ -385,10 +419,11 @@ print(f"코사인만 맞힌 문제는 {only_cos}개, 내적만 맞힌 문제는 
 # - 토큰이 약 백만 개인 말뭉치(corpus)에서는 범주마다 정확도가 다릅니다. 범주마다 문제가 몇십 개뿐이므로 이항
 #   오차 막대보다 큰 차이만 의미가 있습니다. 3CosAdd에서는 문제의 단어마다 단위 벡터 하나를 더하므로, 드문 단어의
 #   잡음 많은 방향도 흔한 단어의 방향만큼 무게를 가집니다.
-# - 3CosMul은 유사도 하나가 지배하는 것을 막으려고 만들어졌습니다. 믿기 전에 측정하세요. 이 벡터에서는 5절의
-#   줄들이 문제마다 짝지어(부호 검정) 3CosAdd와 비교합니다.
-# - 정규화하지 않은 내적으로 매기는 교재의 순위는 많은 답을 바꾸고(6절에서 셉니다) 자주 나오는 (긴) 벡터를
-#   선호합니다. 코사인으로 순위를 매기세요.
+# - 3CosMul은 유사도 하나가 지배하는 것을 막으려고 만들어졌습니다. 믿기 전에 측정하세요. 이 벡터에서는 5절 표
+#   아래의 줄들이 문제마다 짝지어(부호 검정) 3CosAdd와 비교하고, 3CosAdd를 `b`나 `c`만으로 찾은 최근접 단어와도
+#   비교합니다.
+# - 정규화하지 않은 내적으로 매기는 교재의 순위는 많은 답을 바꾸고(6절에서 셉니다) 빈도(긴 벡터)를 섞어 넣습니다.
+#   6절의 중앙값을 기대하는 답의 중앙값과 비교해 보세요. 코사인으로 순위를 매기세요.
 #
 # ## 연습 문제
 #
@@ -430,7 +465,7 @@ q2.check(cosmul)
 # %% [markdown]
 # **3. 빈도가 결과를 좌우할까요?** 답할 수 있는 문제를 가장 드문 단어의 출현 횟수로 나누고(중앙값 미만, 또는 중앙값
 # 이상), 각 절반의 3CosAdd 정확도를 `right`(문제마다 bool 하나)에서 계산해 보세요. 답은
-# `(드문 절반의 정확도, 자주 나오는 절반의 정확도)` 쌍입니다.
+# `(드문 절반의 정확도, 자주 나오는 절반의 정확도)` 쌍이고, 각각 소수점 아래 두세 자리로 답합니다.
 
 # %%
 rarest = np.array([min(counts[word_to_id[w]] for w in q) for q in questions])
@@ -439,10 +474,24 @@ answer_3 = ...  # (acc_rare, acc_frequent)
 q3.check(answer_3, right=right, rarest=rarest)
 
 # %% [markdown]
+# **답한 뒤에:** 두 절반의 차이는 우연 이상일까요? 2 x 2 표(절반 x 맞힘/틀림)에 대한 피셔의 정확 검정(Fisher's exact
+# test)이 답해 줍니다. 5절의 상관계수는 비슷한 질문을 점 12개, 즉 범주마다 출현 횟수 중앙값 하나로 물었고, 범주마다
+# 드문 문제와 흔한 문제가 섞여 있어 검정력이 약합니다. 문제 자체를 나누면 문제를 모두 씁니다.
+
+# %%
+frequent = rarest >= np.median(rarest)
+p_f = fisher_exact([[int(right[~frequent].sum()), int((~right[~frequent]).sum())],
+                    [int(right[frequent].sum()), int((~right[frequent]).sum())]]).pvalue
+print(f"드문 절반은 {int((~frequent).sum())}개 중 {int(right[~frequent].sum())}개, 자주 나오는 절반은 "
+      f"{int(frequent.sum())}개 중 {int(right[frequent].sum())}개를 맞힙니다. 피셔의 정확 검정 p "
+      f"{'< 0.001' if p_f < 0.001 else f'= {p_f:.3f}'} (양측), 범주 수준의 스피어먼 p = {rho_test.pvalue:.2f}")
+
+# %% [markdown]
 # **출처**(이 노트북에서 확인한 것): 교재의 코드 (oreilly-japan/deep-learning-from-scratch-2: `common/util.py`의
 # `most_similar`, `analogy`, `normalize`, 질의 단어 네 개와 유추 문제 네 개는 `ch04/eval.py`), gensim 4
 # (`gensim/models/keyedvectors.py`: 단위 벡터로 계산하는 `most_similar`, `evaluate_word_analogies`, `[0, 1]`로 옮기고
-# ε = 1e-6을 쓰는 `most_similar_cosmul`), word2vec 프로젝트 페이지의 GoogleNews 벡터 설명("about 100 billion words",
+# ε = 1e-6을 쓰는 `most_similar_cosmul`), Levy & Goldberg 2014, *Linguistic Regularities in Sparse and Explicit Word
+# Representations*(3CosMul, 그 식 4, 3CosAdd보다 낫다고 보고한 결과), word2vec 프로젝트 페이지의 GoogleNews 벡터 설명("about 100 billion words",
 # code.google.com/archive/p/word2vec).
 #
 # [다음: 07 임베딩 시각화](07_visualizing_embeddings.ipynb)
