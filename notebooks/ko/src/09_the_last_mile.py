@@ -364,7 +364,7 @@ c_table = np.exp((np.arange(1000) / 1000 * 2 - 1) * 6)
 c_table = c_table / (c_table + 1)  # word2vec.c's expTable
 c_index = np.clip(((x + 6) * (1000 // 6 // 2)).astype(int), 0, 999)  # C: EXP_TABLE_SIZE / MAX_EXP / 2 = 83
 c_error = np.abs(c_table[c_index] - exact)[np.abs(x) < 6].max()
-print(f"정수 나눗셈 인수 {1000 // 6 // 2}를 쓰는 word2vec.c의 인덱스: [-6, 6] 안에서 가장 큰 오차 {c_error:.4f}")
+print(f"word2vec.c의 인덱스(정수 나눗셈 인수 {1000 // 6 // 2}): [-6, 6] 안에서 가장 큰 오차 {c_error:.4f}")
 losses = np.array([trick_loss[n] for n in names])
 print("변형별 손실 (첫 번째 대비):", np.round(losses / losses[0], 3))
 assert table_error[np.abs(x) < 6].max() < 12 / sig_table.size * 0.25 + 1e-6  # 한 칸 x 곡선의 최대 기울기 1/4
