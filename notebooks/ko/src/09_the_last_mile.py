@@ -24,9 +24,9 @@
 #
 # 답은 2013년에 word2vec.c가 이미 내놓았습니다. **한 번에 단어 하나씩** 학습하고(단어 단위 SGD, per-word SGD),
 # 그것을 **컴파일된 코드**(compiled code)로 실행하며, **스레드들이 잠금 없이 가중치를 함께 갱신합니다**(Hogwild). 그리고
-# 단어마다 꼭 필요한 세 가지를 값싸게 처리합니다. 난수는 선형 합동 생성기로, 시그모이드 함수는 표로, 부정적
+# 단어마다 꼭 필요한 세 가지를 값싸게 처리합니다. 난수는 선형 합동 생성기(linear congruential generator, LCG)로, 시그모이드 함수는 표로, 부정적
 # 예(negative example)는 단어 ID 10^8개짜리 표를 한 번 읽어서 얻습니다. gensim은 앞의 두 가지를 그대로 쓰고, 부정적 예는
-# 작은 누적 표의 이진 탐색으로 뽑습니다. 배치가 없으니 감쇠(damping)도 필요 없습니다. 이 노트북에서는 평범한 파이썬
+# 작은 누적 표의 이진 탐색(binary search)으로 뽑습니다. 배치가 없으니 감쇠(damping)도 필요 없습니다. 이 노트북에서는 평범한 파이썬
 # 반복문을 컴파일해 주는 [numba](https://numba.pydata.org)로 이것을 한 단계씩 만들고, 단계마다 얼마나 빨라지는지(또는
 # 느려지는지) 측정합니다.
 #
@@ -364,7 +364,7 @@ c_table = np.exp((np.arange(1000) / 1000 * 2 - 1) * 6)
 c_table = c_table / (c_table + 1)  # word2vec.c's expTable
 c_index = np.clip(((x + 6) * (1000 // 6 // 2)).astype(int), 0, 999)  # C: EXP_TABLE_SIZE / MAX_EXP / 2 = 83
 c_error = np.abs(c_table[c_index] - exact)[np.abs(x) < 6].max()
-print(f"정수 나눗셈 인수 {1000 // 6 // 2}를 쓰는 word2vec.c의 인덱스: [-6, 6] 안에서 가장 큰 오차 {c_error:.4f}")
+print(f"word2vec.c의 인덱스(정수 나눗셈 인수 {1000 // 6 // 2}): [-6, 6] 안에서 가장 큰 오차 {c_error:.4f}")
 losses = np.array([trick_loss[n] for n in names])
 print("변형별 손실 (첫 번째 대비):", np.round(losses / losses[0], 3))
 assert table_error[np.abs(x) < 6].max() < 12 / sig_table.size * 0.25 + 1e-6  # 한 칸 x 곡선의 최대 기울기 1/4
@@ -1048,8 +1048,8 @@ q3.check(seconds, t2=timed[2], t8=timed[8], t14=timed[14])
 # 처음으로: [README](../../README.ko.md)에 시리즈 목록이 있습니다. `benchmarks/bench_ptb.py`는 명령줄(`python -m w2vlib
 # train --backend numba`)을 열 에폭 동안 gensim과 비교해 시간을 잽니다.
 #
-# **출처**(이 노트북에서 확인한 것): word2vec.c(`word2vec.c`, tmikolov/word2vec: 하위 샘플링, 윈도우, LCG, 부정적 예는
-# `TrainModelThread`, `InitUnigramTable`과 `table_size`, `EXP_TABLE_SIZE`, `MAX_EXP`, `-cbow`일 때의 `alpha = 0.05`는
+# **출처**(이 노트북에서 확인한 것): word2vec.c(`word2vec.c`, tmikolov/word2vec: 하위 샘플링, 윈도우, LCG, 부정적 예는 `TrainModelThread`;
+# 부정적 예 표는 `InitUnigramTable`과 `table_size`; `EXP_TABLE_SIZE`, `MAX_EXP`, `-cbow`일 때의 `alpha = 0.05`는
 # `main`), gensim 4(`gensim/models/word2vec_inner.pyx`: `train_batch_cbow`, `w2v_fast_sentence_cbow_neg`,
 # `bisect_left`, `random_int32`, `MAX_SENTENCE_LEN`, `gensim/models/word2vec.py`: `Word2Vec`의 기본값과
 # `make_cum_table`, `gensim/models/keyedvectors.py`: `prep_vectors`), Niu, Recht, Ré, Wright의 "Hogwild!"(NIPS 2011,
