@@ -497,8 +497,29 @@ def test_backend_numpy_is_the_default(corpus_file, tmp_path, capsys):
     assert json.loads((out / "metrics.json").read_text())["settings"]["backend"] == "numpy"
 
 
+@pytest.fixture
+def sigint_default():
+    """Python's own Ctrl-C handler (KeyboardInterrupt) for the test: pytest-xdist's workers ignore SIGINT
+    (and a child process inherits an ignored signal), which would make a Ctrl-C test pass nothing."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers can only be set from the main thread")
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, old)
+
+
+def _sigint_as_default():
+    """For a child process: Ctrl-C handled as usual even if this process ignores it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_while_files_move_in_is_held_until_the_set_is_complete(corpus_file, tmp_path,
-                                                                      capsys, monkeypatch):
+                                                                      capsys, monkeypatch, sigint_default):
     import signal
 
     out = tmp_path / "run"
@@ -793,7 +814,7 @@ def test_compressed_corpus_says_decompress(kind, tmp_path, capsys, no_training):
     assert leftovers(tmp_path) == [p.name]
 
 
-def test_real_ctrl_c_during_training_leaves_the_previous_run(corpus_file, tmp_path, capsys):
+def test_real_ctrl_c_during_training_leaves_the_previous_run(corpus_file, tmp_path, capsys, sigint_default):
     import signal
     import subprocess
     import sys
@@ -809,7 +830,8 @@ def test_real_ctrl_c_during_training_leaves_the_previous_run(corpus_file, tmp_pa
     env = dict(os.environ, PYTHONPATH=str(Path(cli.__file__).parents[1]))
     proc = subprocess.Popen([sys.executable, "-m", "w2vlib", "train", "--corpus", str(big),
                              "--epochs", "500", "--no-progress", "--out", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=_sigint_as_default)
     deadline = time.monotonic() + 60
     while not list(out.glob(".w2vlib-run-*")) and time.monotonic() < deadline:
         time.sleep(0.05)  # the staging folder appears before the corpus is read
