@@ -19,9 +19,10 @@
 # Book: *Deep Learning from Scratch 2*, section 4.2 (the road the book takes), and beyond the book
 #
 # The softmax over V words is the bottleneck of notebook 01. The book, and notebooks 03–09, remove it with
-# **negative sampling**: a few "this word or not?" questions about words drawn at random. Mikolov et al. (2013)
-# had a second road, which word2vec.c runs with `-hs 1` and gensim with `hs=1`: **hierarchical softmax**
-# (계층적 소프트맥스). The V words become the leaves of a binary tree, and a word's probability is a product of
+# **negative sampling**: a few "this word or not?" questions about words drawn at random. word2vec has another
+# road, and negative sampling came after it: the 2013 paper that introduced negative sampling presents it as "a
+# simple alternative to the hierarchical softmax". word2vec.c runs that older road with `-hs 1`, gensim with `hs=1`:
+# **hierarchical softmax** (계층적 소프트맥스). The V words become the leaves of a binary tree, and a word's probability is a product of
 # sigmoids, one per inner node on the path from the root down to it. The tree is a **Huffman tree** (허프만
 # 트리), so frequent words sit near the root.
 #
@@ -341,7 +342,9 @@ if slopes is not None:
 # CBOW (notebooks 01–09) averages the context vectors into `h` and predicts the centre word. **Skip-gram**
 # (skip-gram 모델) does the reverse: the centre word's vector is `h`, and it predicts each word of the window, one
 # output question per (centre, context) pair. The book writes it in chapter 3 with two softmax losses
-# (`ch03/simple_skip_gram.py`: one `SoftmaxWithLoss` per context position, their losses added); the package has
+# (`ch03/simple_skip_gram.py`: one `SoftmaxWithLoss` per context position, their losses added), and in chapter 4
+# with `Embedding` and `NegativeSamplingLoss` (`ch04/skip_gram.py`; `ch04/train.py` names it as the alternative
+# model in a comment), the model that section 5 trains; the package has
 # the layered `w2vlib.SkipGram` and `fast.train(model="skipgram")`.
 #
 # Skip-gram makes one example per pair instead of one per word. With word2vec's dynamic window the radius is
@@ -364,7 +367,7 @@ assert abs(np.mean(2 * radius) - (WINDOW_SIZE + 1)) < 0.05
 #
 # Now the two models and the two roads, trained on PTB by the compiled backend of notebook 09
 # (`fast.train(..., backend="numba")`; hierarchical softmax with `hs=1, negative=0`, gensim's names). Same
-# seed, `HIDDEN_SIZE`, `WINDOW_SIZE`, subsampling 1e-3, and only `EPOCHS` epochs each, to stay within a minute:
+# seed, `HIDDEN_SIZE`, `WINDOW_SIZE`, subsampling 1e-3, and only `EPOCHS` epochs each, to keep the notebook short:
 # the vectors are far from converged (the benchmark below runs five), so read the table for how the four
 # compare, not for their best scores. Learning rates are word2vec.c's defaults: 0.05 for CBOW, 0.025 for
 # skip-gram. A short warm-up run compiles each kernel first (or loads it from numba's cache), so no compile time
@@ -469,16 +472,21 @@ else:
 # - **The defaults.** word2vec.c starts with `hs = 0, negative = 5` ("-negative: common values are 3 - 10"),
 #   gensim's `Word2Vec` with `hs=0, negative=5`. The 2013 paper on negative sampling presents it as "a simple
 #   alternative to the hierarchical softmax" (its abstract).
-# - **Both at once is a mistake.** word2vec.c and gensim allow `hs=1` with `negative > 0` and then train both
-#   output layers; gensim warns that this "is probably a mistake". `w2vlib.fast.train` refuses it.
+# - **Both at once.** word2vec.c allows it (its `README.txt`: "hierarchical softmax and / or negative sampling")
+#   and so does gensim; both then train two output layers. gensim warns that `hs=1` with `negative > 0` "is
+#   probably a mistake". `w2vlib.fast.train` refuses the combination, so that each run teaches one road.
 # - **Cost.** Per example, negative sampling costs k + 1 dot products, hierarchical softmax about the entropy of
-#   the words in bits (section 2: about 9 on PTB); both stay flat as V grows (section 3). With few negatives
+#   the words in bits (section 2: about 9 per word of the raw PTB text; per training example after subsampling,
+#   more, because subsampling drops frequent, short-path words); both stay nearly flat as V grows (section 3). With few negatives
 #   negative sampling does less work; the table of section 5 shows the wall time on your machine.
 # - **Quality.** On PTB, after few epochs, section 5's table compares the four; the benchmark's verdict against
 #   gensim's hierarchical softmax is printed at the end of section 5. Judge a difference between rows by its
 #   standard errors.
 # - **CBOW or skip-gram.** Skip-gram makes about `WINDOW_SIZE + 1` examples per word, so it costs several times
-#   CBOW (section 5 measures how much), in exchange for more updates of every word's input vector.
+#   CBOW (section 5 measures how much). Both models update about the same number of input rows: word2vec.c's
+#   CBOW adds its error `neu1e` to every context word's row (the `// hidden -> in` loop). The difference is that
+#   each skip-gram pair makes its own prediction and its own gradient, while a CBOW window shares one gradient
+#   of the averaged context.
 #
 # ## Summary
 #
@@ -539,7 +547,8 @@ q3.check(prediction_3, theory=slope_path,
 # `_build_heap`, `_assign_binary_codes`, `Word2Vec.__init__` defaults and the `hs` docstring,
 # `_check_training_sanity`'s warning; `word2vec_inner.pyx`: `w2v_fast_sentence_cbow_hs`,
 # `w2v_fast_sentence_sg_hs` and their callers), the book's code (oreilly-japan/deep-learning-from-scratch-2:
-# `ch03/simple_skip_gram.py`), Mikolov et al. 2013, "Distributed Representations of Words and Phrases and their
+# `ch03/simple_skip_gram.py`, `ch04/skip_gram.py`, `ch04/train.py`), word2vec's `README.txt` (the training
+# algorithm line), Mikolov et al. 2013, "Distributed Representations of Words and Phrases and their
 # Compositionality" (the abstract).
 
 # %% [markdown]

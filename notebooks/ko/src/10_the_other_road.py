@@ -19,9 +19,10 @@
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.2절 (교재가 택한 길), 그리고 교재 밖 내용
 #
 # V개 단어에 대한 소프트맥스는 노트북 01의 병목입니다. 교재와 노트북 03~09는 이 병목을 **네거티브 샘플링**(negative
-# sampling)으로 없앴습니다. 무작위로 뽑은 단어 몇 개에 대해 "이 단어인가, 아닌가?"를 묻는 방법입니다. Mikolov 등(2013)에게는
-# 두 번째 길도 있었습니다. word2vec.c가 `-hs 1`로, gensim이 `hs=1`로 실행하는 **계층적 소프트맥스**(hierarchical
-# softmax)입니다. V개 단어가 이진 트리의 잎이 되고, 단어의 확률은 루트에서 그 단어까지 내려가는 경로의 내부 노드마다
+# sampling)으로 없앴습니다. 무작위로 뽑은 단어 몇 개에 대해 "이 단어인가, 아닌가?"를 묻는 방법입니다. word2vec에는 다른 길도
+# 있고, 네거티브 샘플링은 그보다 나중에 나왔습니다. 네거티브 샘플링을 소개한 2013년 논문은 그것을 "계층적 소프트맥스의
+# 간단한 대안(a simple alternative to the hierarchical softmax)"이라고 소개합니다. 그 먼저 나온 길이 word2vec.c가
+# `-hs 1`로, gensim이 `hs=1`로 실행하는 **계층적 소프트맥스**(hierarchical softmax)입니다. V개 단어가 이진 트리의 잎이 되고, 단어의 확률은 루트에서 그 단어까지 내려가는 경로의 내부 노드마다
 # 시그모이드 하나씩을 곱한 값입니다. 이 트리는 **허프만 트리**(Huffman tree)여서 자주 나오는 단어가 루트 가까이에
 # 있습니다.
 #
@@ -75,7 +76,7 @@ SEED = 0                                # 이 노트북의 모든 무작위 추�
 TOY_WORD = "say"                        # 교재 문장의 단어 중 경로를 빨간색으로 그릴 단어
 HIDDEN_SIZE = 100                       # 단어 벡터(그리고 내부 노드 벡터)의 길이
 WINDOW_SIZE = 5                         # 맥락의 최대 반경 (단어마다 1..WINDOW_SIZE에서 뽑음)
-NEGATIVE = 5                            # 네거티브 샘플링에서 학습 예 하나당 부정적 예의 수
+NEGATIVE = 5                            # 네거티브 샘플링에서 학습 예 하나당 부정적 예(negative example)의 수
 EPOCHS = 2                              # PTB 학습 네 번 각각의 에폭 수 (적음: 5절 참고)
 THREADS = 2                             # 컴파일된 학습기의 스레드 수
 VOCAB_SIZES = [1_000, 10_000, 100_000]  # 비용 비교에 쓸 V (오름차순)
@@ -164,12 +165,12 @@ print(f"HierarchicalSoftmaxLoss의 기울기 확인: dW 상대 오차 {fmt_err(e
 assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 
 # %% [markdown]
-# ## 2. PTB에서 경로는 얼마나 길까?
+# ## 2. PTB에서의 경로 길이
 #
 # 학습 예 하나의 비용은 타깃 경로의 내부 노드마다 내적 하나(와 행 갱신 하나)입니다. 그래서 중요한 수는 **기대 코드
 # 길이**, 즉 글의 단어들에 대해 평균한 경로 길이 `sum(count × length) / sum(count)`입니다. 섀넌의 한계에 따르면 어떤
 # 이진 코드도 평균적으로 단어 분포의 비트 단위 엔트로피 `−Σ p log₂ p`보다 짧을 수 없고, 허프만 코드는 최적이어서 그보다
-# 1비트 미만만 깁니다. 비교할 기준(귀무 모델)은 횟수를 무시한 균형 트리로, 모든 경로의 길이가 약 log₂ V입니다.
+# 1비트 미만만 깁니다. 비교할 귀무 기준(null)은 횟수를 무시한 균형 트리로, 모든 경로의 길이가 약 log₂ V입니다.
 
 # %%
 corpus, word_to_id, id_to_word = load_ptb("train")
@@ -181,7 +182,7 @@ L_mean = expected_code_length(counts, codes)
 H_bits = entropy_bits(counts)
 order = np.argsort(-counts, kind="stable")
 print(f"PTB: {len(corpus):,}단어, V = {V:,}")
-print(f"기대 코드 길이 (허프만):        글의 단어 하나당 시그모이드 {L_mean:.4f}개")
+print(f"기대 코드 길이 (허프만):        말뭉치의 단어 하나당 시그모이드 {L_mean:.4f}개")
 print(f"유니그램 횟수의 엔트로피:       {H_bits:.4f}비트 (어떤 이진 코드도 이보다 짧을 수 없음)")
 print(f"횟수를 무시한 균형 트리:        {math.log2(V):.4f} (log2 V)")
 print(f"가장 짧은 경로 {lengths.min()} (가장 자주 나오는 단어 {id_to_word[int(order[0])]!r}), "
@@ -241,7 +242,7 @@ assert np.median(gap) < 1.5
 # ## 3. V가 커질 때 학습 예 하나의 비용
 #
 # 학습 예 하나마다 전체 소프트맥스는 V개 단어의 점수를 모두 매기고, 네거티브 샘플링은 V와 상관없이 k + 1개 행의 점수를
-# 매기며, 계층적 소프트맥스는 타깃 경로의 노드마다 행 하나의 점수를 매깁니다. 그 평균 길이는 엔트로피처럼, 대략
+# 매기며, 계층적 소프트맥스는 타깃 경로의 노드마다 행 하나의 점수를 매깁니다. 그 평균 길이는 엔트로피를 따라 대략
 # log V처럼 자랍니다. 로그-로그 그래프에서 V에 비례하는 비용의 기울기는 1이고, 일정한 비용의 기울기는 0입니다.
 #
 # **문제 3은 여기서 시작합니다.** 시간을 재기 전에, V에 대한 계층적 소프트맥스 비용의 로그-로그 기울기를 예측해서
@@ -295,7 +296,7 @@ rng = np.random.default_rng(SEED)
 with threadpool_limits(limits=1, user_api="blas"):
     costs = [time_output_side(V_, rng) for V_ in VOCAB_SIZES]
 names = ["소프트맥스", "네거티브 샘플링", "계층적 소프트맥스"]
-print(format_table(["V", "평균 경로", "소프트맥스 (us)", "네거티브 샘플링 (us)", "계층적 소프트맥스 (us)"],
+print(format_table(["V", "평균 경로", "소프트맥스 (마이크로초)", "네거티브 샘플링 (마이크로초)", "계층적 소프트맥스 (마이크로초)"],
                    [[f"{c['V']:,}", f"{c['path']:.2f}"] + [f"{c[n] * 1e6:.2f}" for n in names] for c in costs]))
 
 # %%
@@ -319,7 +320,7 @@ for n, marker in zip(names, "os^"):
     ax.plot(Vs, [c[n] * 1e6 for c in costs], marker + "-", label=n)
 ax.set_xscale("log")
 ax.set_yscale("log")
-ax.set_xlabel("어휘 크기 V (단어 수)")
+ax.set_xlabel("어휘 수 V")
 ax.set_ylabel("학습 예 하나의 시간 (마이크로초)")
 ax.set_title(f"출력 계층, 순전파 + 역전파 (H = {HIDDEN_SIZE}, k = {NEGATIVE})")
 ax.legend(fontsize=9)
@@ -337,11 +338,13 @@ if slopes is not None:
 #
 # CBOW(노트북 01~09)는 맥락 벡터들의 평균을 `h`로 삼아 가운데 단어를 예측합니다. **skip-gram**은 반대로, 가운데
 # 단어의 벡터가 `h`이고 윈도우의 단어를 하나씩 예측합니다. (가운데 단어, 맥락 단어) 쌍마다 출력 질문이 하나씩입니다.
-# 교재는 3장에서 소프트맥스 손실 두 개로 이것을 작성합니다 (`ch03/simple_skip_gram.py`: 맥락 위치마다
-# `SoftmaxWithLoss` 하나, 손실을 더함). 패키지에는 계층으로 만든 `w2vlib.SkipGram`과 `fast.train(model="skipgram")`이
+# 교재는 3장에서 소프트맥스 손실 두 개로 이것을 구현합니다 (`ch03/simple_skip_gram.py`: 맥락 위치마다
+# `SoftmaxWithLoss` 하나, 손실을 더함). 4장에서는 `Embedding`과 `NegativeSamplingLoss`로 구현합니다
+# (`ch04/skip_gram.py`. `ch04/train.py`는 주석에서 이것을 다른 모델로 제시합니다). 5절에서 학습하는 모델이 바로
+# 이것입니다. 패키지에는 계층으로 만든 `w2vlib.SkipGram`과 `fast.train(model="skipgram")`이
 # 있습니다.
 #
-# skip-gram은 단어마다가 아니라 쌍마다 학습 예를 하나씩 만듭니다. word2vec의 동적 윈도우에서는 반경을 1부터
+# skip-gram은 단어마다가 아니라 쌍마다 학습 예를 하나씩 만듭니다. word2vec의 동적 윈도우(dynamic window)에서는 반경을 1부터
 # `WINDOW_SIZE` 사이에서 뽑으므로, 단어 하나는 평균 `2 × (WINDOW_SIZE + 1) / 2 = WINDOW_SIZE + 1`개의 맥락 단어를
 # 갖습니다 (윈도우가 잘리는 곳에서는 조금 적습니다).
 
@@ -360,8 +363,8 @@ assert abs(np.mean(2 * radius) - (WINDOW_SIZE + 1)) < 0.05
 # ## 5. PTB에서 네 번 학습하기: CBOW와 skip-gram, 네거티브 샘플링과 계층적 소프트맥스
 #
 # 이제 두 모델과 두 길을 노트북 09의 컴파일된 백엔드(`fast.train(..., backend="numba")`, 계층적 소프트맥스는
-# gensim의 이름대로 `hs=1, negative=0`)로 PTB에서 학습합니다. 시드, `HIDDEN_SIZE`, `WINDOW_SIZE`, 하위 샘플링 1e-3이
-# 모두 같고, 1분 안에 끝나도록 각각 `EPOCHS` 에폭만 학습합니다. 벡터는 수렴과는 거리가 멀므로(아래 벤치마크는 다섯
+# gensim의 이름대로 `hs=1, negative=0`)로 PTB에서 학습합니다. 시드, `HIDDEN_SIZE`, `WINDOW_SIZE`, 하위 샘플링(subsampling) 1e-3이
+# 모두 같고, 노트북이 짧게 끝나도록 각각 `EPOCHS` 에폭만 학습합니다. 벡터는 수렴과는 거리가 멀므로(아래 벤치마크는 다섯
 # 에폭을 돕니다) 이 표는 최고 점수가 아니라 넷을 서로 비교하는 용도로 읽으세요. 학습률(learning rate)은 word2vec.c의
 # 기본값으로, CBOW는 0.05, skip-gram은 0.025입니다. 짧은 준비 실행이 먼저 각 커널을 컴파일하므로(또는 numba의
 # 캐시에서 불러오므로) 컴파일 시간은 재지 않습니다.
@@ -376,7 +379,7 @@ for model in ("cbow", "skipgram"):
         runs[(model, road)] = fast.train(corpus, V, model=model, hidden_size=HIDDEN_SIZE,
                                          window_size=WINDOW_SIZE, epochs=EPOCHS, seed=SEED, backend="numba",
                                          threads=THREADS, progress=False, **output)
-print(format_table(["모델", "출력 계층", "초", "단어/초", "마지막 에폭의 손실"],
+print(format_table(["모델", "출력 계층", "초", "초당 단어 수", "마지막 에폭의 손실"],
                    [[m, r, f"{res.wall_time:.2f}", f"{res.words_per_sec:,.0f}", f"{res.loss_per_epoch[-1]:.3f}"]
                     for (m, r), res in runs.items()]))
 
@@ -420,7 +423,7 @@ print(f"유추 문제의 우연 수준 ({V:,}개 단어 중 하나를 찍을 때
 if "WordSim-353" in benchmarks:
     above = [key for key, sc in scores.items() if sc["WordSim-353"][0] > 2 * sc["WordSim-353"][1]]
     print(f"WordSim-353: 학습 4번 중 {len(above)}번이 무작위 벡터의 표준오차 두 배보다 크게 사람의 평가와 "
-          "상관합니다")
+          "상관관계가 있습니다")
 
 # %%
 for (m, r), sc in scores.items():
@@ -450,27 +453,32 @@ if bench_file.is_file():
     bench = json.loads(bench_file.read_text())
     for metric, v in bench["verdict"].items():
         print(f"{metric}: w2vlib {v['ours']:.4f}, gensim {v['gensim']:.4f}, 차이 {v['diff']:+.4f} "
-              f"(표준오차 {v['se_diff']:.4f}), 판정: {'나쁘지 않음' if v['no_worse'] else '더 나쁨'}")
+              f"(표준오차 {v['se_diff']:.4f}), 판정: {'gensim에 뒤지지 않음' if v['no_worse'] else 'gensim보다 나쁨'}")
 else:
     print("benchmarks/results/ptb_hs.json이 없습니다. python benchmarks/bench_hs.py를 실행하세요")
 
 # %% [markdown]
-# ## 6. 언제 무엇을 고를까
+# ## 6. 언제 무엇을 고를지
 #
 # 출처가 말하는 것, 그리고 여기서 측정한 것입니다.
 #
 # - **기본값.** word2vec.c는 `hs = 0, negative = 5`로 시작하고("-negative: common values are 3 - 10"), gensim의
 #   `Word2Vec`도 `hs=0, negative=5`입니다. 네거티브 샘플링을 소개한 2013년 논문은 초록에서 그것을 "계층적
 #   소프트맥스의 간단한 대안(a simple alternative to the hierarchical softmax)"으로 소개합니다.
-# - **둘을 함께 쓰는 것은 실수입니다.** word2vec.c와 gensim은 `hs=1`과 `negative > 0`을 함께 허용하고 두 출력 계층을
-#   모두 학습합니다. gensim은 이것이 "아마 실수(is probably a mistake)"라고 경고합니다. `w2vlib.fast.train`은 거부합니다.
+# - **둘을 함께 쓰기.** word2vec.c는 이를 허용하고(`README.txt`: "hierarchical softmax and / or negative
+#   sampling"), gensim도 허용합니다. 둘 다 그러면 출력 계층 두 개를 학습합니다. gensim은 `hs=1`과 `negative > 0`을
+#   함께 쓰면 "아마 실수(is probably a mistake)"라고 경고합니다. `w2vlib.fast.train`은 한 번의 실행이 한 길만 보여
+#   주도록 이 조합을 거부합니다.
 # - **비용.** 학습 예 하나에 네거티브 샘플링은 내적 k + 1개, 계층적 소프트맥스는 단어들의 비트 단위 엔트로피만큼
-#   (2절: PTB에서 약 9개) 듭니다. 둘 다 V가 커져도 거의 평평합니다 (3절). 부정적 예가 적으면 네거티브 샘플링이 일을
+#   (2절: PTB 원문의 단어 하나당 약 9개. 하위 샘플링이 경로가 짧은 잦은 단어를 덜어 내므로 하위 샘플링 뒤의 학습 예
+#   하나당으로는 더 깁니다) 듭니다. 둘 다 V가 커져도 거의 평평합니다 (3절). 부정적 예가 적으면 네거티브 샘플링이 일을
 #   덜 합니다. 여러분 컴퓨터에서의 실제 시간은 5절의 표에 있습니다.
 # - **품질.** 적은 에폭으로 PTB에서 학습한 넷은 5절의 표가 비교하고, gensim의 계층적 소프트맥스에 대한 벤치마크의
 #   판정은 5절 끝에 출력되어 있습니다. 행 사이의 차이는 표준오차로 판단하세요.
 # - **CBOW냐 skip-gram이냐.** skip-gram은 단어 하나당 약 `WINDOW_SIZE + 1`개의 학습 예를 만들므로 CBOW의 몇 배가
-#   듭니다 (얼마나 드는지는 5절에서 측정합니다). 그 대신 모든 단어의 입력 벡터가 더 자주 갱신됩니다.
+#   듭니다 (얼마나 드는지는 5절에서 측정합니다). 갱신되는 입력 행의 수는 두 모델이 거의 같습니다. word2vec.c의
+#   CBOW도 오차 `neu1e`를 맥락 단어 모두의 행에 더합니다(`// hidden -> in` 반복문). 차이는 skip-gram에서는 쌍마다
+#   예측과 기울기가 따로 있고, CBOW에서는 한 윈도우가 평균한 맥락의 기울기 하나를 함께 쓴다는 점입니다.
 #
 # ## 정리
 #
@@ -528,7 +536,8 @@ q3.check(prediction_3, theory=slope_path,
 # `if (hs)` 반복문, `-hs`/`-negative`의 기본값과 사용법 문구), gensim 4 (`word2vec.py`: `_build_heap`,
 # `_assign_binary_codes`, `Word2Vec.__init__`의 기본값과 `hs` 설명, `_check_training_sanity`의 경고,
 # `word2vec_inner.pyx`: `w2v_fast_sentence_cbow_hs`, `w2v_fast_sentence_sg_hs`와 그 호출부), 교재의 코드
-# (oreilly-japan/deep-learning-from-scratch-2: `ch03/simple_skip_gram.py`), Mikolov 등 2013, "Distributed
+# (oreilly-japan/deep-learning-from-scratch-2: `ch03/simple_skip_gram.py`, `ch04/skip_gram.py`, `ch04/train.py`),
+# word2vec의 `README.txt`(training algorithm 줄), Mikolov 등 2013, "Distributed
 # Representations of Words and Phrases and their Compositionality" (초록).
 
 # %% [markdown]
