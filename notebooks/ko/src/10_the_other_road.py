@@ -80,8 +80,9 @@ NEGATIVE = 5                            # 네거티브 샘플링에서 학습 �
 EPOCHS = 2                              # PTB 학습 네 번 각각의 에폭 수 (적음: 5절 참고)
 THREADS = 2                             # 컴파일된 학습기의 스레드 수
 VOCAB_SIZES = [1_000, 10_000, 100_000]  # 비용 비교에 쓸 V (오름차순)
-BATCH = 100                             # 시간을 재는 배치 하나의 학습 예 수
+BATCH = 2000                            # 시간을 재는 배치 하나의 학습 예 수 (소프트맥스는 BATCH // 40)
 REPEAT = 5                              # 시간 측정: 이 횟수만큼 실행해 가장 빠른 값
+ROUNDS = 3                              # 시간 측정: V 전체를 이 횟수만큼 다시 잽니다 (퍼짐을 보려고)
 
 # %% [markdown]
 # ## 1. 교재의 문장으로 만든 트리
@@ -242,38 +243,49 @@ assert np.median(gap) < 1.5
 # ## 3. V가 커질 때 학습 예 하나의 비용
 #
 # 학습 예 하나마다 전체 소프트맥스는 V개 단어의 점수를 모두 매기고, 네거티브 샘플링은 V와 상관없이 k + 1개 행의 점수를
-# 매기며, 계층적 소프트맥스는 타깃 경로의 노드마다 행 하나의 점수를 매깁니다. 그 평균 길이는 엔트로피를 따라 대략
-# log V처럼 자랍니다. 로그-로그 그래프에서 V에 비례하는 비용의 기울기는 1이고, 일정한 비용의 기울기는 0입니다.
+# 매기며, 계층적 소프트맥스는 타깃 경로의 노드마다 행 하나의 점수를 매깁니다. 로그-로그 그래프에서 V에 비례하는
+# 비용의 로그-로그 기울기(slope)는 1이고, 일정한 비용의 로그-로그 기울기는 0입니다.
 #
-# **문제 3은 여기서 시작합니다.** 시간을 재기 전에, V에 대한 계층적 소프트맥스 비용의 로그-로그 기울기를 예측해서
-# 적어 두세요 (채점은 노트북 끝에서 합니다).
+# **문제 3은 여기서 시작합니다.** 다음 셀들을 실행하기 전에, `VOCAB_SIZES` 범위에서 V에 대한 계층적 소프트맥스의
+# 학습 예 하나당 일의 양(평균 경로 길이)의 로그-로그 기울기를 예측해서 적어 두세요. 노트북 끝의 채점은 다음 셀들이
+# 계산하는 평균 경로 길이의 로그-로그 기울기와 비교합니다.
 
 # %%
 prediction_3 = ...                # V에 대한 계층적 소프트맥스 비용의 로그-로그 기울기 예측 (0 = 평평함, 1 = V에 비례)
 
 # %% [markdown]
-# V마다 지프(Zipf) 법칙을 닮은 빈도의 합성 말뭉치와 그 허프만 트리를 만들고(노트북 04처럼), 학습 예 `BATCH`개짜리
-# 배치 하나의 **출력 쪽** 순전파 + 역전파 시간을 잽니다. 소프트맥스와 교차 엔트로피를 쓰는 `h @ W_out`,
-# k = `NEGATIVE`인 `NegativeSamplingLoss`(부정적 예 추출 포함), 그리고 `HierarchicalSoftmaxLoss`입니다. 시간을 잴 때
-# numpy의 행렬 곱은 스레드 하나로 돌립니다(scikit-learn이 함께 설치하는 `threadpoolctl`). 그래서 기울기는 바쁜
-# 컴퓨터에서 스레드가 일을 얼마나 잘 나누는지가 아니라 일의 양을 잽니다.
+# V마다 지프(Zipf) 법칙을 닮은 빈도의 합성 말뭉치를 `SEED`와 V로 시드를 준 자기만의 생성기로 만들고(노트북
+# 04처럼), 그 허프만 트리를 만듭니다. 첫 번째 표는 센 **일의 양**입니다. 학습 예 하나의 출력 쪽 순전파가 계산하는
+# 길이 H인 내적의 수로, 소프트맥스는 V, 네거티브 샘플링은 k + 1 = `NEGATIVE + 1`, 계층적 소프트맥스는 평균 경로
+# 길이입니다(역전파는 그만큼의 행 갱신을 한 번 더 합니다). 여기서는 이 개수가 비용의 척도이고, 어떤 컴퓨터에서도
+# 같습니다.
+#
+# 그다음 시간 측정은 잡음이 많은 두 번째 관점입니다. **출력 쪽**의 순전파 + 역전파로, 소프트맥스와 교차 엔트로피를
+# 쓰는 `h @ W_out`은 학습 예 `BATCH // 40`개로(점수가 배치 × V 행렬이므로), k = `NEGATIVE`인
+# `NegativeSamplingLoss`(부정적 예 추출 포함)와 `HierarchicalSoftmaxLoss`는 학습 예 `BATCH`개로 잽니다. numpy의 행렬
+# 곱은 스레드 하나로 돌리고(scikit-learn이 함께 설치하는 `threadpoolctl`), V 전체에 대한 측정을 순서를 번갈아 가며
+# `ROUNDS`번 반복합니다. 표는 학습 예 하나당 시간의 중앙값이고, 로그-로그 기울기는 측정들의 중앙값(최솟값 .. 최댓값)으로
+# 출력합니다. 학습 예 하나당 시간에는 호출마다 드는 numpy의 비용과 메모리 이동도 담기는데, 네거티브 샘플링과 계층적
+# 소프트맥스에서는 이것이 수천 번의 곱셈-덧셈 자체보다 큽니다.
 
 # %%
-def time_output_side(V_, rng):
-    """세 출력 계층의 배치당 시간(순전파 + 역전파, 초)과 평균 경로 길이."""
+def build_output_side(V_, seed):
+    """V 하나에 대해 합성 지프 말뭉치 위의 세 출력 계층: 그 단계 함수들과 평균 경로 길이."""
+    rng_v = np.random.default_rng([seed, V_])   # 자기만의 생성기: V의 말뭉치가 시간 측정에 좌우되지 않습니다
     zipf = 1.0 / np.arange(1, V_ + 1)
-    fake_corpus = rng.choice(V_, size=10 * V_, p=zipf / zipf.sum())
+    fake_corpus = rng_v.choice(V_, size=10 * V_, p=zipf / zipf.sum())
     fake_counts = np.bincount(fake_corpus, minlength=V_)
     target = fake_corpus[:BATCH]
-    _, W_out = init_weights(V_, HIDDEN_SIZE, rng)
-    h = rng.standard_normal((BATCH, HIDDEN_SIZE)).astype(np.float32)
+    _, W_out = init_weights(V_, HIDDEN_SIZE, rng_v)
+    h = rng_v.standard_normal((BATCH, HIDDEN_SIZE)).astype(np.float32)
+    n_soft = max(1, BATCH // 40)                # 소프트맥스의 점수는 n_soft x V 행렬이므로 작게 둡니다
 
     out_layer, softmax_loss = MatMul(np.ascontiguousarray(W_out.T)), SoftmaxWithLoss()
     def softmax_step():
-        softmax_loss.forward(out_layer.forward(h), target)
+        softmax_loss.forward(out_layer.forward(h[:n_soft]), target[:n_soft])
         return out_layer.backward(softmax_loss.backward())
 
-    ns = NegativeSamplingLoss(W_out, fake_corpus, 0.75, NEGATIVE, rng=rng)
+    ns = NegativeSamplingLoss(W_out, fake_corpus, 0.75, NEGATIVE, rng=rng_v)
     def ns_step():
         ns.forward(h, target)
         return ns.backward()
@@ -284,55 +296,76 @@ def time_output_side(V_, rng):
         hs.forward(h, target)
         return hs.backward()
 
-    ns_step(), hs_step()                        # 각 계층의 첫 역전파가 기울기 전체를 한 번 지웁니다
-    return {"V": V_, "path": expected_code_length(fake_counts, codes_),
-            "소프트맥스": best_time(softmax_step, REPEAT) / BATCH,
-            "네거티브 샘플링": best_time(ns_step, REPEAT) / BATCH,
-            "계층적 소프트맥스": best_time(hs_step, REPEAT) / BATCH}
+    ns_step(), hs_step()                        # 각각 첫 역전파에서 기울기 전체를 한 번 지웁니다
+    path_batch = float(np.mean([len(codes_[w]) for w in target]))
+    return {"V": V_, "path": expected_code_length(fake_counts, codes_), "path_batch": path_batch,
+            "steps": {NAMES[0]: (softmax_step, n_soft), NAMES[1]: (ns_step, BATCH), NAMES[2]: (hs_step, BATCH)}}
 
 
-# %% tags=["nbval-ignore-output"]
-rng = np.random.default_rng(SEED)
-with threadpool_limits(limits=1, user_api="blas"):
-    costs = [time_output_side(V_, rng) for V_ in VOCAB_SIZES]
-names = ["소프트맥스", "네거티브 샘플링", "계층적 소프트맥스"]
-print(format_table(["V", "평균 경로", "소프트맥스 (마이크로초)", "네거티브 샘플링 (마이크로초)", "계층적 소프트맥스 (마이크로초)"],
-                   [[f"{c['V']:,}", f"{c['path']:.2f}"] + [f"{c[n] * 1e6:.2f}" for n in names] for c in costs]))
+NAMES = ["소프트맥스", "네거티브 샘플링", "계층적 소프트맥스"]
+setups = [build_output_side(V_, SEED) for V_ in VOCAB_SIZES]
+Vs = np.array([s["V"] for s in setups])
+paths = np.array([s["path"] for s in setups])
+work = {NAMES[0]: Vs.astype(float), NAMES[1]: np.full(len(Vs), NEGATIVE + 1.0), NAMES[2]: paths}
+print("학습 예 하나의 일의 양: 길이 H인 내적의 수 (출력 쪽, 순전파)")
+print(format_table(["V", "평균 경로", "소프트맥스", "네거티브 샘플링", "계층적 소프트맥스"], [[f"{V_:,}", f"{paths[i]:.2f}"] + [f"{work[n][i]:,.2f}" for n in NAMES]
+                                  for i, V_ in enumerate(Vs)]))
 
 # %%
-Vs = np.array([c["V"] for c in costs])
-paths = np.array([c["path"] for c in costs])
 if Vs.max() >= 10 * Vs.min():
-    slopes = {n: loglog_slope(Vs, [c[n] for c in costs]) for n in names}
     slope_path = loglog_slope(Vs, paths)
     assert 0 < slope_path < 0.3, "평균 경로는 자라지만, V보다 훨씬 느리게 자랍니다"
-    assert slopes["소프트맥스"] > 0.3, "소프트맥스 단계는 V와 함께 자랍니다 (V가 크면 기울기 1 근처)"
-    for n in ("네거티브 샘플링", "계층적 소프트맥스"):
-        assert slopes[n] < slopes["소프트맥스"] - 0.3, f"{n}은(는) V와 함께 거의 자라지 않아야 합니다 (컴퓨터가 바빴다면 다시 실행하세요)"
-    print("확인 통과. 소프트맥스는 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다")
+    print(f"{"확인 통과. 일의 양은 소프트맥스에서 V처럼 자라고, 네거티브 샘플링에서는 k + 1로 그대로입니다. 평균 경로의 로그-로그 기울기(slope)는"} {slope_path:.3f}")
 else:
-    slopes, slope_path = None, None
+    slope_path = None
+    print("주어진 크기에서는 확인 통과. 비용이 자라는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 주세요.")
+
+# %% tags=["nbval-ignore-output"]
+times = {n: np.zeros((ROUNDS, len(Vs))) for n in NAMES}
+with threadpool_limits(limits=1, user_api="blas"):
+    for r in range(ROUNDS):
+        order = range(len(Vs)) if r % 2 == 0 else reversed(range(len(Vs)))   # V의 순서를 번갈아 바꿉니다
+        for i in order:
+            for n in NAMES:
+                step, n_examples = setups[i]["steps"][n]
+                times[n][r, i] = best_time(step, REPEAT) / n_examples
+print(format_table(["V", "소프트맥스 (마이크로초)", "네거티브 샘플링 (마이크로초)", "계층적 소프트맥스 (마이크로초)"], [[f"{V_:,}"] + [f"{np.median(times[n][:, i]) * 1e6:.2f}" for n in NAMES]
+                                  for i, V_ in enumerate(Vs)]))
+
+# %%
+if slope_path is not None:
+    slopes = {n: np.array([loglog_slope(Vs, times[n][r]) for r in range(ROUNDS)]) for n in NAMES}
+    for n in NAMES:
+        print(f"{n}: {np.median(slopes[n]):.2f} ({np.min(slopes[n]):.2f} .. {np.max(slopes[n]):.2f})")
+    med = {n: float(np.median(slopes[n])) for n in NAMES}
+    assert med[NAMES[0]] > 0.3, "소프트맥스 단계는 V와 함께 자랍니다 (V가 크면 로그-로그 기울기 1 근처)"
+    for n in NAMES[1:]:
+        assert med[n] < med[NAMES[0]] - 0.3, "{n}은(는) V와 함께 거의 자라지 않아야 합니다 (컴퓨터가 바빴다면 다시 실행하세요)".format(n=n)
+    print("확인 통과. 소프트맥스의 시간은 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다")
+else:
+    slopes = None
     print("주어진 크기에서는 확인 통과. 비용이 자라는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 주세요.")
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
-for n, marker in zip(names, "os^"):
-    ax.plot(Vs, [c[n] * 1e6 for c in costs], marker + "-", label=n)
+for n, marker in zip(NAMES, "os^"):
+    t = times[n] * 1e6
+    ax.errorbar(Vs, np.median(t, axis=0), yerr=[np.median(t, axis=0) - t.min(axis=0),
+                t.max(axis=0) - np.median(t, axis=0)], fmt=marker + "-", capsize=3, label=n)
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("어휘 수 V")
 ax.set_ylabel("학습 예 하나의 시간 (마이크로초)")
-ax.set_title(f"출력 계층, 순전파 + 역전파 (H = {HIDDEN_SIZE}, k = {NEGATIVE})")
+ax.set_title("출력 계층, 순전파 + 역전파 (H = {H}, k = {k}), {r}번 측정의 중앙값과 범위".format(H=HIDDEN_SIZE, k=NEGATIVE, r=ROUNDS))
 ax.legend(fontsize=9)
 plt.show()
-if slopes is not None:
-    print("로그-로그 기울기: " + ", ".join(f"{n} {s:.2f}" for n, s in slopes.items())
-          + f". 평균 경로 길이만으로는 {slope_path:.2f}")
 
 # %% [markdown]
-# 계층적 소프트맥스가 학습 예 하나에 하는 일의 양은 경로 길이가 정합니다. 시간 측정에는 호출마다 드는 numpy의 고정
-# 비용이 더해지는데, 이 비용은 V와 함께 자라지 않습니다. 두 길 모두 O(V) 비용을 없앱니다. 어느 쪽이 더 싼지는
-# `NEGATIVE + 1`과 평균 경로 길이(위 표에 V마다 나와 있습니다)를 비교해 보면 알 수 있습니다.
+# 센 일의 양의 표가 각 길의 비용을 말해 줍니다. 두 길 모두 O(V) 항을 없애고, 어느 쪽이 일을 덜 하는지는
+# `NEGATIVE + 1`과 평균 경로 길이(둘 다 첫 번째 표에 있습니다)를 비교하면 알 수 있습니다. 시간 측정은 느슨하게만
+# 확인합니다. 소프트맥스의 로그-로그 기울기 중앙값이 나머지 둘보다 0.3 이상 크다는 것뿐입니다. 호출마다 드는 비용과
+# 메모리 이동 때문에 네거티브 샘플링과 계층적 소프트맥스의 순서는 어느 쪽으로든 바뀔 수 있고, 측정들의 범위가 바쁜
+# 컴퓨터가 각 로그-로그 기울기를 얼마나 흔드는지 보여 줍니다.
 #
 # ## 4. skip-gram: 다른 모델
 #
@@ -492,7 +525,7 @@ else:
 # - `HierarchicalSoftmaxLoss`는 교재의 계층 모양을 갖고 기울기 확인(gradient check)을 통과합니다. 컴파일된 커널
 #   (`fast.train(..., hs=1, negative=0, backend="numba")`)도 같은 단계를 밟습니다.
 # - 학습 예 하나의 비용은 소프트맥스(softmax)에서는 V처럼 자라고, 네거티브 샘플링(negative sampling)과 계층적
-#   소프트맥스에서는 거의 평평합니다 (측정한 기울기).
+#   소프트맥스에서는 거의 평평합니다 (센 일의 양. 범위와 함께 잰 로그-로그 기울기도 같습니다).
 # - skip-gram 모델(skip-gram)은 가운데 단어로 맥락을 예측합니다. 단어 하나당 학습 예가 약 `WINDOW_SIZE + 1`개이므로
 #   CBOW보다 느리게 학습합니다.
 #
