@@ -478,9 +478,12 @@ print("check passed: every run answers far more PTB analogies than guessing woul
       "takes longer than CBOW on both roads")
 
 # %% [markdown]
-# One seed and few epochs: differences between rows smaller than about two standard errors may be noise. The
-# standard errors above count the questions only; a second seed moves the scores too (notebook 05 measures
-# that spread).
+# One seed and few epochs. Two rows differ beyond noise only if their gap exceeds about two standard errors of
+# the *difference*, √(SE₁² + SE₂²), which is about 1.4 times one row's SE when the two are alike (the rows share
+# their questions, so a paired test would be sharper). The standard errors above count the questions only. A
+# second seed moves the scores too (notebook 05 measures that spread), and so does a second run with the same
+# seed: with `THREADS` > 1 the trainer's threads update shared rows in whatever order they happen to run
+# (Hogwild), so the same seed need not give the same scores.
 #
 # The benchmark `benchmarks/bench_hs.py` runs the command line with `--hs 1 --negative 0 --backend numba`
 # against gensim's `Word2Vec(hs=1, negative=0)` on PTB CBOW: five epochs, five seeds each, in one run
