@@ -318,7 +318,7 @@ print(format_table(["V", "mean path", "softmax", "neg. sampling", "hier. softmax
 if Vs.max() >= 10 * Vs.min():
     slope_path = loglog_slope(Vs, paths)
     assert 0 < slope_path < 0.3, "the mean path grows, but far slower than V"
-    print(f"{"check passed: the work grows like V for the softmax, stays k + 1 for negative sampling; log-log slope of the mean path:"} {slope_path:.3f}")
+    print(f"check passed: the work grows like V for the softmax, stays k + 1 for negative sampling; log-log slope of the mean path: {slope_path:.3f}")
 else:
     slope_path = None
     print("check passed for the sizes given. To see how the costs grow, give VOCAB_SIZES a range of at least 10x.")

@@ -315,7 +315,7 @@ print(format_table(["V", "평균 경로", "소프트맥스", "네거티브 샘�
 if Vs.max() >= 10 * Vs.min():
     slope_path = loglog_slope(Vs, paths)
     assert 0 < slope_path < 0.3, "평균 경로는 자라지만, V보다 훨씬 느리게 자랍니다"
-    print(f"{"확인 통과. 일의 양은 소프트맥스에서 V처럼 자라고, 네거티브 샘플링에서는 k + 1로 그대로입니다. 평균 경로의 로그-로그 기울기(slope)는"} {slope_path:.3f}")
+    print(f"확인 통과. 일의 양은 소프트맥스에서 V처럼 자라고, 네거티브 샘플링에서는 k + 1로 그대로입니다. 평균 경로의 로그-로그 기울기(slope)는 {slope_path:.3f}")
 else:
     slope_path = None
     print("주어진 크기에서는 확인 통과. 비용이 자라는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 주세요.")
