@@ -199,7 +199,9 @@ def test_exercise_07_2_half_variance():
     assert_correct(q, ref, Wn=Wn, W=W)
     assert_wrong(q, ref - 1, "off by one", Wn=Wn, W=W)
     assert_wrong(q, ref + 7, "count components", Wn=Wn, W=W)
+    assert "세요" not in q.verdict(ref + 7, Wn=Wn, W=W).replace("보세요", "")
     assert_wrong(q, 0.5, "whole number", Wn=Wn)
+    assert_correct(q, float(ref), Wn=Wn, W=W)  # 13.0 is a whole number too
 
 
 def _tsne_pictures():
@@ -269,6 +271,47 @@ def test_exercise_08_1_knn():
     assert_wrong(q, train_acc, "training words", **ctx)
     assert_wrong(q, ref + 0.3, "KNeighborsClassifier", **ctx)
     assert_wrong(q, "high", "one number", **ctx)
+
+
+def _splits(n=120, k=5):
+    from sklearn.model_selection import train_test_split
+
+    labels = np.repeat(np.array(["p", "q", "r", "s"]), 30)
+    return [train_test_split(np.arange(n), test_size=0.3, stratify=labels, random_state=s) for s in range(k)]
+
+
+def test_exercise_08_1_knn_is_graded_on_the_mean_over_splits():
+    q = ex("08", 0)
+    ctx = _classes()
+    ctx = dict(X=ctx["X"], labels=ctx["labels"], splits=_splits())
+    nb08 = w2vlib.exercises.nb08
+    per_split = [nb08._knn_acc(ctx["X"], ctx["labels"], tr, te) for tr, te in ctx["splits"]]
+    ref = q.reference(**ctx)
+    assert abs(ref - np.mean(per_split)) < 1e-12
+    assert_correct(q, ref, **ctx)
+    assert_correct(q, round(ref, 2), **ctx)  # within half a test word: 2 decimals are enough
+    assert_wrong(q, 100 * ref, "fraction", **ctx)
+    far = [a for a in per_split if abs(a - ref) > 0.5 / 36]
+    if far:
+        assert_wrong(q, far[0], "one split", **ctx)
+    assert_wrong(q, ref + 0.3, "KNeighborsClassifier", **ctx)
+
+
+def test_exercise_08_3_dims_on_the_mean_over_splits_accepts_integral_floats():
+    q = ex("08", 2)
+    ctx = _classes()
+    from sklearn.linear_model import LogisticRegression
+    X, y = ctx["X"], ctx["labels"]
+    splits = _splits()
+    full = float(np.mean([(LogisticRegression(max_iter=5000).fit(X[tr], y[tr]).predict(X[te]) == y[te]).mean()
+                          for tr, te in splits]))
+    ctx = dict(X=X, labels=y, splits=splits, full=full)
+    ref = q.reference(**ctx)
+    by_k = w2vlib.exercises.nb08.mean_pca_accuracies(X, y, splits)
+    assert ref == min(k for k, a in by_k.items() if a >= full - 0.05)
+    assert_correct(q, ref, **ctx)
+    assert_correct(q, float(ref), **ctx)
+    assert_correct(q, str(ref), **ctx)
 
 
 def test_exercise_08_2_tokyo():

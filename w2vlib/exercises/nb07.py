@@ -22,19 +22,19 @@ def group_nn_rates(X, groups):
 def _check_least(answer, X=None, groups=None):
     if X is None or groups is None:
         raise NotYet(tr("pass the context: q1.check(answer_1, X=X, groups=groups)",
-                        "채점에 필요한 값도 함께 넘기세요: q1.check(answer_1, X=X, groups=groups)"))
+                        "채점에 필요한 값도 함께 넘겨 보세요: q1.check(answer_1, X=X, groups=groups)"))
     rates = group_nn_rates(X, groups)
     if answer not in rates:
         raise NotYet(tr(f"answer with one group name: {', '.join(repr(g) for g in rates)}",
-                        f"그룹 이름 하나로 답하세요: {', '.join(repr(g) for g in rates)}"))
+                        f"그룹 이름 하나로 답해 보세요: {', '.join(repr(g) for g in rates)}"))
     low, high = min(rates.values()), max(rates.values())
     if rates[answer] == low:
         return tr(f"{answer!r}: nearest word in its own group for {low:.0%} of its words",
                   f"{answer!r}: 단어의 {low:.0%}만 가장 가까운 단어가 같은 그룹에 있습니다")
     if rates[answer] == high:
         raise NotYet(tr(f"{answer!r} is among the *most* clustered ({high:.0%}); look for the lowest rate",
-                        f"{answer!r} 그룹은 *가장* 잘 모인 편에 속합니다 ({high:.0%}). 비율이 가장 낮은 그룹을 찾으세요"))
-    raise NotYet(tr(f"{answer!r} keeps {rates[answer]:.0%} of its words' nearest neighbours; another group keeps fewer",
+                        f"{answer!r} 그룹은 *가장* 잘 모인 편에 속합니다 ({high:.0%}). 비율이 가장 낮은 그룹을 찾아 보세요"))
+    raise NotYet(tr(f"{answer!r}: {rates[answer]:.0%} of its words have their nearest word in the same group; another group has fewer",
                     f"{answer!r} 그룹에서는 단어의 {rates[answer]:.0%}가 최근접 이웃을 같은 그룹에 둡니다. 비율이 더 낮은 그룹이 있습니다"))
 
 
@@ -51,9 +51,11 @@ def _components_for_half(Wn):
 def _check_half(answer, Wn=None, W=None):
     if Wn is None:
         raise NotYet(tr("pass the context: q2.check(answer_2, Wn=Wn, W=W)",
-                        "채점에 필요한 값도 함께 넘기세요: q2.check(answer_2, Wn=Wn, W=W)"))
+                        "채점에 필요한 값도 함께 넘겨 보세요: q2.check(answer_2, Wn=Wn, W=W)"))
+    if isinstance(answer, (float, np.floating)) and float(answer).is_integer():
+        answer = int(answer)  # 13.0 is a whole number too
     if isinstance(answer, bool) or not isinstance(answer, (int, np.integer)):
-        raise NotYet(tr("answer with a whole number of components", "주성분의 개수를 정수로 답하세요"))
+        raise NotYet(tr("answer with a whole number of components", "주성분의 개수를 정수로 답해 보세요"))
     right = _components_for_half(Wn)
     if answer == right:
         return tr(f"{right} of {np.shape(Wn)[1]} directions", f"방향 {np.shape(Wn)[1]}개 중 {right}개")
@@ -64,7 +66,7 @@ def _check_half(answer, Wn=None, W=None):
         raise NotYet(tr("that is for the raw vectors W; the pictures use the unit vectors Wn",
                         "그것은 정규화하지 않은 벡터 W의 값입니다. 그림은 단위 벡터 Wn을 씁니다"))
     raise NotYet(tr("add up explained_variance_ratio_ (np.cumsum) and count components until the sum reaches 0.5",
-                    "explained_variance_ratio_를 누적해서 더하고(np.cumsum), 합이 0.5에 이를 때까지 주성분을 세세요"))
+                    "explained_variance_ratio_를 누적해서 더하고(np.cumsum), 합이 0.5에 이를 때까지 주성분을 세어 보세요"))
 
 
 # ---- 3. what do two random starts of t-SNE share? ---------------------------------------------------------
@@ -88,7 +90,7 @@ def _picture(Y, X, name):
     if Y is None or Y is Ellipsis:
         raise NotYet(tr(f"run the two t-SNEs and pass both pictures: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, "
                         f"k=NEIGHBOURS); the check measures your own pictures ({name} is missing)",
-                        f"t-SNE를 두 번 실행하고 두 그림을 모두 넘기세요: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, "
+                        f"t-SNE를 두 번 실행하고 두 그림을 모두 넘겨 보세요: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, "
                         f"k=NEIGHBOURS). 채점은 여러분이 만든 그림을 잽니다({name}이(가) 없습니다)"))
     try:
         Y = np.asarray(Y, dtype=np.float64)
@@ -103,11 +105,11 @@ def _picture(Y, X, name):
 
 def _check_tsne(answer, X=None, Y1=None, Y2=None, k=5):
     if not isinstance(answer, str) or answer.strip().lower().strip("()") not in ("a", "b", "c", "d"):
-        raise NotYet(tr("answer with one letter: 'a', 'b', 'c' or 'd'", "글자 하나로 답하세요: 'a', 'b', 'c' 또는 'd'"))
+        raise NotYet(tr("answer with one letter: 'a', 'b', 'c' or 'd'", "글자 하나로 답해 보세요: 'a', 'b', 'c' 또는 'd'"))
     letter = answer.strip().lower().strip("()")
     if X is None:
         raise NotYet(tr("pass the context: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)",
-                        "채점에 필요한 값도 함께 넘기세요: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)"))
+                        "채점에 필요한 값도 함께 넘겨 보세요: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)"))
     from sklearn.manifold import trustworthiness
 
     X = np.asarray(X, dtype=np.float64)
@@ -115,7 +117,7 @@ def _check_tsne(answer, X=None, Y1=None, Y2=None, k=5):
     if np.allclose(Y1, Y2):
         raise NotYet(tr("your two pictures are the same: use init='random' and two different random_state values "
                         "(with init='pca' the start does not depend on random_state)",
-                        "두 그림이 똑같습니다. init='random'과 서로 다른 random_state 두 개를 쓰세요"
+                        "두 그림이 똑같습니다. init='random'과 서로 다른 random_state 두 개를 써 보세요"
                         "(init='pca'이면 시작점이 random_state에 따라 달라지지 않습니다)"))
     rng = np.random.default_rng(0)
     for name, Y in (("Y1", Y1), ("Y2", Y2)):
@@ -159,7 +161,7 @@ EXERCISES = [
                      "group?' within each group. w2vlib.exercises.nb07.group_nn_rates does exactly that, if you "
                      "want to compare.",
                      "그린 단어마다 가장 가까운 다른 단어를 찾고(X에서 코사인), 그룹마다 '같은 그룹인가?'의 평균을 "
-                     "구하세요. 비교해 보고 싶다면 w2vlib.exercises.nb07.group_nn_rates가 바로 그 일을 합니다."),
+                     "구해 보세요. 비교해 보고 싶다면 w2vlib.exercises.nb07.group_nn_rates가 바로 그 일을 합니다."),
         solution_text="rates = w2vlib.exercises.nb07.group_nn_rates(X, groups)\n"
                       "answer_1 = min(rates, key=rates.get)",
         reference=lambda X=None, groups=None, **_: min((r := group_nn_rates(X, groups)), key=r.get),
@@ -182,7 +184,7 @@ EXERCISES = [
                      ".fit_transform(X), and Y2 the same with random_state=2. Plot both; "
                      "w2vlib.exercises.nb07.shared_neighbours(Y1, Y2, NEIGHBOURS) measures the shared neighbours.",
                      "Y1 = TSNE(n_components=2, perplexity=PERPLEXITY, init='random', method='exact', random_state=1)"
-                     ".fit_transform(X)로 만들고, Y2는 random_state=2로 똑같이 만드세요. 두 그림을 모두 그려 보고, "
+                     ".fit_transform(X)로 만들고, Y2는 random_state=2로 똑같이 만들어 보세요. 두 그림을 모두 그려 보고, "
                      "w2vlib.exercises.nb07.shared_neighbours(Y1, Y2, NEIGHBOURS)로 공유하는 이웃을 재 보세요."),
         solution_text=tr("Y1, Y2 = (TSNE(n_components=2, perplexity=PERPLEXITY, init='random', method='exact',\n"
                          "                 random_state=s).fit_transform(X) for s in (1, 2))\n"

@@ -17,33 +17,53 @@ def _knn_acc(X, labels, idx_train, idx_test, n_neighbors=3, metric="cosine", on_
     return float((knn.predict(X[idx]) == labels[idx]).mean())
 
 
-def _check_knn(answer, X=None, labels=None, idx_train=None, idx_test=None):
-    if X is None or labels is None or idx_train is None or idx_test is None:
+def _as_splits(splits, idx_train, idx_test):
+    if splits is None and idx_train is not None and idx_test is not None:
+        splits = [(idx_train, idx_test)]
+    return None if splits is None else [(np.asarray(tr_), np.asarray(te_)) for tr_, te_ in splits]
+
+
+def _mean_knn(X, labels, splits, **kw):
+    return float(np.mean([_knn_acc(X, labels, tr_, te_, **kw) for tr_, te_ in splits]))
+
+
+def _check_knn(answer, X=None, labels=None, splits=None, idx_train=None, idx_test=None):
+    splits = _as_splits(splits, idx_train, idx_test)
+    if X is None or labels is None or splits is None:
         raise NotYet(tr("pass the context: q1.check(answer_1, X=features['word vectors'], labels=labels, "
-                        "idx_train=idx_train, idx_test=idx_test)",
-                        "채점에 필요한 값도 함께 넘기세요: q1.check(answer_1, X=features['word vectors'], labels=labels, "
-                        "idx_train=idx_train, idx_test=idx_test)"))
+                        "splits=splits)",
+                        "채점에 필요한 값도 함께 넘겨 보세요: q1.check(answer_1, X=features['word vectors'], labels=labels, "
+                        "splits=splits)"))
     try:
         got = float(answer)
     except (TypeError, ValueError):
-        raise NotYet(tr("answer with one number: the test accuracy", "숫자 하나로 답하세요: 테스트 정확도"))
-    close = lambda x: abs(got - x) <= 5e-4  # the precision the notebook prints (3 decimals)
-    want = _knn_acc(X, labels, idx_train, idx_test)
+        raise NotYet(tr("answer with one number: the mean test accuracy", "숫자 하나로 답해 보세요: 평균 테스트 정확도"))
+    # accepted within half a test word: an answer rounded to 2 decimals (0.86 for 0.863) is right too
+    tol = max(0.5 / min(len(te_) for _, te_ in splits), 5e-4)
+    close = lambda x: abs(got - x) <= tol
+    want = _mean_knn(X, labels, splits)
     if close(want):
-        return None
-    if close(_knn_acc(X, labels, idx_train, idx_test, on_train=True)):
+        return tr(f"kNN: {want:.3f} on average over {len(splits)} split(s)",
+                  f"kNN: 분할 {len(splits)}개의 평균 {want:.3f}")
+    if 1 < got <= 100 and abs(got / 100 - want) <= tol:
+        raise NotYet(tr("that looks like a percentage: give a fraction between 0 and 1",
+                        "백분율처럼 보입니다. 0과 1 사이의 비율로 답해 보세요"))
+    if len(splits) > 1 and any(close(_knn_acc(X, labels, tr_, te_)) for tr_, te_ in splits):
+        raise NotYet(tr("that is the accuracy on one split; give the mean over all the splits",
+                        "그것은 분할 하나에서의 정확도입니다. 모든 분할의 평균으로 답해 보세요"))
+    if close(_mean_knn(X, labels, splits, on_train=True)):
         raise NotYet(tr("that is the accuracy on the training words; predict the held-out test words",
-                        "그것은 학습 단어에서의 정확도입니다. 떼어 둔 테스트 단어를 예측하세요"))
-    if close(_knn_acc(X, labels, idx_train, idx_test, n_neighbors=5)):
+                        "그것은 학습 단어에서의 정확도입니다. 떼어 둔 테스트 단어를 예측해 보세요"))
+    if close(_mean_knn(X, labels, splits, n_neighbors=5)):
         raise NotYet(tr("that is with the default 5 neighbours; use n_neighbors=3",
-                        "그것은 기본값인 이웃 5개일 때의 값입니다. n_neighbors=3을 쓰세요"))
-    if close(_knn_acc(X, labels, idx_train, idx_test, metric="minkowski")):
+                        "그것은 기본값인 이웃 5개일 때의 값입니다. n_neighbors=3을 써 보세요"))
+    if close(_mean_knn(X, labels, splits, metric="minkowski")):
         raise NotYet(tr("that is with the Euclidean metric; use metric='cosine'",
-                        "그것은 유클리드 거리일 때의 값입니다. metric='cosine'을 쓰세요"))
-    raise NotYet(tr("fit KNeighborsClassifier(n_neighbors=3, metric='cosine') on the training words and score it "
-                    "on the test words",
-                    "KNeighborsClassifier(n_neighbors=3, metric='cosine')를 학습 단어로 학습시키고 테스트 단어로 "
-                    "평가하세요"))
+                        "그것은 유클리드 거리일 때의 값입니다. metric='cosine'을 써 보세요"))
+    raise NotYet(tr(f"not the kNN accuracy (within {tol:.3f}): for each split, fit KNeighborsClassifier(n_neighbors=3, "
+                    "metric='cosine') on its training words, score it on its test words, and average",
+                    f"kNN 정확도와 {tol:.3f} 넘게 다릅니다. 분할마다 KNeighborsClassifier(n_neighbors=3, metric='cosine')를 "
+                    "학습 단어로 학습시키고 테스트 단어로 평가한 다음, 평균을 내 보세요"))
 
 
 # ---- 2. tokyo --------------------------------------------------------------------------------------------
@@ -64,7 +84,7 @@ _TOKYO_WRONG = {
 
 def _check_tokyo(answer):
     if not isinstance(answer, str) or answer.strip().lower().strip("()") not in ("a", "b", "c", "d"):
-        raise NotYet(tr("answer with one letter: 'a', 'b', 'c' or 'd'", "글자 하나로 답하세요: 'a', 'b', 'c' 또는 'd'"))
+        raise NotYet(tr("answer with one letter: 'a', 'b', 'c' or 'd'", "글자 하나로 답해 보세요: 'a', 'b', 'c' 또는 'd'"))
     letter = answer.strip().lower().strip("()")
     if letter in _TOKYO_WRONG:
         raise NotYet(_TOKYO_WRONG[letter])
@@ -94,21 +114,32 @@ def _smallest_close(by_k, full, margin):
     return ok[0] if ok else None
 
 
-def _check_dims(answer, X=None, labels=None, idx_train=None, idx_test=None, full=None, ks=(2, 5, 10, 20),
-                C=1.0, margin=0.05):
-    if X is None or labels is None or idx_train is None or idx_test is None or full is None:
+def mean_pca_accuracies(X, labels, splits, ks=(2, 5, 10, 20), C=1.0):
+    """pca_accuracies averaged over the splits (a list of (idx_train, idx_test))."""
+    per_split = [pca_accuracies(X, labels, tr_, te_, ks, C) for tr_, te_ in splits]
+    return {k: float(np.mean([d[k] for d in per_split])) for k in ks}
+
+
+def _check_dims(answer, X=None, labels=None, splits=None, idx_train=None, idx_test=None, full=None,
+                ks=(2, 5, 10, 20), C=1.0, margin=0.05):
+    splits = _as_splits(splits, idx_train, idx_test)
+    if X is None or labels is None or splits is None or full is None:
         raise NotYet(tr("pass the context: q3.check(answer_3, X=features['word vectors'], labels=labels, "
-                        "idx_train=idx_train, idx_test=idx_test, full=acc['word vectors'], C=C)",
-                        "채점에 필요한 값도 함께 넘기세요: q3.check(answer_3, X=features['word vectors'], labels=labels, "
-                        "idx_train=idx_train, idx_test=idx_test, full=acc['word vectors'], C=C)"))
+                        "splits=splits, full=np.mean(runs['word vectors']), C=C)",
+                        "채점에 필요한 값도 함께 넘겨 보세요: q3.check(answer_3, X=features['word vectors'], labels=labels, "
+                        "splits=splits, full=np.mean(runs['word vectors']), C=C)"))
+    if isinstance(answer, str) and answer.strip().isdigit():
+        answer = int(answer.strip())
+    if isinstance(answer, (float, np.floating)) and float(answer).is_integer():
+        answer = int(answer)
     if isinstance(answer, bool) or not isinstance(answer, (int, np.integer)) or answer not in ks:
         raise NotYet(tr(f"answer with one of k = {', '.join(map(str, ks))}",
-                        f"k = {', '.join(map(str, ks))} 중 하나로 답하세요"))
-    by_k = pca_accuracies(X, labels, idx_train, idx_test, ks, C)
+                        f"k = {', '.join(map(str, ks))} 중 하나로 답해 보세요"))
+    by_k = mean_pca_accuracies(X, labels, splits, ks, C)
     want = _smallest_close(by_k, full, margin)
     if want is None:
         raise NotYet(tr(f"no k in {ks} gets within {margin} of the full vectors here; try larger k",
-                        f"여기서는 {ks}의 어떤 k도 전체 벡터와 {margin} 이내에 들지 않습니다. 더 큰 k를 시도하세요"))
+                        f"여기서는 {ks}의 어떤 k도 전체 벡터와 {margin} 이내에 들지 않습니다. 더 큰 k를 시도해 보세요"))
     if answer == want:
         return tr(f"k = {want}: {by_k[want]:.3f} against {full:.3f} with all dimensions",
                   f"k = {want}: {by_k[want]:.3f}, 모든 차원일 때는 {full:.3f}")
@@ -125,15 +156,17 @@ EXERCISES = [
     Exercise(
         name=tr("Exercise 1 (a nearest-neighbour classifier)", "문제 1 (최근접 이웃 분류기)"),
         checker=_check_knn,
-        hint_text=tr("KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[idx_train], labels[idx_train]), "
-                     "then the mean of (predict(X[idx_test]) == labels[idx_test]).",
-                     "KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[idx_train], labels[idx_train]) "
-                     "다음에 (predict(X[idx_test]) == labels[idx_test])의 평균을 구하세요."),
+        hint_text=tr("for tr, te in splits: KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[tr], labels[tr]), "
+                     "then the mean of (predict(X[te]) == labels[te]); average the accuracies over the splits.",
+                     "for tr, te in splits: KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[tr], labels[tr]) "
+                     "다음에 (predict(X[te]) == labels[te])의 평균을 구하고, 그 정확도를 분할에 걸쳐 평균해 보세요."),
         solution_text="from sklearn.neighbors import KNeighborsClassifier\nX = features['word vectors']\n"
-                      "knn = KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[idx_train], y_train)\n"
-                      "answer_1 = float((knn.predict(X[idx_test]) == y_test).mean())",
-        reference=lambda X=None, labels=None, idx_train=None, idx_test=None, **_: _knn_acc(X, labels, idx_train,
-                                                                                          idx_test),
+                      "knn_accs = []\nfor tr, te in splits:\n"
+                      "    knn = KNeighborsClassifier(n_neighbors=3, metric='cosine').fit(X[tr], labels[tr])\n"
+                      "    knn_accs.append((knn.predict(X[te]) == labels[te]).mean())\n"
+                      "answer_1 = float(np.mean(knn_accs))",
+        reference=lambda X=None, labels=None, splits=None, idx_train=None, idx_test=None, **_: _mean_knn(
+            X, labels, _as_splits(splits, idx_train, idx_test)),
     ),
     Exercise(
         name=tr("Exercise 2 (what is tokyo?)", "문제 2 (tokyo는 무엇일까?)"),
@@ -147,14 +180,16 @@ EXERCISES = [
     Exercise(
         name=tr("Exercise 3 (how many dimensions carry the categories?)", "문제 3 (범주를 담는 차원은 몇 개일까?)"),
         checker=_check_dims,
-        hint_text=tr("w2vlib.exercises.nb08.pca_accuracies(X, labels, idx_train, idx_test, C=C) gives the accuracy "
-                     "for each k; pick the smallest within 0.05 of acc['word vectors'].",
-                     "w2vlib.exercises.nb08.pca_accuracies(X, labels, idx_train, idx_test, C=C)가 k마다 정확도를 "
-                     "줍니다. acc['word vectors']와 0.05 이내인 것 중 가장 작은 k를 고르세요."),
-        solution_text="by_k = w2vlib.exercises.nb08.pca_accuracies(features['word vectors'], labels, idx_train, "
-                      "idx_test, C=C)\nanswer_3 = min(k for k, a in by_k.items() if a >= acc['word vectors'] - 0.05)",
-        reference=lambda X=None, labels=None, idx_train=None, idx_test=None, full=None, ks=(2, 5, 10, 20), C=1.0,
-                  margin=0.05, **_: _smallest_close(pca_accuracies(X, labels, idx_train, idx_test, ks, C), full,
-                                                    margin),
+        hint_text=tr("for each k and each split (tr, te): Z = PCA(n_components=k).fit(X[tr]).transform(X), then "
+                     "accuracy(Z, tr, te, labels)[0]; average over the splits and compare with "
+                     "np.mean(runs['word vectors']).",
+                     "k마다, 분할 (tr, te)마다 Z = PCA(n_components=k).fit(X[tr]).transform(X)를 만들고 "
+                     "accuracy(Z, tr, te, labels)[0]을 잽니다. 분할에 걸쳐 평균하고 np.mean(runs['word vectors'])와 "
+                     "비교해 보세요."),
+        solution_text="by_k = w2vlib.exercises.nb08.mean_pca_accuracies(features['word vectors'], labels, splits, "
+                      "C=C)\nanswer_3 = min(k for k, a in by_k.items() if a >= np.mean(runs['word vectors']) - 0.05)",
+        reference=lambda X=None, labels=None, splits=None, idx_train=None, idx_test=None, full=None,
+                  ks=(2, 5, 10, 20), C=1.0, margin=0.05, **_: _smallest_close(
+                      mean_pca_accuracies(X, labels, _as_splits(splits, idx_train, idx_test), ks, C), full, margin),
     ),
 ]

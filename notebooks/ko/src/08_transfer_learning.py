@@ -27,10 +27,13 @@
 # **이 노트북에서 배울 내용**
 # - scikit-learn으로 작은 후속 작업(downstream task)을 꾸리는 법: 레이블이 붙은 단어, 시드를 고정한 층화(stratified)
 #   학습/테스트 분할, 로지스틱 회귀(logistic regression)
-# - 원핫 특징(feature)이 처음 보는 단어로 일반화할 수 없는 이유, 그리고 그것을 *같은* 분할에서 기준선(baseline,
-#   다수 클래스, 원핫, 무작위 벡터)으로 측정하는 법
+# - 원핫 특징(feature)이 처음 보는 단어로 일반화할 수 없는 이유, 그리고 그것을 *같은* 분할에서 기준선(baseline)인
+#   다수 클래스, 원핫, 무작위 벡터로 측정하는 법
 # - 결과를 정직하게 보고하는 법: 운 좋은 분할 하나가 아니라 여러 분할의 평균과 퍼짐
-# - 전이한 벡터가 얼마나 도움이 되는지: 범주별로, 그리고 적은 레이블로
+# - 전이된 벡터가 얼마나 도움이 되는지: 범주별로, 그리고 적은 레이블로
+#
+# 여기서 푸는 작업은 가장 단순한 후속 작업입니다. 단어 하나를 넣으면 레이블 하나가 나옵니다. 문장이나 문서를 다루는
+# 작업은 먼저 단어 벡터의 나열을 고정 길이 벡터 하나로 바꿔야 하는데, 이 노트북은 그 단계를 건너뜁니다.
 
 # %%
 # %matplotlib inline
@@ -49,7 +52,7 @@ from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix
 from sklearn.model_selection import train_test_split
 
 from w2vlib.pretrained import ptb_word_vectors
-from w2vlib.text import format_table, pad
+from w2vlib.text import format_table, josa, pad
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
@@ -66,7 +69,7 @@ N_SPLITS = 10       # 무작위 분할 수 (시드 SEED, SEED + 1, ...). 모든 
 CATEGORIES_FILE = Path("../..") / "data" / "word_categories.tsv"  # word<TAB>category
 
 # %% [markdown]
-# ## 1. 작업: 이 단어는 어느 범주일까?
+# ## 1. 작업: 단어의 범주 맞히기
 #
 # `data/word_categories.tsv`에는 PTB 단어 몇백 개가 범주 하나씩과 함께 들어 있습니다(셀이 범주를 출력합니다. 나라,
 # 국적, 회사, 직업, 금융 용어, 과거형 동사, 시간을 나타내는 단어, 형용사). 작업은 단어가 주어지면 그 범주를 예측하는
@@ -78,10 +81,13 @@ rows = [line.split("\t") for line in CATEGORIES_FILE.read_text(encoding="utf-8")
 words = np.array([w for w, _ in rows])
 labels = np.array([c for _, c in rows])
 classes, sizes = np.unique(labels, return_counts=True)
+CATEGORY_NAMES = {"adjective": "형용사", "company": "회사", "country": "나라", "finance": "금융",
+                  "nationality": "국적", "occupation": "직업", "past_verb": "과거형 동사",
+                  "time": "시간"}  # 출력과 그림에 쓰는 범주 이름
 print(f"{len(classes)}개 범주의 단어 {len(words)}개:")
 for c, n in zip(classes, sizes):
     examples = ", ".join(words[labels == c][:5])
-    print(f"    {c:<12} {n:>3}  예: {examples}")
+    print(f"    {pad(CATEGORY_NAMES.get(c, c), 12)} {n:>3}  예: {examples}")
 
 # %%
 wv = ptb_word_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE, epochs=EPOCHS)
@@ -106,12 +112,12 @@ print(f"학습: 단어 {len(idx_train)}개, 테스트: 단어 {len(idx_test)}개
 print("테스트 단어의 예:", ", ".join(sorted(words[idx_test])[:10]), "...")
 
 # %% [markdown]
-# ## 3. 특징: 전이한 벡터 대 기준선
+# ## 3. 특징: 전이된 벡터 대 기준선
 #
 # 아래의 모든 방법은 같은 분류기(다항 로지스틱 회귀)와 같은 분할을 씁니다. 바뀌는 것은 특징뿐입니다.
 #
 # - **단어 벡터**(word vectors): PTB에서 학습한 단어의 CBOW 벡터(길이 1로 정규화)
-# - **원핫**(one-hot): 1이 하나뿐인 어휘 크기의 벡터. 테스트 단어의 1은 모든 학습 단어에서 0이었던 열에 있으므로
+# - **원핫**(one-hot): 1이 하나뿐이고 길이가 어휘 수인 벡터. 테스트 단어의 1은 모든 학습 단어에서 0이었던 열에 있으므로
 #   그 가중치는 한 번도 움직이지 않았습니다. 분류기는 편향에만 기댈 수 있습니다.
 # - **무작위 벡터**(random vectors): 단어마다 우리 벡터와 같은 크기의 무작위 벡터. 단어 벡터가 이보다 잘한다면
 #   그것은 차원 수 덕분이 아니라 배운 내용 덕분입니다.
@@ -119,7 +125,9 @@ print("테스트 단어의 예:", ", ".join(sorted(words[idx_test])[:10]), "..."
 #
 # 단어 몇백 개로 잰 정확도에는 잡음이 많습니다. 분할 하나가 운이 좋을 수도 있습니다. 그래서 모든 방법을 서로 다른
 # 분할 `N_SPLITS`개에서 학습하고 평가하며, 대표 결과는 그 평균 ± 표준편차입니다. 첫 번째 열은 비교를 위해 2절의
-# 고정된 분할을 보여 줍니다.
+# 고정된 분할을 보여 줍니다. 이 퍼짐은 분할만 바꾼 것입니다. 벡터는 한 번의 학습(`SEED`)이고 무작위 벡터도 한
+# 번 뽑은 것이므로, 학습 시드가 다르면 이 숫자들도 움직입니다. 또 분할끼리 겹치므로 표준편차는 퍼짐이지 표준오차가
+# 아닙니다.
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -157,31 +165,34 @@ print(format_table(["특징", f"분할 {SEED}", f"분할 {N_SPLITS}개의 평균
 print(f"범주 {len(classes)}개에서의 우연 수준: {1 / len(classes):.3f}")
 rank = 1 + sum(a > acc["word vectors"] for a in runs["word vectors"])
 print(f"대표 결과: 처음 보는 단어를 분류하는 단어 벡터의 정확도는 {np.mean(runs['word vectors']):.3f} "
-      f"± {np.std(runs['word vectors'], ddof=1):.3f}입니다. 고정된 분할의 값 {acc['word vectors']:.3f}은(는) "
+      f"± {np.std(runs['word vectors'], ddof=1):.3f}입니다. 고정된 분할의 값 {josa(format(acc['word vectors'], '.3f'), '은/는')} "
       f"분할 {N_SPLITS}개 중 {rank}위입니다")
 
 # %%
-FEW_EPOCHS = ". EPOCHS가 적으면 벡터가 배운 것이 거의 없습니다. 더 오래 학습하세요(노트북 05는 10에폭)"
+FEW_EPOCHS = ". EPOCHS가 적으면 벡터가 배운 것이 거의 없습니다. 더 오래 학습해 보세요(노트북 05는 10)"
 assert all(len(g) == 1 for g in one_hot_guesses), "원핫은 처음 보는 단어 모두에 같은 범주(편향이 가장 큰 범주)를 줘야 합니다"
 assert all(o <= m for o, m in zip(runs["one-hot"], runs["majority class"])), "원핫은 다수 클래스보다 나을 수 없습니다"
 for base in ("one-hot", "majority class", "random vectors"):
     assert all(v > b + 0.2 for v, b in zip(runs["word vectors"], runs[base])), (
-        f"모든 분할에서 단어 벡터가 기준선 {base}보다 분명히 높아야 합니다" + FEW_EPOCHS)
+        f"모든 분할에서 단어 벡터가 기준선인 {shown[base]}보다 분명히 높아야 합니다" + FEW_EPOCHS)
 print(f"확인 통과: 분할 {N_SPLITS}개 모두에서 원핫은 테스트 단어 모두에 같은 범주를 주므로 다수 클래스보다 나을 수 "
       "없고, 단어 벡터는 모든 기준선을 0.2 넘게 앞섭니다")
 
 # %% [markdown]
-# 원핫 특징은 처음 보는 단어 모두에 같은 범주(편향이 가장 큰 범주)를 주므로, 다수 클래스보다 나을 수 없습니다(표에서
+# 원핫 특징은 처음 보는 단어 모두에 같은 범주(편향이 가장 큰 범주)를 주므로, 층화 분할에서는(학습 세트에서 가장 큰
+# 범주가 테스트 세트에서도 가장 큽니다) 다수 클래스보다 나을 수 없습니다(표에서
 # 둘이 같은지 보세요). 학습 단어를 외울 뿐, 새 단어에 대해서는 아무것도 모릅니다.
 # 같은 크기의 무작위 벡터도 도움이 되지 않습니다(그 행을 우연 수준과 비교해 보세요). CBOW 벡터는 범주를 배운 적이
 # 없는데도, 그 위의 선형 분류기는 처음 보는 단어에 어느 기준선보다 훨씬 정확하게, 모든 분할에서 레이블을 붙입니다.
 # 그 지식은 PTB가 각 단어를 쓰는 맥락(context)에서 왔습니다. 이것이 전이 학습(transfer learning)입니다.
 #
-# ## 4. 어디에서 틀릴까?
+# ## 4. 오류 분석: 어디에서 틀리나
 #
 # 혼동 행렬(confusion matrix)은 실제 범주(행)마다 예측한 범주(열)를 셉니다. 여기서는 분할 `N_SPLITS`개 전체에 대해
-# 더했습니다(각 단어는 그중 몇 개의 분할에서 테스트 단어가 됩니다). 대각선이 맞힌 답입니다. 나머지가 어디에 몰리는지
-# 보세요. 헷갈린 범주들은 뉴스 기사에서 맥락을 공유할까요?
+# 더했습니다(대부분의 단어는 여러 분할에서 테스트 단어가 됩니다. 한 번도 테스트되지 않은 단어의 수는 셀이
+# 출력합니다). 대각선이 맞힌 답입니다. 나머지가 어디에 몰리는지 보세요. 헷갈린 범주들은 뉴스 기사에서 맥락을
+# 공유할까요? 셀은 벡터가 가장 자주 틀리는 범주와 그 단어들이 어디로 가는지도 출력합니다. 노트북 07의 연습 문제 1에서
+# 가장 덜 모인 그룹과 비교해 보세요.
 
 # %%
 true_all, pred_all, test_words = [], [], []
@@ -192,7 +203,7 @@ for tr, te in splits:
     test_words += list(words[te])
 cm = confusion_matrix(true_all, pred_all, labels=classes)
 fig, ax = plt.subplots(figsize=(7, 6))
-ConfusionMatrixDisplay(cm, display_labels=classes).plot(ax=ax, cmap="Blues", colorbar=False, xticks_rotation=45,
+ConfusionMatrixDisplay(cm, display_labels=[CATEGORY_NAMES.get(c, c) for c in classes]).plot(ax=ax, cmap="Blues", colorbar=False, xticks_rotation=45,
                                                         values_format="d")
 ax.set_xlabel("예측한 범주")
 ax.set_ylabel("실제 범주")
@@ -204,9 +215,18 @@ for w, t, p in zip(test_words, true_all, pred_all):
     if t != p:
         missed.setdefault(w, []).append(p)
 often = sorted((w for w in missed if len(missed[w]) * 2 >= tested[w]), key=lambda w: (-len(missed[w]) / tested[w], w))
-print(f"자신을 테스트한 분할의 절반 이상에서 틀린 단어 ({len(often)}개):")
-print(", ".join(f"{w} ({labels[words == w][0]} -> {max(sorted(set(missed[w])), key=missed[w].count)}, "
+print(f"테스트 단어로 쓰인 분할의 절반 이상에서 틀린 단어 ({len(often)}개):")
+print(", ".join(f"{w} ({CATEGORY_NAMES.get(labels[words == w][0])} -> {CATEGORY_NAMES.get(max(sorted(set(missed[w])), key=missed[w].count))}, "
                 f"{tested[w]}번 중 {len(missed[w])}번)" for w in often))
+recall = np.diag(cm) / cm.sum(axis=1)
+worst = int(np.argmin(recall))
+goes_to = max((j for j in range(len(classes)) if j != worst), key=lambda j: cm[worst, j])
+print(f"가장 자주 틀리는 범주: {CATEGORY_NAMES.get(classes[worst])}, 테스트 단어의 {recall[worst]:.0%}만 맞힘 "
+      f"({cm[worst].sum()}번 중 {cm[worst, goes_to]}번은 {CATEGORY_NAMES.get(classes[goes_to])}(으)로 예측). "
+      f"다른 범주는 모두 {recall[np.arange(len(classes)) != worst].min():.0%} 이상")
+never = sorted(set(words) - set(test_words))
+print(f"단어 {len(words)}개 중 {len(words) - len(never)}개가 한 번 이상 테스트 단어로 쓰였습니다. 한 번도 테스트되지 "
+      f"않은 단어: {len(never)}개" + (f" ({', '.join(never)})" if never else ""))
 
 # %%
 assert cm.sum() == N_SPLITS * len(splits[0][1]) and np.trace(cm) == sum(t == p for t, p in zip(true_all, pred_all))
@@ -214,11 +234,11 @@ assert abs(np.trace(cm) / cm.sum() - np.mean(runs["word vectors"])) < 1e-9, "행
 print("확인 통과: 행렬은 모든 분할의 테스트 단어를 한 번씩 세고, 대각선은 평균 정확도를 줍니다")
 
 # %% [markdown]
-# ## 5. 레이블이 몇 개나 필요할까?
+# ## 5. 필요한 레이블의 수
 #
 # 전이의 요점은 어려운 부분(단어의 의미)을 레이블 없는 텍스트에서 이미 배웠다는 것입니다. 그러니 후속 작업에는
 # 레이블이 조금만 필요해야 합니다. 범주마다 `n`개의 단어(각 분할의 학습 부분에서 고름)로만 학습하고, 그 분할의 떼어
-# 둔 단어로 평가하기를 모든 분할에서 합니다. 띠는 분할들 사이의 ± 표준편차 하나를 보여 줍니다.
+# 둔 단어로 평가하기를 모든 분할에서 합니다. 띠는 분할 사이의 표준편차만큼(±1) 퍼진 범위입니다.
 
 # %%
 per_class = [1, 2, 4, 8, 16]
@@ -254,9 +274,9 @@ assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(ax
 print("확인 통과: 레이블 수마다, 모든 분할에서 단어 벡터가 무작위 벡터를 이깁니다")
 
 # %% [markdown]
-# 위에 출력된 두 줄을 다수 클래스와 비교해 보세요. 전이한 벡터로는 범주마다 예시 몇 개만으로 어디까지 가는지,
-# 무작위 벡터는 단어가 늘어도 얼마나 조금밖에 나아지지 않는지 알 수 있습니다. 새 단어의 무작위 벡터는 그 단어에
-# 대해 아무것도 말해 주지 않기 때문입니다.
+# 위에 출력된 두 줄을 다수 클래스와 비교해 보세요. 전이된 벡터로는 범주마다 예시 몇 개만으로 어디까지 가는지 알 수
+# 있습니다. 무작위 벡터는 단어가 늘어도 나아질 수 없습니다. 새 단어의 무작위 벡터는 그 단어에 대해 아무것도 말해
+# 주지 않기 때문입니다.
 #
 # ## 정리
 #
@@ -264,7 +284,7 @@ print("확인 통과: 레이블 수마다, 모든 분할에서 단어 벡터가 
 #   특징으로 쓰입니다. 이것이 **전이 학습**(transfer learning)입니다.
 # - 여기서의 후속 작업: 시드를 고정한 층화 분할에서, 처음 보는 단어를 로지스틱 회귀로 파일의 범주로 분류하기.
 #   결과는 여러 분할의 평균 ± 표준편차로 보고합니다. 분할 하나는 운이 좋은 것일 수 있습니다.
-# - **원핫**(one-hot) 특징은 학습 세트 밖의 단어로 일반화할 수 없습니다. 처음 보는 단어 모두에 같은 범주를 주므로
+# - **원핫**(one-hot) 특징은 학습 세트 밖의 단어로 일반화할 수 없습니다. 처음 보는 단어 모두에 같은 범주를 주므로, 층화 분할에서는
 #   다수 클래스보다 나을 수 없습니다. 같은 크기의
 #   무작위 벡터도 도움이 되지 않습니다. 분산 표현(distributed representation)은 모든 분할에서, 적은 레이블로도 훨씬
 #   잘합니다.
@@ -280,12 +300,13 @@ q1, q2, q3 = w2vlib.exercises.load("08", lang="ko")
 
 # %% [markdown]
 # **1. 최근접 이웃 분류기.** 로지스틱 회귀 대신 단어 벡터에 `KNeighborsClassifier(n_neighbors=3,
-# metric="cosine")`(`sklearn.neighbors`에 있음)를 고정된 분할(`idx_train`, `idx_test`)로 써 보세요. 테스트 정확도는
-# 얼마일까요? 다수 클래스, 그리고 같은 분할의 로지스틱 회귀(`acc`)와 비교해 보세요.
+# metric="cosine")`(`sklearn.neighbors`에 있음)를 써 보세요. `splits`의 분할마다 학습하고 평가한 뒤 평균을 내면, 평균
+# 테스트 정확도는 얼마일까요(0과 1 사이의 비율로, 소수 셋째 자리까지)? 다수 클래스, 그리고 같은 분할들에서 로지스틱
+# 회귀의 평균(`np.mean(runs["word vectors"])`)과 비교해 보세요.
 
 # %%
-answer_1 = ...  # kNN의 테스트 정확도, 숫자 하나
-q1.check(answer_1, X=features["word vectors"], labels=labels, idx_train=idx_train, idx_test=idx_test)
+answer_1 = ...  # kNN의 평균 테스트 정확도, 0과 1 사이의 비율
+q1.check(answer_1, X=features["word vectors"], labels=labels, splits=splits)
 # q1.hint()
 # q1.solution()
 
@@ -299,7 +320,8 @@ new_words = [w for w in ["analysts", "stocks", "weeks", "reached", "tokyo"] if w
 print(", ".join(f"{w} -> {g}" for w, g in zip(new_words, full.predict(Wn[[wv.key_to_index[w] for w in new_words]]))))
 
 # %% [markdown]
-# *tokyo*는 도시입니다. 위에서 어떤 레이블을 받든, 분류기는 결코 "도시"라고 답할 수 없습니다. 왜일까요? 글자 하나로
+# 확인할 수 있는 레이블은 확인해 보세요. 복수형은 단수형의 범주를 받지 않을 수도 있습니다(파일에서 *analyst*는
+# 직업입니다). 복수형은 다른 맥락에 나오기 때문입니다. *tokyo*는 도시입니다. 위에서 어떤 레이블을 받든, 분류기는 결코 "도시"라고 답할 수 없습니다. 왜일까요? 글자 하나로
 # 답해 보세요.
 #
 # - **a** *tokyo*는 PTB에서 너무 드물어서 좋은 벡터가 없습니다.
@@ -314,16 +336,19 @@ q2.check(answer_2)
 
 # %% [markdown]
 # **3. 범주를 담는 차원은 몇 개일까?** 단어 벡터를 처음 `k`개의 주성분(`sklearn.decomposition.PCA`, 학습 단어에
-# 맞춤)에 투영하고, `k`가 2, 5, 10, 20일 때 위의 `accuracy` 함수로 고정된 분할의 테스트 정확도를 재 보세요. 정확도가
-# 전체 벡터의 `acc["word vectors"]`와 0.05 이내인 `k` 중 가장 작은 값은 무엇일까요?
+# 학습)에 투영하고, `k`가 2, 5, 10, 20일 때 위의 `accuracy` 함수로 `splits`의 모든 분할에서 테스트 정확도를 재 보세요.
+# 분할에 걸친 평균 정확도가 전체 벡터의 평균 `np.mean(runs["word vectors"])`와 0.05 이내인 `k` 중 가장 작은 값은
+# 무엇일까요? (분할 하나로는 안 됩니다. 테스트 단어 하나가 그 정확도를 1/`len(idx_test)`만큼 움직이고, 그것이 답을
+# 바꿀 수 있습니다.)
 
 # %%
 answer_3 = ...  # 2, 5, 10, 20 중 하나
-q3.check(answer_3, X=features["word vectors"], labels=labels, idx_train=idx_train, idx_test=idx_test,
-         full=acc["word vectors"], C=C)
+q3.check(answer_3, X=features["word vectors"], labels=labels, splits=splits,
+         full=np.mean(runs["word vectors"]), C=C)
 
 # %% [markdown]
-# **출처**(이 노트북에서 확인한 것): 학습 노트(4장 요약의 마지막 요점, 원문 그대로 인용), scikit-learn
+# **출처**(이 노트북에서 확인한 것): 학습 노트(4장 요약의 마지막 요점, 원문 그대로 인용. 교재 4.4.1절의 본문은 확인할
+# 수 없었으므로 이 노트북은 그 내용을 설명하지 않습니다), scikit-learn
 # (`LogisticRegression`: lbfgs, 클래스가 여럿이면 다항, L2 규제. `train_test_split(stratify=...)`.
 # `DummyClassifier(strategy="most_frequent")`. `confusion_matrix`와 `ConfusionMatrixDisplay`, 행이 실제 레이블).
 #
