@@ -338,8 +338,6 @@ print(format_table(["V", "softmax (us)", "neg. sampling (us)", "hier. softmax (u
 # %%
 if slope_path is not None:
     slopes = {n: np.array([loglog_slope(Vs, times[n][r]) for r in range(ROUNDS)]) for n in NAMES}
-    for n in NAMES:
-        print(f"{n}: {np.median(slopes[n]):.2f} ({np.min(slopes[n]):.2f} .. {np.max(slopes[n]):.2f})")
     med = {n: float(np.median(slopes[n])) for n in NAMES}
     assert med[NAMES[0]] > 0.3, "the softmax step grows with V (slope near 1 once V is large)"
     for n in NAMES[1:]:
@@ -362,6 +360,9 @@ ax.set_ylabel("time per example (microseconds)")
 ax.set_title("Output layer, forward + backward (H = {H}, k = {k}), median and range of {r} sweeps".format(H=HIDDEN_SIZE, k=NEGATIVE, r=ROUNDS))
 ax.legend(fontsize=9)
 plt.show()
+if slopes is not None:
+    for n in NAMES:
+        print(f"{n}: {np.median(slopes[n]):.2f} ({np.min(slopes[n]):.2f} .. {np.max(slopes[n]):.2f})")
 
 # %% [markdown]
 # The count table says what each road costs in work: both remove the O(V) term, and which does less work

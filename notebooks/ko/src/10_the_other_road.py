@@ -335,8 +335,6 @@ print(format_table(["V", "소프트맥스 (마이크로초)", "네거티브 샘�
 # %%
 if slope_path is not None:
     slopes = {n: np.array([loglog_slope(Vs, times[n][r]) for r in range(ROUNDS)]) for n in NAMES}
-    for n in NAMES:
-        print(f"{n}: {np.median(slopes[n]):.2f} ({np.min(slopes[n]):.2f} .. {np.max(slopes[n]):.2f})")
     med = {n: float(np.median(slopes[n])) for n in NAMES}
     assert med[NAMES[0]] > 0.3, "소프트맥스 단계는 V와 함께 자랍니다 (V가 크면 로그-로그 기울기 1 근처)"
     for n in NAMES[1:]:
@@ -359,6 +357,9 @@ ax.set_ylabel("학습 예 하나의 시간 (마이크로초)")
 ax.set_title("출력 계층, 순전파 + 역전파 (H = {H}, k = {k}), {r}번 측정의 중앙값과 범위".format(H=HIDDEN_SIZE, k=NEGATIVE, r=ROUNDS))
 ax.legend(fontsize=9)
 plt.show()
+if slopes is not None:
+    for n in NAMES:
+        print(f"{n}: {np.median(slopes[n]):.2f} ({np.min(slopes[n]):.2f} .. {np.max(slopes[n]):.2f})")
 
 # %% [markdown]
 # 센 일의 양의 표가 각 길의 비용을 말해 줍니다. 두 길 모두 O(V) 항을 없애고, 어느 쪽이 일을 덜 하는지는
