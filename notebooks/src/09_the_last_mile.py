@@ -971,10 +971,15 @@ for b in benchmarks:
         print(f"  numba minus gensim = {mean_n - mean_g:+.4f} ± {se:.4f} (Welch t = {t:+.1f}, df = {df:.1f}, p = {p:.2f}): {verdict}")
 
 # %%
-assert beats_null, ("the trained vectors do not beat random vectors by 4 of the null's standard errors on any "
-                    "benchmark: raise EPOCHS")
-print("check passed: the trained vectors beat random vectors by more than 4 of the null's standard errors on "
-      + ", ".join(beats_null) + " (the Hogwild and gensim comparisons are printed above)")
+budget = EPOCHS * LR  # how far a run can get: the defaults (2 epochs at 0.05) give 0.1
+if beats_null:
+    print("check passed: the trained vectors beat random vectors by more than 4 of the null's standard errors on "
+          + ", ".join(beats_null) + " (the Hogwild and gensim comparisons are printed above)")
+else:
+    assert budget < 0.1, ("the trained vectors do not beat random vectors by 4 of the null's standard errors on any "
+                          "benchmark: raise EPOCHS")
+    print(f"not yet: with EPOCHS = {EPOCHS} and LR = {LR} the vectors do not beat random vectors by 4 of the null's "
+          "standard errors on any benchmark, so no comparison above means anything yet; raise EPOCHS or LR")
 
 # %% [markdown]
 # Read the table with its noise in mind: before calling one row better than another, compare their

@@ -952,9 +952,14 @@ for b in benchmarks:
         print(f"  numba 빼기 gensim = {mean_n - mean_g:+.4f} ± {se:.4f} (Welch t = {t:+.1f}, 자유도 {df:.1f}, p = {p:.2f}), {verdict}")
 
 # %%
-assert beats_null, ("학습한 벡터가 어느 평가에서도 무작위 벡터를 귀무 기준 표준오차의 4배 넘게 앞서지 못했습니다. "
-                    "EPOCHS를 늘려 보세요")
-print("확인 통과: 학습한 벡터가 무작위 벡터를 귀무 기준 표준오차의 4배 넘게 앞선 평가는 " + ", ".join(beats_null) + "입니다")
+budget = EPOCHS * LR  # 한 번의 학습이 갈 수 있는 거리: 기본값(0.05로 2에폭)은 0.1
+if beats_null:
+    print("확인 통과: 학습한 벡터가 무작위 벡터를 귀무 기준 표준오차의 4배 넘게 앞선 평가는 " + ", ".join(beats_null) + "입니다")
+else:
+    assert budget < 0.1, ("학습한 벡터가 어느 평가에서도 무작위 벡터를 귀무 기준 표준오차의 4배 넘게 앞서지 못했습니다. "
+                          "EPOCHS를 늘려 보세요")
+    print(f"아직 아닙니다. EPOCHS = {EPOCHS}, LR = {LR}에서는 어느 평가에서도 학습한 벡터가 무작위 벡터를 귀무 기준 "
+          "표준오차의 4배 넘게 앞서지 못하므로, 위의 비교는 아직 의미가 없습니다. EPOCHS나 LR을 늘려 보세요")
 
 # %% [markdown]
 # 표는 잡음을 염두에 두고 읽어야 합니다. 한 줄이 다른 줄보다 낫다고 말하기 전에, 두 줄의 차이를 옆에 있는
