@@ -92,3 +92,17 @@ def test_q3_accepts_a_near_flat_slope_and_reports_the_measurements():
 def test_q3_refuses_typical_mistakes(answer, reason):
     v = q3.verdict(answer)
     assert "not yet" in v and reason in v, v
+
+
+def test_q3_reports_the_timing_with_its_spread():
+    v = q3.verdict(0.1, theory=0.11, measured=[0.05, 0.12, 0.20])
+    assert ": correct" in v and "0.12" in v and "0.05" in v and "0.20" in v and "3 sweeps" in v
+    assert "0.12" in k3.verdict(0.1, theory=0.11, measured=[0.05, 0.12, 0.20])
+
+
+def test_q2_accepts_a_float32_answer():
+    from w2vlib.exercises.nb10 import _path_probability_reference
+
+    def p32(h, W, code, point):
+        return np.float32(_path_probability_reference(h, W, code, point))
+    assert q2.passes(p32)

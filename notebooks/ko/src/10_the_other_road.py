@@ -19,9 +19,10 @@
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.2절 (교재가 택한 길), 그리고 교재 밖 내용
 #
 # V개 단어에 대한 소프트맥스는 노트북 01의 병목입니다. 교재와 노트북 03~09는 이 병목을 **네거티브 샘플링**(negative
-# sampling)으로 없앴습니다. 무작위로 뽑은 단어 몇 개에 대해 "이 단어인가, 아닌가?"를 묻는 방법입니다. Mikolov 등(2013)에게는
-# 두 번째 길도 있었습니다. word2vec.c가 `-hs 1`로, gensim이 `hs=1`로 실행하는 **계층적 소프트맥스**(hierarchical
-# softmax)입니다. V개 단어가 이진 트리의 잎이 되고, 단어의 확률은 루트에서 그 단어까지 내려가는 경로의 내부 노드마다
+# sampling)으로 없앴습니다. 무작위로 뽑은 단어 몇 개에 대해 "이 단어인가, 아닌가?"를 묻는 방법입니다. word2vec에는 다른 길도
+# 있고, 네거티브 샘플링은 그보다 나중에 나왔습니다. 네거티브 샘플링을 소개한 2013년 논문은 그것을 "계층적 소프트맥스의
+# 간단한 대안(a simple alternative to the hierarchical softmax)"이라고 소개합니다. 그 먼저 나온 길이 word2vec.c가
+# `-hs 1`로, gensim이 `hs=1`로 실행하는 **계층적 소프트맥스**(hierarchical softmax)입니다. V개 단어가 이진 트리의 잎이 되고, 단어의 확률은 루트에서 그 단어까지 내려가는 경로의 내부 노드마다
 # 시그모이드 하나씩을 곱한 값입니다. 이 트리는 **허프만 트리**(Huffman tree)여서 자주 나오는 단어가 루트 가까이에
 # 있습니다.
 #
@@ -75,12 +76,13 @@ SEED = 0                                # 이 노트북의 모든 무작위 추�
 TOY_WORD = "say"                        # 교재 문장의 단어 중 경로를 빨간색으로 그릴 단어
 HIDDEN_SIZE = 100                       # 단어 벡터(그리고 내부 노드 벡터)의 길이
 WINDOW_SIZE = 5                         # 맥락의 최대 반경 (단어마다 1..WINDOW_SIZE에서 뽑음)
-NEGATIVE = 5                            # 네거티브 샘플링에서 학습 예 하나당 부정적 예의 수
+NEGATIVE = 5                            # 네거티브 샘플링에서 학습 예 하나당 부정적 예(negative example)의 수
 EPOCHS = 2                              # PTB 학습 네 번 각각의 에폭 수 (적음: 5절 참고)
 THREADS = 2                             # 컴파일된 학습기의 스레드 수
 VOCAB_SIZES = [1_000, 10_000, 100_000]  # 비용 비교에 쓸 V (오름차순)
-BATCH = 100                             # 시간을 재는 배치 하나의 학습 예 수
+BATCH = 2000                            # 시간을 재는 배치 하나의 학습 예 수 (소프트맥스는 BATCH // 40)
 REPEAT = 5                              # 시간 측정: 이 횟수만큼 실행해 가장 빠른 값
+ROUNDS = 3                              # 시간 측정: V 전체를 이 횟수만큼 다시 잽니다 (퍼짐을 보려고)
 
 # %% [markdown]
 # ## 1. 교재의 문장으로 만든 트리
@@ -164,12 +166,12 @@ print(f"HierarchicalSoftmaxLoss의 기울기 확인: dW 상대 오차 {fmt_err(e
 assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 
 # %% [markdown]
-# ## 2. PTB에서 경로는 얼마나 길까?
+# ## 2. PTB에서의 경로 길이
 #
 # 학습 예 하나의 비용은 타깃 경로의 내부 노드마다 내적 하나(와 행 갱신 하나)입니다. 그래서 중요한 수는 **기대 코드
 # 길이**, 즉 글의 단어들에 대해 평균한 경로 길이 `sum(count × length) / sum(count)`입니다. 섀넌의 한계에 따르면 어떤
 # 이진 코드도 평균적으로 단어 분포의 비트 단위 엔트로피 `−Σ p log₂ p`보다 짧을 수 없고, 허프만 코드는 최적이어서 그보다
-# 1비트 미만만 깁니다. 비교할 기준(귀무 모델)은 횟수를 무시한 균형 트리로, 모든 경로의 길이가 약 log₂ V입니다.
+# 1비트 미만만 깁니다. 비교할 귀무 기준(null)은 횟수를 무시한 균형 트리로, 모든 경로의 길이가 약 log₂ V입니다.
 
 # %%
 corpus, word_to_id, id_to_word = load_ptb("train")
@@ -181,7 +183,7 @@ L_mean = expected_code_length(counts, codes)
 H_bits = entropy_bits(counts)
 order = np.argsort(-counts, kind="stable")
 print(f"PTB: {len(corpus):,}단어, V = {V:,}")
-print(f"기대 코드 길이 (허프만):        글의 단어 하나당 시그모이드 {L_mean:.4f}개")
+print(f"기대 코드 길이 (허프만):        말뭉치의 단어 하나당 시그모이드 {L_mean:.4f}개")
 print(f"유니그램 횟수의 엔트로피:       {H_bits:.4f}비트 (어떤 이진 코드도 이보다 짧을 수 없음)")
 print(f"횟수를 무시한 균형 트리:        {math.log2(V):.4f} (log2 V)")
 print(f"가장 짧은 경로 {lengths.min()} (가장 자주 나오는 단어 {id_to_word[int(order[0])]!r}), "
@@ -241,38 +243,49 @@ assert np.median(gap) < 1.5
 # ## 3. V가 커질 때 학습 예 하나의 비용
 #
 # 학습 예 하나마다 전체 소프트맥스는 V개 단어의 점수를 모두 매기고, 네거티브 샘플링은 V와 상관없이 k + 1개 행의 점수를
-# 매기며, 계층적 소프트맥스는 타깃 경로의 노드마다 행 하나의 점수를 매깁니다. 그 평균 길이는 엔트로피처럼, 대략
-# log V처럼 자랍니다. 로그-로그 그래프에서 V에 비례하는 비용의 기울기는 1이고, 일정한 비용의 기울기는 0입니다.
+# 매기며, 계층적 소프트맥스는 타깃 경로의 노드마다 행 하나의 점수를 매깁니다. 로그-로그 그래프에서 V에 비례하는
+# 비용의 로그-로그 기울기(slope)는 1이고, 일정한 비용의 로그-로그 기울기는 0입니다.
 #
-# **문제 3은 여기서 시작합니다.** 시간을 재기 전에, V에 대한 계층적 소프트맥스 비용의 로그-로그 기울기를 예측해서
-# 적어 두세요 (채점은 노트북 끝에서 합니다).
+# **문제 3은 여기서 시작합니다.** 다음 셀들을 실행하기 전에, `VOCAB_SIZES` 범위에서 V에 대한 계층적 소프트맥스의
+# 학습 예 하나당 일의 양(평균 경로 길이)의 로그-로그 기울기를 예측해서 적어 두세요. 노트북 끝의 채점은 다음 셀들이
+# 계산하는 평균 경로 길이의 로그-로그 기울기와 비교합니다.
 
 # %%
 prediction_3 = ...                # V에 대한 계층적 소프트맥스 비용의 로그-로그 기울기 예측 (0 = 평평함, 1 = V에 비례)
 
 # %% [markdown]
-# V마다 지프(Zipf) 법칙을 닮은 빈도의 합성 말뭉치와 그 허프만 트리를 만들고(노트북 04처럼), 학습 예 `BATCH`개짜리
-# 배치 하나의 **출력 쪽** 순전파 + 역전파 시간을 잽니다. 소프트맥스와 교차 엔트로피를 쓰는 `h @ W_out`,
-# k = `NEGATIVE`인 `NegativeSamplingLoss`(부정적 예 추출 포함), 그리고 `HierarchicalSoftmaxLoss`입니다. 시간을 잴 때
-# numpy의 행렬 곱은 스레드 하나로 돌립니다(scikit-learn이 함께 설치하는 `threadpoolctl`). 그래서 기울기는 바쁜
-# 컴퓨터에서 스레드가 일을 얼마나 잘 나누는지가 아니라 일의 양을 잽니다.
+# V마다 지프(Zipf) 법칙을 닮은 빈도의 합성 말뭉치를 `SEED`와 V로 시드를 준 자기만의 생성기로 만들고(노트북
+# 04처럼), 그 허프만 트리를 만듭니다. 첫 번째 표는 센 **일의 양**입니다. 학습 예 하나의 출력 쪽 순전파가 계산하는
+# 길이 H인 내적의 수로, 소프트맥스는 V, 네거티브 샘플링은 k + 1 = `NEGATIVE + 1`, 계층적 소프트맥스는 평균 경로
+# 길이입니다(역전파는 그만큼의 행 갱신을 한 번 더 합니다). 여기서는 이 개수가 비용의 척도이고, 어떤 컴퓨터에서도
+# 같습니다.
+#
+# 그다음 시간 측정은 잡음이 많은 두 번째 관점입니다. **출력 쪽**의 순전파 + 역전파로, 소프트맥스와 교차 엔트로피를
+# 쓰는 `h @ W_out`은 학습 예 `BATCH // 40`개로(점수가 배치 × V 행렬이므로), k = `NEGATIVE`인
+# `NegativeSamplingLoss`(부정적 예 추출 포함)와 `HierarchicalSoftmaxLoss`는 학습 예 `BATCH`개로 잽니다. numpy의 행렬
+# 곱은 스레드 하나로 돌리고(scikit-learn이 함께 설치하는 `threadpoolctl`), V 전체에 대한 측정을 순서를 번갈아 가며
+# `ROUNDS`번 반복합니다. 표는 학습 예 하나당 시간의 중앙값이고, 로그-로그 기울기는 측정들의 중앙값(최솟값 .. 최댓값)으로
+# 출력합니다. 학습 예 하나당 시간에는 호출마다 드는 numpy의 비용과 메모리 이동도 담기는데, 네거티브 샘플링과 계층적
+# 소프트맥스에서는 이것이 수천 번의 곱셈-덧셈 자체보다 큽니다.
 
 # %%
-def time_output_side(V_, rng):
-    """세 출력 계층의 배치당 시간(순전파 + 역전파, 초)과 평균 경로 길이."""
+def build_output_side(V_, seed):
+    """V 하나에 대해 합성 지프 말뭉치 위의 세 출력 계층: 그 단계 함수들과 평균 경로 길이."""
+    rng_v = np.random.default_rng([seed, V_])   # 자기만의 생성기: V의 말뭉치가 시간 측정에 좌우되지 않습니다
     zipf = 1.0 / np.arange(1, V_ + 1)
-    fake_corpus = rng.choice(V_, size=10 * V_, p=zipf / zipf.sum())
+    fake_corpus = rng_v.choice(V_, size=10 * V_, p=zipf / zipf.sum())
     fake_counts = np.bincount(fake_corpus, minlength=V_)
     target = fake_corpus[:BATCH]
-    _, W_out = init_weights(V_, HIDDEN_SIZE, rng)
-    h = rng.standard_normal((BATCH, HIDDEN_SIZE)).astype(np.float32)
+    _, W_out = init_weights(V_, HIDDEN_SIZE, rng_v)
+    h = rng_v.standard_normal((BATCH, HIDDEN_SIZE)).astype(np.float32)
+    n_soft = max(1, BATCH // 40)                # 소프트맥스의 점수는 n_soft x V 행렬이므로 작게 둡니다
 
     out_layer, softmax_loss = MatMul(np.ascontiguousarray(W_out.T)), SoftmaxWithLoss()
     def softmax_step():
-        softmax_loss.forward(out_layer.forward(h), target)
+        softmax_loss.forward(out_layer.forward(h[:n_soft]), target[:n_soft])
         return out_layer.backward(softmax_loss.backward())
 
-    ns = NegativeSamplingLoss(W_out, fake_corpus, 0.75, NEGATIVE, rng=rng)
+    ns = NegativeSamplingLoss(W_out, fake_corpus, 0.75, NEGATIVE, rng=rng_v)
     def ns_step():
         ns.forward(h, target)
         return ns.backward()
@@ -283,65 +296,89 @@ def time_output_side(V_, rng):
         hs.forward(h, target)
         return hs.backward()
 
-    ns_step(), hs_step()                        # 각 계층의 첫 역전파가 기울기 전체를 한 번 지웁니다
-    return {"V": V_, "path": expected_code_length(fake_counts, codes_),
-            "소프트맥스": best_time(softmax_step, REPEAT) / BATCH,
-            "네거티브 샘플링": best_time(ns_step, REPEAT) / BATCH,
-            "계층적 소프트맥스": best_time(hs_step, REPEAT) / BATCH}
+    ns_step(), hs_step()                        # 각각 첫 역전파에서 기울기 전체를 한 번 지웁니다
+    path_batch = float(np.mean([len(codes_[w]) for w in target]))
+    return {"V": V_, "path": expected_code_length(fake_counts, codes_), "path_batch": path_batch,
+            "steps": {NAMES[0]: (softmax_step, n_soft), NAMES[1]: (ns_step, BATCH), NAMES[2]: (hs_step, BATCH)}}
 
 
-# %% tags=["nbval-ignore-output"]
-rng = np.random.default_rng(SEED)
-with threadpool_limits(limits=1, user_api="blas"):
-    costs = [time_output_side(V_, rng) for V_ in VOCAB_SIZES]
-names = ["소프트맥스", "네거티브 샘플링", "계층적 소프트맥스"]
-print(format_table(["V", "평균 경로", "소프트맥스 (us)", "네거티브 샘플링 (us)", "계층적 소프트맥스 (us)"],
-                   [[f"{c['V']:,}", f"{c['path']:.2f}"] + [f"{c[n] * 1e6:.2f}" for n in names] for c in costs]))
+NAMES = ["소프트맥스", "네거티브 샘플링", "계층적 소프트맥스"]
+setups = [build_output_side(V_, SEED) for V_ in VOCAB_SIZES]
+Vs = np.array([s["V"] for s in setups])
+paths = np.array([s["path"] for s in setups])
+work = {NAMES[0]: Vs.astype(float), NAMES[1]: np.full(len(Vs), NEGATIVE + 1.0), NAMES[2]: paths}
+print("학습 예 하나의 일의 양: 길이 H인 내적의 수 (출력 쪽, 순전파)")
+print(format_table(["V", "평균 경로", "소프트맥스", "네거티브 샘플링", "계층적 소프트맥스"], [[f"{V_:,}", f"{paths[i]:.2f}"] + [f"{work[n][i]:,.2f}" for n in NAMES]
+                                  for i, V_ in enumerate(Vs)]))
 
 # %%
-Vs = np.array([c["V"] for c in costs])
-paths = np.array([c["path"] for c in costs])
 if Vs.max() >= 10 * Vs.min():
-    slopes = {n: loglog_slope(Vs, [c[n] for c in costs]) for n in names}
     slope_path = loglog_slope(Vs, paths)
     assert 0 < slope_path < 0.3, "평균 경로는 자라지만, V보다 훨씬 느리게 자랍니다"
-    assert slopes["소프트맥스"] > 0.3, "소프트맥스 단계는 V와 함께 자랍니다 (V가 크면 기울기 1 근처)"
-    for n in ("네거티브 샘플링", "계층적 소프트맥스"):
-        assert slopes[n] < slopes["소프트맥스"] - 0.3, f"{n}은(는) V와 함께 거의 자라지 않아야 합니다 (컴퓨터가 바빴다면 다시 실행하세요)"
-    print("확인 통과. 소프트맥스는 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다")
+    print(f"확인 통과. 일의 양은 소프트맥스에서 V처럼 자라고, 네거티브 샘플링에서는 k + 1로 그대로입니다. 평균 경로의 로그-로그 기울기(slope)는 {slope_path:.3f}")
 else:
-    slopes, slope_path = None, None
+    slope_path = None
+    print("주어진 크기에서는 확인 통과. 비용이 자라는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 주세요.")
+
+# %% tags=["nbval-ignore-output"]
+times = {n: np.zeros((ROUNDS, len(Vs))) for n in NAMES}
+with threadpool_limits(limits=1, user_api="blas"):
+    for r in range(ROUNDS):
+        order = range(len(Vs)) if r % 2 == 0 else reversed(range(len(Vs)))   # V의 순서를 번갈아 바꿉니다
+        for i in order:
+            for n in NAMES:
+                step, n_examples = setups[i]["steps"][n]
+                times[n][r, i] = best_time(step, REPEAT) / n_examples
+print(format_table(["V", "소프트맥스 (마이크로초)", "네거티브 샘플링 (마이크로초)", "계층적 소프트맥스 (마이크로초)"], [[f"{V_:,}"] + [f"{np.median(times[n][:, i]) * 1e6:.2f}" for n in NAMES]
+                                  for i, V_ in enumerate(Vs)]))
+
+# %%
+if slope_path is not None:
+    slopes = {n: np.array([loglog_slope(Vs, times[n][r]) for r in range(ROUNDS)]) for n in NAMES}
+    med = {n: float(np.median(slopes[n])) for n in NAMES}
+    assert med[NAMES[0]] > 0.3, "소프트맥스 단계는 V와 함께 자랍니다 (V가 크면 로그-로그 기울기 1 근처)"
+    for n in NAMES[1:]:
+        assert med[n] < med[NAMES[0]] - 0.3, "{n}은(는) V와 함께 거의 자라지 않아야 합니다 (컴퓨터가 바빴다면 다시 실행하세요)".format(n=n)
+    print("확인 통과. 소프트맥스의 시간은 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다")
+else:
+    slopes = None
     print("주어진 크기에서는 확인 통과. 비용이 자라는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 주세요.")
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
-for n, marker in zip(names, "os^"):
-    ax.plot(Vs, [c[n] * 1e6 for c in costs], marker + "-", label=n)
+for n, marker in zip(NAMES, "os^"):
+    t = times[n] * 1e6
+    ax.errorbar(Vs, np.median(t, axis=0), yerr=[np.median(t, axis=0) - t.min(axis=0),
+                t.max(axis=0) - np.median(t, axis=0)], fmt=marker + "-", capsize=3, label=n)
 ax.set_xscale("log")
 ax.set_yscale("log")
-ax.set_xlabel("어휘 크기 V (단어 수)")
+ax.set_xlabel("어휘 수 V")
 ax.set_ylabel("학습 예 하나의 시간 (마이크로초)")
-ax.set_title(f"출력 계층, 순전파 + 역전파 (H = {HIDDEN_SIZE}, k = {NEGATIVE})")
+ax.set_title("출력 계층, 순전파 + 역전파 (H = {H}, k = {k}), {r}번 측정의 중앙값과 범위".format(H=HIDDEN_SIZE, k=NEGATIVE, r=ROUNDS))
 ax.legend(fontsize=9)
 plt.show()
 if slopes is not None:
-    print("로그-로그 기울기: " + ", ".join(f"{n} {s:.2f}" for n, s in slopes.items())
-          + f". 평균 경로 길이만으로는 {slope_path:.2f}")
+    for n in NAMES:
+        print(f"{n}: {np.median(slopes[n]):.2f} ({np.min(slopes[n]):.2f} .. {np.max(slopes[n]):.2f})")
 
 # %% [markdown]
-# 계층적 소프트맥스가 학습 예 하나에 하는 일의 양은 경로 길이가 정합니다. 시간 측정에는 호출마다 드는 numpy의 고정
-# 비용이 더해지는데, 이 비용은 V와 함께 자라지 않습니다. 두 길 모두 O(V) 비용을 없앱니다. 어느 쪽이 더 싼지는
-# `NEGATIVE + 1`과 평균 경로 길이(위 표에 V마다 나와 있습니다)를 비교해 보면 알 수 있습니다.
+# 센 일의 양의 표가 각 길의 비용을 말해 줍니다. 두 길 모두 O(V) 항을 없애고, 어느 쪽이 일을 덜 하는지는
+# `NEGATIVE + 1`과 평균 경로 길이(둘 다 첫 번째 표에 있습니다)를 비교하면 알 수 있습니다. 시간 측정은 느슨하게만
+# 확인합니다. 소프트맥스의 로그-로그 기울기 중앙값이 나머지 둘보다 0.3 이상 크다는 것뿐입니다. 호출마다 드는 비용과
+# 메모리 이동 때문에 네거티브 샘플링과 계층적 소프트맥스의 순서는 어느 쪽으로든 바뀔 수 있고, 측정들의 범위가 바쁜
+# 컴퓨터가 각 로그-로그 기울기를 얼마나 흔드는지 보여 줍니다.
 #
 # ## 4. skip-gram: 다른 모델
 #
 # CBOW(노트북 01~09)는 맥락 벡터들의 평균을 `h`로 삼아 가운데 단어를 예측합니다. **skip-gram**은 반대로, 가운데
 # 단어의 벡터가 `h`이고 윈도우의 단어를 하나씩 예측합니다. (가운데 단어, 맥락 단어) 쌍마다 출력 질문이 하나씩입니다.
-# 교재는 3장에서 소프트맥스 손실 두 개로 이것을 작성합니다 (`ch03/simple_skip_gram.py`: 맥락 위치마다
-# `SoftmaxWithLoss` 하나, 손실을 더함). 패키지에는 계층으로 만든 `w2vlib.SkipGram`과 `fast.train(model="skipgram")`이
+# 교재는 3장에서 소프트맥스 손실 두 개로 이것을 구현합니다 (`ch03/simple_skip_gram.py`: 맥락 위치마다
+# `SoftmaxWithLoss` 하나, 손실을 더함). 4장에서는 `Embedding`과 `NegativeSamplingLoss`로 구현합니다
+# (`ch04/skip_gram.py`. `ch04/train.py`는 주석에서 이것을 다른 모델로 제시합니다). 5절에서 학습하는 모델이 바로
+# 이것입니다. 패키지에는 계층으로 만든 `w2vlib.SkipGram`과 `fast.train(model="skipgram")`이
 # 있습니다.
 #
-# skip-gram은 단어마다가 아니라 쌍마다 학습 예를 하나씩 만듭니다. word2vec의 동적 윈도우에서는 반경을 1부터
+# skip-gram은 단어마다가 아니라 쌍마다 학습 예를 하나씩 만듭니다. word2vec의 동적 윈도우(dynamic window)에서는 반경을 1부터
 # `WINDOW_SIZE` 사이에서 뽑으므로, 단어 하나는 평균 `2 × (WINDOW_SIZE + 1) / 2 = WINDOW_SIZE + 1`개의 맥락 단어를
 # 갖습니다 (윈도우가 잘리는 곳에서는 조금 적습니다).
 
@@ -360,8 +397,8 @@ assert abs(np.mean(2 * radius) - (WINDOW_SIZE + 1)) < 0.05
 # ## 5. PTB에서 네 번 학습하기: CBOW와 skip-gram, 네거티브 샘플링과 계층적 소프트맥스
 #
 # 이제 두 모델과 두 길을 노트북 09의 컴파일된 백엔드(`fast.train(..., backend="numba")`, 계층적 소프트맥스는
-# gensim의 이름대로 `hs=1, negative=0`)로 PTB에서 학습합니다. 시드, `HIDDEN_SIZE`, `WINDOW_SIZE`, 하위 샘플링 1e-3이
-# 모두 같고, 1분 안에 끝나도록 각각 `EPOCHS` 에폭만 학습합니다. 벡터는 수렴과는 거리가 멀므로(아래 벤치마크는 다섯
+# gensim의 이름대로 `hs=1, negative=0`)로 PTB에서 학습합니다. 시드, `HIDDEN_SIZE`, `WINDOW_SIZE`, 하위 샘플링(subsampling) 1e-3이
+# 모두 같고, 노트북이 짧게 끝나도록 각각 `EPOCHS` 에폭만 학습합니다. 벡터는 수렴과는 거리가 멀므로(아래 벤치마크는 다섯
 # 에폭을 돕니다) 이 표는 최고 점수가 아니라 넷을 서로 비교하는 용도로 읽으세요. 학습률(learning rate)은 word2vec.c의
 # 기본값으로, CBOW는 0.05, skip-gram은 0.025입니다. 짧은 준비 실행이 먼저 각 커널을 컴파일하므로(또는 numba의
 # 캐시에서 불러오므로) 컴파일 시간은 재지 않습니다.
@@ -376,7 +413,7 @@ for model in ("cbow", "skipgram"):
         runs[(model, road)] = fast.train(corpus, V, model=model, hidden_size=HIDDEN_SIZE,
                                          window_size=WINDOW_SIZE, epochs=EPOCHS, seed=SEED, backend="numba",
                                          threads=THREADS, progress=False, **output)
-print(format_table(["모델", "출력 계층", "초", "단어/초", "마지막 에폭의 손실"],
+print(format_table(["모델", "출력 계층", "초", "초당 단어 수", "마지막 에폭의 손실"],
                    [[m, r, f"{res.wall_time:.2f}", f"{res.words_per_sec:,.0f}", f"{res.loss_per_epoch[-1]:.3f}"]
                     for (m, r), res in runs.items()]))
 
@@ -420,7 +457,7 @@ print(f"유추 문제의 우연 수준 ({V:,}개 단어 중 하나를 찍을 때
 if "WordSim-353" in benchmarks:
     above = [key for key, sc in scores.items() if sc["WordSim-353"][0] > 2 * sc["WordSim-353"][1]]
     print(f"WordSim-353: 학습 4번 중 {len(above)}번이 무작위 벡터의 표준오차 두 배보다 크게 사람의 평가와 "
-          "상관합니다")
+          "상관관계가 있습니다")
 
 # %%
 for (m, r), sc in scores.items():
@@ -436,8 +473,11 @@ print("확인 통과. 모든 학습이 PTB 유추 문제를 찍기보다 훨씬 
       "CBOW보다 오래 걸립니다")
 
 # %% [markdown]
-# 시드 하나에 에폭이 적습니다. 행 사이의 차이가 표준오차의 두 배 정도보다 작으면 잡음일 수 있습니다. 위의 표준오차는
-# 문제 수만 반영합니다. 시드를 바꾸어도 점수가 움직입니다 (노트북 05가 그 퍼짐을 측정합니다).
+# 시드 하나에 에폭이 적습니다. 두 행의 차이가 잡음을 넘어서려면 *차이*의 표준오차 √(SE₁² + SE₂²)의 두 배 정도보다
+# 커야 합니다. 두 표준오차가 비슷하면 이것은 한 행의 표준오차의 약 1.4배입니다(두 행은 같은 문제를 풀므로 짝지은
+# 검정이 더 예리합니다). 위의 표준오차는 문제 수만 반영합니다. 시드를 바꾸어도 점수가 움직이고(노트북 05가 그 퍼짐을
+# 측정합니다), 같은 시드로 다시 실행해도 움직입니다. `THREADS`가 1보다 크면 학습기의 스레드들이 공유하는 행을 실행되는
+# 순서대로 갱신하므로(Hogwild), 같은 시드라도 같은 점수가 나온다는 보장이 없습니다.
 #
 # 벤치마크 `benchmarks/bench_hs.py`는 명령줄을 `--hs 1 --negative 0 --backend numba`로 실행해 gensim의
 # `Word2Vec(hs=1, negative=0)`과 PTB CBOW에서 비교합니다. 다섯 에폭, 각각 시드 다섯 개를 한 번의 실행에서 돌립니다
@@ -450,27 +490,32 @@ if bench_file.is_file():
     bench = json.loads(bench_file.read_text())
     for metric, v in bench["verdict"].items():
         print(f"{metric}: w2vlib {v['ours']:.4f}, gensim {v['gensim']:.4f}, 차이 {v['diff']:+.4f} "
-              f"(표준오차 {v['se_diff']:.4f}), 판정: {'나쁘지 않음' if v['no_worse'] else '더 나쁨'}")
+              f"(표준오차 {v['se_diff']:.4f}), 판정: {'gensim에 뒤지지 않음' if v['no_worse'] else 'gensim보다 나쁨'}")
 else:
     print("benchmarks/results/ptb_hs.json이 없습니다. python benchmarks/bench_hs.py를 실행하세요")
 
 # %% [markdown]
-# ## 6. 언제 무엇을 고를까
+# ## 6. 언제 무엇을 고를지
 #
 # 출처가 말하는 것, 그리고 여기서 측정한 것입니다.
 #
 # - **기본값.** word2vec.c는 `hs = 0, negative = 5`로 시작하고("-negative: common values are 3 - 10"), gensim의
 #   `Word2Vec`도 `hs=0, negative=5`입니다. 네거티브 샘플링을 소개한 2013년 논문은 초록에서 그것을 "계층적
 #   소프트맥스의 간단한 대안(a simple alternative to the hierarchical softmax)"으로 소개합니다.
-# - **둘을 함께 쓰는 것은 실수입니다.** word2vec.c와 gensim은 `hs=1`과 `negative > 0`을 함께 허용하고 두 출력 계층을
-#   모두 학습합니다. gensim은 이것이 "아마 실수(is probably a mistake)"라고 경고합니다. `w2vlib.fast.train`은 거부합니다.
+# - **둘을 함께 쓰기.** word2vec.c는 이를 허용하고(`README.txt`: "hierarchical softmax and / or negative
+#   sampling"), gensim도 허용합니다. 둘 다 그러면 출력 계층 두 개를 학습합니다. gensim은 `hs=1`과 `negative > 0`을
+#   함께 쓰면 "아마 실수(is probably a mistake)"라고 경고합니다. `w2vlib.fast.train`은 한 번의 실행이 한 길만 보여
+#   주도록 이 조합을 거부합니다.
 # - **비용.** 학습 예 하나에 네거티브 샘플링은 내적 k + 1개, 계층적 소프트맥스는 단어들의 비트 단위 엔트로피만큼
-#   (2절: PTB에서 약 9개) 듭니다. 둘 다 V가 커져도 거의 평평합니다 (3절). 부정적 예가 적으면 네거티브 샘플링이 일을
+#   (2절: PTB 원문의 단어 하나당 약 9개. 하위 샘플링이 경로가 짧은 잦은 단어를 덜어 내므로 하위 샘플링 뒤의 학습 예
+#   하나당으로는 더 깁니다) 듭니다. 둘 다 V가 커져도 거의 평평합니다 (3절). 부정적 예가 적으면 네거티브 샘플링이 일을
 #   덜 합니다. 여러분 컴퓨터에서의 실제 시간은 5절의 표에 있습니다.
 # - **품질.** 적은 에폭으로 PTB에서 학습한 넷은 5절의 표가 비교하고, gensim의 계층적 소프트맥스에 대한 벤치마크의
 #   판정은 5절 끝에 출력되어 있습니다. 행 사이의 차이는 표준오차로 판단하세요.
 # - **CBOW냐 skip-gram이냐.** skip-gram은 단어 하나당 약 `WINDOW_SIZE + 1`개의 학습 예를 만들므로 CBOW의 몇 배가
-#   듭니다 (얼마나 드는지는 5절에서 측정합니다). 그 대신 모든 단어의 입력 벡터가 더 자주 갱신됩니다.
+#   듭니다 (얼마나 드는지는 5절에서 측정합니다). 갱신되는 입력 행의 수는 두 모델이 거의 같습니다. word2vec.c의
+#   CBOW도 오차 `neu1e`를 맥락 단어 모두의 행에 더합니다(`// hidden -> in` 반복문). 차이는 skip-gram에서는 쌍마다
+#   예측과 기울기가 따로 있고, CBOW에서는 한 윈도우가 평균한 맥락의 기울기 하나를 함께 쓴다는 점입니다.
 #
 # ## 정리
 #
@@ -484,7 +529,7 @@ else:
 # - `HierarchicalSoftmaxLoss`는 교재의 계층 모양을 갖고 기울기 확인(gradient check)을 통과합니다. 컴파일된 커널
 #   (`fast.train(..., hs=1, negative=0, backend="numba")`)도 같은 단계를 밟습니다.
 # - 학습 예 하나의 비용은 소프트맥스(softmax)에서는 V처럼 자라고, 네거티브 샘플링(negative sampling)과 계층적
-#   소프트맥스에서는 거의 평평합니다 (측정한 기울기).
+#   소프트맥스에서는 거의 평평합니다 (센 일의 양. 범위와 함께 잰 로그-로그 기울기도 같습니다).
 # - skip-gram 모델(skip-gram)은 가운데 단어로 맥락을 예측합니다. 단어 하나당 학습 예가 약 `WINDOW_SIZE + 1`개이므로
 #   CBOW보다 느리게 학습합니다.
 #
@@ -528,7 +573,8 @@ q3.check(prediction_3, theory=slope_path,
 # `if (hs)` 반복문, `-hs`/`-negative`의 기본값과 사용법 문구), gensim 4 (`word2vec.py`: `_build_heap`,
 # `_assign_binary_codes`, `Word2Vec.__init__`의 기본값과 `hs` 설명, `_check_training_sanity`의 경고,
 # `word2vec_inner.pyx`: `w2v_fast_sentence_cbow_hs`, `w2v_fast_sentence_sg_hs`와 그 호출부), 교재의 코드
-# (oreilly-japan/deep-learning-from-scratch-2: `ch03/simple_skip_gram.py`), Mikolov 등 2013, "Distributed
+# (oreilly-japan/deep-learning-from-scratch-2: `ch03/simple_skip_gram.py`, `ch04/skip_gram.py`, `ch04/train.py`),
+# word2vec의 `README.txt`(training algorithm 줄), Mikolov 등 2013, "Distributed
 # Representations of Words and Phrases and their Compositionality" (초록).
 
 # %% [markdown]
