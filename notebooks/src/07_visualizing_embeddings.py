@@ -16,7 +16,7 @@
 # %% [markdown]
 # # 07. Visualizing embeddings
 #
-# Book: *Deep Learning from Scratch 2*, sections 2.4.2–2.4.3 (dimensionality reduction: the book reduces its count-based vectors with SVD and plots two dimensions for the 7 words of its toy sentence)
+# Book: *Deep Learning from Scratch 2*, sections 2.4.2–2.4.3 and 2.4.5 (dimensionality reduction: the book reduces its count-based vectors with SVD and plots two dimensions for the 7 words of its toy sentence)
 #
 # Our word vectors have `HIDDEN_SIZE` numbers each; we cannot look at that many dimensions. The book meets the
 # same problem in chapter 2: it reduces its count-based word vectors with an SVD and plots the first two
@@ -68,7 +68,7 @@ EPOCHS = 10         # passes over PTB
 PERPLEXITY = 15     # t-SNE's effective number of neighbours per point (must be below the number of words)
 PERPLEXITIES = (5, 30)  # a small and a large perplexity to compare (each clipped below the number of words)
 TSNE_RUNS = 7       # extra t-SNE runs from a start nudged by one part in a million, to measure how much its numbers move
-TINY_RUNS = 3       # extra t-SNE runs from a start nudged by 1e-15 (the last bit of a float64), for comparison
+TINY_RUNS = 3       # extra t-SNE runs from a start nudged by 1e-15 (a few units in the last place of a float64)
 NEIGHBOURS = 5      # neighbours checked when we measure what a picture keeps
 GROUPS = {          # the words to draw, by group (all in PTB's vocabulary)
     "months": "january february march april june july august september october november december",
@@ -94,6 +94,7 @@ wv = ptb_word_vectors(seed=SEED, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZ
 W = wv.vectors
 words = [w for ws in GROUPS.values() for w in ws.split()]
 groups = [g for g, ws in GROUPS.items() for _ in ws.split()]
+# the names the figures show (the Korean edition translates these)
 SHOWN = {"months": "months", "weekdays": "weekdays", "numbers": "numbers", "countries": "countries",
          "nationalities": "nationalities", "verbs": "verbs", "past forms": "past forms", "companies": "companies"}
 shown_groups = [SHOWN.get(g, g) for g in groups]  # group names as the figures show them
@@ -174,7 +175,7 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
     M = R.mean(axis=1)
     M /= np.linalg.norm(M, axis=-1, keepdims=True)
     random_dirs = np.einsum("dnh,dh->dn", R, M).mean(axis=1)
-    # chance 2: the same words wrongly paired (each word with the partner `shift` places further on)
+    # chance 2: the same words wrongly paired (each word with a partner not its own: 5,000 random pairings)
     perm_rng = np.random.default_rng(SEED)
     perms = []
     while len(perms) < 5000:  # random derangements: no word keeps its own partner
@@ -188,7 +189,9 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
           f"(1/√{n_pairs} = {1 / np.sqrt(n_pairs):.3f})")
     print(f"the same words wrongly paired ({len(wrong_pairs):,} random pairings, no word with its partner): "
           f"{wrong_pairs.mean():.3f} ± {wrong_pairs.std(ddof=1):.3f}, max {wrong_pairs.max():.3f}")
-    print(f"share of wrong pairings that agree at least as well as the true pairs (p-value): {p_value:.4f}")
+    n_as_good = int(np.sum(wrong_pairs >= np.mean(agree)))
+    print(f"wrong pairings that agree at least as well as the true pairs: {n_as_good:,} of {len(wrong_pairs):,}; "
+          f"p-value (1 + {n_as_good}) / (1 + {len(wrong_pairs):,}) = {p_value:.4f}")
 else:
     print(f"PAIRED = {PAIRED!r} does not name two groups of GROUPS: this picture is skipped")
 
@@ -197,8 +200,10 @@ else:
 # directions would not give 0: the mean of n unit vectors leans towards each of them, and its cosine with each
 # is about 1/√n (0.32 for n = 10), which the cell simulates. A high number can also come from the two groups
 # alone: past forms sit in one region and base forms in another, so *any* arrow from a verb to a past form
-# points roughly the same way. The wrongly paired words measure that part: the p-value is the share of random
-# pairings (each word with someone else's partner) that agree at least as well as the true pairs. The next cell checks the first
+# points roughly the same way. The wrongly paired words measure that part: the cell counts the random
+# pairings (each word with someone else's partner) that agree at least as well as the true pairs. The p-value
+# is that count plus 1 over their number plus 1 (the usual +1 counts the true pairing itself), so it cannot go
+# below 1/(N + 1) for N pairings: when the count is 0 it is that floor. The next cell checks the first
 # comparison and says what the second one shows; only what the true pairs add beyond wrong pairs belongs to
 # the relation itself, which is what analogies like `take:took = go:?` (notebook 06) rely on.
 
@@ -264,8 +269,8 @@ plt.show()
 # - **chance**: the same points placed at random (the rows of the PCA picture shuffled, 20 times);
 # - **noise**: t-SNE run again `TSNE_RUNS` times from its PCA start nudged by one part in a million. That is much
 #   larger than the rounding differences between two processors (about 1e-16 relative in float64), but the size
-#   does not matter: t-SNE's optimisation is chaotic, and `TINY_RUNS` more runs nudged by 1e-15 (the last bit of
-#   a float64) spread their numbers about as far. The spread is the noise of every t-SNE number.
+#   does not matter: t-SNE's optimisation is chaotic, and `TINY_RUNS` more runs nudged by 1e-15 (a few units in the
+#   last place of a float64) spread their numbers about as far. The spread is the noise of every t-SNE number.
 #
 # That noise is also why the tests do not compare the next cell's output (it is tagged
 # `nbval-ignore-output`: on another processor its t-SNE digits differ). The cell after it checks what the text
@@ -287,7 +292,8 @@ def measure(Y):
 
 rng = np.random.default_rng(SEED)
 start = PCA(n_components=2).fit_transform(X)
-start = start / start[:, 0].std() * 1e-4  # scikit-learn's init="pca": the PCA picture, PC1 scaled to std 1e-4
+start = start.astype(np.float32)  # as scikit-learn's init="pca" does: float32, then PC1 scaled to std 1e-4
+start = start / start[:, 0].std() * 1e-4
 nudged = [tsne(X, PERPLEXITY, init=start * (1 + 1e-6 * rng.standard_normal(start.shape))) for _ in range(TSNE_RUNS)]
 tiny = [tsne(X, PERPLEXITY, init=start * (1 + 1e-15 * rng.standard_normal(start.shape))) for _ in range(TINY_RUNS)]
 scores = {"original": dict(trust=1.0, group=same_group_rate(X), corr=1.0), "PCA": measure(P), "t-SNE": measure(T)}
@@ -324,7 +330,7 @@ for name, runs in [("PCA", [scores["PCA"]]), ("t-SNE", tsne_runs)]:
         f"{name} should keep neighbourhoods far better than a random placement")
 print("check passed: the groups are clustered in the full space, and both pictures keep neighbourhoods far better "
       "than a random placement")
-trust_tsne = [r["trust"] for r in tsne_runs]
+trust_tsne = [r["trust"] for r in tsne_runs + tiny_runs]
 if min(trust_tsne) > scores["PCA"]["trust"] + 0.02:
     print("t-SNE keeps neighbourhoods better than PCA in every run (trustworthiness)")
 else:
@@ -373,7 +379,8 @@ plt.show()
 
 # %% [markdown]
 # Clusters change size and move; gaps between groups appear and vanish. Read a t-SNE picture for "who is next
-# to whom", never for "how far" or "how big".
+# to whom", never for "how far" or "how big". Nor read the two trustworthiness values as a ranking: compare
+# their difference with the spread of t-SNE runs measured in section 4; a smaller difference means nothing.
 #
 # ## 5. Export: the Embedding Projector and the word2vec text format
 #

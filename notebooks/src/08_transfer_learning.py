@@ -19,7 +19,7 @@
 # Book: *Deep Learning from Scratch 2*, section 4.4.1
 #
 # The last point of the study notes' chapter summary (*word2vec 은 전이 학습 측면에서 특히 중요하며, 그 단어의 분산
-# 표현은 다양한 자연어 처리 작업에 이용 할 수있다*) is that vectors learned on one task help another. Our CBOW
+# 표현은 다양한 자연어 처리 작업에 이용 할 수있다*, quoted as written, spacing included) is that vectors learned on one task help another. Our CBOW
 # vectors were trained for one thing only: guessing a word from its neighbours in PTB. Nobody told them that
 # *japan* is a country or *rose* a verb in the past tense. Can a classifier that sees a few labelled words use
 # them to label words it has never seen?
@@ -82,6 +82,7 @@ rows = [line.split("\t") for line in CATEGORIES_FILE.read_text(encoding="utf-8")
 words = np.array([w for w, _ in rows])
 labels = np.array([c for _, c in rows])
 classes, sizes = np.unique(labels, return_counts=True)
+# the names the outputs show (the Korean edition translates these)
 CATEGORY_NAMES = {"adjective": "adjective", "company": "company", "country": "country", "finance": "finance",
                   "nationality": "nationality", "occupation": "occupation", "past_verb": "past_verb",
                   "time": "time"}  # the category names printed and drawn
@@ -101,8 +102,8 @@ print(f"vectors: {len(wv):,} words x {wv.vector_size}")
 # ## 2. One split, fixed
 #
 # A stratified split keeps the share of each category equal in training and test. The test words are
-# **never seen in training**: this is what makes the task a test of generalisation. The exercises use this
-# split; the results below use it and `N_SPLITS - 1` more.
+# **never seen in training**: this is what makes the task a test of generalisation. The results below use this
+# split and `N_SPLITS - 1` more; exercises 1 and 3 use all the splits, of which this one is the first.
 
 # %%
 idx_train, idx_test = train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels,
@@ -139,6 +140,7 @@ features = {
     "one-hot": sp.csr_matrix((np.ones(len(ids)), (np.arange(len(ids)), ids)), shape=(len(ids), len(wv))),
     "random vectors": rng.standard_normal((len(ids), wv.vector_size)) / np.sqrt(wv.vector_size),
 }
+# (the Korean edition translates these)
 shown = {"word vectors": "word vectors", "one-hot": "one-hot", "random vectors": "random vectors",
          "majority class": "majority class"}  # the names printed and drawn
 
@@ -160,7 +162,7 @@ for tr, te in splits:
 runs["majority class"] = [
     float((DummyClassifier(strategy="most_frequent").fit(np.zeros((len(tr), 1)), labels[tr])
            .predict(np.zeros((len(te), 1))) == labels[te]).mean()) for tr, te in splits]
-acc = {name: r[0] for name, r in runs.items()}  # the fixed split (the exercises use it)
+acc = {name: r[0] for name, r in runs.items()}  # the fixed split
 print(format_table(["features", f"split {SEED}", f"mean ± sd over {N_SPLITS} splits", "min - max"],
                    [[shown[name], f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f} - {max(r):.3f}"]
                     for name, r in runs.items()], align="<>>>"))
@@ -183,8 +185,10 @@ print(f"check passed: on each of the {N_SPLITS} splits one-hot gives every test 
 # %% [markdown]
 # One-hot features give every unseen word the same category (the one with the largest bias), so with
 # stratified splits (the training set's largest category is also the test set's) they cannot beat the majority
-# class (the table shows whether they tie with it): they memorise the training words and know
-# nothing about new ones. Random vectors of the same size do not help either (compare their row with chance). The CBOW
+# class, up to ties and rounding in a stratified split (the check cell tests it; the table shows whether they
+# tie, and since sklearn's stratified counts can be the same for every split, their ± can be 0): they memorise the training words and know
+# nothing about new ones. Random vectors of the same size do not help either (compare their mean with chance; one split can be
+# their lucky one). The CBOW
 # vectors were never trained on categories, yet a linear classifier on top of them labels unseen words far
 # better than any baseline, on every split: the knowledge came from the contexts in which PTB uses each word.
 # That is transfer learning (전이 학습).
@@ -321,7 +325,7 @@ q1.check(answer_1, X=features["word vectors"], labels=labels, splits=splits)
 # %%
 full = LogisticRegression(C=C, max_iter=5000).fit(features["word vectors"], labels)
 new_words = [w for w in ["analysts", "stocks", "weeks", "reached", "tokyo"] if w in wv and w not in set(words)]
-print(", ".join(f"{w} -> {g}" for w, g in zip(new_words, full.predict(Wn[[wv.key_to_index[w] for w in new_words]]))))
+print(", ".join(f"{w} -> {CATEGORY_NAMES.get(g, g)}" for w, g in zip(new_words, full.predict(Wn[[wv.key_to_index[w] for w in new_words]]))))
 
 # %% [markdown]
 # Check the labels you can: a plural need not get its singular's category (the file lists *analyst* as an
@@ -352,8 +356,9 @@ q3.check(answer_3, X=features["word vectors"], labels=labels, splits=splits,
          full=np.mean(runs["word vectors"]), C=C)
 
 # %% [markdown]
-# **Sources** (checked for this notebook): the study notes (the chapter summary's last point, quoted as
-# written; the book's own text of section 4.4.1 was not available to check, so this notebook does not describe
+# **Sources** (checked for this notebook): the study notes this series starts from (a student's Korean notes on
+# chapter 4 of the book, whose code is kept as written in `w2vlib/notes.py`; the chapter summary's last point, quoted as
+# written, spacing included; the book's own text of section 4.4.1 was not available to check, so this notebook does not describe
 # it); scikit-learn (`LogisticRegression`: lbfgs, multinomial for several classes, an L2 penalty;
 # `train_test_split(stratify=...)`; `DummyClassifier(strategy="most_frequent")`; `confusion_matrix` and
 # `ConfusionMatrixDisplay`, rows are the true labels).

@@ -16,7 +16,7 @@
 # %% [markdown]
 # # 07. 임베딩 시각화
 #
-# 교재: 밑바닥부터 시작하는 딥러닝 2, 2.4.2~2.4.3절 (차원 감소: 교재는 통계 기반 단어 벡터를 SVD로 줄이고 예문의 단어 7개를 두 차원의 그림으로 그립니다)
+# 교재: 밑바닥부터 시작하는 딥러닝 2, 2.4.2~2.4.3절과 2.4.5절 (차원 감소: 교재는 통계 기반 단어 벡터를 SVD로 줄이고 예문의 단어 7개를 두 차원의 그림으로 그립니다)
 #
 # 우리 단어 벡터는 하나에 숫자가 `HIDDEN_SIZE`개씩 있습니다. 그만큼 많은 차원을 눈으로 볼 수는 없습니다. 교재도
 # 2장에서 같은 문제를 만납니다. 통계 기반 단어 벡터를 SVD로 줄이고, 예문 "You say goodbye and I say hello."의
@@ -67,7 +67,7 @@ EPOCHS = 10         # PTB를 도는 횟수
 PERPLEXITY = 15     # t-SNE에서 점 하나당 유효 이웃 수 (단어 수보다 작아야 합니다)
 PERPLEXITIES = (5, 30)  # 비교할 작은 퍼플렉서티와 큰 퍼플렉서티 (각각 단어 수 아래로 잘립니다)
 TSNE_RUNS = 7       # 시작점을 백만분의 1만큼 흔들어 t-SNE를 더 돌리는 횟수 (그 숫자가 얼마나 움직이는지 잽니다)
-TINY_RUNS = 3       # 시작점을 1e-15만큼(float64의 마지막 비트) 흔들어 t-SNE를 더 돌리는 횟수 (비교용)
+TINY_RUNS = 3       # 시작점을 1e-15만큼(float64의 마지막 몇 비트) 흔들어 t-SNE를 더 돌리는 횟수 (비교용)
 NEIGHBOURS = 5      # 그림이 지킨 것을 잴 때 확인하는 이웃 수
 GROUPS = {          # 그릴 단어, 그룹별로 (모두 PTB의 어휘에 있음)
     "months": "january february march april june july august september october november december",
@@ -185,7 +185,9 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
           f"(1/√{n_pairs} = {1 / np.sqrt(n_pairs):.3f})")
     print(f"같은 단어를 잘못 짝지었을 때 (자기 짝이 없는 무작위 짝짓기 {len(wrong_pairs):,}가지): "
           f"{wrong_pairs.mean():.3f} ± {wrong_pairs.std(ddof=1):.3f}, 최대 {wrong_pairs.max():.3f}")
-    print(f"참인 쌍만큼 또는 그보다 잘 맞는 잘못된 짝짓기의 비율(p값): {p_value:.4f}")
+    n_as_good = int(np.sum(wrong_pairs >= np.mean(agree)))
+    print(f"참인 쌍만큼 또는 그보다 잘 맞는 잘못된 짝짓기: {len(wrong_pairs):,}개 중 {n_as_good:,}개. "
+          f"p값 (1 + {n_as_good}) / (1 + {len(wrong_pairs):,}) = {p_value:.4f}")
 else:
     print(f"PAIRED = {PAIRED!r}: GROUPS의 두 그룹을 가리키지 않으므로 이 그림은 건너뜁니다")
 
@@ -194,7 +196,9 @@ else:
 # 나오지는 않습니다. 단위 벡터 n개의 평균은 그 각각 쪽으로 조금씩 기울어 있어서, 각각과의 코사인이 약 1/√n
 # (n = 10이면 0.32)이 되고, 셀은 이것을 시뮬레이션합니다. 높은 값은 두 그룹만으로도 나올 수 있습니다. 과거형은
 # 한 영역에, 기본형은 다른 영역에 모여 있으므로, 동사에서 과거형으로 가는 화살표는 *아무렇게나* 짝지어도 대략 같은
-# 쪽을 가리킵니다. 잘못 짝지은 단어가 바로 그 몫을 잽니다. p값은 무작위 짝짓기(각 단어를 남의 짝과 묶음) 중 참인 쌍만큼 또는 그보다 잘 맞는 것의 비율입니다. 다음 셀은 첫 번째 비교를 확인하고, 두 번째 비교가 무엇을
+# 쪽을 가리킵니다. 잘못 짝지은 단어가 바로 그 몫을 잽니다. 셀은 무작위 짝짓기(각 단어를 남의 짝과 묶음) 중 참인 쌍만큼 또는 그보다 잘 맞는 것의 개수를 셉니다.
+# p값은 그 개수에 1을 더해 짝짓기 수에 1을 더한 값으로 나눈 것입니다(흔히 쓰는 +1은 참인 짝짓기 자체를 셉니다).
+# 그래서 짝짓기가 N개이면 p값은 1/(N + 1)보다 작아질 수 없고, 개수가 0이면 바로 그 하한이 됩니다. 다음 셀은 첫 번째 비교를 확인하고, 두 번째 비교가 무엇을
 # 보여 주는지 말합니다. 참인 쌍이 잘못 짝지은 쌍보다 더하는 몫만이 관계 자체에 속하며, `take:took = go:?` 같은
 # 유추 문제(analogy problem, 노트북 06)가 기대는 것이 바로 이것입니다.
 
@@ -259,7 +263,7 @@ plt.show()
 # - **우연**: 같은 점들을 무작위로 놓은 것입니다(PCA 그림의 행을 20번 섞음).
 # - **잡음**: 시작점(PCA)을 백만분의 1만큼 흔들어 t-SNE를 `TSNE_RUNS`번 더 돌립니다. 두 프로세서 사이의 반올림
 #   차이(float64에서 상대적으로 약 1e-16)보다 훨씬 큰 값이지만, 크기는 중요하지 않습니다. t-SNE의 최적화는
-#   혼돈적이어서, 1e-15(float64의 마지막 비트)만큼 흔든 `TINY_RUNS`번의 실행도 숫자가 거의 같은 만큼 퍼집니다. 그
+#   혼돈적이어서, 1e-15(float64의 마지막 몇 비트)만큼 흔든 `TINY_RUNS`번의 실행도 숫자가 거의 같은 만큼 퍼집니다. 그
 #   퍼짐이 모든 t-SNE 숫자의 잡음입니다.
 #
 # 그 잡음 때문에 테스트는 다음 셀의 출력을 비교하지 않습니다(`nbval-ignore-output` 태그가 붙어 있습니다. 다른
@@ -281,7 +285,8 @@ def measure(Y):
 
 rng = np.random.default_rng(SEED)
 start = PCA(n_components=2).fit_transform(X)
-start = start / start[:, 0].std() * 1e-4  # scikit-learn의 init="pca": PCA 그림을 PC1의 표준편차가 1e-4가 되도록 줄임
+start = start.astype(np.float32)  # scikit-learn의 init="pca"처럼 float32로 바꾼 뒤 PC1의 표준편차가 1e-4가 되도록 줄임
+start = start / start[:, 0].std() * 1e-4
 nudged = [tsne(X, PERPLEXITY, init=start * (1 + 1e-6 * rng.standard_normal(start.shape))) for _ in range(TSNE_RUNS)]
 tiny = [tsne(X, PERPLEXITY, init=start * (1 + 1e-15 * rng.standard_normal(start.shape))) for _ in range(TINY_RUNS)]
 scores = {"original": dict(trust=1.0, group=same_group_rate(X), corr=1.0), "PCA": measure(P), "t-SNE": measure(T)}
@@ -317,7 +322,7 @@ for name, runs in [("PCA", [scores["PCA"]]), ("t-SNE", tsne_runs)]:
     assert min(r["trust"] for r in runs) > chance["trust"] + 0.1, (
         f"{name}의 그림은 무작위 배치보다 이웃 관계를 훨씬 더 잘 지켜야 합니다")
 print("확인 통과: 전체 공간에서 그룹이 모여 있고, 두 그림 모두 무작위 배치보다 이웃 관계를 훨씬 더 잘 지킵니다")
-trust_tsne = [r["trust"] for r in tsne_runs]
+trust_tsne = [r["trust"] for r in tsne_runs + tiny_runs]
 if min(trust_tsne) > scores["PCA"]["trust"] + 0.02:
     print("t-SNE는 모든 실행에서 PCA보다 이웃 관계를 더 잘 지킵니다(신뢰도)")
 else:
@@ -366,7 +371,8 @@ plt.show()
 
 # %% [markdown]
 # 군집의 크기가 바뀌고 자리를 옮깁니다. 그룹 사이의 틈이 생겼다 사라집니다. t-SNE 그림은 "누가 누구 옆에
-# 있는가"로 읽고, "얼마나 먼가"나 "얼마나 큰가"로는 절대 읽지 마세요.
+# 있는가"로 읽고, "얼마나 먼가"나 "얼마나 큰가"로는 절대 읽지 마세요. 두 신뢰도 값으로 순위를 매기지도 마세요.
+# 그 차이를 4절에서 잰 t-SNE 실행들의 퍼짐과 비교하세요. 퍼짐보다 작은 차이는 아무 의미가 없습니다.
 #
 # ## 5. 내보내기: Embedding Projector와 word2vec 텍스트 형식
 #
@@ -455,7 +461,7 @@ q1, q2, q3 = w2vlib.exercises.load("07", lang="ko")
 
 # %% [markdown]
 # **1. 가장 덜 모인 그룹.** 전체 공간(`X`의 행, 코사인 기준)에서, 가장 가까운 다른 단어가 같은 그룹에 속하는 단어의
-# 비율이 가장 작은 `GROUPS`의 그룹은 무엇일까요? 그룹 이름으로 답해 보세요. 그다음 설정값 셀의 `GROUPS`에 여러분의
+# 비율이 가장 작은 `GROUPS`의 그룹은 무엇일까요? 그룹 이름(`GROUPS`의 키, 예: `"months"`)으로 답해 보세요. 그다음 설정값 셀의 `GROUPS`에 여러분의
 # 그룹을 추가하고(예: `"family": "father mother son daughter husband wife"`), 다시 실행해서 다시 답해 보세요.
 
 # %%

@@ -100,8 +100,8 @@ print(f"벡터: 단어 {len(wv):,}개 x {wv.vector_size}")
 # ## 2. 고정된 분할 하나
 #
 # 층화 분할은 각 범주의 비율을 학습 데이터와 테스트 데이터에서 같게 유지합니다. 테스트 단어는 **학습 중에 한 번도
-# 보지 않습니다**. 그래서 이 작업은 일반화를 시험합니다. 연습 문제는 이 분할을 씁니다. 아래의 결과는 이 분할과
-# `N_SPLITS - 1`개의 분할을 더 씁니다.
+# 보지 않습니다**. 그래서 이 작업은 일반화를 시험합니다. 아래의 결과는 이 분할과
+# `N_SPLITS - 1`개의 분할을 더 씁니다. 연습 문제 1과 3은 모든 분할을 쓰며, 이 분할이 그 첫 번째입니다.
 
 # %%
 idx_train, idx_test = train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels,
@@ -158,7 +158,7 @@ for tr, te in splits:
 runs["majority class"] = [
     float((DummyClassifier(strategy="most_frequent").fit(np.zeros((len(tr), 1)), labels[tr])
            .predict(np.zeros((len(te), 1))) == labels[te]).mean()) for tr, te in splits]
-acc = {name: r[0] for name, r in runs.items()}  # 고정된 분할의 값 (연습 문제가 씁니다)
+acc = {name: r[0] for name, r in runs.items()}  # 고정된 분할의 값
 print(format_table(["특징", f"분할 {SEED}", f"분할 {N_SPLITS}개의 평균 ± 표준편차", "최소 - 최대"],
                    [[shown[name], f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f} - {max(r):.3f}"]
                     for name, r in runs.items()], align="<>>>"))
@@ -180,9 +180,10 @@ print(f"확인 통과: 분할 {N_SPLITS}개 모두에서 원핫은 테스트 단
 
 # %% [markdown]
 # 원핫 특징은 처음 보는 단어 모두에 같은 범주(편향이 가장 큰 범주)를 주므로, 층화 분할에서는(학습 세트에서 가장 큰
-# 범주가 테스트 세트에서도 가장 큽니다) 다수 클래스보다 나을 수 없습니다(표에서
-# 둘이 같은지 보세요). 학습 단어를 외울 뿐, 새 단어에 대해서는 아무것도 모릅니다.
-# 같은 크기의 무작위 벡터도 도움이 되지 않습니다(그 행을 우연 수준과 비교해 보세요). CBOW 벡터는 범주를 배운 적이
+# 범주가 테스트 세트에서도 가장 큽니다) 다수 클래스보다 나을 수 없습니다. 다만 층화 분할의
+# 동점과 반올림은 예외입니다(확인 셀이 이것을 검사합니다. 표에서 둘이 같은지 보세요. sklearn의 층화 분할은 분할마다
+# 범주별 개수가 같을 수 있어서 그 ± 값이 0일 수 있습니다). 학습 단어를 외울 뿐, 새 단어에 대해서는 아무것도 모릅니다.
+# 같은 크기의 무작위 벡터도 도움이 되지 않습니다(그 평균을 우연 수준과 비교해 보세요. 분할 하나는 운이 좋을 수 있습니다). CBOW 벡터는 범주를 배운 적이
 # 없는데도, 그 위의 선형 분류기는 처음 보는 단어에 어느 기준선보다 훨씬 정확하게, 모든 분할에서 레이블을 붙입니다.
 # 그 지식은 PTB가 각 단어를 쓰는 맥락(context)에서 왔습니다. 이것이 전이 학습(transfer learning)입니다.
 #
@@ -222,7 +223,7 @@ recall = np.diag(cm) / cm.sum(axis=1)
 worst = int(np.argmin(recall))
 goes_to = max((j for j in range(len(classes)) if j != worst), key=lambda j: cm[worst, j])
 print(f"가장 자주 틀리는 범주: {CATEGORY_NAMES.get(classes[worst])}, 테스트 단어의 {recall[worst]:.0%}만 맞힘 "
-      f"({cm[worst].sum()}번 중 {cm[worst, goes_to]}번은 {CATEGORY_NAMES.get(classes[goes_to])}(으)로 예측). "
+      f"({cm[worst].sum()}번 중 {cm[worst, goes_to]}번은 {josa(CATEGORY_NAMES.get(classes[goes_to]), '으로/로')} 예측). "
       f"다른 범주는 모두 {recall[np.arange(len(classes)) != worst].min():.0%} 이상")
 never = sorted(set(words) - set(test_words))
 print(f"단어 {len(words)}개 중 {len(words) - len(never)}개가 한 번 이상 테스트 단어로 쓰였습니다. 한 번도 테스트되지 "
@@ -317,7 +318,7 @@ q1.check(answer_1, X=features["word vectors"], labels=labels, splits=splits)
 # %%
 full = LogisticRegression(C=C, max_iter=5000).fit(features["word vectors"], labels)
 new_words = [w for w in ["analysts", "stocks", "weeks", "reached", "tokyo"] if w in wv and w not in set(words)]
-print(", ".join(f"{w} -> {g}" for w, g in zip(new_words, full.predict(Wn[[wv.key_to_index[w] for w in new_words]]))))
+print(", ".join(f"{w} -> {CATEGORY_NAMES.get(g, g)}" for w, g in zip(new_words, full.predict(Wn[[wv.key_to_index[w] for w in new_words]]))))
 
 # %% [markdown]
 # 확인할 수 있는 레이블은 확인해 보세요. 복수형은 단수형의 범주를 받지 않을 수도 있습니다(파일에서 *analyst*는
@@ -347,7 +348,7 @@ q3.check(answer_3, X=features["word vectors"], labels=labels, splits=splits,
          full=np.mean(runs["word vectors"]), C=C)
 
 # %% [markdown]
-# **출처**(이 노트북에서 확인한 것): 학습 노트(4장 요약의 마지막 요점, 원문 그대로 인용. 교재 4.4.1절의 본문은 확인할
+# **출처**(이 노트북에서 확인한 것): 이 시리즈가 출발한 학습 노트(한 학생이 교재 4장을 한국어로 정리한 노트. 그 코드는 `w2vlib/notes.py`에 쓰인 그대로 있습니다. 4장 요약의 마지막 요점, 띄어쓰기까지 원문 그대로 인용. 교재 4.4.1절의 본문은 확인할
 # 수 없었으므로 이 노트북은 그 내용을 설명하지 않습니다), scikit-learn
 # (`LogisticRegression`: lbfgs, 클래스가 여럿이면 다항, L2 규제. `train_test_split(stratify=...)`.
 # `DummyClassifier(strategy="most_frequent")`. `confusion_matrix`와 `ConfusionMatrixDisplay`, 행이 실제 레이블).
