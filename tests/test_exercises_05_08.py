@@ -82,6 +82,10 @@ def test_exercise_05_3_keep_prob():
     assert_wrong(q, lambda c, s: np.minimum(1, np.sqrt(s * c.sum() / c)), "paper's keep probability")
     assert_wrong(q, lambda c, s: np.maximum(0, 1 - np.sqrt(s * c.sum() / c)), "discarding")
     assert_wrong(q, lambda c, s: np.minimum(1, (np.sqrt(c / s) + 1) * s / c), "total count")
+    assert_wrong(q, lambda c, s: 1 - ref(c, s), "(1 - keep)")  # word2vec's discard probability
+    ko = load("05", lang="ko")[2]
+    for v in (ko.verdict(lambda c, s: 1 - ref(c, s)), ko.verdict(lambda c, s: np.ones_like(c, dtype=float))):
+        assert "아직 정답이 아님" in v and "vocabulary" not in v and "counts)" not in v, v
 
 
 def test_exercise_05_4_skipgram_pairs():
@@ -89,7 +93,10 @@ def test_exercise_05_4_skipgram_pairs():
     assert_correct(q, lambda w: w + 1)
     assert_wrong(q, lambda w: 2 * w, "fixed window")
     assert_wrong(q, lambda w: (w + 1) / 2, "two sides")
+    assert_wrong(q, lambda w: w, "mean radius of w / 2")  # not the (w + 1) / 2 message, although equal at w = 1
+    assert_wrong(q, lambda w: w + 2, "for w = 1 you say 3")
     assert_wrong(q, 6, "function")
+    assert ":" not in load("05", lang="ko")[3].verdict(lambda w: w + 2).split(": ", 2)[-1]
 
 
 # ---------------------------------------------------------------- 06
