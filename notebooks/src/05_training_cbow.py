@@ -644,8 +644,8 @@ print(f"loaded back {W.shape[0]:,} x {W.shape[1]} vectors: identical")
 #   for the model to separate true targets (타깃) from sampled negatives.
 # - The fast path's fused kernel computes the same loss and gradients (기울기) as the layers, checked on one
 #   batch; its *training* differs in the optimiser, batches, initialisation, CBOW update rule, damping,
-#   subsampling and window, each with a knob. Timed in alternation, the fast path is tens of times faster (the
-#   ratio of the medians is printed). The ablation measures what four of the differences buy, over seeds and two
+#   subsampling and window, each with a knob. Timed in alternation, the fast path is many times faster (the cell
+#   prints the ratio of the medians and its range over the rounds). The ablation measures what four of the differences buy, over seeds and two
 #   epoch budgets (mean ± sd, Welch's test with Holm's correction), in a benchmark script with a small live
 #   version here.
 # - Subsampling keeps a word with probability `min(1, (sqrt(f/t) + 1) t/f)`: the head of the frequency
