@@ -531,7 +531,7 @@ print("check passed: the facts the decision on the defaults rests on")
 # - **word2vec's CBOW update and the dynamic window stay**: the "exact gradient share" and the fixed window both
 #   answer fewer analogies at both budgets, clearly (the checked cells assert it). The fixed window also gathers
 #   all `2 x WINDOW_SIZE` context rows for every target instead of a radius drawn from `1..WINDOW_SIZE`; the live
-#   words/s below show how little that costs here. One caution on the "exact gradient share" row: with plain
+#   words/s below show what that costs here. One caution on the "exact gradient share" row: with plain
 #   SGD it is word2vec's update with each context row's step divided by the number of context words of its
 #   target (exercise 4 counts them), at a learning rate tuned for word2vec's rule. So it also runs with a
 #   several times smaller learning rate for `W_in`; the row shows that word2vec's rule works better *at this

@@ -12,7 +12,7 @@ def _choice(answer, choices: str) -> str:
     """The student's multiple-choice letter, lower case; NotYet when it is not one of ``choices``."""
     if not isinstance(answer, str) or answer.strip().lower().strip("()") not in choices:
         raise NotYet(tr(f"answer with one letter: {', '.join(repr(c) for c in choices)}",
-                        f"글자 하나로 답하세요: {', '.join(repr(c) for c in choices)}"))
+                        f"글자 하나({', '.join(repr(c) for c in choices)})로 답하세요"))
     return answer.strip().lower().strip("()")
 
 
