@@ -308,8 +308,8 @@ print("loss per epoch:", ", ".join(f"{x:.3f}" for x in result.loss_per_epoch))
 # %% [markdown]
 # ### How much faster? Both paths timed in alternation
 #
-# Section 2 timed the layered path and the cell above the fast path, a minute apart, on a machine that may be busy
-# with other work: a ratio of those two speeds would mix the paths with the changing load. So the next cell takes
+# Section 2 timed the layered path and the cell above the fast path, at different moments, on a machine that may be
+# busy with other work: a ratio of those two speeds would mix the paths with the changing load. So the next cell takes
 # `SPEED_ROUNDS` rounds, and each round times both paths one right after the other: the layered model (a fresh
 # one, the book's Adam) for 30 steps, then the fast path for one epoch over the first 100,000 tokens. The speed-up
 # is the ratio of the two medians; the per-round ratios show how much the load moved it.
@@ -645,9 +645,9 @@ print(f"loaded back {W.shape[0]:,} x {W.shape[1]} vectors: identical")
 # - The fast path's fused kernel computes the same loss and gradients (기울기) as the layers, checked on one
 #   batch; its *training* differs in the optimiser, batches, initialisation, CBOW update rule, damping,
 #   subsampling and window, each with a knob. Timed in alternation, the fast path is many times faster (the cell
-#   prints the ratio of the medians and its range over the rounds). The ablation measures what four of the differences buy, over seeds and two
-#   epoch budgets (mean ± sd, Welch's test with Holm's correction), in a benchmark script with a small live
-#   version here.
+#   prints the ratio of the medians and its range over the rounds). The ablation measures what four of the
+#   differences buy, over seeds and two epoch budgets (mean ± sd, Welch's test with Holm's correction), in a
+#   benchmark script with a small live version here.
 # - Subsampling keeps a word with probability `min(1, (sqrt(f/t) + 1) t/f)`: the head of the frequency
 #   curve is flattened, the tail untouched.
 # - The learned embedding (임베딩) matrix `W_in` is our distributed representation (분산 표현) of words; it is
