@@ -303,7 +303,7 @@ for col, col_name in ((1, "b"), (2, "c")):  # 답이 그저 b(또는 c)의 최�
     p_b = binomtest(n_add, n_add + n_base, 0.5).pvalue if n_add + n_base else 1.0
     baseline[col_name] = (n_add, n_base, p_b)
     print(f"{col_name}만으로 찾은 최근접 단어 (a, b, c 제외): 정확도 {r.mean():.3f}. 3CosAdd만 맞힌 문제 {n_add}개, "
-          f"이것만 맞힌 문제 {n_base}개, 부호 검정 p {'< 0.001' if p_b < 0.001 else f'= {p_b:.3f}'}")
+          f"기준선만 맞힌 문제 {n_base}개, 부호 검정 p {'< 0.001' if p_b < 0.001 else f'= {p_b:.3f}'}")
 
 # %%
 acc_add = np.array([res["add"].sections[n].accuracy for n in sec])
