@@ -270,7 +270,7 @@ print(f"after dW[...] = 0:            lay.grads[0][0] = {lay.grads[0][0]}")
 # %% [markdown]
 # ## 5. How fast is accumulation? Loop vs `np.add.at` vs a sparse matrix
 #
-# Three ways to turn `ids` (n of them) and `dout` (n × H) into a fresh `dW` (V × H):
+# Three ways to turn `ids` (n of them) and `dout` (n × H) into `dW` (V × H):
 #
 # 1. **loop**: the notes' `for` loop, one Python iteration per id;
 # 2. **`np.add.at`**: one numpy call;

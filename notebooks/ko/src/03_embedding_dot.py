@@ -152,7 +152,7 @@ plt.show()
 # 보통의 교차 엔트로피 오차를 호출하는 방법과도 비교합니다.
 
 # %%
-scores = np.array([1.5, -2.0, 0.5, 3.0], dtype=np.float32)
+scores = np.array([1.5, -2.5, 0.5, 3.0], dtype=np.float32)
 labels = np.array([1, 0, 0, 1])
 layer = SigmoidWithLoss()
 loss = layer.forward(scores, labels)
