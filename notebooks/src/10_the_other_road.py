@@ -418,7 +418,8 @@ print(f"pairs per word with WINDOW_SIZE = {WINDOW_SIZE}: {np.mean(2 * radius):.2
 # What should the loss be compared with? The two roads report different quantities. Hierarchical softmax
 # reports `−ln P(target | context)` in nats, a log-probability over the V words. Its null is a model that ignores
 # the context and knows only how often each word is a target: its loss is the entropy of the targets, in nats
-# (the targets are the words that subsampling keeps). Negative sampling reports the sum of k + 1 binary
+# (the targets are the words that subsampling keeps; for skip-gram, whose targets are the context words, the
+# distribution is about the same). Negative sampling reports the sum of k + 1 binary
 # cross-entropies, which is not a log-probability. Its context-free null gives each word its best fixed score,
 # `x = ln(p(w) / (k q(w)))`, with p the targets' distribution and q the negatives' (counts^0.75): the loss is
 # then `Σ p(w) (−ln σ(x)) + k Σ q(w) (−ln σ(−x))`. So compare each row with its own null, never a negative
@@ -598,9 +599,9 @@ for model in ("cbow", "skipgram"):
 # numbers from `ptb_hs.json`). Its standard errors are seed-to-seed ones (the spread of the per-seed scores),
 # unlike the question-count SEs above. Its rule: w2vlib is "no worse" on a benchmark if its mean over the seeds
 # is above gensim's minus two standard errors of the difference, and "better" if above plus two. "No worse"
-# rules out a large deficit; it does not prove the two equal. gensim runs
-# twice: once at its own default learning rate, `alpha=0.025`, and once at 0.05, the rate word2vec.c (and so
-# w2vlib) uses for CBOW, so that a gap between the first two can be put down to the learning rate, or not.
+# rules out a large deficit; it does not prove the two equal. gensim runs twice: once at its own default
+# learning rate, `alpha=0.025`, and once at 0.05, the rate word2vec.c (and so w2vlib) uses for CBOW, so that a
+# gap between the first two can be put down to the learning rate, or not.
 
 # %%
 bench_file = Path("..") / "benchmarks" / "results" / "ptb_hs.json"
@@ -645,12 +646,13 @@ else:
 # - **Quality.** The paired tests at the end of section 5 print which of the four runs differ by more than
 #   3 SE on each benchmark; judge the rows by them, not by the ranking. The paper's proceedings version
 #   (NeurIPS 2013, its abstract) reports that negative sampling "learns more accurate vectors for frequent words
-#   compared to the hierarchical softmax", for skip-gram on its own large corpus; two epochs on PTB need not
-#   show the same. The benchmark against gensim's hierarchical softmax is printed at the end of section 5.
+#   compared to the hierarchical softmax", for skip-gram in the paper's own setting; two epochs on PTB need
+#   not show the same. The benchmark against gensim's hierarchical softmax is printed at the end of section 5.
 # - **The authors' rule of thumb.** The word2vec project page: "architecture: skip-gram (slower, better for
 #   infrequent words) vs CBOW (fast)"; "hierarchical softmax (better for infrequent words) vs negative sampling
 #   (better for frequent words, better with low dimensional vectors)". Section 5 splits the analogy questions by
-#   the answer's frequency and prints, for each model, whether PTB after `EPOCHS` epochs agrees.
+#   the answer's frequency and prints the two roads' difference in each half, for each model: see whether PTB
+#   after `EPOCHS` epochs agrees.
 # - **CBOW or skip-gram.** Skip-gram makes about `WINDOW_SIZE + 1` examples per word, so it costs several times
 #   CBOW: the row count of section 4 predicts how much, and section 5 measures it. Both models update about the
 #   same number of input rows: word2vec.c's CBOW adds its error `neu1e` to every context word's row (the

@@ -408,14 +408,15 @@ print(f"WINDOW_SIZE = {WINDOW_SIZE}일 때 단어 하나당 쌍의 수: {np.mean
 # 이제 두 모델과 두 길을 노트북 09의 컴파일된 백엔드(`fast.train(..., backend="numba")`, 계층적 소프트맥스는
 # gensim의 이름대로 `hs=1, negative=0`)로 PTB에서 학습합니다. 시드, `HIDDEN_SIZE`, `WINDOW_SIZE`, 하위
 # 샘플링(subsampling) 임계값 `SAMPLE`이 모두 같고, 노트북이 짧게 끝나도록 각각 `EPOCHS` 에폭만 학습합니다. 벡터는
-# 수렴과는 거리가 머므로 이 표는 최고 점수가 아니라 넷을 서로 비교하는 용도로 읽으세요. 학습률(learning rate)은
+# 수렴과는 거리가 멀므로 이 표는 최고 점수가 아니라 넷을 서로 비교하는 용도로 읽으세요. 학습률(learning rate)은
 # 컴파일된 백엔드에서 `fast.train`의 기본값인 word2vec.c의 값(`alpha = 0.025`, `cbow`이면 0.05)이고, 표는 그 값을
 # 각 학습에서 다시 읽어 보여 줍니다. 짧은 준비 실행이 먼저 각 커널을 컴파일하므로(또는 numba의 캐시에서
 # 불러오므로) 컴파일 시간은 재지 않습니다.
 #
 # 손실은 무엇과 비교해야 할까요? 두 길은 서로 다른 양을 보고합니다. 계층적 소프트맥스는 V개 단어에 대한 로그 확률인
 # `−ln P(target | context)`를 나트(nat) 단위로 보고합니다. 그 귀무 기준은 맥락을 무시하고 각 단어가 얼마나 자주
-# 타깃이 되는지만 아는 모델이고, 그 손실은 타깃들의 엔트로피(나트)입니다(타깃은 하위 샘플링이 남긴 단어입니다).
+# 타깃이 되는지만 아는 모델이고, 그 손실은 타깃들의 엔트로피(나트)입니다(타깃은 하위 샘플링이 남긴 단어입니다.
+# 맥락 단어가 타깃인 skip-gram에서도 분포는 거의 같습니다).
 # 네거티브 샘플링은 이진 교차 엔트로피 k + 1개의 합을 보고하는데, 이것은 로그 확률이 아닙니다. 맥락을 무시하는 그
 # 귀무 기준은 단어마다 가장 좋은 고정 점수 `x = ln(p(w) / (k q(w)))`를 줍니다. p는 타깃의 분포, q는 부정적 예의
 # 분포(횟수^0.75)이고, 손실은 `Σ p(w) (−ln σ(x)) + k Σ q(w) (−ln σ(−x))`입니다. 그러니 각 행은 자기 귀무 기준과만
@@ -639,13 +640,13 @@ else:
 # - **품질.** 5절 끝의 대응 표본 검정이 벤치마크마다 네 학습 중 어느 쌍이 3 SE보다 크게 다른지 출력합니다. 순위가
 #   아니라 이 검정으로 판단하세요. 논문의 학회 발표판(NeurIPS 2013)은 초록에서 네거티브 샘플링이 "계층적
 #   소프트맥스보다 잦은 단어의 벡터를 더 정확하게 학습한다(learns more accurate vectors for frequent words compared
-#   to the hierarchical softmax)"고 보고합니다. 그것은 논문 자신의 큰 말뭉치에서 skip-gram으로 얻은 결과이고, PTB에서
+#   to the hierarchical softmax)"고 보고합니다. 그것은 논문 자신의 설정에서 skip-gram으로 얻은 결과이고, PTB에서
 #   두 에폭 학습한 결과가 같을 필요는 없습니다. gensim의 계층적 소프트맥스와 비교한 벤치마크는 5절 끝에 출력되어
 #   있습니다.
 # - **만든 사람들의 경험칙.** word2vec 프로젝트 페이지는 "architecture: skip-gram (slower, better for infrequent
 #   words) vs CBOW (fast)", "hierarchical softmax (better for infrequent words) vs negative sampling (better for
 #   frequent words, better with low dimensional vectors)"라고 적습니다. 5절은 유추 문제를 정답의 빈도로 나누고,
-#   `EPOCHS` 에폭 학습한 PTB가 모델마다 이 경험칙과 맞는지 출력합니다.
+#   모델마다 절반마다 두 길의 차이를 출력합니다. `EPOCHS` 에폭 학습한 PTB가 이 경험칙과 맞는지 확인해 보세요.
 # - **CBOW냐 skip-gram이냐.** skip-gram은 단어 하나당 약 `WINDOW_SIZE + 1`개의 학습 예를 만들므로 CBOW의 몇 배가
 #   듭니다. 얼마나 드는지는 4절의 행 세기가 예측하고 5절이 측정합니다. 갱신되는 입력 행의 수는 두 모델이 거의 같습니다. word2vec.c의
 #   CBOW도 오차 `neu1e`를 맥락 단어 모두의 행에 더합니다(`// hidden -> in` 반복문). 차이는 skip-gram에서는 쌍마다
