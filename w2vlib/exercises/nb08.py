@@ -66,7 +66,7 @@ def _check_knn(answer, X=None, labels=None, splits=None, idx_train=None, idx_tes
     if close(_mean_knn(X, labels, splits, metric="minkowski")):
         raise NotYet(tr("that is with the Euclidean metric; use metric='cosine'",
                         "그것은 유클리드 거리일 때의 값입니다. metric='cosine'을 써 보세요"))
-    raise NotYet(tr(f"not the kNN accuracy (within {tol:.3f}): for each split, fit KNeighborsClassifier(n_neighbors=3, "
+    raise NotYet(tr(f"more than {tol:.3f} away from the kNN accuracy: for each split, fit KNeighborsClassifier(n_neighbors=3, "
                     "metric='cosine') on its training words, score it on its test words, and average",
                     f"kNN 정확도와 {tol:.3f} 넘게 다릅니다. 분할마다 KNeighborsClassifier(n_neighbors=3, metric='cosine')를 "
                     "학습 단어로 학습시키고 테스트 단어로 평가한 다음, 평균을 내 보세요"))
