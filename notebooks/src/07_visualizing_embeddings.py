@@ -272,8 +272,8 @@ plt.show()
 #   this t-SNE mostly in float32: our vectors are float32, it rounds the distances between them to float32
 #   before it turns them into neighbour probabilities, and with `init="pca"` the start, the points, their
 #   gradients and every update are float32 too. Rounding differences between two processors are then about
-#   1e-7 relative, and a nudge of one part in a million is about ten of them. The spread of these runs is the
-#   noise of every t-SNE number.
+#   1e-7 relative, and a nudge of one part in a million is about ten of them. The spread of these runs (the
+#   table counts the picture's own start among them) is the noise of every t-SNE number.
 # - **a smaller nudge**: a nudge of 1e-15 cannot be stored in float32. So the `TINY_RUNS` runs start from
 #   float64 arrays, and the optimiser then works in float64: a different computation from the picture's (the
 #   table labels the row), but with the same chaos: their pictures end far apart (the check cell tests it), and
@@ -365,7 +365,7 @@ else:
 # Compare the rows. The first row is the reference: how often a word's nearest neighbour in the full space is
 # in its own group. A t-SNE picture can score *above* it: t-SNE pulls each cluster together and pushes clusters
 # apart, so a word that sat between two groups can land inside its own. A gap of one or two words out of all of
-# them is inside t-SNE's own spread (the min–max column). A good picture for *groups* keeps that rate and a high trustworthiness; a good picture for
+# them is inside t-SNE's own spread (the min–max in brackets). A good picture for *groups* keeps that rate and a high trustworthiness; a good picture for
 # *distances* keeps a high rank correlation of distances; the last row is what a picture with no information gets. The
 # ± of the 1e-6 row says how much t-SNE's numbers move when its start moves by a few rounding steps: differences
 # smaller than that mean nothing. t-SNE is built to keep neighbourhoods, and the checked cell says whether it kept them
@@ -527,8 +527,9 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # **Sources** (checked for this notebook): the book's code (oreilly-japan/deep-learning-from-scratch-2:
 # `ch02/count_method_small.py` reduces the PPMI matrix of its toy sentence with `np.linalg.svd` and plots
 # `U[:, 0]`, `U[:, 1]` for its 7 words; `ch02/count_method_big.py` computes PTB's SVD and plots nothing;
-# `ch04/eval.py` plots nothing); scikit-learn (`sklearn/manifold/_t_sne.py`: `TSNE` with `init="pca"` scales
-# the PCA picture to a standard deviation of 1e-4, `method="exact"`, the perplexity must be below the number of
+# `ch04/eval.py` plots nothing); scikit-learn 1.9 (`sklearn/manifold/_t_sne.py`: `TSNE` with `init="pca"` casts
+# the PCA picture to float32 and scales it to a standard deviation of 1e-4, `_joint_probabilities` rounds the
+# distances to float32, `_gradient_descent` and `_kl_divergence` keep the dtype of the start, `method="exact"`, the perplexity must be below the number of
 # samples, a Student-t with one degree of freedom in 2-D, the Kullback-Leibler cost; `trustworthiness`); the
 # Embedding Projector (tensorflow/tensorboard `vz_projector/data-provider.ts`: `parseTensors` splits lines at
 # tabs, `parseMetadata` takes a header only when the first line has a tab); word2vec.c (tmikolov/word2vec

@@ -118,8 +118,8 @@ print("test words include:", ", ".join(sorted(words[idx_test])[:10]), "...")
 # %% [markdown]
 # ## 3. Features: transferred vectors vs baselines
 #
-# Every method below uses the same classifier (multinomial logistic regression) and the same splits; only the
-# features change.
+# Every method below uses the same splits, and the first three the same classifier (multinomial logistic
+# regression); only the features change.
 #
 # - **word vectors**: the word's CBOW vector (normalised to length 1), learned on PTB;
 # - **one-hot** (원-핫): a vocabulary-sized vector with a single 1. A test word's 1 sits in a column that was zero
@@ -219,6 +219,7 @@ cm = confusion_matrix(true_all, pred_all, labels=classes)
 fig, ax = plt.subplots(figsize=(7, 6))
 ConfusionMatrixDisplay(cm, display_labels=[CATEGORY_NAMES.get(c, c) for c in classes]).plot(ax=ax, cmap="Blues", colorbar=False, xticks_rotation=45,
                                                         values_format="d")
+ax.grid(False)  # no grid lines across the cells
 ax.set_xlabel("predicted category")
 ax.set_ylabel("true category")
 ax.set_title(f"confusion matrix, summed over {N_SPLITS} splits")

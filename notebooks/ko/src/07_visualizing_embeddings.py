@@ -265,8 +265,8 @@ plt.show()
 #   이 실행들이 위의 그림과 같은 계산이 됩니다. scikit-learn은 이 t-SNE를 대부분 float32로 계산합니다. 우리 벡터가
 #   float32이고, 벡터 사이의 거리를 이웃 확률로 바꾸기 전에 float32로 반올림하며, `init="pca"`이면 시작점, 점의
 #   위치, 그 기울기, 모든 갱신도 float32입니다. 그러면 두 프로세서 사이의 반올림 차이는 상대적으로 약 1e-7이고,
-#   백만분의 1만큼 흔드는 것은 그런 반올림 단계 열 개쯤에 해당합니다. 이 실행들의 퍼짐이 모든 t-SNE 숫자의
-#   잡음입니다.
+#   백만분의 1만큼 흔드는 것은 그런 반올림 단계 열 개쯤에 해당합니다. 이 실행들(표는 위 그림의 시작점도 함께
+#   셉니다)의 퍼짐이 모든 t-SNE 숫자의 잡음입니다.
 # - **더 작게 흔들기**: 1e-15만큼 흔든 값은 float32에 담을 수 없습니다. 그래서 `TINY_RUNS`번의 실행은 float64
 #   배열에서 시작하고, 최적화도 float64로 합니다. 위 그림과는 다른 계산이지만(표의 행 이름에 적어 두었습니다)
 #   혼돈은 같습니다. 그 그림들은 서로 멀리 떨어진 채 끝나고(확인 셀이 검사합니다), 숫자도 퍼집니다. 두 행을
@@ -356,7 +356,7 @@ else:
 # 행들을 비교해 보세요. 첫 행이 기준(원래 공간의 값)입니다. 전체 공간에서 단어의 최근접 이웃이 같은 그룹에 있는
 # 비율입니다. t-SNE 그림은 이 기준보다 *높게* 나올 수도 있습니다. t-SNE는 군집을 안으로 모으고 군집끼리는 밀어내므로,
 # 두 그룹 사이에 있던 단어가 자기 그룹 안으로 들어갈 수 있습니다. 전체 단어 중 한두 개의 차이는 t-SNE 자신의 퍼짐
-# (최소–최대 열) 안에 있습니다.
+# (괄호 안의 최소–최대) 안에 있습니다.
 # *그룹*을 보기에 좋은 그림은 그 비율과 높은 신뢰도를 유지하고, *거리*를 보기에 좋은 그림은 높은 거리의 순위 상관을
 # 유지합니다. 마지막 행은 아무 정보도 없는 그림이 얻는 값입니다. 1e-6 행의 ± 값은 시작점이 반올림 몇 단계만큼
 # 움직일 때 t-SNE의 숫자가 얼마나 움직이는지 말해 줍니다. 그보다 작은 차이는 아무 의미가 없습니다. t-SNE는 이웃 관계를
@@ -516,8 +516,9 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # **출처**(이 노트북에서 확인한 것): 교재의 코드(oreilly-japan/deep-learning-from-scratch-2:
 # `ch02/count_method_small.py`는 예문의 PPMI 행렬을 `np.linalg.svd`로 줄이고 단어 7개의
 # `U[:, 0]`, `U[:, 1]`을 그림으로 그립니다. `ch02/count_method_big.py`는 PTB의 SVD를 계산하지만 그림은 그리지 않습니다. `ch04/eval.py`는
-# 그림을 그리지 않습니다), scikit-learn(`sklearn/manifold/_t_sne.py`: `init="pca"`인 `TSNE`는 PCA 그림을 표준편차
-# 1e-4로 줄여서 시작하고, `method="exact"`, 퍼플렉서티는 샘플 수보다 작아야 하고, 2차원에서는 자유도 1인 스튜던트
+# 그림을 그리지 않습니다), scikit-learn 1.9(`sklearn/manifold/_t_sne.py`: `init="pca"`인 `TSNE`는 PCA 그림을
+# float32로 바꾸고 표준편차 1e-4로 줄여서 시작하고, `_joint_probabilities`는 거리를 float32로 반올림하고,
+# `_gradient_descent`와 `_kl_divergence`는 시작점의 dtype을 유지합니다. `method="exact"`, 퍼플렉서티는 샘플 수보다 작아야 하고, 2차원에서는 자유도 1인 스튜던트
 # t 분포, 쿨백-라이블러 비용. `trustworthiness`), Embedding Projector(tensorflow/tensorboard
 # `vz_projector/data-provider.ts`: `parseTensors`는 줄을 탭으로 나누고, `parseMetadata`는 첫 줄에 탭이 있을 때만
 # 머리글로 읽습니다), word2vec.c(tmikolov/word2vec `word2vec.c`: 텍스트 출력은 `V H` 다음에

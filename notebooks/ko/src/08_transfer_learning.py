@@ -114,7 +114,8 @@ print("테스트 단어의 예:", ", ".join(sorted(words[idx_test])[:10]), "..."
 # %% [markdown]
 # ## 3. 특징: 전이된 벡터 대 기준선
 #
-# 아래의 모든 방법은 같은 분류기(다항 로지스틱 회귀)와 같은 분할을 씁니다. 바뀌는 것은 특징뿐입니다.
+# 아래의 모든 방법은 같은 분할을 쓰고, 처음 세 방법은 같은 분류기(다항 로지스틱 회귀)도 씁니다. 바뀌는 것은
+# 특징뿐입니다.
 #
 # - **단어 벡터**(word vectors): PTB에서 학습한 단어의 CBOW 벡터(길이 1로 정규화)
 # - **원핫**(one-hot): 1이 하나뿐이고 길이가 어휘 수인 벡터. 테스트 단어의 1은 모든 학습 단어에서 0이었던 열에 있으므로
@@ -213,6 +214,7 @@ cm = confusion_matrix(true_all, pred_all, labels=classes)
 fig, ax = plt.subplots(figsize=(7, 6))
 ConfusionMatrixDisplay(cm, display_labels=[CATEGORY_NAMES.get(c, c) for c in classes]).plot(ax=ax, cmap="Blues", colorbar=False, xticks_rotation=45,
                                                         values_format="d")
+ax.grid(False)  # 칸을 가로지르는 격자선 없이
 ax.set_xlabel("예측한 범주")
 ax.set_ylabel("실제 범주")
 ax.set_title(f"혼동 행렬, 분할 {N_SPLITS}개의 합계")
