@@ -217,6 +217,28 @@ def test_exercise_07_1_least_clustered():
     assert_wrong(q, "verbs", "one group name", X=X, groups=groups)
 
 
+def test_exercise_07_1_accepts_the_name_the_figures_show_in_any_case():
+    X, groups = _groups_data()
+    rates = w2vlib.exercises.nb07.group_nn_rates(X, groups)
+    low = min(rates, key=rates.get)
+    shown = {"tight": "조밀", "also tight": "또 조밀", "diffuse": "흩어짐"}
+    assert_correct(ex("07", 0), f"  {low.upper()} ", X=X, groups=groups, shown=shown)
+    ko = load("07", lang="ko")[0]
+    assert "정답" in ko.verdict(shown[low], X=X, groups=groups, shown=shown)
+    assert "그림에" not in ko.verdict(shown[low], X=X, groups=groups, shown=shown)
+    other = next(g for g in rates if rates[g] > rates[low])
+    assert "아직 정답이 아님" in ko.verdict(shown[other], X=X, groups=groups, shown=shown)
+    assert "*" not in ko.verdict(shown[max(rates, key=rates.get)], X=X, groups=groups, shown=shown)
+
+
+def test_exercise_07_3_korean_messages_glue_no_particle_to_a_name():
+    X, _ = _groups_data()
+    ko = load("07", lang="ko")[2]
+    for Y2 in (..., np.zeros((3, 2)), np.random.default_rng(0).standard_normal((len(X), 2))):
+        v = ko.verdict("b", X=X, Y1=np.random.default_rng(1).standard_normal((len(X), 2)), Y2=Y2, k=3)
+        assert "(는)" not in v and "(가)" not in v, v
+
+
 def test_exercise_07_2_half_variance():
     q = ex("07", 1)
     rng = np.random.default_rng(2)
@@ -322,6 +344,10 @@ def test_exercise_08_1_knn_is_graded_on_the_mean_over_splits():
     if far:
         assert_wrong(q, far[0], "one split", **ctx)
     assert_wrong(q, ref + 0.3, "KNeighborsClassifier", **ctx)
+    full = ref + 0.1  # logistic regression's mean, as the notebook passes it
+    assert_wrong(q, full, "logistic regression's mean", full=full, **ctx)
+    assert_correct(q, ref, full=full, **ctx)
+    assert "split(s)" not in verdict(q, ref, **ctx)
 
 
 def test_exercise_08_3_dims_on_the_mean_over_splits_accepts_integral_floats():
@@ -346,6 +372,8 @@ def test_exercise_08_2_tokyo():
     assert_correct(q, "b")
     assert_wrong(q, "c", "never")
     assert_wrong(q, "a", "rare word")
+    for lang in ("en", "ko"):  # printed replies are plain text: no Markdown emphasis
+        assert not any("*" in load("08", lang=lang)[1].verdict(a) for a in "abcd")
 
 
 def test_exercise_08_3_dims():

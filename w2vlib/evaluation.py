@@ -67,7 +67,11 @@ class AnalogyResult:
     """Outcome of :func:`evaluate_analogies`.
 
     ``accuracy`` is ``n_correct / n_answered``: skipped (out-of-vocabulary) questions do not count
-    as wrong; ``coverage = n_answered / n_total`` says how many were skipped.
+    as wrong; ``coverage = n_answered / n_total`` says how many were skipped. ``correct`` holds one
+    bool per answered question, in file order (True: answered right), and ``questions`` its four
+    row ids ``a, b, c, d`` (``d`` the expected answer), shape ``(n_answered, 4)``. The answered
+    questions depend only on the vocabulary, so two sets of vectors over the same words are scored on
+    the same questions, and ``correct`` pairs them up (a paired test such as McNemar's).
     """
 
     method: str
@@ -75,6 +79,8 @@ class AnalogyResult:
     n_answered: int
     n_correct: int
     sections: dict[str, SectionResult] = field(default_factory=dict)
+    correct: np.ndarray | None = field(default=None, repr=False, compare=False)
+    questions: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def overall(self) -> SectionResult:
@@ -333,6 +339,8 @@ def evaluate_analogies(
         n_answered=len(ids),
         n_correct=int(correct.sum()),
         sections=results,
+        correct=correct,
+        questions=ids,
     )
 
 

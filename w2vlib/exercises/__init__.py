@@ -237,7 +237,7 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
                             f"{name}: 로그-로그 기울기 {josa(f'{pred:g}', '은/는')} 이 부분이 커지는 방식이 아닙니다. "
                             + _text(why[name], "ko")))
     if measure is None:
-        return tr("pass measure=... to see the measured slopes", "측정한 기울기를 보려면 measure=...를 넘기세요")
+        return tr("pass measure=... to see the measured slopes", "측정한 로그-로그 기울기를 보려면 measure=...를 넘겨 보세요")
     sizes = sorted(sizes)
     xs = [float(x(v) if x else v) for v in sizes]
     if len(xs) < 2 or xs[-1] < min_range * xs[0]:
