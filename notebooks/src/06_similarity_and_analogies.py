@@ -150,8 +150,8 @@ print("check passed: the book's most_similar and wv.most_similar agree on every 
 # when no word is related to any other. Two versions of "no relation": random directions, spread evenly over
 # all directions (isotropic), and our own vectors with every column shuffled on its own. The shuffle keeps each
 # dimension's values, so it keeps what all trained vectors share (notebook 05 measured a common direction), but
-# it breaks every word's identity. Trained vectors are not isotropic, so the first level is only a lower bound;
-# the shuffled level is the fairer one.
+# it breaks every word's identity. Trained vectors are not isotropic, so the first level can understate chance;
+# the shuffled level is the fairer one (the cell prints both, and which is higher).
 
 # %%
 H = W.shape[1]
@@ -169,7 +169,7 @@ def mean_top_cosine(M):
 null_iso, null_perm = mean_top_cosine(R), mean_top_cosine(P)
 print(f"chance: the largest cosine of a vector with {len(word_to_id) - 1:,} unrelated ones in {H} dimensions, "
       f"averaged over {len(null_q)} vectors: {null_iso:.3f} for random directions, {null_perm:.3f} for our vectors "
-      "with shuffled columns")
+      f"with shuffled columns ({'higher' if null_perm > null_iso else 'not higher'} than for random directions)")
 for query, near in neighbours.items():
     lowest = near[-1][1]
     print(f"    {query}: its top {TOP} neighbours' cosines are {'all above' if lowest > null_perm else 'not all above'} "

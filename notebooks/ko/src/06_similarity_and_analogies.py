@@ -148,7 +148,7 @@ print("확인 통과: 교재의 most_similar와 wv.most_similar가 모든 질의
 # "관계 없음"을 두 가지로 만듭니다. 하나는 모든 방향에 고르게 퍼진(등방성) 무작위 방향이고, 다른 하나는 우리 벡터의
 # 열을 하나하나 따로 섞은 것입니다. 열을 섞으면 차원마다의 값은 그대로이므로 학습된 벡터가 모두 공유하는 것(노트북
 # 05가 공통 방향을 쟀습니다)은 남지만, 단어의 정체는 모두 깨집니다. 학습된 벡터는 등방성이 아니므로 첫 번째 수준은
-# 하한일 뿐이고, 열을 섞은 수준이 더 공정한 기준입니다.
+# 우연을 낮게 잡을 수 있고, 열을 섞은 수준이 더 공정한 기준입니다(셀이 둘 다, 그리고 어느 쪽이 높은지 출력합니다).
 
 # %%
 H = W.shape[1]
@@ -165,7 +165,8 @@ def mean_top_cosine(M):
 
 null_iso, null_perm = mean_top_cosine(R), mean_top_cosine(P)
 print(f"우연 수준: {H}차원에서 벡터 하나가 관계없는 벡터 {len(word_to_id) - 1:,}개와 이루는 가장 큰 코사인의 평균"
-      f"(벡터 {len(null_q)}개)은 무작위 방향에서 {null_iso:.3f}, 열을 섞은 우리 벡터에서 {null_perm:.3f}입니다")
+      f"(벡터 {len(null_q)}개)은 무작위 방향에서 {null_iso:.3f}, 열을 섞은 우리 벡터에서 {null_perm:.3f}입니다 "
+      f"(열을 섞은 쪽이 {'더 높습니다' if null_perm > null_iso else '더 높지 않습니다'})")
 for query, near in neighbours.items():
     lowest = near[-1][1]
     print(f"    {query}: 상위 {TOP}개 이웃의 코사인은 열을 섞은 수준보다 "
