@@ -405,7 +405,8 @@ gold_med = np.median([counts[word_to_id[g]] for g in gold])
 for method, answers in picked.items():
     acc = np.mean([p == g for p, g in zip(answers, gold)])
     med = np.median([counts[word_to_id[p]] for p in answers])
-    print(f"{method:>6}: accuracy {acc:.3f}; median corpus count of its answers {med:,.0f}")
+    side = "more frequent than" if med > gold_med else "less frequent than" if med < gold_med else "as frequent as"
+    print(f"{method:>6}: accuracy {acc:.3f}; median corpus count of its answers {med:,.0f}, {side} the expected answers")
 print(f"  gold: median corpus count of the expected answers {gold_med:,.0f} (the reference point for both)")
 differ = sum(p != q for p, q in zip(picked["dot"], picked["cosine"]))
 print(f"the two rankings pick different answers for {differ} of {len(questions)} questions")
@@ -436,9 +437,10 @@ print(f"questions only cosine gets right: {only_cos}, only dot: {only_dot}; if b
 # questions that difference may or may not be more than chance (the p-value above says which). The reason to
 # rank by cosine does not rest on it alone: cosine asks about the *direction* of `b - a + c`, the relation,
 # while the dot product mixes in how often a candidate was seen (section 2). The median counts above need their
-# reference point, the expected answers' median: the dot ranking's answers are compared with it, and so are
-# cosine's, which can be biased the other way, towards rare words with short noisy vectors. That
-# is why cosine ranking is the standard, and what `evaluate_analogies` and gensim use. The one question above
+# reference point, the expected answers' median (the lines above compare both rankings with it): the dot ranking
+# leans towards frequent words, and cosine can lean the other way, towards rare words with short, noisy vectors.
+# Cosine ranking is still the standard, and what `evaluate_analogies` and gensim use, because it asks about the
+# direction of the relation, not about frequency. The one question above
 # where the book's ranking may look better is an anecdote either way.
 #
 # ## Summary

@@ -396,7 +396,8 @@ gold_med = np.median([counts[word_to_id[g]] for g in gold])
 for method, answers in picked.items():
     acc = np.mean([p == g for p, g in zip(answers, gold)])
     med = np.median([counts[word_to_id[p]] for p in answers])
-    print(f"{method:>6}: 정확도 {acc:.3f}, 답한 단어의 말뭉치 출현 횟수 중앙값 {med:,.0f}")
+    side = "기대하는 답보다 자주 나오는 단어" if med > gold_med else "기대하는 답보다 드문 단어" if med < gold_med else "기대하는 답만큼 나오는 단어"
+    print(f"{method:>6}: 정확도 {acc:.3f}, 답한 단어의 말뭉치 출현 횟수 중앙값 {med:,.0f}, 즉 {side}")
 print(f"  정답: 기대하는 답의 말뭉치 출현 횟수 중앙값 {gold_med:,.0f} (두 순위의 기준점)")
 differ = sum(p != q for p, q in zip(picked["dot"], picked["cosine"]))
 print(f"두 순위는 {len(questions)}개 문제 중 {differ}개에서 다른 답을 고릅니다")
@@ -426,8 +427,10 @@ print(f"코사인만 맞힌 문제는 {only_cos}개, 내적만 맞힌 문제는 
 # 둘 중 정확히 하나만 맞힌 문제만이 두 순위를 비교해 줍니다. 몇백 문제짜리 파일 하나에서는 그 차이가 우연 이상일
 # 수도, 아닐 수도 있습니다(위의 p 값이 어느 쪽인지 말해 줍니다). 코사인으로 순위를 매기는 이유는 그것에만 기대지
 # 않습니다. 코사인은 `b - a + c`의 *방향*, 즉 관계를 묻지만, 내적은 후보가 얼마나 자주 나왔는지를 섞어 넣습니다(2절).
-# 위의 출현 횟수 중앙값은 기준점, 즉 기대하는 답의 중앙값과 비교해야 합니다. 내적 순위의 답도, 코사인의 답도 그것과
-# 비교합니다. 코사인은 반대쪽으로, 짧고 잡음 많은 벡터를 가진 드문 단어 쪽으로 치우칠 수 있습니다. 그래서 코사인 순위가 표준이고, `evaluate_analogies`와 gensim도 이것을 씁니다. 위의
+# 위의 출현 횟수 중앙값은 기준점, 즉 기대하는 답의 중앙값과 비교해야 합니다(위의 줄들이 두 순위를 그것과 비교합니다).
+# 내적 순위는 자주 나오는 단어 쪽으로 기울고, 코사인은 반대로 짧고 잡음 많은 벡터를 가진 드문 단어 쪽으로 기울 수
+# 있습니다. 그래도 코사인 순위가 표준이고 `evaluate_analogies`와 gensim도 이것을 씁니다. 코사인은 빈도가 아니라 관계의
+# 방향을 묻기 때문입니다. 위의
 # 문제 하나에서 교재의 순위가 더 좋아 보이는 것은 어느 쪽으로든 일화일 뿐입니다.
 #
 # ## 정리
