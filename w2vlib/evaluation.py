@@ -118,8 +118,8 @@ class AnalogyResult:
         """One line: accuracy, counts and coverage, in ``lang`` ("en" or "ko"); ``str(result)`` is the English."""
         if check_lang(lang) == "ko":
             return (f"유추 ({self.method}): 정확도 {self.accuracy:.4f} ({self.n_correct}/{self.n_answered}), "
-                    f"커버리지 {self.coverage:.4f} (전체 {self.n_total}문제 중 {self.n_oov}문제는 어휘에 없는 "
-                    "단어가 있어 건너뜀)")
+                    f"커버리지 {self.coverage:.4f} (전체 {self.n_total}문제, 어휘에 없는 단어 때문에 건너뛴 문제 "
+                    f"{self.n_oov}개)")
         return (
             f"analogy ({self.method}): accuracy {self.accuracy:.4f} "
             f"({self.n_correct}/{self.n_answered}), coverage {self.coverage:.4f} "

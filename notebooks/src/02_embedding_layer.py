@@ -387,9 +387,9 @@ plt.show()
 #   timed it beats both the loop and `np.add.at` at least 2x (asserted above, when that size is 1,000 ids or more).
 # - Which size does word2vec need? The book's CBOW (`ch04/cbow.py`) has `2 * window_size` = 10 separate `Embedding`
 #   layers, each fed one column `contexts[:, i]`, so with the book's batch of 100 each backward sees **100** ids,
-#   the smallest size timed at the default knobs. A fused input layer that handles all 10 context words at once would see 1,000. The
-#   timing cell prints the `np.add.at / sparse` ratio at both sizes: read there which method wins at the book's
-#   size and at the fused size on your computer. The 2x assertion is only about the largest size.
+#   the smallest size timed at the default knobs. A fused input layer that handles all 10 context words at once
+#   would see 1,000. The timing cell prints the `np.add.at / sparse` ratio at both sizes: read there which method
+#   wins at the book's size and at the fused size on your computer. The 2x assertion is only about the largest size.
 # - The package's `Embedding.backward` keeps the book's dense `dW` and accumulates with `np.add.at`, plus some
 #   bookkeeping: it records which rows it wrote, for its next call (exercise 3 measures what that buys as V grows).
 #   The `w2vlib / np.add.at` row shows the net effect at this V, which can be below 1x. The layers favour the book's

@@ -566,7 +566,8 @@ q4.check(prediction_4, measure=time_ns_step, sizes=K_VALUES)
 # **Sources** (checked for this notebook): *Deep Learning from Scratch 2* (oreilly-japan/deep-learning-from-scratch-2:
 # `ch04/negative_sampling_layer.py` `UnigramSampler.get_negative_sample` and `NegativeSamplingLoss`; `ch04/cbow.py`,
 # power 0.75 and `sample_size=5`; `common/layers.py` `Embedding.backward`, `dW[...] = 0`; `common/trainer.py`
-# `remove_duplicate`; `ch04/train.py`, Adam); word2vec.c (tmikolov/word2vec:
+# `remove_duplicate`; `ch04/train.py`, Adam; the text of section 4.2.6, the example `p = [0.7, 0.29, 0.01]` raised to
+# 0.75); word2vec.c (tmikolov/word2vec:
 # `InitUnigramTable`, `power = 0.75`; `TrainModelThread`, a negative equal to the target is skipped); the study notes
 # (`w2vlib/notes.py`).
 #

@@ -35,8 +35,8 @@ VERDICTS = {
     "en": {"unattempted": "not attempted", "wrong": "not yet", "correct": "correct",
            "raised": "your answer raised", "hint": "Hint", "solution": "Solution",
            "no_hint": "no hint for this one: re-read the section above."},
-    "ko": {"unattempted": "아직 풀지 않음 (not attempted)", "wrong": "아직 정답이 아님 (not yet)",
-           "correct": "정답 (correct)", "raised": "답을 실행하는 중 오류가 났습니다:",
+    "ko": {"unattempted": "아직 풀지 않음", "wrong": "아직 정답이 아님",
+           "correct": "정답", "raised": "답을 실행하는 중 오류가 났습니다:",
            "hint": "힌트", "solution": "풀이",
            "no_hint": "이 문제에는 힌트가 없습니다. 위 절을 다시 읽어 보세요."},
 }

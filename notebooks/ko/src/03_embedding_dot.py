@@ -110,7 +110,7 @@ with one_thread():                    # 두 쪽 모두 BLAS 스레드 하나로 
     t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT, cpu=True)
     t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT, cpu=True)
 print(f"V = {VOCAB_SIZE:,}: V개에 대한 소프트맥스 {t_multi * 1e3:.2f}밀리초, EmbeddingDot + 시그모이드 {t_binary * 1e3:.3f}밀리초, "
-      f"{t_multi / t_binary:.0f}배 차이")
+      f"시간의 비 {t_multi / t_binary:.0f}배")
 
 # %%
 if VOCAB_SIZE >= 10_000:

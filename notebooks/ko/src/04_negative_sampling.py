@@ -557,7 +557,8 @@ q4.check(prediction_4, measure=time_ns_step, sizes=K_VALUES)
 # **출처**(이 노트북에서 확인한 것): *밑바닥부터 시작하는 딥러닝 2*(oreilly-japan/deep-learning-from-scratch-2:
 # `ch04/negative_sampling_layer.py`의 `UnigramSampler.get_negative_sample`과 `NegativeSamplingLoss`, `ch04/cbow.py`의
 # 지수 0.75와 `sample_size=5`, `common/layers.py`의 `Embedding.backward`(`dW[...] = 0`), `common/trainer.py`의
-# `remove_duplicate`, `ch04/train.py`의 Adam), word2vec.c(tmikolov/word2vec: `InitUnigramTable`의
+# `remove_duplicate`, `ch04/train.py`의 Adam, 4.2.6절 본문에서 `p = [0.7, 0.29, 0.01]`을 0.75제곱하는 예),
+# word2vec.c(tmikolov/word2vec: `InitUnigramTable`의
 # `power = 0.75`, `TrainModelThread`에서 타깃과 같은 부정적 예를 건너뜀), 학습 노트(`w2vlib/notes.py`).
 #
 # [다음: 05 PTB로 CBOW 학습하기](05_training_cbow.ipynb)
