@@ -879,7 +879,7 @@ print(f"cores this process may use: {usable_cores}, numba's threads: {numba.conf
 print(f"the ceiling: a trivially parallel loop runs {busy_ratio:.2f}x as fast with {max_threads} threads as "
       "with 1 (median of 3 rounds)")
 
-fig, ax = plt.subplots(figsize=(6, 3.6))
+fig, ax = plt.subplots(figsize=(7.5, 3.6))
 for label, prefix, marker in (("numpy fast path", "numpy fast path", "s"), ("numba (compiled)", "numba", "o"),
                               ("gensim", "gensim", "^")):
     points = [(v[1], n_words / v[0]) for name, v in table.items() if name.startswith(prefix) and not math.isnan(v[0])]

@@ -867,7 +867,7 @@ print(f"이 프로세스가 쓸 수 있는 코어 {usable_cores}개, numba의 �
 print(f"한계: 단순히 나누기만 하면 되는 반복문은 스레드 {max_threads}개에서 1개일 때의 {busy_ratio:.2f}배 속도입니다"
       "(세 차례의 중앙값)")
 
-fig, ax = plt.subplots(figsize=(6, 3.6))
+fig, ax = plt.subplots(figsize=(7.5, 3.6))
 for label, prefix, marker in (("numpy 고속 경로", "numpy 고속 경로", "s"), ("numba (컴파일)", "numba", "o"),
                               ("gensim", "gensim", "^")):
     points = [(v[1], n_words / v[0]) for name, v in table.items() if name.startswith(prefix) and not math.isnan(v[0])]
