@@ -292,8 +292,8 @@ print("check passed: same result, and the compiled loop is more than 10x faster"
 #   measures how poor), its top bits are good, so `cbow_words` keeps the top 53 (`state >> 11`, exactly a
 #   float64's precision) and divides by 2^53 to get `u` in [0, 1). gensim's generator (`random_int32` in
 #   `word2vec_inner.pyx`) uses the same multiplier and increment but keeps only 48 bits of state
-#   (`& 281474976710655ULL`, that is 2^48 − 1, as Java's `Random` does) and returns its bits 16 and up. Inside compiled code numba's `np.random` is compiled too, so the
-#   LCG may buy little speed here (the first two rows below measure it). What it surely buys is a state of
+#   (`& 281474976710655ULL`, that is 2^48 − 1, as Java's `Random` does) and returns its bits 16 and up.
+#   Inside compiled code numba's `np.random` is compiled too, so the LCG may buy little speed here (the first two rows below measure it). What it surely buys is a state of
 #   one integer: every chunk of the corpus can carry its own, which section 5 uses to make threaded training
 #   reproducible chunk by chunk;
 # - **the sigmoid**: `exp` is a few dozen instructions; word2vec.c reads it from a table of 1000 values on
@@ -520,10 +520,12 @@ print("check passed: the three versions compute the same sums (to float32 roundi
 
 # %% [markdown]
 # The ratios depend on the processor: the wider its SIMD registers, the more numbers one instruction
-# adds. The package's kernel compiles all its inner loops this way.
+# adds. The package compiles its vector loops this way (`ns_update` above, and the CBOW and skip-gram steps
+# that call it).
 
 # %% [markdown]
-# Like `cbow_words`, it compiles on first use. Unlike it, it is compiled with `cache=True`: numba writes
+# The package's kernel, like `cbow_words`, compiles on first use. Unlike it, it is compiled with
+# `cache=True`: numba writes
 # the machine code next to the package, and later Python processes load it instead of compiling again.
 # We warm it up on a few words (compiling or loading), then time one epoch with one thread:
 
@@ -548,8 +550,8 @@ print(f"package kernel, 1 thread, one epoch of PTB: {one_epoch.words_per_sec:,.0
 # switched off again: keywords of `compiled.train_compiled` (the body of `fast.train(..., backend="numba")`)
 # or of its settings (`FastConfig`). So we measure here, at this notebook's size, what each one buys: the
 # kernel with every change on, then with one change off at a time, one thread, the same `TRICK_WORDS` words
-# as section 4, in three alternating rounds, as there. The last column divides the speed with every change
-# on by the speed with this one off, in the same round: the median over the rounds, then the smallest and
+# as section 4, in three alternating rounds, as there. The column "the change buys" divides the speed with
+# every change on by the speed with this one off, in the same round: the median over the rounds, then the smallest and
 # largest round. Below 1, the change cost time; when the range contains 1, the cell says "no measurable
 # difference". A change that this version of the package does not have is listed as missing.
 
@@ -657,8 +659,8 @@ print("check passed: a new process loads the compiled kernels from the cache")
 # ### Hogwild: threads that do not wait for each other
 #
 # With more than one thread, each takes a chunk of the corpus and runs the same per-word loop, **reading and
-# writing the same `W_in` and `W_out` with no locks**. That sounds wrong: one thread can read a row while the other
-# is half-way through updating it, and one update can overwrite the other. Niu, Recht, Ré and Wright (2011,
+# writing the same `W_in` and `W_out` with no locks**. That sounds wrong: one thread can read a row while
+# another is half-way through updating it, and one update can overwrite another. Niu, Recht, Ré and Wright (2011,
 # "Hogwild!") showed why it works anyway for sparse problems:
 # - one update touches very few rows: `NEGATIVE + 1` rows of `W_out`, and the rows of the window in `W_in`,
 #   `WINDOW_SIZE + 1` of them on average (the radius is drawn from 1..`WINDOW_SIZE`, so its mean is
@@ -747,7 +749,10 @@ assert batch_counts.max() > max(1.0, numpy_cfg.damping), "more updates of one ro
 #   vectors) and see in section 8 what these differences do to the scores.
 #
 # Every time includes setup (gensim's vocabulary scan, the numpy path's planning). The numba kernels are
-# already compiled (section 5), so no compile time is counted.
+# already compiled (section 5), so no compile time is counted. Words per second are the corpus's words
+# (`EPOCHS` times its size) over the time: the trainers that subsample skip some of them (section 1 printed
+# the share kept) but count them all, while the layered model, which does not subsample, trains on every
+# one.
 
 # %% tags=["nbval-ignore-output"]
 table = {}  # name -> (seconds for EPOCHS epochs, threads, note, vectors or None)
