@@ -98,6 +98,10 @@ def test_exact_analogies(tmp_path, exact, method):
     assert (t.correct, t.answered, t.total) == (3, 4, 5)
     assert g.accuracy == 1.0 and t.accuracy == 0.75 and g.coverage == 0.75
     assert list(res.sections) == ["gender", "tense"]  # file order
+    # one flag per answered question, in file order (dragon and goes are skipped; "took" is wrong)
+    assert res.correct.tolist() == [True, True, True, True, True, True, False]
+    assert res.questions.shape == (7, 4)
+    assert res.questions[0].tolist() == [word_to_id[w] for w in ("man", "woman", "king", "queen")]
 
 
 def test_lowercase_flag(tmp_path, exact):

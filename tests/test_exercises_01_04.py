@@ -48,11 +48,13 @@ Q01 = ex.load("01")
 def test_exercise_01_1_memory():
     q = Q01[0]
     assert_unattempted(q, ...)
-    assert_correct(q, 800)
+    assert_correct(q, 4000)                 # 100 targets x 10 context words x 1,000,000 x 4 bytes
     assert_correct(q, q.reference())
-    reasons = {assert_not_yet(q, 400, "2 context words"), assert_not_yet(q, 1600, "float64"),
-               assert_not_yet(q, 200, "counts numbers"), assert_not_yet(q, 0.8, "unit")}
-    assert len(reasons) == 4
+    reasons = {assert_not_yet(q, 400, "10 context words"), assert_not_yet(q, 8000, "float64"),
+               assert_not_yet(q, 1000, "counts numbers"), assert_not_yet(q, 4, "unit"),
+               assert_not_yet(q, 800, "2 context words per target")}
+    assert len(reasons) == 5
+    assert_correct(q, 800, contexts=2)      # the context follows the question's data
     assert_not_yet(q, "lots", "one number")
 
 

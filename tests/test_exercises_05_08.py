@@ -1,6 +1,7 @@
 """Exercises of notebooks 05-08: each check accepts the reference, refuses typical wrong answers with their own
 reason, and says "not attempted" for the stub. Small synthetic inputs, so no PTB and no training."""
 import math
+import re
 
 import numpy as np
 import pytest
@@ -82,6 +83,10 @@ def test_exercise_05_3_keep_prob():
     assert_wrong(q, lambda c, s: np.minimum(1, np.sqrt(s * c.sum() / c)), "paper's keep probability")
     assert_wrong(q, lambda c, s: np.maximum(0, 1 - np.sqrt(s * c.sum() / c)), "discarding")
     assert_wrong(q, lambda c, s: np.minimum(1, (np.sqrt(c / s) + 1) * s / c), "total count")
+    assert_wrong(q, lambda c, s: 1 - ref(c, s), "(1 - keep)")  # word2vec's discard probability
+    ko = load("05", lang="ko")[2]
+    for v in (ko.verdict(lambda c, s: 1 - ref(c, s)), ko.verdict(lambda c, s: np.ones_like(c, dtype=float))):
+        assert "아직 정답이 아님" in v and "vocabulary" not in v and "counts)" not in v, v
 
 
 def test_exercise_05_4_skipgram_pairs():
@@ -89,7 +94,10 @@ def test_exercise_05_4_skipgram_pairs():
     assert_correct(q, lambda w: w + 1)
     assert_wrong(q, lambda w: 2 * w, "fixed window")
     assert_wrong(q, lambda w: (w + 1) / 2, "two sides")
+    assert_wrong(q, lambda w: w, "mean radius of w / 2")  # not the (w + 1) / 2 message, although equal at w = 1
+    assert_wrong(q, lambda w: w + 2, "for w = 1 you say 3")
     assert_wrong(q, 6, "function")
+    assert not re.search(r"[가-힣][:;] ", load("05", lang="ko")[3].verdict(lambda w: w + 2).split(": ", 2)[-1])
 
 
 # ---------------------------------------------------------------- 06
@@ -146,9 +154,23 @@ def test_exercise_06_2_cosmul():
         s[[words.index(w) for w in (a, b, c)]] = -np.inf
         return words[int(np.argmax(s))]
 
+    def raw_dots(a, b, c, W, words, eps=1e-3):  # the shift, but rows not normalised
+        dot = lambda w: (W @ W[words.index(w)] + 1) / 2
+        s = dot(b) * dot(c) / (dot(a) + eps)
+        s[[words.index(w) for w in (a, b, c)]] = -np.inf
+        return words[int(np.argmax(s))]
+
+    def swapped(a, b, c, W, words):
+        return ref(b, a, c, W, words)
+
     assert_wrong(q, noshift, "(cos + 1) / 2")
     assert_wrong(q, no_exclusion, "exclude a, b and c")
     assert_wrong(q, cosadd, "3CosAdd")
+    assert_wrong(q, raw_dots, "normalise the rows")
+    assert_wrong(q, swapped, "a and b are swapped")
+    ko = load("06", lang="ko")[1]
+    for wrong in (noshift, no_exclusion, cosadd, raw_dots, swapped):
+        assert not re.search(r"[가-힣][:;] ", ko.verdict(wrong).split(": ", 2)[-1]), ko.verdict(wrong)
 
 
 def test_exercise_06_3_frequency():
@@ -167,6 +189,11 @@ def test_exercise_06_3_frequency():
     assert_wrong(q, ref, "pass the context")
     assert_correct(q, tuple(round(x, 2) for x in ref), **ctx)   # at the 2 decimals the prompt allows
     assert_wrong(q, tuple(round(x, 1) for x in ref), "too coarse", **ctx)
+    frequent = rarest >= np.median(rarest)
+    assert_wrong(q, (int(right[~frequent].sum()), int(right[frequent].sum())), "counts", **ctx)
+    assert_wrong(q, tuple(round(100 * x, 1) for x in ref), "not percentages", **ctx)
+    coarse = verdict(q, tuple(round(x, 1) for x in ref), **ctx)
+    assert f"{ref[0]:.3f}" not in coarse and f"{ref[1]:.3f}" not in coarse  # the message gives no answer away
 
 
 # ---------------------------------------------------------------- 07
@@ -188,6 +215,28 @@ def test_exercise_07_1_least_clustered():
     most = max(rates, key=rates.get)
     assert_wrong(q, most, "most", X=X, groups=groups)
     assert_wrong(q, "verbs", "one group name", X=X, groups=groups)
+
+
+def test_exercise_07_1_accepts_the_name_the_figures_show_in_any_case():
+    X, groups = _groups_data()
+    rates = w2vlib.exercises.nb07.group_nn_rates(X, groups)
+    low = min(rates, key=rates.get)
+    shown = {"tight": "조밀", "also tight": "또 조밀", "diffuse": "흩어짐"}
+    assert_correct(ex("07", 0), f"  {low.upper()} ", X=X, groups=groups, shown=shown)
+    ko = load("07", lang="ko")[0]
+    assert "정답" in ko.verdict(shown[low], X=X, groups=groups, shown=shown)
+    assert "그림에" not in ko.verdict(shown[low], X=X, groups=groups, shown=shown)
+    other = next(g for g in rates if rates[g] > rates[low])
+    assert "아직 정답이 아님" in ko.verdict(shown[other], X=X, groups=groups, shown=shown)
+    assert "*" not in ko.verdict(shown[max(rates, key=rates.get)], X=X, groups=groups, shown=shown)
+
+
+def test_exercise_07_3_korean_messages_glue_no_particle_to_a_name():
+    X, _ = _groups_data()
+    ko = load("07", lang="ko")[2]
+    for Y2 in (..., np.zeros((3, 2)), np.random.default_rng(0).standard_normal((len(X), 2))):
+        v = ko.verdict("b", X=X, Y1=np.random.default_rng(1).standard_normal((len(X), 2)), Y2=Y2, k=3)
+        assert "(는)" not in v and "(가)" not in v, v
 
 
 def test_exercise_07_2_half_variance():
@@ -295,6 +344,10 @@ def test_exercise_08_1_knn_is_graded_on_the_mean_over_splits():
     if far:
         assert_wrong(q, far[0], "one split", **ctx)
     assert_wrong(q, ref + 0.3, "KNeighborsClassifier", **ctx)
+    full = ref + 0.1  # logistic regression's mean, as the notebook passes it
+    assert_wrong(q, full, "logistic regression's mean", full=full, **ctx)
+    assert_correct(q, ref, full=full, **ctx)
+    assert "split(s)" not in verdict(q, ref, **ctx)
 
 
 def test_exercise_08_3_dims_on_the_mean_over_splits_accepts_integral_floats():
@@ -319,6 +372,8 @@ def test_exercise_08_2_tokyo():
     assert_correct(q, "b")
     assert_wrong(q, "c", "never")
     assert_wrong(q, "a", "rare word")
+    for lang in ("en", "ko"):  # printed replies are plain text: no Markdown emphasis
+        assert not any("*" in load("08", lang=lang)[1].verdict(a) for a in "abcd")
 
 
 def test_exercise_08_3_dims():

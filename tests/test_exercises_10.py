@@ -80,24 +80,42 @@ def test_q2_refuses_the_swapped_sign_the_log_and_a_sum():
 
 
 # 3. predicting the slope
-def test_q3_accepts_a_near_flat_slope_and_reports_the_measurements():
-    assert q3.passes(0.1) and q3.passes(0.0) and q3.passes(0.3)
+def test_q3_accepts_a_log_v_slope_and_reports_the_measurements():
+    assert q3.passes(0.1) and q3.passes(0.05) and q3.passes(0.15)
+    assert q3.passes(0.1, theory=0.093) and not q3.passes(0.2, theory=0.093)
     v = q3.verdict(0.1, theory=0.11, measured=0.08)
     assert ": correct" in v and "0.11" in v and "0.08" in v
     assert "0.11" in k3.verdict(0.1, theory=0.11, measured=0.08)
 
 
-@pytest.mark.parametrize("answer, reason", [(1.0, "softmax"), (0.5, "too steep"), (-0.5, "does not fall"),
-                                            ("flat", "one number"), (float("nan"), "finite")])
+def test_q3_refuses_flat_with_a_reason():
+    for kwargs in ({}, {"theory": 0.093}):
+        v = q3.verdict(0.0, **kwargs)
+        assert "not yet" in v and "negative sampling" in v, v
+    assert "네거티브 샘플링" in k3.verdict(0.0, theory=0.093)
+
+
+@pytest.mark.parametrize("answer, reason", [(1.0, "softmax"), (0.5, "too steep"), (0.3, "too steep"),
+                                            (-0.5, "does not fall"), ("flat", "one number"),
+                                            (float("nan"), "finite")])
 def test_q3_refuses_typical_mistakes(answer, reason):
     v = q3.verdict(answer)
     assert "not yet" in v and reason in v, v
 
 
-def test_q3_reports_the_timing_with_its_spread():
+def test_q3_too_steep_uses_the_students_vocabulary_sizes():
+    v = q3.verdict(0.4, theory=0.1, vocab_sizes=[500, 5_000, 50_000])
+    assert "too steep" in v and "500" in v and "50,000" in v and "100x" in v, v
+
+
+def test_q3_reports_the_timing_with_its_spread_in_one_language():
     v = q3.verdict(0.1, theory=0.11, measured=[0.05, 0.12, 0.20])
     assert ": correct" in v and "0.12" in v and "0.05" in v and "0.20" in v and "3 sweeps" in v
-    assert "0.12" in k3.verdict(0.1, theory=0.11, measured=[0.05, 0.12, 0.20])
+    kv = k3.verdict(0.1, theory=0.11, measured=[0.05, 0.12, 0.20])
+    assert "0.12" in kv and "중앙값" in kv
+    for text in (v, kv):
+        assert "{" not in text and "'en'" not in text, text
+    assert "측정" not in v and "sweeps" not in kv
 
 
 def test_q2_accepts_a_float32_answer():

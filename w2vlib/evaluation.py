@@ -67,7 +67,11 @@ class AnalogyResult:
     """Outcome of :func:`evaluate_analogies`.
 
     ``accuracy`` is ``n_correct / n_answered``: skipped (out-of-vocabulary) questions do not count
-    as wrong; ``coverage = n_answered / n_total`` says how many were skipped.
+    as wrong; ``coverage = n_answered / n_total`` says how many were skipped. ``correct`` holds one
+    bool per answered question, in file order (True: answered right), and ``questions`` its four
+    row ids ``a, b, c, d`` (``d`` the expected answer), shape ``(n_answered, 4)``. The answered
+    questions depend only on the vocabulary, so two sets of vectors over the same words are scored on
+    the same questions, and ``correct`` pairs them up (a paired test such as McNemar's).
     """
 
     method: str
@@ -75,6 +79,8 @@ class AnalogyResult:
     n_answered: int
     n_correct: int
     sections: dict[str, SectionResult] = field(default_factory=dict)
+    correct: np.ndarray | None = field(default=None, repr=False, compare=False)
+    questions: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def overall(self) -> SectionResult:
@@ -112,8 +118,8 @@ class AnalogyResult:
         """One line: accuracy, counts and coverage, in ``lang`` ("en" or "ko"); ``str(result)`` is the English."""
         if check_lang(lang) == "ko":
             return (f"유추 ({self.method}): 정확도 {self.accuracy:.4f} ({self.n_correct}/{self.n_answered}), "
-                    f"커버리지 {self.coverage:.4f} (전체 {self.n_total}문제 중 {self.n_oov}문제는 어휘에 없는 "
-                    "단어가 있어 건너뜀)")
+                    f"커버리지 {self.coverage:.4f} (전체 {self.n_total}문제, 어휘에 없는 단어 때문에 건너뛴 문제 "
+                    f"{self.n_oov}개)")
         return (
             f"analogy ({self.method}): accuracy {self.accuracy:.4f} "
             f"({self.n_correct}/{self.n_answered}), coverage {self.coverage:.4f} "
@@ -333,6 +339,8 @@ def evaluate_analogies(
         n_answered=len(ids),
         n_correct=int(correct.sum()),
         sections=results,
+        correct=correct,
+        questions=ids,
     )
 
 

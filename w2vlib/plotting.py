@@ -299,8 +299,9 @@ def draw_embedding_dot_graph(ax=None, title=..., lang: str = "en"):
     _pair(g, idx, emb, "idx")
     g.arrow(_right(emb), (mul[0] - 0.2, mul[1] - 0.1), "target_W", side=1)
     g.arrow((mul[0] - 0.22, mul[1] - 0.25), (emb[0] + 0.95, emb[1] - 0.25), "dout · h", color=_BWD, side=-1)
-    g.arrow(_right(h), (mul[0] - 0.2, mul[1] + 0.1), "h", side=1)
-    g.arrow((mul[0] - 0.2, mul[1] + 0.35), (h[0] + 0.55, h[1] + 0.25), "dh = dout · target_W", color=_BWD, side=1)
+    g.arrow(_right(h), (mul[0] - 0.2, mul[1] + 0.1), "h", side=-1)
+    g.arrow((mul[0] - 0.2, mul[1] + 0.35), (h[0] + 0.55, h[1] + 0.25), None, color=_BWD)
+    g.text(3.9, 3.45, "dh = dout · target_W", color=_BWD, fontsize=9)    # above the red arrow, off both lines
     _pair(g, mul, ssum, "", _t(lang, "dout (copied\nto H columns)", "dout\n(열 H개로\n복사)"))
     _pair(g, ssum, out, "out", "dout")
     g.text(3.6, 0.3, _t(lang, "backward into W_out: np.add.at(dW, idx, dout · h)",

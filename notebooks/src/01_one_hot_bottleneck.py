@@ -46,7 +46,7 @@ import w2vlib.exercises
 from w2vlib import (TOY_TEXT, Adam, Embedding, MatMul, SimpleCBOW, SoftmaxWithLoss, Trainer,
                     convert_one_hot, create_contexts_target, preprocess)
 from w2vlib.models import init_weights
-from w2vlib.text import pad   # aligns printed labels by display width
+from w2vlib.text import format_table, pad   # aligns printed labels and tables by display width
 
 q1, q2, q3, q4 = w2vlib.exercises.load("01")   # the self-checking exercises at the end
 
@@ -181,8 +181,8 @@ assert n_right <= best and loss_all >= floor - 1e-4
 
 # %% [markdown]
 # So a miss in one of those two windows is not a sign of too little training: no CBOW model can get both. Other
-# misses are a sign of too little training: raise `TOY_EPOCHS` and watch the loss approach its floor. The question of this chapter, though, is
-# what the model *costs*.
+# misses are a sign of too little training: raise `TOY_EPOCHS` and watch the loss approach its floor. The question
+# of this chapter, though, is what the model *costs*.
 #
 # Let us see what the same computation costs when V is not 7 but each size in `VOCAB_SIZES`.
 #
@@ -230,10 +230,10 @@ def time_forward_pieces(V, rng):
 rng = np.random.default_rng(SEED)
 results = [time_forward_pieces(V, rng) for V in VOCAB_SIZES]
 
-print(f"{'V':>8s} {'build one-hot':>14s} {'one-hot @ W_in':>15s} {'W_in[ids]':>10s} {'ratio':>8s} {'h @ W_out + softmax':>20s}")
-for r in results:
-    print(f"{r['V']:>8,d} {r['t_convert'] * 1e3:>11.2f} ms {r['t_onehot'] * 1e3:>12.2f} ms "
-          f"{r['t_lookup'] * 1e3:>7.3f} ms {r['t_onehot'] / r['t_lookup']:>7.0f}x {r['t_output'] * 1e3:>17.2f} ms")
+print(format_table(["V", "build one-hot", "one-hot @ W_in", "W_in[ids]", "ratio", "h @ W_out + softmax"],
+                   [[f"{r['V']:,}", f"{r['t_convert'] * 1e3:.2f} ms", f"{r['t_onehot'] * 1e3:.2f} ms",
+                     f"{r['t_lookup'] * 1e3:.3f} ms", f"{r['t_onehot'] / r['t_lookup']:.0f}x",
+                     f"{r['t_output'] * 1e3:.2f} ms"] for r in results], align=">>>>>>"))
 first, last = results[0], results[-1]
 print(f"V grew {last['V'] / first['V']:.0f}x: one-hot input {last['t_onehot'] / first['t_onehot']:.1f}x slower, "
       f"lookup {last['t_lookup'] / first['t_lookup']:.1f}x, output {last['t_output'] / first['t_output']:.1f}x slower")
@@ -359,7 +359,7 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 
 # %%
 answer_1 = ...                    # megabytes for V = 1,000,000
-q1.check(answer_1, contexts=10)
+q1.check(answer_1)
 # q1.hint()
 # q1.solution()
 

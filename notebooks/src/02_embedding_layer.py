@@ -70,8 +70,7 @@ REPEAT = 3                            # timing: best of this many runs
 #
 # The layer's computational graph: word ids go in, the rows of `W` with those ids come out. On the way back
 # (red), the gradient `dout` of those rows is added into `dW`, one row per id. The graph shows the package's
-# `Embedding.backward`: before adding, it sets to zero the rows of `dW` that its previous call wrote (the book's
-# version sets all of `dW` to zero; exercise 3 asks what that difference costs).
+# `Embedding.backward`, including what it clears before adding (exercise 3 asks you to read it line by line).
 
 # %%
 plotting.draw_embedding_graph()
@@ -271,7 +270,7 @@ print(f"after dW[...] = 0:            lay.grads[0][0] = {lay.grads[0][0]}")
 # %% [markdown]
 # ## 5. How fast is accumulation? Loop vs `np.add.at` vs a sparse matrix
 #
-# Three ways to turn `ids` (n of them) and `dout` (n × H) into a fresh `dW` (V × H):
+# Three ways to turn `ids` (n of them) and `dout` (n × H) into `dW` (V × H):
 #
 # 1. **loop**: the notes' `for` loop, one Python iteration per id;
 # 2. **`np.add.at`**: one numpy call;
@@ -385,23 +384,24 @@ plt.show()
 #   row rather than trusting a rule.
 # - The **sparse product** has a fixed start-up cost (building `S`, then writing the V × H result), so for small
 #   batches it has no clear advantage. It grows much more slowly with the number of ids, and at the largest size
-#   timed (from 1,000 ids up) it beats both the loop and `np.add.at` at least 2x (asserted above).
+#   timed it beats both the loop and `np.add.at` at least 2x (asserted above, when that size is 1,000 ids or more).
 # - Which size does word2vec need? The book's CBOW (`ch04/cbow.py`) has `2 * window_size` = 10 separate `Embedding`
 #   layers, each fed one column `contexts[:, i]`, so with the book's batch of 100 each backward sees **100** ids,
-#   the smallest size timed at the default knobs. A fused input layer that handles all 10 context words at once would see 1,000. The
-#   timing cell prints the `np.add.at / sparse` ratio at both sizes: read there which method wins at the book's
-#   size and at the fused size on your computer. The 2x assertion is only about the largest size.
+#   the smallest size timed at the default knobs. A fused input layer that handles all 10 context words at once
+#   would see 1,000. The timing cell prints the `np.add.at / sparse` ratio at both sizes: read there which method
+#   wins at the book's size and at the fused size on your computer. The 2x assertion is only about the largest size.
 # - The package's `Embedding.backward` keeps the book's dense `dW` and accumulates with `np.add.at`, plus some
-#   bookkeeping (an `np.unique` of the ids; exercise 3 asks what it is for and what it saves). The
-#   `w2vlib / np.add.at` row shows the net effect, which can be below 1x. The layers favour the
-#   book's readable shape; the fused kernel of notebook 05 sums its gradients with a sparse product.
+#   bookkeeping: it records which rows it wrote, for its next call (exercise 3 measures what that buys as V grows).
+#   The `w2vlib / np.add.at` row shows the net effect at this V, which can be below 1x. The layers favour the book's
+#   readable shape; the fused kernel of notebook 05 sums its gradients with a sparse product.
 #
 # All of them agree to float32 precision (checked above), so the choice is purely about speed.
 #
 # ## Summary
 #
 # - The Embedding layer (임베딩 계층) replaces `one_hot @ W` by the row lookup `W[idx]`. Same numbers, no one-hot
-#   (원-핫) vectors, cost independent of the vocabulary (어휘) size.
+#   (원-핫) vectors, and a forward cost independent of the vocabulary (어휘) size (what the backward costs is
+#   exercise 3's question).
 # - Backward must **accumulate**: a word id that appears k times in the batch receives the sum of its k gradient
 #   (기울기) rows. `dW[idx] = dout` and `dW[idx] += dout` both silently keep only one.
 # - A gradient check (numerical vs analytic gradient) catches the overwrite: relative error of order 0.1 instead of
@@ -458,7 +458,8 @@ def time_backwards(V, n_ids=20, rng=None):
         lay = cls(W_)
         lay.forward(ids)
         lay.backward(d)
-        times[name] = best_time(lambda: lay.backward(d), REPEAT)
+        with one_thread():                  # one BLAS thread, CPU time of this process (as in section 5)
+            times[name] = best_time(lambda: lay.backward(d), REPEAT, cpu=True)
     return times
 
 

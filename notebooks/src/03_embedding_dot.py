@@ -151,7 +151,7 @@ plt.show()
 # `[1 - y, y]` and calling the ordinary cross-entropy.
 
 # %%
-scores = np.array([2.0, -1.0, 0.5, 0.0], dtype=np.float32)
+scores = np.array([1.5, -2.5, 0.5, 3.0], dtype=np.float32)
 labels = np.array([1, 0, 0, 1])
 layer = SigmoidWithLoss()
 loss = layer.forward(scores, labels)

@@ -68,7 +68,7 @@ EPOCHS = 10         # passes over PTB
 PERPLEXITY = 15     # t-SNE's effective number of neighbours per point (must be below the number of words)
 PERPLEXITIES = (5, 30)  # a small and a large perplexity to compare (each clipped below the number of words)
 TSNE_RUNS = 7       # extra t-SNE runs from a start nudged by one part in a million, to measure how much its numbers move
-TINY_RUNS = 3       # extra t-SNE runs from a start nudged by 1e-15 (a few units in the last place of a float64)
+TINY_RUNS = 3       # extra t-SNE runs in float64, from a start nudged by 1e-15 (a few units in the last place of a float64)
 NEIGHBOURS = 5      # neighbours checked when we measure what a picture keeps
 GROUPS = {          # the words to draw, by group (all in PTB's vocabulary)
     "months": "january february march april june july august september october november december",
@@ -267,10 +267,17 @@ plt.show()
 # Each number comes with what chance gives and with its noise:
 #
 # - **chance**: the same points placed at random (the rows of the PCA picture shuffled, 20 times);
-# - **noise**: t-SNE run again `TSNE_RUNS` times from its PCA start nudged by one part in a million. That is much
-#   larger than the rounding differences between two processors (about 1e-16 relative in float64), but the size
-#   does not matter: t-SNE's optimisation is chaotic, and `TINY_RUNS` more runs nudged by 1e-15 (a few units in the
-#   last place of a float64) spread their numbers about as far. The spread is the noise of every t-SNE number.
+# - **noise**: t-SNE run again `TSNE_RUNS` times from its PCA start nudged by one part in a million, then cast
+#   back to float32, so that these runs are the same computation as the picture above. scikit-learn computes
+#   this t-SNE mostly in float32: our vectors are float32, it rounds the distances between them to float32
+#   before it turns them into neighbour probabilities, and with `init="pca"` the start, the points, their
+#   gradients and every update are float32 too. Rounding differences between two processors are then about
+#   1e-7 relative, and a nudge of one part in a million is about ten of them. The spread of these runs (the
+#   table counts the picture's own start among them) is the noise of every t-SNE number.
+# - **a smaller nudge**: a nudge of 1e-15 cannot be stored in float32. So the `TINY_RUNS` runs start from
+#   float64 arrays, and the optimiser then works in float64: a different computation from the picture's (the
+#   table labels the row), but with the same chaos: their pictures end far apart (the check cell tests it), and
+#   their numbers spread too; compare the two rows.
 #
 # That noise is also why the tests do not compare the next cell's output (it is tagged
 # `nbval-ignore-output`: on another processor its t-SNE digits differ). The cell after it checks what the text
@@ -294,7 +301,9 @@ rng = np.random.default_rng(SEED)
 start = PCA(n_components=2).fit_transform(X)
 start = start.astype(np.float32)  # as scikit-learn's init="pca" does: float32, then PC1 scaled to std 1e-4
 start = start / start[:, 0].std() * 1e-4
-nudged = [tsne(X, PERPLEXITY, init=start * (1 + 1e-6 * rng.standard_normal(start.shape))) for _ in range(TSNE_RUNS)]
+nudged = [tsne(X, PERPLEXITY, init=(start * (1 + 1e-6 * rng.standard_normal(start.shape))).astype(np.float32))
+          for _ in range(TSNE_RUNS)]  # cast back to float32: the same computation as the picture above
+# a nudge of 1e-15 would vanish in float32, so these starts stay float64 (and so does their optimisation)
 tiny = [tsne(X, PERPLEXITY, init=start * (1 + 1e-15 * rng.standard_normal(start.shape))) for _ in range(TINY_RUNS)]
 scores = {"original": dict(trust=1.0, group=same_group_rate(X), corr=1.0), "PCA": measure(P), "t-SNE": measure(T)}
 tsne_runs = [scores["t-SNE"]] + [measure(Y) for Y in nudged]
@@ -312,7 +321,7 @@ rows = [["original"] + cells([scores["original"]]), ["PCA"] + cells([scores["PCA
 if TSNE_RUNS:
     rows.append([f"t-SNE, {len(tsne_runs)} starts, 1e-6 (mean ± sd (min–max))"] + cells(tsne_runs))
 if TINY_RUNS > 1:
-    rows.append([f"t-SNE, {len(tiny_runs)} starts, 1e-15"] + cells(tiny_runs))
+    rows.append([f"t-SNE, {len(tiny_runs)} starts, 1e-15 (float64)"] + cells(tiny_runs))
 rows.append(["chance: random placement"] + cells(chance_runs))
 print(format_table(["space", "trustworthiness", "same-group NN", "rank corr. of distances"], rows, align="<>>>"))
 corr_tsne = [r["corr"] for r in tsne_runs]
@@ -330,6 +339,11 @@ for name, runs in [("PCA", [scores["PCA"]]), ("t-SNE", tsne_runs)]:
         f"{name} should keep neighbourhoods far better than a random placement")
 print("check passed: the groups are clustered in the full space, and both pictures keep neighbourhoods far better "
       "than a random placement")
+if TINY_RUNS > 1:
+    apart = max(float(np.abs(Y - tiny[0]).max()) for Y in tiny[1:])
+    assert apart > 1, "starts 1e-15 apart should end in different pictures: t-SNE's optimisation is chaotic"
+    print("the runs whose starts differ by 1e-15 end in different pictures (coordinates more than 1 apart): "
+          "t-SNE's optimisation is chaotic")
 trust_tsne = [r["trust"] for r in tsne_runs + tiny_runs]
 if min(trust_tsne) > scores["PCA"]["trust"] + 0.02:
     print("t-SNE keeps neighbourhoods better than PCA in every run (trustworthiness)")
@@ -351,10 +365,10 @@ else:
 # Compare the rows. The first row is the reference: how often a word's nearest neighbour in the full space is
 # in its own group. A t-SNE picture can score *above* it: t-SNE pulls each cluster together and pushes clusters
 # apart, so a word that sat between two groups can land inside its own. A gap of one or two words out of all of
-# them is inside t-SNE's own spread (the min–max column). A good picture for *groups* keeps that rate and a high trustworthiness; a good picture for
+# them is inside t-SNE's own spread (the min–max in brackets). A good picture for *groups* keeps that rate and a high trustworthiness; a good picture for
 # *distances* keeps a high rank correlation of distances; the last row is what a picture with no information gets. The
-# ± column says how much t-SNE's numbers move when only the last bits of its start change: differences smaller
-# than that mean nothing. t-SNE is built to keep neighbourhoods, and the checked cell says whether it kept them
+# ± of the 1e-6 row says how much t-SNE's numbers move when its start moves by a few rounding steps: differences
+# smaller than that mean nothing. t-SNE is built to keep neighbourhoods, and the checked cell says whether it kept them
 # better than PCA on these words. One might expect PCA to keep the global layout instead, since its distances
 # are a projection of the true ones; but with two directions out of many it throws most of the spread away,
 # and the last line of the table cell says how the two compare on distances here. Neither picture is a map of
@@ -476,7 +490,7 @@ q1, q2, q3 = w2vlib.exercises.load("07")
 
 # %%
 answer_1 = ...  # a group name, e.g. "months"
-q1.check(answer_1, X=X, groups=groups)
+q1.check(answer_1, X=X, groups=groups, shown=SHOWN)
 # q1.hint()
 # q1.solution()
 
@@ -513,8 +527,9 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # **Sources** (checked for this notebook): the book's code (oreilly-japan/deep-learning-from-scratch-2:
 # `ch02/count_method_small.py` reduces the PPMI matrix of its toy sentence with `np.linalg.svd` and plots
 # `U[:, 0]`, `U[:, 1]` for its 7 words; `ch02/count_method_big.py` computes PTB's SVD and plots nothing;
-# `ch04/eval.py` plots nothing); scikit-learn (`sklearn/manifold/_t_sne.py`: `TSNE` with `init="pca"` scales
-# the PCA picture to a standard deviation of 1e-4, `method="exact"`, the perplexity must be below the number of
+# `ch04/eval.py` plots nothing); scikit-learn 1.9 (`sklearn/manifold/_t_sne.py`: `TSNE` with `init="pca"` casts
+# the PCA picture to float32 and scales it to a standard deviation of 1e-4, `_joint_probabilities` rounds the
+# distances to float32, `_gradient_descent` and `_kl_divergence` keep the dtype of the start, `method="exact"`, the perplexity must be below the number of
 # samples, a Student-t with one degree of freedom in 2-D, the Kullback-Leibler cost; `trustworthiness`); the
 # Embedding Projector (tensorflow/tensorboard `vz_projector/data-provider.ts`: `parseTensors` splits lines at
 # tabs, `parseMetadata` takes a header only when the first line has a tab); word2vec.c (tmikolov/word2vec

@@ -18,9 +18,11 @@
 #
 # Book: *Deep Learning from Scratch 2*, section 4.4.1
 #
-# The last point of the study notes' chapter summary (*word2vec 은 전이 학습 측면에서 특히 중요하며, 그 단어의 분산
-# 표현은 다양한 자연어 처리 작업에 이용 할 수있다*, quoted as written, spacing included) is that vectors learned on one task help another. Our CBOW
-# vectors were trained for one thing only: guessing a word from its neighbours in PTB. Nobody told them that
+# The last point of the study notes' chapter summary reads *word2vec 은 전이 학습 측면에서 특히 중요하며, 그 단어의
+# 분산 표현은 다양한 자연어 처리 작업에 이용 할 수있다* (quoted as written, spacing included; roughly: "word2vec is
+# especially important for transfer learning: its distributed representations of words can be used in many
+# natural language processing tasks"). The claim behind it: vectors learned on one task can serve another. Our
+# CBOW vectors were trained for one thing only: guessing a word from its neighbours in PTB. Nobody told them that
 # *japan* is a country or *rose* a verb in the past tense. Can a classifier that sees a few labelled words use
 # them to label words it has never seen?
 #
@@ -84,7 +86,7 @@ labels = np.array([c for _, c in rows])
 classes, sizes = np.unique(labels, return_counts=True)
 # the names the outputs show (the Korean edition translates these)
 CATEGORY_NAMES = {"adjective": "adjective", "company": "company", "country": "country", "finance": "finance",
-                  "nationality": "nationality", "occupation": "occupation", "past_verb": "past_verb",
+                  "nationality": "nationality", "occupation": "occupation", "past_verb": "past verb",
                   "time": "time"}  # the category names printed and drawn
 print(f"{len(words)} words in {len(classes)} categories:")
 for c, n in zip(classes, sizes):
@@ -116,8 +118,8 @@ print("test words include:", ", ".join(sorted(words[idx_test])[:10]), "...")
 # %% [markdown]
 # ## 3. Features: transferred vectors vs baselines
 #
-# Every method below uses the same classifier (multinomial logistic regression) and the same splits; only the
-# features change.
+# Every method below uses the same splits, and the first three the same classifier (multinomial logistic
+# regression); only the features change.
 #
 # - **word vectors**: the word's CBOW vector (normalised to length 1), learned on PTB;
 # - **one-hot** (원-핫): a vocabulary-sized vector with a single 1. A test word's 1 sits in a column that was zero
@@ -176,22 +178,27 @@ print(f"headline: the word vectors classify unseen words with accuracy {np.mean(
 FEW_EPOCHS = ". With few EPOCHS the vectors have learned little: train longer (notebook 05 uses 10)"
 assert all(len(g) == 1 for g in one_hot_guesses), "one-hot should give every unseen word the same category (its largest bias)"
 assert all(o <= m for o, m in zip(runs["one-hot"], runs["majority class"])), "one-hot cannot beat the majority class"
+ties = sum(o == m for o, m in zip(runs["one-hot"], runs["majority class"]))
+same_counts = len({tuple(int(np.sum(labels[te] == c)) for c in classes) for _, te in splits}) == 1
 for base in ("one-hot", "majority class", "random vectors"):
     assert all(v > b + 0.2 for v, b in zip(runs["word vectors"], runs[base])), (
         f"the word vectors should beat {shown[base]} by a clear margin on every split" + FEW_EPOCHS)
 print(f"check passed: on each of the {N_SPLITS} splits one-hot gives every test word the same category, so it "
       "cannot beat the majority class (stratified splits), and the word vectors beat every baseline by more than 0.2")
+print(f"one-hot ties with the majority class on {ties} of {N_SPLITS} splits, and " + (
+    "every split's test set holds the same number of words of each category" if same_counts else
+    "the splits' test sets differ in how many words of each category they hold"))
 
 # %% [markdown]
-# One-hot features give every unseen word the same category (the one with the largest bias), so with
-# stratified splits (the training set's largest category is also the test set's) they cannot beat the majority
-# class, up to ties and rounding in a stratified split (the check cell tests it; the table shows whether they
-# tie, and since sklearn's stratified counts can be the same for every split, their ± can be 0): they memorise the training words and know
-# nothing about new ones. Random vectors of the same size do not help either (compare their mean with chance; one split can be
-# their lucky one). The CBOW
-# vectors were never trained on categories, yet a linear classifier on top of them labels unseen words far
-# better than any baseline, on every split: the knowledge came from the contexts in which PTB uses each word.
-# That is transfer learning (전이 학습).
+# One-hot features memorise the training words and know nothing about new ones: they give every unseen word
+# the same category, the one with the largest bias. With stratified splits the training set's largest category
+# is also the test set's, so one-hot can at best tie with the majority class (two categories of the same size,
+# or the rounding of a split, could break this; the check cell tests it). Here they tie on every split, and
+# both ± are 0 because every split puts the same number of words of each category in its test set; the check
+# cell prints both facts. Random vectors of the same size do not help either (compare their mean with chance;
+# one split can be their lucky one). The CBOW vectors were never trained on categories, yet a linear classifier
+# on top of them labels unseen words far better than any baseline, on every split: the knowledge came from the
+# contexts in which PTB uses each word. That is transfer learning (전이 학습).
 #
 # ## 4. Where does it go wrong?
 #
@@ -212,6 +219,7 @@ cm = confusion_matrix(true_all, pred_all, labels=classes)
 fig, ax = plt.subplots(figsize=(7, 6))
 ConfusionMatrixDisplay(cm, display_labels=[CATEGORY_NAMES.get(c, c) for c in classes]).plot(ax=ax, cmap="Blues", colorbar=False, xticks_rotation=45,
                                                         values_format="d")
+ax.grid(False)  # no grid lines across the cells
 ax.set_xlabel("predicted category")
 ax.set_ylabel("true category")
 ax.set_title(f"confusion matrix, summed over {N_SPLITS} splits")
@@ -314,7 +322,7 @@ q1, q2, q3 = w2vlib.exercises.load("08")
 
 # %%
 answer_1 = ...  # the kNN mean test accuracy, a fraction
-q1.check(answer_1, X=features["word vectors"], labels=labels, splits=splits)
+q1.check(answer_1, X=features["word vectors"], labels=labels, splits=splits, full=np.mean(runs["word vectors"]))
 # q1.hint()
 # q1.solution()
 

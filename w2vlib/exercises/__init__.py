@@ -35,8 +35,8 @@ VERDICTS = {
     "en": {"unattempted": "not attempted", "wrong": "not yet", "correct": "correct",
            "raised": "your answer raised", "hint": "Hint", "solution": "Solution",
            "no_hint": "no hint for this one: re-read the section above."},
-    "ko": {"unattempted": "아직 풀지 않음 (not attempted)", "wrong": "아직 정답이 아님 (not yet)",
-           "correct": "정답 (correct)", "raised": "답을 실행하는 중 오류가 났습니다:",
+    "ko": {"unattempted": "아직 풀지 않음", "wrong": "아직 정답이 아님",
+           "correct": "정답", "raised": "답을 실행하는 중 오류가 났습니다:",
            "hint": "힌트", "solution": "풀이",
            "no_hint": "이 문제에는 힌트가 없습니다. 위 절을 다시 읽어 보세요."},
 }
@@ -237,7 +237,7 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
                             f"{name}: 로그-로그 기울기 {josa(f'{pred:g}', '은/는')} 이 부분이 커지는 방식이 아닙니다. "
                             + _text(why[name], "ko")))
     if measure is None:
-        return tr("pass measure=... to see the measured slopes", "측정한 기울기를 보려면 measure=...를 넘기세요")
+        return tr("pass measure=... to see the measured slopes", "측정한 로그-로그 기울기를 보려면 measure=...를 넘겨 보세요")
     sizes = sorted(sizes)
     xs = [float(x(v) if x else v) for v in sizes]
     if len(xs) < 2 or xs[-1] < min_range * xs[0]:

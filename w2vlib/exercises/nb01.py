@@ -12,11 +12,11 @@ from . import Exercise, NotYet, judge_slopes, tr
 # ---- 1. memory at scale ---------------------------------------------------------------------------------
 
 
-def _memory_mb(batch=100, vocab=1_000_000, contexts=2):
+def _memory_mb(batch=100, vocab=1_000_000, contexts=10):
     return batch * contexts * vocab * 4 / 1e6
 
 
-def _check_memory(answer, batch=100, vocab=1_000_000, contexts=2):
+def _check_memory(answer, batch=100, vocab=1_000_000, contexts=10):
     try:
         got = float(answer)
     except (TypeError, ValueError):
@@ -28,6 +28,11 @@ def _check_memory(answer, batch=100, vocab=1_000_000, contexts=2):
     if close(want / contexts):
         raise NotYet(tr(f"each target has {contexts} context words, and each gets its own one-hot row",
                         f"타깃마다 맥락 단어가 {contexts}개이고, 맥락 단어마다 원핫 행이 하나씩 있습니다"))
+    if contexts != 2 and close(want * 2 / contexts):
+        raise NotYet(tr(f"that is 2 context words per target, as in section 3's batch; this batch has {contexts} "
+                        "(a window of 5 words on each side)",
+                        f"그것은 3절의 미니배치처럼 타깃마다 맥락 단어 2개일 때의 값입니다. 이 미니배치는 타깃마다 "
+                        f"맥락 단어가 {contexts}개입니다(좌우로 5단어씩인 윈도우)"))
     if close(want * 2):
         raise NotYet(tr("that is float64 (8 bytes); the one-hot rows are float32, 4 bytes per number",
                         "그것은 float64(8바이트)입니다. 원핫 행은 float32이므로 숫자 하나에 4바이트입니다"))
@@ -41,7 +46,7 @@ def _check_memory(answer, batch=100, vocab=1_000_000, contexts=2):
         raise NotYet(tr("the digits are right but the unit is not: a megabyte is 10^6 bytes",
                         "숫자는 맞지만 단위가 틀렸습니다. 1메가바이트는 10^6바이트입니다"))
     raise NotYet(tr("count the numbers (targets x context words x V) and multiply by the bytes of one float32",
-                    "숫자의 개수(타깃 수 x 맥락 단어 수 x V)를 세고 float32 하나의 바이트 수를 곱하세요"))
+                    "숫자의 개수(타깃 수 x 맥락 단어 수 x V)를 세고 float32 하나의 바이트 수를 곱해 보세요"))
 
 
 # ---- 2. the lookup in disguise, on the output side ---------------------------------------------------------
@@ -82,7 +87,7 @@ def _check_lookup(column_lookup):
         raise NotYet(tr(f"right numbers, but it allocated {peak / 1e6:.1f} MB for 4 ids at V = 250,000: "
                         "that is a one-hot product in disguise (or a copy of all of W_out); pick the columns instead",
                         f"값은 맞지만, V = 250,000에서 ID 4개에 {peak / 1e6:.1f} MB를 할당했습니다. "
-                        "위장된 원핫 행렬 곱(또는 W_out 전체의 복사)입니다. 대신 열을 골라내세요"))
+                        "위장된 원핫 행렬 곱(또는 W_out 전체의 복사)입니다. 대신 열을 골라내 보세요"))
 
 
 # ---- 3. the softmax cross-entropy gradient (a paper derivation) ----------------------------------------
@@ -127,9 +132,9 @@ def _check_dscore(dscore):
             (tr("missing the 1/N: the loss is the mean over the N rows of the batch",
                 "1/N이 빠졌습니다. 손실은 미니배치의 N개 행에 대한 평균입니다"), want * n),
             (tr("use the probabilities y = softmax(score), not the raw scores",
-                "원래 점수가 아니라 확률 y = softmax(score)를 쓰세요"), (score - onehot) / n),
+                "원래 점수가 아니라 확률 y = softmax(score)를 써 보세요"), (score - onehot) / n),
             (tr("subtract 1 only at the target's column (t is one-hot), not from every entry",
-                "모든 원소가 아니라 타깃의 열에서만 1을 빼세요 (t는 원핫입니다)"), (y - 1) / n),
+                "모든 원소가 아니라 타깃의 열에서만 1을 빼 보세요 (t는 원핫입니다)"), (y - 1) / n),
         ]
         for reason, value in wrong:
             if (n > 1 or "1/N" not in reason["en"]) and np.allclose(got, value, atol=1e-6):
@@ -137,7 +142,7 @@ def _check_dscore(dscore):
         raise NotYet(tr(f"largest relative difference from SoftmaxWithLoss.backward is {err:.2g} "
                         f"(N = {n}, V = {v}); derive it for one row first, then divide by N",
                         f"SoftmaxWithLoss.backward와의 가장 큰 상대 차이가 {err:.2g}입니다 "
-                        f"(N = {n}, V = {v}). 먼저 한 행에 대해 유도한 뒤 N으로 나누세요"))
+                        f"(N = {n}, V = {v}). 먼저 한 행에 대해 유도한 뒤 N으로 나눠 보세요"))
 
 
 # ---- 4. predict how the backward costs scale with V, then measure ----------------------------------------
@@ -170,7 +175,7 @@ EXERCISES = [
         hint_text=tr("One one-hot row has V numbers. How many rows does a batch hold, and how many bytes is a float32?",
                      "원핫 행 하나에는 숫자가 V개 있습니다. 미니배치에는 행이 몇 개 있고, float32는 몇 바이트일까요?"),
         reference=lambda **ctx: _memory_mb(ctx.get("batch", 100), ctx.get("vocab", 1_000_000),
-                                           ctx.get("contexts", 2)),
+                                           ctx.get("contexts", 10)),
     ),
     Exercise(
         name=tr("Exercise 2 (the lookup in disguise, on the output side)", "문제 2 (출력 쪽의 위장된 조회)"),
@@ -212,7 +217,7 @@ probabilities minus the one-hot target. The batch loss is the mean of N rows, he
 원핫 타깃을 뺀 값입니다. 미니배치의 손실은 N개 행의 평균이므로 1/N이 붙습니다."""),
         hint_text=tr("Write L = -s_t + log(sum_j exp(s_j)) for one row and differentiate with respect to s_j. "
                      "Then remember the batch loss is a mean.",
-                     "한 행에 대해 L = -s_t + log(sum_j exp(s_j))로 쓰고 s_j로 미분하세요. "
+                     "한 행에 대해 L = -s_t + log(sum_j exp(s_j))로 쓰고 s_j로 미분해 보세요. "
                      "그리고 미니배치의 손실이 평균이라는 것을 잊지 마세요."),
         reference=lambda **ctx: _ref_dscore,
     ),
@@ -226,7 +231,7 @@ probabilities minus the one-hot target. The batch loss is the mean of N rows, he
                          "prediction, then shows the measurement. (The lookup's backward is notebook 02's exercise 3.)",
                          "{'one-hot': 1, 'output': 1}. 원핫: MatMul.backward는 dW_in = xᵀ @ dout의 V개 행 전부와, "
                          "열이 V개인 dx를 계산합니다. 출력: 소프트맥스의 기울기는 N × V, dW_out은 H × V입니다. "
-                         "측정한 기울기는 조금씩 흔들리므로(캐시, 고정 오버헤드) 자동 채점은 예측을 판정한 뒤 "
+                         "측정한 로그-로그 기울기는 조금씩 흔들리므로(캐시, 고정 오버헤드) 자동 채점은 예측을 판정한 뒤 "
                          "측정값을 보여 줍니다. (조회의 역전파는 노트북 02의 연습 문제 3입니다.)"),
         hint_text=tr("For each backward, find the array it writes or computes that has V rows or columns.",
                      "역전파마다 행이나 열이 V개인 배열을 쓰거나 계산하는지 찾아보세요."),

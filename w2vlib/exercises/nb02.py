@@ -140,7 +140,7 @@ h = (W_in[c_1] + ... + W_in[c_C]) / C이므로 C개 행 각각에 대해 dh/dW_i
         hint_text=tr("Differentiate h = (W_in[c_1] + ... + W_in[c_C]) / C with respect to one context row, then "
                      "let the repeats add up as in section 2.",
                      "h = (W_in[c_1] + ... + W_in[c_C]) / C를 맥락 행 하나에 대해 미분한 뒤, 2절에서처럼 반복이 "
-                     "더해지게 하세요."),
+                     "더해지게 해 보세요."),
         reference=lambda **ctx: _ref_cbow_input_backward,
     ),
     Exercise(

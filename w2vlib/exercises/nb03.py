@@ -100,14 +100,14 @@ def _check_bug_hunt(cls):
         raise NotYet(tr("that is w2vlib's own EmbeddingDot (or built on it): the exercise is to repair the notes' "
                         "code, so copy their two classes and fix them",
                         "그것은 w2vlib의 EmbeddingDot(또는 그것을 바탕으로 만든 클래스)입니다. 이 문제는 학습 노트의 "
-                        "코드를 고치는 것이므로, 노트의 두 클래스를 복사해 고치세요"))
+                        "코드를 고치는 것이므로, 노트의 두 클래스를 복사해 고쳐 보세요"))
     state = {}
     passed, failure = embedding_dot_checks(cls, _state=state)
     if not failure and isinstance(getattr(state.get("layer"), "embed", None), PackageEmbedding):
         raise NotYet(tr("all five checks pass, but the layer uses w2vlib's Embedding: the third bug is in the "
                         "notes' Embedding.forward, so fix your copy of it (MyEmbedding) and use that",
                         "확인 5개를 모두 통과하지만 이 계층은 w2vlib의 Embedding을 씁니다. 세 번째 버그는 노트의 "
-                        "Embedding.forward에 있으니, 그 복사본(MyEmbedding)을 고쳐서 쓰세요"))
+                        "Embedding.forward에 있으니, 그 복사본(MyEmbedding)을 고쳐서 써 보세요"))
     if failure:
         failure_ko = _failure_ko(failure, state)
         if "scalar index" in failure or "list indices" in failure:
@@ -213,7 +213,7 @@ def _check_bce(answer):
         raise NotYet(tr(f"close, but {got:g} is not ln 2 rounded to the digits you gave (ln 2 = 0.693...): compute "
                         "-log σ(0) again",
                         f"가깝지만 {josa(f'{got:g}', '은/는')} 여러분이 준 자릿수로 반올림한 ln 2(0.693...)가 아닙니다. "
-                        "-log σ(0)을 다시 계산하세요"))
+                        "-log σ(0)을 다시 계산해 보세요"))
     if abs(got - 0.5) < 5e-4:
         raise NotYet(tr("0.5 is σ(0), the probability of 'yes'; the loss for t = 1 is -log σ(x)",
                         "0.5는 '예'일 확률 σ(0)입니다. t = 1일 때의 손실은 -log σ(x)입니다"))
@@ -222,7 +222,7 @@ def _check_bce(answer):
                         "손실은 음수가 될 수 없습니다. 1보다 작은 확률의 -log는 양수입니다"))
     if abs(got - np.log10(2)) < 5e-4 or abs(got - 1.0) < 5e-4:
         raise NotYet(tr("use the natural logarithm, as the cross-entropy does",
-                        "교차 엔트로피 오차처럼 자연로그를 쓰세요"))
+                        "교차 엔트로피 오차처럼 자연로그를 써 보세요"))
     raise NotYet(tr("σ(0) = 0.5, and the loss for t = 1 is -log σ(x)",
                     "σ(0) = 0.5이고, t = 1일 때의 손실은 -log σ(x)입니다"))
 
@@ -256,18 +256,18 @@ def _check_dx(answer):
     y = sigmoid(x)
     if close(y - t):
         raise NotYet(tr("twice too large: SigmoidWithLoss averages over the N = 2 scores, so divide by N",
-                        "두 배 큽니다. SigmoidWithLoss는 N = 2개 점수에 대해 평균을 내므로 N으로 나누세요"))
+                        "두 배 큽니다. SigmoidWithLoss는 N = 2개 점수에 대해 평균을 내므로 N으로 나눠 보세요"))
     if close(-want) or close(t - y):
         raise NotYet(tr("the sign is flipped: it is y - t (raising a wrong 'yes' score must raise the loss)",
                         "부호가 반대입니다. y - t입니다 (틀린 '예'의 점수를 올리면 손실도 올라가야 합니다)"))
     if close((x - t) / 2) or close(x - t):
         raise NotYet(tr("use the probabilities y = sigmoid(x), not the raw scores",
-                        "원래 점수가 아니라 확률 y = sigmoid(x)를 쓰세요"))
+                        "원래 점수가 아니라 확률 y = sigmoid(x)를 써 보세요"))
     if np.allclose(got, want, rtol=0.02, atol=0):
         raise NotYet(tr("close, but not the exact value rounded to the digits you gave: check your arithmetic "
                         "(or keep more digits of sigmoid(x))",
-                        "가깝지만 정확한 값을 여러분이 준 자릿수로 반올림한 것과 다릅니다. 계산을 확인하세요"
-                        "(또는 sigmoid(x)의 자릿수를 더 남기세요)"))
+                        "가깝지만 정확한 값을 여러분이 준 자릿수로 반올림한 것과 다릅니다. 계산을 확인해 보세요"
+                        "(또는 sigmoid(x)의 자릿수를 더 남겨 보세요)"))
     raise NotYet(tr("dL/dx = (y - t) / N with y = sigmoid(x) and N = 2",
                     "y = sigmoid(x), N = 2일 때 dL/dx = (y - t) / N입니다"))
 
@@ -279,8 +279,8 @@ EXERCISES = [
         solution_text=tr(_BUG_HUNT_SOLUTION, _BUG_HUNT_SOLUTION_KO),
         hint_text=tr("Run q1.check(notes.EmbeddingDot) first: the first failing check names an error. "
                      "Fix that one line in your copy, check again, repeat. Three lines need a change.",
-                     "먼저 q1.check(notes.EmbeddingDot)를 실행하세요. 처음 실패한 확인이 오류 이름을 알려 줍니다. "
-                     "복사본에서 그 한 줄을 고치고, 다시 확인하기를 반복하세요. 고쳐야 할 줄은 세 개입니다."),
+                     "먼저 q1.check(notes.EmbeddingDot)를 실행해 보세요. 처음 실패한 확인이 오류 이름을 알려 줍니다. "
+                     "복사본에서 그 한 줄을 고치고, 다시 확인하기를 반복해 보세요. 고쳐야 할 줄은 세 개입니다."),
         reference=lambda **ctx: _FixedEmbeddingDot,
     ),
     Exercise(
@@ -288,7 +288,7 @@ EXERCISES = [
         checker=_check_bce,
         solution_text=tr("ln 2 ≈ 0.6931: σ(0) = 0.5 and the loss for t = 1 is -log σ(0) = -log 0.5 = ln 2.",
                          "ln 2 ≈ 0.6931: σ(0) = 0.5이고, t = 1일 때의 손실은 -log σ(0) = -log 0.5 = ln 2입니다."),
-        hint_text=tr("First σ(0), then the loss for label 1.", "먼저 σ(0)를 구하고, 그다음 레이블 1일 때의 손실을 구하세요."),
+        hint_text=tr("First σ(0), then the loss for label 1.", "먼저 σ(0)를 구하고, 그다음 레이블 1일 때의 손실을 구해 보세요."),
         reference=lambda **ctx: float(np.log(2)),
     ),
     Exercise(

@@ -35,10 +35,10 @@ def _check_ratio(answer, counts=None, the=None, power=0.75):
         return tr(f"{want:,.1f}x at POWER = {power:g}", f"POWER = {power:g}에서 {want:,.1f}배")
     if close(_ratio(counts, the, 1.0)):
         raise NotYet(tr("that is the ratio of the raw unigram probabilities; raise the counts to POWER first",
-                        "그것은 원래 유니그램 확률의 비입니다. 먼저 횟수를 POWER제곱하세요"))
+                        "그것은 원래 유니그램 확률의 비입니다. 먼저 횟수를 POWER제곱해 보세요"))
     if close(1 / want):
         raise NotYet(tr("upside down: how many times *more* often is 'the' drawn than the rarest word?",
-                        "거꾸로입니다. 'the'가 가장 드문 단어보다 몇 배 *더* 자주 뽑히는지 구하세요"))
+                        "거꾸로입니다. 'the'가 가장 드문 단어보다 몇 배 *더* 자주 뽑히는지 구해 보세요"))
     if power != 0.75 and close(_ratio(counts, the, 0.75)):
         raise NotYet(tr(f"that is for the power 0.75; your POWER knob is {power:g}",
                         f"그것은 0.75제곱일 때의 값입니다. 여러분의 POWER 설정값은 {power:g}입니다"))
@@ -46,7 +46,7 @@ def _check_ratio(answer, counts=None, the=None, power=0.75):
         raise NotYet(tr("close, but not the exact ratio rounded to the digits you gave: compute it from the counts "
                         "without rounding anything first",
                         "가깝지만 정확한 비를 여러분이 준 자릿수로 반올림한 값과 다릅니다. 중간에 반올림하지 말고 "
-                        "횟수에서 바로 계산하세요"))
+                        "횟수에서 바로 계산해 보세요"))
     raise NotYet(tr("p^POWER(w) is count(w)**POWER / sum, and the sum cancels in the ratio",
                     "p^POWER(w)는 count(w)**POWER / sum이고, 비를 구하면 sum은 약분됩니다"))
 
@@ -100,7 +100,7 @@ def _check_spoil(answer, word_p=None, the=None, k=5, raw_p=None):
                         "확률, 곧 0과 1 사이의 숫자로 주세요"))
     if abs(got - want) <= 0.01 * want:
         raise NotYet(tr("close, but not the exact value rounded to the digits you gave: keep more digits of q",
-                        "가깝지만 정확한 값을 여러분이 준 자릿수로 반올림한 것과 다릅니다. q의 자릿수를 더 남기세요"))
+                        "가깝지만 정확한 값을 여러분이 준 자릿수로 반올림한 것과 다릅니다. q의 자릿수를 더 남겨 보세요"))
     raise NotYet(tr("1 - P(none of the k draws is 'the'), and one draw misses 'the' with probability 1 - q",
                     "구할 값은 1 - P(k번 모두 'the'가 아님)입니다. 한 번 뽑을 때 'the'가 아닐 확률은 1 - q입니다"))
 
@@ -191,7 +191,7 @@ def _check_ns_grads(fn):
         raise NotYet(tr(f"both differ from NegativeSamplingLoss.backward ({case}); start from "
                         "L = -log σ(w_t·h) - Σ_j log σ(-w_j·h)",
                         f"둘 다 NegativeSamplingLoss.backward와 다릅니다 ({_CASES_KO[case]}). "
-                        "L = -log σ(w_t·h) - Σ_j log σ(-w_j·h)에서 시작하세요"))
+                        "L = -log σ(w_t·h) - Σ_j log σ(-w_j·h)에서 시작해 보세요"))
     return tr(f"equal to the layered backward within {tol:g} (float64), repeated ids and a target among the negatives included",
               f"계층의 역전파와 {tol:g} 이내로 같습니다 (float64, 반복된 ID와 부정적 예 속의 타깃 포함)")
 
@@ -219,7 +219,7 @@ EXERCISES = [
                          "(counts[the] / counts[counts > 0].min()) ** POWER: 정규화하는 합은 비를 구할 때 "
                          "약분되므로, 두 횟수와 지수만 중요합니다."),
         hint_text=tr("Write both probabilities as count**POWER / sum and divide one by the other.",
-                     "두 확률을 count**POWER / sum으로 쓰고 하나를 다른 하나로 나누세요."),
+                     "두 확률을 count**POWER / sum으로 쓰고 하나를 다른 하나로 나눠 보세요."),
         reference=lambda counts=None, the=None, power=0.75, **ctx: _ratio(counts, the, power),
     ),
     Exercise(
@@ -231,7 +231,7 @@ EXERCISES = [
                          "q = p_pow[word_to_id['the']]; answer_2 = 1 - (1 - q) ** SAMPLE_SIZE: 한 번 뽑을 때 "
                          "'the'가 아닐 확률은 1 - q이고, 독립적으로 k번 뽑아 모두 'the'가 아닐 확률은 (1 - q)^k입니다."),
         hint_text=tr("Compute the probability that all k draws miss 'the', then take the complement.",
-                     "k번 뽑아 모두 'the'가 아닐 확률을 구한 뒤, 여사건의 확률을 구하세요."),
+                     "k번 뽑아 모두 'the'가 아닐 확률을 구한 뒤, 여사건의 확률을 구해 보세요."),
         reference=lambda word_p=None, the=None, k=5, **ctx: _spoil(word_p, the, k),
     ),
     Exercise(
@@ -258,7 +258,7 @@ dL/dh = Σ_i (σ(s_i) - t_i) w_i, dL/dw_i = (σ(s_i) - t_i) h입니다. 같은 �
         hint_text=tr("Each of the k + 1 rows is one sigmoid + binary cross-entropy with the gradient σ(s) - t "
                      "with respect to its score s = w·h. Apply the chain rule through s = w·h.",
                      "k + 1개 행은 각각 시그모이드 + 이진 교차 엔트로피 오차 하나이며, 그 점수 s = w·h에 대한 "
-                     "기울기는 σ(s) - t입니다. s = w·h를 거쳐 연쇄 법칙을 적용하세요."),
+                     "기울기는 σ(s) - t입니다. s = w·h를 거쳐 연쇄 법칙을 적용해 보세요."),
         reference=lambda **ctx: _ref_ns_grads,
     ),
     Exercise(

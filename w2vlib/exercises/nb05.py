@@ -12,7 +12,7 @@ def _choice(answer, choices: str) -> str:
     """The student's multiple-choice letter, lower case; NotYet when it is not one of ``choices``."""
     if not isinstance(answer, str) or answer.strip().lower().strip("()") not in choices:
         raise NotYet(tr(f"answer with one letter: {', '.join(repr(c) for c in choices)}",
-                        f"글자 하나로 답하세요: {', '.join(repr(c) for c in choices)}"))
+                        f"글자 하나({', '.join(repr(c) for c in choices)})로 답하세요"))
     return answer.strip().lower().strip("()")
 
 
@@ -55,7 +55,8 @@ def _check_start_loss(fn, negative=5, measured=None):
     if measured is not None:
         return tr(f"{_start_loss(int(negative)):.3f} for k = {int(negative)}; "
                   f"a fresh model measures {float(measured):.3f}",
-                  f"k = {int(negative)}일 때 {_start_loss(int(negative)):.3f}; 새 모델에서 측정한 값은 {float(measured):.3f}")
+                  f"k = {int(negative)}일 때 식의 값은 {_start_loss(int(negative)):.3f}이고, 새 모델에서 측정한 값은 "
+                  f"{float(measured):.3f}입니다")
     return None
 
 
@@ -94,9 +95,9 @@ def _keep_prob_reference(counts, sample):
 def _keep_cases():
     rng = np.random.default_rng(5)
     zipf = np.floor(50_000 / np.arange(1, 201)).astype(np.int64)  # a few very frequent words, many rare ones
-    yield "a Zipf-like vocabulary", zipf, 1e-3
-    yield "another threshold", zipf, 1e-2
-    yield "random counts", rng.integers(1, 1000, size=50), 1e-3
+    yield tr("a Zipf-like vocabulary", "지프 법칙을 닮은 어휘"), zipf, 1e-3
+    yield tr("another threshold", "다른 임계값"), zipf, 1e-2
+    yield tr("random counts", "무작위 출현 횟수"), rng.integers(1, 1000, size=50), 1e-3
 
 
 def _check_keep_prob(fn):
@@ -107,8 +108,9 @@ def _check_keep_prob(fn):
         got = np.asarray(fn(counts.copy(), sample), dtype=np.float64)
         want = _keep_prob_reference(counts, sample)
         if got.shape != want.shape:
-            raise NotYet(tr(f"return one probability per word: shape {want.shape}, yours {got.shape} ({case})",
-                            f"단어마다 확률 하나를 돌려주세요: 형상 {want.shape}, 여러분의 것은 {got.shape} ({case})"))
+            raise NotYet(tr(f"return one probability per word: shape {want.shape}, yours {got.shape} ({case['en']})",
+                            f"단어마다 확률 하나를 돌려주세요. 필요한 형상은 {want.shape}, 여러분의 것은 "
+                            f"{got.shape}입니다({case['ko']})"))
         if np.allclose(got, want, rtol=1e-6, atol=1e-9):
             continue
         f = counts.astype(np.float64)
@@ -117,7 +119,7 @@ def _check_keep_prob(fn):
             if np.allclose(got, (np.sqrt(f / t) + 1) * t / f, rtol=1e-6):
                 raise NotYet(tr("a probability cannot exceed 1: rare words are always kept, "
                                     "clip with np.minimum(..., 1)",
-                                    "확률은 1을 넘을 수 없습니다. 드문 단어는 항상 남습니다: np.minimum(..., 1)로 잘라 내세요"))
+                                    "확률은 1을 넘을 수 없습니다. 드문 단어는 항상 남습니다. np.minimum(..., 1)로 잘라 내세요"))
             raise NotYet(tr("some of your probabilities exceed 1; clip them", "확률 중 일부가 1을 넘습니다. 잘라 내세요"))
         if np.allclose(got, np.minimum(1, np.sqrt(t / f)), rtol=1e-6):
             raise NotYet(tr("sqrt(t/f) is the paper's keep probability; word2vec.c and gensim use (sqrt(f/t) + 1) t/f",
@@ -125,13 +127,17 @@ def _check_keep_prob(fn):
         if np.allclose(got, np.maximum(0, 1 - np.sqrt(t / f)), rtol=1e-6):
             raise NotYet(tr("1 - sqrt(t/f) is the paper's probability of *discarding* a word, not of keeping it",
                             "1 - sqrt(t/f)는 논문에서 단어를 남을 확률이 아니라 *버릴* 확률입니다"))
+        if np.allclose(got, 1 - want, rtol=1e-6, atol=1e-9):
+            raise NotYet(tr("that is the probability of *discarding* each word (1 - keep); return the probability "
+                            "of keeping it",
+                            "그것은 단어를 *버릴* 확률(1 - 남을 확률)입니다. 남을 확률을 돌려주세요"))
         if np.allclose(got, np.minimum(1, (np.sqrt(f / sample) + 1) * sample / f), rtol=1e-6):
             raise NotYet(tr("t is sample times the corpus size (the total count), not sample alone",
                             "t는 sample 하나가 아니라 sample 곱하기 말뭉치 크기(전체 출현 횟수)입니다"))
-        raise NotYet(tr(f"differs from word2vec's keep probability ({case}): keep = (sqrt(f/t) + 1) t/f, "
+        raise NotYet(tr(f"differs from word2vec's keep probability ({case['en']}): keep = (sqrt(f/t) + 1) t/f, "
                         "t = sample * total count, at most 1",
-                        f"word2vec의 남을 확률과 다릅니다 ({case}): keep = (sqrt(f/t) + 1) t/f, "
-                        "t = sample * 전체 출현 횟수, 최대 1"))
+                        f"word2vec의 남을 확률과 다릅니다({case['ko']}). keep = (sqrt(f/t) + 1) t/f이고 "
+                        "t = sample * 전체 출현 횟수이며, 최댓값은 1입니다"))
     return None
 
 
@@ -142,22 +148,25 @@ def _check_pairs(fn):
     if not callable(fn):
         raise NotYet(tr("write a function pairs(w) of the maximum window radius w",
                         "윈도우의 최대 반경 w의 함수 pairs(w)를 작성하세요"))
-    for w in range(1, 11):
-        got = float(fn(w))
-        if abs(got - (w + 1)) <= 1e-9:
-            continue
-        if abs(got - 2 * w) <= 1e-9:
-            raise NotYet(tr("2w is for a fixed window; the dynamic window draws each radius uniformly from 1..w",
-                            "2w는 고정 윈도우의 값입니다. 동적 윈도우는 반경을 매번 1..w에서 균등하게 뽑습니다"))
-        if abs(got - (w + 1) / 2) <= 1e-9:
-            raise NotYet(tr("(w + 1) / 2 is the mean radius, one side of the target; the context has two sides",
-                            "(w + 1) / 2는 평균 반경, 즉 타깃의 한쪽입니다. 맥락은 양쪽에 있습니다"))
-        if abs(got - w) <= 1e-9:
-            raise NotYet(tr("the mean of a uniform draw from 1..w is (w + 1) / 2, not w / 2",
-                            "1..w에서 균등하게 뽑은 값의 평균은 w / 2가 아니라 (w + 1) / 2입니다"))
-        raise NotYet(tr(f"for w = {w} you say {got:g}: average 2 * radius over radius = 1..w",
-                        f"w = {w}일 때 여러분의 답은 {got:g}입니다: 반경 = 1..w에 걸쳐 2 * 반경의 평균을 구하세요"))
-    return None
+    ws = np.arange(1, 11)
+    got = np.array([float(fn(int(w))) for w in ws])
+    if np.allclose(got, ws + 1, rtol=0, atol=1e-9):
+        return None
+    # recognise a wrong formula over all w at once (at w = 1, w and (w + 1) / 2 coincide)
+    if np.allclose(got, 2 * ws, rtol=0, atol=1e-9):
+        raise NotYet(tr("2w is for a fixed window; the dynamic window draws each radius uniformly from 1..w",
+                        "2w는 고정 윈도우의 값입니다. 동적 윈도우는 반경을 매번 1..w에서 균등하게 뽑습니다"))
+    if np.allclose(got, (ws + 1) / 2, rtol=0, atol=1e-9):
+        raise NotYet(tr("(w + 1) / 2 is the mean radius, one side of the target; the context has two sides",
+                        "(w + 1) / 2는 평균 반경, 즉 타깃의 한쪽입니다. 맥락은 양쪽에 있습니다"))
+    if np.allclose(got, ws, rtol=0, atol=1e-9):
+        raise NotYet(tr("w would mean a mean radius of w / 2 on each side; the mean of a uniform draw from 1..w "
+                        "is (w + 1) / 2",
+                        "w는 한쪽 평균 반경을 w / 2로 본 값입니다. 1..w에서 균등하게 뽑은 값의 평균은 "
+                        "(w + 1) / 2입니다"))
+    w = int(ws[np.flatnonzero(np.abs(got - (ws + 1)) > 1e-9)[0]])
+    raise NotYet(tr(f"for w = {w} you say {got[w - 1]:g}: average 2 * radius over radius = 1..w",
+                    f"w = {w}일 때 여러분의 답은 {got[w - 1]:g}입니다. 반경 = 1..w에 걸쳐 2 * 반경의 평균을 구하세요"))
 
 
 EXERCISES = [

@@ -50,17 +50,17 @@ def _check_nearest(fn):
             continue
         if q in got:
             raise NotYet(tr("the query is its own nearest neighbour (cosine 1): exclude it",
-                            "질의 단어는 자기 자신의 최근접 이웃입니다(코사인 1): 빼세요"))
+                            "질의 단어는 자기 자신의 최근접 이웃입니다(코사인 1). 빼세요"))
         if len(got) != topn:
             raise NotYet(tr(f"return exactly topn words (topn = {topn}, you returned {len(got)})",
-                            f"정확히 topn개의 단어를 돌려주세요 (topn = {topn}, 여러분은 {len(got)}개를 돌려주었습니다)"))
+                            f"정확히 topn개의 단어를 돌려주세요(topn = {topn}, 여러분은 {len(got)}개를 돌려주었습니다)"))
         if got == _dot_nearest(q, W, words, topn):
             raise NotYet(tr("that ranks by raw dot products, so long vectors win: normalise the rows first "
                             "(w2vlib.normalize)",
-                            "내적 그대로 순위를 매겨서 긴 벡터가 이깁니다: 먼저 행을 정규화하세요 (w2vlib.normalize)"))
+                            "내적 그대로 순위를 매겨서 긴 벡터가 이깁니다. 먼저 행을 정규화하세요(w2vlib.normalize)"))
         if got == _reference_nearest(q, W, words, len(words))[::-1][1:topn + 1] or sorted(got) == sorted(want):
             raise NotYet(tr("right words, wrong order: the best (largest cosine) first",
-                            "단어는 맞지만 순서가 틀렸습니다: 가장 좋은 것(코사인이 가장 큰 것)이 먼저입니다"))
+                            "단어는 맞지만 순서가 틀렸습니다. 가장 좋은 것(코사인이 가장 큰 것)이 먼저 와야 합니다"))
         raise NotYet(tr(f"for {q!r} with topn = {topn} you return {got}, cosine ranking gives {want}",
                         f"{q!r}, topn = {topn}일 때 여러분의 답은 {got}이고, 코사인 순위는 {want}입니다"))
     return None
@@ -99,36 +99,58 @@ def _cosmul_cases():
         yield W, words, words[a], words[b], words[c]
 
 
+def _raw_cosmul(a, b, c, W, words, eps=1e-3):
+    """3CosMul's formula on raw dot products (rows not normalised), with or without the shift."""
+    W = np.asarray(W, dtype=np.float64)
+    dot = lambda w: W @ W[words.index(w)]
+    shifted = ((dot(b) + 1) / 2) * ((dot(c) + 1) / 2) / ((dot(a) + 1) / 2 + eps)
+    plain = dot(b) * dot(c) / (dot(a) + eps)
+    return {_best(shifted, words, (a, b, c)), _best(plain, words, (a, b, c))}
+
+
 def _check_cosmul(fn):
     if not callable(fn):
         raise NotYet(tr("write a function cosmul(a, b, c, W, words) returning one word",
                         "단어 하나를 돌려주는 함수 cosmul(a, b, c, W, words)를 작성하세요"))
-    wrong_noshift = wrong_add = wrong_q = 0
-    first = None
+    explained = {"question": 0, "raw": 0, "swapped": 0, "noshift": 0, "add": 0}
+    first, n_wrong = None, 0
     for W, words, a, b, c in _cosmul_cases():
         got = fn(a, b, c, W.copy(), list(words))
         want = reference_cosmul(a, b, c, W, words)
         if got == want:
             continue
+        n_wrong += 1
         first = first or (a, b, c, got, want)
-        wrong_q += got in (a, b, c)
         Wn = normalize(np.asarray(W, dtype=np.float64))
-        wrong_add += got == _best(Wn @ (Wn[words.index(b)] - Wn[words.index(a)] + Wn[words.index(c)]), words,
-                                  (a, b, c))
-        wrong_noshift += got == _best(_cosmul_scores(a, b, c, W, words, shift=False), words, (a, b, c))
+        explained["question"] += got in (a, b, c)
+        explained["raw"] += got in _raw_cosmul(a, b, c, W, words)
+        explained["swapped"] += got == reference_cosmul(b, a, c, W, words)
+        explained["noshift"] += got == _best(_cosmul_scores(a, b, c, W, words, shift=False), words, (a, b, c))
+        explained["add"] += got == _best(Wn @ (Wn[words.index(b)] - Wn[words.index(a)] + Wn[words.index(c)]), words,
+                                         (a, b, c))
     if first is None:
         return None
-    if wrong_q:
+    if explained["question"]:
         raise NotYet(tr("your answer is sometimes a question word: exclude a, b and c",
-                        "답이 문제의 단어일 때가 있습니다: a, b, c를 빼세요"))
-    if wrong_noshift and wrong_noshift >= wrong_add:
-        raise NotYet(tr("shift every cosine to [0, 1] with (cos + 1) / 2 before multiplying and dividing: a negative "
-                        "cosine would flip the sign of the product",
-                        "곱하고 나누기 전에 모든 코사인을 (cos + 1) / 2로 [0, 1]에 옮기세요: 음수 코사인은 곱의 "
-                        "부호를 뒤집습니다"))
-    if wrong_add:
-        raise NotYet(tr("that is 3CosAdd (cosine with b - a + c); 3CosMul multiplies and divides the similarities",
-                        "그것은 3CosAdd(b - a + c와의 코사인)입니다. 3CosMul은 유사도들을 곱하고 나눕니다"))
+                        "답이 문제의 단어일 때가 있습니다. a, b, c를 빼세요"))
+    # the mistake that explains the most wrong answers (ties: in this order)
+    reasons = {
+        "raw": tr("that uses raw dot products: normalise the rows first (w2vlib.normalize), so that every "
+                  "similarity is a cosine",
+                  "내적을 그대로 썼습니다. 먼저 행을 정규화해서(w2vlib.normalize) 모든 유사도가 코사인이 되게 하세요"),
+        "swapped": tr("a and b are swapped: b (and c) go in the numerator, a in the denominator "
+                      "(a : b = c : ?)",
+                      "a와 b가 바뀌었습니다. 분자에는 b(와 c)가, 분모에는 a가 들어갑니다(a : b = c : ?)"),
+        "noshift": tr("shift every cosine to [0, 1] with (cos + 1) / 2 before multiplying and dividing: a negative "
+                      "cosine would flip the sign of the product",
+                      "곱하고 나누기 전에 모든 코사인을 (cos + 1) / 2로 [0, 1]에 옮기세요. 음수 코사인은 곱의 "
+                      "부호를 뒤집습니다"),
+        "add": tr("that is 3CosAdd (cosine with b - a + c); 3CosMul multiplies and divides the similarities",
+                  "그것은 3CosAdd(b - a + c와의 코사인)입니다. 3CosMul은 유사도들을 곱하고 나눕니다"),
+    }
+    best = max(reasons, key=lambda k: explained[k])
+    if explained[best] >= max(1, n_wrong // 2):
+        raise NotYet(reasons[best])
     a, b, c, got, want = first
     raise NotYet(tr(f"for {a} : {b} = {c} : ? you answer {got}, 3CosMul answers {want}",
                     f"{a} : {b} = {c} : ?에 대한 여러분의 답은 {got}, 3CosMul의 답은 {want}입니다"))
@@ -146,13 +168,13 @@ def _split_acc(right, rarest, op):
 def _check_frequency(answer, right=None, rarest=None):
     if right is None or rarest is None:
         raise NotYet(tr("pass the context: q3.check(answer_3, right=right, rarest=rarest)",
-                        "채점에 필요한 값도 함께 넘기세요: q3.check(answer_3, right=right, rarest=rarest)"))
+                        "채점에 필요한 값도 함께 넘기세요(q3.check(answer_3, right=right, rarest=rarest))"))
     try:
         got = tuple(float(x) for x in answer)
         assert len(got) == 2
     except (TypeError, ValueError, AssertionError):
         raise NotYet(tr("answer with a pair: (accuracy of the rare half, accuracy of the frequent half)",
-                        "쌍으로 답하세요: (드문 절반의 정확도, 자주 나오는 절반의 정확도)"))
+                        "(드문 절반의 정확도, 자주 나오는 절반의 정확도) 쌍으로 답하세요"))
     # exact (3 decimals, as the solution prints) first; then rounded to 2 decimals (an error of at most 0.005),
     # unless a typical wrong split is as close
     err = lambda x, y: max(abs(p - q) for p, q in zip(x, y))
@@ -164,14 +186,21 @@ def _check_frequency(answer, right=None, rarest=None):
     wrong = {
         "swapped": (min(err(got, ge[::-1]), err(got, gt[::-1])),
                     tr("swapped: the first number is the half whose rarest word is *below* the median count",
-                       "순서가 바뀌었습니다: 첫 번째 숫자는 가장 드문 단어의 출현 횟수가 중앙값 *미만*인 절반입니다")),
+                       "순서가 바뀌었습니다. 첫 번째 숫자는 가장 드문 단어의 출현 횟수가 중앙값 *미만*인 절반입니다")),
         "mean": (err(got, (float(right_a[~by_mean].mean()), float(right_a[by_mean].mean()))),
                  tr("split at the median count (half the questions each side), not at the mean",
                     "평균이 아니라 출현 횟수의 중앙값(양쪽에 문제가 절반씩)에서 나누세요")),
         "overall": (err(got, (overall, overall)),
                     tr("both numbers are the overall accuracy: compute each on its own half of the questions",
-                       "두 숫자가 모두 전체 정확도입니다: 각각을 자기 절반의 문제에서 계산하세요")),
+                       "두 숫자가 모두 전체 정확도입니다. 각각을 자기 절반의 문제에서 계산하세요")),
     }
+    counts_ge = tuple(float(right_a[m].sum()) for m in (rarest_a < np.median(rarest_a), rarest_a >= np.median(rarest_a)))
+    if err(got, counts_ge) <= 1e-9 and max(got) > 1:
+        raise NotYet(tr("those are counts of right answers: divide each by the number of questions in its half",
+                        "그것은 맞힌 문제의 수입니다. 각각을 그 절반의 문제 수로 나누세요"))
+    if max(got) > 1 and min(err(tuple(x / 100 for x in got), ge), err(tuple(x / 100 for x in got), gt)) <= 0.0051:
+        raise NotYet(tr("give shares between 0 and 1, not percentages",
+                        "백분율이 아니라 0과 1 사이의 비율로 답하세요"))
     best = min(err(got, ge), err(got, gt))
     nearest_wrong = min(wrong.values(), key=lambda x: x[0])
     if best <= 1e-3 or (best <= 0.0051 and best < nearest_wrong[0]):
@@ -184,8 +213,9 @@ def _check_frequency(answer, right=None, rarest=None):
     if nearest_wrong[0] <= 0.0051:
         raise NotYet(nearest_wrong[1])
     if best <= 0.051:
-        raise NotYet(tr("close, but too coarse: give each accuracy to 2 or 3 decimals (e.g. 0.046, not 0.05)",
-                        "거의 맞았지만 너무 거칩니다. 정확도마다 소수점 아래 두세 자리로 답하세요 (예: 0.05가 아니라 0.046)"))
+        raise NotYet(tr("close, but too coarse: give each accuracy to 2 or 3 decimals (e.g. 0.25 or 0.246, not 0.2)",
+                        "거의 맞았지만 너무 거칩니다. 정확도마다 소수점 아래 두세 자리로 답하세요(예: 0.2가 아니라 0.25나 "
+                        "0.246)"))
     raise NotYet(tr("split the questions by the count of their rarest word (at the median) and take the mean of "
                     "`right` in each half",
                     "문제를 가장 드문 단어의 출현 횟수로 (중앙값에서) 나누고, 각 절반에서 `right`의 평균을 구하세요"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..similarity import normalize
+from ..text import josa
 from . import Exercise, NotYet, tr
 
 # ---- 1. which group is least clustered? ------------------------------------------------------------------
@@ -19,23 +20,43 @@ def group_nn_rates(X, groups):
     return {g: float(same[labels == g].mean()) for g in dict.fromkeys(groups)}
 
 
-def _check_least(answer, X=None, groups=None):
+def _group_key(answer, keys, shown=None):
+    """The key of ``keys`` that ``answer`` names: the key itself or the name the figures show for it
+    (``shown``, the notebook's SHOWN map), in any case and with spaces around it; None when it names none."""
+    if not isinstance(answer, str):
+        return None
+    names = {}
+    for key in keys:
+        for name in (key, (shown or {}).get(key, key)):
+            names.setdefault(str(name).strip().casefold(), key)
+    return names.get(answer.strip().casefold())
+
+
+def _check_least(answer, X=None, groups=None, shown=None):
     if X is None or groups is None:
-        raise NotYet(tr("pass the context: q1.check(answer_1, X=X, groups=groups)",
-                        "채점에 필요한 값도 함께 넘겨 보세요: q1.check(answer_1, X=X, groups=groups)"))
+        raise NotYet(tr("pass the context: q1.check(answer_1, X=X, groups=groups, shown=SHOWN)",
+                        "채점에 필요한 값도 함께 넘겨 보세요: q1.check(answer_1, X=X, groups=groups, shown=SHOWN)"))
     rates = group_nn_rates(X, groups)
-    if answer not in rates:
+    shown = shown or {}
+
+    def named(g):  # the key, and in brackets the name the figures show when it differs ('nationalities'(국적))
+        return f"{g!r}({shown[g]})" if shown.get(g, g) != g else repr(g)
+
+    answer = _group_key(answer, rates, shown)
+    if answer is None:
         raise NotYet(tr(f"answer with one group name: {', '.join(repr(g) for g in rates)}",
-                        f"그룹 이름 하나로 답해 보세요: {', '.join(repr(g) for g in rates)}"))
+                        f"그룹 이름 하나로 답해 보세요: {', '.join(named(g) for g in rates)}"))
     low, high = min(rates.values()), max(rates.values())
     if rates[answer] == low:
         return tr(f"{answer!r}: nearest word in its own group for {low:.0%} of its words",
-                  f"{answer!r}: 단어의 {low:.0%}만 가장 가까운 단어가 같은 그룹에 있습니다")
+                  f"{named(answer)}: 단어의 {low:.0%}만 가장 가까운 단어가 같은 그룹에 있습니다")
     if rates[answer] == high:
-        raise NotYet(tr(f"{answer!r} is among the *most* clustered ({high:.0%}); look for the lowest rate",
-                        f"{answer!r} 그룹은 *가장* 잘 모인 편에 속합니다 ({high:.0%}). 비율이 가장 낮은 그룹을 찾아 보세요"))
-    raise NotYet(tr(f"{answer!r}: {rates[answer]:.0%} of its words have their nearest word in the same group; another group has fewer",
-                    f"{answer!r} 그룹에서는 단어의 {rates[answer]:.0%}가 최근접 이웃을 같은 그룹에 둡니다. 비율이 더 낮은 그룹이 있습니다"))
+        raise NotYet(tr(f"{answer!r} is among the most clustered groups ({high:.0%}); look for the lowest rate",
+                        f"{named(answer)} 그룹은 가장 잘 모인 편에 속합니다({high:.0%}). 비율이 가장 낮은 그룹을 찾아 보세요"))
+    share = f"{rates[answer]:.0%}"
+    raise NotYet(tr(f"{answer!r}: {share} of its words have their nearest word in the same group; another group has fewer",
+                    f"{named(answer)} 그룹에서는 단어의 {josa(share, '이/가')} 최근접 이웃을 같은 그룹에 둡니다. "
+                    "비율이 더 낮은 그룹이 있습니다"))
 
 
 # ---- 2. how many directions hold half of the variance? ----------------------------------------------------
@@ -91,7 +112,7 @@ def _picture(Y, X, name):
         raise NotYet(tr(f"run the two t-SNEs and pass both pictures: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, "
                         f"k=NEIGHBOURS); the check measures your own pictures ({name} is missing)",
                         f"t-SNE를 두 번 실행하고 두 그림을 모두 넘겨 보세요: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, "
-                        f"k=NEIGHBOURS). 채점은 여러분이 만든 그림을 잽니다({name}이(가) 없습니다)"))
+                        f"k=NEIGHBOURS). 채점은 여러분이 만든 그림을 잽니다({josa(name, '이/가')} 없습니다)"))
     try:
         Y = np.asarray(Y, dtype=np.float64)
     except (TypeError, ValueError):
@@ -99,7 +120,7 @@ def _picture(Y, X, name):
     if Y is None or Y.ndim != 2 or Y.shape != (len(X), 2):
         raise NotYet(tr(f"{name} should be a t-SNE picture of X: one row of 2 coordinates per word, shape "
                         f"({len(X)}, 2)",
-                        f"{name}은(는) X의 t-SNE 그림이어야 합니다. 단어마다 좌표 2개인 행 하나, 모양 ({len(X)}, 2)"))
+                        f"{josa(name, '은/는')} X의 t-SNE 그림이어야 합니다. 단어마다 좌표 2개인 행 하나, 모양 ({len(X)}, 2)"))
     return Y
 
 
@@ -126,7 +147,7 @@ def _check_tsne(answer, X=None, Y1=None, Y2=None, k=5):
         if trust < null + 0.15:
             raise NotYet(tr(f"{name} keeps few neighbourhoods of X (trustworthiness {trust:.2f}, a random placement "
                             f"gets {null:.2f}): is it the output of TSNE(...).fit_transform(X)?",
-                            f"{name}은(는) X의 이웃 관계를 거의 지키지 않습니다(신뢰도 {trust:.2f}, 무작위 배치는 "
+                            f"{josa(name, '은/는')} X의 이웃 관계를 거의 지키지 않습니다(신뢰도 {trust:.2f}, 무작위 배치는 "
                             f"{null:.2f}). TSNE(...).fit_transform(X)의 출력이 맞나요?"))
     shared = shared_neighbours(Y1, Y2, k)
     chance = k / (len(X) - 1)

@@ -27,7 +27,7 @@ def _mean_knn(X, labels, splits, **kw):
     return float(np.mean([_knn_acc(X, labels, tr_, te_, **kw) for tr_, te_ in splits]))
 
 
-def _check_knn(answer, X=None, labels=None, splits=None, idx_train=None, idx_test=None):
+def _check_knn(answer, X=None, labels=None, splits=None, idx_train=None, idx_test=None, full=None):
     splits = _as_splits(splits, idx_train, idx_test)
     if X is None or labels is None or splits is None:
         raise NotYet(tr("pass the context: q1.check(answer_1, X=features['word vectors'], labels=labels, "
@@ -43,11 +43,17 @@ def _check_knn(answer, X=None, labels=None, splits=None, idx_train=None, idx_tes
     close = lambda x: abs(got - x) <= tol
     want = _mean_knn(X, labels, splits)
     if close(want):
-        return tr(f"kNN: {want:.3f} on average over {len(splits)} split(s)",
+        over = f"{len(splits)} splits" if len(splits) > 1 else "one split"
+        return tr(f"kNN: {want:.3f} on average over {over}",
                   f"kNN: 분할 {len(splits)}개의 평균 {want:.3f}")
     if 1 < got <= 100 and abs(got / 100 - want) <= tol:
         raise NotYet(tr("that looks like a percentage: give a fraction between 0 and 1",
                         "백분율처럼 보입니다. 0과 1 사이의 비율로 답해 보세요"))
+    if full is not None and close(float(full)):
+        raise NotYet(tr("that is logistic regression's mean (np.mean(runs['word vectors'])); the question asks for "
+                        "kNN's: fit KNeighborsClassifier(n_neighbors=3, metric='cosine') on each split instead",
+                        "그것은 로지스틱 회귀의 평균(np.mean(runs['word vectors']))입니다. 문제는 kNN의 평균을 묻습니다. "
+                        "분할마다 KNeighborsClassifier(n_neighbors=3, metric='cosine')를 대신 학습시켜 보세요"))
     if len(splits) > 1 and any(close(_knn_acc(X, labels, tr_, te_)) for tr_, te_ in splits):
         raise NotYet(tr("that is the accuracy on one split; give the mean over all the splits",
                         "그것은 분할 하나에서의 정확도입니다. 모든 분할의 평균으로 답해 보세요"))
@@ -60,7 +66,7 @@ def _check_knn(answer, X=None, labels=None, splits=None, idx_train=None, idx_tes
     if close(_mean_knn(X, labels, splits, metric="minkowski")):
         raise NotYet(tr("that is with the Euclidean metric; use metric='cosine'",
                         "그것은 유클리드 거리일 때의 값입니다. metric='cosine'을 써 보세요"))
-    raise NotYet(tr(f"not the kNN accuracy (within {tol:.3f}): for each split, fit KNeighborsClassifier(n_neighbors=3, "
+    raise NotYet(tr(f"more than {tol:.3f} away from the kNN accuracy: for each split, fit KNeighborsClassifier(n_neighbors=3, "
                     "metric='cosine') on its training words, score it on its test words, and average",
                     f"kNN 정확도와 {tol:.3f} 넘게 다릅니다. 분할마다 KNeighborsClassifier(n_neighbors=3, metric='cosine')를 "
                     "학습 단어로 학습시키고 테스트 단어로 평가한 다음, 평균을 내 보세요"))
@@ -73,9 +79,9 @@ _TOKYO_WRONG = {
             "that category",
             "드문 단어의 벡터는 잡음이 많지만, 그것 때문에 '도시'라고 답하지 못하는 것은 아닙니다. 분류기가 그 "
             "범주를 알았다면 그렇게 답할 수 있었을 것입니다"),
-    "c": tr("that may explain which wrong label tokyo gets, but not why the classifier can *never* say 'city': even a "
+    "c": tr("that may explain which wrong label tokyo gets, but not why the classifier can never say 'city': even a "
             "vector in the middle of other cities would get one of the categories it was trained on",
-            "그것은 tokyo가 어떤 틀린 레이블을 받는지는 설명할 수 있어도, 분류기가 왜 *결코* '도시'라고 답할 수 없는지는 "
+            "그것은 tokyo가 어떤 틀린 레이블을 받는지는 설명할 수 있어도, 분류기가 왜 결코 '도시'라고 답할 수 없는지는 "
             "설명하지 못합니다. 다른 도시들 한가운데 있는 벡터라도 학습한 범주 중 하나를 받습니다"),
     "d": tr("a linear classifier can still separate many classes; the problem is which classes exist",
             "선형 분류기도 많은 클래스를 나눌 수 있습니다. 문제는 어떤 클래스가 있느냐입니다"),

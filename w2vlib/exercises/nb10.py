@@ -140,7 +140,14 @@ def _check_q2(answer):
 # --------------------------------------------------------------------------------------------
 # 3. predict the slope of the HS cost against V
 # --------------------------------------------------------------------------------------------
-def _check_q3(answer, theory=None, measured=None):
+#: Without the notebook's numbers (``theory``), a prediction in this range is taken as right: the slope of
+#: log V against V over 10^3..10^5 is about 0.1 (d ln(log V) / d ln V = 1 / ln V).
+Q3_RANGE = (0.04, 0.2)
+#: With ``theory`` (the slope of the mean path length the notebook computed), |prediction - theory| up to this.
+Q3_TOLERANCE = 0.06
+
+
+def _check_q3(answer, theory=None, measured=None, vocab_sizes=None):
     try:
         pred = float(answer)
     except (TypeError, ValueError):
@@ -148,32 +155,45 @@ def _check_q3(answer, theory=None, measured=None):
                         "숫자 하나를 주세요. 예측한 로그-로그 기울기 (0 = 평평함, 1 = V에 비례)"))
     if not math.isfinite(pred):
         raise NotYet(tr("give a finite number", "유한한 숫자를 주세요"))
+    lo, hi = ((theory - Q3_TOLERANCE, theory + Q3_TOLERANCE) if theory is not None else Q3_RANGE)
     if pred > 0.75:
         raise NotYet(tr("that is the softmax's slope: it scores all V words. Hierarchical softmax scores only "
                         "the inner nodes on one path, about log2 V of them",
-                        "그것은 소프트맥스의 기울기입니다. 소프트맥스는 V개 단어를 모두 점수 매깁니다. 계층적 "
-                        "소프트맥스는 경로 하나의 내부 노드, 약 log2 V개만 계산합니다"))
-    if pred > 0.35:
-        raise NotYet(tr("too steep: the path length grows like log V, and on a log-log plot log V is almost "
-                        "flat (from V = 1,000 to 100,000, log2 V goes from about 10 to 17, not x100)",
-                        "너무 가파릅니다. 경로 길이는 log V처럼 자라고, 로그-로그 그래프에서 log V는 거의 "
-                        "평평합니다 (V가 1,000에서 100,000이 될 때 log2 V는 약 10에서 17로, 100배가 아닙니다)"))
+                        "그것은 소프트맥스의 로그-로그 기울기입니다. 소프트맥스는 V개 단어를 모두 점수 매깁니다. "
+                        "계층적 소프트맥스는 경로 하나의 내부 노드, 약 log2 V개만 계산합니다"))
+    if pred > hi:
+        sizes = sorted(vocab_sizes) if vocab_sizes is not None and len(vocab_sizes) >= 2 else [1_000, 100_000]
+        v0, v1 = sizes[0], sizes[-1]
+        raise NotYet(tr(f"too steep: the path length grows like log V, and on a log-log plot log V is almost "
+                        f"flat (from V = {v0:,} to {v1:,}, V grows {v1 / v0:,.0f}x but log2 V only from "
+                        f"{math.log2(v0):.1f} to {math.log2(v1):.1f})",
+                        f"너무 가파릅니다. 경로 길이는 log V처럼 자라고, 로그-로그 그래프에서 log V는 거의 "
+                        f"평평합니다 (V = {v0:,}에서 {v1:,}까지 V는 {v1 / v0:,.0f}배가 되지만 log2 V는 "
+                        f"{math.log2(v0):.1f}에서 {math.log2(v1):.1f}까지만 자랍니다)"))
     if pred < -0.05:
         raise NotYet(tr("the work does not fall as V grows: the mean path gets (a little) longer, so its "
                         "log-log slope is above 0 (a timing slope below 0 is noise, not less work)",
                         "V가 커질수록 일의 양이 줄지는 않습니다. 평균 경로가 (조금) 길어지므로 그 로그-로그 기울기는 "
-                        "0보다 큽니다 (시간 측정의 기울기가 0보다 작다면 그것은 잡음이지, 일이 준 것이 아닙니다)"))
+                        "0보다 큽니다 (시간 측정의 로그-로그 기울기가 0보다 작다면 그것은 잡음이지, 일이 준 것이 "
+                        "아닙니다)"))
+    if pred < lo:
+        raise NotYet(tr("close, but that is (nearly) flat, the slope of negative sampling's constant k + 1. The "
+                        "mean path grows like log V, a little: what is the slope of log V against V on a "
+                        "log-log plot?",
+                        "가깝지만 그것은 (거의) 평평한 값, 즉 네거티브 샘플링의 일정한 k + 1의 로그-로그 "
+                        "기울기입니다. 평균 경로는 log V처럼 조금씩 자랍니다. 로그-로그 그래프에서 V에 대한 "
+                        "log V의 로그-로그 기울기는 얼마일까요?"))
     if theory is None:
         return None
-    note = tr(f"graded against the slope of the mean path length: {theory:.2f}",
-              f"채점 기준은 평균 경로 길이의 로그-로그 기울기 {theory:.2f}입니다")
+    en = f"graded against the slope of the mean path length: {theory:.2f}"
+    ko = f"채점 기준은 평균 경로 길이의 로그-로그 기울기 {theory:.2f}입니다"
     if measured is not None:
         m = np.atleast_1d(np.asarray(measured, dtype=float))
-        spread = tr(f"median {np.median(m):.2f}, range {m.min():.2f} .. {m.max():.2f} over {m.size} sweeps",
-                    f"{m.size}번 측정의 중앙값 {np.median(m):.2f}, 범위 {m.min():.2f} ~ {m.max():.2f}")
-        note = tr(f"{note}; the timing, which also holds per-call overhead, gave {spread}",
-                  f"{note}. 호출마다 드는 비용까지 담긴 시간 측정으로는 {spread}입니다")
-    return note
+        en += (f"; the timing, which also holds per-call overhead, gave median {np.median(m):.2f}, "
+               f"range {m.min():.2f} .. {m.max():.2f} over {m.size} sweeps")
+        ko += (f". 호출마다 드는 비용까지 담긴 시간 측정으로는 {m.size}번 측정의 중앙값 {np.median(m):.2f}, "
+               f"범위 {m.min():.2f} ~ {m.max():.2f}입니다")
+    return tr(en, ko)
 
 
 EXERCISES = [
@@ -211,8 +231,9 @@ EXERCISES = [
         hint_text=tr("One example costs one dot product per node of its path, and the mean path length is "
                      "about the entropy in bits, which grows like log V. What is the slope of log V against "
                      "V on a log-log plot?",
-                     "예 하나의 비용은 경로의 노드마다 내적 하나이고, 평균 경로 길이는 비트 단위 엔트로피 "
-                     "정도로 log V처럼 자랍니다. 로그-로그 그래프에서 V에 대한 log V의 기울기는 얼마일까요?"),
+                     "학습 예 하나의 비용은 경로의 노드마다 내적 하나이고, 평균 경로 길이는 비트 단위 엔트로피 "
+                     "정도로 log V처럼 자랍니다. 로그-로그 그래프에서 V에 대한 log V의 로그-로그 기울기는 "
+                     "얼마일까요?"),
         solution_text=tr("prediction_3 = 0.1   # d ln(log V) / d ln V = 1 / ln V, about 0.1 for V between "
                          "1,000 and 100,000: nearly flat, like negative sampling, unlike the softmax (1)",
                          "prediction_3 = 0.1   # d ln(log V) / d ln V = 1 / ln V, V가 1,000에서 100,000 "

@@ -45,7 +45,7 @@ import w2vlib.exercises
 from w2vlib import (TOY_TEXT, Adam, Embedding, MatMul, SimpleCBOW, SoftmaxWithLoss, Trainer,
                     convert_one_hot, create_contexts_target, preprocess)
 from w2vlib.models import init_weights
-from w2vlib.text import pad   # 출력하는 이름을 화면 너비에 맞춰 정렬합니다
+from w2vlib.text import format_table, pad   # 출력하는 이름과 표를 화면 너비(한글은 두 칸)에 맞춰 정렬합니다
 
 q1, q2, q3, q4 = w2vlib.exercises.load("01", lang="ko")   # 끝에 있는 자동 채점 연습 문제
 
@@ -229,10 +229,10 @@ def time_forward_pieces(V, rng):
 rng = np.random.default_rng(SEED)
 results = [time_forward_pieces(V, rng) for V in VOCAB_SIZES]
 
-print(f"{'V':>8s} {'원핫 만들기':>10s} {'one-hot @ W_in':>16s} {'W_in[ids]':>11s} {'배율':>6s} {'h @ W_out + softmax':>21s}")
-for r in results:
-    print(f"{r['V']:>8,d} {r['t_convert'] * 1e3:>9.2f}밀리초 {r['t_onehot'] * 1e3:>10.2f}밀리초 "
-          f"{r['t_lookup'] * 1e3:>5.3f}밀리초 {r['t_onehot'] / r['t_lookup']:>6.0f}배 {r['t_output'] * 1e3:>15.2f}밀리초")
+print(format_table(["V", "원핫 만들기", "one-hot @ W_in", "W_in[ids]", "배율", "h @ W_out + softmax"],
+                   [[f"{r['V']:,}", f"{r['t_convert'] * 1e3:.2f}밀리초", f"{r['t_onehot'] * 1e3:.2f}밀리초",
+                     f"{r['t_lookup'] * 1e3:.3f}밀리초", f"{r['t_onehot'] / r['t_lookup']:.0f}배",
+                     f"{r['t_output'] * 1e3:.2f}밀리초"] for r in results], align=">>>>>>"))
 first, last = results[0], results[-1]
 print(f"V가 {last['V'] / first['V']:.0f}배 커지는 동안 시간은 원핫 입력 {last['t_onehot'] / first['t_onehot']:.1f}배, "
       f"조회 {last['t_lookup'] / first['t_lookup']:.1f}배, 출력 {last['t_output'] / first['t_output']:.1f}배가 되었습니다")
@@ -259,10 +259,10 @@ if Vs.max() >= 10 * Vs.min():
           "원핫 입력과 출력의 비용은 V와 함께 커지고, 조회의 비용은 그렇지 않습니다")
 else:
     print("확인 통과: 조회 == 원핫 행렬 곱이고 더 빠릅니다 (V = 10,000부터 10배 이상). "
-          "비용이 커지는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 잡으세요.")
+          "비용이 커지는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 잡아 보세요.")
 
 # %% [markdown]
-# 로그-로그 그래프에서 V에 비례하는 비용은 기울기 1인 직선(점선 안내선)이고, 수평선은 V와 전혀 상관없는 비용입니다.
+# 로그-로그 그래프에서 V에 비례하는 비용은 로그-로그 기울기 1인 직선(점선 안내선)이고, 수평선은 V와 전혀 상관없는 비용입니다.
 # 측정한 선은 결코 완전한 직선이 아닙니다. 캐시와 고정 오버헤드가 선을 휘게 하므로, 잰 범위에서 비용이 V보다 조금
 # 빠르게 또는 느리게 커질 수 있습니다.
 
@@ -272,7 +272,7 @@ fig, ax = plt.subplots(figsize=(6.4, 4.0))
 ax.plot(Vs, [r["t_onehot"] * 1e3 for r in results], "o-", label="입력: one-hot @ W_in")
 ax.plot(Vs, [r["t_output"] * 1e3 for r in results], "s-", label="출력: h @ W_out + softmax")
 ax.plot(Vs, [r["t_lookup"] * 1e3 for r in results], "^-", label="입력: W_in[ids] (조회)")
-ax.plot(Vs, results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (기울기 1)")
+ax.plot(Vs, results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (로그-로그 기울기 1)")
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("어휘 수 V (단어)")
@@ -332,36 +332,36 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 #
 # ## 연습 문제
 #
-# 문제마다 빈칸 셀(`answer = ...` 또는 본문이 `...`인 함수)이 있습니다. `...`를 여러분의 답으로 바꾸고 셀을 실행하세요.
+# 문제마다 빈칸 셀(`answer = ...` 또는 본문이 `...`인 함수)이 있습니다. `...`를 여러분의 답으로 바꾸고 셀을 실행해 보세요.
 # `q1.check(...)`는 `아직 풀지 않음`, `아직 정답이 아님: <이유>` 또는 `정답`이라고 알려 줍니다. `q1.hint()`는 힌트를,
 # `q1.solution()`은 모범 풀이를 보여 줍니다.
 #
 # 1. **대규모에서의 메모리.** V = 1,000,000일 때, 타깃 100개 × 맥락 단어 10개(교재의 PTB 학습처럼 좌우로 5단어씩인
-#    윈도우)로 된 float32 원핫 미니배치는 몇 메가바이트(10⁶바이트)를 차지할까요? 답을 `answer_1`에 넣으세요.
+#    윈도우)로 된 float32 원핫 미니배치는 몇 메가바이트(10⁶바이트)를 차지할까요? 답을 `answer_1`에 넣어 보세요.
 # 2. **출력 쪽의 위장된 조회.** `W_out`은 (H, V)로, 단어마다 *열*이 하나입니다. 어떤 형상의 ID 배열에 대해서도
 #    `convert_one_hot(ids, W_out.shape[1]) @ W_out.T`(ID마다 행 하나로 놓은, 그 단어들의 열)와 같은 배열을 돌려주는
 #    `column_lookup(W_out, ids)`를, 원핫 벡터를 만들지 않고 `W_out` 전체를 복사하지도 않고 작성해 보세요.
 # 3. **소프트맥스 교차 엔트로피의 기울기 유도하기 (먼저 종이에).** 점수 행 N개로 된 미니배치 `score` (N × V)와 타깃
 #    ID `t`에 대해, 손실은 행별 `-log softmax(score)[t]`의 평균입니다. dL/dscore를 유도한 뒤 numpy로
-#    `dscore(score, t)`를 작성하세요. 자동 채점 셀이 무작위 입력에서 `SoftmaxWithLoss.backward`와 비교합니다.
-# 4. **예측하고 측정하기: 역전파.** 역전파의 각 부분은 V에 따라 시간이 어떻게 커질까요? 위의 순전파 기울기가 답이 되지는
-#    않습니다. 역전파는 다른 배열(기울기)을 계산하므로, 각 역전파가 무엇을 계산하는지에서 추론하세요. `prediction_4`에 부분마다
-#    로그-로그 기울기(0 = V와 상관없음, 1 = V에 비례)를 넣으세요: `"one-hot"`(원핫 입력층의 `MatMul.backward`. 입력의
-#    기울기를 돌려주고 `W_in`의 기울기를 채웁니다), `"output"`(소프트맥스 + 교차 엔트로피
-#    오차와 `h @ W_out`의 역전파). (조회의 역전파는 노트북 02의 주제입니다. 거기서 V개 행 전체를 건드리지 않는 방법을
-#    봅니다.) 자동 채점은 먼저 예측을 판정하고(±0.25 이내), 그다음에야 바로 위 셀에 정의된 `time_backward_pieces`로
-#    `VOCAB_SIZES`에서 두 역전파의 시간을 재어 측정한 기울기를 보여 줍니다.
+#    `dscore(score, t)`를 작성해 보세요. 자동 채점 셀이 무작위 입력에서 `SoftmaxWithLoss.backward`와 비교합니다.
+# 4. **예측하고 측정하기: 역전파.** 역전파의 각 부분은 V에 따라 시간이 어떻게 커질까요? 위의 순전파 로그-로그 기울기가
+#    답이 되지는 않습니다. 역전파는 다른 배열(기울기)을 계산하므로, 각 역전파가 무엇을 계산하는지에서 추론해 보세요.
+#    두 부분은 `"one-hot"`(원핫 입력층의 `MatMul.backward`. 입력의 기울기를 돌려주고 `W_in`의 기울기를 채웁니다)과
+#    `"output"`(소프트맥스 + 교차 엔트로피 오차와 `h @ W_out`의 역전파)입니다. 부분마다 로그-로그 기울기(0 = V와
+#    상관없음, 1 = V에 비례)를 `prediction_4`에 넣어 보세요. (조회의 역전파는 노트북 02의 주제입니다. 거기서 V개 행
+#    전체를 건드리지 않는 방법을 봅니다.) 자동 채점은 먼저 예측을 판정하고(±0.25 이내), 그다음에야 바로 위 셀에 정의된
+#    `time_backward_pieces`로 `VOCAB_SIZES`에서 두 역전파의 시간을 재어 측정한 로그-로그 기울기를 보여 줍니다.
 
 # %%
 answer_1 = ...                    # V = 1,000,000일 때의 메가바이트
-q1.check(answer_1, contexts=10)
+q1.check(answer_1)
 # q1.hint()
 # q1.solution()
 
 
 # %%
 def column_lookup(W_out, ids):
-    ...                           # 여기에 코드를 작성하세요
+    ...                           # 여기에 코드를 작성해 보세요
 
 
 q2.check(column_lookup)

@@ -110,18 +110,18 @@ with one_thread():                    # 두 쪽 모두 BLAS 스레드 하나로 
     t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT, cpu=True)
     t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT, cpu=True)
 print(f"V = {VOCAB_SIZE:,}: V개에 대한 소프트맥스 {t_multi * 1e3:.2f}밀리초, EmbeddingDot + 시그모이드 {t_binary * 1e3:.3f}밀리초, "
-      f"{t_multi / t_binary:.0f}배 차이")
+      f"시간의 비 {t_multi / t_binary:.0f}배")
 
 # %%
 if VOCAB_SIZE >= 10_000:
     assert t_multi > 10 * t_binary, "V = 10,000에서 이진 분류 질문이 10배 이상 빨라야 합니다"
     print("확인 통과: 내적 한 번이 내적 V번과 소프트맥스보다 훨씬 빠릅니다")
 else:
-    print(f"V = {VOCAB_SIZE:,}에서는 확인하지 않습니다. 두 비용을 비교하려면 VOCAB_SIZE를 10,000 이상으로 설정하세요")
+    print(f"V = {VOCAB_SIZE:,}에서는 확인하지 않습니다. 두 비용을 비교하려면 VOCAB_SIZE를 10,000 이상으로 설정해 보세요")
 
 # %% [markdown]
-# 이진 분류 방식은 V가 얼마든 `W_out`의 행을 `BATCH`개만(타깃이 겹치면 더 적게) 건드립니다. 이 기법의 핵심은
-# 이것이 전부입니다. 이 노트북의 나머지에서는 이진 분류 출력층을 한 조각씩 만들고, 조각마다 확인합니다.
+# 이진 분류 방식은 V가 얼마든 `W_out`의 행을 `BATCH`개만(타깃이 겹치면 더 적게) 건드립니다. 이것이 이 기법의
+# 핵심입니다. 이 노트북의 나머지에서는 이진 분류 출력층을 한 조각씩 만들고, 조각마다 확인합니다.
 #
 # ## 2. 시그모이드 함수와 이진 교차 엔트로피 오차
 #
@@ -152,7 +152,7 @@ plt.show()
 # 보통의 교차 엔트로피 오차를 호출하는 방법과도 비교합니다.
 
 # %%
-scores = np.array([2.0, -1.0, 0.5, 0.0], dtype=np.float32)
+scores = np.array([1.5, -2.5, 0.5, 3.0], dtype=np.float32)
 labels = np.array([1, 0, 0, 1])
 layer = SigmoidWithLoss()
 loss = layer.forward(scores, labels)
@@ -184,7 +184,7 @@ def fmt_err(err):
 rng = np.random.default_rng(SEED)
 xs = rng.standard_normal(8)                            # float64
 ts = rng.integers(0, 2, size=8)
-G = rng.standard_normal(8)                             # 시그모이드만 따로 확인할 때 쓰는 상류 기울기
+G = rng.standard_normal(8)                             # 시그모이드만 따로 확인할 때 쓰는, 위에서 내려오는 기울기
 
 swl = SigmoidWithLoss()
 swl.forward(xs, ts)
@@ -307,7 +307,7 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #
 # ## 연습 문제
 #
-# 각 `...`를 여러분의 답으로 바꾸고 셀을 실행하세요. 자동 채점 셀이 `아직 풀지 않음`, `아직 정답이 아님: <이유>` 또는
+# 각 `...`를 여러분의 답으로 바꾸고 셀을 실행해 보세요. 자동 채점 셀이 `아직 풀지 않음`, `아직 정답이 아님: <이유>` 또는
 # `정답`이라고 알려 줍니다. `q1.hint()`는 힌트를, `q1.solution()`은 모범 풀이를 보여 줍니다.
 #
 # 1. **학습 노트의 `EmbeddingDot`에서 버그 고치기.** `w2vlib.notes`는 학습 노트의 코드를 적힌 그대로 보관합니다. 아래
@@ -319,9 +319,9 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #    `self.grads` 대신 `self.grad`가 있습니다. 이것이 `EmbeddingDot`에 들어갔다면 확인 3이 잡아냈을 것입니다. 그
 #    오타가 거기서 무엇을 망가뜨리는지는 노트북 04에서 봅니다.)
 # 2. **이진 교차 엔트로피 오차 손으로 계산하기.** 점수가 0이고 레이블이 1일 때 `SigmoidWithLoss`의 손실은 얼마일까요?
-#    소수점 둘째 자리 이상까지 구해 `answer_2`에 넣으세요.
-# 3. **기울기 손으로 계산하기.** 점수 `[2, -1]`, 레이블 `[1, 0]`에 대해 `dL/dx`를 `answer_3`으로 적으세요(σ의 두 값은
-#    `sigmoid(...)`로 구하세요).
+#    소수점 둘째 자리 이상까지 구해 `answer_2`에 넣어 보세요.
+# 3. **기울기 손으로 계산하기.** 점수 `[2, -1]`, 레이블 `[1, 0]`에 대해 `dL/dx`를 구해 `answer_3`에 넣어 보세요(σ의 두
+#    값은 `sigmoid(...)`로 구합니다).
 
 # %%
 print(notes.source("Embedding"))
@@ -331,11 +331,11 @@ q1.check(notes.EmbeddingDot)      # 노트에 적힌 그대로의 버전: 어디
 
 # %%
 class MyEmbedding:
-    ...                           # 노트의 Embedding을 여기에 복사한 뒤 고치세요
+    ...                           # 노트의 Embedding을 여기에 복사한 뒤 고쳐 보세요
 
 
 class MyEmbeddingDot:
-    ...                           # 노트의 EmbeddingDot을 (MyEmbedding을 쓰도록) 여기에 복사한 뒤 고치세요
+    ...                           # 노트의 EmbeddingDot을 (MyEmbedding을 쓰도록) 여기에 복사한 뒤 고쳐 보세요
 
 
 q1.check(MyEmbeddingDot)

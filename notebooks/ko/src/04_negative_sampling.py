@@ -96,8 +96,8 @@ print(f"w2vlib.UnigramSampler.word_p가 counts**{POWER} / sum과 같은가: {np.
 assert np.allclose(sampler.word_p, p_pow)
 
 # %% [markdown]
-# 세 단어의 예로 그 효과를 봅니다. 0.75제곱하면 확률 0.01은 약 0.03으로 커지고, 0.7은 조금 작아집니다(assert가 둘
-# 다 확인합니다). 아래 셀은 여러분의 `POWER`도 적용해 봅니다.
+# 교재의 세 단어 예로 그 효과를 봅니다. 0.75제곱하면 확률 0.01은 0.0265로 커지고, 0.7은 0.642로 작아집니다(assert가
+# 둘 다 확인합니다). 아래 셀은 여러분의 `POWER`도 적용해 봅니다.
 
 # %%
 book = np.array([0.7, 0.29, 0.01])
@@ -105,7 +105,7 @@ book_075 = book ** 0.75 / np.sum(book ** 0.75)
 book_pow = book ** POWER / np.sum(book ** POWER)
 print(f"0.75제곱:        {book} -> {book_075}")
 print(f"POWER = {POWER:<6g}: {book} -> {book_pow}")
-assert abs(book_075[2] - 0.03) < 0.005 and book_075[0] < 0.7
+assert abs(book_075[2] - 0.0265) < 5e-5 and abs(book_075[0] - 0.642) < 5e-4
 
 # %% [markdown]
 # PTB에서 가장 자주 나오는 단어부터 순위 5,000까지 보면 다음과 같습니다(순위 1 = 가장 자주 나오는 단어. 가장 드문
@@ -219,8 +219,9 @@ def book_negative_sample(target, word_p, sample_size, rng):
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
 rows = corpus[rng.integers(0, len(corpus), size=SAMPLER_ROWS)]
-t_book = best_time(lambda: book_negative_sample(rows, sampler.word_p, SAMPLE_SIZE, rng), REPEAT)
-t_vec = best_time(lambda: sampler.get_negative_sample(rows), REPEAT)
+with one_thread():                    # BLAS 스레드 하나에서, 이 프로세스의 CPU 시간으로 (5절처럼)
+    t_book = best_time(lambda: book_negative_sample(rows, sampler.word_p, SAMPLE_SIZE, rng), REPEAT, cpu=True)
+    t_vec = best_time(lambda: sampler.get_negative_sample(rows), REPEAT, cpu=True)
 print(f"{SAMPLER_ROWS}행, V = {V:,}, k = {SAMPLE_SIZE}에서 행별 반복문 {t_book * 1e3:.1f}밀리초, "
       f"벡터화 {t_vec * 1e3:.3f}밀리초, {t_book / t_vec:.0f}배 빠름")
 
@@ -255,13 +256,25 @@ print(f"부정적 예 중 가장 자주 나오는 100단어의 비율: 교재의
 print(f"행마다 타깃을 제외한 예측: {share_theory:.2%}. 제외하지 않으면 p^{POWER}의 예측은 "
       f"{p_top:.2%}입니다")
 print(f"z(예측에서 표준 오차 몇 배 떨어졌는지): 교재의 반복문 {(share_book - share_theory) / se_book:+.1f}, "
-      f"벡터화 {(share_vec - share_theory) / se_vec:+.1f}. 벡터화된 샘플러는 제외하지 않은 예측보다 표준 오차의 "
-      f"{abs(share_vec - p_top) / se_vec:.1f}배만큼 {'위' if share_vec > p_top else '아래'}에 있습니다")
+      f"벡터화 {(share_vec - share_theory) / se_vec:+.1f}")
+shift = abs(p_top - share_theory)                                     # 제외가 바꾸는 양
+print(f"제외 때문에 예측이 옮겨 가는 양은 벡터화된 비율의 표준 오차({vec_neg.size:,}번 추출)의 {shift / se_vec:.1f}배, "
+      f"교재 반복문의 표준 오차({book_neg.size:,}번 추출)의 {shift / se_book:.1f}배입니다. 벡터화된 비율은 제외하지 않은 "
+      f"예측보다 표준 오차의 {abs(share_vec - p_top) / se_vec:.1f}배만큼 {'위' if share_vec > p_top else '아래'}에 있습니다")
 print(f"타깃이 자기 부정적 예로 뽑힌 횟수: 교재의 반복문 {int(np.sum(book_neg == rows[:, None]))}, "
       f"벡터화 {int(np.sum(vec_neg == many[:, None]))}")
 assert not np.any(book_neg == rows[:, None]) and not np.any(vec_neg == many[:, None])
 assert abs(share_vec - share_theory) < 4 * se_vec, "벡터화된 샘플러는 예측과 맞아야 합니다"
 assert abs(share_book - share_theory) < 4 * se_book, "교재의 반복문은 잡음 범위 안에서 예측과 맞아야 합니다"
+if shift > 5 * se_vec:                # 제외가 보일 만큼 많이 뽑았으면, 제외하지 않은 예측은 빗나가야 합니다
+    assert abs(share_vec - p_top) > 2 * se_vec, "이만큼 뽑았으면 제외하지 않은 예측은 빗나가야 합니다"
+
+
+# %% [markdown]
+# 행 100,000개에서 k개씩 뽑으면 제외의 효과가 보입니다. 제외 때문에 예측이 옮겨 가는 양이 벡터화된 비율의 표준
+# 오차의 몇 배나 되므로(위에 출력했습니다), 벡터화된 샘플러는 제외를 넣은 예측과는 맞고 제외하지 않은 예측과는
+# 어긋납니다(옮겨 가는 양이 표준 오차의 5배 이상이면 확인합니다). 교재의 반복문이 뽑는 `SAMPLER_ROWS` × k개는 표준 오차가 훨씬 큽니다.
+# 기본값인 200행에서는 옮겨 가는 양이 그 표준 오차의 1배도 되지 않으므로(출력했습니다), 두 예측을 가려낼 수 없습니다.
 
 
 # %% [markdown]
@@ -411,13 +424,13 @@ if Vs.max() >= 10 * Vs.min():
              for name in ["softmax", "negative sampling", "dense SGD update", "book clear + merge"]}
     assert slope["softmax"] > 0.5, "소프트맥스 단계의 비용은 V와 함께 커져야 합니다 (로그-로그 기울기 1 근처)"
     assert slope["negative sampling"] < slope["softmax"] - 0.3, \
-        "네거티브 샘플링 단계의 비용은 V에 따라 거의 커지지 않아야 합니다 (로그-로그 기울기 0 근처. 컴퓨터가 바빴다면 다시 실행하세요)"
+        "네거티브 샘플링 단계의 비용은 V에 따라 거의 커지지 않아야 합니다 (로그-로그 기울기 0 근처. 컴퓨터가 바빴다면 다시 실행해 보세요)"
     assert slope["dense SGD update"] > 0.5, "밀집 갱신의 비용은 V와 함께 커져야 합니다"
     assert slope["book clear + merge"] > 0.5, "교재 계층의 지우기 + 합치기 비용은 V와 함께 커져야 합니다"
     print("확인 통과: 소프트맥스 단계, 밀집 갱신, 교재 계층의 지우기 + 합치기는 V와 함께 커지고, "
           "w2vlib의 네거티브 샘플링 단계는 거의 커지지 않습니다")
 else:
-    print("주어진 크기에서 확인 통과. 비용이 커지는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 잡으세요.")
+    print("주어진 크기에서 확인 통과. 비용이 커지는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 잡아 보세요.")
 
 # %% tags=["nbval-ignore-output"]
 Vs = [s["V"] for s in steps]
@@ -464,8 +477,9 @@ plt.show()
 # - 교재의 행별 샘플러(행마다 O(V)의 numpy 작업을 하는 파이썬 반복문)와 벡터화된 `searchsorted` 한 번의 추출은 둘 다
 #   행마다 타깃을 제외한 `p^POWER`에서 뽑습니다. 차이는 교재의 반복문이 한 행 안에서 비복원 추출을 하고, 패키지는
 #   word2vec.c처럼 복원 추출을 한다는 점입니다. 가장 자주 나오는 100단어에서 둘 다 (제외를 넣어 계산한) 예측과 표준 오차의
-#   4배 안에서 맞습니다(확인 셀에서 검증. 이번 실행의 z 값은 3절에 출력했습니다). 벡터화된 쪽이 10배 넘게
-#   빠릅니다(확인 셀에서 검증. 배율은 위에서 측정).
+#   4배 안에서 맞습니다(확인 셀에서 검증. 이번 실행의 z 값은 3절에 출력했습니다). 기본 설정값에서는 벡터화된 샘플러의
+#   행 100,000개가 제외하지 않은 예측도 배제합니다(제외 때문에 예측이 표준 오차의 5배 이상 옮겨 가면 확인합니다).
+#   벡터화된 쪽이 10배 넘게 빠릅니다(확인 셀에서 검증. 배율은 위에서 측정).
 # - `NegativeSamplingLoss` = `W_out`을 공유하는 `EmbeddingDot` + `SigmoidWithLoss` 쌍 k + 1개이며, `W_out`은 합한
 #   기울기와 함께 `params`에 한 번만 들어갑니다. 기울기 확인(gradient check)을 통과합니다.
 # - w2vlib의 쓴 행만 지우는 `Embedding`을 쓰면 출력 측 한 단계의 비용은 V와 상관없이 거의 같고, 소프트맥스 전체는 V에
@@ -474,7 +488,7 @@ plt.show()
 #
 # ## 연습 문제
 #
-# 각 `...`를 여러분의 답으로 바꾸고 셀을 실행하세요. 자동 채점 셀이 `아직 풀지 않음`, `아직 정답이 아님: <이유>` 또는
+# 각 `...`를 여러분의 답으로 바꾸고 셀을 실행해 보세요. 자동 채점 셀이 `아직 풀지 않음`, `아직 정답이 아님: <이유>` 또는
 # `정답`이라고 알려 줍니다. `q1.hint()`는 힌트를, `q1.solution()`은 모범 풀이를 보여 줍니다. 자동 채점은 여러분의
 # 설정값을 씁니다. `POWER`나 `SAMPLE_SIZE`를 바꾸고 다시 실행하면 답도 따라 바뀌어야 합니다.
 #
@@ -482,19 +496,19 @@ plt.show()
 #    뽑힐까요? `counts`만으로 계산해(정규화하는 합이 왜 상관없을까요?) 그 배율을 `answer_1`에 넣고, 그다음에야
 #    `p_pow`로 직접 확인해 보세요.
 # 2. **"the"는 얼마나 자주 자기 학습 예를 망칠까?** 제외하지 않는다면, 타깃이 "the"일 때 `p^POWER`에서 뽑은 k =
-#    `SAMPLE_SIZE`개의 부정적 예 중 적어도 하나가 "the" 자신일 확률은 얼마일까요? `answer_2`에 넣으세요(`p_pow`를
-#    쓰세요).
+#    `SAMPLE_SIZE`개의 부정적 예 중 적어도 하나가 "the" 자신일 확률은 얼마일까요? `p_pow`를 써서 구해
+#    `answer_2`에 넣어 보세요.
 # 3. **네거티브 샘플링의 기울기 유도하기 (먼저 종이에).** 부정적 예가 k개인 타깃 하나에 대해 손실은
 #    L = −log σ(w₀·h) − Σⱼ log σ(−wⱼ·h)입니다. 여기서 w₀는 `W_out`에서 타깃의 행, w₁ … wₖ는 부정적 예들의 행입니다.
-#    dL/dh와 k + 1개 행 각각의 dL/dwᵢ를 유도하세요. 이것을 `ns_grads(h, rows, labels)`로 작성하세요. `h`의 형상은
-#    (H,), `rows` (k + 1, H)는 w₀ … wₖ를 담고, `labels`는 `[1, 0, …, 0]`입니다. `(dh, drows)`를 돌려주세요. 자동 채점
+#    dL/dh와 k + 1개 행 각각의 dL/dwᵢ를 유도한 뒤, `ns_grads(h, rows, labels)`로 작성해 보세요. `h`의 형상은
+#    (H,), `rows` (k + 1, H)는 w₀ … wₖ를 담고, `labels`는 `[1, 0, …, 0]`입니다. 함수는 `(dh, drows)`를 돌려주어야 합니다. 자동 채점
 #    셀은 `drows`를 dL/dW_out에 더하고(같은 단어의 행은 합쳐집니다), 무작위 입력에서 float64로
 #    `NegativeSamplingLoss.backward`와 비교합니다. 부정적 예가 두 번 뽑힌 경우와 부정적 예가 타깃과 같은 경우도
 #    포함합니다.
 # 4. **예측하고 측정하기: 부정적 예를 늘리면.** 5절은 V에 따른 단계의 시간을 쟀습니다. 네거티브 샘플링 한 단계의
 #    시간은 부정적 예의 수 k + 1에 따라 어떻게 커질까요? 로그-로그 기울기(0 = k와 상관없음, 1 = k + 1에 비례)를
-#    `prediction_4`에 넣으세요. 자동 채점은 먼저 예측을 판정하고(±0.25 이내), 그다음에야 바로 위 셀에 정의된
-#    `time_ns_step`으로 `K_VALUES`의 각 k에서 한 단계의 시간을 재어 측정한 기울기를 보여 줍니다.
+#    `prediction_4`에 넣어 보세요. 자동 채점은 먼저 예측을 판정하고(±0.25 이내), 그다음에야 바로 위 셀에 정의된
+#    `time_ns_step`으로 `K_VALUES`의 각 k에서 한 단계의 시간을 재어 측정한 로그-로그 기울기를 보여 줍니다.
 
 # %%
 answer_1 = ...                    # "the"가 가장 드문 단어보다 몇 배 더 자주 뽑히는가
@@ -511,7 +525,7 @@ q2.check(answer_2, word_p=p_pow, the=word_to_id["the"], k=SAMPLE_SIZE, raw_p=p)
 
 # %%
 def ns_grads(h, rows, labels):
-    ...                           # dh (H,), drows (k + 1, H)를 돌려주세요. sigmoid는 import되어 있습니다
+    ...                           # dh (H,), drows (k + 1, H)를 돌려주도록 작성해 보세요. sigmoid는 import되어 있습니다
 
 
 q3.check(ns_grads)
@@ -543,7 +557,8 @@ q4.check(prediction_4, measure=time_ns_step, sizes=K_VALUES)
 # **출처**(이 노트북에서 확인한 것): *밑바닥부터 시작하는 딥러닝 2*(oreilly-japan/deep-learning-from-scratch-2:
 # `ch04/negative_sampling_layer.py`의 `UnigramSampler.get_negative_sample`과 `NegativeSamplingLoss`, `ch04/cbow.py`의
 # 지수 0.75와 `sample_size=5`, `common/layers.py`의 `Embedding.backward`(`dW[...] = 0`), `common/trainer.py`의
-# `remove_duplicate`, `ch04/train.py`의 Adam), word2vec.c(tmikolov/word2vec: `InitUnigramTable`의
+# `remove_duplicate`, `ch04/train.py`의 Adam, 4.2.6절 본문에서 `p = [0.7, 0.29, 0.01]`을 0.75제곱하는 예),
+# word2vec.c(tmikolov/word2vec: `InitUnigramTable`의
 # `power = 0.75`, `TrainModelThread`에서 타깃과 같은 부정적 예를 건너뜀), 학습 노트(`w2vlib/notes.py`).
 #
 # [다음: 05 PTB로 CBOW 학습하기](05_training_cbow.ipynb)

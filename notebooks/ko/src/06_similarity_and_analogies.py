@@ -144,18 +144,33 @@ print("확인 통과: 교재의 most_similar와 wv.most_similar가 모든 질의
 
 # %% [markdown]
 # 코사인 0.5는 "가까운" 것일까요? 차원과 경쟁하는 후보의 수에 달려 있습니다. 아래 셀은 우연 수준을 계산합니다.
-# 무작위 방향 하나가 어휘의 단어 수만큼의 무작위 방향과 이루는 가장 큰 코사인입니다.
+# 어떤 단어도 다른 단어와 관계가 없을 때, 벡터 하나가 어휘의 단어 수만큼의 다른 벡터와 이루는 가장 큰 코사인입니다.
+# "관계 없음"을 두 가지로 만듭니다. 하나는 모든 방향에 고르게 퍼진(등방성) 무작위 방향이고, 다른 하나는 우리 벡터의
+# 열을 하나하나 따로 섞은 것입니다. 열을 섞으면 차원마다의 값은 그대로이므로 학습된 벡터가 모두 공유하는 것(노트북
+# 05가 공통 방향을 쟀습니다)은 남지만, 단어의 정체는 모두 깨집니다. 학습된 벡터는 등방성이 아니므로 첫 번째 수준은
+# 우연을 낮게 잡을 수 있고, 열을 섞은 수준이 더 공정한 기준입니다(셀이 둘 다, 그리고 어느 쪽이 높은지 출력합니다).
 
 # %%
 H = W.shape[1]
 null_rng = np.random.default_rng(SEED)
-R = w2vlib.normalize(null_rng.standard_normal((len(word_to_id), H)))
+R = w2vlib.normalize(null_rng.standard_normal((len(word_to_id), H)))  # 등방성 무작위 방향
+P = w2vlib.normalize(null_rng.permuted(W, axis=0))  # W의 열마다 서로 독립적으로 섞음
 null_q = np.arange(20)
-sims = R[null_q] @ R.T
-sims[np.arange(len(null_q)), null_q] = -np.inf  # a direction is not its own neighbour
-null_max = float(sims.max(axis=1).mean())
-print(f"우연 수준: {H}차원에서 무작위 방향 하나가 다른 무작위 방향 {len(word_to_id) - 1:,}개와 이루는 가장 큰 코사인은 "
-      f"평균 {null_max:.3f}입니다 (질의 {len(null_q)}개). 위의 이웃 목록이 이보다 높으면 우연 이상입니다")
+
+def mean_top_cosine(M):
+    """처음 몇 행이 다른 모든 행과 이루는 가장 큰 코사인의, 그 행들에 대한 평균."""
+    sims = M[null_q] @ M.T
+    sims[np.arange(len(null_q)), null_q] = -np.inf  # 벡터는 자기 자신의 이웃이 아닙니다
+    return float(sims.max(axis=1).mean())
+
+null_iso, null_perm = mean_top_cosine(R), mean_top_cosine(P)
+print(f"우연 수준: {H}차원에서 벡터 하나가 관계없는 벡터 {len(word_to_id) - 1:,}개와 이루는 가장 큰 코사인의 평균"
+      f"(벡터 {len(null_q)}개)은 무작위 방향에서 {null_iso:.3f}, 열을 섞은 우리 벡터에서 {null_perm:.3f}입니다 "
+      f"(열을 섞은 쪽이 {'더 높습니다' if null_perm > null_iso else '더 높지 않습니다'})")
+for query, near in neighbours.items():
+    lowest = near[-1][1]
+    print(f"    {query}: 상위 {TOP}개 이웃의 코사인은 열을 섞은 수준보다 "
+          f"{'모두 높습니다' if lowest > null_perm else '모두 높지는 않습니다'} (가장 낮은 값 {lowest:.3f})")
 
 # %% [markdown]
 # 목록은 출현 횟수를 염두에 두고 읽으세요. 단어가 한 번 나올 때마다 그 벡터가 배운 맥락이 하나씩 늘어나므로,
@@ -194,10 +209,11 @@ print("확인 통과")
 # ### PTB 크기로 배울 수 있는 것과 없는 것
 #
 # 유추가 통하는지는 그 단어들이 얼마나 자주 나오는지에 크게 좌우됩니다. 아래 표는 문제마다 가장 드문 단어를 결과
-# 옆에 놓고, 이 말뭉치를 이런 유추를 흔히 시험해 보는 공개 GoogleNews 벡터가 학습한 말뭉치와 비교합니다.
+# 옆에 놓습니다. 또 이 말뭉치의 크기를, 이런 유추를 흔히 시험하는 공개 GoogleNews 벡터의 학습 말뭉치와 비교합니다.
 
 # %%
 GOOGLE_NEWS_TOKENS = 100e9  # 공개된 word2vec 벡터: "part of Google News dataset (about 100 billion words)"
+ratio_to_ptb = float(f"{GOOGLE_NEWS_TOKENS / len(corpus):.2g}")  # 유효숫자 두 자리: 1,000억도 "약"입니다
 rows = []
 for a, b, c, expected in QUESTIONS:
     rarest = min((a, b, c, expected), key=lambda w: counts[word_to_id[w]])
@@ -208,13 +224,13 @@ for a, b, c, expected in QUESTIONS:
 print(format_table(["문제", "가장 드문 단어", "출현 횟수", "답의 순위", f"상위 {TOP} 안", "b만으로 찾은 최근접 단어"], rows))
 solved = sum(r == 1 for r in ranks.values())
 print(f"정확히 맞힌 문제는 {len(QUESTIONS)}개 중 {solved}개, 상위 {TOP} 안에 든 문제는 {sum(r <= TOP for r in ranks.values())}개입니다")
-print(f"PTB의 토큰은 {len(corpus):,}개로, Google News보다 약 {GOOGLE_NEWS_TOKENS / len(corpus):,.0f}배 적습니다")
+print(f"PTB의 토큰은 {len(corpus):,}개로, Google News보다 약 {ratio_to_ptb:,.0f}배 적습니다")
 
 # %% [markdown]
 # 몇 번밖에 나오지 않은 단어는 그만큼만 갱신되었으므로 그 방향은 대부분 잡음입니다. 그런데 3CosAdd는 정규화한
 # 벡터로 계산합니다. 문제의 단어는 드물든 흔하든 모두 단위 벡터 하나를 `b - a + c`에 더합니다. 그래서 드문 단어도
 # 흔한 단어만큼 합을 움직이고, 그 방향은 잡음이 많아서 답을 관계에서 멀어지게 할 수 있습니다(아래 셀은 단어마다
-# 합에서 차지하는 몫을 보여 주고, 드묾의 효과는 연습 문제 3이 측정합니다).
+# 합에서 차지하는 몫을 보여 주고, 드문 단어의 영향은 연습 문제 3이 측정합니다).
 # 표의 마지막 열도 경고 신호입니다. 기대하는 답이 그저 `b`만으로 찾은 최근접 단어라면, "풀린" 유추는 학습된
 # 관계가 아니라 유사도를 보여 주는 것일 수 있습니다. 문제 네 개로는 어느 쪽도 증명하지 못합니다. 다음 절은 문제
 # 파일 전체를 바로 그 기준선과 비교하고, 연습 문제 3은 가장 드문 단어의 출현 횟수가 결과를 좌우하는지 묻습니다.
@@ -224,7 +240,7 @@ Wn = w2vlib.normalize(W)
 for a, b, c, expected in QUESTIONS:
     q = Wn[word_to_id[b]] - Wn[word_to_id[a]] + Wn[word_to_id[c]]
     shares = {w: sign * float(Wn[word_to_id[w]] @ q) / float(q @ q) for w, sign in ((a, -1), (b, 1), (c, 1))}
-    print(f"{a}:{b} = {c}:?  b - a + c의 길이 {np.linalg.norm(q):.2f}, 단어마다 그 안에서 차지하는 몫 "
+    print(f"{a}:{b} = {c}:?  b - a + c의 길이 {np.linalg.norm(q):.2f}, 단어마다 그 안에서 차지하는 몫은 "
           + ", ".join(f"{w} ({int(counts[word_to_id[w]])}번) {x:+.2f}" for w, x in shares.items()))
 print(f"몫을 모두 더하면 1입니다. 단어마다 단위 벡터 하나를 더합니다 (서로 직교하는 세 개를 더하면 길이는 {np.sqrt(3):.2f})")
 
@@ -236,8 +252,9 @@ print("확인 통과: 문제의 단어는 출현 횟수와 상관없이 모두 �
 # %% [markdown]
 # ## 5. 벤치마크: 이 프로젝트의 유추 문제 파일
 #
-# `data/analogies_ptb.txt`에는 Google 형식(`: section` 줄 다음에 `a b c d`)의 유추 문제가 PTB의 어휘(vocabulary)로 만들어져
-# 있습니다. `evaluate_analogies`는 모든 문제에 답하고 정확도(accuracy, 답한 문제 중 맞힌 비율)와 커버리지(전체 중
+# `data/analogies_ptb.txt`에는 word2vec의 `questions-words.txt`와 같은 형식(`: section` 줄 다음에 `a b c d`)의 유추
+# 문제가 들어 있습니다. Mikolov의 문제 묶음이 아니라 이 프로젝트가 만든 것입니다(`data/make_analogies.py`, 손으로 고른
+# 단어 쌍). 그래서 모든 단어가 PTB의 어휘(vocabulary) 10,000단어 안에 있습니다. `evaluate_analogies`는 모든 문제에 답하고 정확도(accuracy, 답한 문제 중 맞힌 비율)와 커버리지(전체 중
 # 답한 비율. 어휘에 없는 단어가 있는 문제는 건너뜁니다)를 보고합니다.
 #
 # 3CosAdd는 코사인 세 개를 더하므로, 아주 큰 유사도 하나(예를 들어 `b`와 거의 같은 후보)가 나머지 둘을 압도할 수
@@ -278,14 +295,16 @@ p_mul = binomtest(only_mul, only_add + only_mul, 0.5).pvalue if only_add + only_
 print(f"3CosAdd만 맞힌 문제는 {only_add}개, 3CosMul만 맞힌 문제는 {only_mul}개입니다. 두 방법이 똑같이 좋다면 "
       f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_mul < 0.001 else f'= {p_mul:.3f}'}입니다 (양측 부호 검정)")
 Wn_all = w2vlib.normalize(W)
-for col, col_name in ((1, "b"), (2, "c")):  # the answer is just the nearest word to b (or to c), a, b, c excluded
+baseline = {}
+for col, col_name in ((1, "b"), (2, "c")):  # 답이 그저 b(또는 c)의 최근접 단어일 때. a, b, c는 제외
     s_b = Wn_all[ids[:, col]] @ Wn_all.T
     s_b[np.arange(len(ids))[:, None], ids[:, :3]] = -np.inf
     r = s_b.argmax(axis=1) == ids[:, 3]
     n_add, n_base = int((right_by["add"] & ~r).sum()), int((r & ~right_by["add"]).sum())
     p_b = binomtest(n_add, n_add + n_base, 0.5).pvalue if n_add + n_base else 1.0
+    baseline[col_name] = (n_add, n_base, p_b)
     print(f"{col_name}만으로 찾은 최근접 단어 (a, b, c 제외): 정확도 {r.mean():.3f}. 3CosAdd만 맞힌 문제 {n_add}개, "
-          f"이것만 맞힌 문제 {n_base}개, 부호 검정 p {'< 0.001' if p_b < 0.001 else f'= {p_b:.3f}'}")
+          f"기준선만 맞힌 문제 {n_base}개, 부호 검정 p {'< 0.001' if p_b < 0.001 else f'= {p_b:.3f}'}")
 
 # %%
 acc_add = np.array([res["add"].sections[n].accuracy for n in sec])
@@ -315,9 +334,9 @@ rho_test = spearmanr(median_count, acc_add)
 rho_sec = rho_test.statistic
 best, worst = sec[int(np.argmax(acc_add))], sec[int(np.argmin(acc_add))]
 n_sec = res["add"].sections[best].answered
-half = 1.96 * np.sqrt(acc_add.mean() * (1 - acc_add.mean()) / n_sec)
+ci = binomtest(int(round(acc_add.mean() * n_sec)), n_sec).proportion_ci(method="wilson")  # 막대 그래프의 구간과 같음
 print(f"가장 좋은 범주는 {best} ({acc_add.max():.3f}), 가장 나쁜 범주는 {worst} ({acc_add.min():.3f})입니다. 범주마다 "
-      f"문제가 {n_sec}개이므로, 우연만으로도 {acc_add.mean():.3f} 근처의 정확도가 약 ±{half:.3f} 움직입니다 (95%)")
+      f"문제가 {n_sec}개이므로, {acc_add.mean():.3f} 근처 정확도의 95% 윌슨 구간은 {ci.low:.3f}~{ci.high:.3f}입니다")
 print(f"범주 단어의 출현 횟수 중앙값과 3CosAdd 정확도의 스피어먼 상관계수는 범주 {len(sec)}개에서 {rho_sec:.2f}입니다 "
       f"(p = {rho_test.pvalue:.2f}, 아무 관계가 없을 때 이만큼 강한 상관이 나올 확률)")
 
@@ -325,19 +344,22 @@ print(f"범주 단어의 출현 횟수 중앙값과 3CosAdd 정확도의 스피�
 for r in res.values():
     assert 0 <= r.accuracy <= 1 and 0 <= r.coverage <= 1
     assert r.n_correct <= r.n_answered <= r.n_total
-assert res["add"].accuracy > 10 / V, "우연보다 훨씬 좋아야 합니다"
+n_add, n_base, p_b = baseline["b"]
+assert n_add > n_base and p_b < 0.05, \
+    "3CosAdd는 b만으로 찾은 최근접 단어를 이겨야 합니다 (EPOCHS가 아주 적으면 관계를 아직 배우지 못했습니다)"
 score, sections = wv.evaluate_word_analogies(ANALOGY_FILE)  # gensim의 이름과 반환 형태
 assert abs(score - res["add"].accuracy) < 1e-9 and sections[-1]["section"] == "Total accuracy"
 assert int(right_by["add"].sum()) == res["add"].n_correct and int(right_by["mul"].sum()) == res["mul"].n_correct
 assert only_add - only_mul == res["add"].n_correct - res["mul"].n_correct
-print("확인 통과: 우연보다 훨씬 좋고, wv.evaluate_word_analogies(gensim의 형태)가 같은 3CosAdd 점수를 줍니다")
+print("확인 통과: 3CosAdd가 b만으로 찾은 최근접 단어를 이기고(부호 검정 p < 0.05), "
+      "wv.evaluate_word_analogies(gensim의 형태)가 같은 3CosAdd 점수를 줍니다")
 
 # %% [markdown]
 # 범주마다 차이가 있지만, 먼저 오차 막대를 보세요. 범주마다 문제가 몇십 개뿐이므로 구간이 겹치는 두 범주는 실제로는
-# 전혀 다르지 않을 수도 있습니다. 위의 줄들은 우연만으로 한 범주의 정확도가 얼마나 움직이는지 말해 줍니다. 단어
-# 빈도와의 상관은 범주 12개뿐에서 계산한 것이므로, 그것이 우연 이상인지는 p 값이 말해 줍니다(연습 문제 3은 같은
-# 질문을 문제 자체에 던지므로 검정력이 훨씬 큽니다). 전체 정확도는 모든 단어 중 하나를 찍는 것보다 훨씬 높고(확인
-# 셀), 표 아래에 출력한 최근접 단어 기준선과 비교해 읽어야 합니다.
+# 전혀 다르지 않을 수도 있습니다. 위의 줄은 범주 하나의 정확도에 대한 95% 구간을 말해 줍니다. 단어 빈도와의 상관은
+# 범주 12개만으로 계산했으므로, 그것이 우연 이상인지는 p 값이 말해 줍니다(연습 문제 3은 같은 질문을 문제 자체에
+# 던지므로 검정력이 훨씬 큽니다). 전체 정확도는 모든 단어 중 하나를 찍는 것보다 훨씬 높지만, 중요한 기준선은
+# `b`만으로 찾은 최근접 단어입니다. 확인 셀은 3CosAdd가 문제마다 그것을 이긴다는 것을 검사합니다.
 #
 # ## 6. 교재의 내적 순위 대 코사인
 #
@@ -374,7 +396,8 @@ gold_med = np.median([counts[word_to_id[g]] for g in gold])
 for method, answers in picked.items():
     acc = np.mean([p == g for p, g in zip(answers, gold)])
     med = np.median([counts[word_to_id[p]] for p in answers])
-    print(f"{method:>6}: 정확도 {acc:.3f}, 답한 단어의 말뭉치 출현 횟수 중앙값 {med:,.0f}")
+    side = "기대하는 답보다 자주 나오는 단어" if med > gold_med else "기대하는 답보다 드문 단어" if med < gold_med else "기대하는 답만큼 나오는 단어"
+    print(f"{method:>6}: 정확도 {acc:.3f}, 답한 단어의 말뭉치 출현 횟수 중앙값 {med:,.0f}, 즉 {side}")
 print(f"  정답: 기대하는 답의 말뭉치 출현 횟수 중앙값 {gold_med:,.0f} (두 순위의 기준점)")
 differ = sum(p != q for p, q in zip(picked["dot"], picked["cosine"]))
 print(f"두 순위는 {len(questions)}개 문제 중 {differ}개에서 다른 답을 고릅니다")
@@ -404,8 +427,10 @@ print(f"코사인만 맞힌 문제는 {only_cos}개, 내적만 맞힌 문제는 
 # 둘 중 정확히 하나만 맞힌 문제만이 두 순위를 비교해 줍니다. 몇백 문제짜리 파일 하나에서는 그 차이가 우연 이상일
 # 수도, 아닐 수도 있습니다(위의 p 값이 어느 쪽인지 말해 줍니다). 코사인으로 순위를 매기는 이유는 그것에만 기대지
 # 않습니다. 코사인은 `b - a + c`의 *방향*, 즉 관계를 묻지만, 내적은 후보가 얼마나 자주 나왔는지를 섞어 넣습니다(2절).
-# 위의 출현 횟수 중앙값은 기준점, 즉 기대하는 답의 중앙값과 비교해야 합니다. 내적 순위의 답도, 코사인의 답도 그것과
-# 비교합니다. 코사인은 반대쪽으로, 짧고 잡음 많은 벡터를 가진 드문 단어 쪽으로 치우칠 수 있습니다. 그래서 코사인 순위가 표준이고, `evaluate_analogies`와 gensim도 이것을 씁니다. 위의
+# 위의 출현 횟수 중앙값은 기준점, 즉 기대하는 답의 중앙값과 비교해야 합니다(위의 줄들이 두 순위를 그것과 비교합니다).
+# 내적 순위는 자주 나오는 단어 쪽으로 기울고, 코사인은 반대로 짧고 잡음 많은 벡터를 가진 드문 단어 쪽으로 기울 수
+# 있습니다. 그래도 코사인 순위가 표준이고 `evaluate_analogies`와 gensim도 이것을 씁니다. 코사인은 빈도가 아니라 관계의
+# 방향을 묻기 때문입니다. 위의
 # 문제 하나에서 교재의 순위가 더 좋아 보이는 것은 어느 쪽으로든 일화일 뿐입니다.
 #
 # ## 정리
@@ -475,16 +500,20 @@ q3.check(answer_3, right=right, rarest=rarest)
 
 # %% [markdown]
 # **답한 뒤에:** 두 절반의 차이는 우연 이상일까요? 2 x 2 표(절반 x 맞힘/틀림)에 대한 피셔의 정확 검정(Fisher's exact
-# test)이 답해 줍니다. 5절의 상관계수는 비슷한 질문을 점 12개, 즉 범주마다 출현 횟수 중앙값 하나로 물었고, 범주마다
+# test)이 답해 줍니다(답이 통과하면 셀이 두 절반의 맞힌 수도 보여 줍니다). 5절의 상관계수는 비슷한 질문을 점 12개, 즉 범주마다 출현 횟수 중앙값 하나로 물었고, 범주마다
 # 드문 문제와 흔한 문제가 섞여 있어 검정력이 약합니다. 문제 자체를 나누면 문제를 모두 씁니다.
 
 # %%
 frequent = rarest >= np.median(rarest)
 p_f = fisher_exact([[int(right[~frequent].sum()), int((~right[~frequent]).sum())],
                     [int(right[frequent].sum()), int((~right[frequent]).sum())]]).pvalue
-print(f"드문 절반은 {int((~frequent).sum())}개 중 {int(right[~frequent].sum())}개, 자주 나오는 절반은 "
-      f"{int(frequent.sum())}개 중 {int(right[frequent].sum())}개를 맞힙니다. 피셔의 정확 검정 p "
-      f"{'< 0.001' if p_f < 0.001 else f'= {p_f:.3f}'} (양측), 범주 수준의 스피어먼 p = {rho_test.pvalue:.2f}")
+print(f"피셔의 정확 검정 p {'< 0.001' if p_f < 0.001 else f'= {p_f:.3f}'} (양측), "
+      f"범주 수준의 스피어먼 p = {rho_test.pvalue:.2f}")
+if q3.passes(answer_3, right=right, rarest=rarest):
+    print(f"드문 절반은 {int((~frequent).sum())}개 중 {int(right[~frequent].sum())}개, 자주 나오는 절반은 "
+          f"{int(frequent.sum())}개 중 {int(right[frequent].sum())}개를 맞힙니다")
+else:
+    print("(연습 문제 3에 답하면 두 절반의 맞힌 수를 여기에 보여 줍니다)")
 
 # %% [markdown]
 # **출처**(이 노트북에서 확인한 것): 교재의 코드 (oreilly-japan/deep-learning-from-scratch-2: `common/util.py`의
@@ -492,6 +521,7 @@ print(f"드문 절반은 {int((~frequent).sum())}개 중 {int(right[~frequent].s
 # (`gensim/models/keyedvectors.py`: 단위 벡터로 계산하는 `most_similar`, `evaluate_word_analogies`, `[0, 1]`로 옮기고
 # ε = 1e-6을 쓰는 `most_similar_cosmul`), Levy & Goldberg 2014, *Linguistic Regularities in Sparse and Explicit Word
 # Representations*(3CosMul, 그 식 4, 3CosAdd보다 낫다고 보고한 결과), word2vec 프로젝트 페이지의 GoogleNews 벡터 설명("about 100 billion words",
-# code.google.com/archive/p/word2vec).
+# code.google.com/archive/p/word2vec), word2vec의 유추 문제 파일 형식(tmikolov/word2vec: `compute-accuracy.c`가 읽는
+# `questions-words.txt`).
 #
 # [다음: 07 임베딩 시각화](07_visualizing_embeddings.ipynb)

@@ -67,7 +67,7 @@ EPOCHS = 10         # PTB를 도는 횟수
 PERPLEXITY = 15     # t-SNE에서 점 하나당 유효 이웃 수 (단어 수보다 작아야 합니다)
 PERPLEXITIES = (5, 30)  # 비교할 작은 퍼플렉서티와 큰 퍼플렉서티 (각각 단어 수 아래로 잘립니다)
 TSNE_RUNS = 7       # 시작점을 백만분의 1만큼 흔들어 t-SNE를 더 돌리는 횟수 (그 숫자가 얼마나 움직이는지 잽니다)
-TINY_RUNS = 3       # 시작점을 1e-15만큼(float64의 마지막 몇 비트) 흔들어 t-SNE를 더 돌리는 횟수 (비교용)
+TINY_RUNS = 3       # float64로, 시작점을 1e-15만큼(float64의 마지막 몇 비트) 흔들어 t-SNE를 더 돌리는 횟수 (비교용)
 NEIGHBOURS = 5      # 그림이 지킨 것을 잴 때 확인하는 이웃 수
 GROUPS = {          # 그릴 단어, 그룹별로 (모두 PTB의 어휘에 있음)
     "months": "january february march april june july august september october november december",
@@ -174,7 +174,7 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
     # 우연 2: 같은 단어를 잘못 짝지음 (자기 짝이 아닌 무작위 짝, 5,000가지)
     perm_rng = np.random.default_rng(SEED)
     perms = []
-    while len(perms) < 5000:  # random derangements: no word keeps its own partner
+    while len(perms) < 5000:  # 무작위 완전순열: 어느 단어도 자기 짝을 갖지 않음
         p = perm_rng.permutation(n_pairs)
         if np.all(p != np.arange(n_pairs)):
             perms.append(p)
@@ -261,10 +261,16 @@ plt.show()
 # 숫자마다 우연이 주는 값과 잡음을 함께 봅니다.
 #
 # - **우연**: 같은 점들을 무작위로 놓은 것입니다(PCA 그림의 행을 20번 섞음).
-# - **잡음**: 시작점(PCA)을 백만분의 1만큼 흔들어 t-SNE를 `TSNE_RUNS`번 더 돌립니다. 두 프로세서 사이의 반올림
-#   차이(float64에서 상대적으로 약 1e-16)보다 훨씬 큰 값이지만, 크기는 중요하지 않습니다. t-SNE의 최적화는
-#   혼돈적이어서, 1e-15(float64의 마지막 몇 비트)만큼 흔든 `TINY_RUNS`번의 실행도 숫자가 거의 같은 만큼 퍼집니다. 그
-#   퍼짐이 모든 t-SNE 숫자의 잡음입니다.
+# - **잡음**: 시작점(PCA)을 백만분의 1만큼 흔든 뒤 다시 float32로 바꿔서 t-SNE를 `TSNE_RUNS`번 더 돌립니다. 그래야
+#   이 실행들이 위의 그림과 같은 계산이 됩니다. scikit-learn은 이 t-SNE를 대부분 float32로 계산합니다. 우리 벡터가
+#   float32이고, 벡터 사이의 거리를 이웃 확률로 바꾸기 전에 float32로 반올림하며, `init="pca"`이면 시작점, 점의
+#   위치, 그 기울기, 모든 갱신도 float32입니다. 그러면 두 프로세서 사이의 반올림 차이는 상대적으로 약 1e-7이고,
+#   백만분의 1만큼 흔드는 것은 그런 반올림 단계 열 개쯤에 해당합니다. 이 실행들(표는 위 그림의 시작점도 함께
+#   셉니다)의 퍼짐이 모든 t-SNE 숫자의 잡음입니다.
+# - **더 작게 흔들기**: 1e-15만큼 흔든 값은 float32에 담을 수 없습니다. 그래서 `TINY_RUNS`번의 실행은 float64
+#   배열에서 시작하고, 최적화도 float64로 합니다. 위 그림과는 다른 계산이지만(표의 행 이름에 적어 두었습니다)
+#   혼돈은 같습니다. 그 그림들은 서로 멀리 떨어진 채 끝나고(확인 셀이 검사합니다), 숫자도 퍼집니다. 두 행을
+#   비교해 보세요.
 #
 # 그 잡음 때문에 테스트는 다음 셀의 출력을 비교하지 않습니다(`nbval-ignore-output` 태그가 붙어 있습니다. 다른
 # 프로세서에서는 t-SNE 숫자가 달라집니다). 그다음 셀이 본문의 주장을 여유를 두고 확인합니다.
@@ -287,7 +293,9 @@ rng = np.random.default_rng(SEED)
 start = PCA(n_components=2).fit_transform(X)
 start = start.astype(np.float32)  # scikit-learn의 init="pca"처럼 float32로 바꾼 뒤 PC1의 표준편차가 1e-4가 되도록 줄임
 start = start / start[:, 0].std() * 1e-4
-nudged = [tsne(X, PERPLEXITY, init=start * (1 + 1e-6 * rng.standard_normal(start.shape))) for _ in range(TSNE_RUNS)]
+nudged = [tsne(X, PERPLEXITY, init=(start * (1 + 1e-6 * rng.standard_normal(start.shape))).astype(np.float32))
+          for _ in range(TSNE_RUNS)]  # 다시 float32로: 위의 그림과 같은 계산
+# 1e-15만큼 흔든 값은 float32에서 사라지므로, 이 시작점은 float64로 둡니다(최적화도 float64로 합니다)
 tiny = [tsne(X, PERPLEXITY, init=start * (1 + 1e-15 * rng.standard_normal(start.shape))) for _ in range(TINY_RUNS)]
 scores = {"original": dict(trust=1.0, group=same_group_rate(X), corr=1.0), "PCA": measure(P), "t-SNE": measure(T)}
 tsne_runs = [scores["t-SNE"]] + [measure(Y) for Y in nudged]
@@ -305,7 +313,7 @@ rows = [["원래 공간"] + cells([scores["original"]]), ["PCA"] + cells([scores
 if TSNE_RUNS:
     rows.append([f"t-SNE, 시작점 {len(tsne_runs)}개, 1e-6 (평균 ± 표준편차 (최소–최대))"] + cells(tsne_runs))
 if TINY_RUNS > 1:
-    rows.append([f"t-SNE, 시작점 {len(tiny_runs)}개, 1e-15"] + cells(tiny_runs))
+    rows.append([f"t-SNE, 시작점 {len(tiny_runs)}개, 1e-15 (float64)"] + cells(tiny_runs))
 rows.append(["우연: 무작위 배치"] + cells(chance_runs))
 print(format_table(["공간", "신뢰도", "같은 그룹 최근접 이웃", "거리의 순위 상관"], rows, align="<>>>"))
 corr_tsne = [r["corr"] for r in tsne_runs]
@@ -322,6 +330,11 @@ for name, runs in [("PCA", [scores["PCA"]]), ("t-SNE", tsne_runs)]:
     assert min(r["trust"] for r in runs) > chance["trust"] + 0.1, (
         f"{name}의 그림은 무작위 배치보다 이웃 관계를 훨씬 더 잘 지켜야 합니다")
 print("확인 통과: 전체 공간에서 그룹이 모여 있고, 두 그림 모두 무작위 배치보다 이웃 관계를 훨씬 더 잘 지킵니다")
+if TINY_RUNS > 1:
+    apart = max(float(np.abs(Y - tiny[0]).max()) for Y in tiny[1:])
+    assert apart > 1, "1e-15만큼 다른 시작점은 서로 다른 그림으로 끝나야 합니다. t-SNE의 최적화는 혼돈적입니다"
+    print("시작점이 1e-15만큼 다른 실행들도 서로 다른 그림으로 끝납니다(좌표가 1 넘게 차이 납니다). "
+          "t-SNE의 최적화는 혼돈적입니다")
 trust_tsne = [r["trust"] for r in tsne_runs + tiny_runs]
 if min(trust_tsne) > scores["PCA"]["trust"] + 0.02:
     print("t-SNE는 모든 실행에서 PCA보다 이웃 관계를 더 잘 지킵니다(신뢰도)")
@@ -343,10 +356,10 @@ else:
 # 행들을 비교해 보세요. 첫 행이 기준(원래 공간의 값)입니다. 전체 공간에서 단어의 최근접 이웃이 같은 그룹에 있는
 # 비율입니다. t-SNE 그림은 이 기준보다 *높게* 나올 수도 있습니다. t-SNE는 군집을 안으로 모으고 군집끼리는 밀어내므로,
 # 두 그룹 사이에 있던 단어가 자기 그룹 안으로 들어갈 수 있습니다. 전체 단어 중 한두 개의 차이는 t-SNE 자신의 퍼짐
-# (최소–최대 열) 안에 있습니다.
+# (괄호 안의 최소–최대) 안에 있습니다.
 # *그룹*을 보기에 좋은 그림은 그 비율과 높은 신뢰도를 유지하고, *거리*를 보기에 좋은 그림은 높은 거리의 순위 상관을
-# 유지합니다. 마지막 행은 아무 정보도 없는 그림이 얻는 값입니다. ± 값은 시작점의 마지막 몇 비트만 바뀌었을 때
-# t-SNE의 숫자가 얼마나 움직이는지 말해 줍니다. 그보다 작은 차이는 아무 의미가 없습니다. t-SNE는 이웃 관계를
+# 유지합니다. 마지막 행은 아무 정보도 없는 그림이 얻는 값입니다. 1e-6 행의 ± 값은 시작점이 반올림 몇 단계만큼
+# 움직일 때 t-SNE의 숫자가 얼마나 움직이는지 말해 줍니다. 그보다 작은 차이는 아무 의미가 없습니다. t-SNE는 이웃 관계를
 # 지키도록 만들어졌고, 확인 셀은 이 단어들에서 t-SNE가 PCA보다 이웃 관계를 더 잘 지켰는지 말해 줍니다. PCA의
 # 거리는 참 거리의 투영이므로, PCA가 대신 전체 배치를 지키리라 기대할 수도 있습니다. 하지만 많은 방향 중 둘만
 # 남기므로 퍼짐의 대부분을 버립니다. 여기서 두 그림이 거리를 얼마나 지키는지는 표 셀의 마지막 줄이 비교합니다.
@@ -466,7 +479,7 @@ q1, q2, q3 = w2vlib.exercises.load("07", lang="ko")
 
 # %%
 answer_1 = ...  # 그룹 이름, 예: "months"
-q1.check(answer_1, X=X, groups=groups)
+q1.check(answer_1, X=X, groups=groups, shown=SHOWN)
 # q1.hint()
 # q1.solution()
 
@@ -503,8 +516,9 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # **출처**(이 노트북에서 확인한 것): 교재의 코드(oreilly-japan/deep-learning-from-scratch-2:
 # `ch02/count_method_small.py`는 예문의 PPMI 행렬을 `np.linalg.svd`로 줄이고 단어 7개의
 # `U[:, 0]`, `U[:, 1]`을 그림으로 그립니다. `ch02/count_method_big.py`는 PTB의 SVD를 계산하지만 그림은 그리지 않습니다. `ch04/eval.py`는
-# 그림을 그리지 않습니다), scikit-learn(`sklearn/manifold/_t_sne.py`: `init="pca"`인 `TSNE`는 PCA 그림을 표준편차
-# 1e-4로 줄여서 시작하고, `method="exact"`, 퍼플렉서티는 샘플 수보다 작아야 하고, 2차원에서는 자유도 1인 스튜던트
+# 그림을 그리지 않습니다), scikit-learn 1.9(`sklearn/manifold/_t_sne.py`: `init="pca"`인 `TSNE`는 PCA 그림을
+# float32로 바꾸고 표준편차 1e-4로 줄여서 시작하고, `_joint_probabilities`는 거리를 float32로 반올림하고,
+# `_gradient_descent`와 `_kl_divergence`는 시작점의 dtype을 유지합니다. `method="exact"`, 퍼플렉서티는 샘플 수보다 작아야 하고, 2차원에서는 자유도 1인 스튜던트
 # t 분포, 쿨백-라이블러 비용. `trustworthiness`), Embedding Projector(tensorflow/tensorboard
 # `vz_projector/data-provider.ts`: `parseTensors`는 줄을 탭으로 나누고, `parseMetadata`는 첫 줄에 탭이 있을 때만
 # 머리글로 읽습니다), word2vec.c(tmikolov/word2vec `word2vec.c`: 텍스트 출력은 `V H` 다음에

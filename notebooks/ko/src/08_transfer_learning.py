@@ -114,7 +114,8 @@ print("테스트 단어의 예:", ", ".join(sorted(words[idx_test])[:10]), "..."
 # %% [markdown]
 # ## 3. 특징: 전이된 벡터 대 기준선
 #
-# 아래의 모든 방법은 같은 분류기(다항 로지스틱 회귀)와 같은 분할을 씁니다. 바뀌는 것은 특징뿐입니다.
+# 아래의 모든 방법은 같은 분할을 쓰고, 처음 세 방법은 같은 분류기(다항 로지스틱 회귀)도 씁니다. 바뀌는 것은
+# 특징뿐입니다.
 #
 # - **단어 벡터**(word vectors): PTB에서 학습한 단어의 CBOW 벡터(길이 1로 정규화)
 # - **원핫**(one-hot): 1이 하나뿐이고 길이가 어휘 수인 벡터. 테스트 단어의 1은 모든 학습 단어에서 0이었던 열에 있으므로
@@ -172,19 +173,26 @@ print(f"대표 결과: 처음 보는 단어를 분류하는 단어 벡터의 정
 FEW_EPOCHS = ". EPOCHS가 적으면 벡터가 배운 것이 거의 없습니다. 더 오래 학습해 보세요(노트북 05는 10)"
 assert all(len(g) == 1 for g in one_hot_guesses), "원핫은 처음 보는 단어 모두에 같은 범주(편향이 가장 큰 범주)를 줘야 합니다"
 assert all(o <= m for o, m in zip(runs["one-hot"], runs["majority class"])), "원핫은 다수 클래스보다 나을 수 없습니다"
+ties = sum(o == m for o, m in zip(runs["one-hot"], runs["majority class"]))
+same_counts = len({tuple(int(np.sum(labels[te] == c)) for c in classes) for _, te in splits}) == 1
 for base in ("one-hot", "majority class", "random vectors"):
     assert all(v > b + 0.2 for v, b in zip(runs["word vectors"], runs[base])), (
         f"모든 분할에서 단어 벡터가 기준선인 {shown[base]}보다 분명히 높아야 합니다" + FEW_EPOCHS)
 print(f"확인 통과: 분할 {N_SPLITS}개 모두에서 원핫은 테스트 단어 모두에 같은 범주를 주므로 다수 클래스보다 나을 수 "
       "없고, 단어 벡터는 모든 기준선을 0.2 넘게 앞섭니다")
+print(f"원핫은 분할 {N_SPLITS}개 중 {ties}개에서 다수 클래스와 정확도가 같고, " + (
+    "모든 분할의 테스트 세트에 범주마다 같은 수의 단어가 들어 있습니다" if same_counts else
+    "분할마다 테스트 세트에 든 범주별 단어 수가 다릅니다"))
 
 # %% [markdown]
-# 원핫 특징은 처음 보는 단어 모두에 같은 범주(편향이 가장 큰 범주)를 주므로, 층화 분할에서는(학습 세트에서 가장 큰
-# 범주가 테스트 세트에서도 가장 큽니다) 다수 클래스보다 나을 수 없습니다. 다만 층화 분할의
-# 동점과 반올림은 예외입니다(확인 셀이 이것을 검사합니다. 표에서 둘이 같은지 보세요. sklearn의 층화 분할은 분할마다
-# 범주별 개수가 같을 수 있어서 그 ± 값이 0일 수 있습니다). 학습 단어를 외울 뿐, 새 단어에 대해서는 아무것도 모릅니다.
-# 같은 크기의 무작위 벡터도 도움이 되지 않습니다(그 평균을 우연 수준과 비교해 보세요. 분할 하나는 운이 좋을 수 있습니다). CBOW 벡터는 범주를 배운 적이
-# 없는데도, 그 위의 선형 분류기는 처음 보는 단어에 어느 기준선보다 훨씬 정확하게, 모든 분할에서 레이블을 붙입니다.
+# 원핫 특징은 학습 단어를 외울 뿐, 새 단어에 대해서는 아무것도 모릅니다. 그래서 처음 보는 단어 모두에 같은
+# 범주(편향이 가장 큰 범주)를 줍니다. 층화 분할에서는 학습 세트에서 가장 큰 범주가 테스트 세트에서도 가장 크므로,
+# 원핫은 잘해야 다수 클래스와 같습니다(크기가 같은 범주가 있거나 분할에서 반올림이 달라지면 어긋날 수 있어서, 확인
+# 셀이 검사합니다). 여기서는 모든 분할에서 둘의 정확도가 같고, 분할마다 테스트 세트에 범주별로 같은 수의 단어가
+# 들어가므로 둘 다 ± 값이 0입니다. 확인 셀이 두 사실을 모두 출력합니다.
+# 같은 크기의 무작위 벡터도 도움이 되지 않습니다(그 평균을 우연 수준과 비교해 보세요. 분할 하나는 운이 좋을 수
+# 있습니다). CBOW 벡터는 범주를 배운 적이 없는데도, 그 위의 선형 분류기는 처음 보는 단어에 어느 기준선보다 훨씬
+# 정확하게, 모든 분할에서 레이블을 붙입니다.
 # 그 지식은 PTB가 각 단어를 쓰는 맥락(context)에서 왔습니다. 이것이 전이 학습(transfer learning)입니다.
 #
 # ## 4. 오류 분석: 어디에서 틀리나
@@ -206,6 +214,7 @@ cm = confusion_matrix(true_all, pred_all, labels=classes)
 fig, ax = plt.subplots(figsize=(7, 6))
 ConfusionMatrixDisplay(cm, display_labels=[CATEGORY_NAMES.get(c, c) for c in classes]).plot(ax=ax, cmap="Blues", colorbar=False, xticks_rotation=45,
                                                         values_format="d")
+ax.grid(False)  # 칸을 가로지르는 격자선 없이
 ax.set_xlabel("예측한 범주")
 ax.set_ylabel("실제 범주")
 ax.set_title(f"혼동 행렬, 분할 {N_SPLITS}개의 합계")
@@ -307,7 +316,7 @@ q1, q2, q3 = w2vlib.exercises.load("08", lang="ko")
 
 # %%
 answer_1 = ...  # kNN의 평균 테스트 정확도, 0과 1 사이의 비율
-q1.check(answer_1, X=features["word vectors"], labels=labels, splits=splits)
+q1.check(answer_1, X=features["word vectors"], labels=labels, splits=splits, full=np.mean(runs["word vectors"]))
 # q1.hint()
 # q1.solution()
 

@@ -20,13 +20,14 @@
 #
 # V개 단어에 대한 소프트맥스는 노트북 01의 병목입니다. 교재와 노트북 03~09는 이 병목을 **네거티브 샘플링**(negative
 # sampling)으로 없앴습니다. 무작위로 뽑은 단어 몇 개에 대해 "이 단어인가, 아닌가?"를 묻는 방법입니다. word2vec에는 다른 길도
-# 있고, 네거티브 샘플링은 그보다 나중에 나왔습니다. 네거티브 샘플링을 소개한 2013년 논문은 그것을 "계층적 소프트맥스의
-# 간단한 대안(a simple alternative to the hierarchical softmax)"이라고 소개합니다. 그 먼저 나온 길이 word2vec.c가
-# `-hs 1`로, gensim이 `hs=1`로 실행하는 **계층적 소프트맥스**(hierarchical softmax)입니다. V개 단어가 이진 트리의 잎이 되고, 단어의 확률은 루트에서 그 단어까지 내려가는 경로의 내부 노드마다
-# 시그모이드 하나씩을 곱한 값입니다. 이 트리는 **허프만 트리**(Huffman tree)여서 자주 나오는 단어가 루트 가까이에
+# 있고, 네거티브 샘플링은 그보다 나중에 나왔습니다. 네거티브 샘플링을 처음 제안한 2013년 논문(Mikolov 등,
+# arXiv:1310.4546)은 초록에서 이를 "계층적 소프트맥스의 간단한 대안(a simple alternative to the hierarchical softmax)"이라고
+# 설명합니다. 먼저 나온 그 길이 바로 word2vec.c가
+# `-hs 1`로, gensim이 `hs=1`로 실행하는 **계층적 소프트맥스**(hierarchical softmax)입니다. V개 단어가 이진 트리의 잎(leaf)이 되고, 단어의 확률은 루트(root)에서 그 단어까지 내려가는 경로의
+# 내부 노드(inner node)마다 시그모이드 하나씩을 곱한 값입니다. 이 트리는 **허프만 트리**(Huffman tree)여서 자주 나오는 단어가 루트 가까이에
 # 있습니다.
 #
-# 이 시리즈는 word2vec의 두 모델 중 CBOW 하나만 가르쳤습니다. 다른 모델인 **skip-gram 모델**(스킵그램)은 질문을
+# 이 시리즈는 지금까지 word2vec의 두 모델 중 CBOW 하나만 가르쳤습니다. 다른 모델인 **skip-gram 모델**(스킵그램)은 질문을
 # 뒤집습니다. 가운데 단어가 윈도우 안의 단어를 하나씩 예측합니다. 이 노트북은 두 길과 두 모델을 나란히 놓고 측정합니다.
 #
 # **이 노트북에서 배울 내용**
@@ -78,11 +79,12 @@ HIDDEN_SIZE = 100                       # 단어 벡터(그리고 내부 노드 
 WINDOW_SIZE = 5                         # 맥락의 최대 반경 (단어마다 1..WINDOW_SIZE에서 뽑음)
 NEGATIVE = 5                            # 네거티브 샘플링에서 학습 예 하나당 부정적 예(negative example)의 수
 EPOCHS = 2                              # PTB 학습 네 번 각각의 에폭 수 (적음: 5절 참고)
+SAMPLE = 1e-3                           # PTB 학습의 하위 샘플링 임계값 (word2vec의 -sample, 0 = 끔)
 THREADS = 2                             # 컴파일된 학습기의 스레드 수
 VOCAB_SIZES = [1_000, 10_000, 100_000]  # 비용 비교에 쓸 V (오름차순)
 BATCH = 2000                            # 시간을 재는 배치 하나의 학습 예 수 (소프트맥스는 BATCH // 40)
 REPEAT = 5                              # 시간 측정: 이 횟수만큼 실행해 가장 빠른 값
-ROUNDS = 3                              # 시간 측정: V 전체를 이 횟수만큼 다시 잽니다 (퍼짐을 보려고)
+ROUNDS = 3                              # 시간 측정: V 전체를 다시 재는 횟수 (퍼짐을 보려고)
 
 # %% [markdown]
 # ## 1. 교재의 문장으로 만든 트리
@@ -126,7 +128,7 @@ plt.show()
 # 점수는 `x = h · W[n]`입니다. 그 노드에서 왼쪽 자식(비트 0)으로 가는 단계의 확률은 `σ(x)`, 오른쪽(비트 1)으로 가는
 # 단계의 확률은 `σ(−x) = 1 − σ(x)`입니다. 노트북 03과 같은 이진 질문입니다. 단어의 확률은 경로의 단계들을 곱한 값입니다.
 # 이것이 word2vec.c의 규약입니다. 한 노드에서의 갱신은 `f = σ(x)`일 때 `g = (1 - code - f) * alpha`이고, 이는 레이블이
-# `1 − code`인 이진 교차 엔트로피의 기울기입니다 (TrainModelThread의 `if (hs)` 반복문).
+# `1 − code`인 이진 교차 엔트로피 오차의 기울기입니다 (TrainModelThread의 `if (hs)` 반복문).
 #
 # V에 대한 합이 어디에도 없는데 V개 확률의 합은 왜 1일까요? 내부 노드마다 두 단계가 그 노드에 도달한 확률을 나눠
 # 가집니다. `σ(x) + σ(−x) = 1`이기 때문입니다. 그래서 루트의 1이 노드마다 나뉘고, 잎들이 그것을 전부 받습니다.
@@ -169,7 +171,7 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 # ## 2. PTB에서의 경로 길이
 #
 # 학습 예 하나의 비용은 타깃 경로의 내부 노드마다 내적 하나(와 행 갱신 하나)입니다. 그래서 중요한 수는 **기대 코드
-# 길이**, 즉 글의 단어들에 대해 평균한 경로 길이 `sum(count × length) / sum(count)`입니다. 섀넌의 한계에 따르면 어떤
+# 길이**(expected code length), 즉 글의 단어들에 대해 평균한 경로 길이 `sum(count × length) / sum(count)`입니다. 섀넌의 한계에 따르면 어떤
 # 이진 코드도 평균적으로 단어 분포의 비트 단위 엔트로피 `−Σ p log₂ p`보다 짧을 수 없고, 허프만 코드는 최적이어서 그보다
 # 1비트 미만만 깁니다. 비교할 귀무 기준(null)은 횟수를 무시한 균형 트리로, 모든 경로의 길이가 약 log₂ V입니다.
 
@@ -247,15 +249,15 @@ assert np.median(gap) < 1.5
 # 비용의 로그-로그 기울기(slope)는 1이고, 일정한 비용의 로그-로그 기울기는 0입니다.
 #
 # **문제 3은 여기서 시작합니다.** 다음 셀들을 실행하기 전에, `VOCAB_SIZES` 범위에서 V에 대한 계층적 소프트맥스의
-# 학습 예 하나당 일의 양(평균 경로 길이)의 로그-로그 기울기를 예측해서 적어 두세요. 노트북 끝의 채점은 다음 셀들이
+# 학습 예 하나당 일의 양(평균 경로 길이)의 로그-로그 기울기를 예측해서 적어 보세요. 노트북 끝의 채점은 다음 셀들이
 # 계산하는 평균 경로 길이의 로그-로그 기울기와 비교합니다.
 
 # %%
 prediction_3 = ...                # V에 대한 계층적 소프트맥스 비용의 로그-로그 기울기 예측 (0 = 평평함, 1 = V에 비례)
 
 # %% [markdown]
-# V마다 지프(Zipf) 법칙을 닮은 빈도의 합성 말뭉치를 `SEED`와 V로 시드를 준 자기만의 생성기로 만들고(노트북
-# 04처럼), 그 허프만 트리를 만듭니다. 첫 번째 표는 센 **일의 양**입니다. 학습 예 하나의 출력 쪽 순전파가 계산하는
+# V마다 지프(Zipf) 법칙을 닮은 빈도의 합성 말뭉치를 `SEED`와 V를 시드로 쓰는 별도의 난수 생성기로 만들고(노트북
+# 04처럼), 그 허프만 트리를 만듭니다. 첫 번째 표는 세어 본 **일의 양**입니다. 학습 예 하나의 출력 쪽 순전파가 계산하는
 # 길이 H인 내적의 수로, 소프트맥스는 V, 네거티브 샘플링은 k + 1 = `NEGATIVE + 1`, 계층적 소프트맥스는 평균 경로
 # 길이입니다(역전파는 그만큼의 행 갱신을 한 번 더 합니다). 여기서는 이 개수가 비용의 척도이고, 어떤 컴퓨터에서도
 # 같습니다.
@@ -264,14 +266,14 @@ prediction_3 = ...                # V에 대한 계층적 소프트맥스 비용
 # 쓰는 `h @ W_out`은 학습 예 `BATCH // 40`개로(점수가 배치 × V 행렬이므로), k = `NEGATIVE`인
 # `NegativeSamplingLoss`(부정적 예 추출 포함)와 `HierarchicalSoftmaxLoss`는 학습 예 `BATCH`개로 잽니다. numpy의 행렬
 # 곱은 스레드 하나로 돌리고(scikit-learn이 함께 설치하는 `threadpoolctl`), V 전체에 대한 측정을 순서를 번갈아 가며
-# `ROUNDS`번 반복합니다. 표는 학습 예 하나당 시간의 중앙값이고, 로그-로그 기울기는 측정들의 중앙값(최솟값 .. 최댓값)으로
+# `ROUNDS`번 반복합니다. 표는 학습 예 하나당 시간의 중앙값이고, 로그-로그 기울기는 측정들의 중앙값(최솟값 ~ 최댓값)으로
 # 출력합니다. 학습 예 하나당 시간에는 호출마다 드는 numpy의 비용과 메모리 이동도 담기는데, 네거티브 샘플링과 계층적
 # 소프트맥스에서는 이것이 수천 번의 곱셈-덧셈 자체보다 큽니다.
 
 # %%
 def build_output_side(V_, seed):
     """V 하나에 대해 합성 지프 말뭉치 위의 세 출력 계층: 그 단계 함수들과 평균 경로 길이."""
-    rng_v = np.random.default_rng([seed, V_])   # 자기만의 생성기: V의 말뭉치가 시간 측정에 좌우되지 않습니다
+    rng_v = np.random.default_rng([seed, V_])   # 별도의 생성기: V의 말뭉치가 시간 측정에 좌우되지 않습니다
     zipf = 1.0 / np.arange(1, V_ + 1)
     fake_corpus = rng_v.choice(V_, size=10 * V_, p=zipf / zipf.sum())
     fake_counts = np.bincount(fake_corpus, minlength=V_)
@@ -308,14 +310,14 @@ Vs = np.array([s["V"] for s in setups])
 paths = np.array([s["path"] for s in setups])
 work = {NAMES[0]: Vs.astype(float), NAMES[1]: np.full(len(Vs), NEGATIVE + 1.0), NAMES[2]: paths}
 print("학습 예 하나의 일의 양: 길이 H인 내적의 수 (출력 쪽, 순전파)")
-print(format_table(["V", "평균 경로", "소프트맥스", "네거티브 샘플링", "계층적 소프트맥스"], [[f"{V_:,}", f"{paths[i]:.2f}"] + [f"{work[n][i]:,.2f}" for n in NAMES]
+print(format_table(["V", "소프트맥스", "네거티브 샘플링", "계층적 소프트맥스 (= 평균 경로)"], [[f"{V_:,}"] + [f"{work[n][i]:,.2f}" for n in NAMES]
                                   for i, V_ in enumerate(Vs)]))
 
 # %%
 if Vs.max() >= 10 * Vs.min():
     slope_path = loglog_slope(Vs, paths)
     assert 0 < slope_path < 0.3, "평균 경로는 자라지만, V보다 훨씬 느리게 자랍니다"
-    print(f"확인 통과. 일의 양은 소프트맥스에서 V처럼 자라고, 네거티브 샘플링에서는 k + 1로 그대로입니다. 평균 경로의 로그-로그 기울기(slope)는 {slope_path:.3f}")
+    print(f"확인 통과. 평균 경로의 로그-로그 기울기는 {slope_path:.3f}입니다. 0과 0.3 사이이므로, 자라기는 하지만 V보다 훨씬 느리게 자랍니다")
 else:
     slope_path = None
     print("주어진 크기에서는 확인 통과. 비용이 자라는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 주세요.")
@@ -338,7 +340,7 @@ if slope_path is not None:
     med = {n: float(np.median(slopes[n])) for n in NAMES}
     assert med[NAMES[0]] > 0.3, "소프트맥스 단계는 V와 함께 자랍니다 (V가 크면 로그-로그 기울기 1 근처)"
     for n in NAMES[1:]:
-        assert med[n] < med[NAMES[0]] - 0.3, "{n}은(는) V와 함께 거의 자라지 않아야 합니다 (컴퓨터가 바빴다면 다시 실행하세요)".format(n=n)
+        assert med[n] < med[NAMES[0]] - 0.3, "{n}은(는) V와 함께 거의 자라지 않아야 합니다 (컴퓨터가 바빴다면 다시 실행해 보세요)".format(n=n)
     print("확인 통과. 소프트맥스의 시간은 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다")
 else:
     slopes = None
@@ -353,16 +355,16 @@ for n, marker in zip(NAMES, "os^"):
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("어휘 수 V")
-ax.set_ylabel("학습 예 하나의 시간 (마이크로초)")
+ax.set_ylabel("학습 예 하나당 시간 (마이크로초)")
 ax.set_title("출력 계층, 순전파 + 역전파 (H = {H}, k = {k}), {r}번 측정의 중앙값과 범위".format(H=HIDDEN_SIZE, k=NEGATIVE, r=ROUNDS))
 ax.legend(fontsize=9)
 plt.show()
 if slopes is not None:
     for n in NAMES:
-        print(f"{n}: {np.median(slopes[n]):.2f} ({np.min(slopes[n]):.2f} .. {np.max(slopes[n]):.2f})")
+        print(f"{n}: {np.median(slopes[n]):.2f} ({np.min(slopes[n]):.2f} ~ {np.max(slopes[n]):.2f})")
 
 # %% [markdown]
-# 센 일의 양의 표가 각 길의 비용을 말해 줍니다. 두 길 모두 O(V) 항을 없애고, 어느 쪽이 일을 덜 하는지는
+# 세어 본 일의 양의 표가 각 길의 비용을 말해 줍니다. 두 길 모두 O(V) 항을 없애고, 어느 쪽이 일을 덜 하는지는
 # `NEGATIVE + 1`과 평균 경로 길이(둘 다 첫 번째 표에 있습니다)를 비교하면 알 수 있습니다. 시간 측정은 느슨하게만
 # 확인합니다. 소프트맥스의 로그-로그 기울기 중앙값이 나머지 둘보다 0.3 이상 크다는 것뿐입니다. 호출마다 드는 비용과
 # 메모리 이동 때문에 네거티브 샘플링과 계층적 소프트맥스의 순서는 어느 쪽으로든 바뀔 수 있고, 측정들의 범위가 바쁜
@@ -379,14 +381,13 @@ if slopes is not None:
 # 있습니다.
 #
 # skip-gram은 단어마다가 아니라 쌍마다 학습 예를 하나씩 만듭니다. word2vec의 동적 윈도우(dynamic window)에서는 반경을 1부터
-# `WINDOW_SIZE` 사이에서 뽑으므로, 단어 하나는 평균 `2 × (WINDOW_SIZE + 1) / 2 = WINDOW_SIZE + 1`개의 맥락 단어를
-# 갖습니다 (윈도우가 잘리는 곳에서는 조금 적습니다).
+# `WINDOW_SIZE`까지 중에서 뽑으므로, 단어 하나는 평균 `2 × (WINDOW_SIZE + 1) / 2 = WINDOW_SIZE + 1`개의 맥락 단어를
+# 갖습니다 (윈도우가 잘리는 곳에서는 조금 적습니다). 반경 뽑기를 모의 실험해 이 식을 확인해 봅니다.
 
 # %%
 radius = np.random.default_rng(SEED).integers(1, WINDOW_SIZE + 1, size=100_000)
 print(f"WINDOW_SIZE = {WINDOW_SIZE}일 때 단어 하나당 쌍의 수: {np.mean(2 * radius):.2f} (모의 실험), "
-      f"{WINDOW_SIZE + 1} (기댓값)")
-assert abs(np.mean(2 * radius) - (WINDOW_SIZE + 1)) < 0.05
+      f"{WINDOW_SIZE + 1} (식의 값)")
 
 # %% [markdown]
 # 그래서 skip-gram은 말뭉치의 단어 하나당 CBOW의 약 `WINDOW_SIZE + 1`배만큼 출력 쪽 일을 합니다. 이 패키지의
@@ -394,14 +395,55 @@ assert abs(np.mean(2 * radius) - (WINDOW_SIZE + 1)) < 0.05
 # 가운데 단어를 예측합니다 (gensim의 `w2v_fast_sentence_sg_hs`는 가운데 단어의 경로와 맥락 단어의 행을 받습니다).
 # 윈도우 안에서는 같은 쌍들입니다.
 #
+# 그래도 전체 일의 양이 CBOW의 `WINDOW_SIZE + 1`배가 되지는 않습니다. CBOW에는 skip-gram에 거의 없는 입력 쪽 일이
+# 있기 때문입니다. 말뭉치의 단어 하나당, 길이 H인 행을 한 번 훑는 횟수를 세어 봅시다. 맥락 단어는 c ≈
+# `WINDOW_SIZE + 1`개, 예측 하나의 출력 행은 m개입니다(네거티브 샘플링은 m = k + 1, 계층적 소프트맥스는 평균 경로
+# 길이). 커널은 출력 행마다 내적을 계산하고, 그 행을 오차에 더하고, 그 행을 갱신합니다. 세 번 훑습니다. CBOW는 맥락
+# 행 c개를 더하고 오차를 각 행에 다시 더하므로 2c + 3m입니다. skip-gram은 가운데 단어의 행으로 예측을 c번 하고 그
+# 행을 한 번 갱신하므로 3cm + 2입니다. 예측되는 비율은 (3cm + 2) / (2c + 3m)으로 c보다 작습니다. 다음 셀들이 이
+# 값과 측정한 비율을 출력합니다.
+#
 # ## 5. PTB에서 네 번 학습하기: CBOW와 skip-gram, 네거티브 샘플링과 계층적 소프트맥스
 #
 # 이제 두 모델과 두 길을 노트북 09의 컴파일된 백엔드(`fast.train(..., backend="numba")`, 계층적 소프트맥스는
-# gensim의 이름대로 `hs=1, negative=0`)로 PTB에서 학습합니다. 시드, `HIDDEN_SIZE`, `WINDOW_SIZE`, 하위 샘플링(subsampling) 1e-3이
-# 모두 같고, 노트북이 짧게 끝나도록 각각 `EPOCHS` 에폭만 학습합니다. 벡터는 수렴과는 거리가 멀므로(아래 벤치마크는 다섯
-# 에폭을 돕니다) 이 표는 최고 점수가 아니라 넷을 서로 비교하는 용도로 읽으세요. 학습률(learning rate)은 word2vec.c의
-# 기본값으로, CBOW는 0.05, skip-gram은 0.025입니다. 짧은 준비 실행이 먼저 각 커널을 컴파일하므로(또는 numba의
-# 캐시에서 불러오므로) 컴파일 시간은 재지 않습니다.
+# gensim의 이름대로 `hs=1, negative=0`)로 PTB에서 학습합니다. 시드, `HIDDEN_SIZE`, `WINDOW_SIZE`, 하위
+# 샘플링(subsampling) 임계값 `SAMPLE`이 모두 같고, 노트북이 짧게 끝나도록 각각 `EPOCHS` 에폭만 학습합니다. 벡터는
+# 수렴과는 거리가 멀므로 이 표는 최고 점수가 아니라 넷을 서로 비교하는 용도로 읽으세요. 학습률(learning rate)은
+# 컴파일된 백엔드에서 `fast.train`의 기본값인 word2vec.c의 값(`alpha = 0.025`, `cbow`이면 0.05)이고, 표는 그 값을
+# 각 학습에서 다시 읽어 보여 줍니다. 짧은 준비 실행이 먼저 각 커널을 컴파일하므로(또는 numba의 캐시에서
+# 불러오므로) 컴파일 시간은 재지 않습니다.
+#
+# 손실은 무엇과 비교해야 할까요? 두 길은 서로 다른 양을 보고합니다. 계층적 소프트맥스는 V개 단어에 대한 로그 확률인
+# `−ln P(target | context)`를 나트(nat) 단위로 보고합니다. 그 귀무 기준은 맥락을 무시하고 각 단어가 얼마나 자주
+# 타깃이 되는지만 아는 모델이고, 그 손실은 타깃들의 엔트로피(나트)입니다(타깃은 하위 샘플링이 남긴 단어입니다.
+# 맥락 단어가 타깃인 skip-gram에서도 분포는 거의 같습니다).
+# 네거티브 샘플링은 이진 교차 엔트로피 k + 1개의 합을 보고하는데, 이것은 로그 확률이 아닙니다. 맥락을 무시하는 그
+# 귀무 기준은 단어마다 가장 좋은 고정 점수 `x = ln(p(w) / (k q(w)))`를 줍니다. p는 타깃의 분포, q는 부정적 예의
+# 분포(횟수^0.75)이고, 손실은 `Σ p(w) (−ln σ(x)) + k Σ q(w) (−ln σ(−x))`입니다. 그러니 각 행은 자기 귀무 기준과만
+# 비교하고, 네거티브 샘플링의 행을 계층적 소프트맥스의 행과 비교하지는 마세요. 셀은 모든 출력 벡터가 0인 시작
+# 시점의 손실(시그모이드가 모두 1/2)도 출력합니다. 경로의 노드마다 ln 2, 그리고 (k + 1) ln 2입니다.
+
+# %%
+keep = fast.subsample_keep_prob(counts, SAMPLE)          # word2vec.c의 단어별 유지 확률
+p_target = counts * keep / (counts * keep).sum()         # 하위 샘플링 뒤의 타깃
+q_noise = counts ** 0.75 / (counts ** 0.75).sum()        # 부정적 예 (w2vlib의 지수 0.75)
+path_kept = float(p_target @ lengths)                    # 학습 예 하나의 평균 경로
+null_loss = {"계층적 소프트맥스": float(-(p_target * np.log(p_target)).sum())}
+x_best = np.log(p_target / (NEGATIVE * q_noise))
+null_loss["네거티브 샘플링"] = float(p_target @ np.logaddexp(0, -x_best) + NEGATIVE * q_noise @ np.logaddexp(0, x_best))
+start_loss = {"계층적 소프트맥스": math.log(2) * path_kept, "네거티브 샘플링": (NEGATIVE + 1) * math.log(2)}
+print(f"하위 샘플링 뒤 학습 예 하나의 평균 경로 길이: {path_kept:.2f} "
+      f"(원문의 단어 하나당: {L_mean:.2f})")
+print(f"V개 단어를 고르게 찍을 때: ln V = {math.log(V):.3f}나트")
+print(format_table(["출력 계층", "시작 시점의 손실", "맥락을 무시한 귀무 기준", "단위"],
+                   [[r, f"{start_loss[r]:.3f}", f"{null_loss[r]:.3f}", u] for r, u in
+                    (("네거티브 샘플링", f"이진 교차 엔트로피 {NEGATIVE + 1}개의 합"),
+                     ("계층적 소프트맥스", "나트: -ln P(target)"))]))
+c_ctx = WINDOW_SIZE + 1
+m_out = {"네거티브 샘플링": NEGATIVE + 1, "계층적 소프트맥스": path_kept}
+predicted_ratio = {r: (3 * c_ctx * m + 2) / (2 * c_ctx + 3 * m) for r, m in m_out.items()}
+print("skip-gram / CBOW, 단어 하나당 행을 훑는 횟수 (3cm + 2) / (2c + 3m), c = " + str(c_ctx) + ": "
+      + ", ".join(f"{r} {predicted_ratio[r]:.2f}" for r in m_out))
 
 # %% tags=["nbval-ignore-output"]
 runs = {}
@@ -411,17 +453,29 @@ for model in ("cbow", "skipgram"):
         fast.train(corpus[:2_000], V, model=model, backend="numba", epochs=1, sample=0, progress=False,
                    **output)                    # 준비 실행: 커널을 컴파일합니다 (또는 캐시에서 불러옵니다)
         runs[(model, road)] = fast.train(corpus, V, model=model, hidden_size=HIDDEN_SIZE,
-                                         window_size=WINDOW_SIZE, epochs=EPOCHS, seed=SEED, backend="numba",
-                                         threads=THREADS, progress=False, **output)
-print(format_table(["모델", "출력 계층", "초", "초당 단어 수", "마지막 에폭의 손실"],
-                   [[m, r, f"{res.wall_time:.2f}", f"{res.words_per_sec:,.0f}", f"{res.loss_per_epoch[-1]:.3f}"]
-                    for (m, r), res in runs.items()]))
+                                         window_size=WINDOW_SIZE, epochs=EPOCHS, seed=SEED, sample=SAMPLE,
+                                         backend="numba", threads=THREADS, progress=False, **output)
+print(format_table(["모델", "출력 계층", "학습률", "초", "초당 단어 수", "마지막 에폭의 손실", "귀무 기준"],
+                   [[m, r, f"{res.settings['alpha']:g}", f"{res.wall_time:.2f}", f"{res.words_per_sec:,.0f}",
+                     f"{res.loss_per_epoch[-1]:.3f}", f"{null_loss[r]:.3f}"] for (m, r), res in runs.items()]))
+print("각 학습에서 다시 읽은 하위 샘플링 임계값:", sorted({res.settings["sample"] for res in runs.values()}))
+seconds = {key: res.wall_time for key, res in runs.items()}
+for road in m_out:
+    print(f"skip-gram / CBOW 학습 시간, {road}: {seconds[('skipgram', road)] / seconds[('cbow', road)]:.2f} "
+          f"(행을 훑는 횟수로 예측한 값 {predicted_ratio[road]:.2f})")
 
 # %% [markdown]
+# 손실은 모두 자기 귀무 기준보다 낮습니다. 손실 자체가 아니라 이 차이가 맥락이 모델에 가르쳐 준 양이고, 같은 길
+# 안에서만 비교할 수 있습니다. 측정한 skip-gram / CBOW 비율은 예측한 비율 주위에 흩어집니다. 행 세기는 부정적 예를
+# 무작위로 뽑는 일(CBOW는 학습 예 하나당 k개, skip-gram은 쌍 하나당 k개라서 단어 하나당 c·k개)과 메모리 이동을
+# 빼고 세었고, 공유 컴퓨터에서 한 번 잰 학습 시간의 비율은 실행할 때마다 달라집니다(셀을 다시 실행해 보세요).
+# 아래의 확인은 비율이 1.5보다 크고 예측의 두 배보다 작은지만 봅니다.
+#
 # 품질은 노트북 06처럼 평가합니다. 이 프로젝트의 PTB 유추 문제(`data/analogies_ptb.txt`)에서 3CosAdd 정확도를
 # 이항 표준오차, 그리고 V개 단어 중 하나를 찍는 우연 수준과 함께 봅니다. gensim의 테스트 데이터가 설치되어 있으면
-# PTB가 다루는 구글 유추 문제와 WordSim-353(사람의 평가와의 스피어먼 상관)도 봅니다. 귀무 기준은 계산합니다. 찍기만으로
-# 그만큼 맞힐 확률, 그리고 무작위 벡터의 스피어먼 상관(약 0, 오차는 `1 / sqrt(쌍의 수 - 3)` 정도)입니다.
+# PTB가 다루는 구글 유추 문제와 WordSim-353(사람의 평가와의 스피어먼 상관계수)도 봅니다. 귀무 기준도 코드로
+# 계산합니다. 찍기만으로 그만큼 맞힐 확률, 그리고 무작위 벡터의 스피어먼 상관계수(약 0, 오차는
+# `sqrt(1.06 / (쌍의 수 - 3))` 정도로, Fieller, Hartley, Pearson이 구한 스피어먼 상관계수의 표준오차)입니다.
 
 # %% tags=["nbval-ignore-output"]
 benchmarks = {"PTB 유추": ("analogy", Path("../..") / "data" / "analogies_ptb.txt")}
@@ -434,16 +488,19 @@ if have_gensim:
 
 
 def score(W):
-    """{벤치마크: (점수, 표준오차)}: 정확도는 이항 분포, 스피어먼은 1/sqrt(n - 3) (피셔)."""
+    """{벤치마크: (점수, 표준오차, 문제별 정답 여부, 문제)}. 정확도: 이항 분포의 표준오차(점수 0이 표준오차 0을 받지
+    않도록 p(1 - p)의 하한을 1/n으로 둠), 문제마다 True/False 하나와 문제의 단어 id (아래의 비교용).
+    스피어먼: 표준오차 sqrt(1.06 / (n - 3)), 문제별 결과 없음."""
     out = {}
     for b, (kind, path) in benchmarks.items():
         if kind == "analogy":
             res = evaluate_analogies(path, W, word_to_id)
             acc = res.accuracy
-            out[b] = (acc, math.sqrt(max(acc * (1 - acc), 1 / res.n_answered) / res.n_answered))
+            out[b] = (acc, math.sqrt(max(acc * (1 - acc), 1 / res.n_answered) / res.n_answered), res.correct,
+                      res.questions)
         else:
             res = evaluate_similarity(path, W, word_to_id)
-            out[b] = (res.spearman, 1 / math.sqrt(res.n_pairs - 3))
+            out[b] = (res.spearman, math.sqrt(1.06 / (res.n_pairs - 3)), None, None)
     return out
 
 
@@ -456,43 +513,112 @@ print(format_table(["모델", "출력 계층"] + list(benchmarks), rows))
 print(f"유추 문제의 우연 수준 ({V:,}개 단어 중 하나를 찍을 때): {1 / V:.4f}")
 if "WordSim-353" in benchmarks:
     above = [key for key, sc in scores.items() if sc["WordSim-353"][0] > 2 * sc["WordSim-353"][1]]
-    print(f"WordSim-353: 학습 4번 중 {len(above)}번이 무작위 벡터의 표준오차 두 배보다 크게 사람의 평가와 "
-          "상관관계가 있습니다")
+    print(f"WordSim-353: 학습 네 번 중 {len(above)}번은 사람의 평가와의 상관계수가 무작위 벡터 표준오차의 "
+          "두 배를 넘습니다")
 
 # %%
 for (m, r), sc in scores.items():
-    res = evaluate_analogies(benchmarks["PTB 유추"][1], runs[(m, r)].W_in, word_to_id)
-    p_chance = binom.sf(res.n_correct - 1, res.n_answered, 1 / V)   # 찍어서 그만큼 맞힐 확률
+    flags = sc["PTB 유추"][2]
+    p_chance = binom.sf(flags.sum() - 1, flags.size, 1 / V)   # 찍어서 그만큼 맞힐 확률
     assert p_chance < 1e-3, f"{m}, {r}: PTB 유추 문제에서 찍기보다 낫지 않습니다"
+    assert runs[(m, r)].loss_per_epoch[-1] < null_loss[r], f"{m}, {r}: 손실이 귀무 기준보다 낮지 않습니다"
 if "WordSim-353" in benchmarks:
-    assert above, "적어도 한 번은 사람의 평가와 상관해야 합니다 (EPOCHS를 늘려 보세요)"
-seconds = {key: res.wall_time for key, res in runs.items()}
-for road in ("네거티브 샘플링", "계층적 소프트맥스"):
-    assert seconds[("skipgram", road)] > 1.5 * seconds[("cbow", road)], "skip-gram은 단어 하나당 일을 더 많이 합니다"
-print("확인 통과. 모든 학습이 PTB 유추 문제를 찍기보다 훨씬 많이 맞힙니다 (p < 0.001). 두 길 모두에서 skip-gram이 "
-      "CBOW보다 오래 걸립니다")
+    assert above, "적어도 한 번은 사람의 평가와 상관관계가 있어야 합니다 (EPOCHS를 늘려 보세요)"
+for road in m_out:
+    ratio = seconds[("skipgram", road)] / seconds[("cbow", road)]
+    assert 1.5 < ratio < 2 * predicted_ratio[road], f"{road}: skip-gram / CBOW = {ratio:.2f} (컴퓨터가 바빴다면 다시 실행해 보세요)"
+print("확인 통과. 모든 학습이 PTB 유추 문제를 찍기보다 훨씬 많이 맞히고 (p < 0.001), 마지막 손실이 맥락을 무시한 "
+      "귀무 기준보다 낮습니다. skip-gram은 CBOW보다 1.5배 넘게 오래 걸리고, 예측한 비율의 두 배보다는 짧게 걸립니다")
 
 # %% [markdown]
-# 시드 하나에 에폭이 적습니다. 두 행의 차이가 잡음을 넘어서려면 *차이*의 표준오차 √(SE₁² + SE₂²)의 두 배 정도보다
-# 커야 합니다. 두 표준오차가 비슷하면 이것은 한 행의 표준오차의 약 1.4배입니다(두 행은 같은 문제를 풀므로 짝지은
-# 검정이 더 예리합니다). 위의 표준오차는 문제 수만 반영합니다. 시드를 바꾸어도 점수가 움직이고(노트북 05가 그 퍼짐을
-# 측정합니다), 같은 시드로 다시 실행해도 움직입니다. `THREADS`가 1보다 크면 학습기의 스레드들이 공유하는 행을 실행되는
-# 순서대로 갱신하므로(Hogwild), 같은 시드라도 같은 점수가 나온다는 보장이 없습니다.
+# 행 사이의 어떤 차이가 잡음 이상일까요? 위의 표준오차(SE)는 문제 수만 반영합니다. 두 학습은 *같은* 문제를 풀므로 더
+# 민감한 검정은 대응 표본 검정(paired test)입니다. 문제마다 두 학습의 맞음(1)과 틀림(0)의 차이를 구하고, 그 평균을 그 표준오차와
+# 비교합니다(정규 근사로 쓴 McNemar 검정입니다). WordSim-353은 여기서 문제별 결과가 없으므로 √(SE₁² + SE₂²)를
+# 쓰는데, 두 학습이 쉬운 쌍에서 함께 맞히면 이 값은 대응 표본의 표준오차보다 큽니다. 학습이 넷이면 벤치마크마다 쌍이 여섯
+# 개입니다. 표준오차의 2배(2 SE)를 기준으로 삼으면 순수한 잡음뿐인 여섯 쌍 중 적어도 하나가 걸릴 확률이 약 4분의
+# 1이고(1 − 0.95⁶ ≈ 0.26), 3배(3 SE)를 기준으로 삼으면 2% 미만입니다(6 × 0.0027). 셀은 3 SE를 씁니다.
+
+# %% tags=["nbval-ignore-output"]
+label = {key: f"{key[0]} + {key[1]}" for key in scores}
+keys = list(scores)
+for b in benchmarks:
+    beyond, within = [], 0
+    for i, j in [(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys))]:
+        (s1, se1, f1, _), (s2, se2, f2, _) = scores[keys[i]][b], scores[keys[j]][b]
+        if f1 is not None:
+            d = f1.astype(float) - f2.astype(float)
+            se = d.std(ddof=1) / math.sqrt(d.size)       # 대응 표본의 표준오차
+        else:
+            se = math.sqrt(se1 ** 2 + se2 ** 2)
+        z = (s1 - s2) / se if se > 0 else 0.0
+        if abs(z) > 3:
+            hi, lo = (keys[i], keys[j]) if z > 0 else (keys[j], keys[i])
+            beyond.append(f"{label[hi]} > {label[lo]}, 차이 {abs(s1 - s2):.4f} (표준오차의 {abs(z):.1f}배)")
+        else:
+            within += 1
+    print(f"{b}: " + ("; ".join(beyond) + "; " if beyond else "") + f"쌍 6개 중 {within}개는 표준오차의 3배 안")
+
+# %% [markdown]
+# word2vec 프로젝트 페이지(`README.txt`가 안내하는 페이지)는 "Performance" 부분에서 경험칙을 줍니다. "hierarchical
+# softmax (better for infrequent words) vs negative sampling (better for frequent words, better with low
+# dimensional vectors)", 즉 계층적 소프트맥스는 드문 단어에, 네거티브 샘플링은 잦은 단어와 낮은 차원의 벡터에 더
+# 낫다는 것입니다. 유추 문제로 이것을 여기서 시험해 볼 수 있습니다. 정답 단어의 출현 횟수의 중앙값에서 문제를 둘로
+# 나누고, 모델마다 그리고 절반마다 두 길을 위와 같은 대응 표본으로 비교합니다.
+
+# %% tags=["nbval-ignore-output"]
+b_split = "구글 유추" if "구글 유추" in benchmarks else "PTB 유추"
+answer_count = counts[scores[keys[0]][b_split][3][:, 3]]
+rare = answer_count < np.median(answer_count)
+print(f"{b_split}, 정답 단어의 PTB 출현 횟수의 중앙값({np.median(answer_count):,.0f})에서 나눔")
+for model in ("cbow", "skipgram"):
+    for half, mask in (("드문 정답", rare), ("잦은 정답", ~rare)):
+        f_hs = scores[(model, "계층적 소프트맥스")][b_split][2][mask].astype(float)
+        f_ns = scores[(model, "네거티브 샘플링")][b_split][2][mask].astype(float)
+        d = f_hs - f_ns
+        se = d.std(ddof=1) / math.sqrt(d.size)
+        z = d.mean() / se if se > 0 else 0.0
+        print(f"  {model}, {half} (문제 {mask.sum():,}개): 계층적 소프트맥스 {f_hs.mean():.4f}, "
+              f"네거티브 샘플링 {f_ns.mean():.4f}, 차이 {d.mean():+.4f} (표준오차의 {z:+.1f}배)")
+
+# %% [markdown]
+# 이 검정들은 문제 수만 셉니다. 학습의 잡음은 세지 않습니다. 시드를 바꾸어도 점수가 움직이고(노트북 05가 그 퍼짐을
+# 측정합니다), 같은 시드로 다시 실행해도 움직입니다. `THREADS`가 1보다 크면 학습기의 스레드들이 공유하는 행을
+# 실행되는 순서대로 갱신하므로(Hogwild), 같은 시드라도 같은 점수가 나온다는 보장이 없습니다. 3 SE를 넉넉히 넘는 차이는
+# 믿어도 되지만, 기준을 겨우 넘는 차이는 다시 실행하면 사라질 수 있습니다.
 #
 # 벤치마크 `benchmarks/bench_hs.py`는 명령줄을 `--hs 1 --negative 0 --backend numba`로 실행해 gensim의
-# `Word2Vec(hs=1, negative=0)`과 PTB CBOW에서 비교합니다. 다섯 에폭, 각각 시드 다섯 개를 한 번의 실행에서 돌립니다
-# (`benchmarks/results/ptb_hs.txt`, README에 인용). 판정은 손으로 적지 않고 계산합니다. 아래 줄은 커밋된 결과를
-# 읽습니다.
+# `Word2Vec(hs=1, negative=0)`과 PTB CBOW에서 비교합니다. 한 번의 실행에서 각각 시드 여러 개를 돌립니다
+# (`benchmarks/results/ptb_hs.txt`는 출력된 보고서로 README에 인용되어 있고, 아래 셀은 `ptb_hs.json`에서 수를
+# 읽습니다). 이 표준오차는 시드 사이의 퍼짐(시드별 점수의 흩어짐)에서 온 것으로, 위의 문제 수에서 온 표준오차와
+# 다릅니다. 판정 규칙은 이렇습니다. 시드들에 대한 w2vlib의 평균이 gensim의 평균에서 차이의 표준오차 두 배를 뺀
+# 값보다 크면 "뒤지지 않음", 두 배를 더한 값보다 크면 "앞섬"입니다. "뒤지지 않음"은 큰 차이로 뒤지지 않는다는
+# 뜻이지, 둘이 같다는 증명은 아닙니다. gensim은 두 번 돌립니다. 한 번은 gensim 자신의
+# 기본 학습률 `alpha=0.025`로, 한 번은 word2vec.c가 (그래서 w2vlib도) CBOW에 쓰는 0.05로 돌려서, 앞의 둘 사이의
+# 차이가 학습률 때문인지 아닌지 가릴 수 있게 합니다.
 
 # %%
 bench_file = Path("../..") / "benchmarks" / "results" / "ptb_hs.json"
+metric_name = {"google_analogy": "구글 유추", "wordsim353": "WordSim-353"}
 if bench_file.is_file():
     bench = json.loads(bench_file.read_text())
-    for metric, v in bench["verdict"].items():
-        print(f"{metric}: w2vlib {v['ours']:.4f}, gensim {v['gensim']:.4f}, 차이 {v['diff']:+.4f} "
-              f"(표준오차 {v['se_diff']:.4f}), 판정: {'gensim에 뒤지지 않음' if v['no_worse'] else 'gensim보다 나쁨'}")
+    print(f"PTB CBOW, {bench['settings']['epochs']}에폭, 학습마다 시드 {len(bench['settings']['seeds'])}개")
+    for against, verdict in (("gensim, alpha 0.025 (gensim의 기본값)", bench["verdict"]),
+                             ("gensim, alpha 0.05 (w2vlib과 같음)", bench["verdict_same_alpha"])):
+        print(f"w2vlib 대 {against}")
+        for metric, v in verdict.items():
+            z = v["diff"] / v["se_diff"]
+            word = "앞섬" if z > 2 else ("뒤지지 않음" if z >= -2 else "뒤짐")
+            print(f"  {metric_name[metric]}: w2vlib {v['ours']:.4f}, gensim {v['gensim']:.4f}, "
+                  f"차이 {v['diff']:+.4f} = 표준오차의 {z:+.1f}배, 판정: {word}")
 else:
-    print("benchmarks/results/ptb_hs.json이 없습니다. python benchmarks/bench_hs.py를 실행하세요")
+    print("benchmarks/results/ptb_hs.json이 없습니다. python benchmarks/bench_hs.py를 실행해 보세요")
+
+# %% [markdown]
+# gensim의 기본 학습률에서는 두 벤치마크 모두 w2vlib이 앞섭니다. 같은 학습률에서는 gensim이 유추 문제를 더 많이
+# 맞히고(2 SE 기준 근처), WordSim-353과의 상관은 여전히 w2vlib이 더 높습니다. 그러니 학습률은 각 점수를 잡음보다
+# 크게 움직이고, "같은 설정"에는 학습률도 들어가야 합니다. 학습률이 같아도 두 프로그램은 다른 점이 더 있습니다. 한
+# 예로, w2vlib의 윈도우는 PTB의 문장 끝을 넘어가지만(10,000단어짜리 조각의 끝에서만 멈춥니다), 한 줄을 한 문장으로
+# 받은 gensim은 거기서 멈춥니다.
 
 # %% [markdown]
 # ## 6. 언제 무엇을 고를지
@@ -500,20 +626,29 @@ else:
 # 출처가 말하는 것, 그리고 여기서 측정한 것입니다.
 #
 # - **기본값.** word2vec.c는 `hs = 0, negative = 5`로 시작하고("-negative: common values are 3 - 10"), gensim의
-#   `Word2Vec`도 `hs=0, negative=5`입니다. 네거티브 샘플링을 소개한 2013년 논문은 초록에서 그것을 "계층적
+#   `Word2Vec`도 `hs=0, negative=5`입니다. 네거티브 샘플링을 소개한 2013년 논문은 arXiv 초록에서 그것을 "계층적
 #   소프트맥스의 간단한 대안(a simple alternative to the hierarchical softmax)"으로 소개합니다.
 # - **둘을 함께 쓰기.** word2vec.c는 이를 허용하고(`README.txt`: "hierarchical softmax and / or negative
-#   sampling"), gensim도 허용합니다. 둘 다 그러면 출력 계층 두 개를 학습합니다. gensim은 `hs=1`과 `negative > 0`을
+#   sampling"), gensim도 허용합니다. 그러면 둘 다 출력 계층을 두 개 학습합니다. gensim은 `hs=1`과 `negative > 0`을
 #   함께 쓰면 "아마 실수(is probably a mistake)"라고 경고합니다. `w2vlib.fast.train`은 한 번의 실행이 한 길만 보여
 #   주도록 이 조합을 거부합니다.
-# - **비용.** 학습 예 하나에 네거티브 샘플링은 내적 k + 1개, 계층적 소프트맥스는 단어들의 비트 단위 엔트로피만큼
-#   (2절: PTB 원문의 단어 하나당 약 9개. 하위 샘플링이 경로가 짧은 잦은 단어를 덜어 내므로 하위 샘플링 뒤의 학습 예
-#   하나당으로는 더 깁니다) 듭니다. 둘 다 V가 커져도 거의 평평합니다 (3절). 부정적 예가 적으면 네거티브 샘플링이 일을
-#   덜 합니다. 여러분 컴퓨터에서의 실제 시간은 5절의 표에 있습니다.
-# - **품질.** 적은 에폭으로 PTB에서 학습한 넷은 5절의 표가 비교하고, gensim의 계층적 소프트맥스에 대한 벤치마크의
-#   판정은 5절 끝에 출력되어 있습니다. 행 사이의 차이는 표준오차로 판단하세요.
+# - **비용.** 학습 예 하나에 네거티브 샘플링은 내적 k + 1개, 계층적 소프트맥스는 타깃 경로의 노드마다 내적 하나가
+#   듭니다. 그 수를 원문의 단어에 대해 평균하면 단어들의 비트 단위 엔트로피쯤이고(2절), 하위 샘플링이 경로가 짧은
+#   잦은 단어를 덜어 내므로 하위 샘플링 뒤의 학습 예에 대해 평균하면 더 큽니다(5절이 둘 다 출력합니다). 둘 다 V가 커져도 거의
+#   평평합니다 (3절). 부정적 예가 적으면 네거티브 샘플링이 일을 덜 합니다. 여러분 컴퓨터에서의 실제 시간은 5절의 표에
+#   있습니다.
+# - **품질.** 5절 끝의 대응 표본 검정이 벤치마크마다 네 학습 중 어느 쌍이 3 SE보다 크게 다른지 출력합니다. 순위가
+#   아니라 이 검정으로 판단하세요. 논문의 학회 발표판(NeurIPS 2013)은 초록에서 네거티브 샘플링이 "계층적
+#   소프트맥스보다 잦은 단어의 벡터를 더 정확하게 학습한다(learns more accurate vectors for frequent words compared
+#   to the hierarchical softmax)"고 보고합니다. 그것은 논문 자신의 설정에서 skip-gram으로 얻은 결과이고, PTB에서
+#   두 에폭 학습한 결과가 같을 필요는 없습니다. gensim의 계층적 소프트맥스와 비교한 벤치마크는 5절 끝에 출력되어
+#   있습니다.
+# - **만든 사람들의 경험칙.** word2vec 프로젝트 페이지는 "architecture: skip-gram (slower, better for infrequent
+#   words) vs CBOW (fast)", "hierarchical softmax (better for infrequent words) vs negative sampling (better for
+#   frequent words, better with low dimensional vectors)"라고 적습니다. 5절은 유추 문제를 정답의 빈도로 나누고,
+#   모델마다 절반마다 두 길의 차이를 출력합니다. `EPOCHS` 에폭 학습한 PTB가 이 경험칙과 맞는지 확인해 보세요.
 # - **CBOW냐 skip-gram이냐.** skip-gram은 단어 하나당 약 `WINDOW_SIZE + 1`개의 학습 예를 만들므로 CBOW의 몇 배가
-#   듭니다 (얼마나 드는지는 5절에서 측정합니다). 갱신되는 입력 행의 수는 두 모델이 거의 같습니다. word2vec.c의
+#   듭니다. 얼마나 드는지는 4절의 행 세기가 예측하고 5절이 측정합니다. 갱신되는 입력 행의 수는 두 모델이 거의 같습니다. word2vec.c의
 #   CBOW도 오차 `neu1e`를 맥락 단어 모두의 행에 더합니다(`// hidden -> in` 반복문). 차이는 skip-gram에서는 쌍마다
 #   예측과 기울기가 따로 있고, CBOW에서는 한 윈도우가 평균한 맥락의 기울기 하나를 함께 쓴다는 점입니다.
 #
@@ -523,24 +658,26 @@ else:
 #   노드마다 행이 하나인 (V − 1, H) 모양입니다. 단어의 확률은 경로의 시그모이드(sigmoid)를 곱한 값으로, 왼쪽(비트 0)
 #   단계는 `σ(x)`, 오른쪽 단계는 `σ(−x)`입니다. 노드마다 도달한 확률을 나누므로 V개 확률(probability)의 합은 1입니다.
 # - 이 트리는 허프만 트리(Huffman tree)입니다. 노드가 하나 남을 때까지 가장 작은 두 빈도(frequency)를 합칩니다.
-#   `w2vlib.huffman_codes`는 gensim의 코드(code)와 points를 돌려주고, 자주 나오는 단어는 짧은 경로(path)를 받습니다.
+#   `w2vlib.huffman_codes`는 gensim의 코드(code)와 `points`를 돌려주고, 자주 나오는 단어는 짧은 경로(path)를 받습니다.
 # - PTB에서 평균 경로 길이는 단어 분포의 엔트로피(entropy)보다 1비트 미만만 길고, 균형 트리의 log₂ V보다 훨씬 짧으며,
 #   gensim 트리의 값과 같습니다.
 # - `HierarchicalSoftmaxLoss`는 교재의 계층 모양을 갖고 기울기 확인(gradient check)을 통과합니다. 컴파일된 커널
-#   (`fast.train(..., hs=1, negative=0, backend="numba")`)도 같은 단계를 밟습니다.
+#   (`fast.train(..., hs=1, negative=0, backend="numba")`)도 같은 단계를 밟습니다
+#   (`tests/test_compiled_hs.py`가 두 모델의 학습 예 하나를 계층의 SGD 단계와 비교합니다).
 # - 학습 예 하나의 비용은 소프트맥스(softmax)에서는 V처럼 자라고, 네거티브 샘플링(negative sampling)과 계층적
-#   소프트맥스에서는 거의 평평합니다 (센 일의 양. 범위와 함께 잰 로그-로그 기울기도 같습니다).
+#   소프트맥스에서는 거의 평평합니다 (세어 본 일의 양으로 그렇고, 잰 시간의 로그-로그 기울기도 범위까지 보면 같은
+#   결론입니다).
 # - skip-gram 모델(skip-gram)은 가운데 단어로 맥락을 예측합니다. 단어 하나당 학습 예가 약 `WINDOW_SIZE + 1`개이므로
 #   CBOW보다 느리게 학습합니다.
 #
 # ## 연습 문제
 #
-# 각 `...`을 여러분의 답으로 바꾸고 셀을 실행하세요. 채점 결과는 `아직 풀지 않음`, `아직 정답이 아님: <이유>`,
+# 각 `...`을 여러분의 답으로 바꾸고 셀을 실행해 보세요. 채점 결과는 `아직 풀지 않음`, `아직 정답이 아님: <이유>`,
 # `정답` 중 하나입니다. `q1.hint()`는 힌트를, `q1.solution()`은 참고 풀이를 보여 줍니다.
 #
 # 1. **손으로 만드는 허프만 코드.** 다섯 단어 "the", "cat", "sat", "on", "mat"이 각각 20, 9, 6, 4, 3번 나옵니다.
-#    종이에 허프만 트리를 만들고, 단어마다 코드 길이(경로의 시그모이드 수)를 dict로 `answer_1`에 넣으세요.
-# 2. **경로 확률.** `path_probability(h, W, code, point)`를 작성하세요. 이 코드와 내부 노드를 가진 단어의 확률을
+#    종이에 허프만 트리를 만들고, 단어마다 코드 길이(경로의 시그모이드 수)를 dict로 `answer_1`에 넣어 보세요.
+# 2. **경로 확률.** `path_probability(h, W, code, point)`를 작성해 보세요. 이 코드와 내부 노드를 가진 단어의 확률을
 #    시그모이드의 곱으로 돌려주는 함수입니다. 채점은 작은 무작위 트리의 모든 단어에 대해
 #    `HierarchicalSoftmaxLoss.probabilities`와 비교합니다.
 # 3. **기울기 예측.** 3절에서 시간을 재기 전에 `prediction_3`을 적었습니다. 채점은 그것을 평균 경로 길이의 기울기와
@@ -563,19 +700,22 @@ q2.check(path_probability)
 # q2.solution()
 
 # %%
-q3.check(prediction_3, theory=slope_path,
+q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
          measured=None if slopes is None else slopes["계층적 소프트맥스"])
 # q3.hint()
 # q3.solution()
 
 # %% [markdown]
 # **출처**(이 노트북에서 확인한 것): word2vec.c (tmikolov/word2vec: `CreateBinaryTree`, `TrainModelThread`의
-# `if (hs)` 반복문, `-hs`/`-negative`의 기본값과 사용법 문구), gensim 4 (`word2vec.py`: `_build_heap`,
+# `if (hs)` 반복문과 `// hidden -> in` 반복문, `alpha`, `hs`, `negative`의 기본값과 `if (cbow) alpha = 0.05`,
+# 사용법 문구), gensim 4 (`word2vec.py`: `_build_heap`,
 # `_assign_binary_codes`, `Word2Vec.__init__`의 기본값과 `hs` 설명, `_check_training_sanity`의 경고,
 # `word2vec_inner.pyx`: `w2v_fast_sentence_cbow_hs`, `w2v_fast_sentence_sg_hs`와 그 호출부), 교재의 코드
 # (oreilly-japan/deep-learning-from-scratch-2: `ch03/simple_skip_gram.py`, `ch04/skip_gram.py`, `ch04/train.py`),
-# word2vec의 `README.txt`(training algorithm 줄), Mikolov 등 2013, "Distributed
-# Representations of Words and Phrases and their Compositionality" (초록).
+# word2vec의 `README.txt`(training algorithm 줄)와 프로젝트 페이지(code.google.com/archive/p/word2vec의
+# "Performance" 부분, 그 페이지 글의 사본으로 읽음), Mikolov 등 2013, "Distributed
+# Representations of Words and Phrases and their Compositionality" (arXiv:1310.4546의 초록과 NeurIPS 2013 발표판의
+# 초록).
 
 # %% [markdown]
 # [처음으로: 01 원핫 표현의 병목](01_one_hot_bottleneck.ipynb) · [README](../../README.ko.md)
