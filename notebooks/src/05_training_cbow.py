@@ -293,7 +293,7 @@ assert result.W_in.shape == (vocab_size, HIDDEN_SIZE) and result.W_in.dtype == n
 assert np.all(np.isfinite(result.W_in))
 assert len(result.loss_per_epoch) == EPOCHS
 assert EPOCHS == 1 or result.loss_per_epoch[-1] < result.loss_per_epoch[0], "the loss should fall over the epochs"
-print(f"check passed: {EPOCHS} epoch(s), finite float32 vectors, the loss fell")
+print(f"check passed: {EPOCHS} epoch(s), finite float32 vectors" + (", the loss fell over the epochs" if EPOCHS > 1 else ""))
 print(f"the settings it resolved: batch_size {result.settings['batch_size']}, alpha {result.settings['alpha']:g}")
 
 # %%
@@ -774,6 +774,7 @@ print("check passed: skip-gram is slower per corpus word")
 # 10,000-word vocabulary); the alias method (Walker 1977, *An efficient method for generating discrete random
 # variables with general distributions*; Vose 1991, *A linear algorithm for generating random numbers with a given
 # distribution*); WordSim-353 (Finkelstein et al. 2002, *Placing search in context: the concept revisited*); Holm's
-# correction (Holm 1979, *A simple sequentially rejective multiple test procedure*).
+# correction (Holm 1979, *A simple sequentially rejective multiple test procedure*); Adam's step of about the
+# learning rate per weight (Kingma & Ba 2015, *Adam: A Method for Stochastic Optimization*, section 2.1).
 #
 # [Next: 06 Similarity and analogies](06_similarity_and_analogies.ipynb)

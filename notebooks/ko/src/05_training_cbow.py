@@ -292,7 +292,7 @@ assert result.W_in.shape == (vocab_size, HIDDEN_SIZE) and result.W_in.dtype == n
 assert np.all(np.isfinite(result.W_in))
 assert len(result.loss_per_epoch) == EPOCHS
 assert EPOCHS == 1 or result.loss_per_epoch[-1] < result.loss_per_epoch[0], "에폭이 지나면서 손실이 줄어야 합니다"
-print(f"확인 통과: {EPOCHS}에폭, 유한한 float32 벡터, 손실이 줄었습니다")
+print(f"확인 통과: {EPOCHS}에폭, 유한한 float32 벡터" + (", 에폭이 지나면서 손실이 줄었습니다" if EPOCHS > 1 else "입니다"))
 print(f"정해진 설정값은 batch_size {result.settings['batch_size']}, alpha {result.settings['alpha']:g}입니다")
 
 # %%
@@ -501,7 +501,7 @@ assert clear_difference("no damping", short) == 1 and clear_difference("no dampi
 assert all(welch("no subsampling", e)[0] > 0 and clear_difference("no subsampling", e) == 0 for e in bench["epochs"])
 assert welch("no subsampling", full, "wordsim")[0] < 0 and ws_verdict["no subsampling"] == 0
 assert all(clear_difference("fixed window", e) == -1 for e in bench["epochs"])
-print("확인 통과: 기본값에 관한 결정이 기대는 사실들")
+print("확인 통과: 기본값에 관한 결정이 기대는 사실들이 모두 성립합니다")
 
 # %% [markdown]
 # **기본값에 관한 결정.** 두 예산을 함께 읽으세요. 위의 줄들은 홀름 보정 뒤에도 뚜렷한 차이가 어느 것인지 말해 줍니다. 모든 행이
@@ -758,6 +758,7 @@ print("확인 통과: skip-gram은 말뭉치 단어당 더 느립니다")
 # 어휘 10,000단어), 별칭 방법(Walker 1977, *An efficient method for generating discrete random variables with general
 # distributions*, Vose 1991, *A linear algorithm for generating random numbers with a given distribution*), WordSim-353
 # (Finkelstein 외 2002, *Placing search in context: the concept revisited*), 홀름 보정(Holm 1979, *A simple sequentially
-# rejective multiple test procedure*).
+# rejective multiple test procedure*), 가중치마다 학습률 정도인 Adam의 보폭(Kingma & Ba 2015, *Adam: A Method for
+# Stochastic Optimization*, 논문의 2.1절).
 #
 # [다음: 06 유사도와 유추](06_similarity_and_analogies.ipynb)

@@ -99,7 +99,7 @@ shown_groups = [SHOWN.get(g, g) for g in groups]  # 그림에 보이는 그룹 �
 missing = [w for w in words if w not in wv]
 assert not missing, f"어휘에 없는 단어: {missing}"
 assert len(set(words)) == len(words), "한 단어가 두 그룹에 들어 있습니다"
-assert PERPLEXITY < len(words), f"PERPLEXITY는 단어 수({len(words)})보다 작아야 합니다. 낮추거나 단어를 추가하세요"
+assert PERPLEXITY < len(words), f"PERPLEXITY는 단어 수({len(words)})보다 작아야 합니다. 낮추거나 단어를 추가해 보세요"
 Wn = w2vlib.normalize(W)  # 단위 벡터: 그러면 유클리드 거리가 코사인을 따릅니다
 X = Wn[[wv.key_to_index[w] for w in words]]
 print(f"{len(GROUPS)}개 그룹의 단어 {len(words)}개, 단어마다 숫자 {X.shape[1]}개짜리 벡터")
@@ -206,7 +206,7 @@ else:
 if PAIRED and all(g in GROUPS for g in PAIRED):
     assert np.mean(agree) > random_dirs.mean() + 3 * random_dirs.std(ddof=1), (
         "차이 벡터는 우연보다 더 많이 방향을 공유해야 합니다. EPOCHS가 적으면 벡터가 배운 것이 적습니다. "
-        "더 오래 학습하세요(노트북 05는 10)")
+        "더 오래 학습해 보세요(노트북 05는 10)")
     print("확인 통과: 차이 벡터들이 방향을 공유합니다. 무작위 방향보다 표준편차 3배 넘게 높습니다")
     if p_value < 0.01:
         print("참인 쌍은 잘못 짝지은 단어보다도 더 잘 맞습니다. 공통 방향의 일부는 쌍 자체의 것이고, "
@@ -232,7 +232,7 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
 #
 # **읽기 전에 먼저 예상해 보세요**(연습 문제 3의 질문입니다). t-SNE를 *무작위* 시작점에서 두 번 돌리면, 한 그림에서
 # 단어의 가장 가까운 이웃 `NEIGHBOURS`개 가운데 몇 개가 다른 그림에서도 이웃일까요? 전부, 대부분, 우연과 비슷한
-# 정도(약 `NEIGHBOURS`/(단어 수 − 1)의 비율), 아니면 하나도 없을까요? 답을 적어 두세요.
+# 정도(약 `NEIGHBOURS`/(단어 수 − 1)의 비율), 아니면 하나도 없을까요? 답을 적어 보세요.
 
 # %%
 def tsne(points, perplexity, init="pca"):
@@ -269,7 +269,7 @@ plt.show()
 #   셉니다)의 퍼짐이 모든 t-SNE 숫자의 잡음입니다.
 # - **더 작게 흔들기**: 1e-15만큼 흔든 값은 float32에 담을 수 없습니다. 그래서 `TINY_RUNS`번의 실행은 float64
 #   배열에서 시작하고, 최적화도 float64로 합니다. 위 그림과는 다른 계산이지만(표의 행 이름에 적어 두었습니다)
-#   혼돈은 같습니다. 그 그림들은 서로 멀리 떨어진 채 끝나고(확인 셀이 검사합니다), 숫자도 퍼집니다. 두 행을
+#   혼돈은 같습니다. 그 실행들은 서로 크게 다른 그림으로 끝나고(확인 셀이 검사합니다), 숫자도 퍼집니다. 두 행을
 #   비교해 보세요.
 #
 # 그 잡음 때문에 테스트는 다음 셀의 출력을 비교하지 않습니다(`nbval-ignore-output` 태그가 붙어 있습니다. 다른
@@ -385,7 +385,7 @@ plt.show()
 # %% [markdown]
 # 군집의 크기가 바뀌고 자리를 옮깁니다. 그룹 사이의 틈이 생겼다 사라집니다. t-SNE 그림은 "누가 누구 옆에
 # 있는가"로 읽고, "얼마나 먼가"나 "얼마나 큰가"로는 절대 읽지 마세요. 두 신뢰도 값으로 순위를 매기지도 마세요.
-# 그 차이를 4절에서 잰 t-SNE 실행들의 퍼짐과 비교하세요. 퍼짐보다 작은 차이는 아무 의미가 없습니다.
+# 그 차이를 4절에서 잰 t-SNE 실행들의 퍼짐과 비교해 보세요. 퍼짐보다 작은 차이는 아무 의미가 없습니다.
 #
 # ## 5. 내보내기: Embedding Projector와 word2vec 텍스트 형식
 #
@@ -398,7 +398,7 @@ plt.show()
 # - **word2vec 텍스트 형식**: word2vec.c가 `-binary 0`으로 쓰는 형식입니다. 첫 줄이 `V H`이고, 그다음 줄마다
 #   `word v1 ... vH`입니다. gensim은 `KeyedVectors.load_word2vec_format`으로 읽습니다.
 #
-# 파일은 캐시 폴더에 씁니다(위치는 `print(EXPORT_DIR)`로 확인하세요. 저장소 안이 아닙니다).
+# 파일은 캐시 폴더에 씁니다(위치는 `print(EXPORT_DIR)`로 확인해 보세요. 저장소 안이 아닙니다).
 
 # %%
 EXPORT_DIR = get_data_dir() / "export"
@@ -504,7 +504,7 @@ q2.check(answer_2, Wn=Wn, W=W)
 #   못 미침)
 # - **d** 하나도 없음: 무작위로 시작하면 군집이 흩어집니다.
 #
-# 답을 먼저 적어 두고, 그다음 t-SNE를 두 번 실행해서 두 그림을 모두 넘기세요. 채점이 그 그림들을 잽니다.
+# 답을 먼저 적어 두고, 그다음 t-SNE를 두 번 실행해서 두 그림을 모두 넘겨 보세요. 채점이 그 그림들을 잽니다.
 
 # %%
 answer_3 = ...  # "a", "b", "c" 또는 "d"
