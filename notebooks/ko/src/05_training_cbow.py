@@ -753,9 +753,9 @@ print("확인 통과: skip-gram은 말뭉치 단어당 더 느립니다")
 # (`word2vec_inner.pyx`: `cbow_mean`을 쓰는 `w2v_fast_sentence_cbow_neg`, `word2vec.py`: `sample_int`의 남을 확률, 그리고
 # `(3 + sqrt(5)) / 2`를 `sample >= 1`에 곱하는 `prepare_vocab`), 논문(Mikolov 외 2013b, *Distributed Representations of Words
 # and Phrases and their Compositionality*, 식 5의 버릴 확률), 교재의 코드 (oreilly-japan/deep-learning-from-scratch-2: `ch04/train.py`,
-# `ch04/cbow.py`, `common/trainer.py`, 줄 끝을 `<eos>`로 바꾸고 데이터를 받는 `dataset/ptb.py`. 데이터는 tomsercu/lstm의
-# `ptb.train.txt`로, Mikolov의 RNNLM 툴킷에 딸린 `simple-examples`의 Penn Treebank 텍스트입니다. 소문자, 숫자는 `N`,
-# 어휘 10,000단어), 별칭 방법(Walker 1977, *An efficient method for generating discrete random variables with general
+# `ch04/cbow.py`, `common/trainer.py`, 줄 끝을 `<eos>`로 바꾸고 데이터를 받는 `dataset/ptb.py`), PTB 데이터
+# (tomsercu/lstm의 `ptb.train.txt`, 즉 Mikolov의 RNNLM 툴킷에 딸린 `simple-examples`의 Penn Treebank 텍스트로, 소문자,
+# 숫자는 `N`, 어휘 10,000단어), 별칭 방법(Walker 1977, *An efficient method for generating discrete random variables with general
 # distributions*, Vose 1991, *A linear algorithm for generating random numbers with a given distribution*), WordSim-353
 # (Finkelstein 외 2002, *Placing search in context: the concept revisited*), 홀름 보정(Holm 1979, *A simple sequentially
 # rejective multiple test procedure*), 가중치마다 학습률 정도인 Adam의 보폭(Kingma & Ba 2015, *Adam: A Method for
