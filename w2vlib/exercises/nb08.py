@@ -54,18 +54,23 @@ def _check_knn(answer, X=None, labels=None, splits=None, idx_train=None, idx_tes
                         "kNN's: fit KNeighborsClassifier(n_neighbors=3, metric='cosine') on each split instead",
                         "그것은 로지스틱 회귀의 평균(np.mean(runs['word vectors']))입니다. 문제는 kNN의 평균을 묻습니다. "
                         "분할마다 KNeighborsClassifier(n_neighbors=3, metric='cosine')를 대신 학습시켜 보세요"))
-    if len(splits) > 1 and any(close(_knn_acc(X, labels, tr_, te_)) for tr_, te_ in splits):
-        raise NotYet(tr("that is the accuracy on one split; give the mean over all the splits",
-                        "그것은 분할 하나에서의 정확도입니다. 모든 분할의 평균으로 답해 보세요"))
     if close(_mean_knn(X, labels, splits, on_train=True)):
         raise NotYet(tr("that is the accuracy on the training words; predict the held-out test words",
                         "그것은 학습 단어에서의 정확도입니다. 떼어 둔 테스트 단어를 예측해 보세요"))
-    if close(_mean_knn(X, labels, splits, n_neighbors=5)):
-        raise NotYet(tr("that is with the default 5 neighbours; use n_neighbors=3",
-                        "그것은 기본값인 이웃 5개일 때의 값입니다. n_neighbors=3을 써 보세요"))
+    for k in (1, 5):
+        if close(_mean_knn(X, labels, splits, n_neighbors=k)):
+            raise NotYet(tr(f"that is the mean with n_neighbors={k}; the question uses n_neighbors=3",
+                            f"그것은 n_neighbors={k}일 때의 평균입니다. 문제는 n_neighbors=3을 씁니다"))
     if close(_mean_knn(X, labels, splits, metric="minkowski")):
         raise NotYet(tr("that is with the Euclidean metric; use metric='cosine'",
                         "그것은 유클리드 거리일 때의 값입니다. metric='cosine'을 써 보세요"))
+    # "one split" only for a value that is one split's accuracy (a multiple of 1/len(test), to 1e-3)
+    if len(splits) > 1 and any(abs(got - _knn_acc(X, labels, tr_, te_)) <= 1e-3 for tr_, te_ in splits):
+        raise NotYet(tr("that is the accuracy on one split; give the mean over all the splits",
+                        "그것은 분할 하나에서의 정확도입니다. 모든 분할의 평균으로 답해 보세요"))
+    if abs(got - round(want, 1)) < 1e-9:
+        raise NotYet(tr("rounded too coarsely: give 3 decimals",
+                        "너무 거칠게 반올림했습니다. 소수 셋째 자리까지 답해 보세요"))
     raise NotYet(tr(f"more than {tol:.3f} away from the kNN accuracy: for each split, fit KNeighborsClassifier(n_neighbors=3, "
                     "metric='cosine') on its training words, score it on its test words, and average",
                     f"kNN 정확도와 {tol:.3f} 넘게 다릅니다. 분할마다 KNeighborsClassifier(n_neighbors=3, metric='cosine')를 "
@@ -175,7 +180,7 @@ EXERCISES = [
             X, labels, _as_splits(splits, idx_train, idx_test)),
     ),
     Exercise(
-        name=tr("Exercise 2 (what is tokyo?)", "문제 2 (tokyo는 무엇일까?)"),
+        name=tr("Exercise 2 (what is tokyo?)", "문제 2 (tokyo는 무엇일까요?)"),
         checker=_check_tokyo,
         hint_text=tr("Look at clf.classes_: which answers can the classifier give at all?",
                      "clf.classes_를 보세요. 분류기가 내놓을 수 있는 답은 애초에 무엇일까요?"),
@@ -184,7 +189,7 @@ EXERCISES = [
         reference=lambda **_: "b",
     ),
     Exercise(
-        name=tr("Exercise 3 (how many dimensions carry the categories?)", "문제 3 (범주를 담는 차원은 몇 개일까?)"),
+        name=tr("Exercise 3 (how many dimensions carry the categories?)", "문제 3 (범주를 담는 차원은 몇 개일까요?)"),
         checker=_check_dims,
         hint_text=tr("for each k and each split (tr, te): Z = PCA(n_components=k).fit(X[tr]).transform(X), then "
                      "accuracy(Z, tr, te, labels)[0]; average over the splits and compare with "
