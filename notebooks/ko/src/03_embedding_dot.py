@@ -294,8 +294,8 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #   점수 행렬의 각 행에서 타깃의 원소만 계산합니다. Embedding 계층(Embedding layer)의 조회(lookup)와 행별
 #   내적(dot product)이며, 비용은 V와 상관없습니다. 노트북 03부터 `W_out`은 교재의 4장처럼 단어마다 행이 하나인
 #   (V, H)로 저장합니다.
-# - 소프트맥스(softmax)는 "V개 단어 중 어느 것인가?"를 묻고(다중 분류(multi-class classification)),
-#   시그모이드(sigmoid)는 "이 단어가 맞는가, 아닌가?"를 묻습니다(이진 분류(binary classification)).
+# - 소프트맥스(softmax)는 "V개 단어 중 어느 것인가?"라는 다중 분류(multi-class classification)를 묻고,
+#   시그모이드(sigmoid)는 "이 단어가 맞는가, 아닌가?"라는 이진 분류(binary classification)를 묻습니다.
 #   `SigmoidWithLoss`의 이진 교차 엔트로피 오차(binary cross-entropy error)는 클래스가 두 개인 소프트맥스 교차
 #   엔트로피 오차와 같습니다.
 # - 시그모이드 + 교차 엔트로피 오차의 기울기(gradient)는 `(y − t) / N`입니다. `EmbeddingDot`의 역전파는
