@@ -82,8 +82,8 @@ EPOCHS = 2                              # PTB 학습 네 번 각각의 에폭 �
 SAMPLE = 1e-3                           # PTB 학습의 하위 샘플링 임계값 (word2vec의 -sample, 0 = 끔)
 THREADS = 2                             # 컴파일된 학습기의 스레드 수
 VOCAB_SIZES = [1_000, 10_000, 100_000]  # 비용 비교에 쓸 V (오름차순)
-BATCH = 2000                            # 시간을 재는 배치 하나의 학습 예 수 (소프트맥스는 BATCH // 40)
-REPEAT = 5                              # 시간 측정: 이 횟수만큼 실행해 가장 빠른 값
+BATCH = 2000                            # 시간을 재는 배치 하나의 학습 예 수 (소프트맥스는 BATCH // 100)
+REPEAT = 3                              # 시간 측정: 이 횟수만큼 실행해 가장 빠른 값
 ROUNDS = 3                              # 시간 측정: V 전체를 다시 재는 횟수 (퍼짐을 보려고)
 
 # %% [markdown]
@@ -263,7 +263,7 @@ prediction_3 = ...                # V에 대한 계층적 소프트맥스 비용
 # 같습니다.
 #
 # 그다음 시간 측정은 잡음이 많은 두 번째 관점입니다. **출력 쪽**의 순전파 + 역전파로, 소프트맥스와 교차 엔트로피를
-# 쓰는 `h @ W_out`은 학습 예 `BATCH // 40`개로(점수가 배치 × V 행렬이므로), k = `NEGATIVE`인
+# 쓰는 `h @ W_out`은 학습 예 `BATCH // 100`개로(점수가 배치 × V 행렬이므로), k = `NEGATIVE`인
 # `NegativeSamplingLoss`(부정적 예 추출 포함)와 `HierarchicalSoftmaxLoss`는 학습 예 `BATCH`개로 잽니다. numpy의 행렬
 # 곱은 스레드 하나로 돌리고(scikit-learn이 함께 설치하는 `threadpoolctl`), V 전체에 대한 측정을 순서를 번갈아 가며
 # `ROUNDS`번 반복합니다. 표는 학습 예 하나당 시간의 중앙값이고, 로그-로그 기울기는 측정들의 중앙값(최솟값 ~ 최댓값)으로
@@ -280,7 +280,7 @@ def build_output_side(V_, seed):
     target = fake_corpus[:BATCH]
     _, W_out = init_weights(V_, HIDDEN_SIZE, rng_v)
     h = rng_v.standard_normal((BATCH, HIDDEN_SIZE)).astype(np.float32)
-    n_soft = max(1, BATCH // 40)                # 소프트맥스의 점수는 n_soft x V 행렬이므로 작게 둡니다
+    n_soft = max(1, BATCH // 100)               # 소프트맥스의 점수는 n_soft x V 행렬이므로 작게 둡니다
 
     out_layer, softmax_loss = MatMul(np.ascontiguousarray(W_out.T)), SoftmaxWithLoss()
     def softmax_step():
@@ -382,7 +382,7 @@ if slopes is not None:
 #
 # skip-gram은 단어마다가 아니라 쌍마다 학습 예를 하나씩 만듭니다. word2vec의 동적 윈도우(dynamic window)에서는 반경을 1부터
 # `WINDOW_SIZE`까지 중에서 뽑으므로, 단어 하나는 평균 `2 × (WINDOW_SIZE + 1) / 2 = WINDOW_SIZE + 1`개의 맥락 단어를
-# 갖습니다 (윈도우가 잘리는 곳에서는 조금 적습니다). 반경 뽑기를 모의 실험해 이 식을 확인해 봅니다.
+# 갖습니다 (윈도우가 잘리는 곳에서는 조금 적습니다). 아래 셀은 반경 뽑기를 모의 실험해 이 식을 보여 주는 예시입니다.
 
 # %%
 radius = np.random.default_rng(SEED).integers(1, WINDOW_SIZE + 1, size=100_000)
