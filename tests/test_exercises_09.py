@@ -20,10 +20,10 @@ def test_exercise_09_stub_is_not_attempted(q):
     assert q.verdict(...).endswith("not attempted")
 
 
-# 1. LCG
-def test_exercise_09_1_accepts_the_reference_and_matches_the_kernel():
-    assert q1.passes(nb09._lcg_reference)
-    assert q1.passes(lambda s: (s * 25214903917 + 11) & (2**64 - 1))
+# 1. the LCG's low bits
+def test_exercise_09_1_accepts_the_reference_and_its_generator_is_the_kernels():
+    assert q1.passes(nb09._period_reference)
+    assert q1.passes(lambda k: 2**k)  # the pattern, guessed: right
     from w2vlib.fast import compiled
 
     if compiled.available():
@@ -32,26 +32,43 @@ def test_exercise_09_1_accepts_the_reference_and_matches_the_kernel():
             assert int(k.lcg_next(np.uint64(s))) == nb09._lcg_reference(s)
 
 
-def test_exercise_09_1_refuses_no_wraparound():
-    v = q1.verdict(lambda s: s * 25214903917 + 11)
-    assert "not yet" in v and "64 bits" in v and "% 2**64" in v
+def test_exercise_09_1_the_low_bits_and_each_bit_have_the_periods_the_note_states():
+    # Hull-Dobell: the multiplier is 1 mod 4 and the increment odd, so the lowest k bits have period 2**k,
+    # and bit j alone has period 2**(j + 1)
+    assert 25214903917 % 4 == 1 and 11 % 2 == 1
+    for k in nb09._PERIOD_KS:
+        assert nb09._period_reference(k) == 2**k
+    for j in range(12):
+        s, seq = 1, []
+        for _ in range(2 ** (j + 2)):
+            s = nb09._lcg_reference(s)
+            seq.append((s >> j) & 1)
+        p = next(p for p in range(1, len(seq)) if seq[p:] == seq[:-p])
+        assert p == 2 ** (j + 1)
+    v = q1.verdict(nb09._period_reference)
+    assert "2**k steps" in v and "65,536" in v and "2**(j+1)" in v and "state >> 11" in v
 
 
-def test_exercise_09_1_refuses_32_bits():
-    v = q1.verdict(lambda s: (s * 25214903917 + 11) % 2**32)
-    assert "not yet" in v and "only 32 bits" in v and "64 bits" in v
+def test_exercise_09_1_refuses_one_step_off():
+    v = q1.verdict(lambda k: 2**k - 1)
+    assert "not yet" in v and "one step off" in v
 
 
-def test_exercise_09_1_refuses_gensims_48_bit_mask_for_that_reason():
-    # gensim's random_int32 masks its state with 281474976710655 = 2**48 - 1 (Java's Random)
-    v = q1.verdict(lambda s: (s * 25214903917 + 11) & 281474976710655)
-    assert "not yet" in v and "48 bits" in v and "gensim" in v and "% 2**64" in v
-    assert "multiplier" not in v
+def test_exercise_09_1_refuses_the_lowest_bit_only():
+    v = q1.verdict(lambda k: 2)
+    assert "not yet" in v and "lowest bit alone" in v and "state % 2**k" in v
 
 
-def test_exercise_09_1_refuses_wrong_constants():
-    v = q1.verdict(lambda s: (s * 1103515245 + 12345) % 2**64)
-    assert "not yet" in v and "multiplier is 25214903917" in v
+def test_exercise_09_1_refuses_a_wrong_period_without_giving_it_away():
+    v = q1.verdict(lambda k: 3**k if k > 1 else 2)
+    assert "not yet" in v and "not right" in v and "25214903917" in v
+    assert "2**k steps" not in v and "every" not in v
+
+
+def test_exercise_09_1_refuses_a_non_integer():
+    v = q1.verdict(lambda k: "two")
+    assert "not yet" in v and "whole number" in v
+    assert q1.passes(lambda k: float(2**k))
 
 
 # 2. bisection
@@ -163,6 +180,11 @@ def test_exercise_09_3_refuses_a_line_through_zero_from_t8():
     assert "not yet" in v and "through 0" in v
 
 
+def test_exercise_09_3_a_wrong_slope_is_not_called_a_line_through_zero():
+    v = q3.verdict(lambda k, t2, t8: t2 + (k - 2) * (t8 - t2) / 8)
+    assert "not yet" in v and "through 0" not in v and "at k=8" in v and "(t8 - t2) / (8 - 2)" in v
+
+
 def test_exercise_09_3_refuses_a_prediction_far_from_the_measurement():
     # a right formula, but the measured time is 3x the prediction: the check says so
     v = q3.verdict(nb09._seconds_reference, t2=1.0, t8=2.2, t14=10.0)
@@ -185,10 +207,10 @@ def test_exercise_09_korean_texts_are_korean_and_the_verdicts_are_the_same():
     for ex in nb09.EXERCISES:
         assert ex.hint_text["ko"] != ex.hint_text["en"] and HANGUL.search(ex.hint_text["ko"])
         assert ex.solution_text["ko"] != ex.solution_text["en"]
-    wrong = [(k1, q1, lambda s: s * 25214903917 + 11, {}),
-             (k1, q1, lambda s: (s * 25214903917 + 11) & (2**48 - 1), {}),
+    wrong = [(k1, q1, lambda k: 2**k - 1, {}),
+             (k1, q1, lambda k: 2, {}),
              (k2, q2, _scan, {}),
-             (k1, q1, lambda s: (s * 25214903917 + 11) % 2**32, {}),
+             (k1, q1, lambda k: 3**k, {}),
              (k2, q2, lambda cdf, u: int(u * len(cdf)), {}),
              (k3, q3, lambda k, t2, t8: t2 * k / 2, {}),
              (k3, q3, nb09._seconds_reference, dict(t2=1.0, t8=2.2, t14=10.0))]
@@ -198,3 +220,29 @@ def test_exercise_09_korean_texts_are_korean_and_the_verdicts_are_the_same():
         assert en.verdict(answer, **context).startswith(f"{en.title}: not yet")
     v = k3.verdict(nb09._seconds_reference, t2=1.0, t8=2.2, t14=3.3)
     assert v.startswith(f"{k3.title}: 정답") and "3.400" in v and HANGUL.search(v.split(": ", 2)[-1])
+
+
+def test_exercise_09_2_refuses_bisect():
+    import bisect
+
+    def draw(cdf, u):
+        return min(bisect.bisect_right(cdf, u), len(cdf) - 1)
+
+    v = q2.verdict(draw)
+    assert "not yet" in v and "yourself" in v and "bisect" in v
+
+
+def test_exercise_09_2_word_zeros_interval_starts_at_0_in_the_tie_message():
+    def draw_left(cdf, u):
+        lo, hi = 0, len(cdf)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if cdf[mid] >= u:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
+
+    cdf, _ = nb09._draw_cases()
+    v = q2.verdict(lambda c, u: draw_left(c, u) if u == float(cdf[0]) else nb09._draw_reference(c, u))
+    assert "[0, cdf[0])" in v and "cdf[-1]" not in v

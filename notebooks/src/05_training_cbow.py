@@ -25,7 +25,8 @@
 #
 # We train twice. First the **layered model exactly as the book builds it** (Embedding, NegativeSamplingLoss,
 # Adam, batches of 100), for a bounded number of steps: section 2 measures its speed and prints how long the
-# book's full run would take at that speed, many times the minute this notebook may use. Then the package's **fast
+# book's full run would take at that speed, many times the one minute each notebook of this series is kept to (so
+# that a class can run it live). Then the package's **fast
 # path**: we check that its fused kernel computes the same loss and gradients as the layers on one batch, list
 # every way its *training* differs from the book's, train for real, and measure what each difference buys
 # in an ablation table.
@@ -293,7 +294,7 @@ assert result.W_in.shape == (vocab_size, HIDDEN_SIZE) and result.W_in.dtype == n
 assert np.all(np.isfinite(result.W_in))
 assert len(result.loss_per_epoch) == EPOCHS
 assert EPOCHS == 1 or result.loss_per_epoch[-1] < result.loss_per_epoch[0], "the loss should fall over the epochs"
-print(f"check passed: {EPOCHS} epoch(s), finite float32 vectors, the loss fell")
+print(f"check passed: {EPOCHS} epoch(s), finite float32 vectors" + (", the loss fell over the epochs" if EPOCHS > 1 else ""))
 print(f"the settings it resolved: batch_size {result.settings['batch_size']}, alpha {result.settings['alpha']:g}")
 
 # %%
@@ -547,7 +548,8 @@ print("check passed: the facts the decision on the defaults rests on")
 # such a run has not started to learn. The loss shows better than a few right answers how far each run got
 # (though subsampling and the window change which targets the loss averages over). With larger settings (try
 # `HIDDEN_SIZE = 200`, `WINDOW_SIZE = 8`, `NEGATIVE = 10`) a row may diverge, and the table says so instead of
-# stopping. The words/s depend on the machine and its load, so the first cell is not compared by the tests; the
+# stopping. The words/s depend on the machine and its load (one run per row, not alternated: read only large
+# differences, such as the extra work without subsampling), so the first cell is not compared by the tests; the
 # accuracies and losses are seeded and are.
 
 # %% tags=["nbval-ignore-output"]
@@ -637,7 +639,7 @@ print(f"loaded back {W.shape[0]:,} x {W.shape[1]} vectors: identical")
 #
 # - PTB has about a million tokens and a 10,000-word vocabulary (어휘); its word frequencies are very uneven.
 # - The layered CBOW with negative sampling (네거티브 샘플링) trains correctly but slowly: at the measured
-#   words/s the book's ten epochs over the corpus (말뭉치) take many times the minute a notebook may use (section 2
+#   words/s the book's ten epochs over the corpus (말뭉치) take many times the one minute a notebook of this series is kept to (section 2
 #   prints the estimate), so we ran a bounded number of steps; with the default knobs, after them the frequent
 #   words' vectors share one direction.
 # - The loss starts flat, at a value set by `k` alone (exercise 1), and falls once the weights have grown enough
@@ -774,6 +776,7 @@ print("check passed: skip-gram is slower per corpus word")
 # 10,000-word vocabulary); the alias method (Walker 1977, *An efficient method for generating discrete random
 # variables with general distributions*; Vose 1991, *A linear algorithm for generating random numbers with a given
 # distribution*); WordSim-353 (Finkelstein et al. 2002, *Placing search in context: the concept revisited*); Holm's
-# correction (Holm 1979, *A simple sequentially rejective multiple test procedure*).
+# correction (Holm 1979, *A simple sequentially rejective multiple test procedure*); Adam's step of about the
+# learning rate per weight (Kingma & Ba 2015, *Adam: A Method for Stochastic Optimization*, section 2.1).
 #
 # [Next: 06 Similarity and analogies](06_similarity_and_analogies.ipynb)

@@ -8,69 +8,73 @@ import numpy as np
 
 from . import Exercise, NotYet, tr
 
-MASK64 = 2**64
-
-
 # --------------------------------------------------------------------------------------------
-# 1. word2vec.c's LCG
+# 1. the LCG's low bits
 # --------------------------------------------------------------------------------------------
 def _lcg_reference(state):
+    """One step of word2vec.c's generator, as C computes it on a 64-bit unsigned long long."""
     return (state * 25214903917 + 11) % 2**64
 
 
-_LCG_STATES = [0, 1, 7, 2**32 + 5, 2**63 + 12345, 2**64 - 1, 123456789123456789]
+def _period_reference(k):
+    start = state = 1
+    steps = 0
+    while True:
+        state = (state * 25214903917 + 11) % 2**64  # word2vec.c's generator, 64 bits as in C
+        steps += 1
+        if state % 2**k == start % 2**k:  # the lowest k bits are back where they started
+            return steps
 
 
-def _kept_bits(state, got):
-    """The number of low bits ``got`` keeps of the right product, when it is the product cut to fewer
-    than 64 bits (a mask of 32 or 48 bits, say); else None."""
-    full = state * 25214903917 + 11
-    for bits in range(1, 64):
-        if got == full % 2**bits and got != full % 2**64:
-            return bits
-    return None
+_PERIOD_SOLUTION = inspect.getsource(_period_reference).replace("_period_reference", "period")
+
+#: the bit counts the check tries (16: the bits word2vec.c's subsampling reads)
+_PERIOD_KS = (1, 2, 3, 4, 5, 8, 12, 16)
 
 
-def _check_lcg(answer):
+def _check_period(answer):
     if not callable(answer):
-        raise NotYet(tr("write a function lcg(state) that returns the next state",
-                        "다음 상태를 돌려주는 함수 lcg(state)를 작성해 보세요."))
-    for s in _LCG_STATES:
-        got = answer(s)
-        want = _lcg_reference(s)
-        try:
+        raise NotYet(tr("write a function period(k) that returns a number of steps",
+                        "걸음 수를 돌려주는 함수 period(k)를 작성해 보세요."))
+    for k in _PERIOD_KS:
+        got = answer(k)
+        want = _period_reference(k)
+        if isinstance(got, float) and got.is_integer():
             got = int(got)
-        except (TypeError, ValueError):
-            raise NotYet(tr(f"lcg({s}) returned {got!r}, not an integer",
-                            f"lcg({s})의 반환값이 정수가 아닙니다: {got!r}"))
+        if not isinstance(got, (int, np.integer)) or isinstance(got, bool):
+            raise NotYet(tr(f"period({k}) returned {got!r}, not a whole number of steps",
+                            f"period({k})의 반환값 {got!r}은(는) 걸음 수(정수)가 아닙니다."))
+        got = int(got)
         if got == want:
             continue
-        if got == s * 25214903917 + 11:
-            raise NotYet(tr(f"lcg({s}) = {got} has more than 64 bits: keep only the low 64 bits "
-                            "(% 2**64), as C's unsigned long long does",
-                            f"lcg({s})의 값 {got}은(는) 64비트보다 깁니다. C의 unsigned long long처럼 하위 64비트만 "
-                            "남기세요(% 2**64)."))
-        if got < 0 or got >= MASK64:
-            raise NotYet(tr(f"lcg({s}) = {got} is outside 0 .. 2**64 - 1",
-                            f"lcg({s})의 값 {got}은(는) 0 .. 2**64 - 1 범위를 벗어납니다."))
-        bits = _kept_bits(s, got)
-        if bits == 48:
-            raise NotYet(tr("that keeps 48 bits (& (2**48 - 1)): that is gensim's generator, which masks its "
-                            "state to 48 bits as Java's Random does; word2vec.c keeps all 64 bits of its "
-                            "unsigned long long: use % 2**64",
-                            "그것은 48비트만 남깁니다(& (2**48 - 1)). gensim의 생성기가 Java의 Random처럼 상태를 "
-                            "48비트로 자르는 방식입니다. word2vec.c는 unsigned long long의 64비트를 모두 "
-                            "남깁니다. % 2**64를 쓰세요."))
-        if bits is not None:
-            raise NotYet(tr(f"that keeps only {bits} bits: word2vec.c's state has 64 bits (unsigned long "
-                            "long): use % 2**64",
-                            f"그것은 하위 {bits}비트만 남깁니다. word2vec.c의 상태는 64비트(unsigned long "
-                            "long)입니다. % 2**64를 쓰세요."))
-        raise NotYet(tr(f"lcg({s}) should be {want}, got {got}: the multiplier is 25214903917 and the "
-                        "increment 11",
-                        f"lcg({s})의 답은 {want}인데, 나온 값은 {got}입니다. 곱하는 수는 25214903917, "
-                        "더하는 수는 11입니다."))
-    return None
+        if abs(got - want) == 1:
+            raise NotYet(tr(f"period({k}) = {got} is one step off: count one step per call of the generator, "
+                            "starting at 0 with state 1, and stop at the first step whose lowest k bits "
+                            "equal state 1's",
+                            f"period({k}) = {got}은(는) 한 걸음 어긋납니다. 상태 1에서 0걸음으로 시작해 생성기를 "
+                            "한 번 부를 때마다 한 걸음씩 세고, 하위 k비트가 상태 1의 하위 k비트와 같아지는 첫 "
+                            "걸음에서 멈춰 보세요."))
+        if k > 1 and got == _period_reference(1):
+            raise NotYet(tr(f"period({k}) = {got}: that is the period of the lowest bit alone; compare all "
+                            f"of the lowest k bits, state % 2**k",
+                            f"period({k}) = {got}은(는) 가장 낮은 비트 하나의 주기입니다. 하위 k비트 전체, "
+                            "곧 state % 2**k를 비교해 보세요."))
+        raise NotYet(tr(f"period({k}) = {got} is not right: start from state 1, step word2vec.c's generator "
+                        "(multiplier 25214903917, increment 11, modulo 2**64), and stop at the first step "
+                        "where state % 2**k equals 1 % 2**k",
+                        f"period({k}) = {got}은(는) 맞지 않습니다. 상태 1에서 시작해 word2vec.c의 생성기(곱하는 "
+                        "수 25214903917, 더하는 수 11, 2**64로 나눈 나머지)로 한 걸음씩 나아가고, "
+                        "state % 2**k가 1 % 2**k와 같아지는 첫 걸음에서 멈춰 보세요."))
+    return tr("the lowest k bits come back every 2**k steps, so the lowest 16, which word2vec.c's "
+              "subsampling reads, repeat every 65,536 steps of the generator, while the whole 64-bit state "
+              "first comes back after 2**64. Bit j on its own repeats every 2**(j+1) steps: only the top bits "
+              "are worth using. cbow_words and the package take the top 53 (state >> 11); gensim returns "
+              "bits 16 and up of its 48-bit state (random_int32: next_random >> 16)",
+              "하위 k비트는 2**k걸음마다 되돌아옵니다. 그래서 word2vec.c의 하위 샘플링이 읽는 하위 16비트는 "
+              "생성기가 65,536걸음 나아갈 때마다 되풀이되고, 64비트 상태 전체는 2**64걸음이 지나서야 처음으로 "
+              "되돌아옵니다. 비트 j 하나만 보면 2**(j+1)걸음마다 되풀이되므로, 쓸 만한 것은 상위 비트뿐입니다. "
+              "cbow_words와 패키지는 상위 53비트(state >> 11)를 쓰고, gensim은 48비트 상태에서 비트 16부터 "
+              "위를 돌려줍니다(random_int32: next_random >> 16)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -204,11 +208,12 @@ def _check_draw(answer):
         if got == want:
             continue
         if u in cdf and got == want - 1:
+            start = "0" if want - 1 == 0 else f"cdf[{want - 2}]"
             raise NotYet(tr(f"u = {u} equals cdf[{want - 1}] exactly: word {want - 1}'s interval "
-                            f"[cdf[{want - 2}], cdf[{want - 1}]) stops before it, so the word is {want} "
+                            f"[{start}, cdf[{want - 1}]) stops before it, so the word is {want} "
                             "(search for the first cdf[i] > u, not >= u)",
                             f"u의 값 {u}이(가) cdf[{want - 1}]의 값과 정확히 같습니다. 단어 {want - 1}의 구간 "
-                            f"[cdf[{want - 2}], cdf[{want - 1}])는 그 앞에서 끝나므로 답은 {want}입니다. "
+                            f"[{start}, cdf[{want - 1}])는 그 앞에서 끝나므로 답은 {want}입니다. "
                             ">= u가 아니라 cdf[i] > u인 첫 i를 찾으세요."))
         if got == int(u * len(cdf)):
             raise NotYet(tr("that picks every word with the same probability: the cumulative table "
@@ -224,9 +229,9 @@ def _check_draw(answer):
         src = inspect.getsource(answer)
     except (OSError, TypeError):
         pass
-    if "searchsorted" in src:
-        raise NotYet(tr("right answers, but write the binary search yourself (no np.searchsorted)",
-                        "답은 맞지만, 이진 탐색을 직접 작성해 보세요(np.searchsorted 없이)."))
+    if "searchsorted" in src or "bisect" in src:
+        raise NotYet(tr("right answers, but write the binary search yourself (no np.searchsorted, no bisect)",
+                        "답은 맞지만, 이진 탐색을 직접 작성해 보세요(np.searchsorted도 bisect도 없이)."))
     # right answers: now count the reads on a table of _COUNT_V words
     big, big_us = _count_cases()
     limit = max_reads(_COUNT_V)
@@ -269,28 +274,43 @@ def _seconds_reference(k, t2, t8):
 def _check_seconds(answer, t2=None, t8=None, t14=None):
     if not callable(answer):
         raise NotYet(tr("write a function seconds(k, t2, t8)", "함수 seconds(k, t2, t8)를 작성해 보세요."))
-    for (a, b) in ((1.0, 2.5), (3.0, 4.2), (0.5, 0.6)):
-        for k in (2, 5, 8, 14, 20):
+    cases = [(a, b, k) for (a, b) in ((1.0, 2.5), (3.0, 4.2), (0.5, 0.6)) for k in (2, 5, 8, 14, 20)]
+    got = {(a, b, k): float(answer(k, a, b)) for a, b, k in cases}
+
+    def close(x, y):
+        return abs(x - y) <= 0.01 * abs(y)
+
+    if all(close(got[a, b, k], _seconds_reference(k, a, b)) for a, b, k in cases):
+        pass
+    elif all(close(got[a, b, k], a * k / 2) for a, b, k in cases):
+        raise NotYet(tr("that is proportional to k: part of the time does not depend on k (the "
+                        "window's input rows, subsampling), so draw a straight line through "
+                        "(2, t2) and (8, t8) instead of through 0",
+                        "그것은 k에 비례합니다. 시간의 일부(윈도우의 입력 행, 하위 샘플링)는 k와 "
+                        "상관없으므로, 0을 지나는 직선이 아니라 (2, t2)와 (8, t8)을 지나는 직선을 "
+                        "그으세요."))
+    elif all(close(got[a, b, k], b * k / 8) for a, b, k in cases):
+        raise NotYet(tr("that line goes through 0: the fixed part of the time does not grow "
+                        "with k; use both timings",
+                        "그 직선은 0을 지납니다. 시간의 고정된 부분은 k와 함께 늘지 않습니다. 두 "
+                        "측정값을 모두 쓰세요."))
+    else:
+        for a, b, k in cases:
+            if k in (2, 8) and not close(got[a, b, k], a if k == 2 else b):
+                given = "t2" if k == 2 else "t8"
+                raise NotYet(tr(f"with t2={a}, t8={b}: your line gives {got[a, b, k]:.3f} s at k={k}, "
+                                f"where it should give {given} = {a if k == 2 else b}: the line goes through "
+                                "(2, t2) and (8, t8), so its slope is (t8 - t2) / (8 - 2)",
+                                f"t2={a}, t8={b}일 때 여러분의 직선은 k={k}에서 {got[a, b, k]:.3f}초인데, "
+                                f"{given} = {a if k == 2 else b}이어야 합니다. 직선은 (2, t2)와 (8, t8)을 "
+                                "지나므로 기울기는 (t8 - t2) / (8 - 2)입니다."))
+        for a, b, k in cases:
             want = _seconds_reference(k, a, b)
-            got = float(answer(k, a, b))
-            if abs(got - want) <= 0.01 * abs(want):
-                continue
-            if abs(got - a * k / 2) <= 0.01 * abs(a * k / 2):
-                raise NotYet(tr("that is proportional to k: part of the time does not depend on k (the "
-                                "window's input rows, subsampling), so draw a straight line through "
-                                "(2, t2) and (8, t8) instead of through 0",
-                                "그것은 k에 비례합니다. 시간의 일부(윈도우의 입력 행, 하위 샘플링)는 k와 "
-                                "상관없으므로, 0을 지나는 직선이 아니라 (2, t2)와 (8, t8)을 지나는 직선을 "
-                                "그으세요."))
-            if abs(got - b * k / 8) <= 0.01 * abs(b * k / 8):
-                raise NotYet(tr("that line goes through 0: the fixed part of the time does not grow "
-                                "with k; use both timings",
-                                "그 직선은 0을 지납니다. 시간의 고정된 부분은 k와 함께 늘지 않습니다. 두 "
-                                "측정값을 모두 쓰세요."))
-            raise NotYet(tr(f"with t2={a}, t8={b}: a straight line through (2, t2) and (8, t8) gives "
-                            f"{want:.3f} s at k={k}, your function gives {got:.3f}",
-                            f"t2={a}, t8={b}일 때 (2, t2)와 (8, t8)을 지나는 직선은 k={k}에서 "
-                            f"{want:.3f}초인데, 여러분의 함수가 준 값은 {got:.3f}초입니다."))
+            if not close(got[a, b, k], want):
+                raise NotYet(tr(f"with t2={a}, t8={b}: a straight line through (2, t2) and (8, t8) gives "
+                                f"{want:.3f} s at k={k}, your function gives {got[a, b, k]:.3f}",
+                                f"t2={a}, t8={b}일 때 (2, t2)와 (8, t8)을 지나는 직선은 k={k}에서 "
+                                f"{want:.3f}초인데, 여러분의 함수가 준 값은 {got[a, b, k]:.3f}초입니다."))
     if t2 is not None and t8 is not None and t14 is not None:
         pred = float(answer(14, t2, t8))
         ratio = pred / t14
@@ -300,22 +320,27 @@ def _check_seconds(answer, t2=None, t8=None, t14=None):
                    f"걸렸습니다({ratio:.2f}배)")
         if not 0.5 < ratio < 2.0:
             raise NotYet(tr(note + ": more than 2x off. Timings on a busy machine are noisy: re-run "
-                            "the timing cell and check again",
+                            "the timing cell above, then this one",
                             note_ko + ". 2배 넘게 어긋납니다. 바쁜 컴퓨터에서는 시간 측정에 잡음이 "
-                            "많으니, 시간을 재는 셀을 다시 실행하고 다시 확인해 보세요."))
+                            "많으니, 위의 시간을 재는 셀을 다시 실행한 다음 이 셀을 다시 실행해 보세요."))
         return tr(note, note_ko)
     return None
 
 
 EXERCISES = [
     Exercise(
-        name=tr("Exercise 1 (LCG)", "문제 1 (LCG)"),
-        checker=_check_lcg,
-        hint_text=tr("Multiply, add 11, then take the remainder modulo 2**64.",
-                     "곱하고, 11을 더한 다음, 2**64로 나눈 나머지를 구하세요."),
-        solution_text=tr("def lcg(state):\n    return (state * 25214903917 + 11) % 2**64",
-                         "def lcg(state):\n    return (state * 25214903917 + 11) % 2**64  # C처럼 64비트로 자르기"),
-        reference=lambda **_: _lcg_reference,
+        name=tr("Exercise 1 (the LCG's low bits)", "문제 1 (LCG의 하위 비트)"),
+        checker=_check_period,
+        hint_text=tr("Step the generator from state 1 and count the steps until state % 2**k == 1 % 2**k. "
+                     "Print period(k) for k = 1 ... 8: what pattern do you see?",
+                     "상태 1에서 생성기를 한 걸음씩 나아가며, state % 2**k == 1 % 2**k가 될 때까지 걸음 수를 "
+                     "세어 보세요. k = 1 ... 8에 대해 period(k)를 출력해 보면 어떤 규칙이 보이나요?"),
+        solution_text=tr(_PERIOD_SOLUTION,
+                         _PERIOD_SOLUTION.replace("# word2vec.c's generator, 64 bits as in C",
+                                                  "# word2vec.c의 생성기, C처럼 64비트")
+                         .replace("# the lowest k bits are back where they started",
+                                  "# 하위 k비트가 처음 값으로 돌아왔습니다")),
+        reference=lambda **_: _period_reference,
     ),
     Exercise(
         name=tr("Exercise 2 (bisection)", "문제 2 (이진 탐색)"),
