@@ -202,21 +202,23 @@ assert relative_error(dx_swl, num_swl) < GRADCHECK_TOL and relative_error(dx_sig
 
 # %% [markdown]
 # 같은 확인을 float32 입력으로 해 보면 어떨까요? 스텝을 줄이면 반올림 오차가 커지고, 스텝을 키우면 (이 손실은
-# 비선형이므로) 절단 오차가 생깁니다. 다음 셀이 세 스텝에서 상대 오차를 잽니다(값은 CPU에 따라 조금 다르므로
+# 비선형이므로) 절단 오차가 생깁니다. 다음 셀이 네 스텝에서 상대 오차를 잽니다(값은 CPU에 따라 조금 다르므로
 # 확인 셀이 그 성질만 검증합니다).
 
 # %% tags=["nbval-ignore-output"]
 x32 = xs.astype(np.float32)                            # float32 입력, 같은 레이블
 swl32 = SigmoidWithLoss()
 err32 = {}
-for eps in [1e-2, 1e-3, 1e-4]:
+for eps in [1e-1, 1e-2, 1e-3, 1e-4]:
     err32[eps] = relative_error(dx_swl, numerical_gradient(lambda: swl32.forward(x32, ts), x32, eps=eps))
     print(f"float32, eps = {eps:g}: 상대 오차 {err32[eps]:.1e}")
 
 # %%
 assert err32[1e-2] < 1e-3, "float32에서 eps = 1e-2의 오차는 0.1%보다 작아야 합니다"
 assert err32[1e-4] > err32[1e-2]
-print("확인 통과: float32에서는 작은 스텝(1e-4)이 큰 스텝(1e-2)보다 나쁘고, 큰 스텝의 오차도 0.1%보다 훨씬 작습니다")
+assert err32[1e-1] > 10 * err32[1e-2], "eps = 1e-1에서는 절단 오차가 커야 합니다"
+print("확인 통과: float32에서는 작은 스텝(1e-4)이 1e-2보다 나쁘고(반올림 오차), 너무 큰 스텝(1e-1)도 "
+      "나쁩니다(절단 오차). 1e-2의 오차는 0.1%보다 훨씬 작습니다")
 
 # %% [markdown]
 # ## 3. EmbeddingDot: 순전파, 역전파, 기울기 확인
