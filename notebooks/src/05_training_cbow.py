@@ -548,7 +548,8 @@ print("check passed: the facts the decision on the defaults rests on")
 # such a run has not started to learn. The loss shows better than a few right answers how far each run got
 # (though subsampling and the window change which targets the loss averages over). With larger settings (try
 # `HIDDEN_SIZE = 200`, `WINDOW_SIZE = 8`, `NEGATIVE = 10`) a row may diverge, and the table says so instead of
-# stopping. The words/s depend on the machine and its load, so the first cell is not compared by the tests; the
+# stopping. The words/s depend on the machine and its load (one run per row, not alternated: read only large
+# differences, such as the extra work without subsampling), so the first cell is not compared by the tests; the
 # accuracies and losses are seeded and are.
 
 # %% tags=["nbval-ignore-output"]
