@@ -56,6 +56,7 @@ def test_exercise_01_1_memory():
     assert len(reasons) == 5
     assert_correct(q, 800, contexts=2)      # the context follows the question's data
     assert_not_yet(q, "lots", "one number")
+    assert_not_yet(q, "4000", "one number")  # a number, not a string
 
 
 def test_exercise_01_2_column_lookup():
@@ -66,7 +67,8 @@ def test_exercise_01_2_column_lookup():
     assert_correct(q, lambda W, ids: np.moveaxis(W[:, ids], 0, -1))
     from w2vlib import convert_one_hot
     assert_not_yet(q, lambda W, ids: convert_one_hot(ids, W.shape[1]) @ W.T, "one-hot product in disguise")
-    assert_not_yet(q, lambda W, ids: W[ids], "IndexError")                   # rows of an (H, V) matrix
+    assert_not_yet(q, lambda W, ids: W[ids], "picks rows of W_out")          # rows of an (H, V) matrix
+    assert_not_yet(q, lambda W, ids: W[ids + 100], "raised IndexError")
     assert_not_yet(q, lambda W, ids: W[:, ids], "word axis comes last")
     assert_not_yet(q, lambda W, ids: W[:, ids].T, "shape")                    # right for 1-D ids only
     assert_not_yet(q, lambda W, ids: W.T[np.sort(ids, axis=None)].reshape(np.shape(ids) + (W.shape[0],)),
@@ -123,7 +125,7 @@ def test_exercise_01_4_slopes_are_judged_before_anything_is_measured():
                assert_not_yet(q, {"one-hot": 1, "output": 0}, "softmax gradient", measure=measure, sizes=SIZES)}
     assert len(reasons) == 2 and calls == []            # a wrong prediction is told why, and nothing is measured
     # the precision of the answer: 0.45 is neither flat nor proportional
-    assert_not_yet(q, {"one-hot": 0.45, "output": 1}, "one-hot: a slope of 0.45")
+    assert_not_yet(q, {"one-hot": 0.45, "output": 1}, "one-hot: its log-log slope is not 0.45")
     assert_correct(q, {"one-hot": 0.9, "output": 1.1})
     assert_not_yet(q, [1, 1], "dict")
     assert_not_yet(q, {"one-hot": "one", "output": 1}, "give a number")
@@ -149,6 +151,7 @@ def test_exercise_02_1_predict_the_gradient():
     a = assert_not_yet(q, ([4, 4], [4, 4]), "sum of its three gradients")
     b = assert_not_yet(q, ([7, 7], [1, 1]), "last")
     c = assert_not_yet(q, ([7, 7], [7, 7]), "does not add")
+    assert_not_yet(q, ([4, 4], [7, 7]), "swapped")
     assert len({a, b, c}) == 3
     assert_not_yet(q, 7, "pair")
 
@@ -181,6 +184,9 @@ def test_exercise_02_2_cbow_input_backward():
 
     assert_correct(q, broadcast)
     assert_correct(q, loop)
+    as32 = lambda contexts, dh, V: ref(contexts, dh, V).astype(np.float32)   # the book's dtype
+    assert_correct(q, as32)
+    assert "float32 is fine" in q.verdict(as32)
     reasons = {assert_not_yet(q, no_mean, "2 times too large"),
                assert_not_yet(q, buffered, "repeated ids lose rows"),
                assert_not_yet(q, lambda c, dh, V: np.zeros((V, 2)), "shape"),
@@ -198,7 +204,7 @@ def test_exercise_02_3_slopes():
     assert calls == SIZES
     assert_not_yet(q, {"notes loop": 0, "w2vlib": 0}, "dw[...]=0", measure=measure, sizes=SIZES)
     assert_not_yet(q, {"notes loop": 1, "w2vlib": 1}, "clears only the rows", measure=measure, sizes=SIZES)
-    assert_not_yet(q, {"notes loop": 1, "w2vlib": 0.5}, "w2vlib: a slope of 0.5")
+    assert_not_yet(q, {"notes loop": 1, "w2vlib": 0.5}, "w2vlib: its log-log slope is not 0.5")
     assert_not_yet(q, {"loop": 1}, "dict")
     assert "SLOPE_VS" in q.verdict(q.reference(), measure=measure, sizes=[1_000, 3_000])
 
@@ -298,8 +304,9 @@ def test_exercise_03_2_bce():
     assert_not_yet(q, 0.68, "close")
     assert_correct(q, q.reference())
     reasons = {assert_not_yet(q, 0.5, "σ(0)"), assert_not_yet(q, -0.6931, "never negative"),
-               assert_not_yet(q, 0.3010, "natural logarithm")}
-    assert len(reasons) == 3
+               assert_not_yet(q, 0.3010, "natural logarithm"), assert_not_yet(q, 1, "log₂ 2")}
+    assert len(reasons) == 4
+    assert_not_yet(q, 1.0, "in bits")
 
 
 def test_exercise_03_3_gradient_by_hand():
@@ -345,30 +352,31 @@ def test_exercise_04_1_ratio_follows_the_power_knob():
     assert_not_yet(q, 1.0, "pass the context")
 
 
-def test_exercise_04_2_spoil_uses_the_student_knobs():
+def test_exercise_04_2_skips_use_the_student_knobs():
     q = Q04[1]
     raw = COUNTS / COUNTS.sum()
     for power, k in [(0.75, 5), (0.5, 3)]:
         word_p = COUNTS ** power / np.sum(COUNTS ** power)
         ctx = dict(word_p=word_p, the=0, k=k, raw_p=raw)
-        want = 1 - (1 - word_p[0]) ** k
+        want = k * word_p[0]
         assert_unattempted(q, ..., **ctx)
         assert_correct(q, want, **ctx)
         assert_correct(q, q.reference(**ctx), **ctx)
-        reasons = {assert_not_yet(q, 1 - (1 - raw[0]) ** k, "raw unigram", **ctx),
-                   assert_not_yet(q, k * word_p[0], "expected number", **ctx),
-                   assert_not_yet(q, (1 - word_p[0]) ** k, "none of the k", **ctx)}
-        assert len(reasons) == 3
+        reasons = {assert_not_yet(q, k * raw[0], "raw unigram", **ctx),
+                   assert_not_yet(q, 1 - (1 - word_p[0]) ** k, "at least one draw", **ctx),
+                   assert_not_yet(q, k * (1 - word_p[0]), "keeps", **ctx),
+                   assert_not_yet(q, word_p[0], "one draw", **ctx)}
+        assert len(reasons) == 4
     word_p = COUNTS ** 0.5 / np.sum(COUNTS ** 0.5)
-    assert_not_yet(q, 1 - (1 - word_p[0]) ** 5, "your SAMPLE_SIZE knob is 3", word_p=word_p, the=0, k=3)
-    # one tolerance rule: right to the digits given; a percent is told to give a probability
+    assert_not_yet(q, 5 * word_p[0], "your SAMPLE_SIZE knob is 3", word_p=word_p, the=0, k=3)
+    # one tolerance rule: right to the digits given
     word_p = np.array([0.0853678, 0.9146322])
-    ctx = dict(word_p=word_p, the=0, k=1)
-    for rounded in (0.085, 0.0854, 0.08537):
+    ctx = dict(word_p=word_p, the=0, k=2)                   # 2 q = 0.1707356
+    for rounded in (0.17, 0.171, 0.1707):
         assert_correct(q, rounded, **ctx)
-    assert_not_yet(q, 8.54, "give a probability", **ctx)
-    assert_not_yet(q, 0.09, "two significant digits", **ctx)
-    assert_not_yet(q, 0.0851, "close", **ctx)
+    assert_not_yet(q, 0.2, "two significant digits", **ctx)
+    assert_not_yet(q, 0.1705, "close", **ctx)
+    assert_not_yet(q, 2.5, "between 0 and k", **ctx)
 
 
 def test_exercise_04_3_negative_sampling_derivation():
@@ -377,6 +385,9 @@ def test_exercise_04_3_negative_sampling_derivation():
     assert_unattempted(q, _stub_function)
     assert_correct(q, ref)
     assert "float64" in q.verdict(ref)
+    as32 = lambda h, rows, labels: tuple(np.asarray(a, dtype=np.float32) for a in ref(h, rows, labels))
+    assert_correct(q, as32)                                   # float32 answers: judged at float32 precision
+    assert "float32: fine" in q.verdict(as32)
     reasons = {
         assert_not_yet(q, lambda h, rows, labels: tuple(-a for a in ref(h, rows, labels)), "sign"),
         assert_not_yet(q, lambda h, rows, labels: ((sigmoid(rows @ h)) @ rows,
@@ -422,7 +433,7 @@ def test_exercise_04_4_slope_in_k():
     assert_correct(q, {"k + 1": 1})
     assert_not_yet(q, 0, "grows in proportion to k + 1")
     assert_not_yet(q, 2, "grows in proportion to k + 1")
-    assert_not_yet(q, 0.5, "a slope of 0.5")
+    assert_not_yet(q, 0.5, "log-log slope is not 0.5")
     assert "K_VALUES" in q.verdict(1, measure=measure, sizes=[5, 6])
 
 

@@ -346,7 +346,7 @@ def draw_negative_sampling_graph(k=5, ax=None, shown=3, title=..., lang: str = "
                                   "모든 가지가 W_out을 공유하므로 기울기는 그 합입니다"), color=_BWD, fontsize=9,
            ha="left")
     return _title(g, title, lang, "NegativeSamplingLoss: one positive and k negative branches",
-                  "NegativeSamplingLoss: 긍정적 예 하나와 부정적 예 k개의 가지")
+                  "NegativeSamplingLoss: 긍정적 예 1개, 부정적 예 k개로 갈라지는 계산")
 
 
 def draw_cbow_ns_graph(window_size=1, k=5, ax=None, title=..., lang: str = "en"):

@@ -228,7 +228,7 @@ print("check passed: in float32 a small step is lost in rounding; only a large s
 # Here the large step costs nothing, because this test loss `sum(forward(idx) * G)` is *linear* in `W`: a central
 # difference of a linear function has no truncation error at any step, so only rounding is left. With a real
 # (nonlinear) loss a large step adds a truncation error of order ε², which is why checks are done in float64 with
-# a small step (notebook 03 measures a nonlinear case).
+# a small step (notebook 03 measures float32 steps on a nonlinear loss).
 
 # %% [markdown]
 # ## 4. Two pitfalls that look harmless
@@ -392,7 +392,8 @@ plt.show()
 #   wins at the book's size and at the fused size on your computer. The 2x assertion is only about the largest size.
 # - The package's `Embedding.backward` keeps the book's dense `dW` and accumulates with `np.add.at`, plus some
 #   bookkeeping: it records which rows it wrote, for its next call (exercise 3 measures what that buys as V grows).
-#   The `w2vlib / np.add.at` row shows the net effect at this V, which can be below 1x. The layers favour the book's
+#   The `w2vlib / np.add.at` row shows the net effect at this V. Below 1x means the package is the faster one: the
+#   `np.add.at` version clears all V rows first (`dW[...] = 0`), the package only the rows it wrote. The layers favour the book's
 #   readable shape; the fused kernel of notebook 05 sums its gradients with a sparse product.
 #
 # All of them agree to float32 precision (checked above), so the choice is purely about speed.
@@ -422,7 +423,7 @@ plt.show()
 #    `W_in` and averages them: `h = (W_in[c_1] + … + W_in[c_C]) / C`. Given `contexts` (N × C ids) and the gradient
 #    `dh` (N × H), write `cbow_input_backward(contexts, dh, V)` that returns `dL/dW_in` (V × H). A word can appear
 #    twice in one window and in several windows. The check compares your function with a reference in float64 on
-#    batches full of such repeats.
+#    batches full of such repeats (a float32 result, the book's dtype, is judged at float32 precision).
 # 3. **Predict, then measure: a backward as V grows.** For a backward with a fixed number of ids, how does its time
 #    grow with V? Read both backward passes line by line (`notes.source("LoopEmbedding")` prints the notes' one;
 #    the graph of section 1 shows the package's). Give a log-log slope (0 = does not depend on V, 1 = proportional

@@ -183,10 +183,10 @@ assert not np.any(neg == targets[:, None])
 
 
 # %% [markdown]
-# Frequent targets are hit far more often than the average (exercise 2 asks how often for "the"). `UnigramSampler`
-# redraws any negative that equals its row's target, so this never happens. (word2vec.c handles it differently: in
-# `TrainModelThread` a negative equal to the target is skipped, `if (target == word) continue;`, so that example
-# trains on one negative fewer.)
+# Frequent targets are hit far more often than the average. `UnigramSampler` redraws any negative that equals its
+# row's target, so this never happens. (word2vec.c handles it differently: in `TrainModelThread` a negative equal
+# to the target is skipped, `if (target == word) continue;`, so that example trains on one negative fewer for each
+# such draw; exercise 2 counts them for "the".)
 #
 # ## 3. The book's per-row sampler against one vectorised draw
 #
@@ -235,8 +235,8 @@ print("check passed: the vectorised sampler is more than 10x faster")
 # A speed-up only counts if both versions draw from the distribution they should. Two checks: neither ever returns
 # a row's target, and both put the predicted share of their draws on the 100 most frequent words. The prediction
 # must include the exclusion: a row whose target t is one of those words draws from `p^POWER` without t, so its
-# share is `(P_top − p_t) / (1 − p_t)` instead of `P_top`. Averaged over targets drawn from the corpus, that is
-# a little below `P_top`. The cell prints both predictions and the standard error of each estimate. The book's
+# share is `(P_top − q_t) / (1 − q_t)` instead of `P_top`, where `q_t = p_pow[t]` is t's own `p^POWER` probability.
+# Averaged over targets drawn from the corpus (weighted by their raw frequency `p_t`), that is a little below `P_top`. The cell prints both predictions and the standard error of each estimate. The book's
 # loop runs on only `SAMPLER_ROWS` rows (it is slow), so its estimate is rough; it also draws without replacement
 # within a row, a small difference that so few rows cannot resolve.
 
@@ -366,12 +366,13 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 #   V × H gradient);
 # - **negative sampling**: w2vlib's `NegativeSamplingLoss` with k = `SAMPLE_SIZE`, including drawing the negatives.
 #
-# Two more lines time what the book's layers add. Its `NegativeSamplingLoss` is built from k + 1 `EmbeddingDot`s,
-# and each one's `Embedding.backward` first clears its whole V × H gradient (`dW[...] = 0`); the book's `Trainer`
-# then sums those k + 1 dense copies in `remove_duplicate`. The package's `Embedding` clears only the rows it wrote
-# (notebook 02), so the fourth line, **book clear + merge**, times exactly the work the book's layers do on top of
-# w2vlib's step. The third line times what comes afterwards: `SGD.update` on the dense V × H gradient of `W_out`.
-# Keep an eye on both. The sampler's corpus here is synthetic, with Zipf-like frequencies; the
+# Two more columns of the table (and lines of the plot) time what comes around that step. **dense SGD update** is
+# `SGD.update` on the dense V × H gradient of `W_out`, which both layered versions pay, the book's and w2vlib's.
+# **book clear + merge** is the extra work of the book's layers: its `NegativeSamplingLoss` is built from k + 1
+# `EmbeddingDot`s, and each one's `Embedding.backward` first clears its whole V × H gradient (`dW[...] = 0`); the
+# book's `Trainer` then sums those k + 1 dense copies in `remove_duplicate`. The package's `Embedding` clears only
+# the rows it wrote (notebook 02), so this column times exactly the work the book's layers add on top of w2vlib's
+# step. Keep an eye on both. The sampler's corpus here is synthetic, with Zipf-like frequencies; the
 # sampling cost does not depend on which words are frequent.
 
 # %%
@@ -504,9 +505,11 @@ plt.show()
 # 1. **"the" against the rarest word.** Under `p^POWER`, how many times more often is "the" drawn as a negative
 #    than the rarest word of PTB? Compute it from `counts` alone (why does the normalising sum not matter?), store
 #    the ratio in `answer_1`, and only then check it against `p_pow` yourself.
-# 2. **How often would "the" spoil its own example?** Without exclusion, what is the probability that at least one
-#    of the k = `SAMPLE_SIZE` negatives drawn from `p^POWER` is "the" itself, for a target "the"? Store it in
-#    `answer_2` (use `p_pow`).
+# 2. **How many negatives does word2vec.c skip for "the"?** Suppose this notebook's sampler followed word2vec.c's
+#    rule: k = `SAMPLE_SIZE` independent draws from `p^POWER`, and every draw equal to the target is skipped. For a
+#    target "the", how many of its k negatives are skipped, on average? Store the expected number in `answer_2`
+#    (use `p_pow`). Is it larger or smaller than section 2's chance that a "the" example has at least one clash, and
+#    why?
 # 3. **Derive the negative-sampling gradients (on paper first).** For one target with k negatives, the loss is
 #    L = −log σ(w₀·h) − Σⱼ log σ(−wⱼ·h), where w₀ is the target's row of `W_out` and w₁ … wₖ the negatives' rows.
 #    Derive dL/dh and dL/dwᵢ for each of the k + 1 rows. Write them as `ns_grads(h, rows, labels)`: `h` has shape
@@ -526,7 +529,7 @@ q1.check(answer_1, counts=counts, the=word_to_id["the"], power=POWER)
 # q1.solution()
 
 # %%
-answer_2 = ...                    # P(at least one of the k negatives is "the"), for a target "the"
+answer_2 = ...                    # expected number of the k draws skipped, for a target "the"
 q2.check(answer_2, word_p=p_pow, the=word_to_id["the"], k=SAMPLE_SIZE, raw_p=p)
 # q2.hint()
 # q2.solution()

@@ -25,7 +25,8 @@
 #
 # We train twice. First the **layered model exactly as the book builds it** (Embedding, NegativeSamplingLoss,
 # Adam, batches of 100), for a bounded number of steps: section 2 measures its speed and prints how long the
-# book's full run would take at that speed, many times the minute this notebook may use. Then the package's **fast
+# book's full run would take at that speed, many times the one minute each notebook of this series is kept to (so
+# that a class can run it live). Then the package's **fast
 # path**: we check that its fused kernel computes the same loss and gradients as the layers on one batch, list
 # every way its *training* differs from the book's, train for real, and measure what each difference buys
 # in an ablation table.
@@ -547,7 +548,8 @@ print("check passed: the facts the decision on the defaults rests on")
 # such a run has not started to learn. The loss shows better than a few right answers how far each run got
 # (though subsampling and the window change which targets the loss averages over). With larger settings (try
 # `HIDDEN_SIZE = 200`, `WINDOW_SIZE = 8`, `NEGATIVE = 10`) a row may diverge, and the table says so instead of
-# stopping. The words/s depend on the machine and its load, so the first cell is not compared by the tests; the
+# stopping. The words/s depend on the machine and its load (one run per row, not alternated: read only large
+# differences, such as the extra work without subsampling), so the first cell is not compared by the tests; the
 # accuracies and losses are seeded and are.
 
 # %% tags=["nbval-ignore-output"]
@@ -637,7 +639,7 @@ print(f"loaded back {W.shape[0]:,} x {W.shape[1]} vectors: identical")
 #
 # - PTB has about a million tokens and a 10,000-word vocabulary (어휘); its word frequencies are very uneven.
 # - The layered CBOW with negative sampling (네거티브 샘플링) trains correctly but slowly: at the measured
-#   words/s the book's ten epochs over the corpus (말뭉치) take many times the minute a notebook may use (section 2
+#   words/s the book's ten epochs over the corpus (말뭉치) take many times the one minute a notebook of this series is kept to (section 2
 #   prints the estimate), so we ran a bounded number of steps; with the default knobs, after them the frequent
 #   words' vectors share one direction.
 # - The loss starts flat, at a value set by `k` alone (exercise 1), and falls once the weights have grown enough

@@ -83,8 +83,8 @@ EPOCHS = 2                              # epochs of each of the four PTB runs (f
 SAMPLE = 1e-3                           # subsampling threshold of the PTB runs (word2vec's -sample; 0 = off)
 THREADS = 2                             # threads of the compiled trainer
 VOCAB_SIZES = [1_000, 10_000, 100_000]  # V for the cost comparison (increasing)
-BATCH = 2000                            # examples per timed batch (the softmax times BATCH // 40)
-REPEAT = 5                              # timing: best of this many runs
+BATCH = 2000                            # examples per timed batch (the softmax times BATCH // 100)
+REPEAT = 3                              # timing: best of this many runs
 ROUNDS = 3                              # timing: sweeps over all V (to show the spread)
 
 # %% [markdown]
@@ -265,7 +265,7 @@ prediction_3 = ...                # your predicted log-log slope of the HS cost 
 # about as many row updates again). This count is the measure of cost here, and no machine changes it.
 #
 # Then a timing, as a second, noisy view: forward + backward of the **output side**, `h @ W_out` with softmax and
-# cross-entropy on `BATCH // 40` examples (its scores are a batch × V matrix), `NegativeSamplingLoss` with
+# cross-entropy on `BATCH // 100` examples (its scores are a batch × V matrix), `NegativeSamplingLoss` with
 # k = `NEGATIVE` (negatives drawn inside) and `HierarchicalSoftmaxLoss` on `BATCH` examples. numpy's matrix
 # products run on one thread (`threadpoolctl`, which scikit-learn installs), and the sweep over V is repeated
 # `ROUNDS` times in alternating order. The table shows the median time per example; the slopes are printed as
@@ -282,7 +282,7 @@ def build_output_side(V_, seed):
     target = fake_corpus[:BATCH]
     _, W_out = init_weights(V_, HIDDEN_SIZE, rng_v)
     h = rng_v.standard_normal((BATCH, HIDDEN_SIZE)).astype(np.float32)
-    n_soft = max(1, BATCH // 40)                # the softmax's scores are n_soft x V: keep them small
+    n_soft = max(1, BATCH // 100)               # the softmax's scores are n_soft x V: keep them small
 
     out_layer, softmax_loss = MatMul(np.ascontiguousarray(W_out.T)), SoftmaxWithLoss()
     def softmax_step():

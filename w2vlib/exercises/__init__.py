@@ -233,8 +233,8 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
             raise NotYet(tr(f"{name}: give a number (a slope), got {answer[name]!r}",
                             f"{name}: 숫자(로그-로그 기울기)를 주세요. 받은 값은 {answer[name]!r}입니다"))
         if abs(pred - theory[name]) > tolerance:
-            raise NotYet(tr(f"{name}: a slope of {pred:g} is not how this piece grows. " + _text(why[name], "en"),
-                            f"{name}: 로그-로그 기울기 {josa(f'{pred:g}', '은/는')} 이 부분이 커지는 방식이 아닙니다. "
+            raise NotYet(tr(f"{name}: its log-log slope is not {pred:g}. " + _text(why[name], "en"),
+                            f"{name}: 이 부분의 로그-로그 기울기는 {josa(f'{pred:g}', '이/가')} 아닙니다. "
                             + _text(why[name], "ko")))
     if measure is None:
         return tr("pass measure=... to see the measured slopes", "측정한 로그-로그 기울기를 보려면 measure=...를 넘겨 보세요")
@@ -242,7 +242,7 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
     xs = [float(x(v) if x else v) for v in sizes]
     if len(xs) < 2 or xs[-1] < min_range * xs[0]:
         return tr(f"(not measured: give {knob} a range of at least {min_range:g}x to fit slopes)",
-                  f"(측정하지 않음: 기울기를 구하려면 {knob}의 범위를 {min_range:g}배 이상으로 하세요)")
+                  f"(측정하지 않음: 로그-로그 기울기를 구하려면 {knob}의 범위를 {min_range:g}배 이상으로 해 보세요)")
     runs = [measure(v) for v in sizes]
     slopes = {name: loglog_slope(xs, [r[name] for r in runs]) for name in names}
     shown = ", ".join(f"{name} {slopes[name]:.2f}" for name in names)

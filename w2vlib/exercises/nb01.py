@@ -7,6 +7,7 @@ import numpy as np
 
 from ..corpus import convert_one_hot
 from ..layers import SoftmaxWithLoss, softmax
+from ..text import josa
 from . import Exercise, NotYet, judge_slopes, tr
 
 # ---- 1. memory at scale ---------------------------------------------------------------------------------
@@ -18,6 +19,8 @@ def _memory_mb(batch=100, vocab=1_000_000, contexts=10):
 
 def _check_memory(answer, batch=100, vocab=1_000_000, contexts=10):
     try:
+        if isinstance(answer, (str, bytes)):
+            raise TypeError(answer)
         got = float(answer)
     except (TypeError, ValueError):
         raise NotYet(tr("give one number, the size in megabytes", "숫자 하나, 메가바이트 단위의 크기를 주세요"))
@@ -31,11 +34,11 @@ def _check_memory(answer, batch=100, vocab=1_000_000, contexts=10):
     if contexts != 2 and close(want * 2 / contexts):
         raise NotYet(tr(f"that is 2 context words per target, as in section 3's batch; this batch has {contexts} "
                         "(a window of 5 words on each side)",
-                        f"그것은 3절의 미니배치처럼 타깃마다 맥락 단어 2개일 때의 값입니다. 이 미니배치는 타깃마다 "
+                        f"3절의 미니배치처럼 타깃마다 맥락 단어가 2개일 때의 값입니다. 이 미니배치는 타깃마다 "
                         f"맥락 단어가 {contexts}개입니다(좌우로 5단어씩인 윈도우)"))
     if close(want * 2):
         raise NotYet(tr("that is float64 (8 bytes); the one-hot rows are float32, 4 bytes per number",
-                        "그것은 float64(8바이트)입니다. 원핫 행은 float32이므로 숫자 하나에 4바이트입니다"))
+                        "8바이트는 float64의 크기입니다. 원핫 행은 float32이므로 숫자 하나에 4바이트입니다"))
     if close(want / 4):
         raise NotYet(tr("that counts numbers, not bytes: a float32 takes 4 bytes",
                         "바이트가 아니라 숫자의 개수를 셌습니다. float32 하나는 4바이트입니다"))
@@ -61,7 +64,25 @@ def _check_lookup(column_lookup):
     W_out = rng.standard_normal((4, 50)).astype(np.float32)          # (H, V): one column per word
     for ids in [np.array([3, 3, 7]), rng.integers(0, 50, size=(5, 2)), rng.integers(0, 50, size=(2, 3, 4)),
                 np.array([0, 49])]:
-        got = np.asarray(column_lookup(W_out, ids))
+        try:
+            got = np.asarray(column_lookup(W_out, ids))
+        except IndexError as err:
+            small = np.array([0, 3, 1])                             # ids below H = 4: W_out[ids] runs
+            try:
+                rows = np.asarray(column_lookup(W_out, small))
+                picks_rows = rows.shape == W_out[small].shape and np.allclose(rows, W_out[small])
+            except Exception:
+                picks_rows = False
+            if picks_rows:
+                raise NotYet(tr(f"W_out[ids] picks rows of W_out: W_out is (H, V) = {W_out.shape}, so its first axis "
+                                f"indexes the H hidden units, not the words (id {int(ids.max())} is past H). "
+                                "A word is a column of W_out",
+                                f"W_out[ids]는 W_out의 행을 고릅니다. W_out은 (H, V) = {W_out.shape}이므로 첫 번째 축은 "
+                                f"단어가 아니라 은닉 뉴런 H개를 가리킵니다 ({josa(f'ID {int(ids.max())}', '은/는')} H를 "
+                                "넘습니다). 단어는 W_out의 열입니다"))
+            raise NotYet(tr(f"your function raised IndexError ({err}); remember that W_out is (H, V) = {W_out.shape}: "
+                            "a word is a column",
+                            f"함수가 IndexError를 냈습니다 ({err}). W_out은 (H, V) = {W_out.shape}이고, 단어는 열입니다"))
         want = convert_one_hot(ids, 50) @ W_out.T
         if got.shape != want.shape:
             hint_en = hint_ko = ""
@@ -133,16 +154,24 @@ def _check_dscore(dscore):
                 "1/N이 빠졌습니다. 손실은 미니배치의 N개 행에 대한 평균입니다"), want * n),
             (tr("use the probabilities y = softmax(score), not the raw scores",
                 "원래 점수가 아니라 확률 y = softmax(score)를 써 보세요"), (score - onehot) / n),
+            (tr("you have y / N: the target's entry also gets -1 / N (for one row, dL/ds_t = y_t - 1, "
+                "dL/ds_j = y_j elsewhere)",
+                "y / N을 구했습니다. 타깃의 원소에는 -1 / N도 더해집니다 (한 행에서 dL/ds_t = y_t - 1, 나머지는 "
+                "dL/ds_j = y_j)"), y / n),
+            (tr("you have y: subtract the one-hot target (dL/ds_t = y_t - 1 for one row), then take the batch mean",
+                "y를 구했습니다. 원핫 타깃을 빼고(한 행에서 dL/ds_t = y_t - 1), 미니배치 평균을 내 보세요"), y),
             (tr("subtract 1 only at the target's column (t is one-hot), not from every entry",
                 "모든 원소가 아니라 타깃의 열에서만 1을 빼 보세요 (t는 원핫입니다)"), (y - 1) / n),
         ]
         for reason, value in wrong:
-            if (n > 1 or "1/N" not in reason["en"]) and np.allclose(got, value, atol=1e-6):
+            if (n > 1 or ("1/N" not in reason["en"] and not reason["en"].startswith("you have y"))) \
+                    and np.allclose(got, value, atol=1e-6):
                 raise NotYet(reason)
         raise NotYet(tr(f"largest relative difference from SoftmaxWithLoss.backward is {err:.2g} "
-                        f"(N = {n}, V = {v}); derive it for one row first, then divide by N",
+                        f"(N = {n}, V = {v}); derive it for one row first (L = -log y_t), then take the mean "
+                        "over the N rows",
                         f"SoftmaxWithLoss.backward와의 가장 큰 상대 차이가 {err:.2g}입니다 "
-                        f"(N = {n}, V = {v}). 먼저 한 행에 대해 유도한 뒤 N으로 나눠 보세요"))
+                        f"(N = {n}, V = {v}). 먼저 한 행에 대해 유도한 뒤(L = -log y_t) N개 행의 평균을 내 보세요"))
 
 
 # ---- 4. predict how the backward costs scale with V, then measure ----------------------------------------

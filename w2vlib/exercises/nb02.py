@@ -18,6 +18,11 @@ def _check_predict(answer):
     if correct.shape != (2,) or overwritten.shape != (2,):
         raise NotYet(tr("each row of dW has H = 2 numbers here, like [1, 1]",
                         "여기서 dW의 각 행은 [1, 1]처럼 숫자 H = 2개입니다"))
+    if np.allclose(correct, [4, 4]) and np.allclose(overwritten, [7, 7]):
+        raise NotYet(tr("the two rows are swapped: give (correct_row, overwritten_row), the correct backward's row "
+                        "first",
+                        "두 행의 순서가 바뀌었습니다. (correct_row, overwritten_row), 곧 올바른 역전파의 행을 먼저 "
+                        "주세요"))
     if not np.allclose(correct, [7, 7]):
         if np.allclose(correct, [4, 4]) or np.allclose(correct, [1, 1]):
             raise NotYet(tr("the correct backward keeps all three rows of dout: a word used three times gets the "
@@ -53,6 +58,7 @@ def _ref_cbow_input_backward(contexts, dh, V):
 
 def _check_cbow_backward(fn):
     dtype = np.float64                                       # checks run in float64: tight tolerances
+    f32, atol = False, 1e-12
     rng = np.random.default_rng(2)
     V, H = 7, 3
     cases = [np.array([[1, 4], [1, 1], [0, 4]]),             # a word twice in one row, and across rows
@@ -62,18 +68,21 @@ def _check_cbow_backward(fn):
         N, C = contexts.shape
         dh = rng.standard_normal((N, H)).astype(dtype)
         want = _ref_cbow_input_backward(contexts, dh, V)
-        got = np.asarray(fn(contexts.copy(), dh.copy(), V), dtype=np.float64)
+        got = np.asarray(fn(contexts.copy(), dh.copy(), V))
+        if got.dtype == np.float32:                          # the book's dtype: judged at float32 precision
+            f32, atol = True, 1e-5
+        got = got.astype(np.float64)
         if got.shape != (V, H):
             raise NotYet(tr(f"dW_in has the shape of W_in, (V, H) = {(V, H)}; got {got.shape}",
                             f"dW_in의 형상은 W_in과 같은 (V, H) = {(V, H)}여야 하는데, {got.shape}입니다"))
-        if np.allclose(got, want, rtol=0, atol=1e-12):
+        if np.allclose(got, want, rtol=0, atol=atol):
             continue
-        if np.allclose(got, want * C, rtol=0, atol=1e-12):
+        if np.allclose(got, want * C, rtol=0, atol=atol):
             raise NotYet(tr(f"{C} times too large: h is the *mean* of the {C} context rows, so each row gets dh / {C}",
                             f"{C}배 큽니다. h는 맥락 행 {C}개의 *평균*이므로 각 행은 {josa(f'dh / {C}', '을/를')} 받습니다"))
         dense = np.zeros((V, H))
         dense[contexts] = np.repeat(dh[:, None, :] / C, C, axis=1)
-        if np.allclose(got, dense, rtol=0, atol=1e-12) or np.allclose(got, dense * C, rtol=0, atol=1e-12):
+        if np.allclose(got, dense, rtol=0, atol=atol) or np.allclose(got, dense * C, rtol=0, atol=atol):
             raise NotYet(tr("repeated ids lose rows: a word that appears twice (in one window, or in two) must get "
                             "both of its gradients; dW[contexts] = ... and dW[contexts] += ... keep only one",
                             "반복된 ID의 행이 사라집니다. 두 번 나온 단어는 (한 윈도우 안이든 두 윈도우에 걸쳐서든) "
@@ -82,6 +91,13 @@ def _check_cbow_backward(fn):
                         "every position where word v is a context word, of that example's dh / C",
                         f"contexts {contexts.tolist()}에서 dW_in이 기준과 다릅니다. 행 v는 단어 v가 맥락 단어로 나오는 "
                         "모든 자리에서, 그 학습 예의 dh / C를 더한 것입니다"))
+    if f32:
+        return tr("equal to the reference to float32 precision (your dW_in is float32, dh is float64: float32 is "
+                  "fine, it is the book's dtype; dtype=dh.dtype would keep float64), repeats within and across "
+                  "windows included",
+                  "float32 정밀도에서 기준과 같습니다 (dW_in은 float32, dh는 float64입니다. float32도 괜찮습니다. 책이 "
+                  "쓰는 dtype입니다. dtype=dh.dtype으로 만들면 float64가 됩니다). 윈도우 안과 윈도우 사이의 반복도 "
+                  "포함합니다")
     return tr("equal to the reference in float64, repeats within and across windows included",
               "float64에서 기준과 같습니다 (윈도우 안과 윈도우 사이의 반복 포함)")
 

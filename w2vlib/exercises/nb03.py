@@ -204,10 +204,15 @@ def _check_bce(answer):
     except (TypeError, ValueError):
         raise NotYet(tr("give one number", "숫자 하나를 주세요"))
     want = float(np.log(2))
+    if abs(got - 1.0) < 5e-4:
+        raise NotYet(tr("1 is log₂ 2, the loss in bits; the cross-entropy uses the natural logarithm",
+                        "1은 log₂ 2, 곧 비트 단위의 손실입니다. 교차 엔트로피 오차는 자연로그를 씁니다"))
     if rounds_to(got, want):
-        if last_digit(got)[0] > 0.01:
+        if abs(last_digit(got)[0] - 0.1) < 1e-9:
             raise NotYet(tr(f"{got:g} is ln 2 to one decimal, yes; give at least two decimals",
                             f"{josa(f'{got:g}', '은/는')} 소수 첫째 자리까지는 ln 2가 맞습니다. 소수 둘째 자리 이상까지 주세요"))
+        if last_digit(got)[0] > 0.01:
+            raise NotYet(tr("give at least two decimals", "소수 둘째 자리 이상까지 주세요"))
         return tr(f"ln 2 = {want:.4f}", f"ln 2 = {want:.4f}")
     if abs(got - want) < 0.05:
         raise NotYet(tr(f"close, but {got:g} is not ln 2 rounded to the digits you gave (ln 2 = 0.693...): compute "
@@ -220,7 +225,7 @@ def _check_bce(answer):
     if abs(got + want) < 5e-4:
         raise NotYet(tr("a loss is never negative: -log of a probability below 1 is positive",
                         "손실은 음수가 될 수 없습니다. 1보다 작은 확률의 -log는 양수입니다"))
-    if abs(got - np.log10(2)) < 5e-4 or abs(got - 1.0) < 5e-4:
+    if abs(got - np.log10(2)) < 5e-4:
         raise NotYet(tr("use the natural logarithm, as the cross-entropy does",
                         "교차 엔트로피 오차처럼 자연로그를 써 보세요"))
     raise NotYet(tr("σ(0) = 0.5, and the loss for t = 1 is -log σ(x)",

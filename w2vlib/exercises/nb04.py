@@ -51,58 +51,64 @@ def _check_ratio(answer, counts=None, the=None, power=0.75):
                     "p^POWER(w)는 count(w)**POWER / sum이고, 비를 구하면 sum은 약분됩니다"))
 
 
-# ---- 2. how often would "the" spoil its own example? ------------------------------------------------------
+# ---- 2. how many negatives does word2vec.c's skip rule cost a "the" example? ---------------------------------
 
 
 def _spoil(word_p, the, k):
+    """P(at least one of k draws is the target): section 2's per-position formula."""
     return float(1 - (1 - word_p[the]) ** k)
 
 
-def _check_spoil(answer, word_p=None, the=None, k=5, raw_p=None):
+def _skipped(word_p, the, k):
+    """The expected number of the k draws that equal the target (each one is skipped by word2vec.c)."""
+    return float(k * word_p[the])
+
+
+def _check_skipped(answer, word_p=None, the=None, k=5, raw_p=None):
     if word_p is None or the is None:
-        raise NotYet(tr("pass the context: q2.check(answer_2, word_p=sampler.word_p, the=word_to_id['the'], "
-                        "k=SAMPLE_SIZE)",
-                        "필요한 값을 넘겨 주세요: q2.check(answer_2, word_p=sampler.word_p, the=word_to_id['the'], "
-                        "k=SAMPLE_SIZE)"))
+        raise NotYet(tr("pass the context: q2.check(answer_2, word_p=p_pow, the=word_to_id['the'], k=SAMPLE_SIZE)",
+                        "필요한 값을 넘겨 주세요: q2.check(answer_2, word_p=p_pow, the=word_to_id['the'], k=SAMPLE_SIZE)"))
     try:
         got = float(answer)
     except (TypeError, ValueError):
-        raise NotYet(tr("give one probability, a number between 0 and 1",
-                        "확률 하나, 0과 1 사이의 숫자를 주세요"))
-    want = _spoil(word_p, the, k)
+        raise NotYet(tr("give one number, the expected number of skipped draws (between 0 and k)",
+                        "숫자 하나, 건너뛰는 뽑기 횟수의 기댓값(0과 k 사이)을 주세요"))
+    want = _skipped(word_p, the, k)
     q = float(word_p[the])
     close = lambda x: rounds_to(got, x)   # right to the digits given (the series' one rule)
-    if 1 < got <= 100 and rounds_to(got / 100, want):
-        raise NotYet(tr(f"that looks like a percent ({got:g}%); give a probability, a number between 0 and 1",
-                        f"퍼센트로 준 것 같습니다({got:g}%). 확률, 곧 0과 1 사이의 숫자로 주세요"))
     if close(want):
         if last_digit(got)[1] < 2:
             raise NotYet(tr("right to the one digit you gave; give at least two significant digits",
                             "여러분이 준 한 자리까지는 맞습니다. 유효 숫자를 두 자리 이상 주세요"))
-        return tr(f"{want:.2%} with k = {k} and your POWER", f"{josa(f'k = {k}', '와/과')} 여러분의 POWER에서 {want:.2%}")
-    if raw_p is not None and close(_spoil(raw_p, the, k)):
+        return tr(f"{want:.4f} of the k = {k} negatives, with your POWER",
+                  f"k = {k}개의 부정적 예 가운데 {want:.4f}개 (여러분의 POWER에서)")
+    if close(_spoil(word_p, the, k)):
+        raise NotYet(tr("that is the probability that at least one draw is 'the' (section 2's formula); it counts an "
+                        "example whose draws hit 'the' twice as one skip, but word2vec.c skips both",
+                        "그것은 적어도 한 번 'the'가 뽑힐 확률(2절의 식)입니다. 이 확률은 'the'가 두 번 뽑힌 학습 예도 한 번 "
+                        "건너뛴 것으로 세지만, word2vec.c는 둘 다 건너뜁니다"))
+    if raw_p is not None and close(_skipped(raw_p, the, k)):
         raise NotYet(tr("that uses the raw unigram p; the sampler draws from p^POWER (p_pow)",
                         "원래 유니그램 p를 썼습니다. 샘플러는 p^POWER(p_pow)에서 뽑습니다"))
-    if close(k * q):
-        raise NotYet(tr("k q is the expected number of draws of 'the', not the probability of at least one",
-                        "k q는 'the'가 뽑히는 횟수의 기댓값이지, 적어도 한 번 뽑힐 확률이 아닙니다"))
-    if close(1 - want):
-        raise NotYet(tr("that is the probability that none of the k draws is 'the'; you want at least one",
-                        "그것은 k번 중 한 번도 'the'가 뽑히지 않을 확률입니다. 구할 것은 적어도 한 번 뽑힐 확률입니다"))
-    if k != 5 and close(_spoil(word_p, the, 5)):
+    if close(k - want) or close(k - _spoil(word_p, the, k)):
+        raise NotYet(tr("that is the number of negatives the example keeps; the question asks how many are skipped",
+                        "그것은 학습 예에 남는 부정적 예의 수입니다. 구할 것은 건너뛰는 수입니다"))
+    if k != 5 and close(_skipped(word_p, the, 5)):
         raise NotYet(tr(f"that is for k = 5; your SAMPLE_SIZE knob is {k}",
                         f"그것은 k = 5일 때의 값입니다. 여러분의 SAMPLE_SIZE 설정값은 {k}입니다"))
     if close(q):
         raise NotYet(tr("that is one draw; there are k of them",
-                        "그것은 한 번 뽑을 때의 확률입니다. 부정적 예는 k번 뽑습니다"))
-    if not 0 <= got <= 1:
-        raise NotYet(tr("give a probability, a number between 0 and 1",
-                        "확률, 곧 0과 1 사이의 숫자로 주세요"))
+                        "그것은 한 번 뽑을 때의 값입니다. 부정적 예는 k번 뽑습니다"))
+    if not 0 <= got <= k:
+        raise NotYet(tr(f"an expected number of skipped draws lies between 0 and k = {k}",
+                        f"건너뛰는 뽑기 횟수의 기댓값은 0과 k = {k} 사이에 있습니다"))
     if abs(got - want) <= 0.01 * want:
         raise NotYet(tr("close, but not the exact value rounded to the digits you gave: keep more digits of q",
                         "가깝지만 정확한 값을 여러분이 준 자릿수로 반올림한 것과 다릅니다. q의 자릿수를 더 남겨 보세요"))
-    raise NotYet(tr("1 - P(none of the k draws is 'the'), and one draw misses 'the' with probability 1 - q",
-                    "구할 값은 1 - P(k번 모두 'the'가 아님)입니다. 한 번 뽑을 때 'the'가 아닐 확률은 1 - q입니다"))
+    raise NotYet(tr("each of the k draws is skipped when it is 'the'; the expected number of skips is the sum, over "
+                    "the k draws, of each draw's chance of being 'the'",
+                    "k번의 뽑기는 각각 'the'일 때 건너뜁니다. 건너뛰는 횟수의 기댓값은 k번의 뽑기 각각이 'the'일 확률을 "
+                    "모두 더한 것입니다"))
 
 
 # ---- 3. derive the negative-sampling gradients (a paper derivation) -------------------------------------
@@ -145,7 +151,7 @@ _CASES_KO = {"random ids": "무작위 ID", "a negative drawn twice": "두 번 �
 
 def _check_ns_grads(fn):
     dtype = np.float64                                      # float64 layers: a tight tolerance
-    tol = 1e-10
+    tol, f32 = 1e-10, False
     for case, rng, V, H, target, negatives in _cases():
         W = rng.standard_normal((V, H))
         h = rng.standard_normal(H)
@@ -154,7 +160,10 @@ def _check_ns_grads(fn):
         want_dh, want_dW = _layered(h, W, target, negatives, dtype)
         out = fn(h.copy(), W[idx].copy(), labels.copy())
         try:
-            dh, drows = (np.asarray(a, dtype=np.float64) for a in out)
+            dh, drows = (np.asarray(a) for a in out)
+            if np.float32 in (dh.dtype, drows.dtype):
+                f32, tol = True, max(tol, 1e-5)             # a float32 answer is judged at float32 precision
+            dh, drows = dh.astype(np.float64), drows.astype(np.float64)
         except (TypeError, ValueError):
             raise NotYet(tr("return a pair (dh, drows): dh of shape (H,), drows of shape (k + 1, H)",
                             "(dh, drows) 쌍을 돌려주세요: dh의 형상은 (H,), drows의 형상은 (k + 1, H)입니다"))
@@ -192,6 +201,11 @@ def _check_ns_grads(fn):
                         "L = -log σ(w_t·h) - Σ_j log σ(-w_j·h)",
                         f"둘 다 NegativeSamplingLoss.backward와 다릅니다 ({_CASES_KO[case]}). "
                         "L = -log σ(w_t·h) - Σ_j log σ(-w_j·h)에서 시작해 보세요"))
+    if f32:
+        return tr(f"equal to the layered backward within {tol:g}, float32 precision (your answer is float32: fine, "
+                  "the book's dtype), repeated ids and a target among the negatives included",
+                  f"계층의 역전파와 float32 정밀도인 {tol:g} 이내로 같습니다 (답이 float32여도 괜찮습니다. 책이 쓰는 "
+                  "dtype입니다). 반복된 ID와 부정적 예 속의 타깃도 포함합니다")
     return tr(f"equal to the layered backward within {tol:g} (float64), repeated ids and a target among the negatives included",
               f"계층의 역전파와 {tol:g} 이내로 같습니다 (float64, 반복된 ID와 부정적 예 속의 타깃 포함)")
 
@@ -223,16 +237,22 @@ EXERCISES = [
         reference=lambda counts=None, the=None, power=0.75, **ctx: _ratio(counts, the, power),
     ),
     Exercise(
-        name=tr("Exercise 2 (how often would 'the' spoil its own example?)",
-                "문제 2 ('the'는 얼마나 자주 자기 학습 예를 망칠까?)"),
-        checker=_check_spoil,
-        solution_text=tr("q = p_pow[word_to_id['the']]; answer_2 = 1 - (1 - q) ** SAMPLE_SIZE: one draw misses "
-                         "'the' with probability 1 - q, all k independent draws miss it with (1 - q)^k.",
-                         "q = p_pow[word_to_id['the']]; answer_2 = 1 - (1 - q) ** SAMPLE_SIZE: 한 번 뽑을 때 "
-                         "'the'가 아닐 확률은 1 - q이고, 독립적으로 k번 뽑아 모두 'the'가 아닐 확률은 (1 - q)^k입니다."),
-        hint_text=tr("Compute the probability that all k draws miss 'the', then take the complement.",
-                     "k번 뽑아 모두 'the'가 아닐 확률을 구한 뒤, 여사건의 확률을 구해 보세요."),
-        reference=lambda word_p=None, the=None, k=5, **ctx: _spoil(word_p, the, k),
+        name=tr("Exercise 2 (how many negatives does word2vec.c skip for 'the'?)",
+                "문제 2 (word2vec.c는 'the'의 부정적 예를 몇 개 건너뛸까?)"),
+        checker=_check_skipped,
+        solution_text=tr("q = p_pow[word_to_id['the']]; answer_2 = SAMPLE_SIZE * q. Draw d skips with probability q, "
+                         "so the number of skips is a sum of k indicators, and its expectation is k q (expectations "
+                         "add). Section 2's 1 - (1 - q)^k is smaller: it is the chance of at least one skip, and counts "
+                         "two skips in one example as one.",
+                         "q = p_pow[word_to_id['the']]; answer_2 = SAMPLE_SIZE * q. 뽑기 하나는 확률 q로 건너뛰므로, "
+                         "건너뛰는 횟수는 지시 변수 k개의 합이고 그 기댓값은 k q입니다(기댓값은 더해집니다). 2절의 "
+                         "1 - (1 - q)^k는 이보다 작습니다. 적어도 한 번 건너뛸 확률이라서 한 학습 예에서 두 번 건너뛰어도 "
+                         "한 번으로 세기 때문입니다."),
+        hint_text=tr("Count the skips with one 0/1 variable per draw. What is the expectation of one of them, and "
+                     "of their sum?",
+                     "뽑기마다 0/1 변수 하나로 건너뛰기를 세어 보세요. 그 하나의 기댓값은 얼마이고, 합의 기댓값은 "
+                     "얼마일까요?"),
+        reference=lambda word_p=None, the=None, k=5, **ctx: _skipped(word_p, the, k),
     ),
     Exercise(
         name=tr("Exercise 3 (derive the negative-sampling gradients)", "문제 3 (네거티브 샘플링의 기울기 유도하기)"),

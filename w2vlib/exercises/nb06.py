@@ -213,9 +213,9 @@ def _check_frequency(answer, right=None, rarest=None):
     if nearest_wrong[0] <= 0.0051:
         raise NotYet(nearest_wrong[1])
     if best <= 0.051:
-        raise NotYet(tr("close, but too coarse: give each accuracy to 2 or 3 decimals (e.g. 0.25 or 0.246, not 0.2)",
-                        "거의 맞았지만 너무 거칩니다. 정확도마다 소수점 아래 두세 자리로 답하세요(예: 0.2가 아니라 0.25나 "
-                        "0.246)"))
+        raise NotYet(tr("close, but too coarse: give each accuracy to 2 or 3 decimals (e.g. 0.38 or 0.375, not 0.4)",
+                        "거의 맞았지만 너무 거칩니다. 정확도마다 소수점 아래 두세 자리로 답하세요(예: 0.4가 아니라 0.38이나 "
+                        "0.375)"))
     raise NotYet(tr("split the questions by the count of their rarest word (at the median) and take the mean of "
                     "`right` in each half",
                     "문제를 가장 드문 단어의 출현 횟수로 (중앙값에서) 나누고, 각 절반에서 `right`의 평균을 구하세요"))

@@ -155,8 +155,8 @@ for (a, b), t, g in zip(contexts, target, guess):
 n_right = int(np.sum(guess == target))
 majority = int(np.bincount(target).max())          # 가장 흔한 타깃으로만 답하기
 print(f"윈도우 {len(target)}개 중 {n_right}개 정답. 무작위로 추측하면 평균 "
-      f"{len(target) / vocab_size:.2f}개입니다 (V = {vocab_size}개 단어 중 하나). 늘 가장 흔한 타깃을 답하면"
-      f"({id_to_word[int(np.bincount(target).argmax())]!r}) {majority}개입니다")
+      f"{len(target) / vocab_size:.2f}개입니다 (V = {vocab_size}개 단어 중 하나).\n"
+      f"늘 가장 흔한 타깃({id_to_word[int(np.bincount(target).argmax())]!r})만 답하면 {majority}개입니다.")
 assert n_right > majority, "가장 흔한 타깃만 답하는 것보다 많이 맞혀야 합니다. TOY_EPOCHS를 늘려 보세요"
 assert n_right >= len(target) / 2, "맞힌 윈도우가 절반도 안 됩니다. TOY_EPOCHS를 늘려 보세요 (손실이 아직 줄고 있습니다)"
 

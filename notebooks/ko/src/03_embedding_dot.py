@@ -202,21 +202,23 @@ assert relative_error(dx_swl, num_swl) < GRADCHECK_TOL and relative_error(dx_sig
 
 # %% [markdown]
 # 같은 확인을 float32 입력으로 해 보면 어떨까요? 스텝을 줄이면 반올림 오차가 커지고, 스텝을 키우면 (이 손실은
-# 비선형이므로) 절단 오차가 생깁니다. 다음 셀이 세 스텝에서 상대 오차를 잽니다(값은 CPU에 따라 조금 다르므로
+# 비선형이므로) 절단 오차가 생깁니다. 다음 셀이 네 스텝에서 상대 오차를 잽니다(값은 CPU에 따라 조금 다르므로
 # 확인 셀이 그 성질만 검증합니다).
 
 # %% tags=["nbval-ignore-output"]
 x32 = xs.astype(np.float32)                            # float32 입력, 같은 레이블
 swl32 = SigmoidWithLoss()
 err32 = {}
-for eps in [1e-2, 1e-3, 1e-4]:
+for eps in [1e-1, 1e-2, 1e-3, 1e-4]:
     err32[eps] = relative_error(dx_swl, numerical_gradient(lambda: swl32.forward(x32, ts), x32, eps=eps))
     print(f"float32, eps = {eps:g}: 상대 오차 {err32[eps]:.1e}")
 
 # %%
 assert err32[1e-2] < 1e-3, "float32에서 eps = 1e-2의 오차는 0.1%보다 작아야 합니다"
 assert err32[1e-4] > err32[1e-2]
-print("확인 통과: float32에서는 작은 스텝(1e-4)이 큰 스텝(1e-2)보다 나쁘고, 큰 스텝의 오차도 0.1%보다 훨씬 작습니다")
+assert err32[1e-1] > 10 * err32[1e-2], "eps = 1e-1에서는 절단 오차가 커야 합니다"
+print("확인 통과: float32에서는 작은 스텝(1e-4)이 1e-2보다 나쁘고(반올림 오차), 너무 큰 스텝(1e-1)도 "
+      "나쁩니다(절단 오차). 1e-2의 오차는 0.1%보다 훨씬 작습니다")
 
 # %% [markdown]
 # ## 3. EmbeddingDot: 순전파, 역전파, 기울기 확인
@@ -294,8 +296,8 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #   점수 행렬의 각 행에서 타깃의 원소만 계산합니다. Embedding 계층(Embedding layer)의 조회(lookup)와 행별
 #   내적(dot product)이며, 비용은 V와 상관없습니다. 노트북 03부터 `W_out`은 교재의 4장처럼 단어마다 행이 하나인
 #   (V, H)로 저장합니다.
-# - 소프트맥스(softmax)는 "V개 단어 중 어느 것인가?"를 묻고(다중 분류(multi-class classification)),
-#   시그모이드(sigmoid)는 "이 단어가 맞는가, 아닌가?"를 묻습니다(이진 분류(binary classification)).
+# - 소프트맥스(softmax)는 "V개 단어 중 어느 것인가?"라는 다중 분류(multi-class classification)를 묻고,
+#   시그모이드(sigmoid)는 "이 단어가 맞는가, 아닌가?"라는 이진 분류(binary classification)를 묻습니다.
 #   `SigmoidWithLoss`의 이진 교차 엔트로피 오차(binary cross-entropy error)는 클래스가 두 개인 소프트맥스 교차
 #   엔트로피 오차와 같습니다.
 # - 시그모이드 + 교차 엔트로피 오차의 기울기(gradient)는 `(y − t) / N`입니다. `EmbeddingDot`의 역전파는

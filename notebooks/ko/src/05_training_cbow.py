@@ -25,7 +25,7 @@
 #
 # 학습은 두 번 합니다. 먼저 **교재가 만드는 그대로의 계층 모델**(Embedding, NegativeSamplingLoss, Adam, 크기 100의
 # 미니배치)을 정해진 단계 수만큼만 학습합니다. 이 노트북의 2절에서 그 속도를 측정하고, 그 속도로 교재의 전체 학습에 걸릴 시간을
-# 출력합니다. 이 노트북에 주어진 1분의 몇 배나 됩니다. 다음으로 패키지의 **고속 경로**(fast path)를 씁니다. 융합
+# 출력합니다. 수업 중에 바로 실행할 수 있도록 이 시리즈의 노트북은 각각 1분 안에 끝나게 되어 있는데, 그 몇 배나 됩니다. 다음으로 패키지의 **고속 경로**(fast path)를 씁니다. 융합
 # 커널(fused kernel)이 배치 하나에서 계층과 같은 손실과 기울기를 계산하는지 확인하고, *학습 방식*이 교재와 다른 점을
 # 모두 나열한 뒤, 실제로 학습하고, 각 차이로 무엇을 얻는지 절제 실험(ablation) 표로 측정합니다.
 #
@@ -536,7 +536,8 @@ print("확인 통과: 기본값에 관한 결정이 기대는 사실들이 모�
 # 그런 실행은 아직 배우기 시작하지 않은 것입니다. 각 실행이 얼마나 학습했는지는 맞힌 문제 몇 개보다 손실이 더 잘
 # 보여 줍니다(다만 하위 샘플링과 윈도우는 손실이 평균하는 타깃을 바꿉니다). 더 큰 설정(`HIDDEN_SIZE = 200`,
 # `WINDOW_SIZE = 8`, `NEGATIVE = 10`을 해 보세요)에서는 어떤 행이 발산할 수 있고, 그러면 멈추는 대신 표가 그렇다고
-# 알려 줍니다. 초당 단어 수는 컴퓨터와 그 부하에 따라 달라지므로 첫 셀은 테스트가 비교하지 않습니다. 정확도와 손실은
+# 알려 줍니다. 초당 단어 수는 컴퓨터와 그 부하에 따라 달라지므로(행마다 한 번씩, 번갈아 재지 않았으니 하위 샘플링을
+# 껐을 때 늘어나는 일처럼 큰 차이만 읽으세요) 첫 셀은 테스트가 비교하지 않습니다. 정확도와 손실은
 # 시드가 고정되어 있으므로 비교합니다.
 
 # %% tags=["nbval-ignore-output"]
@@ -626,7 +627,7 @@ print(f"{W.shape[0]:,} x {W.shape[1]} 벡터를 다시 불러왔습니다. 똑�
 #
 # - PTB는 토큰이 약 백만 개이고 어휘(vocabulary)는 10,000단어입니다. 단어의 빈도는 매우 고르지 않습니다.
 # - 네거티브 샘플링(negative sampling)을 쓰는 계층 CBOW는 올바르게 학습하지만 느립니다. 측정한 초당 단어 수로 계산하면
-#   교재처럼 말뭉치(corpus)를 열 에폭 학습하는 데 노트북 하나에 주어진 1분의 몇 배가 걸리므로(2절이 추정값을
+#   교재처럼 말뭉치(corpus)를 열 에폭 학습하는 데 이 시리즈의 노트북 하나에 허용된 1분의 몇 배가 걸리므로(2절이 추정값을
 #   출력합니다), 정해진 단계 수만 실행했습니다. 기본 설정값에서는 그 뒤에 자주 나오는 단어의 벡터가 한 방향을 공유합니다.
 # - 손실은 `k`에만 달린 값에서 평평하게 시작하고(연습 문제 1), 가중치가 충분히 커져 모델이 진짜 타깃(target)과
 #   샘플링한 부정적 예를 구별하게 되면 줄어듭니다.
@@ -753,9 +754,9 @@ print("확인 통과: skip-gram은 말뭉치 단어당 더 느립니다")
 # (`word2vec_inner.pyx`: `cbow_mean`을 쓰는 `w2v_fast_sentence_cbow_neg`, `word2vec.py`: `sample_int`의 남을 확률, 그리고
 # `(3 + sqrt(5)) / 2`를 `sample >= 1`에 곱하는 `prepare_vocab`), 논문(Mikolov 외 2013b, *Distributed Representations of Words
 # and Phrases and their Compositionality*, 식 5의 버릴 확률), 교재의 코드 (oreilly-japan/deep-learning-from-scratch-2: `ch04/train.py`,
-# `ch04/cbow.py`, `common/trainer.py`, 줄 끝을 `<eos>`로 바꾸고 데이터를 받는 `dataset/ptb.py`. 데이터는 tomsercu/lstm의
-# `ptb.train.txt`로, Mikolov의 RNNLM 툴킷에 딸린 `simple-examples`의 Penn Treebank 텍스트입니다. 소문자, 숫자는 `N`,
-# 어휘 10,000단어), 별칭 방법(Walker 1977, *An efficient method for generating discrete random variables with general
+# `ch04/cbow.py`, `common/trainer.py`, 줄 끝을 `<eos>`로 바꾸고 데이터를 받는 `dataset/ptb.py`), PTB 데이터
+# (tomsercu/lstm의 `ptb.train.txt`, 즉 Mikolov의 RNNLM 툴킷에 딸린 `simple-examples`의 Penn Treebank 텍스트로, 소문자,
+# 숫자는 `N`, 어휘 10,000단어), 별칭 방법(Walker 1977, *An efficient method for generating discrete random variables with general
 # distributions*, Vose 1991, *A linear algorithm for generating random numbers with a given distribution*), WordSim-353
 # (Finkelstein 외 2002, *Placing search in context: the concept revisited*), 홀름 보정(Holm 1979, *A simple sequentially
 # rejective multiple test procedure*), 가중치마다 학습률 정도인 Adam의 보폭(Kingma & Ba 2015, *Adam: A Method for

@@ -82,8 +82,8 @@ EPOCHS = 2                              # PTB 학습 네 번 각각의 에폭 �
 SAMPLE = 1e-3                           # PTB 학습의 하위 샘플링 임계값 (word2vec의 -sample, 0 = 끔)
 THREADS = 2                             # 컴파일된 학습기의 스레드 수
 VOCAB_SIZES = [1_000, 10_000, 100_000]  # 비용 비교에 쓸 V (오름차순)
-BATCH = 2000                            # 시간을 재는 배치 하나의 학습 예 수 (소프트맥스는 BATCH // 40)
-REPEAT = 5                              # 시간 측정: 이 횟수만큼 실행해 가장 빠른 값
+BATCH = 2000                            # 시간을 재는 배치 하나의 학습 예 수 (소프트맥스는 BATCH // 100)
+REPEAT = 3                              # 시간 측정: 이 횟수만큼 실행해 가장 빠른 값
 ROUNDS = 3                              # 시간 측정: V 전체를 다시 재는 횟수 (퍼짐을 보려고)
 
 # %% [markdown]
@@ -263,7 +263,7 @@ prediction_3 = ...                # V에 대한 계층적 소프트맥스 비용
 # 같습니다.
 #
 # 그다음 시간 측정은 잡음이 많은 두 번째 관점입니다. **출력 쪽**의 순전파 + 역전파로, 소프트맥스와 교차 엔트로피를
-# 쓰는 `h @ W_out`은 학습 예 `BATCH // 40`개로(점수가 배치 × V 행렬이므로), k = `NEGATIVE`인
+# 쓰는 `h @ W_out`은 학습 예 `BATCH // 100`개로(점수가 배치 × V 행렬이므로), k = `NEGATIVE`인
 # `NegativeSamplingLoss`(부정적 예 추출 포함)와 `HierarchicalSoftmaxLoss`는 학습 예 `BATCH`개로 잽니다. numpy의 행렬
 # 곱은 스레드 하나로 돌리고(scikit-learn이 함께 설치하는 `threadpoolctl`), V 전체에 대한 측정을 순서를 번갈아 가며
 # `ROUNDS`번 반복합니다. 표는 학습 예 하나당 시간의 중앙값이고, 로그-로그 기울기는 측정들의 중앙값(최솟값 ~ 최댓값)으로
@@ -280,7 +280,7 @@ def build_output_side(V_, seed):
     target = fake_corpus[:BATCH]
     _, W_out = init_weights(V_, HIDDEN_SIZE, rng_v)
     h = rng_v.standard_normal((BATCH, HIDDEN_SIZE)).astype(np.float32)
-    n_soft = max(1, BATCH // 40)                # 소프트맥스의 점수는 n_soft x V 행렬이므로 작게 둡니다
+    n_soft = max(1, BATCH // 100)               # 소프트맥스의 점수는 n_soft x V 행렬이므로 작게 둡니다
 
     out_layer, softmax_loss = MatMul(np.ascontiguousarray(W_out.T)), SoftmaxWithLoss()
     def softmax_step():
@@ -382,7 +382,7 @@ if slopes is not None:
 #
 # skip-gram은 단어마다가 아니라 쌍마다 학습 예를 하나씩 만듭니다. word2vec의 동적 윈도우(dynamic window)에서는 반경을 1부터
 # `WINDOW_SIZE`까지 중에서 뽑으므로, 단어 하나는 평균 `2 × (WINDOW_SIZE + 1) / 2 = WINDOW_SIZE + 1`개의 맥락 단어를
-# 갖습니다 (윈도우가 잘리는 곳에서는 조금 적습니다). 반경 뽑기를 모의 실험해 이 식을 확인해 봅니다.
+# 갖습니다 (윈도우가 잘리는 곳에서는 조금 적습니다). 아래 셀은 반경 뽑기를 모의 실험해 이 식을 보여 주는 예시입니다.
 
 # %%
 radius = np.random.default_rng(SEED).integers(1, WINDOW_SIZE + 1, size=100_000)
@@ -592,7 +592,7 @@ for model in ("cbow", "skipgram"):
 # 벤치마크 `benchmarks/bench_hs.py`는 명령줄을 `--hs 1 --negative 0 --backend numba`로 실행해 gensim의
 # `Word2Vec(hs=1, negative=0)`과 PTB CBOW에서 비교합니다. 한 번의 실행에서 각각 시드 여러 개를 돌립니다
 # (`benchmarks/results/ptb_hs.txt`는 출력된 보고서로 README에 인용되어 있고, 아래 셀은 `ptb_hs.json`에서 수를
-# 읽습니다). 이 표준오차는 시드 사이의 퍼짐(시드별 점수의 흩어짐)에서 온 것으로, 위의 문제 수에서 온 표준오차와
+# 읽습니다). 이 벤치마크의 표준오차는 시드 사이의 퍼짐(시드별 점수의 흩어짐)에서 온 것으로, 위의 문제 수에서 온 표준오차와
 # 다릅니다. 판정 규칙은 이렇습니다. 시드들에 대한 w2vlib의 평균이 gensim의 평균에서 차이의 표준오차 두 배를 뺀
 # 값보다 크면 "뒤지지 않음", 두 배를 더한 값보다 크면 "앞섬"입니다. "뒤지지 않음"은 큰 차이로 뒤지지 않는다는
 # 뜻이지, 둘이 같다는 증명은 아닙니다. gensim은 두 번 돌립니다. 한 번은 gensim 자신의
@@ -618,7 +618,7 @@ else:
 
 # %% [markdown]
 # gensim의 기본 학습률에서는 두 벤치마크 모두 w2vlib이 앞섭니다. 같은 학습률에서는 gensim이 유추 문제를 더 많이
-# 맞히고(2 SE 기준 근처), WordSim-353과의 상관은 여전히 w2vlib이 더 높습니다. 그러니 학습률은 각 점수를 잡음보다
+# 맞히고(2 SE 기준 근처), WordSim-353과의 상관계수는 여전히 w2vlib이 더 높습니다. 그러니 학습률은 각 점수를 잡음보다
 # 크게 움직이고, "같은 설정"에는 학습률도 들어가야 합니다. 학습률이 같아도 두 프로그램은 다른 점이 더 있습니다. 한
 # 예로, w2vlib의 윈도우는 PTB의 문장 끝을 넘어가지만(10,000단어짜리 조각의 끝에서만 멈춥니다), 한 줄을 한 문장으로
 # 받은 gensim은 거기서 멈춥니다.
