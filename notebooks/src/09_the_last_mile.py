@@ -87,10 +87,10 @@ HIDDEN_SIZE = 100       # length of each word vector
 WINDOW_SIZE = 5         # maximum context radius (each word draws its radius from 1..WINDOW_SIZE)
 NEGATIVE = 5            # negative samples per target
 LR = 0.05               # starting learning rate of every per-word SGD trainer here (word2vec.c's CBOW default)
-SLICE_WORDS = 2_000     # PTB words the plain-Python loop trains on (it is slow)
-TRICK_WORDS = 150_000   # PTB words each compiled variant trains on (sections 4 and 5: median of 3 rounds)
+SLICE_WORDS = 1_000     # PTB words the plain-Python loop trains on (it is slow)
+TRICK_WORDS = 100_000   # PTB words each compiled variant trains on (sections 4 and 5: median of 3 rounds)
 EPOCHS = 2              # epochs of every trainer in the comparison table (the benchmark runs 10)
-LAYERED_STEPS = 100     # steps of the layered model (batch 100); its time is extrapolated
+LAYERED_STEPS = 50      # steps of the layered model (batch 100); its time is extrapolated
 THREADS = 2             # Hogwild threads (at most the number of cores numba sees)
 QUALITY_SEEDS = 3       # seeds per trainer in section 8, to measure the seed-to-seed noise (at least 2)
 GENSIM_DEFAULTS = False  # True: gensim with its own defaults instead of the package's settings (section 7)
@@ -960,7 +960,7 @@ for name, v in table.items():  # one row per distinct set of vectors (the fast p
     if v[3] is not None and not any(np.array_equal(v[3], table[other][3]) for other in scores_one):
         scores_one[name] = score_all(v[3])
 null_draws = [score_all(np.random.default_rng(SEED + 1000 + i).standard_normal((vocab_size, HIDDEN_SIZE))
-                        .astype(np.float32)) for i in range(5)]
+                        .astype(np.float32)) for i in range(3)]
 null = null_draws[0]
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, prange
 
-from .numba_kernels import MAX_EXP, lcg_next, lcg_uniform, sigmoid_and_loss
+from .numba_kernels import MAX_EXP, lcg_next, sigmoid_and_loss, subsample
 
 
 @njit(cache=True, fastmath=True)
@@ -102,18 +102,7 @@ def train_chunk_hs(W_in, W_node, words, keep_prob, code_flat, point_flat, starts
     subsampling and the dynamic window as :func:`w2vlib.fast.numba_kernels.train_chunk` draws
     them, then one SGD step per kept word. Returns ``(summed loss, examples)``."""
     H = W_in.shape[1]
-    n_raw = words.size
-    kept = np.empty(n_raw, dtype=np.int32)
-    state = np.uint64(seed)
-    n = 0
-    for i in range(n_raw):
-        w = words[i]
-        if keep_prob[w] < 1.0:
-            state = lcg_next(state)
-            if lcg_uniform(state) >= keep_prob[w]:
-                continue
-        kept[n] = w
-        n += 1
+    kept, n, state = subsample(words, keep_prob, np.uint64(seed))
     h = np.empty(H, dtype=np.float32)
     dh = np.empty(H, dtype=np.float32)
     ctx = np.empty(2 * window, dtype=np.int32)

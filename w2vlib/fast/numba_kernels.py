@@ -303,6 +303,24 @@ def plan_word(state, kept, n, pos, window, dynamic, negative, cbow, cdf, guide, 
     return state, m
 
 
+@njit(cache=True, inline="always")
+def subsample(words, keep_prob, state):
+    """Subsampling while the chunk is read, before any window: word ``w`` stays with probability
+    ``keep_prob[w]`` (one LCG draw per word whose probability is below 1). Returns ``(kept, n, state)``:
+    the kept words are ``kept[:n]``, in order, and ``state`` is the generator's state after the draws."""
+    kept = np.empty(words.size, dtype=np.int32)
+    n = 0
+    for i in range(words.size):
+        w = words[i]
+        if keep_prob[w] < 1.0:
+            state = lcg_next(state)
+            if lcg_uniform(state) >= keep_prob[w]:
+                continue
+        kept[n] = w
+        n += 1
+    return kept, n, state
+
+
 @njit(cache=True)
 def train_chunk(W_in, W_out, words, keep_prob, cdf, guide, sig_table, nll_table, seed, lr_start,
                 lr_end, window, dynamic, negative, cbow, full_input_update, exact, compute_loss,
@@ -320,18 +338,7 @@ def train_chunk(W_in, W_out, words, keep_prob, cdf, guide, sig_table, nll_table,
     will read are requested then: they arrive while this word computes.
     """
     H = W_in.shape[1]
-    n_raw = words.size
-    kept = np.empty(n_raw, dtype=np.int32)
-    state = np.uint64(seed)
-    n = 0
-    for i in range(n_raw):
-        w = words[i]
-        if keep_prob[w] < 1.0:
-            state = lcg_next(state)
-            if lcg_uniform(state) >= keep_prob[w]:
-                continue
-        kept[n] = w
-        n += 1
+    kept, n, state = subsample(words, keep_prob, np.uint64(seed))
     h = np.empty(H, dtype=np.float32)
     dh = np.empty(H, dtype=np.float32)
     ctx = np.empty(2 * window, dtype=np.int32)  # this word's contexts and negatives ...

@@ -88,10 +88,10 @@ HIDDEN_SIZE = 100       # 단어 벡터 하나의 길이
 WINDOW_SIZE = 5         # 맥락의 최대 반경 (단어마다 반경을 1..WINDOW_SIZE에서 뽑습니다)
 NEGATIVE = 5            # 타깃마다 뽑는 부정적 예의 수
 LR = 0.05               # 여기 나오는 모든 단어 단위 SGD 학습기의 시작 학습률 (word2vec.c의 CBOW 기본값)
-SLICE_WORDS = 2_000     # 순수 파이썬 반복문이 학습할 PTB 단어 수 (느리기 때문)
-TRICK_WORDS = 150_000   # 컴파일된 변형 하나가 학습할 PTB 단어 수 (4절과 5절: 세 차례의 중앙값)
+SLICE_WORDS = 1_000     # 순수 파이썬 반복문이 학습할 PTB 단어 수 (느리기 때문)
+TRICK_WORDS = 100_000   # 컴파일된 변형 하나가 학습할 PTB 단어 수 (4절과 5절: 세 차례의 중앙값)
 EPOCHS = 2              # 비교 표에 나오는 모든 학습기의 에폭 수 (벤치마크는 10)
-LAYERED_STEPS = 100     # 계층으로 쌓은 모델의 단계 수 (배치 100), 그 시간은 외삽합니다
+LAYERED_STEPS = 50      # 계층으로 쌓은 모델의 단계 수 (배치 100), 그 시간은 외삽합니다
 THREADS = 2             # Hogwild 스레드 수 (numba가 보는 코어 수 이하)
 QUALITY_SEEDS = 3       # 8절에서 시드 사이의 잡음을 재려고 학습기마다 쓰는 시드 수 (2 이상)
 GENSIM_DEFAULTS = False  # True: gensim을 패키지의 설정 대신 gensim 자신의 기본값으로 실행합니다 (7절)
@@ -943,7 +943,7 @@ for name, v in table.items():  # 서로 다른 벡터마다 한 줄 (고속 경�
     if v[3] is not None and not any(np.array_equal(v[3], table[other][3]) for other in scores_one):
         scores_one[name] = score_all(v[3])
 null_draws = [score_all(np.random.default_rng(SEED + 1000 + i).standard_normal((vocab_size, HIDDEN_SIZE))
-                        .astype(np.float32)) for i in range(5)]
+                        .astype(np.float32)) for i in range(3)]
 null = null_draws[0]
 
 
