@@ -6,6 +6,9 @@ its one home, used by notebooks 02-04, their exercises and the tests. **Do not u
 anything but finding their bugs**; the package's layers (:mod:`w2vlib.layers`,
 :mod:`w2vlib.negative_sampling`) are the correct versions.
 
+It also keeps one sentence of the notes' prose, the last point of their chapter summary
+(:data:`SUMMARY_LAST_POINT`, as written), which notebook 08 quotes.
+
 What the notes wrote (class names as there; layout and spacing as there):
 
 - :class:`Embedding`: ``forward`` unpacks nothing (``W =self.params`` makes ``W`` the *list* ``[W]``, so

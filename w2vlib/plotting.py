@@ -121,7 +121,8 @@ def label_points(ax, coords, words, fontsize: int = 9, pad: float = 1.0, lang: s
     Every label tries positions around its point (8 directions at growing distances, in points) and
     takes the first whose box overlaps no earlier label, no point marker and stays inside the axes;
     if none is free it takes the candidate with the least overlap. Draw the points (and legend)
-    first. Returns the list of text artists. (``lang`` is accepted and checked; the labels are the words.)
+    first. Boxes get about a space's width more on the left and right, so two labels side by side stay two.
+    Returns the list of text artists. (``lang`` is accepted and checked; the labels are the words.)
     """
     check_lang(lang)
     coords = np.asarray(coords, dtype=float)
@@ -134,6 +135,7 @@ def label_points(ax, coords, words, fontsize: int = 9, pad: float = 1.0, lang: s
     to_px = fig.dpi / 72.0
     pts = ax.transData.transform(coords)
     r_pt = 3.0 * to_px  # half-size of a point marker, in pixels
+    padx = pad + 0.3 * fontsize * to_px  # about a space's width more, so labels side by side never read as one
     markers = np.column_stack([pts - r_pt, pts + r_pt])  # (n, 4): x0, y0, x1, y1
     frame = ax.get_window_extent(renderer)
     legend = ax.get_legend()
@@ -162,7 +164,7 @@ def label_points(ax, coords, words, fontsize: int = 9, pad: float = 1.0, lang: s
                                 ha=align[0][dx], va=align[1][dy], fontsize=fontsize)
                 e = t.get_window_extent(renderer).extents
                 t.remove()
-                box = (e[0] - pad, e[1] - pad, e[2] + pad, e[3] + pad)
+                box = (e[0] - padx, e[1] - pad, e[2] + padx, e[3] + pad)
                 cost = overlap(box, placed) + overlap(box, others)
                 if box[0] < frame.x0 or box[2] > frame.x1 or box[1] < frame.y0 or box[3] > frame.y1:
                     cost += 1e6
