@@ -367,7 +367,7 @@ else:
 # %% [markdown]
 # Compare the rows. The first row is the reference: how often a word's nearest neighbour in the full space is
 # in its own group. A t-SNE picture can score *above* it: t-SNE pulls each cluster together and pushes clusters
-# apart, so a word that sat between two groups can land inside its own. The line under the table counts the gap
+# apart, so a word that sat between two groups can land inside its own. The first line under the table counts the gap
 # in words, for the picture and for its nudged starts: a gap inside that range is t-SNE's own noise. A good picture for *groups* keeps that rate and a high trustworthiness; a good picture for
 # *distances* keeps a high rank correlation of distances; the last row is what a picture with no information gets. The
 # ± of the 1e-6 row says how much t-SNE's numbers move when its start moves by about ten rounding steps: differences
