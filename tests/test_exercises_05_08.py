@@ -393,3 +393,22 @@ def test_exercise_08_3_dims():
     if smaller:
         assert_wrong(q, smaller[0], "below", **ctx)
     assert_wrong(q, 7, "one of k", **ctx)
+
+
+def test_exercise_08_1_knn_names_the_mistake_it_sees():
+    q = ex("08", 0)
+    ctx = _classes()
+    ctx = dict(X=ctx["X"], labels=ctx["labels"], splits=_splits())
+    nb08 = w2vlib.exercises.nb08
+    ref = q.reference(**ctx)
+    per_split = [nb08._knn_acc(ctx["X"], ctx["labels"], tr, te) for tr, te in ctx["splits"]]
+    for k in (1, 5):
+        other = nb08._mean_knn(ctx["X"], ctx["labels"], ctx["splits"], n_neighbors=k)
+        if abs(other - ref) > 1e-3 and all(abs(other - a) > 1e-3 for a in per_split):
+            assert_wrong(q, other, f"n_neighbors={k}", **ctx)
+    # a value that is no split's accuracy is never called "one split"
+    odd = min(per_split) + 0.5 / 36
+    if all(abs(odd - a) > 1e-3 for a in per_split) and abs(odd - ref) > 1e-3:
+        assert "one split" not in verdict(q, odd, **ctx)
+    if abs(round(ref, 1) - ref) > 0.01:
+        assert_wrong(q, round(ref, 1), "3 decimals", **ctx)

@@ -75,3 +75,12 @@ def test_source_shows_the_notes_code_and_refuses_unknown_names():
     assert "self.params,self.grad=[],[]" in notes.source("NegativeSamplingLoss")
     with pytest.raises(ValueError, match="no such class"):
         notes.source("Softmax")
+
+
+@pytest.mark.parametrize("src", ["notebooks/src/08_transfer_learning.py", "notebooks/ko/src/08_transfer_learning.py"])
+def test_notebook_08_quotes_the_summary_as_kept(src):
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / src).read_text(encoding="utf-8")
+    prose = " ".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in text.splitlines())
+    assert f"*{notes.SUMMARY_LAST_POINT}*" in prose

@@ -40,6 +40,9 @@ from .negative_sampling import UnigramSampler
 __all__ = ["Embedding", "EmbeddingDot", "NegativeSamplingLoss", "OverwritingEmbedding", "LoopEmbedding",
            "source"]
 
+#: The last point of the notes' chapter summary, as written (spacing included); notebook 08 quotes it.
+SUMMARY_LAST_POINT = 'word2vec 은 전이 학습 측면에서 특히 중요하며, 그 단어의 분산 표현은 다양한 자연어 처리 작업에 이용 할 수있다.'
+
 
 # ---- the notes, verbatim (In [1], In [2] and the unrun cell) ------------------------------------------
 

@@ -324,6 +324,9 @@ if TINY_RUNS > 1:
     rows.append([f"t-SNE, {len(tiny_runs)} starts, 1e-15 (float64)"] + cells(tiny_runs))
 rows.append(["chance: random placement"] + cells(chance_runs))
 print(format_table(["space", "trustworthiness", "same-group NN", "rank corr. of distances"], rows, align="<>>>"))
+in_words = [round((r["group"] - scores["original"]["group"]) * len(words)) for r in tsne_runs]  # gaps, in words
+print(f"same-group NN, t-SNE minus original, in words out of {len(words)}: the picture {in_words[0]:+d}, "
+      f"the {len(tsne_runs)} starts of the 1e-6 row {min(in_words):+d} to {max(in_words):+d}")
 corr_tsne = [r["corr"] for r in tsne_runs]
 print("rank correlation of distances: " + (
     "PCA keeps far things far better than every t-SNE run" if scores["PCA"]["corr"] > max(corr_tsne) + 0.02 else
@@ -364,10 +367,10 @@ else:
 # %% [markdown]
 # Compare the rows. The first row is the reference: how often a word's nearest neighbour in the full space is
 # in its own group. A t-SNE picture can score *above* it: t-SNE pulls each cluster together and pushes clusters
-# apart, so a word that sat between two groups can land inside its own. A gap of one or two words out of all of
-# them is inside t-SNE's own spread (the min–max in brackets). A good picture for *groups* keeps that rate and a high trustworthiness; a good picture for
+# apart, so a word that sat between two groups can land inside its own. The line under the table counts the gap
+# in words, for the picture and for its nudged starts: a gap inside that range is t-SNE's own noise. A good picture for *groups* keeps that rate and a high trustworthiness; a good picture for
 # *distances* keeps a high rank correlation of distances; the last row is what a picture with no information gets. The
-# ± of the 1e-6 row says how much t-SNE's numbers move when its start moves by a few rounding steps: differences
+# ± of the 1e-6 row says how much t-SNE's numbers move when its start moves by about ten rounding steps: differences
 # smaller than that mean nothing. t-SNE is built to keep neighbourhoods, and the checked cell says whether it kept them
 # better than PCA on these words. One might expect PCA to keep the global layout instead, since its distances
 # are a projection of the true ones; but with two directions out of many it throws most of the spread away,
@@ -512,7 +515,7 @@ q2.check(answer_2, Wn=Wn, W=W)
 # - **b** far more than chance, but not all: the two pictures share most neighbourhoods, though the clusters
 #   sit in other places, rotated or mirrored;
 # - **c** about as many as two random placements would share: about `NEIGHBOURS`²/(n − 1) of them for n words
-#   (well under one here), by chance;
+#   (`NEIGHBOURS**2 / (len(words) - 1)` computes it), by chance;
 # - **d** none: with a random start the clusters dissolve.
 #
 # Write down your letter, then run the two t-SNEs and pass both pictures: the check measures them.
@@ -532,7 +535,7 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # distances to float32, `_gradient_descent` and `_kl_divergence` keep the dtype of the start, `method="exact"`, the perplexity must be below the number of
 # samples, a Student-t with one degree of freedom in 2-D, the Kullback-Leibler cost; `trustworthiness`); the
 # Embedding Projector (tensorflow/tensorboard `vz_projector/data-provider.ts`: `parseTensors` splits lines at
-# tabs, `parseMetadata` takes a header only when the first line has a tab); word2vec.c (tmikolov/word2vec
+# tabs, `parseMetadata` takes a header only when the first line has a tab; `vz_projector/umap/`: its UMAP); word2vec.c (tmikolov/word2vec
 # `word2vec.c`: the text output, `V H` then `word v1 ... vH`); gensim 4 (`gensim/models/keyedvectors.py`:
 # `KeyedVectors.load_word2vec_format`, `most_similar`).
 #

@@ -19,7 +19,7 @@
 # Book: *Deep Learning from Scratch 2*, section 4.4.1
 #
 # The last point of the study notes' chapter summary reads *word2vec 은 전이 학습 측면에서 특히 중요하며, 그 단어의
-# 분산 표현은 다양한 자연어 처리 작업에 이용 할 수있다* (quoted as written, spacing included; roughly: "word2vec is
+# 분산 표현은 다양한 자연어 처리 작업에 이용 할 수있다.* (quoted as written, spacing included; roughly: "word2vec is
 # especially important for transfer learning: its distributed representations of words can be used in many
 # natural language processing tasks"). The claim behind it: vectors learned on one task can serve another. Our
 # CBOW vectors were trained for one thing only: guessing a word from its neighbours in PTB. Nobody told them that
@@ -203,8 +203,8 @@ print(f"one-hot ties with the majority class on {ties} of {N_SPLITS} splits, and
 # ## 4. Where does it go wrong?
 #
 # The confusion matrix counts, for each true category (row), the predicted categories (columns), here summed
-# over all `N_SPLITS` splits (most words are test words in several of them; the cell prints how many never
-# are). The diagonal holds the right answers; look at where the rest fall: do the confused categories share
+# over all `N_SPLITS` splits (on average a word is a test word in `TEST_SIZE` × `N_SPLITS` of them; the cell
+# prints how many never are). The diagonal holds the right answers; look at where the rest fall: do the confused categories share
 # contexts in news text? The cell also prints the category the vectors get right least often and where its
 # words go; compare it with notebook 07's exercise 1, the least clustered group of word vectors.
 
@@ -242,11 +242,9 @@ print(f"right least often: {CATEGORY_NAMES.get(classes[worst])}, {recall[worst]:
 never = sorted(set(words) - set(test_words))
 print(f"{len(words) - len(never)} of {len(words)} words were test words in at least one split; never tested: "
       f"{len(never)}" + (f" ({', '.join(never)})" if never else ""))
-
-# %%
-assert cm.sum() == N_SPLITS * len(splits[0][1]) and np.trace(cm) == sum(t == p for t, p in zip(true_all, pred_all))
+# bookkeeping: the matrix holds the same runs as the table of section 3
+assert cm.sum() == N_SPLITS * len(splits[0][1])
 assert abs(np.trace(cm) / cm.sum() - np.mean(runs["word vectors"])) < 1e-9, "the matrix should hold the same runs"
-print("check passed: the matrix counts every test word of every split once, and its diagonal gives the mean accuracy")
 
 # %% [markdown]
 # ## 5. How many labels are needed?
@@ -304,7 +302,9 @@ print("check passed: for every number of labels the word vectors beat random vec
 # - **One-hot** (원-핫) features cannot generalise to words outside the training set: they give every unseen
 #   word the same category and, with stratified splits, cannot beat the majority class. Random vectors of the same size do not help either. The distributed representation
 #   (분산 표현) does much better, on every split, and with few labels.
-# - The same idea scales up: pretrained embeddings (임베딩) are the first layer of many NLP models.
+# - Larger models use the same idea: pretrained embeddings (임베딩) can be their first layer. In PyTorch,
+#   `nn.Embedding.from_pretrained(vectors)` builds that layer from a (V, H) matrix, and by default
+#   (`freeze=True`) the vectors stay fixed while the rest of the model trains.
 #
 # ## Exercises
 #
@@ -365,10 +365,11 @@ q3.check(answer_3, X=features["word vectors"], labels=labels, splits=splits,
 
 # %% [markdown]
 # **Sources** (checked for this notebook): the study notes this series starts from (a student's Korean notes on
-# chapter 4 of the book, whose code is kept as written in `w2vlib/notes.py`; the chapter summary's last point, quoted as
-# written, spacing included; the book's own text of section 4.4.1 was not available to check, so this notebook does not describe
-# it); scikit-learn (`LogisticRegression`: lbfgs, multinomial for several classes, an L2 penalty;
+# chapter 4 of the book; `w2vlib/notes.py` keeps their code as written and the chapter summary's last point, quoted
+# above as written, spacing included, as `w2vlib.notes.SUMMARY_LAST_POINT`; the book's own text of section 4.4.1 was
+# not available to check, so this notebook does not describe it); scikit-learn (`LogisticRegression`: lbfgs, multinomial for several classes, an L2 penalty;
 # `train_test_split(stratify=...)`; `DummyClassifier(strategy="most_frequent")`; `confusion_matrix` and
-# `ConfusionMatrixDisplay`, rows are the true labels).
+# `ConfusionMatrixDisplay`, rows are the true labels); PyTorch (the `torch.nn.Embedding` documentation:
+# `from_pretrained(embeddings, freeze=True, ...)` makes the layer from a 2-D tensor, `freeze` keeps it fixed).
 #
 # [Next: 09 The last mile (per-word SGD compiled, as word2vec.c and gensim do it)](09_the_last_mile.ipynb) · [Back to the start: 01 The one-hot bottleneck](01_one_hot_bottleneck.ipynb) · [README](../README.md)

@@ -178,11 +178,11 @@ EXERCISES = [
     Exercise(
         name=tr("Exercise 1 (the least clustered group)", "문제 1 (가장 덜 모인 그룹)"),
         checker=_check_least,
-        hint_text=tr("For every drawn word find its nearest other drawn word (cosine on X), then average 'same "
-                     "group?' within each group. w2vlib.exercises.nb07.group_nn_rates does exactly that, if you "
-                     "want to compare.",
-                     "그린 단어마다 가장 가까운 다른 단어를 찾고(X에서 코사인), 그룹마다 '같은 그룹인가?'의 평균을 "
-                     "구해 보세요. 비교해 보고 싶다면 w2vlib.exercises.nb07.group_nn_rates가 바로 그 일을 합니다."),
+        hint_text=tr("For every drawn word find its nearest other drawn word (cosine on X: the rows are unit "
+                     "vectors, so S = X @ X.T, then np.fill_diagonal(S, -np.inf) and S.argmax(axis=1)), then "
+                     "average 'same group?' within each group.",
+                     "그린 단어마다 가장 가까운 다른 단어를 찾고(X에서 코사인. 행이 단위 벡터이므로 S = X @ X.T를 구한 뒤 "
+                     "np.fill_diagonal(S, -np.inf)와 S.argmax(axis=1)), 그룹마다 '같은 그룹인가?'의 평균을 구해 보세요."),
         solution_text="rates = w2vlib.exercises.nb07.group_nn_rates(X, groups)\n"
                       "answer_1 = min(rates, key=rates.get)",
         reference=lambda X=None, groups=None, **_: min((r := group_nn_rates(X, groups)), key=r.get),

@@ -38,37 +38,51 @@ def _check_knn(answer, X=None, labels=None, splits=None, idx_train=None, idx_tes
         got = float(answer)
     except (TypeError, ValueError):
         raise NotYet(tr("answer with one number: the mean test accuracy", "숫자 하나로 답해 보세요: 평균 테스트 정확도"))
-    # accepted within half a test word: an answer rounded to 2 decimals (0.86 for 0.863) is right too
-    tol = max(0.5 / min(len(te_) for _, te_ in splits), 5e-4)
-    close = lambda x: abs(got - x) <= tol
+    # right when it is the mean rounded to 3 decimals (as asked) or to 2; a wrong value gets a specific reason
+    # only when it is, to the same precision, the value of a known mistake (the nearest one)
+    at3 = lambda x: abs(got - x) <= 5e-4 + 1e-9
+    at2 = lambda x: abs(got - round(x, 2)) < 1e-9
     want = _mean_knn(X, labels, splits)
-    if close(want):
+    if at3(want) or at2(want):
         over = f"{len(splits)} splits" if len(splits) > 1 else "one split"
         return tr(f"kNN: {want:.3f} on average over {over}",
                   f"kNN: 분할 {len(splits)}개의 평균 {want:.3f}")
-    if 1 < got <= 100 and abs(got / 100 - want) <= tol:
+    if 1 < got <= 100 and (abs(got / 100 - want) <= 5e-4 + 1e-9 or abs(got / 100 - round(want, 2)) < 1e-9):
         raise NotYet(tr("that looks like a percentage: give a fraction between 0 and 1",
                         "백분율처럼 보입니다. 0과 1 사이의 비율로 답해 보세요"))
-    if full is not None and close(float(full)):
-        raise NotYet(tr("that is logistic regression's mean (np.mean(runs['word vectors'])); the question asks for "
-                        "kNN's: fit KNeighborsClassifier(n_neighbors=3, metric='cosine') on each split instead",
-                        "그것은 로지스틱 회귀의 평균(np.mean(runs['word vectors']))입니다. 문제는 kNN의 평균을 묻습니다. "
-                        "분할마다 KNeighborsClassifier(n_neighbors=3, metric='cosine')를 대신 학습시켜 보세요"))
-    if len(splits) > 1 and any(close(_knn_acc(X, labels, tr_, te_)) for tr_, te_ in splits):
-        raise NotYet(tr("that is the accuracy on one split; give the mean over all the splits",
-                        "그것은 분할 하나에서의 정확도입니다. 모든 분할의 평균으로 답해 보세요"))
-    if close(_mean_knn(X, labels, splits, on_train=True)):
-        raise NotYet(tr("that is the accuracy on the training words; predict the held-out test words",
-                        "그것은 학습 단어에서의 정확도입니다. 떼어 둔 테스트 단어를 예측해 보세요"))
-    if close(_mean_knn(X, labels, splits, n_neighbors=5)):
-        raise NotYet(tr("that is with the default 5 neighbours; use n_neighbors=3",
-                        "그것은 기본값인 이웃 5개일 때의 값입니다. n_neighbors=3을 써 보세요"))
-    if close(_mean_knn(X, labels, splits, metric="minkowski")):
-        raise NotYet(tr("that is with the Euclidean metric; use metric='cosine'",
-                        "그것은 유클리드 거리일 때의 값입니다. metric='cosine'을 써 보세요"))
-    raise NotYet(tr(f"more than {tol:.3f} away from the kNN accuracy: for each split, fit KNeighborsClassifier(n_neighbors=3, "
+    mistakes = []  # (value, reason)
+    if full is not None:
+        mistakes.append((float(full), tr(
+            "that is logistic regression's mean (np.mean(runs['word vectors'])); the question asks for "
+            "kNN's: fit KNeighborsClassifier(n_neighbors=3, metric='cosine') on each split instead",
+            "그것은 로지스틱 회귀의 평균(np.mean(runs['word vectors']))입니다. 문제는 kNN의 평균을 묻습니다. "
+            "분할마다 KNeighborsClassifier(n_neighbors=3, metric='cosine')를 대신 학습시켜 보세요")))
+    mistakes.append((_mean_knn(X, labels, splits, on_train=True), tr(
+        "that is the accuracy on the training words; predict the held-out test words",
+        "그것은 학습 단어에서의 정확도입니다. 떼어 둔 테스트 단어를 예측해 보세요")))
+    for k in (1, 5):
+        mistakes.append((_mean_knn(X, labels, splits, n_neighbors=k), tr(
+            f"that is the mean with n_neighbors={k}; the question uses n_neighbors=3",
+            f"그것은 n_neighbors={k}일 때의 평균입니다. 문제는 n_neighbors=3을 씁니다")))
+    mistakes.append((_mean_knn(X, labels, splits, metric="minkowski"), tr(
+        "that is the mean with the Euclidean metric; use metric='cosine'",
+        "그것은 유클리드 거리일 때의 평균입니다. metric='cosine'을 써 보세요")))
+    if len(splits) > 1:
+        mistakes += [(_knn_acc(X, labels, tr_, te_), tr(
+            "that is the accuracy on one split; give the mean over all the splits",
+            "그것은 분할 하나에서의 정확도입니다. 모든 분할의 평균으로 답해 보세요")) for tr_, te_ in splits]
+    hits = [mistakes[i][1] for _, i in sorted((abs(got - v), i) for i, (v, _) in enumerate(mistakes) if at3(v))]
+    reasons = [why for v, why in mistakes if at2(v)]
+    if hits:
+        raise NotYet(hits[0])
+    if abs(got - round(want, 1)) < 1e-9:
+        raise NotYet(tr("rounded too coarsely: give 3 decimals",
+                        "너무 거칠게 반올림했습니다. 소수 셋째 자리까지 답해 보세요"))
+    if reasons and all(why == reasons[0] for why in reasons):  # rounded to 2 decimals, one kind of mistake
+        raise NotYet(reasons[0])
+    raise NotYet(tr("that is not the kNN mean (to 3 decimals): for each split, fit KNeighborsClassifier(n_neighbors=3, "
                     "metric='cosine') on its training words, score it on its test words, and average",
-                    f"kNN 정확도와 {tol:.3f} 넘게 다릅니다. 분할마다 KNeighborsClassifier(n_neighbors=3, metric='cosine')를 "
+                    "kNN 평균(소수 셋째 자리까지)과 다릅니다. 분할마다 KNeighborsClassifier(n_neighbors=3, metric='cosine')를 "
                     "학습 단어로 학습시키고 테스트 단어로 평가한 다음, 평균을 내 보세요"))
 
 
@@ -175,7 +189,7 @@ EXERCISES = [
             X, labels, _as_splits(splits, idx_train, idx_test)),
     ),
     Exercise(
-        name=tr("Exercise 2 (what is tokyo?)", "문제 2 (tokyo는 무엇일까?)"),
+        name=tr("Exercise 2 (what is tokyo?)", "문제 2 (tokyo는 무엇일까요?)"),
         checker=_check_tokyo,
         hint_text=tr("Look at clf.classes_: which answers can the classifier give at all?",
                      "clf.classes_를 보세요. 분류기가 내놓을 수 있는 답은 애초에 무엇일까요?"),
@@ -184,7 +198,7 @@ EXERCISES = [
         reference=lambda **_: "b",
     ),
     Exercise(
-        name=tr("Exercise 3 (how many dimensions carry the categories?)", "문제 3 (범주를 담는 차원은 몇 개일까?)"),
+        name=tr("Exercise 3 (how many dimensions carry the categories?)", "문제 3 (범주를 담는 차원은 몇 개일까요?)"),
         checker=_check_dims,
         hint_text=tr("for each k and each split (tr, te): Z = PCA(n_components=k).fit(X[tr]).transform(X), then "
                      "accuracy(Z, tr, te, labels)[0]; average over the splits and compare with "

@@ -196,11 +196,11 @@ print(f"원핫은 분할 {N_SPLITS}개 중 {ties}개에서 다수 클래스와 �
 # 정확하게, 모든 분할에서 레이블을 붙입니다.
 # 그 지식은 PTB가 각 단어를 쓰는 맥락(context)에서 왔습니다. 이것이 전이 학습(transfer learning)입니다.
 #
-# ## 4. 오류 분석: 어디에서 틀리나
+# ## 4. 오류 분석: 틀리는 곳
 #
 # 혼동 행렬(confusion matrix)은 실제 범주(행)마다 예측한 범주(열)를 셉니다. 여기서는 분할 `N_SPLITS`개 전체에 대해
-# 더했습니다(대부분의 단어는 여러 분할에서 테스트 단어가 됩니다. 한 번도 테스트되지 않은 단어의 수는 셀이
-# 출력합니다). 대각선이 맞힌 답입니다. 나머지가 어디에 몰리는지 보세요. 헷갈린 범주들은 뉴스 기사에서 맥락을
+# 더했습니다(단어 하나는 평균 `TEST_SIZE` × `N_SPLITS`개의 분할에서 테스트 단어가 됩니다. 한 번도 테스트되지 않은
+# 단어의 수는 셀이 출력합니다). 대각선이 맞힌 답입니다. 나머지가 어디에 몰리는지 보세요. 헷갈린 범주들은 뉴스 기사에서 맥락을
 # 공유할까요? 셀은 벡터가 가장 자주 틀리는 범주와 그 단어들이 어디로 가는지도 출력합니다. 노트북 07의 연습 문제 1에서
 # 가장 덜 모인 그룹과 비교해 보세요.
 
@@ -238,11 +238,9 @@ print(f"가장 자주 틀리는 범주: {CATEGORY_NAMES.get(classes[worst])}, �
 never = sorted(set(words) - set(test_words))
 print(f"단어 {len(words)}개 중 {len(words) - len(never)}개가 한 번 이상 테스트 단어로 쓰였습니다. 한 번도 테스트되지 "
       f"않은 단어: {len(never)}개" + (f" ({', '.join(never)})" if never else ""))
-
-# %%
-assert cm.sum() == N_SPLITS * len(splits[0][1]) and np.trace(cm) == sum(t == p for t, p in zip(true_all, pred_all))
+# 장부 확인: 행렬은 3절의 표와 같은 실행들을 담습니다
+assert cm.sum() == N_SPLITS * len(splits[0][1])
 assert abs(np.trace(cm) / cm.sum() - np.mean(runs["word vectors"])) < 1e-9, "행렬은 같은 실행들을 담아야 합니다"
-print("확인 통과: 행렬은 모든 분할의 테스트 단어를 한 번씩 세고, 대각선은 평균 정확도를 줍니다")
 
 # %% [markdown]
 # ## 5. 필요한 레이블의 수
@@ -299,7 +297,9 @@ print("확인 통과: 레이블 수마다, 모든 분할에서 단어 벡터가 
 #   다수 클래스보다 나을 수 없습니다. 같은 크기의
 #   무작위 벡터도 도움이 되지 않습니다. 분산 표현(distributed representation)은 모든 분할에서, 적은 레이블로도 훨씬
 #   잘합니다.
-# - 같은 생각이 큰 규모에서도 통합니다. 사전 학습된 임베딩(embedding)은 많은 자연어 처리 모델의 첫 번째 계층입니다.
+# - 더 큰 모델도 같은 생각을 씁니다. 사전 학습된 임베딩(embedding)은 그 모델의 첫 번째 계층이 될 수 있습니다.
+#   PyTorch에서는 `nn.Embedding.from_pretrained(vectors)`가 (V, H) 행렬로 그 계층을 만들고, 기본값(`freeze=True`)이면
+#   모델의 나머지를 학습하는 동안 벡터는 고정됩니다.
 #
 # ## 연습 문제
 #
@@ -346,7 +346,7 @@ answer_2 = ...  # "a", "b", "c" 또는 "d"
 q2.check(answer_2)
 
 # %% [markdown]
-# **3. 범주를 담는 차원은 몇 개일까?** 단어 벡터를 처음 `k`개의 주성분(`sklearn.decomposition.PCA`, 학습 단어에
+# **3. 범주를 담는 차원은 몇 개일까요?** 단어 벡터를 처음 `k`개의 주성분(`sklearn.decomposition.PCA`, 학습 단어에
 # 학습)에 투영하고, `k`가 2, 5, 10, 20일 때 위의 `accuracy` 함수로 `splits`의 모든 분할에서 테스트 정확도를 재 보세요.
 # 분할에 걸친 평균 정확도가 전체 벡터의 평균 `np.mean(runs["word vectors"])`와 0.05 이내인 `k` 중 가장 작은 값은
 # 무엇일까요? (분할 하나로는 안 됩니다. 테스트 단어 하나가 그 정확도를 1/`len(idx_test)`만큼 움직이고, 그것이 답을
@@ -358,9 +358,12 @@ q3.check(answer_3, X=features["word vectors"], labels=labels, splits=splits,
          full=np.mean(runs["word vectors"]), C=C)
 
 # %% [markdown]
-# **출처**(이 노트북에서 확인한 것): 이 시리즈가 출발한 학습 노트(한 학생이 교재 4장을 한국어로 정리한 노트. 그 코드는 `w2vlib/notes.py`에 쓰인 그대로 있습니다. 4장 요약의 마지막 요점, 띄어쓰기까지 원문 그대로 인용. 교재 4.4.1절의 본문은 확인할
-# 수 없었으므로 이 노트북은 그 내용을 설명하지 않습니다), scikit-learn
+# **출처**(이 노트북에서 확인한 것): 이 시리즈가 출발한 학습 노트(한 학생이 교재 4장을 한국어로 정리한 노트.
+# `w2vlib/notes.py`에 그 코드가 쓰인 그대로 있고, 위에서 띄어쓰기까지 원문 그대로 인용한 4장 요약의 마지막 요점도
+# `w2vlib.notes.SUMMARY_LAST_POINT`로 있습니다. 교재 4.4.1절의 본문은 확인할 수 없었으므로 이 노트북은 그 내용을
+# 설명하지 않습니다), scikit-learn
 # (`LogisticRegression`: lbfgs, 클래스가 여럿이면 다항, L2 규제. `train_test_split(stratify=...)`.
-# `DummyClassifier(strategy="most_frequent")`. `confusion_matrix`와 `ConfusionMatrixDisplay`, 행이 실제 레이블).
+# `DummyClassifier(strategy="most_frequent")`. `confusion_matrix`와 `ConfusionMatrixDisplay`, 행이 실제 레이블), PyTorch(`torch.nn.Embedding` 문서:
+# `from_pretrained(embeddings, freeze=True, ...)`는 2차원 텐서로 계층을 만들고, `freeze`는 그것을 고정합니다).
 #
 # [다음: 09 마지막 한 걸음 (word2vec.c와 gensim처럼 단어 단위 SGD를 컴파일하기)](09_the_last_mile.ipynb) · [처음으로: 01 원핫 표현의 병목](01_one_hot_bottleneck.ipynb) · [README](../../README.ko.md)
