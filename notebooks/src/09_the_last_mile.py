@@ -293,9 +293,9 @@ print("check passed: same result, and the compiled loop is more than 10x faster"
 #   float64's precision) and divides by 2^53 to get `u` in [0, 1). gensim's generator (`random_int32` in
 #   `word2vec_inner.pyx`) uses the same multiplier and increment but keeps only 48 bits of state
 #   (`& 281474976710655ULL`, that is 2^48 − 1, as Java's `Random` does) and returns its bits 16 and up.
-#   Inside compiled code numba's `np.random` is compiled too, so the LCG may buy little speed here (the first two rows below measure it). What it surely buys is a state of
-#   one integer: every chunk of the corpus can carry its own, which section 5 uses to make threaded training
-#   reproducible chunk by chunk;
+#   Inside compiled code numba's `np.random` is compiled too, so the LCG may buy little speed here (the
+#   first two rows below measure it). What it surely buys is a state of one integer: every chunk of the
+#   corpus can carry its own, which section 5 uses to make threaded training reproducible chunk by chunk;
 # - **the sigmoid**: `exp` is a few dozen instructions; word2vec.c reads it from a table of 1000 values on
 #   [-6, 6] (`#define EXP_TABLE_SIZE 1000`, `#define MAX_EXP 6`). Its index is
 #   `expTable[(int)((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2))]`; in C that division is between integers,
@@ -1101,10 +1101,10 @@ else:
 #   and the package alike, so a window reaches past the words dropped.
 # - The tricks, measured rather than assumed: word2vec.c's LCG for random numbers (one integer of state, so
 #   each chunk has its own stream), the sigmoid table (error below one table step times the sigmoid's
-#   largest slope, 1/4), and for
-#   the negatives word2vec.c's huge table against gensim's binary search of the cumulative table (누적 분포,
-#   cumulative distribution), which stays in the cache. Section 4 printed which of them saved time on this
-#   computer and which cost time; the package keeps the LCG, the sigmoid table and the binary search.
+#   largest slope, 1/4), and for the negatives word2vec.c's huge table against gensim's binary search of the
+#   cumulative table (누적 분포, cumulative distribution), which stays in the cache. Section 4 printed which
+#   of them saved time on this computer and which cost time; the package keeps the LCG, the sigmoid table
+#   and the binary search.
 # - float32 and `fastmath` let the compiler add several numbers per instruction (SIMD): section 5 timed the
 #   kernel's dot product compiled with and without them.
 # - Hogwild (잠금 없는 병렬 학습, lock-free parallel SGD) threads share the weights without locks; it works
@@ -1117,9 +1117,10 @@ else:
 # - word2vec.c and gensim are fast by compiled per-word SGD, and spread it over cores with Hogwild threads.
 #   `w2vlib.fast.compiled` does the same in the number of lines of numba that section 5 counted; section 7
 #   drew its words per second against the number of threads beside the numpy fast path and gensim, next to
-#   the ceiling a trivially parallel loop reached (on a busy computer, threads cannot help). Section 8 checked that the vectors
-#   beat random ones, and printed how far the compiled backend's mean score is from gensim's at the same
-#   settings, with its standard error: a difference the seeds cannot resolve is not shown to be zero.
+#   the ceiling a trivially parallel loop reached (on a busy computer, threads cannot help). Section 8
+#   checked that the vectors beat random ones, and printed how far the compiled backend's mean score is from
+#   gensim's at the same settings, with its standard error: a difference the seeds cannot resolve is not
+#   shown to be zero.
 #
 # ## Exercises
 #
