@@ -392,7 +392,7 @@ plt.show()
 #   loop depends on your numpy (its version is printed) and on the number of ids. Read it in the `loop / np.add.at`
 #   row rather than trusting a rule.
 # - The **sparse product** has a fixed start-up cost (building `S`, then writing the whole V × H result), so for
-#   small batches it can be several times *slower* than `np.add.at` (the `np.add.at / sparse` verdict line under
+#   small batches it can be *slower* than `np.add.at` (the `np.add.at / sparse` verdict line under
 #   the table says which one wins at 100 ids on your computer). Its cost grows much more slowly with the number of
 #   ids, and at the largest size timed it beats both the loop and `np.add.at` at least 2x (asserted above, when
 #   that size is 1,000 ids or more).
