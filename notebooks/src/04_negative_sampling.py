@@ -170,7 +170,7 @@ clash = 1 - (1 - p_pow[corpus]) ** SAMPLE_SIZE     # P(at least one of k draws e
 print(f"examples whose k = {SAMPLE_SIZE} negatives would include their own target: {clash.mean():.2%} on average, "
       f"about one example in {1 / clash.mean():.0f}")
 clash_the = 1 - (1 - p_pow[word_to_id["the"]]) ** SAMPLE_SIZE    # the same chance for a target "the"
-print(f"for a target 'the' (p^POWER = {p_pow[word_to_id['the']]:.4f}): {clash_the:.2%}, "
+print(f"for a target 'the': {clash_the:.2%}, "
       f"{clash_the / clash.mean():.1f}x the average")
 
 rng = np.random.default_rng(SEED)

@@ -169,7 +169,7 @@ clash = 1 - (1 - p_pow[corpus]) ** SAMPLE_SIZE     # 위치마다: k번 뽑은 �
 print(f"부정적 예 k = {SAMPLE_SIZE}개에 자기 타깃이 섞이는 학습 예: 평균 {clash.mean():.2%}, "
       f"약 {1 / clash.mean():.0f}개 중 하나")
 clash_the = 1 - (1 - p_pow[word_to_id["the"]]) ** SAMPLE_SIZE    # 타깃이 "the"일 때의 같은 확률
-print(f"타깃이 'the'일 때(p^POWER = {p_pow[word_to_id['the']]:.4f}): {clash_the:.2%}, "
+print(f"타깃이 'the'일 때: {clash_the:.2%}, "
       f"평균의 {clash_the / clash.mean():.1f}배")
 
 rng = np.random.default_rng(SEED)
