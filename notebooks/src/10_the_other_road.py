@@ -474,9 +474,9 @@ for road in m_out:
 # the model, and it can be compared only within a road. (A loss here is the mean over the last epoch; with
 # `EPOCHS = 1` that mean includes the untrained start, and a row can still sit above its null.)
 # The row count is a rough guide to the skip-gram / CBOW ratio, not a model of the time, and the last two
-# lines print measured / predicted to show which way it misses. On this machine the ratio for hierarchical
-# softmax has landed below its prediction, and the one for negative sampling higher against its own,
-# sometimes well above it. The count
+# lines print measured / predicted to show which way it misses. On this machine negative sampling's measured /
+# predicted has usually come out higher than hierarchical softmax's, sometimes well above 1, and hierarchical
+# softmax's near or below 1. The count
 # treats every row pass alike and leaves out the rest: negative sampling draws k random negatives per
 # prediction (k per word for CBOW, c·k per word for skip-gram), each a random number and a table look-up, and
 # each negative's row is a random row of the output matrix, likely not in the processor's cache;
