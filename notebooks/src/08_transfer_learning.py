@@ -337,8 +337,9 @@ print(", ".join(f"{w} -> {CATEGORY_NAMES.get(g, g)}" for w, g in zip(new_words, 
 
 # %% [markdown]
 # Check the labels you can: a plural need not get its singular's category (the file lists *analyst* as an
-# occupation), because plurals appear in other contexts. *tokyo* is a city. Whatever label it gets above, the classifier can never say "city". Why? Answer with one
-# letter:
+# occupation), because plurals appear in other contexts. *tokyo* is a city, and the line above shows the label it
+# got instead. Would a better vector for *tokyo* (one trained on more text, say) let this classifier answer
+# "city"? Pick the reason that decides it, as one letter:
 #
 # - **a** *tokyo* is too rare in PTB to have a good vector;
 # - **b** the classifier only chooses among the categories it was trained on, and "city" is not one of them;
