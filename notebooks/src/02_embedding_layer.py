@@ -406,7 +406,11 @@ plt.show()
 #   bookkeeping: it records which rows it wrote, for its next call (exercise 3 measures what that buys as V grows).
 #   The `w2vlib / np.add.at` row shows the net effect at this V; below 1x means the package is the faster one.
 #   How it can be faster while doing the same `np.add.at` plus bookkeeping is what exercise 3 asks you to work
-#   out. The layers favour the book's readable shape; the fused kernel of notebook 05 sums its gradients with a
+#   out. That bookkeeping has a condition: it is correct only if nothing else writes into the layer's `grads`
+#   between two backward calls. The package's `Trainer` never adds into `grads`; the book's `common/trainer.py`
+#   does (`remove_duplicate` merges shared weights with `grads[i] += grads[j]`), so with the book's `Trainer` keep
+#   the book's `dW[...] = 0`. A fast step is thus a property of the layer *and* the trainer together (a demo
+#   follows exercise 3). The layers favour the book's readable shape; the fused kernel of notebook 05 sums its gradients with a
 #   sparse product.
 #
 # All of them agree to float32 precision (checked above), so the choice is purely about speed.
@@ -484,10 +488,34 @@ q3.check(prediction_3, measure=time_backwards, sizes=SLOPE_VS)
 # q3.solution()
 
 # %% [markdown]
+# **After exercise 3: the layer and the trainer together.** Two `Embedding` layers that share one `W`, as the
+# book's CBOW's do, and between steps the in-place merge of the book's `remove_duplicate`
+# (`grads[i] += grads[j]`). Step 1 looks up id 0 and id 5, step 2 ids 2 and 3, so after step 2 the merged gradient
+# should have rows 2 and 3 only.
+
+# %%
+def two_steps(layer_cls):
+    """Two training steps of two layers sharing W, merged as the book's remove_duplicate does; nonzero rows."""
+    W_shared = np.zeros((6, 2), dtype=np.float32)
+    a, b = layer_cls(W_shared), layer_cls(W_shared)
+    for id_a, id_b in [(0, 5), (2, 3)]:
+        for lay, i in [(a, id_a), (b, id_b)]:
+            lay.forward(np.array([i]))
+            lay.backward(np.ones((1, 2), dtype=np.float32))
+        a.grads[0] += b.grads[0]            # the book's merge, in place into the first layer's gradient
+    return np.flatnonzero(np.any(a.grads[0] != 0, axis=1)).tolist()
+
+
+rows_pkg, rows_clear = two_steps(Embedding), two_steps(notes.LoopEmbedding)
+print(f"w2vlib's Embedding:              nonzero rows {rows_pkg}   (row 5 is stale, left over from step 1)")
+print(f"notes' LoopEmbedding, dW[...]=0: nonzero rows {rows_clear}")
+assert rows_clear == [2, 3] and rows_pkg == [2, 3, 5]
+
+# %% [markdown]
 # **Sources** (checked for this notebook): NumPy docs (indexing: "For advanced assignments, there is in general no
 # guarantee for the iteration order"; `ufunc.at`); *Deep Learning from Scratch 2* (oreilly-japan/deep-learning-from-scratch-2:
 # `ch04/cbow.py`, `2 * window_size` separate `Embedding` layers;
-# `common/layers.py` `Embedding.backward`, `dW[...] = 0` then `np.add.at`; `ch04/train.py`, window 5 and batch 100);
+# `common/layers.py` `Embedding.backward`, `dW[...] = 0` then `np.add.at`; `common/trainer.py` `remove_duplicate`, `grads[i] += grads[j]`; `ch04/train.py`, window 5 and batch 100);
 # *Deep Learning from Scratch* (oreilly-japan/deep-learning-from-scratch: `common/gradient.py` `numerical_gradient`,
 # `ch05/gradient_check.py`); CS224n assignment 2 (`a2/utils/gradcheck.py` `gradcheck_naive`, as in
 # howardlau1999/cs224n-winter-2020); PyTorch (`torch/autograd/gradcheck.py` `gradcheck` defaults and its note on
