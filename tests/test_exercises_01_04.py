@@ -52,8 +52,9 @@ def test_exercise_01_1_memory():
     assert_correct(q, q.reference())
     reasons = {assert_not_yet(q, 400, "10 context words"), assert_not_yet(q, 8000, "float64"),
                assert_not_yet(q, 1000, "counts numbers"), assert_not_yet(q, 4, "unit"),
-               assert_not_yet(q, 800, "2 context words per target")}
-    assert len(reasons) == 5
+               assert_not_yet(q, 800, "2 context words per target"), assert_not_yet(q, 3814.7, "MiB"),
+               assert_not_yet(q, 4194.3, "MiB")}
+    assert len(reasons) == 6
     assert_correct(q, 800, contexts=2)      # the context follows the question's data
     assert_not_yet(q, "lots", "one number")
     assert_not_yet(q, "4000", "one number")  # a number, not a string
