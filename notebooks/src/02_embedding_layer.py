@@ -362,13 +362,15 @@ print(f"numpy {np.__version__}")
 assert all(agree), "all scatter methods must give the same dW"
 t_loop, t_sparse = np.array(timings["loop"]), np.array(timings["sparse S @ dout"])
 t_addat = np.array(timings["np.add.at"])
+need = 2 if SCATTER_ROWS[-1] >= 10_000 else 1        # at least 2x from 10,000 ids, simply faster from 1,000
+margin = "at least 2x" if need == 2 else "(faster)"
 if SCATTER_ROWS[-1] >= 1_000:
-    assert t_sparse[-1] * 2 < t_loop[-1] and t_sparse[-1] * 2 < t_addat[-1], \
-        f"with {SCATTER_ROWS[-1]:,} ids the sparse product should beat the loop and np.add.at at least 2x"
+    assert t_sparse[-1] * need < t_loop[-1] and t_sparse[-1] * need < t_addat[-1], \
+        f"with {SCATTER_ROWS[-1]:,} ids the sparse product should beat the loop and np.add.at {margin}"
 if SCATTER_ROWS[-1] >= 100 * SCATTER_ROWS[0]:
     assert t_loop[-1] > 5 * t_loop[0], "the loop's cost should grow with the number of ids"
 print("check passed: all methods agree" + (f"; with {SCATTER_ROWS[-1]:,} ids the sparse scatter beats the loop "
-      "and np.add.at at least 2x" if SCATTER_ROWS[-1] >= 1_000 else " (use 1,000 ids or more to compare speeds)"))
+      f"and np.add.at {margin}" if SCATTER_ROWS[-1] >= 1_000 else " (use 1,000 ids or more to compare speeds)"))
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
@@ -394,13 +396,13 @@ plt.show()
 # - The **sparse product** has a fixed start-up cost (building `S`, then writing the whole V × H result), so for
 #   small batches it can be *slower* than `np.add.at` (the `np.add.at / sparse` verdict line under
 #   the table says which one wins at 100 ids on your computer). Its cost grows much more slowly with the number of
-#   ids, and at the largest size timed it beats both the loop and `np.add.at` at least 2x (asserted above, when
-#   that size is 1,000 ids or more).
+#   ids, and at the largest size timed it beats both the loop and `np.add.at` (asserted above when that size is
+#   1,000 ids or more, and by at least 2x when it is 10,000 or more).
 # - Which size does word2vec need? The book's CBOW (`ch04/cbow.py`) has `2 * window_size` = 10 separate `Embedding`
 #   layers, each fed one column `contexts[:, i]`, so with the book's batch of 100 each backward sees **100** ids,
 #   the smallest size timed at the default knobs. A fused input layer that handles all 10 context words at once
 #   would see 1,000. The verdict lines under the table give the `np.add.at / sparse` ratio at both sizes and say
-#   which method wins at the book's size and at the fused size on your computer. The 2x assertion is only about the
+#   which method wins at the book's size and at the fused size on your computer. The assertion is only about the
 #   largest size.
 # - The package's `Embedding.backward` keeps the book's dense `dW` and accumulates with `np.add.at`, plus some
 #   bookkeeping: it records which rows it wrote, for its next call (exercise 3 measures what that buys as V grows).
