@@ -396,7 +396,7 @@ for ax, perp in zip(axes[0], perps):
     ax.set_ylabel("t-SNE 2 (no unit)")
 plt.show()
 if len(perps) > 1:
-    gap = max(perp_trust) - min(perp_trust)
+    gap = round(max(perp_trust), 3) - round(min(perp_trust), 3)  # of the values in the titles
     if len(tsne_runs) > 1:
         run_trust = [r["trust"] for r in tsne_runs]
         sd = float(np.std(run_trust, ddof=1))
