@@ -316,7 +316,7 @@ print("loss per epoch:", ", ".join(f"{x:.3f}" for x in result.loss_per_epoch))
 # one, the book's Adam) for 30 steps, then the fast path for one epoch over the first 100,000 tokens. The speed-up
 # is the ratio of the two medians; the per-round ratios show how much the load moved it. The same load moves
 # section 2's single timing: its words/s and the rounds' layered words/s can differ by a large factor, although
-# both time the same model the same way (timed at one moment, 30 steps and 200 steps run at the same speed). The
+# both time the same model the same way (timed at the same moment, a short run and a long one have the same speed). The
 # median of the rounds is the better estimate, so the cell prints the book's 10 epochs again from it.
 
 # %% tags=["nbval-ignore-output"]

@@ -28,7 +28,8 @@
 # - nearest neighbours (`most_similar`) of *you*, *year*, *car* and *toyota*, next to how often each word occurs;
 # - analogies by vector arithmetic (3CosAdd), with the best answers and their scores;
 # - how to score vectors on a whole analogy file: accuracy per category (as a bar chart), coverage, 3CosAdd vs 3CosMul;
-# - how the book's unnormalised dot-product ranking differs from proper cosine ranking, on the same vectors.
+# - how the book's unnormalised dot-product ranking differs from cosine ranking, on the book's four questions and on
+#   the whole file, with the same vectors.
 
 # %%
 # %matplotlib inline

@@ -28,7 +28,7 @@
 # - *you*, *year*, *car*, *toyota*의 최근접 이웃(nearest neighbours, `most_similar`)을 각 단어의 출현 횟수와 함께 보기
 # - 벡터 연산으로 푸는 유추 문제(analogy problem, 3CosAdd), 가장 좋은 답과 그 점수
 # - 유추 문제 파일 전체로 벡터를 평가하는 법: 범주별 정확도(막대 그래프), 커버리지(coverage), 3CosAdd 대 3CosMul
-# - 교재의 정규화하지 않은 내적 순위가 제대로 된 코사인 순위와 어떻게 다른지, 같은 벡터로 비교하기
+# - 교재의 정규화하지 않은 내적 순위가 코사인 순위와 어떻게 다른지, 같은 벡터로 교재의 네 문제와 파일 전체에서 비교하기
 
 # %%
 # %matplotlib inline
