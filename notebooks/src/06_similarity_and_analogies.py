@@ -470,7 +470,8 @@ print(f"so over the file: {'a clear difference at the 5% level' if p_dot < 0.05 
 # Read the sign test before the accuracies: the two rankings disagree on many questions, but on most of them
 # both are wrong, and only the questions where exactly one is right compare them. The p-value says whether that
 # split is more than chance; on one file of a few hundred questions it need not be. Where the book's four
-# questions favour the dot ranking (the last line), section 6's table gives the reason: their answers are
+# questions favour the dot ranking (the last line), the table at the start of this section gives the
+# reason: their answers are
 # frequent words, the case where length helps. Over the file the dot ranking's answers lean towards frequent
 # words and cosine's can lean towards rare ones (compare both medians with the expected answers' median above).
 #
@@ -487,7 +488,7 @@ print(f"so over the file: {'a clear difference at the 5% level' if p_dot < 0.05 
 # - **Analogies** (유추) are solved by vector arithmetic, `b - a + c`, ranked by cosine over the vocabulary
 #   (어휘), excluding the question words (3CosAdd); 3CosMul is a variant.
 # - On a corpus (말뭉치) of about a million tokens, accuracy differs between categories; with a few dozen
-#   questions per category, only differences larger than the binomial error bars count. In 3CosAdd every question
+#   questions per category, only differences larger than the binomial (Wilson) error bars count. In 3CosAdd every question
 #   word adds a unit vector, so a rare word's noisy direction weighs as much as a frequent word's.
 # - 3CosMul was designed to stop one similarity from dominating; measure before trusting it: on these
 #   vectors the lines under section 5's table compare it with 3CosAdd, question by question (a sign test), and
