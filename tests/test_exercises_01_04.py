@@ -290,6 +290,8 @@ def test_exercise_03_1_catches_a_wrong_backward_and_the_grad_typo():
         del self.grads
 
     assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, backward=no_accumulate_backward), "gradient check fails")
+    assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, backward=no_accumulate_backward),
+                   "dW is wrong while dh is right")
     assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, __init__=grad_typo_init), "check 3 (grads is [dW])")
 
 
@@ -349,6 +351,8 @@ def test_exercise_04_1_ratio_follows_the_power_knob():
         assert_correct(q, rounded, **ctx)
     assert_not_yet(q, 20, "two significant digits", **ctx)
     assert_not_yet(q, 18.7, "close", **ctx)
+    assert_not_yet(q, round(50 ** 0.5625, 2), "POWER twice", **ctx)
+    assert_not_yet(q, 30.0, "compute (count of 'the' / count of the rarest word) ** POWER", **ctx)
     assert_not_yet(q, 1.0, "pass the context")
 
 

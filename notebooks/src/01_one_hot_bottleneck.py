@@ -18,7 +18,7 @@
 #
 # Book: *Deep Learning from Scratch 2*, sections 4.1, 4.2.1
 #
-# Chapter 3 built a CBOW model that works on a seven-word toy sentence. Chapter 4 of *Deep Learning from Scratch 2*
+# Chapter 3 built a CBOW model that works on a toy sentence with a seven-word vocabulary. Chapter 4 of *Deep Learning from Scratch 2*
 # (밑바닥부터 시작하는 딥러닝 2) asks what happens when the vocabulary is not 7 words but 10,000 (the Penn Treebank,
 # which the chapter trains on) or far more (real corpora). In this notebook we train the simple model, then
 # **measure** where its time and memory go as the vocabulary size V grows. The measurements point at the two

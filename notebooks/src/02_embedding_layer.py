@@ -281,8 +281,10 @@ print(f"after dW[...] = 0:            lay.grads[0][0] = {lay.grads[0][0]}")
 # Real batches repeat frequent words, so the ids are drawn from a Zipf-like distribution (probability ∝ 1/rank).
 # Each method writes into one preallocated `dW` and clears it first (`dW[...] = 0`, as the book's layers do), so they
 # are compared like for like. A fourth line times the package's `Embedding.backward`, which also uses `np.add.at`.
-# Every method runs on one BLAS thread and is timed in CPU time, twice; the `run-to-run spread` row shows how much
-# the two rounds differ, so you can see how much of the table is noise.
+# Every method runs on one BLAS thread and is timed in CPU time, in three rounds (every other round in reverse order);
+# the table shows the median round, and the `run-to-run spread` row shows how much the rounds differ (slowest /
+# fastest), so you can see how much of the table is noise. Under the table, one line per book-sized batch says which
+# method is faster there.
 
 # %%
 def scatter_loop(ids, dout, dW):
@@ -315,7 +317,7 @@ W_big = (0.01 * rng.standard_normal((SCATTER_V, SCATTER_H))).astype(np.float32)
 timings, agree = {name: [] for name in [*SCATTERS, "w2vlib Embedding.backward"]}, []
 LABELS = {"loop": "loop", "np.add.at": "np.add.at", "sparse S @ dout": "sparse S @ dout",
           "w2vlib Embedding.backward": "w2vlib Embedding.backward"}        # names in the table and the plot
-spread = []                             # slower / faster of two timing rounds, worst method
+spread = []                             # slowest / fastest of the three rounds, worst method
 with one_thread():                      # every method on one BLAS thread, CPU time of this process
     for n in SCATTER_ROWS:
         ids = rng.choice(SCATTER_V, size=n, p=zipf_p)
@@ -329,9 +331,10 @@ with one_thread():                      # every method on one BLAS thread, CPU t
         agree[-1] &= bool(np.allclose(emb.grads[0], results[0], atol=1e-4))
         fns = {**{name: (lambda fn=fn: fn(ids, dout_big, dW_big)) for name, fn in SCATTERS.items()},
                "w2vlib Embedding.backward": lambda: emb.backward(dout_big)}
-        rounds = [{name: best_time(f, REPEAT, cpu=True) for name, f in fns.items()} for _ in range(2)]
+        rounds = [{name: best_time(fns[name], REPEAT, cpu=True) for name in (list(fns) if r % 2 == 0 else list(fns)[::-1])}
+                  for r in range(3)]    # three rounds; every other round times the methods in reverse order
         for name in fns:
-            timings[name].append(min(r[name] for r in rounds))
+            timings[name].append(float(np.median([r[name] for r in rounds])))   # the median of the three rounds
         spread.append(max(max(r[name] for r in rounds) / min(r[name] for r in rounds) for name in fns))
 
 print(f"{pad('ids per backward', 28, '>')}" + "".join(f"{n:>10,d}" for n in SCATTER_ROWS))
@@ -346,7 +349,13 @@ print(f"{pad('run-to-run spread (max)', 28, '>')}" + "".join(f"{r:>9.1f}x" for r
 for n_book, what in [(100, "one of the book's 10 Embedding layers (batch 100)"), (1_000, "a fused input layer (100 x 10)")]:
     if n_book in SCATTER_ROWS:
         i = SCATTER_ROWS.index(n_book)
-        print(f"{n_book:,} ids = {what}: np.add.at / sparse = {timings['np.add.at'][i] / timings['sparse S @ dout'][i]:.1f}x")
+        r_sparse = timings["np.add.at"][i] / timings["sparse S @ dout"][i]
+        r_pkg = timings["w2vlib Embedding.backward"][i] / timings["np.add.at"][i]
+        print(f"{n_book:,} ids = {what}:\n"
+              f"    np.add.at / sparse = {r_sparse:.1f}x -> "
+              f"{'the sparse product is faster' if r_sparse > 1.1 else 'np.add.at is faster' if r_sparse < 0.9 else 'about the same'}; "
+              f"w2vlib / np.add.at = {r_pkg:.1f}x -> "
+              f"{'np.add.at is faster' if r_pkg > 1.1 else 'the package is faster' if r_pkg < 0.9 else 'about the same'}")
 print(f"numpy {np.__version__}")
 
 # %%
@@ -382,19 +391,23 @@ plt.show()
 # - **`np.add.at`** is one line and always correct. Do not assume it is fast, though: on 2-D rows its lead over the
 #   loop depends on your numpy (its version is printed) and on the number of ids. Read it in the `loop / np.add.at`
 #   row rather than trusting a rule.
-# - The **sparse product** has a fixed start-up cost (building `S`, then writing the V × H result), so for small
-#   batches it has no clear advantage. It grows much more slowly with the number of ids, and at the largest size
-#   timed it beats both the loop and `np.add.at` at least 2x (asserted above, when that size is 1,000 ids or more).
+# - The **sparse product** has a fixed start-up cost (building `S`, then writing the whole V × H result), so for
+#   small batches it can be *slower* than `np.add.at` (the `np.add.at / sparse` verdict line under
+#   the table says which one wins at 100 ids on your computer). Its cost grows much more slowly with the number of
+#   ids, and at the largest size timed it beats both the loop and `np.add.at` at least 2x (asserted above, when
+#   that size is 1,000 ids or more).
 # - Which size does word2vec need? The book's CBOW (`ch04/cbow.py`) has `2 * window_size` = 10 separate `Embedding`
 #   layers, each fed one column `contexts[:, i]`, so with the book's batch of 100 each backward sees **100** ids,
 #   the smallest size timed at the default knobs. A fused input layer that handles all 10 context words at once
-#   would see 1,000. The timing cell prints the `np.add.at / sparse` ratio at both sizes: read there which method
-#   wins at the book's size and at the fused size on your computer. The 2x assertion is only about the largest size.
+#   would see 1,000. The verdict lines under the table give the `np.add.at / sparse` ratio at both sizes and say
+#   which method wins at the book's size and at the fused size on your computer. The 2x assertion is only about the
+#   largest size.
 # - The package's `Embedding.backward` keeps the book's dense `dW` and accumulates with `np.add.at`, plus some
 #   bookkeeping: it records which rows it wrote, for its next call (exercise 3 measures what that buys as V grows).
-#   The `w2vlib / np.add.at` row shows the net effect at this V. Below 1x means the package is the faster one: the
-#   `np.add.at` version clears all V rows first (`dW[...] = 0`), the package only the rows it wrote. The layers favour the book's
-#   readable shape; the fused kernel of notebook 05 sums its gradients with a sparse product.
+#   The `w2vlib / np.add.at` row shows the net effect at this V; below 1x means the package is the faster one.
+#   How it can be faster while doing the same `np.add.at` plus bookkeeping is what exercise 3 asks you to work
+#   out. The layers favour the book's readable shape; the fused kernel of notebook 05 sums its gradients with a
+#   sparse product.
 #
 # All of them agree to float32 precision (checked above), so the choice is purely about speed.
 #
@@ -409,8 +422,8 @@ plt.show()
 #   about 0.
 # - `dW[...] = 0` writes into the layer's gradient array; `dW = np.zeros_like(dW)` only rebinds a local name.
 # - Loop, `np.add.at` and a sparse-matrix product (`Sᵀ` = the one-hot matrix, stored sparsely) all give the same
-#   `dW`; at the largest batch timed the sparse product is the fastest of the three (asserted); for small batches
-#   the differences are small and machine-dependent.
+#   `dW`; at the largest batch timed the sparse product is the fastest of the three (asserted). For small batches
+#   its fixed cost can make it slower than `np.add.at`: the timing cell prints which one wins at the book's size.
 #
 # ## Exercises
 #

@@ -320,7 +320,7 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 # 2. **Binary cross-entropy by hand.** What is the loss of `SigmoidWithLoss` for a score of 0 with label 1? Give it
 #    to at least 2 decimals in `answer_2`.
 # 3. **The gradient by hand.** For scores `[2, -1]` with labels `[1, 0]`, write down `dL/dx` (use `sigmoid(...)`
-#    for the two values of σ) as `answer_3`.
+#    for the two values of σ), to at least 2 decimals, as `answer_3`.
 
 # %%
 print(notes.source("Embedding"))
@@ -348,7 +348,7 @@ q2.check(answer_2)
 # q2.solution()
 
 # %%
-answer_3 = ...                    # dL/dx for the two scores
+answer_3 = ...                    # dL/dx for the two scores, to at least 2 decimals
 q3.check(answer_3)
 # q3.hint()
 # q3.solution()

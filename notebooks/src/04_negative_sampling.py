@@ -109,8 +109,8 @@ print(f"POWER = {POWER:<6g}: {book} -> {book_pow}")
 assert abs(book_075[2] - 0.0265) < 5e-5 and abs(book_075[0] - 0.642) < 5e-4
 
 # %% [markdown]
-# And on PTB, for words from the most frequent down to rank 5,000 (rank 1 = most frequent; the rarest words are left
-# for exercise 1):
+# And on PTB, for words from the most frequent down to rank 5,000 (rank 1 = most frequent; the ratio to the rarest
+# word is left for exercise 1):
 
 # %%
 order = np.argsort(-counts, kind="stable")       # word ids from most to least frequent
@@ -169,6 +169,9 @@ if 0 < POWER < 1:
 clash = 1 - (1 - p_pow[corpus]) ** SAMPLE_SIZE     # P(at least one of k draws equals the target), per position
 print(f"examples whose k = {SAMPLE_SIZE} negatives would include their own target: {clash.mean():.2%} on average, "
       f"about one example in {1 / clash.mean():.0f}")
+clash_the = 1 - (1 - p_pow[word_to_id["the"]]) ** SAMPLE_SIZE    # the same chance for a target "the"
+print(f"for a target 'the': {clash_the:.2%}, "
+      f"{clash_the / clash.mean():.1f}x the average")
 
 rng = np.random.default_rng(SEED)
 targets = corpus[rng.integers(0, len(corpus), size=20_000)]
@@ -183,7 +186,7 @@ assert not np.any(neg == targets[:, None])
 
 
 # %% [markdown]
-# Frequent targets are hit far more often than the average. `UnigramSampler` redraws any negative that equals its
+# Frequent targets are hit far more often than the average (the line for "the" above). `UnigramSampler` redraws any negative that equals its
 # row's target, so this never happens. (word2vec.c handles it differently: in `TrainModelThread` a negative equal
 # to the target is skipped, `if (target == word) continue;`, so that example trains on one negative fewer for each
 # such draw; exercise 2 counts them for "the".)
@@ -371,8 +374,8 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 # **book clear + merge** is the extra work of the book's layers: its `NegativeSamplingLoss` is built from k + 1
 # `EmbeddingDot`s, and each one's `Embedding.backward` first clears its whole V × H gradient (`dW[...] = 0`); the
 # book's `Trainer` then sums those k + 1 dense copies in `remove_duplicate`. The package's `Embedding` clears only
-# the rows it wrote (notebook 02), so this column times exactly the work the book's layers add on top of w2vlib's
-# step. Keep an eye on both. The sampler's corpus here is synthetic, with Zipf-like frequencies; the
+# the rows it wrote (notebook 02), so this column times the O(V) work the book's layers add on top of w2vlib's
+# step (the book's step also differs in its sampler and in `remove_duplicate`'s scan, not timed here). Keep an eye on both. The sampler's corpus here is synthetic, with Zipf-like frequencies; the
 # sampling cost does not depend on which words are frequent.
 
 # %%
@@ -508,8 +511,8 @@ plt.show()
 # 2. **How many negatives does word2vec.c skip for "the"?** Suppose this notebook's sampler followed word2vec.c's
 #    rule: k = `SAMPLE_SIZE` independent draws from `p^POWER`, and every draw equal to the target is skipped. For a
 #    target "the", how many of its k negatives are skipped, on average? Store the expected number in `answer_2`
-#    (use `p_pow`). Is it larger or smaller than section 2's chance that a "the" example has at least one clash, and
-#    why?
+#    (use `p_pow`). Is it larger or smaller than section 2's chance that a "the" example has at least one clash (printed
+#    in section 2), and why?
 # 3. **Derive the negative-sampling gradients (on paper first).** For one target with k negatives, the loss is
 #    L = −log σ(w₀·h) − Σⱼ log σ(−wⱼ·h), where w₀ is the target's row of `W_out` and w₁ … wₖ the negatives' rows.
 #    Derive dL/dh and dL/dwᵢ for each of the k + 1 rows. Write them as `ns_grads(h, rows, labels)`: `h` has shape

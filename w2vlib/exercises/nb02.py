@@ -164,10 +164,14 @@ h = (W_in[c_1] + ... + W_in[c_C]) / C이므로 C개 행 각각에 대해 dh/dW_i
         checker=_check_slopes,
         solution_text=tr("{'notes loop': 1, 'w2vlib': 0}: the notes' backward starts with dw[...]=0 over all V rows "
                          "(O(V) per call, whatever the batch), the package's clears only the rows written last "
-                         "time (O(batch)). The check judges the prediction, then shows the measured slopes.",
+                         "time (O(batch)). That is also why, in section 5, the package can beat the np.add.at version at small "
+                         "batches: both add with np.add.at, but the np.add.at version clears all V rows first. "
+                         "The check judges the prediction, then shows the measured slopes.",
                          "{'notes loop': 1, 'w2vlib': 0}: 학습 노트의 역전파는 V개 행 전체에 대한 dw[...]=0으로 "
                          "시작하고(미니배치와 상관없이 호출마다 O(V)), 패키지의 역전파는 지난번에 쓴 행만 "
-                         "지웁니다(O(batch)). 자동 채점은 예측을 판정한 뒤 측정한 로그-로그 기울기를 보여 줍니다."),
+                         "지웁니다(O(batch)). 5절에서 작은 미니배치일 때 패키지가 np.add.at 방식보다 빠를 수 있는 것도 이 때문입니다. "
+                         "둘 다 np.add.at으로 더하지만, np.add.at 방식은 먼저 V개 행을 모두 지웁니다. "
+                         "자동 채점은 예측을 판정한 뒤 측정한 로그-로그 기울기를 보여 줍니다."),
         hint_text=tr("The number of ids is fixed; only V changes. Which line of each backward touches every row "
                      "of dW?",
                      "ID 수는 고정되어 있고 V만 바뀝니다. 각 역전파에서 dW의 모든 행을 건드리는 줄은 "

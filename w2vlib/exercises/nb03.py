@@ -110,6 +110,18 @@ def _check_bug_hunt(cls):
                         "Embedding.forward에 있으니, 그 복사본(MyEmbedding)을 고쳐서 써 보세요"))
     if failure:
         failure_ko = _failure_ko(failure, state)
+        if passed == 4 and "errors" in state:
+            err_h, err_W = state["errors"]
+            if err_h < GRADCHECK_TOL <= err_W:
+                failure += (" (dW is wrong while dh is right. The test batch repeats id 1: does the Embedding's "
+                            "backward add the rows of a repeated id (notebook 02), and does EmbeddingDot pass it "
+                            "dout * h row by row?)")
+                failure_ko += (" (dh는 맞는데 dW가 틀립니다. 확인용 미니배치에는 ID 1이 두 번 나옵니다. Embedding의 "
+                               "역전파가 반복된 ID의 행을 더하는지(노트북 02), EmbeddingDot이 행마다 dout * h를 "
+                               "넘기는지 확인해 보세요)")
+            elif err_W < GRADCHECK_TOL <= err_h:
+                failure += " (dh is wrong while dW is right: dh should be dout * W[idx], row by row)"
+                failure_ko += " (dW는 맞는데 dh가 틀립니다. dh는 행마다 dout * W[idx]여야 합니다)"
         if "scalar index" in failure or "list indices" in failure:
             failure += " (something indexes a list with an id array: is W the array, or the list self.params?)"
             failure_ko += " (무언가가 ID 배열로 리스트를 인덱싱합니다. W는 배열인가요, 리스트 self.params인가요?)"

@@ -42,13 +42,18 @@ def _check_ratio(answer, counts=None, the=None, power=0.75):
     if power != 0.75 and close(_ratio(counts, the, 0.75)):
         raise NotYet(tr(f"that is for the power 0.75; your POWER knob is {power:g}",
                         f"그것은 0.75제곱일 때의 값입니다. 여러분의 POWER 설정값은 {power:g}입니다"))
-    if abs(got - want) <= 0.01 * want:
+    if close(_ratio(counts, the, power * power)):
+        raise NotYet(tr("that is the ratio of the counts raised to POWER twice: raise them once",
+                        "그것은 횟수를 POWER제곱을 두 번 한 비입니다. 한 번만 제곱해 보세요"))
+    if abs(got - want) <= 0.05 * want:
         raise NotYet(tr("close, but not the exact ratio rounded to the digits you gave: compute it from the counts "
                         "without rounding anything first",
                         "가깝지만 정확한 비를 여러분이 준 자릿수로 반올림한 값과 다릅니다. 중간에 반올림하지 말고 "
                         "횟수에서 바로 계산해 보세요"))
-    raise NotYet(tr("p^POWER(w) is count(w)**POWER / sum, and the sum cancels in the ratio",
-                    "p^POWER(w)는 count(w)**POWER / sum이고, 비를 구하면 sum은 약분됩니다"))
+    raise NotYet(tr("not the ratio: compute (count of 'the' / count of the rarest word) ** POWER (p^POWER(w) is "
+                    "count(w)**POWER / sum, and the sum cancels in the ratio)",
+                    "비가 다릅니다. ('the'의 횟수 / 가장 드문 단어의 횟수) ** POWER를 계산해 보세요(p^POWER(w)는 "
+                    "count(w)**POWER / sum이고, 비를 구하면 sum은 약분됩니다)"))
 
 
 # ---- 2. how many negatives does word2vec.c's skip rule cost a "the" example? ---------------------------------

@@ -30,7 +30,7 @@ def _check_q1(answer):
     if not isinstance(answer, dict) or set(answer) != set(words):
         raise NotYet(tr(f"give a dict with one code length per word: {{'the': ..., 'cat': ..., 'sat': ..., "
                         f"'on': ..., 'mat': ...}}",
-                        f"단어마다 코드 길이 하나씩 담은 dict를 주세요: {{'the': ..., 'cat': ..., 'sat': ..., "
+                        f"단어마다 코드 길이 하나씩 담은 dict로 답해 보세요. {{'the': ..., 'cat': ..., 'sat': ..., "
                         f"'on': ..., 'mat': ...}}"))
     try:
         got = {w: int(answer[w]) for w in words}
@@ -70,7 +70,7 @@ def _check_q1(answer):
     raise NotYet(tr("a valid tree, but not the one Huffman builds: merge the two smallest counts (3 + 4), "
                     "then again the two smallest of what is left, until one node remains",
                     "올바른 트리이지만 허프만이 만드는 트리는 아닙니다. 가장 작은 두 횟수(3 + 4)를 합치고, "
-                    "남은 것 중 가장 작은 둘을 다시 합치기를 노드가 하나 남을 때까지 반복하세요"))
+                    "남은 것 중 가장 작은 둘을 다시 합치기를 노드가 하나 남을 때까지 반복해 보세요"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -107,7 +107,14 @@ def _check_q2(answer):
         layer, h = _q2_case(seed)
         W = layer.params[0]
         want = layer.probabilities(h)
-        got = np.array([float(answer(h, W, layer.codes[w], layer.points[w])) for w in range(len(want))])
+        got = []
+        for w in range(len(want)):
+            p = answer(h, W, layer.codes[w], layer.points[w])
+            if np.ndim(p) > 0:
+                raise NotYet(tr(f"return one float (for example float(p)), not an array of shape {np.shape(p)}",
+                                f"배열(형상 {np.shape(p)})이 아니라 float 하나를 돌려줘 보세요 (예: float(p))"))
+            got.append(float(p))
+        got = np.array(got)
         if np.allclose(got, want, rtol=1e-5, atol=0):   # float32 precision is fine
             continue
         swapped = np.array([_path_probability_reference(h, W, 1 - layer.codes[w], layer.points[w])
@@ -119,19 +126,19 @@ def _check_q2(answer):
                             "(word2vec.c의 레이블은 1 - code)"))
         if np.allclose(got, np.log(want), rtol=1e-5):
             raise NotYet(tr("that is log P (a sum of log-sigmoids): return the probability itself",
-                            "그것은 log P(로그 시그모이드의 합)입니다. 확률 자체를 돌려주세요"))
+                            "그것은 log P(로그 시그모이드의 합)입니다. 확률 자체를 돌려줘 보세요"))
         if np.all(got > 0) and abs(got.sum() - 1) > 1e-6:
             raise NotYet(tr(f"your probabilities of the {len(want)} words sum to {got.sum():.4f}, not 1: "
                             "multiply one sigmoid per inner node on the path, sigmoid(x) or sigmoid(-x) by "
                             "the code",
                             f"단어 {len(want)}개의 확률을 더하면 1이 아니라 {got.sum():.4f}입니다. 경로의 내부 "
-                            "노드마다 시그모이드 하나씩, 코드에 따라 sigmoid(x) 또는 sigmoid(-x)를 곱하세요"))
+                            "노드마다 시그모이드 하나씩, 코드에 따라 sigmoid(x) 또는 sigmoid(-x)를 곱해 보세요"))
         w = int(np.argmax(np.abs(got - want)))
         rel = abs(got[w] - want[w]) / want[w]
         raise NotYet(tr(f"for word {w} the layer gives P = {want[w]:.6g}, your function {got[w]:.6g} "
                         f"(relative difference {rel:.2g}; up to 1e-5 is accepted)",
                         f"단어 {w}의 확률이 계층으로는 P = {want[w]:.6g}, 여러분의 함수로는 {got[w]:.6g}입니다 "
-                        f"(상대 차이 {rel:.2g}. 1e-5까지 받아들입니다)"))
+                        f"(상대 차이 {rel:.2g}, 1e-5까지 받아들입니다)"))
     return tr("your product matches HierarchicalSoftmaxLoss.probabilities for every word, and the V "
               "probabilities sum to 1",
               "여러분의 곱이 모든 단어에서 HierarchicalSoftmaxLoss.probabilities와 같고, V개 확률의 합은 1입니다")
@@ -152,9 +159,9 @@ def _check_q3(answer, theory=None, measured=None, vocab_sizes=None):
         pred = float(answer)
     except (TypeError, ValueError):
         raise NotYet(tr("give one number: the log-log slope you predict (0 = flat, 1 = proportional to V)",
-                        "숫자 하나를 주세요. 예측한 로그-로그 기울기 (0 = 평평함, 1 = V에 비례)"))
+                        "숫자 하나로 답해 보세요. 예측한 로그-로그 기울기 (0 = 평평함, 1 = V에 비례)"))
     if not math.isfinite(pred):
-        raise NotYet(tr("give a finite number", "유한한 숫자를 주세요"))
+        raise NotYet(tr("give a finite number", "유한한 숫자로 답해 보세요"))
     lo, hi = ((theory - Q3_TOLERANCE, theory + Q3_TOLERANCE) if theory is not None else Q3_RANGE)
     if pred > 0.75:
         raise NotYet(tr("that is the softmax's slope: it scores all V words. Hierarchical softmax scores only "
@@ -203,8 +210,8 @@ EXERCISES = [
         hint_text=tr("Write the counts in a row: 20, 9, 6, 4, 3. Merge the two smallest (3 + 4 = 7), put the "
                      "sum back, and repeat until one node is left. A word's code length is how many merges "
                      "sit above it.",
-                     "횟수를 한 줄로 적으세요: 20, 9, 6, 4, 3. 가장 작은 둘을 합치고(3 + 4 = 7) 합을 다시 "
-                     "넣은 다음, 노드가 하나 남을 때까지 반복하세요. 단어의 코드 길이는 그 위에 있는 합치기의 "
+                     "횟수를 한 줄로 적어 보세요(20, 9, 6, 4, 3). 가장 작은 둘을 합치고(3 + 4 = 7) 합을 다시 "
+                     "넣은 다음, 노드가 하나 남을 때까지 반복해 보세요. 단어의 코드 길이는 그 위에 있는 합치기의 "
                      "수입니다."),
         solution_text=tr("3 + 4 = 7; 6 + 7 = 13; 9 + 13 = 22; 20 + 22 = 42 (the root).\n"
                          "answer_1 = {'the': 1, 'cat': 2, 'sat': 3, 'on': 4, 'mat': 4}\n"
@@ -219,14 +226,14 @@ EXERCISES = [
         checker=_check_q2,
         hint_text=tr("Walk zip(code, point): at inner node W[node] the score is x = h @ W[node]; multiply "
                      "sigmoid(x) when the bit is 0 and sigmoid(-x) = 1 - sigmoid(x) when it is 1.",
-                     "zip(code, point)를 따라가세요. 내부 노드 W[node]에서 점수는 x = h @ W[node]입니다. 비트가 "
-                     "0이면 sigmoid(x), 1이면 sigmoid(-x) = 1 - sigmoid(x)를 곱하세요."),
+                     "zip(code, point)를 따라가 보세요. 내부 노드 W[node]에서 점수는 x = h @ W[node]입니다. 비트가 "
+                     "0이면 sigmoid(x), 1이면 sigmoid(-x) = 1 - sigmoid(x)를 곱해 보세요."),
         solution_text=tr(_Q2_SOLUTION, _Q2_SOLUTION.replace("# code 0: sigmoid(x), code 1: sigmoid(-x)",
                                                             "# 코드 0: sigmoid(x), 코드 1: sigmoid(-x)")),
         reference=lambda **_: _path_probability_reference,
     ),
     Exercise(
-        name=tr("Exercise 3 (predict the slope of the HS cost)", "문제 3 (계층적 소프트맥스 비용의 기울기 예측)"),
+        name=tr("Exercise 3 (predict the slope of the HS cost)", "문제 3 (계층적 소프트맥스 비용의 로그-로그 기울기 예측)"),
         checker=_check_q3,
         hint_text=tr("One example costs one dot product per node of its path, and the mean path length is "
                      "about the entropy in bits, which grows like log V. What is the slope of log V against "

@@ -18,7 +18,7 @@
 #
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.1절, 4.2.1절
 #
-# 3장에서는 일곱 단어짜리 예문에서 동작하는 CBOW 모델을 만들었습니다. *밑바닥부터 시작하는 딥러닝 2*(Deep Learning
+# 3장에서는 어휘가 일곱 단어인 예문에서 동작하는 CBOW 모델을 만들었습니다. *밑바닥부터 시작하는 딥러닝 2*(Deep Learning
 # from Scratch 2)의 4장은 어휘(vocabulary)가 7개가 아니라 10,000개(4장이 학습에 쓰는 PTB 데이터셋, Penn Treebank)이거나
 # 그보다 훨씬 많을 때(실제 말뭉치(corpus)) 어떻게 되는지 묻습니다. 이 노트북에서는 단순한 모델을 학습시킨 뒤, 어휘 수
 # V가 커질 때 시간과 메모리가 어디에 쓰이는지 **측정**합니다. 측정 결과가 가리키는 두 병목(bottleneck)을 이 시리즈의
@@ -99,7 +99,8 @@ print(contexts_1h[0])
 # h ──MatMul W_out (H×V)──► 점수 (N, V) ──소프트맥스 + 교차 엔트로피 오차──► 손실
 # ```
 #
-# 가중치의 형상은 교재와 같습니다. `W_in`은 (V, H)로 단어마다 행이 하나이고, `W_out`은 (H, V)로 단어마다 열이 하나이므로
+# `h`는 은닉층(hidden layer)의 값이고, H는 은닉층의 크기입니다. 가중치의 형상은 교재와 같습니다.
+# `W_in`은 (V, H)로 단어마다 행이 하나이고, `W_out`은 (H, V)로 단어마다 열이 하나이므로
 # 점수는 `h @ W_out`입니다. (노트북 03부터는 출력 가중치를 반대로, 곧 단어마다 행이 하나인 (V, H)로 저장합니다. 그
 # 이유는 노트북 03에서 설명합니다.)
 #
@@ -155,7 +156,7 @@ for (a, b), t, g in zip(contexts, target, guess):
 n_right = int(np.sum(guess == target))
 majority = int(np.bincount(target).max())          # 가장 흔한 타깃으로만 답하기
 print(f"윈도우 {len(target)}개 중 {n_right}개 정답. 무작위로 추측하면 평균 "
-      f"{len(target) / vocab_size:.2f}개입니다 (V = {vocab_size}개 단어 중 하나).\n"
+      f"{len(target) / vocab_size:.2f}개입니다(V = {vocab_size}개 단어 중 하나를 고르므로).\n"
       f"늘 가장 흔한 타깃({id_to_word[int(np.bincount(target).argmax())]!r})만 답하면 {majority}개입니다.")
 assert n_right > majority, "가장 흔한 타깃만 답하는 것보다 많이 맞혀야 합니다. TOY_EPOCHS를 늘려 보세요"
 assert n_right >= len(target) / 2, "맞힌 윈도우가 절반도 안 됩니다. TOY_EPOCHS를 늘려 보세요 (손실이 아직 줄고 있습니다)"
@@ -306,7 +307,7 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 # 측정 결과, 학습 한 단계의 비용이 V와 함께 커지는 곳은 두 군데입니다.
 #
 # 1. **입력층(input layer): `one_hot @ W_in`.** 대부분 0인 값을 곱하고, 결과 전체는 이미 ID를 알고 있던 `W_in`의 행들입니다.
-#    조회 `W_in[ids]`는 정확히 같은 숫자를 몇 배나 빠르게 내고(위의 배율), 그 비용은 V에 거의 영향을 받지 않습니다(위의
+#    조회 `W_in[ids]`는 정확히 같은 숫자를 훨씬 빠르게 내고(위의 배율), 그 비용은 V에 거의 영향을 받지 않습니다(위의
 #    로그-로그 기울기). 원핫 미니배치는 메모리도 V에 비례해 씁니다.
 #    **해결책: Embedding 계층** (노트북 02).
 # 2. **출력층: `h @ W_out`과 소프트맥스.** 타깃 단어 *하나*의 확률을 구하려 해도 소프트맥스는 (분모 때문에) V개 단어

@@ -282,8 +282,9 @@ print(f"dW[...] = 0 뒤:            lay.grads[0][0] = {lay.grads[0][0]}")
 # 실제 미니배치에서는 자주 나오는 단어가 반복되므로, ID는 지프(Zipf) 분포 비슷한 분포(확률 ∝ 1/순위)에서 뽑습니다.
 # 모든 방법은 미리 할당한 `dW` 하나에 쓰고, 쓰기 전에 먼저 지웁니다(교재의 계층처럼 `dW[...] = 0`). 그래서 같은 조건으로
 # 비교됩니다. 네 번째 줄은 패키지의 `Embedding.backward` 시간입니다. 이것도 `np.add.at`을 씁니다. 모든 방법은 BLAS
-# 스레드 하나에서 CPU 시간으로 두 번 잽니다. `두 번 잰 값의 비` 줄은 두 번의 측정이 몇 배까지 달랐는지 보여 주므로,
-# 표의 어느 만큼이 잡음인지 알 수 있습니다.
+# 스레드 하나에서 CPU 시간으로 세 번 잽니다(한 번 걸러 순서를 뒤집습니다). 표에는 세 번 잰 값의 중앙값을 싣고,
+# `세 번 잰 값의 비` 줄은 측정이 몇 배까지 달랐는지(가장 느린 값 / 가장 빠른 값) 보여 주므로 표의 어느 만큼이
+# 잡음인지 알 수 있습니다. 표 아래에는 교재 크기의 미니배치마다 어느 방법이 더 빠른지 한 줄씩 출력합니다.
 
 # %%
 def scatter_loop(ids, dout, dW):
@@ -316,7 +317,7 @@ W_big = (0.01 * rng.standard_normal((SCATTER_V, SCATTER_H))).astype(np.float32)
 timings, agree = {name: [] for name in [*SCATTERS, "w2vlib Embedding.backward"]}, []
 LABELS = {"loop": "반복문", "np.add.at": "np.add.at", "sparse S @ dout": "희소 행렬 S @ dout",
           "w2vlib Embedding.backward": "w2vlib Embedding.backward"}        # 표와 그래프의 이름
-spread = []                             # 두 번 잰 시간의 비(느린 쪽 / 빠른 쪽), 가장 큰 방법
+spread = []                             # 세 번 잰 시간의 비(가장 느린 값 / 가장 빠른 값), 가장 큰 방법
 with one_thread():                      # 모든 방법을 BLAS 스레드 하나에서, 이 프로세스의 CPU 시간으로
     for n in SCATTER_ROWS:
         ids = rng.choice(SCATTER_V, size=n, p=zipf_p)
@@ -330,9 +331,10 @@ with one_thread():                      # 모든 방법을 BLAS 스레드 하나
         agree[-1] &= bool(np.allclose(emb.grads[0], results[0], atol=1e-4))
         fns = {**{name: (lambda fn=fn: fn(ids, dout_big, dW_big)) for name, fn in SCATTERS.items()},
                "w2vlib Embedding.backward": lambda: emb.backward(dout_big)}
-        rounds = [{name: best_time(f, REPEAT, cpu=True) for name, f in fns.items()} for _ in range(2)]
+        rounds = [{name: best_time(fns[name], REPEAT, cpu=True) for name in (list(fns) if r % 2 == 0 else list(fns)[::-1])}
+                  for r in range(3)]    # 세 번 잽니다. 한 번 걸러 방법의 순서를 뒤집습니다
         for name in fns:
-            timings[name].append(min(r[name] for r in rounds))
+            timings[name].append(float(np.median([r[name] for r in rounds])))   # 세 번 잰 값의 중앙값
         spread.append(max(max(r[name] for r in rounds) / min(r[name] for r in rounds) for name in fns))
 
 print(f"{pad('역전파당 ID 수', 28, '>')}" + "".join(f"{n:>13,d}" for n in SCATTER_ROWS))
@@ -343,11 +345,17 @@ for name in ["np.add.at", "sparse S @ dout"]:
     print(f"{pad(LABELS['loop'] + ' / ' + LABELS[name], 28, '>')}" + "".join(f"{r:>11.1f}배" for r in ratios))
 ratios = [a / b for a, b in zip(timings["w2vlib Embedding.backward"], timings["np.add.at"])]
 print(f"{pad('w2vlib / np.add.at', 28, '>')}" + "".join(f"{r:>11.1f}배" for r in ratios))
-print(f"{pad('두 번 잰 값의 비(최대)', 28, '>')}" + "".join(f"{r:>11.1f}배" for r in spread))
+print(f"{pad('세 번 잰 값의 비(최대)', 28, '>')}" + "".join(f"{r:>11.1f}배" for r in spread))
 for n_book, what in [(100, "교재의 Embedding 계층 10개 중 하나(미니배치 100)"), (1_000, "융합한 입력 계층(100 × 10)")]:
     if n_book in SCATTER_ROWS:
         i = SCATTER_ROWS.index(n_book)
-        print(f"ID {n_book:,}개 = {what}. np.add.at / 희소 행렬 = {timings['np.add.at'][i] / timings['sparse S @ dout'][i]:.1f}배")
+        r_sparse = timings["np.add.at"][i] / timings["sparse S @ dout"][i]
+        r_pkg = timings["w2vlib Embedding.backward"][i] / timings["np.add.at"][i]
+        print(f"ID {n_book:,}개 = {what}.\n"
+              f"    np.add.at / 희소 행렬 = {r_sparse:.1f}배 -> "
+              f"{'희소 행렬 곱이 더 빠릅니다' if r_sparse > 1.1 else 'np.add.at이 더 빠릅니다' if r_sparse < 0.9 else '거의 같습니다'}. "
+              f"w2vlib / np.add.at = {r_pkg:.1f}배 -> "
+              f"{'np.add.at이 더 빠릅니다' if r_pkg > 1.1 else '패키지가 더 빠릅니다' if r_pkg < 0.9 else '거의 같습니다'}.")
 print(f"numpy {np.__version__}")
 
 # %%
@@ -382,19 +390,20 @@ plt.show()
 #   확인 셀이 확인합니다).
 # - **`np.add.at`**은 한 줄이고 언제나 옳습니다. 하지만 빠르다고 가정하지는 마세요. 2차원 행에서 반복문보다 얼마나
 #   빠른지는 numpy 버전(위에 출력했습니다)과 ID 수에 따라 다릅니다. 규칙을 믿기보다 `반복문 / np.add.at` 줄을 읽어 보세요.
-# - **희소 행렬 곱**(sparse)은 고정된 시작 비용(`S` 만들기, V × H 결과 쓰기)이 있어서, 작은 미니배치에서는 뚜렷한
-#   이점이 없습니다. 대신 ID 수에 따라 훨씬 천천히 커지고, 잰 크기 중 가장 큰 크기에서 반복문과 `np.add.at`보다
-#   2배 이상 빠릅니다(그 크기가 ID 1,000개 이상이면 위에서 확인합니다).
+# - **희소 행렬 곱**(sparse)은 고정된 시작 비용(`S` 만들기, V × H 결과 전체 쓰기)이 있어서, 작은 미니배치에서는
+#   `np.add.at`보다 *느릴* 수 있습니다(ID 100개에서 어느 쪽이 이기는지는 표 아래의 `np.add.at / 희소 행렬`
+#   판정 줄이 알려 줍니다). 대신 비용이 ID 수에 따라 훨씬 천천히 커지고, 잰 크기 중 가장 큰 크기에서 반복문과
+#   `np.add.at`보다 2배 이상 빠릅니다(그 크기가 ID 1,000개 이상이면 위에서 확인합니다).
 # - word2vec에는 어느 크기가 필요할까요? 교재의 CBOW(`ch04/cbow.py`)는 `2 * window_size` = 10개의 `Embedding` 계층을
 #   따로 두고 각각에 열 하나 `contexts[:, i]`를 넣습니다. 그래서 교재의 미니배치 100에서 역전파 한 번이 받는 ID는
 #   **100개**로, 기본 설정값에서 잰 가장 작은 크기입니다. 맥락 단어 10개를 한꺼번에 처리하는 융합한 입력 계층이라면
-#   1,000개를 받습니다. 시간 측정 셀이 두 크기에서 `np.add.at / 희소 행렬` 비를 출력합니다. 여러분의 컴퓨터에서
-#   교재의 크기와 융합한 크기에서 어느 방법이 이기는지는 거기서 읽어 보세요. 2배 확인은 가장 큰 크기에 대한 것뿐입니다.
+#   1,000개를 받습니다. 표 아래의 판정 줄이 두 크기에서 `np.add.at / 희소 행렬` 비를 출력하고, 여러분의 컴퓨터에서
+#   교재의 크기와 융합한 크기에서 어느 방법이 이기는지 알려 줍니다. 2배 확인은 가장 큰 크기에 대한 것뿐입니다.
 # - 패키지의 `Embedding.backward`는 교재의 밀집(dense) `dW`를 유지하고 누적은 `np.add.at`으로 하며, 여기에 부가
 #   작업이 더해집니다. 다음 호출을 위해 자기가 쓴 행을 기록해 둡니다(V가 커질 때 그것으로 무엇을 얻는지는 연습 문제
 #   3이 잽니다). `w2vlib / np.add.at` 줄은 이 V에서의 결과를 보여 줍니다. 1배보다 작으면 패키지가 더 빠르다는
-#   뜻입니다. `np.add.at` 방식은 먼저 V개 행을 모두 지우고(`dW[...] = 0`), 패키지는 자기가 쓴 행만 지우기 때문입니다. 계층은 교재의
-#   읽기 쉬운 모양을 우선하고, 노트북 05의 융합 커널(fused kernel)은 기울기를 희소 행렬 곱으로 더합니다.
+#   뜻입니다. 같은 `np.add.at`에 부가 작업까지 하는데 어떻게 더 빠를 수 있는지는 연습 문제 3에서 직접 따져 보세요.
+#   계층은 교재의 읽기 쉬운 모양을 우선하고, 노트북 05의 융합 커널(fused kernel)은 기울기를 희소 행렬 곱으로 더합니다.
 #
 # 모두 float32 정밀도 안에서 같은 결과를 내므로(위에서 확인), 선택은 순전히 속도의 문제입니다.
 #
@@ -408,8 +417,8 @@ plt.show()
 #   아니라 0.1 정도가 됩니다.
 # - `dW[...] = 0`은 계층의 기울기 배열에 써넣고, `dW = np.zeros_like(dW)`는 지역 이름이 새 배열을 가리키게 할 뿐입니다.
 # - 반복문, `np.add.at`, 희소 행렬(sparse matrix) 곱(`Sᵀ` = 원핫 행렬을 희소하게 저장한 것)은 모두 같은 `dW`를
-#   냅니다. 잰 크기 중 가장 큰 미니배치에서는 희소 행렬 곱이 셋 중 가장 빠르고(확인합니다), 작은 미니배치에서는 차이가
-#   작고 컴퓨터마다 다릅니다.
+#   냅니다. 잰 크기 중 가장 큰 미니배치에서는 희소 행렬 곱이 셋 중 가장 빠릅니다(확인합니다). 작은 미니배치에서는
+#   고정 비용 때문에 `np.add.at`보다 느릴 수 있습니다. 교재의 크기에서 어느 쪽이 이기는지는 시간 측정 셀이 출력합니다.
 #
 # ## 연습 문제
 #
@@ -418,8 +427,8 @@ plt.show()
 #
 # 1. **기울기 예측하기.** `ids = [3, 3, 3]`이고 `dout`의 행이 `[1, 1]`, `[2, 2]`, `[4, 4]`이면 `dW`의 행 3은
 #    무엇일까요? 덮어쓰는 역전파라면 무엇이 나올까요? 둘 다 `answer_1 = (correct_row, overwritten_row)`에 넣어 보세요.
-# 2. **CBOW 입력 쪽의 역전파.** CBOW(노트북 05)는 타깃마다 맥락 단어 C개를 `W_in`에서 조회해 평균합니다:
-#    `h = (W_in[c_1] + … + W_in[c_C]) / C`. `contexts`(N × C개의 ID)와 기울기 `dh`(N × H)가 주어질 때
+# 2. **CBOW 입력 쪽의 역전파.** CBOW(노트북 05)는 타깃마다 맥락 단어 C개를 `W_in`에서 조회해 평균합니다. 곧
+#    `h = (W_in[c_1] + … + W_in[c_C]) / C`입니다. `contexts`(N × C개의 ID)와 기울기 `dh`(N × H)가 주어질 때
 #    `dL/dW_in`(V × H)을 돌려주는 `cbow_input_backward(contexts, dh, V)`를 작성해 보세요. 한 단어가 한 윈도우 안에 두 번,
 #    그리고 여러 윈도우에 나올 수 있습니다. 자동 채점은 그런 반복으로 가득한 미니배치에서 float64로 기준 풀이와
 #    비교합니다(교재의 dtype인 float32로 답하면 float32 정밀도로 판정합니다).

@@ -21,7 +21,7 @@
 # [노트북 01](01_one_hot_bottleneck.ipynb)에서 두 번째 병목을 찾았습니다. 타깃 단어 *하나*의 점수를 매기는 데도
 # 소프트맥스(softmax)는 V개 단어 *전체*의 점수가 필요합니다. 네거티브 샘플링(negative sampling)의 핵심 아이디어는 "V개 단어 중 어느 것이
 # 타깃인가?"라는 다중 분류(multi-class classification) 질문을 그만두고, 대신 "*이* 단어가 타깃인가?"라는 이진
-# 분류(binary classification) 질문을 하는 것입니다. 이 질문에는 내적(dot product) 한 번과 시그모이드 한 번이면 답할
+# 분류(binary classification) 질문을 하는 것입니다. 이 질문에는 내적(dot product) 한 번과 시그모이드(sigmoid) 한 번이면 답할
 # 수 있고, 그 비용은 V와 상관없습니다.
 #
 # **이 노트북에서 배울 내용**
@@ -322,8 +322,8 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #    오타가 거기서 무엇을 망가뜨리는지는 노트북 04에서 봅니다.)
 # 2. **이진 교차 엔트로피 오차 손으로 계산하기.** 점수가 0이고 레이블이 1일 때 `SigmoidWithLoss`의 손실은 얼마일까요?
 #    소수점 둘째 자리 이상까지 구해 `answer_2`에 넣어 보세요.
-# 3. **기울기 손으로 계산하기.** 점수 `[2, -1]`, 레이블 `[1, 0]`에 대해 `dL/dx`를 구해 `answer_3`에 넣어 보세요(σ의 두
-#    값은 `sigmoid(...)`로 구합니다).
+# 3. **기울기 손으로 계산하기.** 점수 `[2, -1]`, 레이블 `[1, 0]`에 대해 `dL/dx`를 소수점 둘째 자리 이상까지 구해
+#    `answer_3`에 넣어 보세요(σ의 두 값은 `sigmoid(...)`로 구합니다).
 
 # %%
 print(notes.source("Embedding"))
@@ -351,7 +351,7 @@ q2.check(answer_2)
 # q2.solution()
 
 # %%
-answer_3 = ...                    # 두 점수에 대한 dL/dx
+answer_3 = ...                    # 두 점수에 대한 dL/dx, 소수점 둘째 자리 이상까지
 q3.check(answer_3)
 # q3.hint()
 # q3.solution()

@@ -109,7 +109,7 @@ assert abs(book_075[2] - 0.0265) < 5e-5 and abs(book_075[0] - 0.642) < 5e-4
 
 # %% [markdown]
 # PTB에서 가장 자주 나오는 단어부터 순위 5,000까지 보면 다음과 같습니다(순위 1 = 가장 자주 나오는 단어. 가장 드문
-# 단어들은 연습 문제 1의 몫입니다).
+# 단어와의 비는 연습 문제 1에서 구합니다).
 
 # %%
 order = np.argsort(-counts, kind="stable")       # 빈도가 높은 단어부터 낮은 단어 순의 단어 ID
@@ -153,8 +153,8 @@ if 0 < POWER < 1:
     assert p_pow[order[0]] < p[order[0]] and p_pow[rarest] > p[rarest], "1보다 작은 지수는 분포를 평평하게 만듭니다"
 
 # %% [markdown]
-# 1보다 작은 지수는 로그-로그 그래프의 선을 더 평평하게 만듭니다. 가장 자주 나오는 단어들은 몫을 잃고 드문 단어들은
-# 얻으며, 몫을 잃는 것은 순위 맨 위쪽의 단어들뿐입니다(개수는 위에 출력했습니다).
+# 1보다 작은 지수는 로그-로그 그래프의 선을 더 평평하게 만듭니다. 가장 자주 나오는 단어들은 비중이 줄고 드문 단어들은
+# 비중이 늘며, 비중이 주는 것은 순위 맨 위쪽의 단어들뿐입니다(개수는 위에 출력했습니다).
 #
 # ## 2. 타깃을 자기 자신의 부정적 예로 뽑지 않기
 #
@@ -168,6 +168,9 @@ if 0 < POWER < 1:
 clash = 1 - (1 - p_pow[corpus]) ** SAMPLE_SIZE     # 위치마다: k번 뽑은 것 중 적어도 하나가 타깃일 확률
 print(f"부정적 예 k = {SAMPLE_SIZE}개에 자기 타깃이 섞이는 학습 예: 평균 {clash.mean():.2%}, "
       f"약 {1 / clash.mean():.0f}개 중 하나")
+clash_the = 1 - (1 - p_pow[word_to_id["the"]]) ** SAMPLE_SIZE    # 타깃이 "the"일 때의 같은 확률
+print(f"타깃이 'the'일 때: {clash_the:.2%}, "
+      f"평균의 {clash_the / clash.mean():.1f}배")
 
 rng = np.random.default_rng(SEED)
 targets = corpus[rng.integers(0, len(corpus), size=20_000)]
@@ -182,7 +185,7 @@ assert not np.any(neg == targets[:, None])
 
 
 # %% [markdown]
-# 자주 나오는 타깃은 평균보다 훨씬 자주 걸립니다. `UnigramSampler`는 자기 행의 타깃과 같은 부정적 예를 다시 뽑으므로,
+# 자주 나오는 타깃은 평균보다 훨씬 자주 걸립니다(위의 "the" 줄). `UnigramSampler`는 자기 행의 타깃과 같은 부정적 예를 다시 뽑으므로,
 # 이런 일은 절대 일어나지 않습니다. (word2vec.c는 다르게 처리합니다. `TrainModelThread`에서 타깃과 같은 부정적 예는
 # 건너뛰므로(`if (target == word) continue;`), 그 학습 예는 그렇게 뽑힌 횟수만큼 부정적 예가 모자란 채로 학습합니다.
 # "the"에서는 몇 개인지 연습 문제 2에서 세어 봅니다.)
@@ -194,8 +197,8 @@ assert not np.any(neg == targets[:, None])
 # 함수는 교재 코드를 그대로 옮긴 것입니다. 다만 실행을 재현할 수 있도록 전역 `np.random` 대신 인자로 받은 `Generator`를
 # 씁니다. 행 하나마다 O(V)의 numpy 작업(확률 V개의 복사와 정규화, 그리고 `choice`가 V개 단어에 대해 만드는 누적 표)과,
 # 반복 한 번과 여러 번의 numpy 호출에 드는 파이썬 오버헤드가 듭니다. (같은 함수의 GPU용 분기는 속도를 택합니다.
-# 미니배치 전체에 `np.random.choice(..., replace=True, p=self.word_p)`를 한 번 부르고, 그 주석은 이때 부정적 예에
-# 타깃이 들어갈 수 있다고 적습니다("負例にターゲットが含まれるケースがある"). 2절이 경고하는 바로 그 경우입니다.)
+# 미니배치 전체에 `np.random.choice(..., replace=True, p=self.word_p)`를 한 번 부르고, 그 주석은 한국어판 코드에서
+# "부정적 예에 타깃이 포함될 수 있다."라고 적습니다. 2절이 경고하는 바로 그 경우입니다.)
 #
 # `UnigramSampler.get_negative_sample`은 모든 행을 한 번에 뽑습니다. 균등 난수 배열 하나를 `np.searchsorted`로 누적
 # 분포에 대응시킨 뒤, 타깃과 같은 몇 안 되는 원소만 다시 뽑습니다. 한 가지 차이가 있습니다. 교재는 *한 행 안에서*
@@ -367,7 +370,8 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 # 계층만 더 하는 일입니다. 교재의 `NegativeSamplingLoss`는 `EmbeddingDot` k + 1개로 이루어지고, 각각의
 # `Embedding.backward`는 먼저 V × H 기울기 전체를 지웁니다(`dW[...] = 0`). 그다음 교재의 `Trainer` 클래스가
 # `remove_duplicate`에서 이 k + 1개의 밀집 복사본을 더합니다. 패키지의 `Embedding`은 자기가 쓴 행만 지우므로(노트북 02),
-# 이 열은 교재의 계층이 w2vlib의 단계 위에 더하는 일을 정확히 잽니다. 두 열을 눈여겨보세요. 여기서 샘플러의 말뭉치는 지프 분포 비슷한 빈도로 만든 가짜
+# 이 열은 교재의 계층이 w2vlib의 단계 위에 더하는 O(V) 작업을 잽니다(교재의 단계는 샘플러와
+# `remove_duplicate`의 탐색도 다르지만, 그것은 여기서 재지 않습니다). 두 열을 눈여겨보세요. 여기서 샘플러의 말뭉치는 지프 분포 비슷한 빈도로 만든 가짜
 # 말뭉치입니다. 샘플링 비용은 어떤 단어가 자주 나오는지와 상관이 없습니다.
 
 # %%
@@ -473,7 +477,7 @@ plt.show()
 #   classification) 질문 k + 1개로 바꿉니다. 진짜 타깃(target, 레이블 1)과 샘플링한 틀린 단어 k개(레이블 0)이며,
 #   각각 시그모이드(sigmoid)와 이진 교차 엔트로피 오차(binary cross-entropy error)를 씁니다.
 # - 부정적 예(negative example)는 말뭉치(corpus)의 유니그램 분포(unigram distribution)를 0.75제곱한 분포(`POWER`
-#   설정값)에서 뽑습니다. 자주 나오는 단어는 몫을 잃고 드문 단어는 얻습니다(1절에서 PTB로 측정).
+#   설정값)에서 뽑습니다. 자주 나오는 단어는 비중이 줄고 드문 단어는 늘어납니다(1절에서 PTB로 측정).
 # - 타깃은 절대 자기 자신의 부정적 예가 되면 안 됩니다. 두 기울기(gradient)가 σ = 0.5에서 상쇄되기 때문입니다. 이를
 #   제외하지 않으면 PTB 학습 예의 일부가 영향을 받고(2절에서 측정), 타깃이 자주 나오는 단어인 예는 훨씬 많이 받습니다.
 # - 교재의 행별 샘플러(행마다 O(V)의 numpy 작업을 하는 파이썬 반복문)와 벡터화된 `searchsorted` 한 번의 추출은 둘 다
@@ -500,7 +504,7 @@ plt.show()
 # 2. **word2vec.c는 "the"의 부정적 예를 몇 개 건너뛸까?** 이 노트북의 샘플러가 word2vec.c의 규칙을 따른다고 해
 #    봅시다. `p^POWER`에서 k = `SAMPLE_SIZE`번 독립적으로 뽑고, 타깃과 같은 것은 뽑힐 때마다 건너뜁니다. 타깃이
 #    "the"일 때 k개의 부정적 예 가운데 평균 몇 개를 건너뛸까요? `p_pow`를 써서 그 기댓값을 구해 `answer_2`에 넣어
-#    보세요. 이 값은 2절에서 구한, "the" 학습 예에 충돌이 적어도 한 번 일어날 확률보다 클까요, 작을까요? 왜 그런지도
+#    보세요. 이 값은 2절에서 구한, "the" 학습 예에 충돌이 적어도 한 번 일어날 확률(2절에서 출력)보다 클까요, 작을까요? 왜 그런지도
 #    생각해 보세요.
 # 3. **네거티브 샘플링의 기울기 유도하기 (먼저 종이에).** 부정적 예가 k개인 타깃 하나에 대해 손실은
 #    L = −log σ(w₀·h) − Σⱼ log σ(−wⱼ·h)입니다. 여기서 w₀는 `W_out`에서 타깃의 행, w₁ … wₖ는 부정적 예들의 행입니다.
@@ -561,7 +565,8 @@ q4.check(prediction_4, measure=time_ns_step, sizes=K_VALUES)
 # **출처**(이 노트북에서 확인한 것): *밑바닥부터 시작하는 딥러닝 2*(oreilly-japan/deep-learning-from-scratch-2:
 # `ch04/negative_sampling_layer.py`의 `UnigramSampler.get_negative_sample`과 `NegativeSamplingLoss`, `ch04/cbow.py`의
 # 지수 0.75와 `sample_size=5`, `common/layers.py`의 `Embedding.backward`(`dW[...] = 0`), `common/trainer.py`의
-# `remove_duplicate`, `ch04/train.py`의 Adam, 4.2.6절 본문에서 `p = [0.7, 0.29, 0.01]`을 0.75제곱하는 예),
+# `remove_duplicate`, `ch04/train.py`의 Adam, 4.2.6절 본문에서 `p = [0.7, 0.29, 0.01]`을 0.75제곱하는 예. GPU용 분기의 주석은 한국어판
+# WegraLee/deep-learning-from-scratch-2의 같은 파일에서 인용),
 # word2vec.c(tmikolov/word2vec: `InitUnigramTable`의
 # `power = 0.75`, `TrainModelThread`에서 타깃과 같은 부정적 예를 건너뜀), 학습 노트(`w2vlib/notes.py`).
 #
