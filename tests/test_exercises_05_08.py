@@ -68,7 +68,9 @@ def test_exercise_05_2_lazy_adam():
     assert_correct(q, "b")
     assert_correct(q, "(B)")
     assert "another optimiser" in verdict(q, "b")
-    assert "1,600 rows" in verdict(q, "b")  # lazy Adam is flagged as a different optimiser once answered
+    assert "1,600 rows" in verdict(q, "b", batch_size=100, window=5, negative=5)  # numbers from the knobs
+    assert "800 x (16 + 11) = 21,600 rows" in verdict(q, "b", batch_size=800, window=8, negative=10)
+    assert "B x (2w + k + 1) rows" in verdict(q, "b")  # no knobs: the formula, no numbers
     assert_wrong(q, "a", "same learning rate")
     assert_wrong(q, "c", "same gradients")
     assert_wrong(q, "e", "one letter")
@@ -273,7 +275,7 @@ def test_exercise_07_3_tsne_starts_measures_the_students_pictures():
     assert f"{shared:.0%}" in verdict(q, "b", X=X, Y1=Y1, Y2=Y2, k=3)
     assert_wrong(q, "a", "not all of them", X=X, Y1=Y1, Y2=Y2, k=3)
     assert_wrong(q, "c", "far more than chance", X=X, Y1=Y1, Y2=Y2, k=3)
-    assert_wrong(q, "d", "far more than chance", X=X, Y1=Y1, Y2=Y2, k=3)
+    assert_wrong(q, "d", "did not dissolve", X=X, Y1=Y1, Y2=Y2, k=3)
     assert_wrong(q, "maybe", "one letter", X=X, Y1=Y1, Y2=Y2, k=3)
 
 

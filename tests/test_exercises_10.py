@@ -124,3 +124,24 @@ def test_q2_accepts_a_float32_answer():
     def p32(h, W, code, point):
         return np.float32(_path_probability_reference(h, W, code, point))
     assert q2.passes(p32)
+
+
+def test_q2_names_an_array_answer():
+    from w2vlib.exercises.nb10 import _path_probability_reference
+
+    def as_array(h, W, code, point):
+        return np.array([_path_probability_reference(h, W, code, point)])
+    v, kv = q2.verdict(as_array), k2.verdict(as_array)
+    assert "not yet" in v and "float(p)" in v and "(1,)" in v and "raised" not in v, v
+    assert "float(p)" in kv and "오류" not in kv, kv
+
+
+def test_korean_titles_and_requests_follow_the_style_sheet():
+    assert "로그-로그 기울기 예측" in k3.title
+    from w2vlib.exercises.nb10 import _path_probability_reference
+
+    def off(h, W, code, point):            # a negative value skips the sum test: the generic message
+        p = _path_probability_reference(h, W, code, point)
+        return -p if code[0] == 1 else p
+    kv = k2.verdict(off)
+    assert "상대 차이" in kv and ". 1e-5" not in kv, kv

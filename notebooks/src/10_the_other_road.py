@@ -586,8 +586,8 @@ for b in benchmarks:
 # of the expected answer, and compare the two roads within each model and each half, paired on the same
 # questions as above. A half can have only a handful of questions that one road answers and the other does
 # not, too few for the normal approximation, so the verdict uses the exact form of the paired test: among
-# those questions, is the split between the two roads further from 50/50 than chance allows (a binomial
-# test, at the same level as the 3-SE bar, p < 0.0027)? The cell then says, for each half, which road leads
+# those questions, is the split between the two roads further from 50/50 than chance allows (the two-sided
+# sign test of notebook 06, an exact binomial test, at the same level as the 3-SE bar: p < 0.0027)? The cell then says, for each half, which road leads
 # and whether that agrees with the rule.
 
 # %% tags=["nbval-ignore-output"]
@@ -614,7 +614,7 @@ for model in ("cbow", "skipgram"):
         print(f"  {model}, {half} ({mask.sum():,} questions): hierarchical softmax {f_hs.mean():.4f}, "
               f"negative sampling {f_ns.mean():.4f}, difference {d.mean():+.4f} ({z:+.1f} SE)")
         print(f"    answered by one road only: {only_hs} by hierarchical softmax, {only_ns} by negative sampling; "
-              f"exact binomial p = {p_exact:.2g}: {verdict}")
+              f"sign test p = {p_exact:.2g}: {verdict}")
 print(f"the rule of thumb on PTB after {EPOCHS} epochs, halves out of 4: agreeing {outcome['agrees']}, "
       f"against it {outcome['against']}, within the noise {outcome['noise']}")
 

@@ -71,14 +71,23 @@ _LAZY_WRONG = {
 }
 
 
-def _check_lazy(answer):
+def _check_lazy(answer, batch_size=None, window=None, negative=None):
     letter = _choice(answer, "abcd")
     if letter in _LAZY_WRONG:
         raise NotYet(_LAZY_WRONG[letter])
-    return tr("a step of BATCH_SIZE = 100 targets reads at most 100 x (10 + 6) = 1,600 rows (fewer distinct ones), Adam without lazy updates all V x H numbers (and two moments each). "
+    if None in (batch_size, window, negative):  # no knobs passed: the formula, without numbers
+        rows_en = "a step of B targets reads at most B x (2w + k + 1) rows (fewer distinct ones)"
+        rows_ko = "타깃 B개의 단계 하나는 행을 많아야 B x (2w + k + 1)개(서로 다른 행은 더 적게) 읽지만"
+    else:
+        n = batch_size * (2 * window + negative + 1)
+        rows_en = (f"a step of BATCH_SIZE = {batch_size} targets reads at most {batch_size} x ({2 * window} + "
+                   f"{negative + 1}) = {n:,} rows (fewer distinct ones)")
+        rows_ko = (f"타깃 {batch_size}개(BATCH_SIZE = {batch_size})의 단계 하나는 행을 많아야 {batch_size} x "
+                   f"({2 * window} + {negative + 1}) = {n:,}개(서로 다른 행은 더 적게) 읽지만")
+    return tr(rows_en + ", Adam without lazy updates all V x H numbers (and two moments each). "
               "That is also why it is another optimiser: Adam decays the moments of an unused row and still moves "
               "the row along its old momentum, lazy Adam leaves both untouched until the row is used again",
-              "타깃 100개(BATCH_SIZE = 100)의 단계 하나는 행을 많아야 100 x (10 + 6) = 1,600개(서로 다른 행은 더 적게) 읽지만, lazy가 아닌 Adam은 V x H개의 숫자 전부(와 각각의 모멘트 두 개)를 "
+              rows_ko + ", lazy가 아닌 Adam은 V x H개의 숫자 전부(와 각각의 모멘트 두 개)를 "
               "갱신합니다. 그래서 다른 옵티마이저이기도 합니다. Adam은 쓰이지 않은 행의 모멘트도 줄이고 예전 모멘텀으로 "
               "그 행을 계속 움직이지만, lazy Adam은 그 행이 다시 쓰일 때까지 둘 다 그대로 둡니다")
 
@@ -186,9 +195,9 @@ EXERCISES = [
     Exercise(
         name=tr("Exercise 2 (why is lazy Adam faster?)", "문제 2 (lazy Adam은 왜 더 빠를까?)"),
         checker=_check_lazy,
-        hint_text=tr("Count the numbers each step writes. How many rows of W_in and W_out does one batch of 100 "
-                     "targets touch, and how many rows does the matrix have?",
-                     "단계마다 쓰는 숫자의 개수를 세어 보세요. 타깃 100개짜리 배치 하나가 W_in과 W_out의 행을 몇 개 "
+        hint_text=tr("Count the numbers each step writes. How many rows of W_in and W_out does one batch of "
+                     "BATCH_SIZE targets touch, and how many rows does the matrix have?",
+                     "단계마다 쓰는 숫자의 개수를 세어 보세요. 타깃 BATCH_SIZE개짜리 배치 하나가 W_in과 W_out의 행을 몇 개 "
                      "건드리고, 행렬에는 행이 몇 개 있을까요?"),
         solution_text=tr("answer_2 = 'b'   # lazy Adam updates (and keeps moments for) only the rows the batch used",
                          "answer_2 = 'b'   # lazy Adam은 배치가 쓴 행만 갱신합니다 (그 행의 모멘트만 유지)"),

@@ -43,7 +43,7 @@ def _check_period(answer):
             got = int(got)
         if not isinstance(got, (int, np.integer)) or isinstance(got, bool):
             raise NotYet(tr(f"period({k}) returned {got!r}, not a whole number of steps",
-                            f"period({k})의 반환값 {got!r}은(는) 걸음 수(정수)가 아닙니다."))
+                            f"period({k})에서 돌려준 값({got!r})은 걸음 수(정수)가 아닙니다."))
         got = int(got)
         if got == want:
             continue
@@ -51,18 +51,18 @@ def _check_period(answer):
             raise NotYet(tr(f"period({k}) = {got} is one step off: count one step per call of the generator, "
                             "starting at 0 with state 1, and stop at the first step whose lowest k bits "
                             "equal state 1's",
-                            f"period({k}) = {got}은(는) 한 걸음 어긋납니다. 상태 1에서 0걸음으로 시작해 생성기를 "
+                            f"period({k})에서 돌려준 값({got})은 한 걸음 어긋납니다. 상태 1에서 0걸음으로 시작해 생성기를 "
                             "한 번 부를 때마다 한 걸음씩 세고, 하위 k비트가 상태 1의 하위 k비트와 같아지는 첫 "
                             "걸음에서 멈춰 보세요."))
         if k > 1 and got == _period_reference(1):
             raise NotYet(tr(f"period({k}) = {got}: that is the period of the lowest bit alone; compare all "
                             f"of the lowest k bits, state % 2**k",
-                            f"period({k}) = {got}은(는) 가장 낮은 비트 하나의 주기입니다. 하위 k비트 전체, "
+                            f"period({k})에서 돌려준 값({got})은 가장 낮은 비트 하나의 주기입니다. 하위 k비트 전체, "
                             "곧 state % 2**k를 비교해 보세요."))
         raise NotYet(tr(f"period({k}) = {got} is not right: start from state 1, step word2vec.c's generator "
                         "(multiplier 25214903917, increment 11, modulo 2**64), and stop at the first step "
                         "where state % 2**k equals 1 % 2**k",
-                        f"period({k}) = {got}은(는) 맞지 않습니다. 상태 1에서 시작해 word2vec.c의 생성기(곱하는 "
+                        f"period({k})에서 돌려준 값({got})은 맞지 않습니다. 상태 1에서 시작해 word2vec.c의 생성기(곱하는 "
                         "수 25214903917, 더하는 수 11, 2**64로 나눈 나머지)로 한 걸음씩 나아가고, "
                         "state % 2**k가 1 % 2**k와 같아지는 첫 걸음에서 멈춰 보세요."))
     return tr("the lowest k bits come back every 2**k steps, so the lowest 16, which word2vec.c's "
@@ -303,7 +303,7 @@ def _check_seconds(answer, t2=None, t8=None, t14=None):
                                 "(2, t2) and (8, t8), so its slope is (t8 - t2) / (8 - 2)",
                                 f"t2={a}, t8={b}일 때 여러분의 직선은 k={k}에서 {got[a, b, k]:.3f}초인데, "
                                 f"{given} = {a if k == 2 else b}이어야 합니다. 직선은 (2, t2)와 (8, t8)을 "
-                                "지나므로 기울기는 (t8 - t2) / (8 - 2)입니다."))
+                                "지나므로 직선의 기울기는 (t8 - t2) / (8 - 2)입니다."))
         for a, b, k in cases:
             want = _seconds_reference(k, a, b)
             if not close(got[a, b, k], want):

@@ -23,9 +23,9 @@
 # PTB 데이터셋(Penn Treebank)에 적용합니다. 월스트리트 저널 기사 약 백만 단어로 이루어진 말뭉치(corpus)이고,
 # 여기서 학습한 단어 벡터(word vector)를 다음 세 노트북에서 사용합니다.
 #
-# 학습은 두 번 합니다. 먼저 **교재가 만드는 그대로의 계층 모델**(Embedding, NegativeSamplingLoss, Adam, 크기 100의
+# 학습은 두 번 합니다. 먼저 **교재가 만드는 그대로의, 계층으로 쌓은 모델**(Embedding, NegativeSamplingLoss, Adam, 크기 100의
 # 미니배치)을 정해진 단계 수만큼만 학습합니다. 이 노트북의 2절에서 그 속도를 측정하고, 그 속도로 교재의 전체 학습에 걸릴 시간을
-# 출력합니다. 수업 중에 바로 실행할 수 있도록 이 시리즈의 노트북은 각각 1분 안에 끝나게 되어 있는데, 그 몇 배나 됩니다. 다음으로 패키지의 **고속 경로**(fast path)를 씁니다. 융합
+# 출력합니다. 수업 중에 바로 실행할 수 있도록 이 시리즈의 노트북은 각각 1분 안에 끝나게 되어 있는데, 그보다 훨씬 오래 걸립니다. 다음으로 패키지의 **고속 경로**(fast path)를 씁니다. 융합
 # 커널(fused kernel)이 배치 하나에서 계층과 같은 손실과 기울기를 계산하는지 확인하고, *학습 방식*이 교재와 다른 점을
 # 모두 나열한 뒤, 실제로 학습하고, 각 차이로 무엇을 얻는지 절제 실험(ablation) 표로 측정합니다.
 #
@@ -58,7 +58,7 @@ from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies
 from w2vlib.plotting import plot_loss
 from w2vlib.pretrained import ptb_vectors, save_ptb_vectors
-from w2vlib.text import format_table, pad
+from w2vlib.text import display_width, format_table, pad
 from w2vlib.vectors import load_vectors
 
 # %% [markdown]
@@ -69,8 +69,8 @@ SEED = 0              # 아래의 모든 무작위 선택은 이 시드에서 �
 HIDDEN_SIZE = 100     # 단어 벡터 하나의 길이 (은닉층 크기)
 WINDOW_SIZE = 5       # 타깃 양쪽의 맥락 단어 수
 NEGATIVE = 5          # 타깃 하나당 부정적 예의 수
-BATCH_SIZE = 100      # 계층 모델의 미니배치 크기 (교재의 값)
-LAYERED_ITERS = 200   # 계층 모델의 학습 단계 수 상한 (걸린 시간은 2절이 출력합니다)
+BATCH_SIZE = 100      # 계층으로 쌓은 모델의 미니배치 크기 (교재의 값)
+LAYERED_ITERS = 200   # 계층으로 쌓은 모델의 학습 단계 수 상한 (걸린 시간은 2절이 출력합니다)
 EPOCHS = 10           # 고속 경로가 말뭉치 전체를 도는 횟수 (걸린 시간은 3절이 출력합니다)
 SPEED_ROUNDS = 3      # 속도 비교의 라운드 수. 라운드마다 두 경로를 잇달아 잽니다
 ABLATION_EPOCHS = 1   # 실시간 절제 실험에서 실행마다의 에폭 수 (다섯 행 x ABLATION_SEEDS번 실행)
@@ -111,7 +111,7 @@ contexts, target = w2vlib.create_contexts_target(corpus, window_size=WINDOW_SIZE
 print(f"contexts: 형상 {contexts.shape}, target: 형상 {target.shape}")
 
 # %% [markdown]
-# ## 2. 교재가 만드는 그대로의 계층 모델
+# ## 2. 교재가 만드는 그대로의, 계층으로 쌓은 모델
 #
 # `w2vlib.CBOW`는 교재의 모델입니다. `W_in`에서 맥락 단어의 행을 꺼내는 `Embedding` 조회, 그 평균 `h`, 그리고
 # 진짜 타깃과 샘플링한 `NEGATIVE`개 단어의 점수를 `EmbeddingDot` 계층과 `SigmoidWithLoss`로 매기는
@@ -145,7 +145,8 @@ layered_wps = trainer.words_per_sec
 steps = len(trainer.iter_losses)
 print(f"타깃 {BATCH_SIZE}개씩 {steps}단계, {trainer.elapsed:.1f}초, 초당 {layered_wps:,.0f}단어")
 epoch_minutes = len(target) / layered_wps / 60
-print(f"이 속도로 1에폭은 약 {epoch_minutes:.1f}분, 교재의 10에폭은 약 {10 * epoch_minutes:.0f}분입니다")
+print(f"이 속도로 1에폭은 약 {epoch_minutes:.1f}분, 교재의 10에폭은 약 {10 * epoch_minutes:.0f}분입니다 "
+      "(지금의 부하에서 한 번 잰 값이며, 3절이 이 모델을 라운드마다 다시 잽니다)")
 
 # %%
 losses = np.array(trainer.iter_losses)
@@ -172,7 +173,7 @@ else:
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
 plot_loss(trainer.loss_list, ax=ax, eval_interval=trainer.eval_interval, lang="ko")
 ax.axhline(losses[0], ls="--", color="gray", label="첫 단계의 손실")
-ax.set_title(f"계층 CBOW: 처음 타깃 {steps * BATCH_SIZE:,}개")
+ax.set_title(f"계층으로 쌓은 CBOW: 처음 타깃 {steps * BATCH_SIZE:,}개")
 ax.legend()
 plt.show()
 
@@ -194,7 +195,7 @@ plt.show()
 #
 # ### 확인: 배치 하나에서 같은 손실과 기울기
 #
-# 답이 바뀐다면 속도는 쓸모가 없습니다. `fast.cbow_grads`는 계층 모델과 같은 가중치, 같은 부정적 예를 넣어 배치
+# 답이 바뀐다면 속도는 쓸모가 없습니다. `fast.cbow_grads`는 계층으로 쌓은 모델과 같은 가중치, 같은 부정적 예를 넣어 배치
 # 하나에서 융합 커널을 실행하고, 손실과 전체 기울기(gradient)를 교재의 규약대로 돌려줍니다.
 
 # %%
@@ -222,7 +223,7 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 # *학습하는지*에 대해서는 아무것도 말하지 않습니다. 학습은 아래와 같이 다르고, 각 차이에는 `fast.train`의 설정값이
 # (옵티마이저는 계층 쪽의 설정이) 있습니다.
 #
-# | | 계층 모델 (교재) | 고속 경로 (기본값) | 설정값 |
+# | | 계층으로 쌓은 모델 (교재) | 고속 경로 (기본값) | 설정값 |
 # |---|---|---|---|
 # | 옵티마이저 | 배치 평균 손실에 대한 Adam | 합계 손실에 대한 SGD, 학습률은 0을 향해 선형으로 감소 | `alpha`, `min_alpha` (계층: `w2vlib.SGD`) |
 # | 배치 | 타깃 `BATCH_SIZE`개 (교재: 100), 에폭마다 섞음 | 타깃 `batch_size`개 (정해진 기본값은 학습 뒤에 출력), 말뭉치 순서대로 | `batch_size` (순서: 없음) |
@@ -309,13 +310,15 @@ print("에폭별 손실:", ", ".join(f"{x:.3f}" for x in result.loss_per_epoch))
 #
 # 2절은 계층 경로를, 위 셀은 고속 경로를 서로 다른 때에 쟀습니다. 다른 작업으로 바쁠 수 있는 컴퓨터에서는 부하가
 # 그사이에 바뀌므로, 두 속도의 비율에는 경로의 차이와 부하의 변화가 섞입니다. 그래서 다음 셀은 `SPEED_ROUNDS`번의
-# 라운드를 돌고, 라운드마다 두 경로를 잇달아 잽니다. 계층 모델(새로 만든 모델, 교재의 Adam)을 30단계 학습하고,
+# 라운드를 돌고, 라운드마다 두 경로를 잇달아 잽니다. 계층으로 쌓은 모델(새로 만든 모델, 교재의 Adam)을 30단계 학습하고,
 # 곧이어 고속 경로로 처음 100,000개 토큰을 1에폭 학습합니다. 속도 향상 배율은 두 중앙값의 비율이고, 라운드별 비율은
-# 부하가 그 값을 얼마나 흔들었는지 보여 줍니다.
+# 부하가 그 값을 얼마나 흔들었는지 보여 줍니다. 같은 부하가 2절에서 한 번 잰 값도 흔듭니다. 두 측정은 같은 모델을
+# 같은 방법으로 재지만(같은 때에 재면 짧은 학습과 긴 학습의 속도는 같습니다), 2절의 초당 단어 수와 라운드의 계층 초당
+# 단어 수는 크게 다를 수 있습니다. 더 나은 추정값은 라운드의 중앙값이므로, 셀은 교재의 10에폭을 그것으로 다시 계산합니다.
 
 # %% tags=["nbval-ignore-output"]
 def layered_speed(optimizer, iters):
-    """SEED로 새로 만든 계층 모델을 `optimizer`로 `iters`단계 학습했을 때의 초당 단어 수."""
+    """계층으로 쌓은 모델을 SEED로 새로 만들어 `optimizer`로 `iters`단계 학습했을 때의 초당 단어 수."""
     r = np.random.default_rng(SEED)
     m = w2vlib.CBOW(vocab_size, HIDDEN_SIZE, WINDOW_SIZE, corpus, sample_size=NEGATIVE, rng=r)
     t = w2vlib.Trainer(m, optimizer)
@@ -336,6 +339,8 @@ for k, (a, b) in enumerate(rounds, 1):
     print(f"라운드 {k}: 계층 초당 {a:,.0f}단어, 고속 초당 {b:,.0f}단어, 비율 {b / a:.0f}배")
 print(f"속도 향상(중앙값의 비율): {speedup:.0f}배, 라운드별로는 {ratios.min():.0f}~{ratios.max():.0f}배. "
       f"실제로 학습한 타깃 기준으로는(하위 샘플링 후 남는 토큰 약 {kept:.0%}) {speedup * kept:.0f}배입니다")
+print(f"라운드의 계층 속도 중앙값으로 교재의 10에폭은 약 {10 * len(target) / np.median(slow_wps) / 60:.0f}분입니다 "
+      f"(2절에서 한 번 잰 값으로는 약 {10 * epoch_minutes:.0f}분)")
 
 # %%
 assert np.all(ratios > 3), "고속 경로는 라운드마다 몇 배는 빨라야 합니다"
@@ -343,9 +348,9 @@ assert speedup * kept > 3, "고속 경로는 실제로 학습한 타깃 기준�
 print(f"확인 통과: 라운드 {SPEED_ROUNDS}번 모두 고속 경로가 몇 배 빠르고, 실제로 학습한 타깃 기준으로도 그렇습니다")
 
 # %% [markdown]
-# 손실은 앞과 같은 양(타깃당 교차 엔트로피 오차 `k + 1`개의 합)이지만, 계층 모델의 곡선과 바로 비교할 수는
+# 손실은 앞과 같은 양(타깃당 교차 엔트로피 오차 `k + 1`개의 합)이지만, 계층으로 쌓은 모델의 곡선과 바로 비교할 수는
 # 없습니다. 하위 샘플링이 쉽고 자주 나오는 타깃을 많이 없애고, 동적 윈도우(dynamic window)가 맥락을 바꾸기
-# 때문입니다. 비교할 수 있는 것은 벡터가 배운 내용입니다. 짧은 계층 모델 학습 뒤와 고속 학습 뒤에, 몇 단어의 최근접
+# 때문입니다. 비교할 수 있는 것은 벡터가 배운 내용입니다. 계층으로 쌓은 모델의 짧은 학습 뒤와 고속 학습 뒤에, 몇 단어의 최근접
 # 이웃(코사인 유사도(cosine similarity) 기준, 노트북 06 참고)을 보겠습니다.
 
 # %%
@@ -355,13 +360,13 @@ for query in ["year", "car", "you"]:
         print(f"{query:>5} ({pad(name, 7, '>')}): " + ", ".join(f"{w} {s:.3f}" for w, s in near))
 
 # %% [markdown]
-# 두 목록의 코사인을 비교해 보세요. 짧은 계층 모델 학습은 자주 나오는 단어의 벡터를 모두 **하나의 공통 방향**으로
+# 두 목록의 코사인을 비교해 보세요. 계층으로 쌓은 모델의 짧은 학습은 자주 나오는 단어의 벡터를 모두 **하나의 공통 방향**으로
 # 밀어 놓을 수 있습니다. 학습 초기에는 거의 모든 맥락에서 기울기가 같은 말("자주 나오는 단어가 타깃일 가능성이
 # 높다")을 하고, Adam은 기울기의 크기와 상관없이 단계마다 모든 매개변수를 학습률 정도씩 움직입니다. 그래서 이
 # 공통된 이동이 곧 작은 무작위 초깃값을 압도합니다. 그러면 자주 나오는 단어의 벡터는 대부분 같은 벡터가 되고,
 # 관계없는 단어끼리도 코사인이 1에 가까워지며, 그 코사인은 유사도가 아니라 공통 방향만 잽니다. 이번 학습이 거기까지
 # 갔는지는 설정값(단계 수, 배치 하나의 잡음)에 달려 있습니다. 자주 나오는 단어 쌍 사이의 평균 코사인과, 각 단어와
-# 그 평균 방향 사이의 평균 코사인이 이를 잽니다. 계층 모델의 무작위 초깃값(우연히 나오는 값)도 함께 보여 줍니다.
+# 그 평균 방향 사이의 평균 코사인이 이를 잽니다. 계층으로 쌓은 모델의 무작위 초깃값(우연히 나오는 값)도 함께 보여 줍니다.
 
 # %%
 frequent = order[:1000]
@@ -369,12 +374,14 @@ pair_rng = np.random.default_rng(SEED)
 i, j = pair_rng.integers(0, len(frequent), size=(2, 2000))
 collapse = {}
 start_W = w2vlib.CBOW(vocab_size, HIDDEN_SIZE, WINDOW_SIZE, corpus, sample_size=NEGATIVE,
-                      rng=np.random.default_rng(SEED)).word_vecs  # 계층 모델 학습의 무작위 초깃값
-for name, W in [("무작위 초깃값", start_W), ("계층", layered.word_vecs), ("고속", result.W_in)]:
+                      rng=np.random.default_rng(SEED)).word_vecs  # 계층으로 쌓은 모델 학습의 무작위 초깃값
+start_points = [("무작위 초깃값", start_W), ("계층", layered.word_vecs), ("고속", result.W_in)]
+label_width = max(display_width(name) for name, _ in start_points)
+for name, W in start_points:
     Wn = w2vlib.normalize(W[frequent])
     mean_dir = w2vlib.normalize(Wn.mean(axis=0, keepdims=True))[0]
     collapse[name] = (float(np.mean(np.sum(Wn[i] * Wn[j], axis=1))), float(np.mean(Wn @ mean_dir)))
-    print(f"{pad(name, 12, '>')}: 자주 나오는 두 단어의 평균 코사인 {collapse[name][0]:+.3f}, "
+    print(f"{pad(name, label_width, '>')}: 자주 나오는 두 단어의 평균 코사인 {collapse[name][0]:+.3f}, "
           f"단어와 평균 방향의 평균 코사인 {collapse[name][1]:.3f}")
 
 # %%
@@ -382,10 +389,10 @@ noise = 1 / np.sqrt(HIDDEN_SIZE)  # H차원에서 무작위 방향 두 개가 �
 assert abs(collapse["무작위 초깃값"][0]) < 3 * noise / np.sqrt(len(i)) + 0.01, "무작위 방향의 평균 코사인은 0 근처여야 합니다"
 assert collapse["고속"][0] < 0.5, "학습을 마친 벡터는 한 방향을 공유하지 않아야 합니다 (EPOCHS가 아주 적다면 늘리세요)"
 if collapse["계층"][0] > 0.5:
-    print(f"짧은 계층 모델 학습은 한 방향으로 쏠렸습니다. 자주 나오는 두 단어의 평균 코사인은 {collapse['계층'][0]:.3f}입니다."
+    print(f"계층으로 쌓은 모델의 짧은 학습은 한 방향으로 쏠렸습니다. 자주 나오는 두 단어의 평균 코사인은 {collapse['계층'][0]:.3f}입니다."
           f" 고속 학습 뒤에는 {collapse['고속'][0]:+.3f}, 무작위 초깃값에서는 {collapse['무작위 초깃값'][0]:+.3f}입니다")
 else:
-    print(f"이 설정값에서는 짧은 계층 모델 학습이 (아직) 쏠리지 않았습니다. 평균 코사인은 {collapse['계층'][0]:+.3f},"
+    print(f"이 설정값에서는 계층으로 쌓은 모델의 짧은 학습이 (아직) 쏠리지 않았습니다. 평균 코사인은 {collapse['계층'][0]:+.3f},"
           f" 무작위 초깃값에서는 {collapse['무작위 초깃값'][0]:+.3f}이고, 손실은 {len(losses)}단계 동안 {losses[0]:.3f}에서"
           f" {losses[-n:].mean():.3f}까지 줄었습니다. 공통 방향이 생기는 것을 보려면 LAYERED_ITERS(단계 수)나"
           " BATCH_SIZE(단계마다 잡음이 적어짐)를 늘리세요")
@@ -406,7 +413,7 @@ print("확인 통과: 학습을 마친 벡터는 퍼져 있습니다")
 # 표준편차로 보고합니다. "모두 켬과의 차이" 열은 그 차이와, 시드에 대한 웰치 t-검정(Welch's t-test, `scipy.stats`)의
 # p값(시드가 세 개뿐이라 p < 0.05에 이르려면 차이가 크고 한결같아야 합니다), 그리고 그 p값을 홀름 보정(Holm
 # correction)한 값입니다. 이 표는 유추 정확도를 이렇게 여덟 번 비교합니다. 비교마다 p < 0.05를 기준으로 삼으면, 우연만으로도
-# 여덟 개 중 하나가 통과할 확률이 최대 1 - 0.95^8, 약 3분의 1입니다. 홀름의 단계적 방법은 가장 작은 p에 8을, 그다음
+# 여덟 개 중 적어도 하나가 통과할 확률이, 비교들이 서로 독립이라면 1 - 0.95^8, 약 3분의 1입니다. 홀름의 단계적 방법은 가장 작은 p에 8을, 그다음
 # p에 7을 곱하는 식으로 나아가서, 여덟 비교 전체에서 잘못된 경보가 하나라도 나올 위험을 5%로 묶습니다. WordSim
 # 비교는 따로 한 묶음입니다. 홀름 p가 0.05 미만인 차이만 뚜렷한 차이로 셉니다.
 #
@@ -545,19 +552,20 @@ ABLATION = [("all on", {}), ("exact gradient share", dict(cbow_update="gradient"
             ("no damping", dict(damping=0)), ("no subsampling", dict(sample=0)),
             ("fixed window", dict(dynamic_window=False))]
 live = {}
-warnings.filterwarnings("ignore", message="the loss did not fall", category=RuntimeWarning)  # the table shows the loss
-for name, change in ABLATION:
-    live[name] = []
-    for seed in range(SEED, SEED + ABLATION_SEEDS):
-        try:
-            run = fast.train(corpus[:ABLATION_TOKENS], vocab_size, progress=False,
-                             **dict(SETTINGS, epochs=ABLATION_EPOCHS, seed=seed, **change))
-        except FloatingPointError:
-            live[name].append(None)  # 발산
-            continue
-        ev = evaluate_analogies(ANALOGY_FILE, run.W_in, word_to_id)
-        live[name].append(dict(acc=ev.accuracy, right=ev.n_correct, answered=ev.n_answered,
-                               loss=run.loss_per_epoch[-1], wps=run.words_per_sec))
+with warnings.catch_warnings():  # 손실은 표가 보여 주므로, 여기서는 "손실이 줄지 않았다"는 경고가 필요 없습니다
+    warnings.filterwarnings("ignore", message="the loss did not fall", category=RuntimeWarning)
+    for name, change in ABLATION:
+        live[name] = []
+        for seed in range(SEED, SEED + ABLATION_SEEDS):
+            try:
+                run = fast.train(corpus[:ABLATION_TOKENS], vocab_size, progress=False,
+                                 **dict(SETTINGS, epochs=ABLATION_EPOCHS, seed=seed, **change))
+            except FloatingPointError:
+                live[name].append(None)  # 발산
+                continue
+            ev = evaluate_analogies(ANALOGY_FILE, run.W_in, word_to_id)
+            live[name].append(dict(acc=ev.accuracy, right=ev.n_correct, answered=ev.n_answered,
+                                   loss=run.loss_per_epoch[-1], wps=run.words_per_sec))
 wps = {name: np.mean([r["wps"] for r in runs if r]) if any(runs) else np.nan for name, runs in live.items()}
 for name in live:
     print(f"{pad(ROW_NAMES[name], 22)} {pad(f'초당 {wps[name]:,.0f}단어', 16, '>')}, 모두 켬 행의 {wps[name] / wps['all on']:.2f}배")
@@ -626,8 +634,8 @@ print(f"{W.shape[0]:,} x {W.shape[1]} 벡터를 다시 불러왔습니다. 똑�
 # ## 정리
 #
 # - PTB는 토큰이 약 백만 개이고 어휘(vocabulary)는 10,000단어입니다. 단어의 빈도는 매우 고르지 않습니다.
-# - 네거티브 샘플링(negative sampling)을 쓰는 계층 CBOW는 올바르게 학습하지만 느립니다. 측정한 초당 단어 수로 계산하면
-#   교재처럼 말뭉치(corpus)를 열 에폭 학습하는 데 이 시리즈의 노트북 하나에 허용된 1분의 몇 배가 걸리므로(2절이 추정값을
+# - 네거티브 샘플링(negative sampling)을 쓰는 계층으로 쌓은 CBOW는 올바르게 학습하지만 느립니다. 측정한 초당 단어 수로 계산하면
+#   교재처럼 말뭉치(corpus)를 열 에폭 학습하는 데 이 시리즈의 노트북 하나에 허용된 1분보다 훨씬 오래 걸리므로(2절이 추정값을
 #   출력합니다), 정해진 단계 수만 실행했습니다. 기본 설정값에서는 그 뒤에 자주 나오는 단어의 벡터가 한 방향을 공유합니다.
 # - 손실은 `k`에만 달린 값에서 평평하게 시작하고(연습 문제 1), 가중치가 충분히 커져 모델이 진짜 타깃(target)과
 #   샘플링한 부정적 예를 구별하게 되면 줄어듭니다.
@@ -652,7 +660,7 @@ q1, q2, q3, q4 = w2vlib.exercises.load("05", lang="ko")
 # %% [markdown]
 # **1. 손실은 어디에서 시작할까요?** 2절에서는 첫 단계의 손실을 측정하고, 그 값이 부정적 예의 수 `k`에만 달려
 # 있다고 했습니다. 그 값을 유도해 보세요. 학습 전에는 점수가 거의 0입니다. 예상되는 시작 손실을 `k`의 함수로 써
-# 보세요. 자동 채점은 여러 `k`를 시험하고, 위의 계층 모델 학습의 첫 단계와 비교합니다.
+# 보세요. 자동 채점은 여러 `k`를 시험하고, 위의 계층으로 쌓은 모델 학습의 첫 단계와 비교합니다.
 
 # %%
 def start_loss(k):
@@ -665,7 +673,7 @@ q1.check(start_loss, negative=NEGATIVE, measured=losses[0])
 # %% [markdown]
 # **2. lazy Adam.** `w2vlib.Adam(lazy=True)`는 교재의 Adam을 더 빠르게 구현한 것이 아니라 *다른 옵티마이저*입니다.
 # 단계마다 움직이는 방식이 달라서, 이것으로 학습하면 다른 가중치에 이릅니다(어떻게 다른지는 답한 뒤에 채점 결과가
-# 알려 줍니다). 여기서는 속도만 비교합니다. 먼저 예측해 보세요. 답 다음의 셀이 두 옵티마이저로 계층 모델을 몇 단계씩
+# 알려 줍니다). 여기서는 속도만 비교합니다. 먼저 예측해 보세요. 답 다음의 셀이 두 옵티마이저로 계층으로 쌓은 모델을 몇 단계씩
 # `SPEED_ROUNDS`라운드 동안 번갈아 학습하고, 초당 단어 수의 중앙값을 비교합니다. lazy Adam이 더 빠르다면 왜일까요?
 # 글자 하나로 답해 보세요.
 #
@@ -677,7 +685,7 @@ q1.check(start_loss, negative=NEGATIVE, measured=losses[0])
 
 # %%
 answer_2 = ...  # "a", "b", "c" 또는 "d"
-q2.check(answer_2)
+q2.check(answer_2, batch_size=BATCH_SIZE, window=WINDOW_SIZE, negative=NEGATIVE)
 
 # %% tags=["nbval-ignore-output"]
 adam_rounds = np.array([(layered_speed(w2vlib.Adam(), 30), layered_speed(w2vlib.Adam(lazy=True), 30))

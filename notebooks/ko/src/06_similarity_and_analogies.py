@@ -28,7 +28,7 @@
 # - *you*, *year*, *car*, *toyota*의 최근접 이웃(nearest neighbours, `most_similar`)을 각 단어의 출현 횟수와 함께 보기
 # - 벡터 연산으로 푸는 유추 문제(analogy problem, 3CosAdd), 가장 좋은 답과 그 점수
 # - 유추 문제 파일 전체로 벡터를 평가하는 법: 범주별 정확도(막대 그래프), 커버리지(coverage), 3CosAdd 대 3CosMul
-# - 교재의 정규화하지 않은 내적 순위가 제대로 된 코사인 순위와 어떻게 다른지, 같은 벡터로 비교하기
+# - 교재의 정규화하지 않은 내적 순위가 코사인 순위와 어떻게 다른지, 같은 벡터로 교재의 네 문제와 파일 전체에서 비교하기
 
 # %%
 # %matplotlib inline
@@ -68,7 +68,7 @@ ANALOGY_FILE = Path("../..") / "data" / "analogies_ptb.txt"  # 이 프로젝트�
 # 시드로 학습합니다(같은 벡터가 나옵니다). 그래서 이 노트북은 혼자서도 실행됩니다. 돌려주는 값은
 # `w2vlib.WordVectors`이고, gensim의 `KeyedVectors`와 같은 이름의 속성과 메서드를 가집니다. `wv["car"]`는 벡터이고,
 # `wv.similarity`, `wv.most_similar`, `wv.key_to_index`, `wv.index_to_key`, `wv.vectors`가 있습니다. 여기서 배운
-# 것은 gensim에서도 그대로 통합니다. 교재의 함수를 쓰기 위해 세 구성 요소에도 교재의 이름을 붙입니다. 말뭉치는 각
+# 것은 gensim에서도 그대로 쓸 수 있습니다. 교재의 함수를 쓰기 위해 세 구성 요소에도 교재의 이름을 붙입니다. 말뭉치는 각
 # 단어의 출현 횟수를 세기 위해서만 불러옵니다.
 
 # %%
@@ -149,6 +149,8 @@ print("확인 통과: 교재의 most_similar와 wv.most_similar가 모든 질의
 # 열을 하나하나 따로 섞은 것입니다. 열을 섞으면 차원마다의 값은 그대로이므로 학습된 벡터가 모두 공유하는 것(노트북
 # 05가 공통 방향을 쟀습니다)은 남지만, 단어의 정체는 모두 깨집니다. 학습된 벡터는 등방성이 아니므로 첫 번째 수준은
 # 우연을 낮게 잡을 수 있고, 열을 섞은 수준이 더 공정한 기준입니다(셀이 둘 다, 그리고 어느 쪽이 높은지 출력합니다).
+# 최댓값의 평균은 문턱값이 아닙니다(무작위 행의 절반쯤은 그 평균을 넘습니다). 그래서 질의 단어마다 그중 가장 큰 값과
+# 비교합니다.
 
 # %%
 H = W.shape[1]
@@ -157,20 +159,21 @@ R = w2vlib.normalize(null_rng.standard_normal((len(word_to_id), H)))  # 등방�
 P = w2vlib.normalize(null_rng.permuted(W, axis=0))  # W의 열마다 서로 독립적으로 섞음
 null_q = np.arange(20)
 
-def mean_top_cosine(M):
-    """처음 몇 행이 다른 모든 행과 이루는 가장 큰 코사인의, 그 행들에 대한 평균."""
+def top_cosines(M):
+    """처음 몇 행이 각각 다른 모든 행과 이루는 가장 큰 코사인(가장 잘 맞는 짝)."""
     sims = M[null_q] @ M.T
     sims[np.arange(len(null_q)), null_q] = -np.inf  # 벡터는 자기 자신의 이웃이 아닙니다
-    return float(sims.max(axis=1).mean())
+    return sims.max(axis=1)
 
-null_iso, null_perm = mean_top_cosine(R), mean_top_cosine(P)
+null_iso, null_perm = top_cosines(R), top_cosines(P)
 print(f"우연 수준: {H}차원에서 벡터 하나가 관계없는 벡터 {len(word_to_id) - 1:,}개와 이루는 가장 큰 코사인의 평균"
-      f"(벡터 {len(null_q)}개)은 무작위 방향에서 {null_iso:.3f}, 열을 섞은 우리 벡터에서 {null_perm:.3f}입니다 "
-      f"(열을 섞은 쪽이 {'더 높습니다' if null_perm > null_iso else '더 높지 않습니다'})")
+      f"(벡터 {len(null_q)}개)은 무작위 방향에서 {null_iso.mean():.3f}, 열을 섞은 우리 벡터에서 {null_perm.mean():.3f}입니다 "
+      f"(열을 섞은 쪽이 {'더 높습니다' if null_perm.mean() > null_iso.mean() else '더 높지 않습니다'}). "
+      f"열을 섞은 행 {len(null_q)}개의 가장 큰 코사인은 {null_perm.min():.3f}에서 {null_perm.max():.3f} 사이입니다")
 for query, near in neighbours.items():
     lowest = near[-1][1]
-    print(f"    {query}: 상위 {TOP}개 이웃의 코사인은 열을 섞은 수준보다 "
-          f"{'모두 높습니다' if lowest > null_perm else '모두 높지는 않습니다'} (가장 낮은 값 {lowest:.3f})")
+    print(f"    {query}: 상위 {TOP}개 이웃의 코사인은 열을 섞은 모든 행의 가장 큰 코사인보다 "
+          f"{'모두 높습니다' if lowest > null_perm.max() else '모두 높지는 않습니다'} (가장 낮은 값 {lowest:.3f})")
 
 # %% [markdown]
 # 목록은 출현 횟수를 염두에 두고 읽으세요. 단어가 한 번 나올 때마다 그 벡터가 배운 맥락이 하나씩 늘어나므로,
@@ -230,7 +233,7 @@ print(f"PTB의 토큰은 {len(corpus):,}개로, Google News보다 약 {ratio_to_
 # 몇 번밖에 나오지 않은 단어는 그만큼만 갱신되었으므로 그 방향은 대부분 잡음입니다. 그런데 3CosAdd는 정규화한
 # 벡터로 계산합니다. 문제의 단어는 드물든 흔하든 모두 단위 벡터 하나를 `b - a + c`에 더합니다. 그래서 드문 단어도
 # 흔한 단어만큼 합을 움직이고, 그 방향은 잡음이 많아서 답을 관계에서 멀어지게 할 수 있습니다(아래 셀은 단어마다
-# 합에서 차지하는 몫을 보여 주고, 드문 단어의 영향은 연습 문제 3이 측정합니다).
+# 합에서 차지하는 몫을 보여 줍니다).
 # 표의 마지막 열도 경고 신호입니다. 기대하는 답이 그저 `b`만으로 찾은 최근접 단어라면, "풀린" 유추는 학습된
 # 관계가 아니라 유사도를 보여 주는 것일 수 있습니다. 문제 네 개로는 어느 쪽도 증명하지 못합니다. 다음 절은 문제
 # 파일 전체를 바로 그 기준선과 비교하고, 연습 문제 3은 가장 드문 단어의 출현 횟수가 결과를 좌우하는지 묻습니다.
@@ -323,7 +326,7 @@ ax.barh(y + 0.2, acc_mul, height=0.4, xerr=wilson_errors("mul"), capsize=2, labe
 ax.set_yticks(y, labels=sec)
 ax.invert_yaxis()
 ax.set_xlabel("정확도 (범주의 문제 중 맞힌 비율)")
-ax.set_title("범주별 유추 정확도 (선: 95% 이항 구간)")
+ax.set_title("범주별 유추 정확도 (선: 95% 윌슨 구간)")
 ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
 plt.show()
 
@@ -338,7 +341,8 @@ ci = binomtest(int(round(acc_add.mean() * n_sec)), n_sec).proportion_ci(method="
 print(f"가장 좋은 범주는 {best} ({acc_add.max():.3f}), 가장 나쁜 범주는 {worst} ({acc_add.min():.3f})입니다. 범주마다 "
       f"문제가 {n_sec}개이므로, {acc_add.mean():.3f} 근처 정확도의 95% 윌슨 구간은 {ci.low:.3f}~{ci.high:.3f}입니다")
 print(f"범주 단어의 출현 횟수 중앙값과 3CosAdd 정확도의 스피어먼 상관계수는 범주 {len(sec)}개에서 {rho_sec:.2f}입니다 "
-      f"(p = {rho_test.pvalue:.2f}, 아무 관계가 없을 때 이만큼 강한 상관이 나올 확률)")
+      f"(p = {rho_test.pvalue:.2f}, 아무 관계가 없을 때 부호와 상관없이 "
+      "적어도 이만큼 강한 상관이 나올 확률)")
 
 # %%
 for r in res.values():
@@ -363,28 +367,57 @@ print("확인 통과: 3CosAdd가 b만으로 찾은 최근접 단어를 이기고
 #
 # ## 6. 교재의 내적 순위 대 코사인
 #
-# 교재의 `analogy`는 질의 벡터 `b - a + c`는 정규화하지만, 단어 벡터는 *정규화하지 않은* 채로 내적해 순위를
-# 매깁니다. 그러면 긴 벡터는 방향과 상관없이 높은 점수를 받고, 이 노트북의 2절에서 본 것처럼 긴 벡터는 자주 나오는 단어의
-# 것입니다. `w2vlib.similarity.analogy(..., method="dot")`는 교재의 순위를 재현하고, `method="cosine"`(기본값)은 모든
-# 벡터를 정규화합니다. 같은 벡터, 같은 문제입니다.
+# 교재의 `analogy`(`common/util.py`)는 단어 행렬의 정규화하지 않은 행 그대로 `b - a + c`를 만들고, 그 합을
+# 정규화한 뒤, 정규화하지 않은 행과의 내적으로 단어의 순위를 매깁니다. 그래서 길이가 두 번 들어갑니다. 한 번은
+# 질의 벡터에서입니다. 자주 나오는(긴) 문제 단어가 다른 단어를 압도합니다. 문제 단어마다 단위 벡터 하나를 더하는
+# 4절과 반대입니다. 또 한 번은 순위에서입니다. 긴 벡터는 방향과 상관없이 높은 점수를 받습니다. 이 노트북의 2절에서
+# 본 것처럼 긴 벡터는 자주 나오는 단어의 것입니다. `w2vlib.similarity.analogy(..., method="dot")`는 교재의 함수를
+# 재현하고(아래 확인 셀이 교재 코드를 네 줄로 옮긴 것과 비교합니다), `method="cosine"`(기본값, 3CosAdd)은 모든
+# 벡터를 정규화합니다. 같은 벡터로 교재의 네 문제를 풀어 봅니다.
 
 # %%
+book_ids = np.array([[word_to_id[w] for w in q] for q in QUESTIONS])
+book_rank, book_first = {}, {}
 for method in ("dot", "cosine"):
-    top = analogy("king", "man", "queen", word_to_id, id_to_word, W, top=TOP, method=method)
-    print(f"{method:>6}: " + ", ".join(f"{w} {s:.3f}" for w, s in top))
+    order = np.argsort(-analogy_scores(W, book_ids[:, 0], book_ids[:, 1], book_ids[:, 2], method=method),
+                       axis=1, kind="stable")
+    book_rank[method] = [int(np.flatnonzero(order[i] == book_ids[i, 3])[0]) + 1 for i in range(len(QUESTIONS))]
+    book_first[method] = [id_to_word[int(order[i, 0])] for i in range(len(QUESTIONS))]
+rows = []
+for i, (a, b, c, expected) in enumerate(QUESTIONS):
+    rows.append([f"{a}:{b} = {c}:{expected}", int(counts[word_to_id[expected]])]
+                + [x for m in ("dot", "cosine")
+                   for x in (f"{book_first[m][i]} ({int(counts[word_to_id[book_first[m][i]]]):,})", book_rank[m][i])])
+print(format_table(["문제", "답의 출현 횟수", "내적: 1위 (횟수)", "내적: 정답 순위", "코사인: 1위 (횟수)",
+                    "코사인: 정답 순위"], rows))
+first_right = {m: sum(r == 1 for r in book_rank[m]) for m in book_rank}
+print(f"정답을 1위로 고른 문제는 내적(교재의 순위)이 {len(QUESTIONS)}개 중 {first_right['dot']}개, "
+      f"코사인이 {len(QUESTIONS)}개 중 {first_right['cosine']}개입니다")
+vocab_med = np.median(counts[seen])
+exp_counts = [int(counts[word_to_id[q[3]]]) for q in QUESTIONS]
+print(f"기대하는 답의 출현 횟수는 {', '.join(f'{x:,}' for x in exp_counts)}번이고, 어휘의 중앙값 단어는 "
+      f"{vocab_med:,.0f}번 나옵니다")
 
 # %%
-for method in ("dot", "cosine"):
-    w = analogy("king", "man", "queen", word_to_id, id_to_word, W, top=1, method=method)[0][0]
-    length_rank = int((norms > norms[word_to_id[w]]).sum()) + 1
-    print(f"{method:>6}의 첫 번째 답 {w!r}: {int(counts[word_to_id[w]]):,}번 출현, "
-          f"벡터 길이 {norms[word_to_id[w]]:.2f} (길이 순위 {V:,}개 중 {length_rank:,}위)")
+def book_analogy(a, b, c, word_matrix, top):
+    """교재 common/util.py의 analogy에서 출력만 뺀 것. 원래 행, 정규화한 질의, 원래 행과의 내적."""
+    query_vec = word_matrix[word_to_id[b]] - word_matrix[word_to_id[a]] + word_matrix[word_to_id[c]]
+    similarity = word_matrix @ (query_vec / np.sqrt((query_vec * query_vec).sum()))
+    return [id_to_word[i] for i in (-similarity).argsort() if id_to_word[i] not in (a, b, c)][:top]
+
+for i, (a, b, c, expected) in enumerate(QUESTIONS):
+    assert book_analogy(a, b, c, W, TOP) == [w for w, _ in analogy(a, b, c, word_to_id, id_to_word, W, top=TOP,
+                                                                   method="dot")]
+    assert book_rank["cosine"][i] == ranks[(a, b, c)], "method='cosine'은 4절의 순위입니다"
+print("확인 통과: method='dot'은 교재의 네 문제에서 교재와 같은 상위 답을 주고, method='cosine'은 4절의 "
+      "순위를 줍니다")
 
 # %% [markdown]
-# 이 문제 하나를 어느 순위가 맞히든, 길이를 보세요. 내적은 방향과 상관없이 긴 벡터에 점수를 주므로 그 답은 자주
-# 나오는 단어가 되기 쉽고, 정답이 마침 자주 나오는 단어인 문제에서는 내적 순위가 이길 수 있습니다. 반대로 길이를
-# 무시하는 코사인은, 짧고 잡음 많은 벡터가 우연히 맞는 쪽을 가리키는 드문 단어를 고를 수 있습니다. 문제 하나는
-# 일화일 뿐입니다. 이제 파일의 모든 문제에 두 방식으로 답해 봅니다(1위 답).
+# 이 표는 교재 자신의 시험이고, 여기서는 교재의 순위가 코사인보다 나아 보일 수 있습니다(표 아래 줄이 1위를 셉니다).
+# 이유는 출현 횟수가 말해 줍니다. 교재가 기대하는 답은 자주 나오는 단어이고(마지막 줄이 어휘의 중앙값 단어와
+# 비교합니다), 자주 나오는 답에는 긴 벡터가 유리합니다. 코사인은 길이를 무시하므로, 짧고 잡음 많은 벡터가 우연히
+# 맞는 쪽을 가리키는 드문 단어를 1위로 고를 수 있습니다(코사인 열의 출현 횟수를 보세요). 교재가 고른 문제 네 개로는
+# 어느 순위도 측정하지 못합니다. 이제 파일의 모든 문제에 두 방식으로 답해 봅니다(1위 답).
 
 # %%
 picked = {}
@@ -421,17 +454,20 @@ print(f"파일 전체에서 코사인 순위는 {'더 정확하고' if cos_acc >
       "")
 print(f"코사인만 맞힌 문제는 {only_cos}개, 내적만 맞힌 문제는 {only_dot}개입니다. 두 순위가 똑같이 좋다면 "
       f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_dot < 0.001 else f'= {p_dot:.3f}'}입니다 (양측 부호 검정)")
+print(f"따라서 파일 전체에서는 {'5% 수준에서 뚜렷한 차이가 있습니다' if p_dot < 0.05 else '5% 수준에서 뚜렷한 승자가 없습니다'}. "
+      f"교재의 네 문제에서는 내적이 {first_right['dot']}개, 코사인이 {first_right['cosine']}개를 1위로 맞힙니다")
 
 # %% [markdown]
 # 정확도보다 부호 검정을 먼저 읽으세요. 두 순위는 많은 문제에서 다른 답을 고르지만 그중 대부분은 둘 다 틀리고,
-# 둘 중 정확히 하나만 맞힌 문제만이 두 순위를 비교해 줍니다. 몇백 문제짜리 파일 하나에서는 그 차이가 우연 이상일
-# 수도, 아닐 수도 있습니다(위의 p 값이 어느 쪽인지 말해 줍니다). 코사인으로 순위를 매기는 이유는 그것에만 기대지
-# 않습니다. 코사인은 `b - a + c`의 *방향*, 즉 관계를 묻지만, 내적은 후보가 얼마나 자주 나왔는지를 섞어 넣습니다(2절).
-# 위의 출현 횟수 중앙값은 기준점, 즉 기대하는 답의 중앙값과 비교해야 합니다(위의 줄들이 두 순위를 그것과 비교합니다).
-# 내적 순위는 자주 나오는 단어 쪽으로 기울고, 코사인은 반대로 짧고 잡음 많은 벡터를 가진 드문 단어 쪽으로 기울 수
-# 있습니다. 그래도 코사인 순위가 표준이고 `evaluate_analogies`와 gensim도 이것을 씁니다. 코사인은 빈도가 아니라 관계의
-# 방향을 묻기 때문입니다. 위의
-# 문제 하나에서 교재의 순위가 더 좋아 보이는 것은 어느 쪽으로든 일화일 뿐입니다.
+# 둘 중 정확히 하나만 맞힌 문제만이 두 순위를 비교해 줍니다. 그 갈림이 우연 이상인지는 p 값이 말해 주며, 몇백 문제짜리
+# 파일 하나에서는 우연 이상이 아닐 수도 있습니다. 교재의 네 문제가 내적 순위 쪽을 들어 준다면(마지막 줄), 그 이유는
+# 이 절 첫머리의 표에 있습니다. 그 답들은 자주 나오는 단어이고, 바로 길이가 유리한 경우입니다. 파일 전체에서는 내적 순위의
+# 답이 자주 나오는 단어 쪽으로 기울고, 코사인의 답은 드문 단어 쪽으로 기울 수 있습니다(두 중앙값을 위의 기대하는 답의
+# 중앙값과 비교해 보세요).
+#
+# 그래서 우리는 측정으로 이겨서가 아니라 원칙에 따라 코사인으로 순위를 매깁니다. 코사인은 `b - a + c`의 *방향*, 즉
+# 관계를 묻지만, 내적은 후보가 얼마나 자주 나왔는지를 질의에서 한 번, 순위에서 또 한 번 섞어 넣습니다(2절).
+# `evaluate_analogies`와 gensim의 `most_similar`도 코사인을 씁니다.
 #
 # ## 정리
 #
@@ -441,14 +477,16 @@ print(f"코사인만 맞힌 문제는 {only_cos}개, 내적만 맞힌 문제는 
 #   것을 알 수 있습니다. 대명사는 대명사끼리, 시간을 나타내는 단어는 그런 단어끼리 모입니다.
 # - **유추 문제**(analogy problem)는 벡터 연산 `b - a + c`로 풀고, 문제의 단어를 뺀 어휘(vocabulary) 전체에서 코사인으로
 #   순위를 매깁니다(3CosAdd). 3CosMul은 그 변형입니다.
-# - 토큰이 약 백만 개인 말뭉치(corpus)에서는 범주마다 정확도가 다릅니다. 범주마다 문제가 몇십 개뿐이므로 이항
+# - 토큰이 약 백만 개인 말뭉치(corpus)에서는 범주마다 정확도가 다릅니다. 범주마다 문제가 몇십 개뿐이므로 이항(윌슨)
 #   오차 막대보다 큰 차이만 의미가 있습니다. 3CosAdd에서는 문제의 단어마다 단위 벡터 하나를 더하므로, 드문 단어의
 #   잡음 많은 방향도 흔한 단어의 방향만큼 무게를 가집니다.
 # - 3CosMul은 유사도 하나가 지배하는 것을 막으려고 만들어졌습니다. 믿기 전에 측정하세요. 이 벡터에서는 5절 표
 #   아래의 줄들이 문제마다 짝지어(부호 검정) 3CosAdd와 비교하고, 3CosAdd를 `b`나 `c`만으로 찾은 최근접 단어와도
 #   비교합니다.
-# - 정규화하지 않은 내적으로 매기는 교재의 순위는 많은 답을 바꾸고(6절에서 셉니다) 빈도(긴 벡터)를 섞어 넣습니다.
-#   6절의 중앙값을 기대하는 답의 중앙값과 비교해 보세요. 코사인으로 순위를 매기세요.
+# - 교재의 `analogy`는 정규화하지 않은 벡터로 `b - a + c`를 만들고 정규화하지 않은 내적으로 순위를 매기므로, 빈도(벡터
+#   길이)가 두 번 들어갑니다. 답이 자주 나오는 단어일 때는 그것이 유리합니다. 교재의 네 문제가 그렇습니다(6절이 두
+#   방식으로 셉니다). 파일 전체에서 어느 순위가 나은지는 부호 검정이 말해 줍니다. 우리는 측정으로 이겨서가 아니라
+#   원칙에 따라(빈도가 아니라 관계의 방향) 코사인으로 순위를 매깁니다.
 #
 # ## 연습 문제
 #

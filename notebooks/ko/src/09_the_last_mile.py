@@ -89,7 +89,7 @@ WINDOW_SIZE = 5         # 맥락의 최대 반경 (단어마다 반경을 1..WIN
 NEGATIVE = 5            # 타깃마다 뽑는 부정적 예의 수
 LR = 0.05               # 여기 나오는 모든 단어 단위 SGD 학습기의 시작 학습률 (word2vec.c의 CBOW 기본값)
 SLICE_WORDS = 1_000     # 순수 파이썬 반복문이 학습할 PTB 단어 수 (느리기 때문)
-TRICK_WORDS = 100_000   # 컴파일된 변형 하나가 학습할 PTB 단어 수 (4절과 5절: 세 차례의 중앙값)
+TRICK_WORDS = 100_000   # 컴파일된 변형 하나가 학습할 PTB 단어 수 (4절과 5절: 세 차례 중 가장 빠른 차례)
 EPOCHS = 2              # 비교 표에 나오는 모든 학습기의 에폭 수 (벤치마크는 10)
 LAYERED_STEPS = 50      # 계층으로 쌓은 모델의 단계 수 (배치 100), 그 시간은 외삽합니다
 THREADS = 2             # Hogwild 스레드 수 (numba가 보는 코어 수 이하)
@@ -294,18 +294,18 @@ print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 �
 #   생성기(`word2vec_inner.pyx`의 `random_int32`)는 곱하는 수와 더하는 수가 같지만, Java의 `Random`처럼 상태를
 #   48비트만 남기고(`& 281474976710655ULL`, 곧 2^48 − 1) 비트 16부터 위를 돌려줍니다. 컴파일된 코드 안에서는 numba의 `np.random`도 컴파일되므로, 여기서
 #   LCG로 빨라지는 정도는 작을 수 있습니다(아래 표의 처음 두 줄이 측정합니다). 확실히 얻는 것은 상태가 정수 하나라는
-#   점입니다. 말뭉치의 조각(chunk)마다 자기 상태를 따로 가질 수 있고, 5절은 이것으로 스레드 학습을 조각 단위로 재현할
-#   수 있게 만듭니다.
+#   점입니다. 말뭉치의 조각(chunk)마다 자기 상태를 따로 가질 수 있으므로, 어느 스레드가 맡든 조각마다 같은 난수를
+#   뽑습니다(그래도 스레드가 여럿이면 실행할 때마다 벡터가 달라집니다. 5절).
 # - **시그모이드 함수**(sigmoid function): `exp`는 명령 수십 개입니다. word2vec.c는 [-6, 6] 구간의 값 1000개를 담은
 #   표(`#define EXP_TABLE_SIZE 1000`, `#define MAX_EXP 6`)에서 읽습니다. 인덱스는
 #   `expTable[(int)((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2))]`입니다. C에서 이 나눗셈은 정수끼리의 나눗셈이라
 #   곱하는 수는 83.3이 아니라 1000 / 6 / 2 = 83이고, 인덱스는 996까지만 갑니다. 그래서 word2vec.c의 조회 오차는 아래
-#   한계의 약 3배입니다(다음 셀이 출력합니다). gensim의 `word2vec_inner.pyx`도 같은 식을 쓰지만, `language_level=3`인
-#   Cython은 정확히 나눕니다(83.3). 이 노트북과 패키지도 gensim과 같이 `int((f + 6) * (1000 / 12))`로 인덱스 0..999를
-#   만듭니다. [-6, 6] 밖의 점수에서 word2vec.c는 시그모이드를 0이나 1로 잘라 그대로 갱신하고, gensim은 그 갱신을
+#   한계의 약 3배입니다(다음 셀이 출력합니다). gensim의 `word2vec_inner.pyx`도 같은 식을 쓰고, gensim도 word2vec.c와
+#   같은 항목을 읽습니다(아래의 한 셀이 설치된 gensim에 어느 항목을 읽었는지 묻습니다). 이 노트북과 패키지는 정확한
+#   곱하는 수로 `int((f + 6) * (1000 / 12))`, 곧 인덱스 0..999를 만들므로, 조회 오차가 아래 한계 안에 듭니다. [-6, 6] 밖의 점수에서 word2vec.c는 시그모이드를 0이나 1로 잘라 그대로 갱신하고, gensim은 그 갱신을
 #   *건너뜁니다*(`if f_dot <= -MAX_EXP or f_dot >= MAX_EXP: continue`). 패키지는 word2vec.c처럼 잘라냅니다. 이 표는
-#   각 칸의 왼쪽 끝에서의 시그모이드 값을 담으므로, 오차는 많아야 한 칸(12 / 1000)에 시그모이드 곡선의 가장 가파른
-#   기울기(도함수의 최댓값 1/4)를 곱한 값입니다.
+#   각 칸의 왼쪽 끝에서의 시그모이드 값을 담으므로, 오차는 많아야 한 칸(12 / 1000)에 시그모이드의 도함수의
+#   최댓값(1/4)을 곱한 값입니다.
 # - **부정적 예**: word2vec.c는 단어 ID 10^8개짜리 표(`InitUnigramTable`의 `table_size = 1e8`, 4바이트 `int`로
 #   400 MB)에서 항목 하나를 읽습니다. 이 표에서 각 단어는 자기 확률만큼의 몫을 차지합니다. 한 번만 읽으면 되지만,
 #   캐시에서 먼 무작위 주소입니다. gensim은 그 대신 단어마다 항목 하나인 누적 표(`cum_table`)를 두고 이진
@@ -336,13 +336,13 @@ for _ in range(3):  # 세 차례, 차례마다 변형을 한 번씩: 느려지�
                               np.random.default_rng(SEED), lcg, SEED + 1, sig_table, use_sig, big_table, use_big)
         trick_times[name].append(time.perf_counter() - start)
         trick_loss[name] = loss
-trick_speed = {name: TRICK_WORDS / np.median(ts) for name, ts in trick_times.items()}
+trick_speed = {name: TRICK_WORDS / min(ts) for name, ts in trick_times.items()}  # 가장 빠른 차례
 
 
 def round_ratios(slow, fast):
-    """차례마다의 속도 배율 fast/slow (같은 차례는 같은 부하를 받습니다): 중앙값, 최솟값, 최댓값."""
+    """속도 배율 fast/slow: 가장 빠른 차례끼리의 배율, 그리고 한 차례 안의 배율 중 가장 작은 값과 가장 큰 값."""
     r = np.array(trick_times[slow]) / np.array(trick_times[fast])
-    return np.median(r), r.min(), r.max()
+    return min(trick_times[slow]) / min(trick_times[fast]), r.min(), r.max()
 
 
 names = [v[0] for v in variants]
@@ -354,7 +354,7 @@ fig, ax = plt.subplots(figsize=(7, 2.6))
 ax.barh(range(len(names))[::-1], [trick_speed[n] for n in names], color="tab:blue")
 ax.set_yticks(range(len(names))[::-1], names)
 ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v / 1e3:.0f}k"))
-ax.set_xlabel("초당 단어 수 (스레드 1개, 세 차례의 중앙값)")
+ax.set_xlabel("초당 단어 수 (스레드 1개, 세 차례 중 가장 빠른 차례)")
 ax.set_title("컴파일된 반복문, 줄마다 기법을 하나씩 더 켬")
 plt.show()
 
@@ -373,14 +373,48 @@ c_error = np.abs(c_table[c_index] - exact)[np.abs(x) < 6].max()
 print(f"word2vec.c의 인덱스(정수 나눗셈 인수 {1000 // 6 // 2}): [-6, 6] 안에서 가장 큰 오차 {c_error:.4f}")
 losses = np.array([trick_loss[n] for n in names])
 print("변형별 손실 (첫 번째 대비):", np.round(losses / losses[0], 3))
-assert table_error[np.abs(x) < 6].max() < 12 / sig_table.size * 0.25 + 1e-6  # 한 칸 x 곡선의 최대 기울기 1/4
+assert table_error[np.abs(x) < 6].max() < 12 / sig_table.size * 0.25 + 1e-6  # 한 칸 x 도함수의 최댓값 1/4
 assert np.all(np.abs(losses / losses[0] - 1) < 0.05), "기법들이 학습 내용을 바꾸면 안 됩니다"
-print("확인 통과: 표의 오차는 한 칸에 시그모이드 곡선의 최대 기울기(1/4)를 곱한 값보다 작고, "
+print("확인 통과: 표의 오차는 한 칸에 시그모이드의 도함수의 최댓값(1/4)을 곱한 값보다 작고, "
       "모든 변형의 학습 손실이 첫 번째 변형의 5% 이내입니다")
 
 # %% [markdown]
-# 위의 배율은 컴퓨터 상태를 염두에 두고 읽어야 합니다. 각 값은 번갈아 돌린 세 차례의 중앙값이고, 괄호 안은 가장
-# 작은 차례와 가장 큰 차례입니다. 그 범위가 1을 포함하면 셀은 "측정할 만한 차이가 없습니다"라고 출력합니다. 표의
+# gensim은 어느 항목을 읽을까요? gensim의 출력 행은 0에서 시작하므로, 목표 단어의 행이 처음 받는 갱신은
+# `(1 - f) * alpha * h`이고, 여기서 `f`는 점수가 정확히 0일 때의 표 항목입니다. 그 자리에서 word2vec.c의 정수
+# 곱하는 수는 항목 6 × 83 = 498을 읽고, 정확한 곱하는 수 1000 / 12는 항목 500을 읽습니다. 설치된 gensim을 두 단어짜리
+# 문장 하나로 학습시키고, 학습된 출력 행을 그 행을 학습시킨 입력 행으로 나눈 다음, 그렇게 얻은 `1 - f`를 그것이 나온
+# 항목 번호로 되돌립니다(항목 `i`에는 `(i / 1000 * 2 - 1) * 6`의 시그모이드 값이 들어 있습니다). 부정적 예가 함께
+# 건드린 행은 깨끗한 측정이 아니므로, 셀은 모든 성분이 같은 `1 - f`를 주는 행을 씁니다.
+
+# %%
+try:
+    import gensim
+    from gensim.models import Word2Vec
+except ImportError:
+    gensim = None
+if gensim is None:
+    print("gensim이 설치되어 있지 않아(pip install gensim) 확인할 것이 없습니다")
+else:
+    probe_model = Word2Vec(vector_size=4, window=1, sg=0, negative=1, sample=0, min_count=1, workers=1,
+                           alpha=0.1, min_alpha=0.1, seed=0)
+    probe_model.build_vocab([["a", "b"]])
+    start_vectors = probe_model.wv.vectors.copy()
+    probe_model.train([["a", "b"]], total_examples=1, epochs=1)
+    a_id, b_id = probe_model.wv.key_to_index["a"], probe_model.wv.key_to_index["b"]
+    candidates = [probe_model.syn1neg[b_id] / start_vectors[a_id] / 0.1,  # 목표 단어 b, 그 맥락 a
+                  probe_model.syn1neg[a_id] / start_vectors[b_id] / 0.1]  # 목표 단어 a, 그 맥락 b
+    clean = [c for c in candidates if np.ptp(c) < 1e-4]
+    assert clean, "출력 행 하나는 첫 갱신 하나, 곧 입력 행에 (1 - f)를 곱한 값만 담고 있어야 합니다"
+    f_read = 1 - float(clean[0].mean())
+    entry = (math.log(f_read / (1 - f_read)) / 6 + 1) * 1000 / 2
+    print(f"gensim {gensim.__version__}: 1 - f = {1 - f_read:.4f}, 곧 f는 표의 {entry:.1f}번 항목입니다 "
+          f"(word2vec.c의 곱하는 수 83은 {6 * (1000 // 6 // 2)}번, 정확한 곱하는 수는 {6 * 1000 / 12:.0f}번을 읽습니다)")
+
+# %% [markdown]
+# 위의 배율은 컴퓨터 상태를 염두에 두고 읽어야 합니다. 다른 프로그램은 실행을 느리게 할 수만 있고 빠르게 할 수는
+# 없으므로, 초당 단어 수 열, 막대, 배율 모두 변형마다 가장 빠른 차례를 씁니다. 곧 배율은 표에 있는 두 초당 단어 수의
+# 비입니다. 괄호 안은 한 차례 안(두 변형을 잇달아 잰 것)의 배율 중 가장 작은 값과 가장 큰 값입니다. 가장 빠른
+# 차례끼리의 배율은 늘 이 범위 안에 있고, 범위가 1을 포함하면 셀은 "측정할 만한 차이가 없습니다"라고 출력합니다. 표의
 # 오차는 SGD 자체의 잡음(부정적 예는 무작위 단어입니다)에 비하면 작기 때문에 word2vec.c가 이것을 쓸 수 있었습니다. 거대한 표가 이진 탐색보다 빠른지는 캐시에 달려 있습니다. 거대한 표를 한 번 읽으면 보통 캐시를
 # 벗어나지만(cache miss), 탐색의 처음 몇 단계는 늘 캐시에 있고(같은 몇 개의 항목) 마지막 몇 단계만 벗어날 수 있습니다.
 # 이번 실행에서는 다음과 같았습니다.
@@ -458,7 +492,7 @@ print(f"{Path(kernels.__file__).name}: 코드 {code_lines(kernel_source)}줄 "
 #
 # `ns_update`의 핵심인 내적 `f += h[j] * W_out[w, j]`를 어휘 크기만 한 행렬의 모든 행에 대해 세 가지로 컴파일합니다.
 # 적힌 순서대로 더하는 float32(`fastmath` 없음), `fastmath`를 쓴 float64, `fastmath`를 쓴 float32입니다. 번갈아 세
-# 차례 돌려 중앙값을 쓰고, x86 프로세서라면 컴파일된 반복문마다 묶음(SIMD) 곱셈과 덧셈 명령의 수도 셉니다(float32는
+# 차례 돌려 가장 빠른 차례를 쓰고, x86 프로세서라면 컴파일된 반복문마다 묶음(SIMD) 곱셈과 덧셈 명령의 수도 셉니다(float32는
 # 이름이 `ps`로, float64는 `pd`로 끝나는 명령).
 
 # %% tags=["nbval-ignore-output"]
@@ -489,8 +523,7 @@ for _ in range(3):  # 세 차례, 차례마다 변형을 한 번씩
         fn(W, h, 10)
         simd_times[name].append(time.perf_counter() - start)
 simd_names = list(simd_variants)
-simd_ratio = {name: float(np.median(np.array(simd_times[simd_names[0]]) / np.array(simd_times[name])))
-              for name in simd_names}
+simd_ratio = {name: min(simd_times[simd_names[0]]) / min(simd_times[name]) for name in simd_names}
 x86 = platform.machine().lower() in ("x86_64", "amd64", "i686", "x86")
 rows = []
 for name, (fn, W, h) in simd_variants.items():
@@ -498,8 +531,8 @@ for name, (fn, W, h) in simd_variants.items():
     if x86:
         asm = "\n".join(fn.inspect_asm().values())
         packed = str(len(re.findall(r"\bv?(?:fmadd\w*|mul|add)p[sd]\b", asm)))
-    rows.append([name, f"{np.median(simd_times[name]) * 1000:.1f}", f"{simd_ratio[name]:.1f}배", packed])
-print(format_table(["컴파일된 내적", "밀리초 (중앙값)", "속도", "묶음 곱셈·덧셈 명령 수"], rows,
+    rows.append([name, f"{min(simd_times[name]) * 1000:.1f}", f"{simd_ratio[name]:.1f}배", packed])
+print(format_table(["컴파일된 내적", "밀리초 (가장 빠른 차례)", "속도", "묶음 곱셈·덧셈 명령 수"], rows,
                    align="<>>>"))
 if not x86:
     print(f"({platform.machine()} 프로세서: 명령 수는 x86에서만 셉니다)")
@@ -516,9 +549,11 @@ print("확인 통과: 세 버전이 (float32 반올림 범위 안에서) 같은 
 # 반복문(위의 `ns_update`, 그리고 그것을 부르는 CBOW와 skip-gram 단계)을 이렇게 컴파일합니다.
 
 # %% [markdown]
-# 패키지의 커널도 `cbow_words`처럼 처음 쓸 때 컴파일됩니다. 다른 점은 `cache=True`로 컴파일된다는 것입니다. numba는 기계어를 패키지
-# 옆에 저장하고, 나중의 파이썬 프로세스는 다시 컴파일하지 않고 그것을 불러옵니다. 몇 단어로 예열하고(컴파일하거나
-# 불러오기), 그다음 스레드 하나로 한 에폭의 시간을 잽니다.
+# 패키지의 커널도 `cbow_words`처럼 처음 쓸 때 컴파일됩니다. 다른 점은 `cache=True`로 컴파일된다는 것입니다. numba는
+# 기계어를 패키지 옆(그 `__pycache__` 폴더, 패키지 폴더에 쓸 수 없으면 numba 자체의 캐시 디렉터리)에 저장하고, 나중의
+# 파이썬 프로세스는 다시 컴파일하지 않고 그것을 불러옵니다. 몇 단어로 예열하고, 그다음 스레드 하나로 한 에폭의 시간을
+# 잽니다. 설치한 뒤 처음 쓸 때는 컴파일하느라 여러 초가 걸리고, 그 뒤로는 캐시된 코드를 불러오기만 하므로 1초도 걸리지
+# 않습니다.
 
 # %% tags=["nbval-ignore-output"]
 def numba_train(words, epochs, threads, **kw):
@@ -531,7 +566,7 @@ start = time.perf_counter()
 numba_train(corpus[:5_000], 1, 1)
 warmup_seconds = time.perf_counter() - start
 one_epoch = numba_train(corpus, 1, 1)
-print(f"예열 (컴파일하거나 캐시에서 불러오기): {warmup_seconds:.1f}초")
+print(f"예열 (컴파일하거나 캐시에서 불러오기): {warmup_seconds:.2f}초")
 print(f"패키지 커널, 스레드 1개, PTB 한 에폭: 초당 {one_epoch.words_per_sec:,.0f}단어")
 
 # %% [markdown]
@@ -541,10 +576,10 @@ print(f"패키지 커널, 스레드 1개, PTB 한 에폭: 초당 {one_epoch.word
 # `compiled.train_compiled`(`fast.train(..., backend="numba")`의 본체)의 키워드이거나 그 설정(`FastConfig`)의
 # 키워드입니다. 그래서 이 노트북의 크기에서 각 변경으로 얼마나 빨라지는지 여기서 측정합니다. 모든 변경을 켠 커널,
 # 그다음 변경을 하나씩 끈 커널을 스레드 하나로, 4절과 같은 `TRICK_WORDS`개 단어에서 4절처럼 번갈아 세 차례
-# 실행합니다. 배율 열은 같은 차례 안에서 모든 변경을 켰을 때의 속도를 그 변경 하나를 껐을 때의 속도로 나눈 값이고,
-# 차례들의 중앙값과 가장 작은 차례, 가장 큰 차례를 보여 줍니다. 1보다 작으면 그 변경 때문에 느려졌다는 뜻이고,
-# 범위가 1을 포함하면 셀은 "측정할 만한 차이 없음"이라고 출력합니다. 이 버전의 패키지에 없는 변경은 따로
-# '없음'으로 출력합니다.
+# 실행합니다. 4절처럼 모든 수는 설정마다 가장 빠른 차례에서 나옵니다. 배율 열은 모든 변경을 켰을 때의 초당 단어 수를
+# 그 변경 하나를 껐을 때의 초당 단어 수로 나눈 값이고, 괄호 안은 한 차례 안의 배율 중 가장 작은 값과 가장 큰 값입니다.
+# 1보다 작으면 그 변경 때문에 느려졌다는 뜻이고, 범위가 1을 포함하면 셀은 "측정할 만한 차이 없음"이라고 출력합니다.
+# 이 버전의 패키지에 없는 변경은 표 아래에 따로 출력합니다.
 
 # %% tags=["nbval-ignore-output"]
 kernel_keywords = set(inspect.signature(compiled.train_compiled).parameters)
@@ -583,13 +618,13 @@ for _ in range(3):  # 세 차례, 차례마다 설정을 한 번씩: 느린 순�
     for name, switches in settings_to_time.items():
         runs[name].append(kernel_run(**switches))
 seconds_of = {name: np.array([r.wall_time for r in rs]) for name, rs in runs.items()}
-kernel_speed = {name: len(change_words) / np.median(s) for name, s in seconds_of.items()}
+kernel_speed = {name: len(change_words) / s.min() for name, s in seconds_of.items()}  # 가장 빠른 차례
 baseline = runs["모든 변경을 켬"][0]
 change_runs = {label: runs[label][0] for label in settings_to_time if label != "모든 변경을 켬"}
 change_ratio = {}
 for label in change_runs:
     r = seconds_of[label] / seconds_of["모든 변경을 켬"]  # 켰을 때의 속도 / 껐을 때의 속도, 차례마다
-    change_ratio[label] = (np.median(r), r.min(), r.max())
+    change_ratio[label] = (seconds_of[label].min() / seconds_of["모든 변경을 켬"].min(), r.min(), r.max())
 rows = [["모든 변경을 켬", f"{kernel_speed['모든 변경을 켬']:,.0f}", "", ""]]
 for label, (ratio, low, high) in change_ratio.items():
     verdict = "측정할 만한 차이 없음" if low <= 1 <= high else "더 빠름" if ratio > 1 else "더 느림"
@@ -608,7 +643,7 @@ ax.barh(range(len(labels))[::-1], [kernel_speed[name] for name in settings_to_ti
         color=["tab:green"] + ["tab:gray"] * len(change_runs))
 ax.set_yticks(range(len(labels))[::-1], labels)
 ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v / 1e3:.0f}k"))
-ax.set_xlabel("초당 단어 수 (스레드 1개, 세 차례의 중앙값)")
+ax.set_xlabel("초당 단어 수 (스레드 1개, 세 차례 중 가장 빠른 차례)")
 ax.set_title("패키지의 커널, 변경을 하나씩 끔")
 plt.show()
 
@@ -667,15 +702,13 @@ print("확인 통과: 새 프로세스가 컴파일된 커널을 캐시에서 �
 # 검정력이 있는지도 말합니다(기본값인 2에폭으로는 없을 수 있습니다. `EPOCHS`를 늘려 보세요).
 #
 # 스레드로 얻을 수 있는 것: 스레드마다 빈 코어가 하나씩 있을 때, 많아야 스레드 수만큼의 속도 향상입니다. 다른
-# 프로그램으로 바쁜 컴퓨터에서는 추가된 스레드가 코어를 기다리므로, 아래에 출력되는 배율이 1에 가깝거나 그보다 작을
-# 수도 있습니다.
+# 프로그램으로 바쁜 컴퓨터에서는 추가된 스레드가 코어를 기다립니다. 스레드의 속도는 7절이 측정한 한계와 나란히 잽니다.
+# 아래 셀은 스레드가 벡터에 무엇을 하는지만 확인합니다.
 
 # %% tags=["nbval-ignore-output"]
 max_threads = min(THREADS, numba.config.NUMBA_NUM_THREADS)
 two = numba_train(corpus, 1, max_threads)
 two_again = numba_train(corpus, 1, max_threads)
-print(f"스레드 {max_threads}개: 초당 {two.words_per_sec:,.0f}단어 = "
-      f"스레드 1개의 {two.words_per_sec / one_epoch.words_per_sec:.2f}배")
 print(f"스레드 {max_threads}개, 같은 시드로 두 번 실행: 가중치의 가장 큰 차이 "
       f"{np.abs(two.W_in - two_again.W_in).max():.1e}, 가장 큰 가중치는 "
       f"{np.abs(two.W_in).max():.1e}")
@@ -837,8 +870,9 @@ assert numba_best < numpy_best, "컴파일된 단어 단위 SGD가 numpy 고속 
 print("확인 통과: 계층으로 쌓은 모델이 단연 가장 느리고, 컴파일된 단어 단위 SGD가 numpy 고속 경로보다 빠릅니다")
 
 # %% [markdown]
-# 학습기마다 스레드(gensim은 워커)를 늘리면 초당 단어 수가 얼마나 느는지 봅니다. 먼저 한계를 잽니다. 단순히 나누기만
-# 하면 되는 반복문(함께 쓰는 쓰기가 없고 메모리 사용도 적음)을 스레드 1개와 `THREADS`개로 재면, 지금 이 컴퓨터에서
+# 학습기마다 스레드(gensim은 워커)를 늘리면 초당 단어 수가 얼마나 느는지 봅니다. 먼저 한계를 잽니다. 스레드에 일을
+# 나눠 주기만 하면 되는 반복문(trivially parallel loop, 여러 스레드가 같은 메모리에 쓰는 일이 없고 메모리 사용도
+# 적음)을 스레드 1개와 `THREADS`개로 재면, 지금 이 컴퓨터에서
 # 스레드가 줄 수 있는 만큼이 보입니다. 그 반복문조차 거의 빨라지지 않으면 빈 코어가 없었던 것이고, 평평한 선은 학습기에
 # 대해 아무것도 말해 주지 않습니다. 그 반복문이 스레드 수만큼 가깝게 빨라지는데도 평평하게 남는 선은 스레드들이 함께
 # 쓰는 무언가를 기다리는 것입니다.
@@ -846,7 +880,7 @@ print("확인 통과: 계층으로 쌓은 모델이 단연 가장 느리고, 컴
 # %% tags=["nbval-ignore-output"]
 @njit(parallel=True)
 def busy_sum(n):
-    """단순히 나누기만 하면 되는 반복문: 함께 쓰는 쓰기도 메모리 사용도 없으므로, 스레드로 얻을 수 있는 한계를 보여 줍니다."""
+    """스레드에 나눠 주기만 하면 되는 반복문: 여러 스레드가 같은 메모리에 쓰는 일도 메모리 사용도 없으므로, 스레드로 얻을 수 있는 한계를 보여 줍니다."""
     total = 0.0
     for i in numba.prange(n):
         total += math.sqrt(i + 0.5)
@@ -866,7 +900,7 @@ numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
 busy_ratio = np.median([one / many for one, many in busy_rounds])
 usable_cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 print(f"이 프로세스가 쓸 수 있는 코어 {usable_cores}개, numba의 스레드 {numba.config.NUMBA_NUM_THREADS}개")
-print(f"한계: 단순히 나누기만 하면 되는 반복문은 스레드 {max_threads}개에서 1개일 때의 {busy_ratio:.2f}배 속도입니다"
+print(f"한계: 스레드에 나눠 주기만 하면 되는 반복문은 스레드 {max_threads}개에서 1개일 때의 {busy_ratio:.2f}배 속도입니다"
       "(세 차례의 중앙값)")
 
 fig, ax = plt.subplots(figsize=(7.5, 3.6))
@@ -904,8 +938,8 @@ for trainer in ("numpy 고속 경로", "numba", "gensim"):
 # 평가와의 스피어먼 상관계수)입니다. 계층으로 쌓은 모델은 몇 단계만 학습했으므로 여기에는 없습니다.
 #
 # 학습 한 번은 추첨 한 번과 같습니다. 시드가 바뀌면 점수도 바뀝니다. 두 줄의 차이가 무엇을 뜻하는지 알려면 그 잡음을
-# 알아야 하므로, 컴파일된 백엔드와 gensim을 `max_threads`개 스레드로 `QUALITY_SEEDS`번(시드 `SEED`, `SEED + 1`, …)
-# 학습합니다. 이 두 줄은 시드에 걸친 평균 ± 표준편차를 보여 줍니다. 나머지 줄은 시드 하나입니다. 마지막 줄은 귀무
+# 알아야 하므로, 컴파일된 백엔드(스레드 1개와 `max_threads`개)와 gensim(워커 `max_threads`개)을 `QUALITY_SEEDS`번(시드
+# `SEED`, `SEED + 1`, …) 학습합니다. 이 줄들은 시드에 걸친 평균 ± 표준편차를 보여 줍니다. 나머지 줄은 시드 하나입니다. 마지막 줄은 귀무
 # 기준(null)입니다. 무작위 벡터, 곧 우연만으로 얻는 점수입니다.
 
 # %% tags=["nbval-ignore-output"]
@@ -933,14 +967,18 @@ def score_all(W):
 
 seeds = [SEED + i for i in range(max(2, QUALITY_SEEDS))]
 numba_many, gensim_many = row_name("numba", max_threads), row_name("gensim", max_threads)
-many = {numba_many: [table[numba_many][3]] + [numba_train(corpus, EPOCHS, max_threads, seed=s, compute_loss=False).W_in
-                                              for s in seeds[1:]]}
+numba_one = row_name("numba", 1)
+many = {}
+for threads in thread_counts:  # 컴파일된 백엔드, 스레드 1개와 max_threads개
+    name = row_name("numba", threads)
+    many[name] = [table[name][3]] + [numba_train(corpus, EPOCHS, threads, seed=s, compute_loss=False).W_in
+                                     for s in seeds[1:]]
 if have_gensim:
     many[gensim_many] = [table[gensim_many][3]] + [gensim_vectors(gensim_train(max_threads, s)) for s in seeds[1:]]
 scores_many = {name: [score_all(W) for W in Ws] for name, Ws in many.items()}
 scores_one = {}
 for name, v in table.items():  # 서로 다른 벡터마다 한 줄 (고속 경로는 스레드 수와 상관없이 같은 벡터를 줍니다)
-    if v[3] is not None and not any(np.array_equal(v[3], table[other][3]) for other in scores_one):
+    if name not in many and v[3] is not None and not any(np.array_equal(v[3], table[other][3]) for other in scores_one):
         scores_one[name] = score_all(v[3])
 null_draws = [score_all(np.random.default_rng(SEED + 1000 + i).standard_normal((vocab_size, HIDDEN_SIZE))
                         .astype(np.float32)) for i in range(3)]
@@ -957,11 +995,16 @@ def mean_sd(name, b):
     return xs.mean(), xs.std(ddof=1)
 
 
+def pooled_sd(b):
+    """시드 여러 개로 학습한 모든 학습기(시드 수는 모두 같음)에 걸쳐 합친 시드 사이의 표준편차."""
+    return math.sqrt(np.mean([mean_sd(name, b)[1] ** 2 for name in scores_many]))
+
+
 def noise(name, b):
-    """점수 하나의 잡음: 이 문제들에서 잰 시드 사이의 표준편차. 정확도라면 적어도 문제 하나(1/N)."""
-    _, sd = mean_sd(name, b)
-    n = null[b][1]
-    return max(sd, 1 / n) if benchmarks[b][0] == "analogy" else sd
+    """점수 하나의 잡음: 이 학습기의 시드 사이의 표준편차. 합친 표준편차보다 작게 잡지 않고, 정확도라면 문제 하나(1/N)보다도
+    작게 잡지 않습니다."""
+    floor = max(pooled_sd(b), 1 / null[b][1]) if benchmarks[b][0] == "analogy" else pooled_sd(b)
+    return max(mean_sd(name, b)[1], floor)
 
 
 def noise_null(b):
@@ -990,68 +1033,84 @@ print("답한 문제 수 또는 어휘에 있는 단어 쌍의 수: "
 # 잡음이 말해 주는 것. 여기서 학습한 점수는 모두 같은 문제(또는 단어 쌍)로 채점하므로, 두 점수를 비교할 때 중요한
 # 잡음은 학습 실행만 바뀔 때 점수가 얼마나 움직이는지, 곧 같은 문제에서 잰 위의 시드 사이의 표준편차입니다. (그 퍼짐에는
 # 실행마다 어느 문제를 맞히는지의 운이 이미 들어 있습니다. 평가 자체의 표본 오차 √(p(1 − p)/N)는 다른 문제들에 대해
-# 말할 때에만 필요합니다.) 정확도는 문제 하나, 곧 1/N씩 움직이므로 그 잡음을 한 칸보다 작게 잡지는 않습니다. 시드 세
-# 개는 우연히 같은 점수를 낼 수 있기 때문입니다. 시드가 적으면 퍼짐 자체도 불확실한데, 자유도가 (시드 수 − 1)인
-# 스튜던트 t 분포가 그것을 감안합니다(시드 세 개, 95%에서 4.3). 차이가 잡음 안에 있으면 *실제 차이라고 보이지 못한*
-# 것이지, 차이가 0이라고 보인 것은 아닙니다. 그래서 아래 셀은 각 비교가 무언가를 찾아낼 수 있었는지도 함께 말합니다.
+# 말할 때에만 필요합니다.) 시드 세 개는 우연히 거의 같은 점수를 낼 수 있으므로, 어느 학습기의 잡음도 **합친**
+# 퍼짐, 곧 시드 여러 개로 학습한 모든 학습기의 표준편차를 제곱 평균해 제곱근을 취한 값보다 작게 잡지 않고, 정확도라면
+# 문제 하나(1/N)보다도 작게 잡지 않습니다. 차이가 잡음 안에 있으면 *실제 차이라고 보이지 못한* 것이지, 차이가 0이라고
+# 보인 것은 아닙니다. 그래서 아래 셀은 각 비교가 무언가를 찾아낼 수 있었는지도 함께 말합니다.
 # - **벡터가 무작위가 아닙니다**: 학습한 점수가 귀무 기준의 평균보다 귀무 기준 표준오차의 4배 넘게 높아야 합니다. 이
 #   표준오차는 무작위 추첨 사이의 퍼짐과, 귀무 기준의 점수에서의 표본 오차 가운데 큰 쪽입니다(무작위 벡터는 문제마다
 #   독립적으로 맞히기 때문입니다). 무작위 벡터는 이것을 통과하지 못합니다. 여기서 반드시 통과해야 하는 확인은 이것
 #   하나입니다.
-# - **Hogwild와 스레드 하나의 비교**: 같은 시드에서 스레드 하나와 `max_threads`개의 차이이고, 그 표준오차는 점수 하나의
-#   잡음의 √2배입니다. 셀은 차이와 t, p를 출력합니다. 이 비교는 t·√2·잡음보다 큰 차이만 가려낼 수 있습니다. 그 값이
-#   스레드 하나의 점수에서 귀무 기준까지의 거리보다 크면 무작위 벡터도 통과하므로, 셀은 "검정력 없음"이라고 말합니다.
+# - **Hogwild와 스레드 하나의 비교**: 같은 시드들로 학습한 컴파일된 백엔드의 스레드 `max_threads`개와 1개입니다. 두
+#   평균의 차이를 웰치 t-검정(Welch's t-test)의 표준오차와 자유도로 봅니다(웰치 t-검정은 두 퍼짐이 달라도 됩니다). 이
+#   비교는 t·(표준오차)보다 큰 차이만 가려낼 수 있습니다. 그 값이 스레드 하나의 평균에서 귀무 기준까지의 거리보다 크면
+#   무작위 벡터도 통과하므로, 셀은 "검정력 없음"이라고 말합니다.
 # - **컴파일된 백엔드와 gensim의 비교**(같은 일, 같은 설정, 같은 텍스트 조각, 같은 시작 범위): 시드에 걸친 평균의
-#   차이를, 같은 점수 하나의 잡음에서 구한 웰치 t-검정(Welch's t-test)의 표준오차와 자유도로 봅니다. 알려진 차이가 둘
-#   남아 있습니다(4절). gensim은 점수가 ±6을 넘는 부정적 예의 갱신을 *건너뛰지만*, word2vec.c와 이 패키지는
-#   시그모이드를 0이나 1로 잘라 그대로 갱신합니다. 또 gensim은 윈도우 반경을 LCG가 아니라 numpy에서 뽑습니다.
+#   차이를 같은 방법으로 검정합니다. 알려진 차이가 셋 남아 있습니다(4절). gensim은 시그모이드 표를 word2vec.c의 정수
+#   곱하는 수 83으로 읽지만 패키지는 정확한 1000 / 12를 씁니다. gensim은 점수가 ±6을 넘는 부정적 예의 갱신을
+#   *건너뛰지만*, word2vec.c와 이 패키지는 시그모이드를 0이나 1로 잘라 그대로 갱신합니다. 또 gensim은 윈도우 반경을
+#   LCG가 아니라 numpy에서 뽑습니다.
 #
-# 두 비교는 보고만 하고 단언(assert)하지는 않습니다. 95%에서는 스무 번에 한 번꼴로 우연히 "차이"가 보이기 때문입니다.
-# (numpy 고속 경로는 배치와 자신의 학습률을 쓰는 다른 학습기입니다. 그 줄은 읽으라고 둔 것이지 판정하려는 것이
-# 아닙니다.)
+# 비교 하나만 보면 95%에서 스무 번에 한 번꼴로 우연히 "차이"가 보입니다. 비교가 여럿이면 그중 적어도 하나가 그럴
+# 확률은 더 큽니다(셀이 출력합니다). 그래서 모든 p를 홀름 보정(Holm correction, 노트북 05)을 거친 값으로도 보여 줍니다. 가장 작은
+# p에는 비교의 수를, 그다음 p에는 그보다 하나 적은 수를 곱하는 식으로 나아가되 값이 줄어들지는 않게 합니다. 판정은
+# 보정한 p로 하며, 이렇게 하면 비교 전체에서 거짓 "차이"가 하나라도 나올 확률이 5% 아래로 유지됩니다. 두 비교는
+# 보고만 하고 단언(assert)하지는 않습니다. (numpy 고속 경로는 배치와 자신의 학습률을 쓰는 다른 학습기입니다. 그 줄은
+# 읽으라고 둔 것이지 판정하려는 것이 아닙니다.)
 
 # %% tags=["nbval-ignore-output"]
-one_thread = scores_one[row_name("numba", 1)]
-seed_run = scores_many[numba_many][0]
-k = len(seeds)
-t_crit = stats.t.ppf(0.975, k - 1)  # 자유도 (시드 수 - 1)인 스튜던트 t 분포의 양쪽 95% 점
-
-
-def verdict_of(diff, se, df):
-    t = diff / max(se, 1e-12)
-    p = 2 * stats.t.sf(abs(t), df)
-    words = ("낮음" if diff < 0 else "높음") if p < 0.05 else "이 검정력으로는 구별되지 않음"
-    return f"(t = {t:+.1f}, 자유도 {df:.1f}, p = {p:.2f}), {words}"
+def welch(name_a, name_b, b):
+    """a의 시드 평균 빼기 b의 시드 평균, 웰치의 표준오차와 자유도."""
+    ka, kb = len(scores_many[name_a]), len(scores_many[name_b])
+    va, vb = noise(name_a, b) ** 2 / ka, noise(name_b, b) ** 2 / kb  # 평균 하나하나의 오차
+    se = math.sqrt(va + vb)
+    df = (va + vb) ** 2 / (va**2 / (ka - 1) + vb**2 / (kb - 1))
+    return mean_sd(name_a, b)[0] - mean_sd(name_b, b)[0], se, df
 
 
 beats_null = []  # 학습한 벡터가 분명히 무작위가 아닌 평가
+comparisons = []  # (평가, 비교, 차이, 표준오차, 자유도)
+no_power = []
 for b in benchmarks:
-    mean_n, _ = mean_sd(numba_many, b)
-    noise_n = noise(numba_many, b)
     null_mean, null_sd = null_stats(b)
     null_se = max(null_sd, noise_null(b))
-    above_null = seed_run[b][0] - null_mean
+    above_null = mean_sd(numba_many, b)[0] - null_mean
     margin = 4 * null_se
-    print(f"{b}: 학습한 벡터(스레드 {max_threads}개, 시드 {SEED}) 빼기 귀무 기준 = {above_null:+.4f}, "
+    print(f"{b}: 학습한 벡터({numba_many}, 시드 평균) 빼기 귀무 기준 = {above_null:+.4f}, "
           f"귀무 기준의 표준오차 {null_se:.4f}, 그 4배 = {margin:.4f}")
     if above_null > margin:
         beats_null.append(b)
-    floor = ", 적어도 문제 하나" if benchmarks[b][0] == "analogy" else ""
-    print(f"  점수 하나의 잡음 (시드 사이의 표준편차{floor}): {noise_n:.4f}")
+    print(f"  점수 하나의 잡음: 합친 시드 사이 표준편차 {pooled_sd(b):.4f}"
+          + (f", 문제 하나 {1 / null[b][1]:.4f}" if benchmarks[b][0] == "analogy" else "")
+          + ". 학습기별로는 " + ", ".join(f"{name} {mean_sd(name, b)[1]:.4f}" for name in scores_many))
     if max_threads > 1:
-        gap = seed_run[b][0] - one_thread[b][0]
-        se = math.sqrt(2) * noise_n
-        print(f"  Hogwild: 스레드 {max_threads}개 빼기 스레드 1개 = {gap:+.4f} ± {se:.4f} "
-              + verdict_of(gap, se, k - 1))
-        if t_crit * se >= one_thread[b][0] - null_mean:
-            print(f"    검정력 없음. 이 비교는 {t_crit * se:.4f}보다 큰 차이만 가려낼 수 있는데, 그 값이 스레드 1개에서 "
-                  f"무작위 벡터까지의 거리({one_thread[b][0] - null_mean:.4f})보다 큽니다. EPOCHS를 늘려 보세요")
+        diff, se, df = welch(numba_many, numba_one, b)
+        comparisons.append((b, f"스레드 {max_threads}개 - 스레드 1개", diff, se, df))
+        reach = stats.t.ppf(0.975, df) * se
+        if reach >= mean_sd(numba_one, b)[0] - null_mean:
+            no_power.append(f"{b}에서 Hogwild 비교는 {reach:.4f}보다 큰 차이만 가려낼 수 있는데, 그 값이 스레드 1개에서 "
+                            f"무작위 벡터까지의 거리({mean_sd(numba_one, b)[0] - null_mean:.4f})보다 큽니다")
     if have_gensim and not GENSIM_DEFAULTS:
-        mean_g, _ = mean_sd(gensim_many, b)
-        noise_g = noise(gensim_many, b)
-        se = math.sqrt(noise_n**2 / k + noise_g**2 / k)  # 웰치: k개 시드에 걸친 평균 하나하나의 오차
-        df = se**4 / ((noise_n**2 / k) ** 2 / (k - 1) + (noise_g**2 / k) ** 2 / (k - 1) + 1e-30)
-        print(f"  numba 빼기 gensim = {mean_n - mean_g:+.4f} ± {se:.4f} " + verdict_of(mean_n - mean_g, se, df))
+        comparisons.append((b, "numba - gensim", *welch(numba_many, gensim_many, b)))
+
+p_raw = np.array([2 * stats.t.sf(abs(d / se), df) for _, _, d, se, df in comparisons])
+p_holm = np.empty_like(p_raw)
+running = 0.0
+for rank, i in enumerate(np.argsort(p_raw)):  # 홀름 보정: rank번째로 작은 p에 (m - rank)를 곱하고, 값이 줄어들지 않게
+    running = max(running, min(1.0, (len(p_raw) - rank) * p_raw[i]))
+    p_holm[i] = running
+rows = []
+for (b, what, d, se, df), p, ph in zip(comparisons, p_raw, p_holm):
+    verdict = ("낮음" if d < 0 else "높음") if ph < 0.05 else "구별되지 않음"
+    rows.append([b, what, f"{d:+.4f} ± {se:.4f}", f"{d / se:+.1f}", f"{df:.1f}", f"{p:.2f}", f"{ph:.2f}", verdict])
+if rows:
+    print()
+    print(format_table(["평가", "비교", "차이", "t", "자유도", "p", "p (홀름)", "판정"], rows,
+                       align="<<>>>>><"))
+    print(f"비교 {len(rows)}개: 실제 차이가 하나도 없어도 보정하지 않으면 실행의 {1 - 0.95 ** len(rows):.0%}에서 적어도 "
+          "하나가 p < 0.05를 보입니다. 홀름 보정을 거치면 많아야 5%입니다")
+for line in no_power:
+    print("검정력 없음.", line, "(EPOCHS를 늘려 보세요)")
 
 # %%
 budget = EPOCHS * LR  # 한 번의 학습이 갈 수 있는 거리: 기본값(0.05로 2에폭)은 0.1
@@ -1078,7 +1137,7 @@ else:
 # - 하위 샘플링(subsampling)은 윈도우를 뽑기 전에 단어를 흐름에서 뺍니다. word2vec.c, gensim, 패키지 모두 그렇게
 #   하므로, 윈도우는 버린 단어 너머까지 닿습니다.
 # - 기법은 짐작하지 않고 측정했습니다. 난수에는 word2vec.c의 LCG(상태가 정수 하나라서 조각마다 자기 난수 흐름을
-#   가집니다), 시그모이드 표(오차는 표 한 칸에 시그모이드의 최대 기울기, 곧 도함수의 최댓값 1/4를 곱한 값보다
+#   가집니다), 시그모이드 표(오차는 표 한 칸에 시그모이드의 도함수의 최댓값 1/4를 곱한 값보다
 #   작습니다), 부정적 예에는 word2vec.c의 거대한 표와
 #   캐시에 머무는 gensim의 누적 분포(cumulative distribution) 표 이진 탐색입니다. 이 컴퓨터에서 어느 기법으로 빨라지고
 #   어느 기법으로 느려졌는지는 4절이 출력했습니다. 패키지는 LCG, 시그모이드 표, 이진 탐색을 씁니다.
@@ -1092,7 +1151,7 @@ else:
 #   갱신 여러 개를 같은 옛 행에서 계산해 더하므로, 노트북 05는 그것을 감쇠합니다.
 # - word2vec.c와 gensim은 컴파일된 단어 단위 SGD로 빠르고, Hogwild 스레드로 그것을 여러 코어에 나눕니다.
 #   `w2vlib.fast.compiled`는 5절이 센 만큼의 numba 코드로 같은 일을 합니다. 7절은 numpy 고속 경로, gensim과 나란히
-#   스레드 수에 따른 초당 단어 수를, 단순히 나누기만 하면 되는 반복문이 얻은 한계와 함께 그렸습니다(바쁜 컴퓨터에서는
+#   스레드 수에 따른 초당 단어 수를, 스레드에 나눠 주기만 하면 되는 반복문이 얻은 한계와 함께 그렸습니다(바쁜 컴퓨터에서는
 #   스레드가 도움이 되지 못합니다). 8절은 벡터가 무작위 벡터를 앞서는지 확인하고, 같은 설정에서 컴파일된 백엔드의 평균 점수가 gensim과
 #   얼마나 다른지를 표준오차와 함께 출력했습니다. 시드로 가려낼 수 없는 차이는 0이라고 보인 것이 아닙니다.
 #
@@ -1191,8 +1250,10 @@ print(f"부정적 예 하나당 비용: 2개에서 8개까지 {(timed[8] - timed
 # 부정적 예 표는 `InitUnigramTable`과 `table_size`; `EXP_TABLE_SIZE`, `MAX_EXP`, `-cbow`일 때의 `alpha = 0.05`는
 # `main`), gensim 4(`gensim/models/word2vec_inner.pyx`: `train_batch_cbow`, `w2v_fast_sentence_cbow_neg`,
 # `bisect_left`, `random_int32`, `MAX_SENTENCE_LEN`, `gensim/models/word2vec.py`: `Word2Vec`의 기본값과
-# `make_cum_table`, `gensim/models/keyedvectors.py`: `prep_vectors`), numba 문서(`@njit`, `cache=True`, "Performance
-# Tips"의 `fastmath`, `parallel=True`와 `prange`, `set_num_threads`), Niu, Recht, Ré, Wright의 "Hogwild!"(NIPS 2011,
+# `make_cum_table`, `gensim/models/keyedvectors.py`: `prep_vectors`), 4절에서 실행한 gensim 4.4.0(출력 가중치가 0일
+# 때의 첫 갱신에서 읽은 시그모이드 표 항목), Java의 `java.util.Random`(문서에 적힌 `next(bits)`: 48비트 시드, 곱하는 수
+# 0x5DEECE66D, 더하는 수 0xB), numba 문서(`@njit`, `cache=True`, "Performance Tips"의 `fastmath`, `parallel=True`와
+# `prange`, `set_num_threads`, "Environment variables"의 `NUMBA_CACHE_DIR`에 적힌 캐시 위치), Niu, Recht, Ré, Wright의 "Hogwild!"(NIPS 2011,
 # 초록), 패키지(`w2vlib/fast/numba_kernels.py`, `w2vlib/fast/compiled.py`), 밑바닥부터 시작하는 딥러닝 2(4.3절).
 #
 # [다음: 10 다른 길 (계층적 소프트맥스, 그리고 skip-gram)](10_the_other_road.ipynb)
