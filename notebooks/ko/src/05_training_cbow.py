@@ -638,8 +638,8 @@ print(f"{W.shape[0]:,} x {W.shape[1]} 벡터를 다시 불러왔습니다. 똑�
 
 # %% tags=["nbval-ignore-output"]
 elapsed = time.perf_counter() - NOTEBOOK_START
-print(f"첫 코드 셀부터 여기까지 {elapsed:.0f}초 (예산은 한가한 코어 2개에서 약 30초, "
-      f"그 {elapsed / 30:.1f}배)")
+print(f"첫 코드 셀부터 여기까지 {elapsed:.0f}초, "
+      f"예산(한가한 코어 2개에서 약 30초)의 {elapsed / 30:.1f}배")
 
 
 # %% [markdown]
