@@ -636,9 +636,10 @@ print(f"the rule of thumb on PTB after {EPOCHS} epochs, halves out of 4: agreein
 # is above gensim's minus two standard errors of the difference, "worse" if below it, and "better" if above
 # plus two. With only a few seeds per run a bar of 2 is optimistic, so the cell below uses the 5% bar of
 # Student's t with Welch's degrees of freedom instead (printed; a little above 2) and prints a difference
-# between the two bars as borderline, naming what the report's 2-SE rule calls it. "No worse" rules out a large deficit; it does not prove the two equal. gensim runs twice: once at its own default
-# learning rate, `alpha=0.025`, and once at 0.05, the rate word2vec.c (and so w2vlib) uses for CBOW, so that a
-# gap between the first two can be put down to the learning rate, or not.
+# between the two bars as borderline, naming what the report's 2-SE rule calls it. "No worse" rules out a large
+# deficit; it does not prove the two equal. gensim runs twice: once at its own default learning rate,
+# `alpha=0.025`, and once at 0.05, the rate word2vec.c (and so w2vlib) uses for CBOW, so that a gap between the
+# first two can be put down to the learning rate, or not.
 
 # %%
 bench_file = Path("..") / "benchmarks" / "results" / "ptb_hs.json"
@@ -682,11 +683,11 @@ else:
 # At gensim's default rate w2vlib is ahead on both benchmarks. At the same rate gensim's mean on the analogies
 # is higher, by about 2 SE, which is inside the t bar: borderline. The benchmark's report, with its bar of 2,
 # calls this difference worse; with five seeds the t bar is the fairer one, and the difference sits between the
-# two. w2vlib still correlates better with WordSim-353. The last two lines compare gensim with itself: the learning rate moves its analogy
-# score by more than the noise, its WordSim-353 score by less. So "the same settings" must include the rate,
-# at least for the analogies. At the same rate the two programs
-# still differ in other ways, for one: w2vlib's windows run across PTB's sentence ends (they stop only at the
-# ends of its 10,000-word chunks), while gensim, given one sentence per PTB line, stops them there.
+# two. w2vlib still correlates better with WordSim-353. The last two lines compare gensim with itself: the
+# learning rate moves its analogy score by more than the noise, its WordSim-353 score by less. So "the same
+# settings" must include the rate, at least for the analogies. At the same rate the two programs still differ
+# in other ways, for one: w2vlib's windows run across PTB's sentence ends (they stop only at the ends of its
+# 10,000-word chunks), while gensim, given one sentence per PTB line, stops them there.
 
 # %% [markdown]
 # ## 6. When to pick which

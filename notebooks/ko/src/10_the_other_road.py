@@ -572,7 +572,7 @@ for b in benchmarks:
         z = (s1 - s2) / se if se > 0 else 0.0
         if abs(z) > 3:
             hi, lo = (keys[i], keys[j]) if z > 0 else (keys[j], keys[i])
-            beyond.append(f"{label[hi]} > {label[lo]}, 차이 {abs(s1 - s2):.4f} (표준오차의 {abs(z):.1f}배)")
+            beyond.append(f"{label[hi]} > {label[lo]}, 차이 {abs(s1 - s2):.4f} ({abs(z):.1f} SE)")
         else:
             within += 1
     print(f"{b}: " + (", ".join(beyond) + ". 나머지 " if beyond else "") + f"쌍 6개 중 {within}개는 차이가 표준오차의 3배 이내입니다")
