@@ -657,7 +657,8 @@ if bench_file.is_file():
             z = (ours - theirs) / se
             word = "앞섬" if z > t_bar else ("뒤지지 않음" if z >= -t_bar else "뒤짐")
             if 2 <= abs(z) <= t_bar:
-                word = "경계선 (보고서의 2 SE 규칙으로는 " + ("앞섬" if z > 0 else "뒤짐") + ", t 기준 안)"
+                word = ("경계선 (보고서의 2 SE 규칙으로는 " + ("앞섬" if z > 0 else "뒤짐")
+                        + ", t 기준 안)")
             print(f"  {metric_name[metric]}: w2vlib {ours:.4f}, gensim {theirs:.4f}, 차이 "
                   f"{ours - theirs:+.4f} = {z:+.2f} SE (기준 {t_bar:.2f}), 판정: {word}")
     print("학습률만의 효과, alpha 0.05의 gensim 대 0.025의 gensim")
