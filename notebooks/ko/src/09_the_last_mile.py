@@ -451,7 +451,7 @@ for what, (ratio, per_round) in (("LCG", lcg_ratio), ("시그모이드 표", tab
           f"중앙값 {np.median(per_round):.2f}). 판정은 {verdict_of(per_round)}")
 n_rounds = len(lcg_ratio[1])
 print(f"(실제 차이가 없어도 {n_rounds}차례가 모두 1의 같은 쪽에 놓일 확률이 {2 ** (n_rounds - 1)}번에 한 번이므로, "
-      f"일치만으로는 부족하고 중앙값도 {MARGIN}배를 넘어야 합니다)")
+      f"일치만으로는 부족하고 중앙값도 어느 쪽으로든 {MARGIN}배를 넘어야 합니다)")
 
 # %% [markdown]
 # 패키지는 word2vec.c의 LCG를 상태가 정수 하나라서(조각마다 재현할 수 있는 난수열) 쓰고, 시그모이드 표는
