@@ -457,7 +457,7 @@ for what, (ratio, per_round) in (("the LCG", lcg_ratio), ("the sigmoid table", t
           f"median {np.median(per_round):.2f}): {verdict_of(per_round)}")
 n_rounds = len(lcg_ratio[1])
 print(f"(with no real difference, all {n_rounds} rounds fall on the same side of 1 by chance "
-      f"1 time in {2 ** (n_rounds - 1)}, so agreement alone is not enough: the median must also be beyond {MARGIN}x either way)")
+      f"1 time in {2 ** (n_rounds - 1)}, so agreement alone is not enough: the median must also pass {MARGIN}x)")
 
 # %% [markdown]
 # The package keeps word2vec.c's LCG for its one-integer state (a reproducible stream per chunk), the
