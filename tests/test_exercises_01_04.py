@@ -52,8 +52,9 @@ def test_exercise_01_1_memory():
     assert_correct(q, q.reference())
     reasons = {assert_not_yet(q, 400, "10 context words"), assert_not_yet(q, 8000, "float64"),
                assert_not_yet(q, 1000, "counts numbers"), assert_not_yet(q, 4, "unit"),
-               assert_not_yet(q, 800, "2 context words per target")}
-    assert len(reasons) == 5
+               assert_not_yet(q, 800, "2 context words per target"), assert_not_yet(q, 3814.7, "MiB"),
+               assert_not_yet(q, 4194.3, "MiB")}
+    assert len(reasons) == 6
     assert_correct(q, 800, contexts=2)      # the context follows the question's data
     assert_not_yet(q, "lots", "one number")
     assert_not_yet(q, "4000", "one number")  # a number, not a string
@@ -182,6 +183,12 @@ def test_exercise_02_2_cbow_input_backward():
         dW[contexts] += np.repeat(dh[:, None, :] / contexts.shape[1], contexts.shape[1], axis=1)
         return dW
 
+    def column_plus_equals(contexts, dh, V):           # the section-4 pitfall, one column at a time
+        dW = np.zeros((V, dh.shape[1]))
+        for j in range(contexts.shape[1]):
+            dW[contexts[:, j]] += dh / contexts.shape[1]
+        return dW
+
     assert_correct(q, broadcast)
     assert_correct(q, loop)
     as32 = lambda contexts, dh, V: ref(contexts, dh, V).astype(np.float32)   # the book's dtype
@@ -189,9 +196,10 @@ def test_exercise_02_2_cbow_input_backward():
     assert "float32 is fine" in q.verdict(as32)
     reasons = {assert_not_yet(q, no_mean, "2 times too large"),
                assert_not_yet(q, buffered, "repeated ids lose rows"),
+               assert_not_yet(q, column_plus_equals, "np.add.at(dW, contexts[:, j], dh / C)"),
                assert_not_yet(q, lambda c, dh, V: np.zeros((V, 2)), "shape"),
                assert_not_yet(q, lambda c, dh, V: -ref(c, dh, V), "differs from the reference")}
-    assert len(reasons) == 4
+    assert len(reasons) == 5
 
 
 def test_exercise_02_3_slopes():

@@ -275,7 +275,7 @@ def test_exercise_07_3_tsne_starts_measures_the_students_pictures():
     assert f"{shared:.0%}" in verdict(q, "b", X=X, Y1=Y1, Y2=Y2, k=3)
     assert_wrong(q, "a", "not all of them", X=X, Y1=Y1, Y2=Y2, k=3)
     assert_wrong(q, "c", "far more than chance", X=X, Y1=Y1, Y2=Y2, k=3)
-    assert_wrong(q, "d", "far more than chance", X=X, Y1=Y1, Y2=Y2, k=3)
+    assert_wrong(q, "d", "did not dissolve", X=X, Y1=Y1, Y2=Y2, k=3)
     assert_wrong(q, "maybe", "one letter", X=X, Y1=Y1, Y2=Y2, k=3)
 
 

@@ -30,7 +30,7 @@ def test_q1_reference_is_huffman_and_is_accepted():
     assert list(ref.values()) == lengths.tolist()
     v = q1.verdict(ref)
     assert v.startswith("Exercise 1") and ": correct" in v and "2.00 sigmoids" in v
-    assert q1.passes([1, 2, 3, 4, 4])  # a list in the order of the counts works too
+    assert not q1.passes([1, 2, 3, 4, 4])  # a list does not say which length is whose: ask for the dict
     assert "정답" in k1.verdict(ref)
 
 
@@ -42,6 +42,8 @@ def test_q1_reference_is_huffman_and_is_accepted():
     ({"the": 0, "cat": 2, "sat": 3, "on": 4, "mat": 4}, "at least one step"),
     ({"the": 1.5, "cat": 2, "sat": 3, "on": 4, "mat": 4}, "whole number"),
     ({"the": 1}, "one code length per word"),
+    ([1, 2, 3, 4, 4], "not a list"),
+    ({"the": True, "cat": 2, "sat": 3, "on": 4, "mat": 4}, "not True or False"),
 ])
 def test_q1_refuses_typical_mistakes_with_their_reason(answer, reason):
     v = q1.verdict(answer)
@@ -96,7 +98,8 @@ def test_q3_refuses_flat_with_a_reason():
 
 
 @pytest.mark.parametrize("answer, reason", [(1.0, "softmax"), (0.5, "too steep"), (0.3, "too steep"),
-                                            (-0.5, "does not fall"), ("flat", "one number"),
+                                            (-0.5, "does not fall"), ("flat", "not a string"),
+                                            ("0.1", "not a string"), (True, "not True or False"),
                                             (float("nan"), "finite")])
 def test_q3_refuses_typical_mistakes(answer, reason):
     v = q3.verdict(answer)

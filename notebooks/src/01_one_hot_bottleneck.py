@@ -177,12 +177,15 @@ print(f"windows whose context words are the same but whose targets differ: {shar
 print(f"best possible: {best} of {len(target)} right; lowest possible loss: {floor:.4f}")
 loss_all = model.forward(contexts_1h, target)        # the loss on all six windows now
 print(f"this run: {n_right} of {len(target)} right, loss {loss_all:.4f}")
+print(f"misses: {len(target) - n_right} = {len(target) - best} that no CBOW can avoid (shared windows) "
+      f"+ {best - n_right} from too little training")
 assert n_right <= best and loss_all >= floor - 1e-4
 
 # %% [markdown]
-# So a miss in one of those two windows is not a sign of too little training: no CBOW model can get both. Other
-# misses are a sign of too little training: raise `TOY_EPOCHS` and watch the loss approach its floor. The question
-# of this chapter, though, is what the model *costs*.
+# So one miss in those two windows is not a sign of too little training: no CBOW model can get both. Any other
+# miss is: the `misses` line splits this run's misses into the two kinds. If the second number is above 0, the
+# model is still undertrained; raise `TOY_EPOCHS` and watch it fall to 0 and the loss approach its floor. The
+# question of this chapter, though, is what the model *costs*.
 #
 # Let us see what the same computation costs when V is not 7 but each size in `VOCAB_SIZES`.
 #

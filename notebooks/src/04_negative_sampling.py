@@ -300,7 +300,8 @@ plt.show()
 # First, the study notes' version of its constructor (`__init__` only, as written there; `w2vlib.notes` keeps it).
 # The notes never ran this cell. Run as written, it stops at the first `EmbeddingDot(W)`, because the notes'
 # `EmbeddingDot` never got a constructor (notebook 03's first bug). With that bug fixed (here: the package's
-# `EmbeddingDot` swapped in), it gets one line further and stops again:
+# `EmbeddingDot` swapped in), it gets through `self.params,self.grad=[],[]` into the loop and stops again at
+# `self.grads+=layers.grads`:
 
 # %%
 print(notes.source("NegativeSamplingLoss"))
@@ -374,7 +375,8 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 # **book clear + merge** is the extra work of the book's layers: its `NegativeSamplingLoss` is built from k + 1
 # `EmbeddingDot`s, and each one's `Embedding.backward` first clears its whole V × H gradient (`dW[...] = 0`); the
 # book's `Trainer` then sums those k + 1 dense copies in `remove_duplicate`. The package's `Embedding` clears only
-# the rows it wrote (notebook 02), so this column times the O(V) work the book's layers add on top of w2vlib's
+# the rows it wrote (notebook 02), which is safe because the package's `Trainer` never adds into `grads` (with the
+# book's in-place merge it would leave stale rows: notebook 02 shows it), so this column times the O(V) work the book's layers add on top of w2vlib's
 # step (the book's step also differs in its sampler and in `remove_duplicate`'s scan, not timed here). Keep an eye on both. The sampler's corpus here is synthetic, with Zipf-like frequencies; the
 # sampling cost does not depend on which words are frequent.
 
@@ -464,7 +466,8 @@ plt.show()
 # - The **full softmax** step grows in proportion to V: every step computes and differentiates all V scores.
 # - **w2vlib's negative-sampling** step is nearly flat (small wiggles between runs are timing noise; re-run the cell
 #   to see them move). Two things make it flat: negative sampling computes scores for a few rows of `W_out` instead
-#   of all V, *and* w2vlib's `Embedding` clears only the rows it wrote. At the smallest V the softmax can even be
+#   of all V, *and* w2vlib's `Embedding` clears only the rows it wrote, which the package's `Trainer` allows because it never
+#   adds into `grads` (a property of layer and trainer together, notebook 02). At the smallest V the softmax can even be
 #   the faster one (the ratio column), because a fixed number of small layers has more Python overhead than one big
 #   matrix product. The gap opens as V grows, which is exactly the regime word2vec is for.
 # - The **book clear + merge** line grows with V: with the book's own layers the step is *not* flat, because every

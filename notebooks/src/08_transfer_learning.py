@@ -185,17 +185,25 @@ for base in ("one-hot", "majority class", "random vectors"):
         f"the word vectors should beat {shown[base]} by a clear margin on every split" + FEW_EPOCHS)
 print(f"check passed: on each of the {N_SPLITS} splits one-hot gives every test word the same category, so it "
       "cannot beat the majority class (stratified splits), and the word vectors beat every baseline by more than 0.2")
-print(f"one-hot ties with the majority class on {ties} of {N_SPLITS} splits, and " + (
-    "every split's test set holds the same number of words of each category" if same_counts else
-    "the splits' test sets differ in how many words of each category they hold"))
+print(f"one-hot ties with the majority class on {ties} of {N_SPLITS} splits")
+hits = [round(m * len(te)) for m, (_, te) in zip(runs["majority class"], splits)]  # its right answers per split
+counts = ("every split's test set holds the same number of words of each category" if same_counts else
+          "the splits' test sets differ in how many words of each category they hold")
+if len(set(hits)) == 1:
+    print(f"{counts}, and the category the majority class predicts holds {hits[0]} of the {len(splits[0][1])} "
+          "test words on every split, so its ± is 0" + (" and, as they tie on every split, so is one-hot's"
+                                                         if ties == N_SPLITS else ""))
+else:
+    print(f"{counts}: the category the majority class predicts holds {min(hits)} to {max(hits)} of the "
+          f"{len(splits[0][1])} test words, depending on the split, so its ± is not 0")
 
 # %% [markdown]
 # One-hot features memorise the training words and know nothing about new ones: they give every unseen word
 # the same category, the one with the largest bias. With stratified splits the training set's largest category
 # is also the test set's, so one-hot can at best tie with the majority class (two categories of the same size,
-# or the rounding of a split, could break this; the check cell tests it). Here they tie on every split, and
-# both ± are 0 because every split puts the same number of words of each category in its test set; the check
-# cell prints both facts. Random vectors of the same size do not help either (compare their mean with chance;
+# or the rounding of a split, could break this; the check cell tests it). The last lines of the check cell say
+# on how many splits they tie, and whether the category they predict holds the same number of test words on
+# every split, which is when a ± is 0. Random vectors of the same size do not help either (compare their mean with chance;
 # one split can be their lucky one). The CBOW vectors were never trained on categories, yet a linear classifier
 # on top of them labels unseen words far better than any baseline, on every split: the knowledge came from the
 # contexts in which PTB uses each word. That is transfer learning (전이 학습).
@@ -238,7 +246,7 @@ worst = int(np.argmin(recall))
 goes_to = max((j for j in range(len(classes)) if j != worst), key=lambda j: cm[worst, j])
 print(f"right least often: {CATEGORY_NAMES.get(classes[worst])}, {recall[worst]:.0%} of its test words "
       f"({cm[worst, goes_to]} of {cm[worst].sum()} predicted {CATEGORY_NAMES.get(classes[goes_to])}); "
-      f"the other categories: {recall[np.arange(len(classes)) != worst].min():.0%} or more")
+      f"the other categories: {np.floor(100 * recall[np.arange(len(classes)) != worst].min() + 1e-9) / 100:.0%} or more")
 never = sorted(set(words) - set(test_words))
 print(f"{len(words) - len(never)} of {len(words)} words were test words in at least one split; never tested: "
       f"{len(never)}" + (f" ({', '.join(never)})" if never else ""))
@@ -251,11 +259,14 @@ assert abs(np.trace(cm) / cm.sum() - np.mean(runs["word vectors"])) < 1e-9, "the
 #
 # The point of transfer is that the hard part (what words mean) was learned from unlabelled text, so the
 # downstream task should need few labels. We train on only `n` words per category (drawn from the training part
-# of each split) and test on that split's held-out words, for every split; the band shows ± one standard
-# deviation over the splits.
+# of each split; the cell prints the values of `n`, up to 16) and test on that split's held-out words, for every
+# split; the band shows ± one standard deviation over the splits.
 
 # %%
-per_class = [1, 2, 4, 8, 16]
+fewest = min(int(np.sum(labels[tr] == c)) for tr, _ in splits for c in classes)  # smallest category's training words
+per_class = [n for n in (1, 2, 4, 8) if n < fewest] + [min(16, fewest)]  # at most 16, never more than it has
+print(f"training words per category: {', '.join(map(str, per_class))} (the smallest category has {fewest} "
+      "training words on its smallest split)")
 curve = {name: np.zeros((N_SPLITS, len(per_class))) for name in ("word vectors", "random vectors")}
 for i, (tr, te) in enumerate(splits):
     pick_rng = np.random.default_rng(SEED + i)

@@ -45,11 +45,14 @@ def _check_memory(answer, batch=100, vocab=1_000_000, contexts=10):
     if close(want * 8):
         raise NotYet(tr("that counts bits; a megabyte is 10^6 bytes (8 bits each)",
                         "비트를 셌습니다. 1메가바이트는 10^6바이트(바이트당 8비트)입니다"))
+    if close(want * 1e6 / 2**20) or close(want * 2**20 / 1e6):
+        raise NotYet(tr("that mixes in MiB (2^20 = 1,048,576 bytes); this exercise's megabyte is 10^6 bytes",
+                        "MiB(2^20 = 1,048,576바이트)가 섞였습니다. 이 문제의 1메가바이트는 10^6바이트입니다"))
     if close(want * 1e3) or close(want / 1e3) or close(want * 1e6):
         raise NotYet(tr("the digits are right but the unit is not: a megabyte is 10^6 bytes",
                         "숫자는 맞지만 단위가 틀렸습니다. 1메가바이트는 10^6바이트입니다"))
     raise NotYet(tr("count the numbers (targets x context words x V) and multiply by the bytes of one float32",
-                    "숫자의 개수(타깃 수 x 맥락 단어 수 x V)를 세고 float32 하나의 바이트 수를 곱해 보세요"))
+                    "숫자의 개수(타깃 수 × 맥락 단어 수 × V)를 세고 float32 하나의 바이트 수를 곱해 보세요"))
 
 
 # ---- 2. the lookup in disguise, on the output side ---------------------------------------------------------

@@ -80,13 +80,24 @@ def _check_cbow_backward(fn):
         if np.allclose(got, want * C, rtol=0, atol=atol):
             raise NotYet(tr(f"{C} times too large: h is the *mean* of the {C} context rows, so each row gets dh / {C}",
                             f"{C}배 큽니다. h는 맥락 행 {C}개의 *평균*이므로 각 행은 {josa(f'dh / {C}', '을/를')} 받습니다"))
+        per_column = np.zeros((V, H))                        # for j in range(C): dW[contexts[:, j]] += dh / C
+        for j in range(C):
+            per_column[contexts[:, j]] += dh / C
+        if np.allclose(got, per_column, rtol=0, atol=atol) or np.allclose(got, per_column * C, rtol=0, atol=atol):
+            raise NotYet(tr("fancy-indexed += drops repeated ids (section 4): dW[contexts[:, j]] += dh / C keeps only "
+                            "one write for a word that appears in two windows of the same column. Use "
+                            "np.add.at(dW, contexts[:, j], dh / C)",
+                            "팬시 인덱싱의 +=는 반복된 ID를 버립니다(4절). dW[contexts[:, j]] += dh / C는 같은 열의 두 "
+                            "윈도우에 나온 단어에 쓰기 하나만 남깁니다. np.add.at(dW, contexts[:, j], dh / C)를 "
+                            "쓰세요"))
         dense = np.zeros((V, H))
         dense[contexts] = np.repeat(dh[:, None, :] / C, C, axis=1)
         if np.allclose(got, dense, rtol=0, atol=atol) or np.allclose(got, dense * C, rtol=0, atol=atol):
             raise NotYet(tr("repeated ids lose rows: a word that appears twice (in one window, or in two) must get "
-                            "both of its gradients; dW[contexts] = ... and dW[contexts] += ... keep only one",
+                            "both of its gradients; dW[contexts] = ... and dW[contexts] += ... keep only one (section 4). Use np.add.at",
                             "반복된 ID의 행이 사라집니다. 두 번 나온 단어는 (한 윈도우 안이든 두 윈도우에 걸쳐서든) "
-                            "기울기를 둘 다 받아야 합니다. dW[contexts] = ...와 dW[contexts] += ...는 하나만 남깁니다"))
+                            "기울기를 둘 다 받아야 합니다. dW[contexts] = ...와 dW[contexts] += ...는 하나만 "
+                            "남깁니다(4절). np.add.at을 쓰세요"))
         raise NotYet(tr(f"dW_in differs from the reference for contexts {contexts.tolist()}: row v is the sum, over "
                         "every position where word v is a context word, of that example's dh / C",
                         f"contexts {contexts.tolist()}에서 dW_in이 기준과 다릅니다. 행 v는 단어 v가 맥락 단어로 나오는 "
@@ -166,11 +177,18 @@ h = (W_in[c_1] + ... + W_in[c_C]) / C이므로 C개 행 각각에 대해 dh/dW_i
                          "(O(V) per call, whatever the batch), the package's clears only the rows written last "
                          "time (O(batch)). That is also why, in section 5, the package can beat the np.add.at version at small "
                          "batches: both add with np.add.at, but the np.add.at version clears all V rows first. "
+                         "This shortcut is safe only while nothing else writes into the layer's grads: the book's "
+                         "common/trainer.py remove_duplicate adds shared gradients in place (grads[i] += grads[j]), "
+                         "so with the book's Trainer keep dW[...] = 0 (the cell after this exercise shows it). "
                          "The check judges the prediction, then shows the measured slopes.",
                          "{'notes loop': 1, 'w2vlib': 0}: 학습 노트의 역전파는 V개 행 전체에 대한 dw[...]=0으로 "
                          "시작하고(미니배치와 상관없이 호출마다 O(V)), 패키지의 역전파는 지난번에 쓴 행만 "
                          "지웁니다(O(batch)). 5절에서 작은 미니배치일 때 패키지가 np.add.at 방식보다 빠를 수 있는 것도 이 때문입니다. "
                          "둘 다 np.add.at으로 더하지만, np.add.at 방식은 먼저 V개 행을 모두 지웁니다. "
+                         "이 지름길은 다른 누구도 계층의 grads에 써넣지 않을 때만 안전합니다. 교재의 "
+                         "common/trainer.py의 remove_duplicate는 공유 기울기를 그 자리에서 더하므로(grads[i] += "
+                         "grads[j]), 교재의 Trainer와 쓸 때는 dW[...] = 0을 그대로 두세요(이 문제 뒤의 셀이 "
+                         "보여 줍니다). "
                          "자동 채점은 예측을 판정한 뒤 측정한 로그-로그 기울기를 보여 줍니다."),
         hint_text=tr("The number of ids is fixed; only V changes. Which line of each backward touches every row "
                      "of dW?",

@@ -248,11 +248,15 @@ EXERCISES = [
         solution_text=tr("q = p_pow[word_to_id['the']]; answer_2 = SAMPLE_SIZE * q. Draw d skips with probability q, "
                          "so the number of skips is a sum of k indicators, and its expectation is k q (expectations "
                          "add). Section 2's 1 - (1 - q)^k is smaller: it is the chance of at least one skip, and counts "
-                         "two skips in one example as one.",
+                         "two skips in one example as one. (The exercise's sampler is this notebook's, with word2vec.c's skip rule "
+                         "added: word2vec.c's own draws differ slightly, since it also replaces a draw of index 0, </s>, "
+                         "by a uniform random word: if (target == 0) target = next_random % (vocab_size - 1) + 1;)",
                          "q = p_pow[word_to_id['the']]; answer_2 = SAMPLE_SIZE * q. 뽑기 하나는 확률 q로 건너뛰므로, "
                          "건너뛰는 횟수는 지시 변수 k개의 합이고 그 기댓값은 k q입니다(기댓값은 더해집니다). 2절의 "
                          "1 - (1 - q)^k는 이보다 작습니다. 적어도 한 번 건너뛸 확률이라서 한 학습 예에서 두 번 건너뛰어도 "
-                         "한 번으로 세기 때문입니다."),
+                         "한 번으로 세기 때문입니다. (이 문제의 샘플러는 이 노트북의 샘플러에 word2vec.c의 건너뛰기 규칙만 더한 "
+                         "것입니다. word2vec.c 자체의 뽑기는 조금 다릅니다. 인덱스 0, 곧 </s>가 뽑히면 균등하게 고른 "
+                         "단어로 바꾸기 때문입니다. 코드는 if (target == 0) target = next_random % (vocab_size - 1) + 1;입니다.)"),
         hint_text=tr("Count the skips with one 0/1 variable per draw. What is the expectation of one of them, and "
                      "of their sum?",
                      "뽑기마다 0/1 변수 하나로 건너뛰기를 세어 보세요. 그 하나의 기댓값은 얼마이고, 합의 기댓값은 "

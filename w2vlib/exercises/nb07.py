@@ -164,6 +164,11 @@ def _check_tsne(answer, X=None, Y1=None, Y2=None, k=5):
                         "do: the cost does not care where a cluster sits or how it is turned)",
                         f"{m_ko}. 전부는 아닙니다. 시작점에 따라 이웃 일부가 바뀝니다(좌표도 바뀝니다. 비용 함수는 "
                         "군집이 어디에 있는지, 어느 쪽으로 돌아 있는지 상관하지 않습니다)"))
+    if letter == "d" and right in ("a", "b"):
+        raise NotYet(tr(f"{m_en}: the clusters did not dissolve, your pictures share far more neighbours than "
+                        "chance; plot Y1 and Y2 to see the groups in both",
+                        f"{m_ko}. 군집은 흩어지지 않았습니다. 두 그림은 우연보다 훨씬 많은 이웃을 공유합니다. Y1과 Y2를 "
+                        "그려서 두 그림의 그룹을 확인해 보세요"))
     if letter in ("c", "d") and right in ("a", "b"):
         raise NotYet(tr(f"{m_en}: far more than chance, each start finds the neighbourhoods of X",
                         f"{m_ko}. 우연보다 훨씬 많습니다. 어느 시작점에서든 X의 이웃 관계를 찾습니다"))

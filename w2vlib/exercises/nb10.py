@@ -25,13 +25,19 @@ def _q1_reference(**_):
 
 def _check_q1(answer):
     words = list(Q1_COUNTS)
-    if isinstance(answer, (list, tuple, np.ndarray)) and len(answer) == len(words):
-        answer = dict(zip(words, answer))
+    if isinstance(answer, (list, tuple, np.ndarray)):
+        raise NotYet(tr("give a dict, not a list: a list does not say which length belongs to which word. "
+                        "Write {'the': ..., 'cat': ..., 'sat': ..., 'on': ..., 'mat': ...}",
+                        "리스트가 아니라 dict로 답해 보세요. 리스트로는 어느 길이가 어느 단어의 것인지 알 수 "
+                        "없습니다. {'the': ..., 'cat': ..., 'sat': ..., 'on': ..., 'mat': ...}"))
     if not isinstance(answer, dict) or set(answer) != set(words):
         raise NotYet(tr(f"give a dict with one code length per word: {{'the': ..., 'cat': ..., 'sat': ..., "
                         f"'on': ..., 'mat': ...}}",
                         f"단어마다 코드 길이 하나씩 담은 dict로 답해 보세요. {{'the': ..., 'cat': ..., 'sat': ..., "
                         f"'on': ..., 'mat': ...}}"))
+    if any(isinstance(answer[w], (bool, np.bool_)) for w in words):
+        raise NotYet(tr("a code length is a number of steps, not True or False",
+                        "코드 길이는 단계 수이지 True나 False가 아닙니다"))
     try:
         got = {w: int(answer[w]) for w in words}
     except (TypeError, ValueError):
@@ -155,6 +161,12 @@ Q3_TOLERANCE = 0.06
 
 
 def _check_q3(answer, theory=None, measured=None, vocab_sizes=None):
+    if isinstance(answer, (bool, np.bool_)):
+        raise NotYet(tr("give one number (the log-log slope you predict), not True or False",
+                        "True나 False가 아니라 숫자 하나(예측한 로그-로그 기울기)로 답해 보세요"))
+    if isinstance(answer, (str, bytes)):
+        raise NotYet(tr("give one number, not a string: write it without quotes",
+                        "문자열이 아니라 숫자 하나로 답해 보세요. 따옴표 없이 씁니다"))
     try:
         pred = float(answer)
     except (TypeError, ValueError):
@@ -196,9 +208,9 @@ def _check_q3(answer, theory=None, measured=None, vocab_sizes=None):
     ko = f"채점 기준은 평균 경로 길이의 로그-로그 기울기 {theory:.2f}입니다"
     if measured is not None:
         m = np.atleast_1d(np.asarray(measured, dtype=float))
-        en += (f"; the timing, which also holds per-call overhead, gave median {np.median(m):.2f}, "
+        en += (f"; the timing, which also holds memory traffic that grows with V, gave median {np.median(m):.2f}, "
                f"range {m.min():.2f} .. {m.max():.2f} over {m.size} sweeps")
-        ko += (f". 호출마다 드는 비용까지 담긴 시간 측정으로는 {m.size}번 측정의 중앙값 {np.median(m):.2f}, "
+        ko += (f". V와 함께 커지는 메모리 이동까지 담긴 시간 측정으로는 {m.size}번 측정의 중앙값 {np.median(m):.2f}, "
                f"범위 {m.min():.2f} ~ {m.max():.2f}입니다")
     return tr(en, ko)
 

@@ -177,12 +177,15 @@ print(f"맥락 단어는 같지만 타깃이 다른 윈도우: {shared}")
 print(f"가능한 최선: {len(target)}개 중 {best}개 정답, 가능한 가장 낮은 손실: {floor:.4f}")
 loss_all = model.forward(contexts_1h, target)        # 지금 여섯 윈도우 전체의 손실
 print(f"이번 실행: {len(target)}개 중 {n_right}개 정답, 손실 {loss_all:.4f}")
+print(f"오답 {len(target) - n_right}개 = 어떤 CBOW도 피할 수 없는 오답 {len(target) - best}개(공유 윈도우) "
+      f"+ 학습이 모자라서 생긴 오답 {best - n_right}개")
 assert n_right <= best and loss_all >= floor - 1e-4
 
 # %% [markdown]
 # 그러니 그 두 윈도우 중 하나를 틀리는 것은 학습이 모자라다는 신호가 아닙니다. 어떤 CBOW 모델도 둘 다 맞힐 수는 없습니다.
-# 그 밖의 오답은 학습이 모자란 탓입니다(`TOY_EPOCHS`를 늘리고 손실이 바닥값에 다가가는 것을 보세요). 하지만 이 장이
-# 묻는 것은 모델의 *비용*입니다.
+# 그 밖의 오답은 학습이 모자란 탓입니다. `오답` 줄이 이번 실행의 오답을 이 두 가지로 나눕니다. 두 번째 수가 0보다
+# 크면 모델은 아직 학습이 덜 된 것입니다. `TOY_EPOCHS`를 늘리고 그 수가 0으로 줄고 손실이 바닥값에 다가가는 것을
+# 보세요. 하지만 이 장이 묻는 것은 모델의 *비용*입니다.
 #
 # V가 7이 아니라 `VOCAB_SIZES`의 각 크기일 때 같은 계산에 비용이 얼마나 드는지 살펴봅시다.
 #

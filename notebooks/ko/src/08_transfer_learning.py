@@ -101,8 +101,8 @@ print(f"벡터: 단어 {len(wv):,}개 x {wv.vector_size}")
 # ## 2. 고정된 분할 하나
 #
 # 층화 분할은 각 범주의 비율을 학습 데이터와 테스트 데이터에서 같게 유지합니다. 테스트 단어는 **학습 중에 한 번도
-# 보지 않습니다**. 그래서 이 작업은 일반화를 시험합니다. 아래의 결과는 이 분할과
-# `N_SPLITS - 1`개의 분할을 더 씁니다. 연습 문제 1과 3은 모든 분할을 쓰며, 이 분할이 그 첫 번째입니다.
+# 보지 않습니다**. 그래서 이 작업은 일반화를 시험합니다. 아래의 결과는 이 분할에
+# `N_SPLITS - 1`개의 분할을 더해서 얻습니다. 연습 문제 1과 3은 모든 분할을 쓰며, 이 분할이 그 첫 번째입니다.
 
 # %%
 idx_train, idx_test = train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels,
@@ -181,16 +181,24 @@ for base in ("one-hot", "majority class", "random vectors"):
         f"모든 분할에서 단어 벡터가 기준선인 {shown[base]}보다 분명히 높아야 합니다" + FEW_EPOCHS)
 print(f"확인 통과: 분할 {N_SPLITS}개 모두에서 원핫은 테스트 단어 모두에 같은 범주를 주므로 다수 클래스보다 나을 수 "
       "없고, 단어 벡터는 모든 기준선을 0.2 넘게 앞섭니다")
-print(f"원핫은 분할 {N_SPLITS}개 중 {ties}개에서 다수 클래스와 정확도가 같고, " + (
-    "모든 분할의 테스트 세트에 범주마다 같은 수의 단어가 들어 있습니다" if same_counts else
-    "분할마다 테스트 세트에 든 범주별 단어 수가 다릅니다"))
+print(f"원핫은 분할 {N_SPLITS}개 중 {ties}개에서 다수 클래스와 정확도가 같습니다")
+hits = [round(m * len(te)) for m, (_, te) in zip(runs["majority class"], splits)]  # 분할마다 맞힌 수
+counts = ("모든 분할의 테스트 세트에 범주마다 같은 수의 단어가 들어 있습니다" if same_counts else
+          "분할마다 테스트 세트에 든 범주별 단어 수가 다릅니다")
+if len(set(hits)) == 1:
+    print(f"{counts}. 다수 클래스가 예측하는 범주는 모든 분할에서 테스트 단어 {len(splits[0][1])}개 중 {hits[0]}개를 "
+          "차지하므로 다수 클래스의 ± 값은 0입니다" + (". 원핫도 모든 분할에서 다수 클래스와 정확도가 같으므로 ± 값이 0입니다"
+                                                         if ties == N_SPLITS else ""))
+else:
+    print(f"{counts}. 다수 클래스가 예측하는 범주는 분할에 따라 테스트 단어 {len(splits[0][1])}개 중 {min(hits)}~{max(hits)}개를 "
+          f"차지하므로 다수 클래스의 ± 값은 0이 아닙니다")
 
 # %% [markdown]
 # 원핫 특징은 학습 단어를 외울 뿐, 새 단어에 대해서는 아무것도 모릅니다. 그래서 처음 보는 단어 모두에 같은
 # 범주(편향이 가장 큰 범주)를 줍니다. 층화 분할에서는 학습 세트에서 가장 큰 범주가 테스트 세트에서도 가장 크므로,
 # 원핫은 잘해야 다수 클래스와 같습니다(크기가 같은 범주가 있거나 분할에서 반올림이 달라지면 어긋날 수 있어서, 확인
-# 셀이 검사합니다). 여기서는 모든 분할에서 둘의 정확도가 같고, 분할마다 테스트 세트에 범주별로 같은 수의 단어가
-# 들어가므로 둘 다 ± 값이 0입니다. 확인 셀이 두 사실을 모두 출력합니다.
+# 셀이 검사합니다). 확인 셀의 마지막 줄들은 둘의 정확도가 몇 개의 분할에서 같은지, 그리고 둘이 예측하는 범주가
+# 모든 분할에서 같은 수의 테스트 단어를 차지하는지 알려 줍니다. 같은 수를 차지할 때 ± 값이 0이 됩니다.
 # 같은 크기의 무작위 벡터도 도움이 되지 않습니다(그 평균을 우연 수준과 비교해 보세요. 분할 하나는 운이 좋을 수
 # 있습니다). CBOW 벡터는 범주를 배운 적이 없는데도, 그 위의 선형 분류기는 처음 보는 단어에 어느 기준선보다 훨씬
 # 정확하게, 모든 분할에서 레이블을 붙입니다.
@@ -234,7 +242,7 @@ worst = int(np.argmin(recall))
 goes_to = max((j for j in range(len(classes)) if j != worst), key=lambda j: cm[worst, j])
 print(f"가장 자주 틀리는 범주: {CATEGORY_NAMES.get(classes[worst])}, 테스트 단어의 {recall[worst]:.0%}만 맞힘 "
       f"({cm[worst].sum()}번 중 {cm[worst, goes_to]}번은 {josa(CATEGORY_NAMES.get(classes[goes_to]), '으로/로')} 예측). "
-      f"다른 범주는 모두 {recall[np.arange(len(classes)) != worst].min():.0%} 이상")
+      f"다른 범주는 모두 {np.floor(100 * recall[np.arange(len(classes)) != worst].min() + 1e-9) / 100:.0%} 이상")
 never = sorted(set(words) - set(test_words))
 print(f"단어 {len(words)}개 중 {len(words) - len(never)}개가 한 번 이상 테스트 단어로 쓰였습니다. 한 번도 테스트되지 "
       f"않은 단어: {len(never)}개" + (f" ({', '.join(never)})" if never else ""))
@@ -246,11 +254,14 @@ assert abs(np.trace(cm) / cm.sum() - np.mean(runs["word vectors"])) < 1e-9, "행
 # ## 5. 필요한 레이블의 수
 #
 # 전이의 요점은 어려운 부분(단어의 의미)을 레이블 없는 텍스트에서 이미 배웠다는 것입니다. 그러니 후속 작업에는
-# 레이블이 조금만 필요해야 합니다. 범주마다 `n`개의 단어(각 분할의 학습 부분에서 고름)로만 학습하고, 그 분할의 떼어
-# 둔 단어로 평가하기를 모든 분할에서 합니다. 띠는 평균에서 위아래로 표준편차(분할 사이) 하나만큼의 범위입니다.
+# 레이블이 조금만 필요해야 합니다. 범주마다 `n`개의 단어(각 분할의 학습 부분에서 고름. 셀이 `n`의 값들을 출력하며,
+# 최대 16입니다)로만 학습하고, 그 분할의 떼어 둔 단어로 평가하기를 모든 분할에서 합니다. 띠는 평균에서 위아래로 표준편차(분할 사이) 하나만큼의 범위입니다.
 
 # %%
-per_class = [1, 2, 4, 8, 16]
+fewest = min(int(np.sum(labels[tr] == c)) for tr, _ in splits for c in classes)  # 가장 작은 범주의 학습 단어 수
+per_class = [n for n in (1, 2, 4, 8) if n < fewest] + [min(16, fewest)]  # 최대 16, 범주가 가진 수보다 많지 않게
+print(f"범주마다 쓰는 학습 단어 수: {', '.join(map(str, per_class))} (가장 작은 범주의 학습 단어는 가장 적은 "
+      f"분할에서 {fewest}개)")
 curve = {name: np.zeros((N_SPLITS, len(per_class))) for name in ("word vectors", "random vectors")}
 for i, (tr, te) in enumerate(splits):
     pick_rng = np.random.default_rng(SEED + i)
@@ -283,8 +294,8 @@ assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(ax
 print("확인 통과: 레이블 수마다, 모든 분할에서 단어 벡터가 무작위 벡터를 이깁니다")
 
 # %% [markdown]
-# 위에 출력된 두 줄을 다수 클래스와 비교해 보세요. 전이된 벡터로는 범주마다 예시 몇 개만으로 어디까지 가는지 알 수
-# 있습니다. 무작위 벡터는 단어가 늘어도 나아질 수 없습니다. 새 단어의 무작위 벡터는 그 단어에 대해 아무것도 말해
+# 위에 출력된 두 줄을 다수 클래스와 비교해 보세요. 전이된 벡터를 쓰면 범주마다 예시 몇 개만으로도 정확도가 얼마나
+# 올라가는지 알 수 있습니다. 무작위 벡터는 단어가 늘어도 나아질 수 없습니다. 새 단어의 무작위 벡터는 그 단어에 대해 아무것도 말해
 # 주지 않기 때문입니다.
 #
 # ## 정리

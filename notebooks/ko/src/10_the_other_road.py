@@ -186,7 +186,7 @@ L_mean = expected_code_length(counts, codes)
 H_bits = entropy_bits(counts)
 order = np.argsort(-counts, kind="stable")
 print(f"PTB: {len(corpus):,}단어, V = {V:,}")
-print(f"기대 코드 길이 (허프만):        말뭉치의 단어 하나당 시그모이드 {L_mean:.4f}개")
+print(f"기대 코드 길이 (허프만):        {L_mean:.4f}개 (말뭉치의 단어 하나당 시그모이드 수)")
 print(f"유니그램 횟수의 엔트로피:       {H_bits:.4f}비트 (어떤 이진 코드도 이보다 짧을 수 없음)")
 print(f"횟수를 무시한 균형 트리:        {math.log2(V):.4f} (log2 V)")
 print(f"가장 짧은 경로 {lengths.min()} (가장 자주 나오는 단어 {id_to_word[int(order[0])]!r}), "
@@ -368,7 +368,11 @@ if slopes is not None:
 # `NEGATIVE + 1`과 평균 경로 길이(둘 다 첫 번째 표에 있습니다)를 비교하면 알 수 있습니다. 시간 측정은 느슨하게만
 # 확인합니다. 소프트맥스의 로그-로그 기울기 중앙값이 나머지 둘보다 0.3 이상 크다는 것뿐입니다. 호출마다 드는 비용과
 # 메모리 이동 때문에 네거티브 샘플링과 계층적 소프트맥스의 순서는 어느 쪽으로든 바뀔 수 있고, 측정들의 범위가 바쁜
-# 컴퓨터가 각 로그-로그 기울기를 얼마나 흔드는지 보여 줍니다.
+# 컴퓨터가 각 로그-로그 기울기를 얼마나 흔드는지 보여 줍니다. 호출마다 드는 일정한 비용은 로그-로그 기울기를 0 쪽으로
+# 끌어내립니다. 잰 시간의 로그-로그 기울기를 세어 본 값보다 높이는 것은 V와 함께 커지는 메모리 이동입니다. 소프트맥스의
+# 잰 로그-로그 기울기가 1보다 크게 나올 수 있는 것도 아마 그 때문일 것입니다. V가 크면 점수들과 V × H 행렬이 프로세서
+# 캐시에 다 들어가지 않아 곱셈-덧셈 하나하나가 더 비싸집니다. 기준은 세어 본 일의 양(소프트맥스는 로그-로그 기울기가
+# 정확히 1)입니다.
 #
 # ## 4. skip-gram: 다른 모델
 #
@@ -376,8 +380,8 @@ if slopes is not None:
 # 단어의 벡터가 `h`이고 윈도우의 단어를 하나씩 예측합니다. (가운데 단어, 맥락 단어) 쌍마다 출력 질문이 하나씩입니다.
 # 교재는 3장에서 소프트맥스 손실 두 개로 이것을 구현합니다 (`ch03/simple_skip_gram.py`: 맥락 위치마다
 # `SoftmaxWithLoss` 하나, 손실을 더함). 4장에서는 `Embedding`과 `NegativeSamplingLoss`로 구현합니다
-# (`ch04/skip_gram.py`. `ch04/train.py`는 주석에서 이것을 다른 모델로 제시합니다). 5절에서 학습하는 모델이 바로
-# 이것입니다. 패키지에는 계층으로 만든 `w2vlib.SkipGram`과 `fast.train(model="skipgram")`이
+# (`ch04/skip_gram.py`. `ch04/train.py`는 주석에서 이것을 다른 모델로 제시합니다). 5절에서 학습하는 모델도 같은
+# 모델인데, 5절에서는 컴파일되어 있고 word2vec의 동적 윈도우와 하위 샘플링을 씁니다. 패키지에는 계층으로 만든 `w2vlib.SkipGram`과 `fast.train(model="skipgram")`이
 # 있습니다.
 #
 # skip-gram은 단어마다가 아니라 쌍마다 학습 예를 하나씩 만듭니다. word2vec의 동적 윈도우(dynamic window)에서는 반경을 1부터
@@ -399,9 +403,11 @@ print(f"WINDOW_SIZE = {WINDOW_SIZE}일 때 단어 하나당 쌍의 수: {np.mean
 # 있기 때문입니다. 말뭉치의 단어 하나당, 길이 H인 행을 한 번 훑는 횟수를 세어 봅시다. 맥락 단어는 c ≈
 # `WINDOW_SIZE + 1`개, 예측 하나의 출력 행은 m개입니다(네거티브 샘플링은 m = k + 1, 계층적 소프트맥스는 평균 경로
 # 길이). 커널은 출력 행마다 내적을 계산하고, 그 행을 오차에 더하고, 그 행을 갱신합니다. 세 번 훑습니다. CBOW는 맥락
-# 행 c개를 더하고 오차를 각 행에 다시 더하므로 2c + 3m입니다. skip-gram은 가운데 단어의 행으로 예측을 c번 하고 그
-# 행을 한 번 갱신하므로 3cm + 2입니다. 예측되는 비율은 (3cm + 2) / (2c + 3m)으로 c보다 작습니다. 다음 셀들이 이
-# 값과 측정한 비율을 출력합니다.
+# 행 c개를 더하고 오차를 각 행에 다시 더하므로 2c + 3m입니다. skip-gram은 가운데 단어의 행으로 예측을 c번 하고, 그
+# 행의 오차를 윈도우 전체에서 모아 한 번 갱신하므로 3cm + 2입니다. word2vec.c와 gensim은 그 대신 쌍마다 맥락 단어의
+# 행을 갱신하므로(word2vec.c는 쌍마다 도는 반복문 안에서 `neu1e`를 0으로 되돌리고 `syn0`에 더합니다) 3cm + 2c입니다.
+# 여기서의 예측은 이 패키지의 커널을 따라 3cm + 2를 씁니다. 예측되는 비율은 (3cm + 2) / (2c + 3m)으로 c보다
+# 작습니다. 다음 셀들이 이 값과 측정한 비율을 출력합니다.
 #
 # ## 5. PTB에서 네 번 학습하기: CBOW와 skip-gram, 네거티브 샘플링과 계층적 소프트맥스
 #
@@ -471,9 +477,7 @@ for road in m_out:
 # 양이고, 같은 길 안에서만 비교할 수 있습니다. (여기서 손실은 마지막 에폭의 평균입니다. `EPOCHS = 1`이면 그 평균에
 # 학습 전의 시작 부분이 들어가므로, 어떤 행은 아직 귀무 기준보다 높을 수 있습니다.)
 # 행 세기는 skip-gram / CBOW 비율의 대략적인 길잡이일 뿐 시간의 모형이 아니며, 마지막 두 줄은 측정 / 예측을
-# 출력해서 어느 쪽으로 빗나가는지 보여 줍니다. 이 컴퓨터에서 네거티브 샘플링의 측정 / 예측은 대개
-# 계층적 소프트맥스의 것보다 높게, 때로는 1을 훌쩍 넘게 나왔고, 계층적 소프트맥스의 것은 1 근처이거나 그보다 낮게
-# 나왔습니다. 행 세기는 행을 훑는 일을 모두 같게 치고 나머지는
+# 출력해서 어느 쪽으로 빗나가는지 보여 줍니다. 행 세기는 행을 훑는 일을 모두 같게 치고 나머지는
 # 빼고 셉니다. 네거티브 샘플링은 예측마다 부정적 예 k개를 무작위로 뽑는데(단어 하나당 CBOW는 k개, skip-gram은
 # c·k개), 뽑을 때마다 난수 하나와 표 조회가 들고, 부정적 예의 행은 출력 행렬의 무작위 행이라서 프로세서 캐시에 없을
 # 가능성이 큽니다. 계층적 소프트맥스는 아무것도 뽑지 않고, 모든 경로가 지나는 루트 근처의 노드는 캐시에 남아
@@ -486,8 +490,7 @@ for road in m_out:
 # 이항 표준오차, 그리고 V개 단어 중 하나를 찍는 우연 수준과 함께 봅니다. gensim의 테스트 데이터가 설치되어 있으면
 # PTB가 다루는 구글 유추 문제와 WordSim-353(사람의 평가와의 스피어먼 상관계수)도 봅니다. 귀무 기준도 코드로
 # 계산합니다. 찍기만으로 그만큼 맞힐 확률, 그리고 무작위 벡터의 스피어먼 상관계수(약 0, 오차는
-# `1 / sqrt(쌍의 수 - 3)` 정도)입니다. 이것은 상관계수에 대한 피셔의 표준오차로, 스피어먼 상관계수에는 몇 퍼센트
-# 작습니다. Fieller, Hartley, Pearson의 `sqrt(1.06 / (쌍의 수 - 3))`이 더 가깝습니다.
+# `1 / sqrt(쌍의 수 - 3)` 정도)입니다. 이것은 피셔 변환 뒤 상관계수의 표준오차입니다.
 
 # %% tags=["nbval-ignore-output"]
 benchmarks = {"PTB 유추": ("analogy", Path("../..") / "data" / "analogies_ptb.txt")}
@@ -568,10 +571,10 @@ for b in benchmarks:
         z = (s1 - s2) / se if se > 0 else 0.0
         if abs(z) > 3:
             hi, lo = (keys[i], keys[j]) if z > 0 else (keys[j], keys[i])
-            beyond.append(f"{label[hi]} > {label[lo]}, 차이 {abs(s1 - s2):.4f} (표준오차의 {abs(z):.1f}배)")
+            beyond.append(f"{label[hi]} > {label[lo]}, 차이 {abs(s1 - s2):.4f} ({abs(z):.1f} SE)")
         else:
             within += 1
-    print(f"{b}: " + ("; ".join(beyond) + "; " if beyond else "") + f"쌍 6개 중 {within}개는 차이가 표준오차의 3배 이내입니다")
+    print(f"{b}: " + (", ".join(beyond) + ". 나머지 " if beyond else "") + f"쌍 6개 중 {within}개는 차이가 표준오차의 3배 이내입니다")
 
 # %% [markdown]
 # word2vec 프로젝트 페이지(`README.txt`가 안내하는 페이지)는 "Performance" 부분에서 경험칙을 줍니다. "hierarchical
@@ -605,7 +608,7 @@ for model in ("cbow", "skipgram"):
         verdict = {"agrees": f"{leader} 쪽이 앞서고, 경험칙과 맞습니다", "against": f"{leader} 쪽이 앞서고, 경험칙과 반대입니다",
                    "noise": "잡음 범위 안이므로 판정하지 않습니다"}[key]
         print(f"  {model}, {half} (문제 {mask.sum():,}개): 계층적 소프트맥스 {f_hs.mean():.4f}, "
-              f"네거티브 샘플링 {f_ns.mean():.4f}, 차이 {d.mean():+.4f} (표준오차의 {z:+.1f}배)")
+              f"네거티브 샘플링 {f_ns.mean():.4f}, 차이 {d.mean():+.4f} ({z:+.1f} SE)")
         print(f"    한 길만 맞힌 문제: 계층적 소프트맥스만 {only_hs}개, 네거티브 샘플링만 {only_ns}개. "
               f"부호 검정 p = {p_exact:.2g}, {verdict}")
 print(f"{EPOCHS}에폭 학습한 PTB에서 본 경험칙, 절반 4개 중 맞음 {outcome['agrees']}개, "
@@ -622,9 +625,9 @@ print(f"{EPOCHS}에폭 학습한 PTB에서 본 경험칙, 절반 4개 중 맞음
 # (`benchmarks/results/ptb_hs.txt`는 출력된 보고서로 README에 인용되어 있고, 아래 셀은 `ptb_hs.json`에서 수를
 # 읽습니다). 이 벤치마크의 표준오차는 시드 사이의 퍼짐(시드별 점수의 흩어짐)에서 온 것으로, 위의 문제 수에서 온 표준오차와
 # 다릅니다. 판정 규칙은 이렇습니다. 시드들에 대한 w2vlib의 평균이 gensim의 평균에서 차이의 표준오차 두 배를 뺀
-# 값보다 크면 "뒤지지 않음", 두 배를 더한 값보다 크면 "앞섬"입니다. 학습마다 시드가 몇 개뿐이면 2라는 기준은
+# 값보다 크면 "뒤지지 않음", 작으면 "뒤짐", 두 배를 더한 값보다 크면 "앞섬"입니다. 학습마다 시드가 몇 개뿐이면 2라는 기준은
 # 너그러우므로, 아래 셀은 그 대신 웰치 자유도를 쓴 스튜던트 t의 5% 기준(출력되며, 2보다 조금 큽니다)을 쓰고, 두
-# 기준 사이에 놓인 차이는 경계선이라고 표시합니다. "뒤지지 않음"은 큰 차이로 뒤지지 않는다는
+# 기준 사이에 놓인 차이는 경계선이라고 표시하고, 보고서의 2 SE 규칙으로는 어떤 판정인지 함께 적습니다. "뒤지지 않음"은 큰 차이로 뒤지지 않는다는
 # 뜻이지, 둘이 같다는 증명은 아닙니다. gensim은 두 번 돌립니다. 한 번은 gensim 자신의
 # 기본 학습률 `alpha=0.025`로, 한 번은 word2vec.c가 (그래서 w2vlib도) CBOW에 쓰는 0.05로 돌려서, 앞의 둘 사이의
 # 차이가 학습률 때문인지 아닌지 가릴 수 있게 합니다.
@@ -653,22 +656,24 @@ if bench_file.is_file():
             z = (ours - theirs) / se
             word = "앞섬" if z > t_bar else ("뒤지지 않음" if z >= -t_bar else "뒤짐")
             if 2 <= abs(z) <= t_bar:
-                word += " (경계선, 2 SE는 넘지만 t 기준 안)"
+                word = ("경계선 (보고서의 2 SE 규칙으로는 " + ("앞섬" if z > 0 else "뒤짐")
+                        + ", t 기준 안)")
             print(f"  {metric_name[metric]}: w2vlib {ours:.4f}, gensim {theirs:.4f}, 차이 "
-                  f"{ours - theirs:+.4f} = 표준오차의 {z:+.2f}배 (기준 {t_bar:.2f}), 판정: {word}")
+                  f"{ours - theirs:+.4f} = {z:+.2f} SE (기준 {t_bar:.2f}), 판정: {word}")
     print("학습률만의 효과, alpha 0.05의 gensim 대 0.025의 gensim")
     for metric in metric_name:
         fast_rate, default_rate, se, t_bar = seed_diff("gensim_hs_alpha05", "gensim_hs", metric)
         z = (fast_rate - default_rate) / se
         word = "잡음보다 큼" if abs(z) > t_bar else "잡음 범위 안"
         print(f"  {metric_name[metric]}: {fast_rate:.4f} 대 {default_rate:.4f}, 차이 "
-              f"{fast_rate - default_rate:+.4f} = 표준오차의 {z:+.2f}배 (기준 {t_bar:.2f}), 판정: {word}")
+              f"{fast_rate - default_rate:+.4f} = {z:+.2f} SE (기준 {t_bar:.2f}), 판정: {word}")
 else:
     print("benchmarks/results/ptb_hs.json이 없습니다. python benchmarks/bench_hs.py를 실행해 보세요")
 
 # %% [markdown]
 # gensim의 기본 학습률에서는 두 벤치마크 모두 w2vlib이 앞섭니다. 같은 학습률에서는 유추 문제에서 gensim의 평균이
-# 약 2 SE 더 높지만 t 기준 안이므로, 뚜렷하게 뒤진다기보다 경계선입니다. WordSim-353과의 상관계수는 여전히 w2vlib이
+# 약 2 SE 더 높지만 t 기준 안이므로 경계선입니다. 기준이 2인 벤치마크 보고서는 이 차이를 뒤짐으로 판정합니다. 시드가
+# 다섯 개뿐이므로 t 기준이 더 공정하고, 이 차이는 두 기준 사이에 있습니다. WordSim-353과의 상관계수는 여전히 w2vlib이
 # 더 높습니다. 마지막 두 줄은 gensim을 gensim과 비교합니다. 학습률은 gensim의 유추 점수를 잡음보다 크게 움직이지만,
 # WordSim-353 점수는 그보다 적게 움직입니다. 그러니 "같은 설정"에는 적어도 유추 문제에서는 학습률도 들어가야
 # 합니다. 학습률이 같아도 두 프로그램은 다른 점이 더 있습니다. 한
@@ -704,8 +709,10 @@ else:
 #   모델마다 절반마다 어느 길이 앞서는지, 그것이 경험칙과 맞는지 출력합니다. 백만 단어에서 `EPOCHS` 에폭만
 #   학습한 결과가 경험칙을 따를 필요는 없습니다.
 # - **CBOW냐 skip-gram이냐.** skip-gram은 단어 하나당 약 `WINDOW_SIZE + 1`개의 학습 예를 만들므로 CBOW의 몇 배가
-#   듭니다. 얼마나 드는지는 4절의 행 세기가 예측하고 5절이 측정합니다. 갱신되는 입력 행의 수는 두 모델이 거의 같습니다. word2vec.c의
-#   CBOW도 오차 `neu1e`를 맥락 단어 모두의 행에 더합니다(`// hidden -> in` 반복문). 차이는 skip-gram에서는 쌍마다
+#   듭니다. 얼마나 드는지는 4절의 행 세기가 예측하고 5절이 측정합니다. word2vec.c에서는 두 모델 모두 단어 하나당
+#   입력 행을 약 c개 갱신합니다. CBOW는 오차 `neu1e`를 맥락 단어 모두의 행에 더하고(`// hidden -> in` 반복문),
+#   skip-gram은 쌍마다 맥락 단어의 행을 갱신합니다. 이 패키지의 skip-gram 커널은 윈도우마다 가운데 단어의 행을 한 번
+#   갱신합니다. 진짜 차이는 skip-gram에서는 쌍마다
 #   예측과 기울기가 따로 있고, CBOW에서는 한 윈도우가 평균한 맥락의 기울기 하나를 함께 쓴다는 점입니다.
 #
 # ## 정리
@@ -721,8 +728,8 @@ else:
 #   (`fast.train(..., hs=1, negative=0, backend="numba")`)도 같은 단계를 밟습니다
 #   (`tests/test_compiled_hs.py`가 두 모델의 학습 예 하나를 계층의 SGD 단계와 비교합니다).
 # - 학습 예 하나의 비용은 소프트맥스(softmax)에서는 V처럼 자라고, 네거티브 샘플링(negative sampling)과 계층적
-#   소프트맥스에서는 거의 평평합니다 (세어 본 일의 양으로 그렇습니다. 잰 시간의 로그-로그 기울기는 호출마다 드는
-#   비용 때문에 부풀지만, 소프트맥스의 것보다는 훨씬 낮습니다).
+#   소프트맥스에서는 거의 평평합니다 (세어 본 일의 양으로 그렇습니다. 잰 시간의 로그-로그 기울기는 V와 함께 커지는
+#   메모리 이동 때문에 조금 높아지지만, 소프트맥스의 것보다는 훨씬 낮습니다).
 # - skip-gram 모델(스킵그램)은 가운데 단어로 맥락을 예측합니다. 단어 하나당 학습 예가 약 `WINDOW_SIZE + 1`개이므로
 #   CBOW보다 느리게 학습합니다.
 #
@@ -772,9 +779,7 @@ q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
 # "Performance" 부분, 그 페이지 글의 사본으로 읽음), Mikolov 등 2013, "Distributed
 # Representations of Words and Phrases and their Compositionality" (arXiv:1310.4546의 초록과 NeurIPS 2013 발표판의
 # 초록). 본문에서 이름을 든 방법: Huffman (1952), "A Method for the Construction of Minimum-Redundancy Codes",
-# *Proc. IRE* 40:1098–1101, McNemar (1947), *Psychometrika* 12:153–157 (두 비율의 대응 표본 검정), Fieller,
-# Hartley & Pearson (1957), "Tests for rank correlation coefficients. I", *Biometrika* 44:470–481 (피셔 변환 뒤
-# 스피어먼 상관계수의 분산 1.06 / (n − 3)).
+# *Proc. IRE* 40:1098–1101, McNemar (1947), *Psychometrika* 12:153–157 (두 비율의 대응 표본 검정).
 
 # %% [markdown]
 # [처음으로: 01 원핫 표현의 병목](01_one_hot_bottleneck.ipynb) · [README](../../README.ko.md)
