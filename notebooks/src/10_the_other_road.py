@@ -193,7 +193,7 @@ print(f"expected code length (Huffman):   {L_mean:.4f} sigmoids per word of the 
 print(f"entropy of the unigram counts:    {H_bits:.4f} bits (no binary code does better)")
 print(f"balanced tree, ignoring counts:   {math.log2(V):.4f} (log2 V)")
 print(f"shortest path {lengths.min()} ({id_to_word[int(order[0])]!r}, the most frequent word), "
-      f"longest {lengths.max()} (words seen {counts[lengths == lengths.max()].min()} time(s))")
+      f"longest {lengths.max()} (words with count {counts[lengths == lengths.max()].min()})")
 assert H_bits <= L_mean < H_bits + 1, "Huffman's code is within one bit of the entropy"
 assert L_mean < math.log2(V)
 

@@ -186,7 +186,7 @@ L_mean = expected_code_length(counts, codes)
 H_bits = entropy_bits(counts)
 order = np.argsort(-counts, kind="stable")
 print(f"PTB: {len(corpus):,}단어, V = {V:,}")
-print(f"기대 코드 길이 (허프만):        {L_mean:.4f}개 (말뭉치의 단어 하나당 시그모이드 수)")
+print(f"기대 코드 길이 (허프만):        원문의 단어 하나당 평균 시그모이드 {L_mean:.4f}개")
 print(f"유니그램 횟수의 엔트로피:       {H_bits:.4f}비트 (어떤 이진 코드도 이보다 짧을 수 없음)")
 print(f"횟수를 무시한 균형 트리:        {math.log2(V):.4f} (log2 V)")
 print(f"가장 짧은 경로 {lengths.min()} (가장 자주 나오는 단어 {id_to_word[int(order[0])]!r}), "
@@ -247,7 +247,7 @@ assert np.median(gap) < 1.5
 #
 # 학습 예 하나마다 전체 소프트맥스는 V개 단어의 점수를 모두 매기고, 네거티브 샘플링은 V와 상관없이 k + 1개 행의 점수를
 # 매기며, 계층적 소프트맥스는 타깃 경로의 노드마다 행 하나의 점수를 매깁니다. 로그-로그 그래프에서 V에 비례하는
-# 비용의 로그-로그 기울기(slope)는 1이고, 일정한 비용의 로그-로그 기울기는 0입니다.
+# 비용의 기울기(slope)는 1이고, 일정한 비용의 기울기는 0입니다.
 #
 # **문제 3은 여기서 시작합니다.** 다음 셀들을 실행하기 전에, `VOCAB_SIZES` 범위에서 V에 대한 계층적 소프트맥스의
 # 학습 예 하나당 일의 양(평균 경로 길이)의 로그-로그 기울기를 예측해서 적어 보세요. 노트북 끝의 채점은 다음 셀들이
@@ -528,7 +528,7 @@ print(format_table(["모델", "출력 계층"] + list(benchmarks), rows))
 print(f"유추 문제의 우연 수준 ({V:,}개 단어 중 하나를 찍을 때): {1 / V:.4f}")
 if "WordSim-353" in benchmarks:
     above = [key for key, sc in scores.items() if sc["WordSim-353"][0] > 2 * sc["WordSim-353"][1]]
-    print(f"WordSim-353: 학습 네 번 중 {len(above)}번은 사람의 평가와의 상관계수가 무작위 벡터 표준오차의 "
+    print(f"WordSim-353: 학습 {len(scores)}번 중 {len(above)}번은 사람의 평가와의 상관계수가 무작위 벡터 표준오차의 "
           "두 배를 넘습니다")
 
 # %%
@@ -574,7 +574,7 @@ for b in benchmarks:
             beyond.append(f"{label[hi]} > {label[lo]}, 차이 {abs(s1 - s2):.4f} ({abs(z):.1f} SE)")
         else:
             within += 1
-    print(f"{b}: " + (", ".join(beyond) + ". 나머지 " if beyond else "") + f"쌍 6개 중 {within}개는 차이가 표준오차의 3배 이내입니다")
+    print(f"{b}: " + (", ".join(beyond) + ". " if beyond else "") + f"쌍 6개 중 {'나머지 ' if beyond else ''}{within}개는 차이가 표준오차의 3배 이내입니다")
 
 # %% [markdown]
 # word2vec 프로젝트 페이지(`README.txt`가 안내하는 페이지)는 "Performance" 부분에서 경험칙을 줍니다. "hierarchical
