@@ -25,8 +25,9 @@
 #
 # We train twice. First the **layered model exactly as the book builds it** (Embedding, NegativeSamplingLoss,
 # Adam, batches of 100), for a bounded number of steps: section 2 measures its speed and prints how long the
-# book's full run would take at that speed, many times the one minute each notebook of this series is kept to (so
-# that a class can run it live). Then the package's **fast
+# book's full run would take at that speed, many times this notebook's budget (about half a minute of computation
+# on 2 quiet cores, so that a class can run it live; the cell before the summary prints how long your run took).
+# Then the package's **fast
 # path**: we check that its fused kernel computes the same loss and gradients as the layers on one batch, list
 # every way its *training* differs from the book's, train for real, and measure what each difference buys
 # in an ablation table.
@@ -44,6 +45,8 @@ import numpy as np
 import matplotlib.pyplot as plt
 import w2vlib
 import w2vlib.exercises
+import time
+NOTEBOOK_START = time.perf_counter()  # the cell before the summary prints how long the notebook took
 plt.style.use("w2vlib.teaching")
 np.set_printoptions(precision=4, suppress=True)
 import inspect
@@ -99,8 +102,8 @@ print(f"words seen fewer than 10 times: {int((counts < 10).sum()):,} of {vocab_s
 
 # %% [markdown]
 # Word frequencies are very uneven: a few function words make up a large share of the tokens while
-# thousands of words occur only a handful of times. Keep this in mind for notebook 06: every occurrence is one
-# update of a word's vector, so a rare word's vector rests on little evidence and is noisier. It can still
+# thousands of words occur only a handful of times. Keep this in mind for notebook 06: the number of updates of
+# a word's vector grows with its count, so a rare word's vector rests on little evidence and is noisier. It can still
 # land among sensible neighbours (06 prints the counts next to them), but less reliably.
 #
 # As in the book, every position with `WINDOW_SIZE` words on each side becomes one training example: the
@@ -166,8 +169,9 @@ else:
 # The loss does not fall at once. It starts at a value that depends only on `k` (exercise 1 asks you to
 # derive it) and stays there for the number of steps printed above: both matrices start tiny
 # (`0.01 * normal`), and every score is a product of a row of each, so the scores stay near 0 until Adam,
-# which moves every weight by about its learning rate per step, has grown them. Then the loss falls, first
-# faster, then slower; the curve below covers only a small fraction of one epoch.
+# which moves every weight by about its learning rate per step, has grown them. Then the loss falls; over a whole run it falls
+# fast and then ever more slowly (the fast path's curve in section 3 shows that shape), but the curve below covers
+# only the start of one epoch.
 
 # %%
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
@@ -316,7 +320,7 @@ print("loss per epoch:", ", ".join(f"{x:.3f}" for x in result.loss_per_epoch))
 # one, the book's Adam) for 30 steps, then the fast path for one epoch over the first 100,000 tokens. The speed-up
 # is the ratio of the two medians; the per-round ratios show how much the load moved it. The same load moves
 # section 2's single timing: its words/s and the rounds' layered words/s can differ by a large factor, although
-# both time the same model the same way (timed at the same moment, a short run and a long one have the same speed). The
+# both time the same model the same way (per step the cost is the same, so the run's length does not matter). The
 # median of the rounds is the better estimate, so the cell prints the book's 10 epochs again from it.
 
 # %% tags=["nbval-ignore-output"]
@@ -415,7 +419,8 @@ print("check passed: the fully trained vectors spread out")
 # the human similarity scores of WordSim-353.
 #
 # One run per row is not a measurement. An accuracy on a few hundred questions has a binomial standard error of
-# its own, another seed moves it too (by up to 0.01 in the table below, less than most rows differ), and a
+# its own, another seed moves it too (the table's standard deviations over seeds reach 0.01, smaller than most differences
+# between rows), and a
 # trick that slows the start may pay off later. So every row is trained with several seeds and for two epoch
 # budgets, and reported as mean ± sd over the seeds. The "vs all on" column gives the difference, the p-value of
 # Welch's t-test over the seeds (`scipy.stats`; with three seeds a row needs a large, consistent difference to
@@ -539,8 +544,8 @@ print("check passed: the facts the decision on the defaults rests on")
 #   default of word2vec.c and gensim too, and say so as a choice, not a measured win.
 # - **word2vec's CBOW update and the dynamic window stay**: the "exact gradient share" and the fixed window both
 #   answer fewer analogies at both budgets, clearly (the checked cells assert it). The fixed window also gathers
-#   all `2 x WINDOW_SIZE` context rows for every target instead of a radius drawn from `1..WINDOW_SIZE`; the live
-#   words/s below show what that costs here. One caution on the "exact gradient share" row: with plain
+#   all `2 x WINDOW_SIZE` context rows for every target instead of a radius drawn from `1..WINDOW_SIZE`, so it does
+#   more work per target. One caution on the "exact gradient share" row: with plain
 #   SGD it is word2vec's update with each context row's step divided by the number of context words of its
 #   target (exercise 4 counts them), at a learning rate tuned for word2vec's rule. So it also runs with a
 #   several times smaller learning rate for `W_in`; the row shows that word2vec's rule works better *at this
@@ -556,9 +561,9 @@ print("check passed: the facts the decision on the defaults rests on")
 # such a run has not started to learn. The loss shows better than a few right answers how far each run got
 # (though subsampling and the window change which targets the loss averages over). With larger settings (try
 # `HIDDEN_SIZE = 200`, `WINDOW_SIZE = 8`, `NEGATIVE = 10`) a row may diverge, and the table says so instead of
-# stopping. The words/s depend on the machine and its load (one run per row, not alternated: read only large
-# differences, such as the extra work without subsampling), so the first cell is not compared by the tests; the
-# accuracies and losses are seeded and are.
+# stopping. The words/s are one run per row, not alternated, at the machine's current load: at this size the load can
+# move them more than the rows differ, so do not read them as the cost of a row. That first cell is not compared
+# by the tests; the accuracies and losses are seeded and are.
 
 # %% tags=["nbval-ignore-output"]
 ABLATION = [("all on", {}), ("exact gradient share", dict(cbow_update="gradient")),
@@ -642,13 +647,23 @@ W_again, _, _ = ptb_vectors(**SETTINGS)  # what notebooks 06-08 do: found in the
 assert np.array_equal(W_again, result.W_in)
 print(f"loaded back {W.shape[0]:,} x {W.shape[1]} vectors: identical")
 
+# %% [markdown]
+# **How long did this take?** This notebook is kept to about half a minute of computation on 2 quiet cores. The
+# next cell prints how long your run took from the first code cell to here; on a busy machine, or with larger knobs,
+# it takes longer.
+
+# %% tags=["nbval-ignore-output"]
+elapsed = time.perf_counter() - NOTEBOOK_START
+print(f"from the first code cell to here: {elapsed:.0f} s (the budget: about 30 s on 2 quiet cores, "
+      f"{elapsed / 30:.1f}x it)")
+
 
 # %% [markdown]
 # ## Summary
 #
 # - PTB has about a million tokens and a 10,000-word vocabulary (어휘); its word frequencies are very uneven.
 # - The layered CBOW with negative sampling (네거티브 샘플링) trains correctly but slowly: at the measured
-#   words/s the book's ten epochs over the corpus (말뭉치) take many times the one minute a notebook of this series is kept to (section 2
+#   words/s the book's ten epochs over the corpus (말뭉치) take many times this notebook's budget of about half a minute (section 2
 #   prints the estimate), so we ran a bounded number of steps; with the default knobs, after them the frequent
 #   words' vectors share one direction.
 # - The loss starts flat, at a value set by `k` alone (exercise 1), and falls once the weights have grown enough

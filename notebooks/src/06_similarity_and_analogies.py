@@ -150,7 +150,8 @@ print("check passed: the book's most_similar and wv.most_similar agree on every 
 # computes what chance gives: the largest cosine a vector has with as many others as our vocabulary has words,
 # when no word is related to any other. Two versions of "no relation": random directions, spread evenly over
 # all directions (isotropic), and our own vectors with every column shuffled on its own. The shuffle keeps each
-# dimension's values, so it keeps what all trained vectors share (notebook 05 measured a common direction), but
+# dimension's values, so it keeps what all trained vectors share (for these vectors, the fast run's, notebook 05 printed a small
+# common component; the large shared direction it printed belongs to its short layered run, not to these), but
 # it breaks every word's identity. Trained vectors are not isotropic, so the first level can understate chance;
 # the shuffled level is the fairer one (the cell prints both, and which is higher). A mean of maxima is not a
 # threshold (about half of the null rows beat their mean), so each query is compared with the largest of them.
@@ -180,8 +181,8 @@ for query, near in neighbours.items():
           f"every shuffled row's best match (lowest {lowest:.3f})")
 
 # %% [markdown]
-# Read the lists with the counts in mind: every occurrence of a word is one context its vector learned
-# from, so a vector seen hundreds or thousands of times rests on far more evidence than one seen a few
+# Read the lists with the counts in mind: the number of updates of a word's vector grows with its count
+# (in CBOW the vector is updated each time the word is a context word), so a vector seen hundreds or thousands of times rests on far more evidence than one seen a few
 # dozen times. A rare neighbour (look at the counts) may be a word that merely appeared in the same few
 # news stories, or a sensible one that happened to get enough good updates: with a few dozen occurrences you
 # cannot tell which from the vector alone. The vectors learn what kind of slot a word fills in a sentence;
@@ -236,7 +237,7 @@ print(f"solved exactly: {solved} of {len(QUESTIONS)}; in the top {TOP}: {sum(r <
 print(f"PTB has {len(corpus):,} tokens, about {ratio_to_ptb:,.0f} times fewer than Google News")
 
 # %% [markdown]
-# A word seen only a handful of times has had only that many updates, so its direction is mostly noise. And
+# A word seen only a handful of times has had few updates, so its direction is mostly noise. And
 # 3CosAdd works on normalised vectors: every word of the question, rare or frequent, adds a whole unit vector
 # to `b - a + c`. A rare word therefore moves the sum as far as a frequent one, in a noisy direction, and can
 # steer the answer away from the relation (the cell below shows each word's share of the sum). The last column of the table is a warning sign too: when the expected answer
@@ -488,7 +489,9 @@ print(f"so over the file: {'a clear difference at the 5% level' if p_dot < 0.05 
 # - **Analogies** (유추) are solved by vector arithmetic, `b - a + c`, ranked by cosine over the vocabulary
 #   (어휘), excluding the question words (3CosAdd); 3CosMul is a variant.
 # - On a corpus (말뭉치) of about a million tokens, accuracy differs between categories; with a few dozen
-#   questions per category, only differences larger than the binomial (Wilson) error bars count. In 3CosAdd every question
+#   questions per category the binomial (Wilson) error bars are wide: two categories whose bars overlap may not
+#   differ, and bars that do not overlap are not a test either; a difference needs a test, like the paired sign
+#   tests used for the methods. In 3CosAdd every question
 #   word adds a unit vector, so a rare word's noisy direction weighs as much as a frequent word's.
 # - 3CosMul was designed to stop one similarity from dominating; measure before trusting it: on these
 #   vectors the lines under section 5's table compare it with 3CosAdd, question by question (a sign test), and
@@ -571,7 +574,8 @@ else:
 # `common/util.py` `most_similar`, `analogy`, `normalize`; `ch04/eval.py` for the four queries and four analogies),
 # gensim 4 (`gensim/models/keyedvectors.py`: `most_similar` on unit vectors, `evaluate_word_analogies`, `most_similar_cosmul` with its
 # shift to `[0, 1]` and ε = 1e-6), Levy & Goldberg 2014, *Linguistic Regularities in Sparse and Explicit Word
-# Representations* (3CosMul, its equation 4, and its reported gain over 3CosAdd), the word2vec project page's description of the GoogleNews vectors (about 100
+# Representations*, CoNLL 2014 (3CosMul and its reported gain over 3CosAdd; the paper itself was not fetched: the
+# equation number 4 is the one gensim's `most_similar_cosmul` docstring cites), the word2vec project page's description of the GoogleNews vectors (about 100
 # billion words, code.google.com/archive/p/word2vec), word2vec's analogy file format (tmikolov/word2vec:
 # `questions-words.txt`, read by `compute-accuracy.c`).
 #

@@ -490,8 +490,7 @@ for road in m_out:
 # 이항 표준오차, 그리고 V개 단어 중 하나를 찍는 우연 수준과 함께 봅니다. gensim의 테스트 데이터가 설치되어 있으면
 # PTB가 다루는 구글 유추 문제와 WordSim-353(사람의 평가와의 스피어먼 상관계수)도 봅니다. 귀무 기준도 코드로
 # 계산합니다. 찍기만으로 그만큼 맞힐 확률, 그리고 무작위 벡터의 스피어먼 상관계수(약 0, 오차는
-# `sqrt(1.06 / (쌍의 수 - 3))` 정도)입니다. 이것은 피셔 변환 뒤 스피어먼 상관계수에 대한 Fieller, Hartley, Pearson의
-# 표준오차입니다. 피어슨 상관계수에 쓰는 피셔의 `1 / sqrt(쌍의 수 - 3)`은 몇 퍼센트 작습니다.
+# `1 / sqrt(쌍의 수 - 3)` 정도)입니다. 이것은 피셔 변환 뒤 상관계수의 표준오차입니다.
 
 # %% tags=["nbval-ignore-output"]
 benchmarks = {"PTB 유추": ("analogy", Path("../..") / "data" / "analogies_ptb.txt")}
@@ -506,7 +505,7 @@ if have_gensim:
 def score(W):
     """{벤치마크: (점수, 표준오차, 문제별 정답 여부, 문제)}. 정확도: 이항 분포의 표준오차(점수 0이 표준오차 0을 받지
     않도록 p(1 - p)의 하한을 1/n으로 둠), 문제마다 True/False 하나와 문제의 단어 id (아래의 비교용).
-    스피어먼: 표준오차 약 sqrt(1.06 / (n - 3)) (Fieller, Hartley, Pearson), 문제별 결과 없음."""
+    스피어먼: 표준오차 약 1/sqrt(n - 3) (피셔), 문제별 결과 없음."""
     out = {}
     for b, (kind, path) in benchmarks.items():
         if kind == "analogy":
@@ -516,7 +515,7 @@ def score(W):
                       res.questions)
         else:
             res = evaluate_similarity(path, W, word_to_id)
-            out[b] = (res.spearman, math.sqrt(1.06 / (res.n_pairs - 3)), None, None)
+            out[b] = (res.spearman, 1 / math.sqrt(res.n_pairs - 3), None, None)
     return out
 
 
@@ -780,9 +779,7 @@ q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
 # "Performance" 부분, 그 페이지 글의 사본으로 읽음), Mikolov 등 2013, "Distributed
 # Representations of Words and Phrases and their Compositionality" (arXiv:1310.4546의 초록과 NeurIPS 2013 발표판의
 # 초록). 본문에서 이름을 든 방법: Huffman (1952), "A Method for the Construction of Minimum-Redundancy Codes",
-# *Proc. IRE* 40:1098–1101, McNemar (1947), *Psychometrika* 12:153–157 (두 비율의 대응 표본 검정), Fieller,
-# Hartley & Pearson (1957), "Tests for rank correlation coefficients. I", *Biometrika* 44:470–481 (피셔 변환 뒤
-# 스피어먼 상관계수의 분산 1.06 / (n − 3)).
+# *Proc. IRE* 40:1098–1101, McNemar (1947), *Psychometrika* 12:153–157 (두 비율의 대응 표본 검정).
 
 # %% [markdown]
 # [처음으로: 01 원핫 표현의 병목](01_one_hot_bottleneck.ipynb) · [README](../../README.ko.md)
