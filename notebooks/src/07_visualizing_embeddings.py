@@ -141,7 +141,7 @@ plt.show()
 # space can overlap in this picture. What PCA does keep is *linear structure*. Fitted on the two `PAIRED`
 # groups only (a verb and its past form, by default), the arrows from each word to its partner show whether
 # the relation is a shared direction. The cell also measures it: the cosine of each pair's offset with the
-# mean offset, next to two kinds of chance.
+# mean offset, in the full space (not in the picture), next to two kinds of chance.
 
 # %%
 def offset_agreement(a_rows, b_rows):
@@ -327,6 +327,10 @@ print(format_table(["space", "trustworthiness", "same-group NN", "rank corr. of 
 in_words = [round((r["group"] - scores["original"]["group"]) * len(words)) for r in tsne_runs]  # gaps, in words
 print(f"same-group NN, t-SNE minus original, in words out of {len(words)}: the picture {in_words[0]:+d}, "
       f"the {len(tsne_runs)} starts of the 1e-6 row {min(in_words):+d} to {max(in_words):+d}")
+print("compared with 0: " + (
+    "every run is above the original, a lead beyond t-SNE's own noise" if min(in_words) > 0 else
+    "every run is below the original, a loss beyond t-SNE's own noise" if max(in_words) < 0 else
+    "the range includes 0, so t-SNE's lead (or loss) is within its own noise"))
 corr_tsne = [r["corr"] for r in tsne_runs]
 print("rank correlation of distances: " + (
     "PCA keeps far things far better than every t-SNE run" if scores["PCA"]["corr"] > max(corr_tsne) + 0.02 else
@@ -368,7 +372,9 @@ else:
 # Compare the rows. The first row is the reference: how often a word's nearest neighbour in the full space is
 # in its own group. A t-SNE picture can score *above* it: t-SNE pulls each cluster together and pushes clusters
 # apart, so a word that sat between two groups can land inside its own. The first line under the table counts the gap
-# in words, for the picture and for its nudged starts: a gap inside that range is t-SNE's own noise. A good picture for *groups* keeps that rate and a high trustworthiness; a good picture for
+# in words, for the picture and for its nudged starts, and the next line compares that range with 0: only if every
+# run is above the original has t-SNE pulled words into their own groups beyond its own noise; if the range
+# includes 0, the gap is noise. A good picture for *groups* keeps that rate and a high trustworthiness; a good picture for
 # *distances* keeps a high rank correlation of distances; the last row is what a picture with no information gets. The
 # ± of the 1e-6 row says how much t-SNE's numbers move when its start moves by about ten rounding steps: differences
 # smaller than that mean nothing. t-SNE is built to keep neighbourhoods, and the check cell says whether it kept them

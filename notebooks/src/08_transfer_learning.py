@@ -196,14 +196,22 @@ if len(set(hits)) == 1:
 else:
     print(f"{counts}: the category the majority class predicts holds {min(hits)} to {max(hits)} of the "
           f"{len(splits[0][1])} test words, depending on the split, so its ± is not 0")
+top = [c for c, n in zip(classes, sizes) if n == sizes.max()]  # the largest categories
+if len(top) == 1:
+    print(f"no tie of sizes: the largest category, {top[0]}, has {sizes.max()} words, more than any other")
+else:
+    even = all(len({int(np.sum(labels[te] == c)) for c in top}) == 1 for _, te in splits)
+    print(f"a tie of sizes: the {len(top)} largest categories ({', '.join(top)}) have {sizes.max()} words each; "
+          + ("they hold the same number of test words on every split, so either guess scores the same" if even else
+             "on some splits they hold different numbers of test words, so which one is guessed can matter"))
 
 # %% [markdown]
 # One-hot features memorise the training words and know nothing about new ones: they give every unseen word
 # the same category, the one with the largest bias. With stratified splits the training set's largest category
-# is also the test set's, so one-hot can at best tie with the majority class (two categories of the same size,
-# or the rounding of a split, could break this; the check cell tests it). The last lines of the check cell say
-# on how many splits they tie, and whether the category they predict holds the same number of test words on
-# every split, which is when a ± is 0. Random vectors of the same size do not help either (compare their mean with chance;
+# is also the test set's, so one-hot can at best tie with the majority class. The last lines of the check cell say
+# on how many splits they tie, whether the category they predict holds the same number of test words on
+# every split (which is when a ± is 0), and whether two categories share the largest size, so that either
+# could be the guess. Random vectors of the same size do not help either (compare their mean with chance;
 # one split can be their lucky one). The CBOW vectors were never trained on categories, yet a linear classifier
 # on top of them labels unseen words far better than any baseline, on every split: the knowledge came from the
 # contexts in which PTB uses each word. That is transfer learning (전이 학습).
@@ -211,7 +219,7 @@ else:
 # ## 4. Where does it go wrong?
 #
 # The confusion matrix counts, for each true category (row), the predicted categories (columns), here summed
-# over all `N_SPLITS` splits (on average a word is a test word in `TEST_SIZE` × `N_SPLITS` of them; the cell
+# over all `N_SPLITS` splits (on average a word is a test word in about `TEST_SIZE` × `N_SPLITS` of them; the cell
 # prints how many never are). The diagonal holds the right answers; look at where the rest fall: do the confused categories share
 # contexts in news text? The cell also prints the category the vectors get right least often and where its
 # words go; compare it with notebook 07's exercise 1, the least clustered group of word vectors.

@@ -297,7 +297,7 @@ print("check passed: same result, and the compiled loop is more than 10x faster"
 #   first two rows below measure it). What it surely buys is a state of one integer: every chunk of the
 #   corpus can carry its own, so each chunk draws the same random numbers whichever thread runs it (the
 #   vectors still differ from run to run with more than one thread: section 5);
-# - **the sigmoid**: `exp` is a few dozen instructions; word2vec.c reads it from a table of 1000 values on
+# - **the sigmoid**: `exp` takes tens of instructions in a typical maths library; word2vec.c reads it from a table of 1000 values on
 #   [-6, 6] (`#define EXP_TABLE_SIZE 1000`, `#define MAX_EXP 6`). Its index is
 #   `expTable[(int)((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2))]`; in C that division is between integers,
 #   so the factor is 1000 / 6 / 2 = 83, not 83.3, and the index only reaches 996: word2vec.c's lookup error is
@@ -319,6 +319,15 @@ print("check passed: same result, and the compiled loop is more than 10x faster"
 #
 # Each variant trains `TRICK_WORDS` words from the same starting weights; we switch on one trick at a time.
 # A ratio below 1 means that trick *cost* time on this computer.
+#
+# Read the ratios with the computer in mind. A run can only be slowed by other programs, never sped up, so
+# the words/s column, the bars and the ratios all use each variant's fastest round: a ratio is the ratio of
+# two words/s numbers in the table. Beside it, in brackets, the smallest and largest ratio within one round
+# (the two variants timed back to back); the ratio of the fastest rounds always lies in that range. A few
+# rounds are a small sample: with no real difference, all of them fall on the same side of 1 by chance
+# alone (with three rounds, 1 time in 4). So a cell below calls a trick "faster" or "slower" only when every
+# round agrees *and* the median round's ratio is beyond a margin (`MARGIN`, 1.15x either way); anything
+# else is "no measurable difference at this size".
 
 # %% tags=["nbval-ignore-output"]
 big_table = np.minimum(np.searchsorted(cdf, (np.arange(10**7) + 0.5) / 10**7, side="right"),
@@ -344,14 +353,29 @@ trick_speed = {name: TRICK_WORDS / min(ts) for name, ts in trick_times.items()} 
 
 
 def round_ratios(slow, fast):
-    """The speed ratio fast/slow: of the fastest rounds, and the smallest and largest ratio in one round."""
+    """The speed ratio fast/slow: of the fastest rounds, and the ratio in each round."""
     r = np.array(trick_times[slow]) / np.array(trick_times[fast])
-    return min(trick_times[slow]) / min(trick_times[fast]), r.min(), r.max()
+    return min(trick_times[slow]) / min(trick_times[fast]), r
+
+
+MARGIN = 1.15  # a speed ratio between 1 / MARGIN and MARGIN is not called a difference
+
+
+def verdict_of(per_round):
+    """'faster' or 'slower' only if every round agrees and the median ratio is beyond the margin."""
+    n, median = len(per_round), float(np.median(per_round))
+    if np.all(per_round > 1) and median >= MARGIN:
+        return f"faster in {n} of {n} rounds"
+    if np.all(per_round < 1) and median <= 1 / MARGIN:
+        return f"slower in {n} of {n} rounds"
+    return "no measurable difference at this size"
 
 
 names = [v[0] for v in variants]
-rows = [[name, f"{trick_speed[name]:,.0f}", "" if i == 0 else
-         "{:.2f}x ({:.2f}-{:.2f})".format(*round_ratios(names[i - 1], name))] for i, name in enumerate(names)]
+rows = [[names[0], f"{trick_speed[names[0]]:,.0f}", ""]]
+for i, name in enumerate(names[1:], 1):
+    ratio, per_round = round_ratios(names[i - 1], name)
+    rows.append([name, f"{trick_speed[name]:,.0f}", f"{ratio:.2f}x ({per_round.min():.2f}-{per_round.max():.2f})"])
 print(format_table(["variant", "words/s", "vs the row above"], rows, align="<>>"))
 
 fig, ax = plt.subplots(figsize=(7, 2.6))
@@ -383,6 +407,9 @@ print("check passed: the table's error is below one table step times the sigmoid
       "and every variant's training loss is within 5% of the first's")
 
 # %% [markdown]
+# The table error is small next to the noise of SGD itself (a negative is a random word), which is why
+# word2vec.c could afford it.
+#
 # Which entry does gensim read? Its output rows start at zero, so the first update of a target's row is
 # `(1 - f) * alpha * h` with `f` the table entry for a score of exactly 0: word2vec.c's integer factor reads
 # entry 6 × 83 = 498 there, the exact factor 1000 / 12 reads entry 500. We train the installed gensim on
@@ -416,13 +443,7 @@ else:
           f"(word2vec.c's factor 83 reads {6 * (1000 // 6 // 2)}, the exact factor reads {6 * 1000 / 12:.0f})")
 
 # %% [markdown]
-# Read the ratios with the computer in mind. A run can only be slowed by other programs, never sped up, so
-# the words/s column, the bars and the ratios all use each variant's fastest round: a ratio is the ratio of
-# two words/s numbers in the table. Beside it, in brackets, the smallest and largest ratio within one round
-# (the two variants timed back to back); the ratio of the fastest rounds always lies in that range, and when
-# the range contains 1, the cell says "no measurable difference".
-# The table error is small next to the noise of SGD itself (a negative is a random word), which is why
-# word2vec.c could afford it. Whether the huge table beats the binary search depends on the caches: its one
+# Back to the speeds of the table above, with the rule stated there. Whether the huge table beats the binary search depends on the caches: its one
 # read usually misses them, while the search's first steps always hit (the same few entries) and only its
 # last steps may miss. In this run:
 
@@ -430,11 +451,13 @@ else:
 lcg_ratio = round_ratios(names[0], names[1])
 table_ratio = round_ratios(names[1], names[2])
 big_vs_bisection = round_ratios(names[2], names[3])
-for what, (ratio, low, high) in (("the LCG", lcg_ratio), ("the sigmoid table", table_ratio),
+for what, (ratio, per_round) in (("the LCG", lcg_ratio), ("the sigmoid table", table_ratio),
                                  ("the 10^7-entry table (instead of the binary search)", big_vs_bisection)):
-    verdict = "no measurable difference" if low <= 1 <= high else "faster" if ratio > 1 else "slower"
-    print(f"{what}: {ratio:.2f}x the speed without it (rounds {low:.2f}-{high:.2f}): {verdict} "
-          "on this computer, in this run")
+    print(f"{what}: {ratio:.2f}x the speed without it (rounds {per_round.min():.2f}-{per_round.max():.2f}, "
+          f"median {np.median(per_round):.2f}): {verdict_of(per_round)}")
+n_rounds = len(lcg_ratio[1])
+print(f"(with no real difference, all {n_rounds} rounds fall on the same side of 1 by chance "
+      f"1 time in {2 ** (n_rounds - 1)}, so agreement alone is not enough: the median must also pass {MARGIN}x)")
 
 # %% [markdown]
 # The package keeps word2vec.c's LCG for its one-integer state (a reproducible stream per chunk), the
@@ -454,7 +477,10 @@ for what, (ratio, low, high) in (("the LCG", lcg_ratio), ("the sigmoid table", t
 #   compiled with `fastmath`, which lets the compiler reorder a sum. Without it, a dot product must add its
 #   `HIDDEN_SIZE` products one by one in the order written (floating-point addition is not associative);
 #   with it, the compiler may use SIMD instructions, which add several numbers per instruction, and float32
-#   fits twice as many numbers in one instruction as float64 (measured below);
+#   fits twice as many numbers in one instruction as float64 (a 256-bit AVX register holds 8 float32 or 4
+#   float64). The timing below shows the combined effect of precision and `fastmath`, and the names of the
+#   packed instructions (`ps` for float32, `pd` for float64) show which width the compiler chose; on a busy
+#   computer the float64 row can lose far more than 2x, since its matrix is also twice the size;
 # - a negative's binary search starts from a **guide table**: a small table that holds the answer at every
 #   multiple of 2^-`GUIDE_BITS`, so the search only covers the entries between two neighbouring ones (the
 #   same words as the full search, in fewer steps). A word's negatives are all drawn before the first is
@@ -590,8 +616,10 @@ print(f"package kernel, 1 thread, one epoch of PTB: {one_epoch.words_per_sec:,.0
 # kernel with every change on, then with one change off at a time, one thread, the same `TRICK_WORDS` words
 # as section 4, in three alternating rounds, as there. As there, every number comes from each setting's fastest
 # round: the column "the change buys" divides the words/s with every change on by the words/s with this one
-# off, and the brackets hold the smallest and largest ratio within one round. Below 1, the change cost time;
-# when the range contains 1, the cell says "no measurable difference". A change that this version of the package does not have is listed as missing.
+# off, and the brackets hold the smallest and largest ratio within one round. Below 1, the change cost time.
+# The verdict follows section 4's rule: "faster" or "slower" only when every round agrees and the median
+# round's ratio is beyond `MARGIN`, else "no measurable difference at this size". A change that this version
+# of the package does not have is listed as missing.
 
 # %% tags=["nbval-ignore-output"]
 kernel_keywords = set(inspect.signature(compiled.train_compiled).parameters)
@@ -639,11 +667,13 @@ for label in change_runs:
     change_ratio[label] = (seconds_of[label].min() / seconds_of["every change on"].min(), r.min(), r.max())
 rows = [["every change on", f"{kernel_speed['every change on']:,.0f}", "", ""]]
 for label, (ratio, low, high) in change_ratio.items():
-    verdict = "no measurable difference" if low <= 1 <= high else "faster" if ratio > 1 else "slower"
+    verdict = verdict_of(seconds_of[label] / seconds_of["every change on"])
     switch = ", ".join(f"{key}={value}" for key, value in settings_to_time[label].items())
     rows.append([f"{short[label]} ({switch})", f"{kernel_speed[label]:,.0f}", f"{ratio:.2f}x ({low:.2f}-{high:.2f})",
                  verdict])
 print(format_table(["kernel: one change off", "words/s", "the change buys", "in this run"], rows, align="<>><"))
+print(f"(all {len(seconds_of['every change on'])} rounds agree by chance alone 1 time in "
+      f"{2 ** (len(seconds_of['every change on']) - 1)}; hence the margin of {MARGIN}x on the median)")
 if missing:
     print("not in this version of the package:", "; ".join(missing))
 print(f"every change on: {kernel_speed['every change on'] / trick_speed[names[2]]:.1f}x the speed of section 4's "
@@ -897,7 +927,7 @@ print("check passed: the layered model is the slowest by far, and compiled per-w
 # %% tags=["nbval-ignore-output"]
 @njit(parallel=True)
 def busy_sum(n):
-    """A trivially parallel loop: no shared writes, no memory traffic; the ceiling for thread scaling."""
+    """A trivially parallel loop: no shared writes, little memory traffic; the ceiling for thread scaling."""
     total = 0.0
     for i in numba.prange(n):
         total += math.sqrt(i + 0.5)
@@ -938,7 +968,8 @@ for trainer in ("numpy fast path", "numba", "gensim"):
     names_t = [name for name, v in table.items() if name.startswith(trainer) and not math.isnan(v[0])]
     if len(names_t) > 1:
         gain = sec[names_t[0]] / sec[names_t[-1]]
-        print(f"{trainer}: {gain:.2f}x the speed of one thread with {table[names_t[-1]][1]} "
+        unit = "worker" if trainer == "gensim" else "thread"
+        print(f"{trainer}: {gain:.2f}x the speed of one {unit} with {table[names_t[-1]][1]} "
               f"(the ceiling: {busy_ratio:.2f}x)")
 
 # %% [markdown]
@@ -1069,13 +1100,16 @@ print("questions answered / word pairs found in the vocabulary: "
 #   null, even random vectors would pass, so the cell says "no power here";
 # - **the compiled backend against gensim** doing the same thing (same settings, same text pieces, same
 #   starting range): the difference of the means over seeds, tested the same way. Three known differences
-#   remain (section 4): gensim reads the sigmoid table with word2vec.c's integer factor 83 where the package
-#   uses the exact 1000 / 12; gensim *skips* the update of a negative whose score is beyond ±6, where
+#   remain (the first two: section 4): gensim reads the sigmoid table with word2vec.c's integer factor 83
+#   where the package uses the exact 1000 / 12; gensim *skips* the update of any output word (the target or
+#   a negative) whose score is beyond ±6, where
 #   word2vec.c and this package clip the sigmoid to 0 or 1 and still update; and gensim draws window radii
 #   from numpy rather than from the LCG.
 #
 # Each comparison alone, at 95%, shows a "difference" by chance once in twenty runs; with several of them,
-# the chance that at least one does is larger (the cell prints it). So every p is also given after Holm's
+# the chance that at least one does is larger: at most the number of comparisons times 5% (Bonferroni's
+# bound), and 1 − 0.95^m if they were independent (the cell prints it; they share data, so it is somewhat
+# less). So every p is also given after Holm's
 # correction (notebook 05): the smallest p is multiplied by the number of comparisons, the next by one
 # fewer, and so on, never decreasing; the verdict uses the corrected p, which keeps the chance of any false
 # "difference" in the whole family below 5%. Both comparisons are reported, not asserted. (The numpy fast
@@ -1132,7 +1166,8 @@ if rows:
     print(format_table(["benchmark", "comparison", "difference", "t", "df", "p", "p (Holm)", "verdict"], rows,
                        align="<<>>>>><"))
     print(f"{len(rows)} comparisons: with no real difference anywhere, at least one would show p < 0.05 in "
-          f"{1 - 0.95 ** len(rows):.0%} of runs; with Holm's correction, in at most 5%")
+          f"up to {1 - 0.95 ** len(rows):.0%} of runs (that figure assumes independent tests; these share data, "
+          "so somewhat fewer); with Holm's correction, in at most 5% under any dependence")
 for line in no_power:
     print("no power here:", line, "(raise EPOCHS)")
 
@@ -1165,15 +1200,15 @@ else:
 #   each chunk has its own stream), the sigmoid table (error below one table step times the sigmoid's
 #   largest slope, 1/4), and for the negatives word2vec.c's huge table against gensim's binary search of the
 #   cumulative table (누적 분포, cumulative distribution), which stays in the cache. Section 4 printed which
-#   of them saved time on this computer and which cost time; the package keeps the LCG, the sigmoid table
+#   of them, if any, measurably saved or cost time on this computer; the package keeps the LCG, the sigmoid table
 #   and the binary search.
 # - float32 and `fastmath` let the compiler add several numbers per instruction (SIMD): section 5 timed the
 #   kernel's dot product compiled with and without them.
 # - Hogwild (잠금 없는 병렬 학습, lock-free parallel SGD) threads share the weights without locks; it works
 #   because each update touches a handful of rows. With one thread a seed reproduces the vectors; with more
 #   than one, the vectors change from run to run. Section 8 printed whether this run could tell the threaded
-#   vectors' quality from the one-thread vectors', and whether the check had the power to tell them from
-#   random ones.
+#   vectors' quality from the one-thread vectors', and whether that comparison had the power to see even a
+#   drop all the way to random vectors.
 # - Per-word SGD needs no damping: each update sees the rows the previous one moved. Big batches sum many
 #   updates of a frequent row computed from the same old row, which is why notebook 05 damps them.
 # - word2vec.c and gensim are fast by compiled per-word SGD, and spread it over cores with Hogwild threads.
@@ -1278,8 +1313,8 @@ print(f"cost per extra negative: {(timed[8] - timed[2]) / 6 * 1000:.1f} ms from 
 # line (`python -m w2vlib train --backend numba`) against gensim over ten epochs.
 #
 # **Sources** (checked for this notebook): word2vec.c (`word2vec.c`, tmikolov/word2vec: `TrainModelThread`
-# for subsampling, the window, the LCG and the negatives; `InitUnigramTable` and `table_size`; `main` for
-# `EXP_TABLE_SIZE`, `MAX_EXP` and `alpha = 0.05` with `-cbow`), gensim 4 (`gensim/models/word2vec_inner.pyx`:
+# for subsampling, the window, the LCG and the negatives; `InitUnigramTable` and `table_size`; the `#define`s
+# `EXP_TABLE_SIZE` and `MAX_EXP` at the top of the file; `main` for `expTable` and `alpha = 0.05` with `-cbow`), gensim 4 (`gensim/models/word2vec_inner.pyx`:
 # `train_batch_cbow`, `w2v_fast_sentence_cbow_neg`, `bisect_left`, `random_int32`, `MAX_SENTENCE_LEN`;
 # `gensim/models/word2vec.py`: `Word2Vec`'s defaults and `make_cum_table`; `gensim/models/keyedvectors.py`:
 # `prep_vectors`), gensim 4.4.0 run in section 4 (the sigmoid table entry read on a first update from zero

@@ -193,7 +193,7 @@ print(f"expected code length (Huffman):   {L_mean:.4f} sigmoids per word of the 
 print(f"entropy of the unigram counts:    {H_bits:.4f} bits (no binary code does better)")
 print(f"balanced tree, ignoring counts:   {math.log2(V):.4f} (log2 V)")
 print(f"shortest path {lengths.min()} ({id_to_word[int(order[0])]!r}, the most frequent word), "
-      f"longest {lengths.max()} (words seen {counts[lengths == lengths.max()].min()} time(s))")
+      f"longest {lengths.max()} (words with count {counts[lengths == lengths.max()].min()})")
 assert H_bits <= L_mean < H_bits + 1, "Huffman's code is within one bit of the entropy"
 assert L_mean < math.log2(V)
 
@@ -495,8 +495,7 @@ for road in m_out:
 # and, when gensim's test data is installed, the Google analogy questions that PTB covers and WordSim-353
 # (Spearman correlation with human ratings). The nulls are computed: the probability that guessing alone
 # answers as many analogies, and the Spearman correlation of random vectors (about 0, give or take
-# `sqrt(1.06 / (pairs - 3))`, Fieller, Hartley and Pearson's standard error for Spearman's correlation after
-# Fisher's transform; Fisher's `1 / sqrt(pairs - 3)` for Pearson's would be a few percent too small).
+# `1 / sqrt(pairs - 3)`, the standard error of a correlation after Fisher's transform).
 
 # %% tags=["nbval-ignore-output"]
 benchmarks = {"PTB analogies": ("analogy", Path("..") / "data" / "analogies_ptb.txt")}
@@ -511,7 +510,7 @@ if have_gensim:
 def score(W):
     """{benchmark: (score, standard error, flags, questions)}. Accuracy: the binomial SE (its p(1 - p) floored
     at 1/n, so that a score of 0 does not get SE 0), one True/False per question and the questions' word ids
-    (for the comparisons below). Spearman: SE about sqrt(1.06 / (n - 3)) (Fieller, Hartley, Pearson), no flags."""
+    (for the comparisons below). Spearman: SE about 1/sqrt(n - 3) (Fisher), no flags."""
     out = {}
     for b, (kind, path) in benchmarks.items():
         if kind == "analogy":
@@ -521,7 +520,7 @@ def score(W):
                       res.questions)
         else:
             res = evaluate_similarity(path, W, word_to_id)
-            out[b] = (res.spearman, math.sqrt(1.06 / (res.n_pairs - 3)), None, None)
+            out[b] = (res.spearman, 1 / math.sqrt(res.n_pairs - 3), None, None)
     return out
 
 
@@ -789,9 +788,7 @@ q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
 # copy of the page's text), Mikolov et al. 2013, "Distributed Representations of Words and Phrases and their
 # Compositionality" (the abstract of arXiv:1310.4546 and the abstract of the NeurIPS 2013 proceedings version).
 # Methods named in the text: Huffman (1952), "A Method for the Construction of Minimum-Redundancy Codes",
-# *Proc. IRE* 40:1098–1101; McNemar (1947), *Psychometrika* 12:153–157 (the paired test of two proportions);
-# Fieller, Hartley & Pearson (1957), "Tests for rank correlation coefficients. I", *Biometrika* 44:470–481 (the
-# variance 1.06 / (n − 3) of Spearman's correlation after Fisher's transform).
+# *Proc. IRE* 40:1098–1101; McNemar (1947), *Psychometrika* 12:153–157 (the paired test of two proportions).
 
 # %% [markdown]
 # [Back to the start: 01 The one-hot bottleneck](01_one_hot_bottleneck.ipynb) · [README](../README.md)

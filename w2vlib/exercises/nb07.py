@@ -49,7 +49,7 @@ def _check_least(answer, X=None, groups=None, shown=None):
     low, high = min(rates.values()), max(rates.values())
     if rates[answer] == low:
         return tr(f"{answer!r}: nearest word in its own group for {low:.0%} of its words",
-                  f"{named(answer)}: 단어의 {low:.0%}만 가장 가까운 단어가 같은 그룹에 있습니다")
+                  f"{named(answer)}. 단어의 {low:.0%}만 가장 가까운 단어가 같은 그룹에 있습니다")
     if rates[answer] == high:
         raise NotYet(tr(f"{answer!r} is among the most clustered groups ({high:.0%}); look for the lowest rate",
                         f"{named(answer)} 그룹은 가장 잘 모인 편에 속합니다({high:.0%}). 비율이 가장 낮은 그룹을 찾아 보세요"))
@@ -188,8 +188,18 @@ EXERCISES = [
                      "average 'same group?' within each group.",
                      "그린 단어마다 가장 가까운 다른 단어를 찾고(X에서 코사인. 행이 단위 벡터이므로 S = X @ X.T를 구한 뒤 "
                      "np.fill_diagonal(S, -np.inf)와 S.argmax(axis=1)), 그룹마다 '같은 그룹인가?'의 평균을 구해 보세요."),
-        solution_text="rates = w2vlib.exercises.nb07.group_nn_rates(X, groups)\n"
-                      "answer_1 = min(rates, key=rates.get)",
+        solution_text=tr("S = X @ X.T  # cosines: the rows of X are unit vectors\n"
+                         "np.fill_diagonal(S, -np.inf)  # a word is not its own neighbour\n"
+                         "labels = np.array(groups)\n"
+                         "same = labels[S.argmax(axis=1)] == labels\n"
+                         "rates = {g: same[labels == g].mean() for g in dict.fromkeys(groups)}\n"
+                         "answer_1 = min(rates, key=rates.get)",
+                         "S = X @ X.T  # 코사인 (X의 행은 단위 벡터)\n"
+                         "np.fill_diagonal(S, -np.inf)  # 단어 자신은 이웃이 아닙니다\n"
+                         "labels = np.array(groups)\n"
+                         "same = labels[S.argmax(axis=1)] == labels\n"
+                         "rates = {g: same[labels == g].mean() for g in dict.fromkeys(groups)}\n"
+                         "answer_1 = min(rates, key=rates.get)"),
         reference=lambda X=None, groups=None, **_: min((r := group_nn_rates(X, groups)), key=r.get),
     ),
     Exercise(

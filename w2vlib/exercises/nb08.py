@@ -191,8 +191,8 @@ EXERCISES = [
     Exercise(
         name=tr("Exercise 2 (what is tokyo?)", "문제 2 (tokyo는 무엇일까요?)"),
         checker=_check_tokyo,
-        hint_text=tr("Look at clf.classes_: which answers can the classifier give at all?",
-                     "clf.classes_를 보세요. 분류기가 내놓을 수 있는 답은 애초에 무엇일까요?"),
+        hint_text=tr("Look at full.classes_: which answers can the classifier give at all?",
+                     "full.classes_를 보세요. 분류기가 내놓을 수 있는 답은 애초에 무엇일까요?"),
         solution_text=tr("answer_2 = 'b'   # the categories it was trained on are all it knows; 'city' is not one of them",
                          "answer_2 = 'b'   # 분류기가 아는 것은 학습한 범주뿐이고, '도시'는 그중 하나가 아닙니다"),
         reference=lambda **_: "b",

@@ -137,7 +137,7 @@ plt.show()
 # 두 방향은 위에 출력된 만큼의 분산만 담으므로, 전체 공간에서는 멀리 떨어진 그룹이 이 그림에서는 겹칠 수
 # 있습니다. PCA가 지키는 것은 *선형 구조*입니다. `PAIRED`의 두 그룹(기본값은 동사와 그 과거형)의 단어로만 PCA를 학습하고
 # 각 단어에서 그 짝으로 화살표를 그리면, 그 관계가 공통된 방향인지 볼 수 있습니다. 셀은 그것을 측정도 합니다.
-# 각 쌍의 차이 벡터와 평균 차이 벡터의 코사인을 두 가지 우연과 나란히 보여 줍니다.
+# 각 쌍의 차이 벡터와 평균 차이 벡터의 코사인을 (그림이 아니라) 전체 공간에서 구해 두 가지 우연과 나란히 보여 줍니다.
 
 # %%
 def offset_agreement(a_rows, b_rows):
@@ -319,6 +319,10 @@ print(format_table(["공간", "신뢰도", "같은 그룹 최근접 이웃", "�
 in_words = [round((r["group"] - scores["original"]["group"]) * len(words)) for r in tsne_runs]  # 차이, 단어 수로
 print(f"같은 그룹 최근접 이웃의 차이(t-SNE − 원래 공간, 단어 {len(words)}개 중 단어 수): 위의 그림 {in_words[0]:+d}, "
       f"1e-6 행의 시작점 {len(tsne_runs)}개는 {min(in_words):+d}부터 {max(in_words):+d}까지")
+print("0과 비교하면 " + (
+    "모든 실행이 원래 공간보다 높습니다. t-SNE 자신의 잡음을 넘는 우위입니다" if min(in_words) > 0 else
+    "모든 실행이 원래 공간보다 낮습니다. t-SNE 자신의 잡음을 넘는 손실입니다" if max(in_words) < 0 else
+    "범위가 0을 포함합니다. t-SNE의 우위(또는 손실)는 자신의 잡음 안에 있습니다"))
 corr_tsne = [r["corr"] for r in tsne_runs]
 print("거리의 순위 상관: " + (
     "PCA가 먼 것을 먼 채로 모든 t-SNE 실행보다 더 잘 지킵니다" if scores["PCA"]["corr"] > max(corr_tsne) + 0.02 else
@@ -359,7 +363,8 @@ else:
 # 행들을 비교해 보세요. 첫 행이 기준(원래 공간의 값)입니다. 전체 공간에서 단어의 최근접 이웃이 같은 그룹에 있는
 # 비율입니다. t-SNE 그림은 이 기준보다 *높게* 나올 수도 있습니다. t-SNE는 군집을 안으로 모으고 군집끼리는 밀어내므로,
 # 두 그룹 사이에 있던 단어가 자기 그룹 안으로 들어갈 수 있습니다. 표 바로 아래 줄은 그 차이를 단어 수로 세어, 위의 그림과
-# 흔든 시작점들의 범위를 함께 보여 줍니다. 그 범위 안의 차이는 t-SNE 자신의 잡음입니다.
+# 흔든 시작점들의 범위를 함께 보여 주고, 그다음 줄은 그 범위를 0과 비교합니다. 모든 실행이 원래 공간보다 높을 때만
+# t-SNE가 자신의 잡음을 넘어 단어를 자기 그룹으로 모은 것입니다. 범위가 0을 포함하면 그 차이는 잡음입니다.
 # *그룹*을 보기에 좋은 그림은 그 비율과 높은 신뢰도를 유지하고, *거리*를 보기에 좋은 그림은 높은 거리의 순위 상관을
 # 유지합니다. 마지막 행은 아무 정보도 없는 그림이 얻는 값입니다. 1e-6 행의 ± 값은 시작점이 반올림 열 단계쯤
 # 움직일 때 t-SNE의 숫자가 얼마나 움직이는지 말해 줍니다. 그보다 작은 차이는 아무 의미가 없습니다. t-SNE는 이웃 관계를
@@ -393,7 +398,7 @@ if len(perps) > 1:
         sd = float(np.std(run_trust, ddof=1))
         print(f"이 그림들의 신뢰도에서 가장 큰 값과 가장 작은 값의 차이: {gap:.3f}. 4절의 t-SNE 실행 {len(tsne_runs)}개"
               f"(퍼플렉서티 {PERPLEXITY})의 퍼짐: ± {sd:.3f} ({min(run_trust):.3f}–{max(run_trust):.3f}). "
-              + ("차이가 그 잡음의 표준편차 2배 안에 있으므로 순위가 아닙니다" if gap <= 2 * sd else
+              + ("차이가 그 잡음의 표준편차 2배 안에 있으므로 이것으로 순위를 매길 수 없습니다" if gap <= 2 * sd else
                  "차이가 그 잡음의 표준편차 2배보다 큽니다(다른 퍼플렉서티에서 잰 퍼짐이므로 참고만 하세요)"))
     else:
         print(f"이 그림들의 신뢰도에서 가장 큰 값과 가장 작은 값의 차이: {gap:.3f}. 비교할 퍼짐이 없습니다"
@@ -448,7 +453,7 @@ try:
     from gensim.models import KeyedVectors
 except ImportError:  # gensim은 선택 설치입니다
     KeyedVectors = None
-    print("gensim이 설치되어 있지 않습니다. 이 셀을 실행하려면 pip install -e \".[compare]\"")
+    print("gensim이 설치되어 있지 않습니다. 이 셀을 실행하려면 pip install -e \".[compare]\"로 설치해 보세요")
 if KeyedVectors is not None:
     kv = KeyedVectors.load_word2vec_format(str(w2v_path), binary=False)
     ours = [w for w, _ in wv.most_similar("year", topn=5)]

@@ -25,7 +25,7 @@
 # 답은 2013년에 word2vec.c가 이미 내놓았습니다. **한 번에 단어 하나씩** 학습하고(단어 단위 SGD, per-word SGD),
 # 그것을 **컴파일된 코드**(compiled code)로 실행하며, **스레드들이 잠금 없이 가중치를 함께 갱신합니다**(잠금 없는 병렬
 # 학습, Hogwild). 그리고
-# 단어마다 꼭 필요한 세 가지를 값싸게 처리합니다. 난수는 선형 합동 생성기(linear congruential generator, LCG)로, 시그모이드 함수는 표로, 부정적
+# 단어마다 꼭 필요한 세 가지를 값싸게 처리합니다. 난수는 선형 합동 생성기(linear congruential generator, LCG)로, 시그모이드 함수(sigmoid function)는 표로, 부정적
 # 예(negative example)는 단어 ID 10^8개짜리 표를 한 번 읽어서 얻습니다. gensim은 시그모이드 표와 같은 종류의
 # 생성기(4절: 같은 상수, 상태는 64비트 대신 48비트)를 쓰고, 부정적 예는 작은 누적 표의 이진 탐색(binary search)으로
 # 뽑습니다. 배치가 없으니 감쇠(damping)도 필요 없습니다. 이 노트북에서는 평범한 파이썬
@@ -36,7 +36,7 @@
 # - 단어 단위 반복문이 순수 파이썬에서는 가망이 없지만 컴파일하면 빨라지는 이유 (바뀌는 것은 데코레이터 `@njit`
 #   하나뿐입니다), 그리고 컴파일된 코드의 시간을 정직하게 재는 법 (먼저 컴파일하고, 그다음에 측정)
 # - 기법들로 얼마나 빨라지거나 느려지는지 (측정): word2vec.c의 난수와 시그모이드 표, 그리고 word2vec.c의 거대한
-#   부정적 예 표와 gensim의 이진 탐색(binary search)
+#   부정적 예 표와 gensim의 이진 탐색
 # - Hogwild 스레드들이 모델 하나를 함께 학습하는 방법과, 희소한 갱신 덕분에 그것이 통하는 이유
 # - 단어 단위 SGD에는 감쇠가 필요 없지만 numpy의 큰 배치에는 필요했던 이유 (노트북 05)
 # - 패키지의 컴파일된 백엔드 `w2vlib.fast.compiled` (`backend="numba"`)가 계층으로 쌓은 모델, numpy 고속 경로(fast
@@ -296,7 +296,7 @@ print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 �
 #   LCG로 빨라지는 정도는 작을 수 있습니다(아래 표의 처음 두 줄이 측정합니다). 확실히 얻는 것은 상태가 정수 하나라는
 #   점입니다. 말뭉치의 조각(chunk)마다 자기 상태를 따로 가질 수 있으므로, 어느 스레드가 맡든 조각마다 같은 난수를
 #   뽑습니다(그래도 스레드가 여럿이면 실행할 때마다 벡터가 달라집니다. 5절).
-# - **시그모이드 함수**(sigmoid function): `exp`는 명령 수십 개입니다. word2vec.c는 [-6, 6] 구간의 값 1000개를 담은
+# - **시그모이드 함수**: `exp`는 흔한 수학 라이브러리에서 명령 수십 개가 듭니다. word2vec.c는 [-6, 6] 구간의 값 1000개를 담은
 #   표(`#define EXP_TABLE_SIZE 1000`, `#define MAX_EXP 6`)에서 읽습니다. 인덱스는
 #   `expTable[(int)((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2))]`입니다. C에서 이 나눗셈은 정수끼리의 나눗셈이라
 #   곱하는 수는 83.3이 아니라 1000 / 6 / 2 = 83이고, 인덱스는 996까지만 갑니다. 그래서 word2vec.c의 조회 오차는 아래
@@ -315,6 +315,14 @@ print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 �
 #
 # 변형마다 같은 초깃값 가중치에서 `TRICK_WORDS`개 단어를 학습합니다. 기법을 하나씩 켜 갑니다. 배율이 1보다 작으면
 # 그 기법 때문에 이 컴퓨터에서 *느려졌다*는 뜻입니다.
+#
+# 배율은 컴퓨터 상태를 염두에 두고 읽어야 합니다. 다른 프로그램은 실행을 느리게 할 수만 있고 빠르게 할 수는 없으므로,
+# 초당 단어 수 열, 막대, 배율 모두 변형마다 가장 빠른 차례를 씁니다. 곧 배율은 표에 있는 두 초당 단어 수의 비입니다.
+# 괄호 안은 한 차례 안(두 변형을 잇달아 잰 것)의 배율 중 가장 작은 값과 가장 큰 값이고, 가장 빠른 차례끼리의 배율은
+# 늘 이 범위 안에 있습니다. 차례 몇 번은 작은 표본입니다. 실제 차이가 없어도 모든 차례가 우연히 1의 같은 쪽에 놓일 수
+# 있습니다(세 차례면 네 번에 한 번). 그래서 아래 셀은 모든 차례가 같은 쪽이고 *그리고* 차례별 배율의 중앙값이 여유
+# 폭(`MARGIN`, 어느 쪽으로든 1.15배)을 넘을 때만 "더 빠름"이나 "더 느림"이라고 하고, 그 밖에는 "이 크기에서는 측정할
+# 만한 차이 없음"이라고 합니다.
 
 # %% tags=["nbval-ignore-output"]
 big_table = np.minimum(np.searchsorted(cdf, (np.arange(10**7) + 0.5) / 10**7, side="right"),
@@ -340,14 +348,29 @@ trick_speed = {name: TRICK_WORDS / min(ts) for name, ts in trick_times.items()} 
 
 
 def round_ratios(slow, fast):
-    """속도 배율 fast/slow: 가장 빠른 차례끼리의 배율, 그리고 한 차례 안의 배율 중 가장 작은 값과 가장 큰 값."""
+    """속도 배율 fast/slow: 가장 빠른 차례끼리의 배율, 그리고 차례마다의 배율."""
     r = np.array(trick_times[slow]) / np.array(trick_times[fast])
-    return min(trick_times[slow]) / min(trick_times[fast]), r.min(), r.max()
+    return min(trick_times[slow]) / min(trick_times[fast]), r
+
+
+MARGIN = 1.15  # 속도 배율이 1 / MARGIN과 MARGIN 사이면 차이라고 부르지 않습니다
+
+
+def verdict_of(per_round):
+    """모든 차례가 같은 쪽이고 차례별 배율의 중앙값이 여유 폭을 넘을 때만 '더 빠름'이나 '더 느림'."""
+    n, median = len(per_round), float(np.median(per_round))
+    if np.all(per_round > 1) and median >= MARGIN:
+        return f"{n}차례 중 {n}차례 모두 더 빠름"
+    if np.all(per_round < 1) and median <= 1 / MARGIN:
+        return f"{n}차례 중 {n}차례 모두 더 느림"
+    return "이 크기에서는 측정할 만한 차이 없음"
 
 
 names = [v[0] for v in variants]
-rows = [[name, f"{trick_speed[name]:,.0f}", "" if i == 0 else
-         "{:.2f}배 ({:.2f}-{:.2f})".format(*round_ratios(names[i - 1], name))] for i, name in enumerate(names)]
+rows = [[names[0], f"{trick_speed[names[0]]:,.0f}", ""]]
+for i, name in enumerate(names[1:], 1):
+    ratio, per_round = round_ratios(names[i - 1], name)
+    rows.append([name, f"{trick_speed[name]:,.0f}", f"{ratio:.2f}배 ({per_round.min():.2f}-{per_round.max():.2f})"])
 print(format_table(["변형", "초당 단어 수", "위 줄 대비"], rows, align="<>>"))
 
 fig, ax = plt.subplots(figsize=(7, 2.6))
@@ -379,7 +402,10 @@ print("확인 통과: 표의 오차는 한 칸에 시그모이드의 도함수�
       "모든 변형의 학습 손실이 첫 번째 변형의 5% 이내입니다")
 
 # %% [markdown]
-# gensim은 어느 항목을 읽을까요? gensim의 출력 행은 0에서 시작하므로, 목표 단어의 행이 처음 받는 갱신은
+# 표의 오차는 SGD 자체의 잡음(부정적 예는 무작위 단어입니다)에 비하면 작기 때문에 word2vec.c가 이것을 쓸 수
+# 있었습니다.
+#
+# gensim은 어느 항목을 읽을까요? gensim의 출력 행은 0에서 시작하므로, 타깃 단어의 행이 처음 받는 갱신은
 # `(1 - f) * alpha * h`이고, 여기서 `f`는 점수가 정확히 0일 때의 표 항목입니다. 그 자리에서 word2vec.c의 정수
 # 곱하는 수는 항목 6 × 83 = 498을 읽고, 정확한 곱하는 수 1000 / 12는 항목 500을 읽습니다. 설치된 gensim을 두 단어짜리
 # 문장 하나로 학습시키고, 학습된 출력 행을 그 행을 학습시킨 입력 행으로 나눈 다음, 그렇게 얻은 `1 - f`를 그것이 나온
@@ -401,8 +427,8 @@ else:
     start_vectors = probe_model.wv.vectors.copy()
     probe_model.train([["a", "b"]], total_examples=1, epochs=1)
     a_id, b_id = probe_model.wv.key_to_index["a"], probe_model.wv.key_to_index["b"]
-    candidates = [probe_model.syn1neg[b_id] / start_vectors[a_id] / 0.1,  # 목표 단어 b, 그 맥락 a
-                  probe_model.syn1neg[a_id] / start_vectors[b_id] / 0.1]  # 목표 단어 a, 그 맥락 b
+    candidates = [probe_model.syn1neg[b_id] / start_vectors[a_id] / 0.1,  # 타깃 단어 b, 그 맥락 a
+                  probe_model.syn1neg[a_id] / start_vectors[b_id] / 0.1]  # 타깃 단어 a, 그 맥락 b
     clean = [c for c in candidates if np.ptp(c) < 1e-4]
     assert clean, "출력 행 하나는 첫 갱신 하나, 곧 입력 행에 (1 - f)를 곱한 값만 담고 있어야 합니다"
     f_read = 1 - float(clean[0].mean())
@@ -411,11 +437,7 @@ else:
           f"(word2vec.c의 곱하는 수 83은 {6 * (1000 // 6 // 2)}번, 정확한 곱하는 수는 {6 * 1000 / 12:.0f}번을 읽습니다)")
 
 # %% [markdown]
-# 위의 배율은 컴퓨터 상태를 염두에 두고 읽어야 합니다. 다른 프로그램은 실행을 느리게 할 수만 있고 빠르게 할 수는
-# 없으므로, 초당 단어 수 열, 막대, 배율 모두 변형마다 가장 빠른 차례를 씁니다. 곧 배율은 표에 있는 두 초당 단어 수의
-# 비입니다. 괄호 안은 한 차례 안(두 변형을 잇달아 잰 것)의 배율 중 가장 작은 값과 가장 큰 값입니다. 가장 빠른
-# 차례끼리의 배율은 늘 이 범위 안에 있고, 범위가 1을 포함하면 셀은 "측정할 만한 차이가 없습니다"라고 출력합니다. 표의
-# 오차는 SGD 자체의 잡음(부정적 예는 무작위 단어입니다)에 비하면 작기 때문에 word2vec.c가 이것을 쓸 수 있었습니다. 거대한 표가 이진 탐색보다 빠른지는 캐시에 달려 있습니다. 거대한 표를 한 번 읽으면 보통 캐시를
+# 다시 위 표의 속도로 돌아가, 거기서 밝힌 규칙대로 읽습니다. 거대한 표가 이진 탐색보다 빠른지는 캐시에 달려 있습니다. 거대한 표를 한 번 읽으면 보통 캐시를
 # 벗어나지만(cache miss), 탐색의 처음 몇 단계는 늘 캐시에 있고(같은 몇 개의 항목) 마지막 몇 단계만 벗어날 수 있습니다.
 # 이번 실행에서는 다음과 같았습니다.
 
@@ -423,11 +445,13 @@ else:
 lcg_ratio = round_ratios(names[0], names[1])
 table_ratio = round_ratios(names[1], names[2])
 big_vs_bisection = round_ratios(names[2], names[3])
-for what, (ratio, low, high) in (("LCG", lcg_ratio), ("시그모이드 표", table_ratio),
+for what, (ratio, per_round) in (("LCG", lcg_ratio), ("시그모이드 표", table_ratio),
                                  ("10^7개짜리 표 (이진 탐색 대신)", big_vs_bisection)):
-    verdict = "측정할 만한 차이가 없습니다" if low <= 1 <= high else "더 빠릅니다" if ratio > 1 else "더 느립니다"
-    print(f"{what}: 쓰지 않을 때 속도의 {ratio:.2f}배 (차례별 {low:.2f}-{high:.2f}). 이번 실행, "
-          f"이 컴퓨터에서는 {verdict}")
+    print(f"{what}: 쓰지 않을 때 속도의 {ratio:.2f}배 (차례별 {per_round.min():.2f}-{per_round.max():.2f}, "
+          f"중앙값 {np.median(per_round):.2f}). 판정은 {verdict_of(per_round)}")
+n_rounds = len(lcg_ratio[1])
+print(f"(실제 차이가 없어도 {n_rounds}차례가 모두 1의 같은 쪽에 놓일 확률이 {2 ** (n_rounds - 1)}번에 한 번이므로, "
+      f"일치만으로는 부족하고 중앙값도 어느 쪽으로든 {MARGIN}배를 넘어야 합니다)")
 
 # %% [markdown]
 # 패키지는 word2vec.c의 LCG를 상태가 정수 하나라서(조각마다 재현할 수 있는 난수열) 쓰고, 시그모이드 표는
@@ -438,14 +462,17 @@ for what, (ratio, low, high) in (("LCG", lcg_ratio), ("시그모이드 표", tab
 # 않습니다.
 
 # %% [markdown]
-# ## 5. 패키지의 커널: SIMD, 탐색의 출발점을 당기는 안내 표, Hogwild 스레드
+# ## 5. 패키지의 커널: SIMD, 탐색 범위를 미리 좁혀 주는 안내 표, Hogwild 스레드
 #
 # `w2vlib.fast.compiled`(`w2vlib.fast.train(..., backend="numba")`와 `python -m w2vlib train --backend numba`가
 # 씁니다)는 위의 반복문에 LCG, 시그모이드 표, 이진 탐색을 쓰고, 몇 가지를 더 바꾼 것입니다.
 # - 가중치, 작업 벡터, 학습률, 기울기가 float32이고, 안쪽 반복문은 `fastmath`로 컴파일되어 컴파일러가 덧셈의 순서를
 #   바꿀 수 있습니다. 그렇지 않으면 내적은 `HIDDEN_SIZE`개의 곱을 적힌 순서대로 하나씩 더해야 합니다(부동소수점 덧셈은
 #   결합 법칙이 성립하지 않습니다). `fastmath`가 있으면 컴파일러는 명령 하나로 숫자 여러 개를 더하는 SIMD 명령을 쓸 수
-#   있고, float32는 float64보다 명령 하나에 두 배 많은 숫자가 들어갑니다(아래에서 측정합니다).
+#   있고, float32는 float64보다 명령 하나에 두 배 많은 숫자가 들어갑니다(256비트 AVX 레지스터 하나에 float32는 8개,
+#   float64는 4개). 아래 시간 측정은 정밀도와 `fastmath`를 합친 효과를 보여 주고, 묶음 명령의 이름(float32는 `ps`,
+#   float64는 `pd`)은 컴파일러가 어느 너비를 골랐는지 보여 줍니다. 컴퓨터가 바쁘면 float64 줄은 행렬도 두 배 크기라서
+#   2배보다 훨씬 더 느려질 수 있습니다.
 # - 부정적 예의 이진 탐색은 **안내 표**(guide table)에서 출발합니다. 2^-`GUIDE_BITS`의 배수마다 답을 담아 둔 작은
 #   표라서, 탐색은 이웃한 두 항목 사이만 훑으면 됩니다(전체 탐색과 같은 단어를 더 적은 단계로 찾습니다). 한 단어의
 #   부정적 예는 첫 번째를 쓰기 전에 모두 먼저 뽑아 두므로, CPU는 서로 독립인 메모리 읽기를 겹쳐서 처리할 수 있습니다.
@@ -551,7 +578,7 @@ print("확인 통과: 세 버전이 (float32 반올림 범위 안에서) 같은 
 # %% [markdown]
 # 패키지의 커널도 `cbow_words`처럼 처음 쓸 때 컴파일됩니다. 다른 점은 `cache=True`로 컴파일된다는 것입니다. numba는
 # 기계어를 패키지 옆(그 `__pycache__` 폴더, 패키지 폴더에 쓸 수 없으면 numba 자체의 캐시 디렉터리)에 저장하고, 나중의
-# 파이썬 프로세스는 다시 컴파일하지 않고 그것을 불러옵니다. 몇 단어로 예열하고, 그다음 스레드 하나로 한 에폭의 시간을
+# 파이썬 프로세스는 다시 컴파일하지 않고 그것을 불러옵니다. 몇 단어로 예열하고, 그다음 스레드 하나로 한 에폭(epoch)의 시간을
 # 잽니다. 설치한 뒤 처음 쓸 때는 컴파일하느라 여러 초가 걸리고, 그 뒤로는 캐시된 코드를 불러오기만 하므로 1초도 걸리지
 # 않습니다.
 
@@ -578,7 +605,8 @@ print(f"패키지 커널, 스레드 1개, PTB 한 에폭: 초당 {one_epoch.word
 # 그다음 변경을 하나씩 끈 커널을 스레드 하나로, 4절과 같은 `TRICK_WORDS`개 단어에서 4절처럼 번갈아 세 차례
 # 실행합니다. 4절처럼 모든 수는 설정마다 가장 빠른 차례에서 나옵니다. 배율 열은 모든 변경을 켰을 때의 초당 단어 수를
 # 그 변경 하나를 껐을 때의 초당 단어 수로 나눈 값이고, 괄호 안은 한 차례 안의 배율 중 가장 작은 값과 가장 큰 값입니다.
-# 1보다 작으면 그 변경 때문에 느려졌다는 뜻이고, 범위가 1을 포함하면 셀은 "측정할 만한 차이 없음"이라고 출력합니다.
+# 1보다 작으면 그 변경 때문에 느려졌다는 뜻입니다. 판정은 4절의 규칙을 따릅니다. 모든 차례가 같은 쪽이고 차례별
+# 배율의 중앙값이 `MARGIN`을 넘을 때만 "더 빠름"이나 "더 느림"이고, 그 밖에는 "이 크기에서는 측정할 만한 차이 없음"입니다.
 # 이 버전의 패키지에 없는 변경은 표 아래에 따로 출력합니다.
 
 # %% tags=["nbval-ignore-output"]
@@ -587,7 +615,7 @@ config_keywords = set(inspect.signature(FastConfig.create).parameters)
 changes = [  # 변경, 그것을 끄면 어떻게 되는지 (그림용 짧은 이름), 그리고 그것을 끄는 키워드
     ("손실은 요청할 때만 계산 (gensim의 compute_loss)", "손실을 늘 계산", {"compute_loss": True}),
     ("시그모이드를 word2vec.c의 표에서 읽기", "정확한 시그모이드, 표 없음", {"exact_sigmoid": True}),
-    ("안내 표로 이진 탐색의 출발점 당기기", "안내 표 없음", {"guide_bits": 0}),
+    ("안내 표로 이진 탐색의 범위를 미리 좁히기", "안내 표 없음", {"guide_bits": 0}),
     ("다음 단어의 출력 행을 미리 불러오기", "미리 불러오기 없음", {"prefetch": False}),
 ]
 all_on = {"compute_loss": False} if "compute_loss" in config_keywords else {}
@@ -627,11 +655,13 @@ for label in change_runs:
     change_ratio[label] = (seconds_of[label].min() / seconds_of["모든 변경을 켬"].min(), r.min(), r.max())
 rows = [["모든 변경을 켬", f"{kernel_speed['모든 변경을 켬']:,.0f}", "", ""]]
 for label, (ratio, low, high) in change_ratio.items():
-    verdict = "측정할 만한 차이 없음" if low <= 1 <= high else "더 빠름" if ratio > 1 else "더 느림"
+    verdict = verdict_of(seconds_of[label] / seconds_of["모든 변경을 켬"])
     switch = ", ".join(f"{key}={value}" for key, value in settings_to_time[label].items())
     rows.append([f"{short[label]} ({switch})", f"{kernel_speed[label]:,.0f}", f"{ratio:.2f}배 ({low:.2f}-{high:.2f})",
                  verdict])
 print(format_table(["커널: 변경 하나를 끔", "초당 단어 수", "변경으로 빨라진 배율", "이번 실행"], rows, align="<>><"))
+print(f"(실제 차이가 없어도 {len(seconds_of['모든 변경을 켬'])}차례가 모두 같은 쪽일 확률이 "
+      f"{2 ** (len(seconds_of['모든 변경을 켬']) - 1)}번에 한 번이므로, 중앙값에 {MARGIN}배의 여유 폭을 둡니다)")
 if missing:
     print("이 버전의 패키지에 없는 변경:", ", ".join(missing))
 print(f"모든 변경을 켠 커널은 같은 {len(change_words):,}단어에서 같은 기법을 쓴 4절의 컴파일된 반복문보다 "
@@ -747,7 +777,7 @@ assert batch_counts.max() > max(1.0, numpy_cfg.damping), "한 행의 갱신 수�
 # %% [markdown]
 # ## 7. 표 하나: 모든 학습기, 같은 설정
 #
-# 같은 말뭉치, CBOW, `HIDDEN_SIZE`, `WINDOW_SIZE`, `NEGATIVE`, 하위 샘플링 1e-3, `EPOCHS`에폭(epoch)이고, 학습기마다
+# 같은 말뭉치, CBOW, `HIDDEN_SIZE`, `WINDOW_SIZE`, `NEGATIVE`, 하위 샘플링 1e-3, `EPOCHS`에폭이고, 학습기마다
 # 스레드 하나와 `THREADS`개(numba가 보는 코어 수까지)로 실행합니다.
 # - 교재가 만드는 **계층으로 쌓은** 모델(Embedding + NegativeSamplingLoss, Adam, 배치 100)은 `LAYERED_STEPS`
 #   단계만 실행하고, `EPOCHS`에폭의 시간은 그것에서 **외삽**합니다.
@@ -871,8 +901,8 @@ print("확인 통과: 계층으로 쌓은 모델이 단연 가장 느리고, 컴
 
 # %% [markdown]
 # 학습기마다 스레드(gensim은 워커)를 늘리면 초당 단어 수가 얼마나 느는지 봅니다. 먼저 한계를 잽니다. 스레드에 일을
-# 나눠 주기만 하면 되는 반복문(trivially parallel loop, 여러 스레드가 같은 메모리에 쓰는 일이 없고 메모리 사용도
-# 적음)을 스레드 1개와 `THREADS`개로 재면, 지금 이 컴퓨터에서
+# 나눠 주기만 하면 되는 반복문(trivially parallel loop, 여러 스레드가 같은 메모리에 쓰는 일이 없고 메모리
+# 읽기·쓰기(메모리 트래픽)도 적음)을 스레드 1개와 `THREADS`개로 재면, 지금 이 컴퓨터에서
 # 스레드가 줄 수 있는 만큼이 보입니다. 그 반복문조차 거의 빨라지지 않으면 빈 코어가 없었던 것이고, 평평한 선은 학습기에
 # 대해 아무것도 말해 주지 않습니다. 그 반복문이 스레드 수만큼 가깝게 빨라지는데도 평평하게 남는 선은 스레드들이 함께
 # 쓰는 무언가를 기다리는 것입니다.
@@ -880,7 +910,7 @@ print("확인 통과: 계층으로 쌓은 모델이 단연 가장 느리고, 컴
 # %% tags=["nbval-ignore-output"]
 @njit(parallel=True)
 def busy_sum(n):
-    """스레드에 나눠 주기만 하면 되는 반복문: 여러 스레드가 같은 메모리에 쓰는 일도 메모리 사용도 없으므로, 스레드로 얻을 수 있는 한계를 보여 줍니다."""
+    """스레드에 나눠 주기만 하면 되는 반복문: 여러 스레드가 같은 메모리에 쓰는 일이 없고 메모리 읽기·쓰기도 적으므로, 스레드로 얻을 수 있는 한계를 보여 줍니다."""
     total = 0.0
     for i in numba.prange(n):
         total += math.sqrt(i + 0.5)
@@ -921,7 +951,8 @@ for trainer in ("numpy 고속 경로", "numba", "gensim"):
     names_t = [name for name, v in table.items() if name.startswith(trainer) and not math.isnan(v[0])]
     if len(names_t) > 1:
         gain = sec[names_t[0]] / sec[names_t[-1]]
-        print(f"{trainer}: 스레드 {table[names_t[-1]][1]}개는 스레드 1개 속도의 {gain:.2f}배 "
+        unit = "워커" if trainer == "gensim" else "스레드"
+        print(f"{trainer}: {unit} {table[names_t[-1]][1]}개는 {unit} 1개 속도의 {gain:.2f}배 "
               f"(한계는 {busy_ratio:.2f}배)")
 
 # %% [markdown]
@@ -1046,13 +1077,15 @@ print("답한 문제 수 또는 어휘에 있는 단어 쌍의 수: "
 #   비교는 t·(표준오차)보다 큰 차이만 가려낼 수 있습니다. 그 값이 스레드 하나의 평균에서 귀무 기준까지의 거리보다 크면
 #   무작위 벡터도 통과하므로, 셀은 "검정력 없음"이라고 말합니다.
 # - **컴파일된 백엔드와 gensim의 비교**(같은 일, 같은 설정, 같은 텍스트 조각, 같은 시작 범위): 시드에 걸친 평균의
-#   차이를 같은 방법으로 검정합니다. 알려진 차이가 셋 남아 있습니다(4절). gensim은 시그모이드 표를 word2vec.c의 정수
-#   곱하는 수 83으로 읽지만 패키지는 정확한 1000 / 12를 씁니다. gensim은 점수가 ±6을 넘는 부정적 예의 갱신을
+#   차이를 같은 방법으로 검정합니다. 알려진 차이가 셋 남아 있습니다(앞의 둘은 4절). gensim은 시그모이드 표를
+#   word2vec.c의 정수 곱하는 수 83으로 읽지만 패키지는 정확한 1000 / 12를 씁니다. gensim은 점수가 ±6을 넘는 출력
+#   단어(타깃이든 부정적 예든)의 갱신을
 #   *건너뛰지만*, word2vec.c와 이 패키지는 시그모이드를 0이나 1로 잘라 그대로 갱신합니다. 또 gensim은 윈도우 반경을
 #   LCG가 아니라 numpy에서 뽑습니다.
 #
 # 비교 하나만 보면 95%에서 스무 번에 한 번꼴로 우연히 "차이"가 보입니다. 비교가 여럿이면 그중 적어도 하나가 그럴
-# 확률은 더 큽니다(셀이 출력합니다). 그래서 모든 p를 홀름 보정(Holm correction, 노트북 05)을 거친 값으로도 보여 줍니다. 가장 작은
+# 확률은 더 큽니다. 많아야 비교의 수 곱하기 5%(본페로니 한계)이고, 비교들이 서로 독립이라면 1 − 0.95^m입니다(셀이
+# 출력합니다. 여기서는 비교들이 데이터를 나눠 쓰므로 그보다 조금 작습니다). 그래서 모든 p를 홀름 보정(Holm correction, 노트북 05)을 거친 값으로도 보여 줍니다. 가장 작은
 # p에는 비교의 수를, 그다음 p에는 그보다 하나 적은 수를 곱하는 식으로 나아가되 값이 줄어들지는 않게 합니다. 판정은
 # 보정한 p로 하며, 이렇게 하면 비교 전체에서 거짓 "차이"가 하나라도 나올 확률이 5% 아래로 유지됩니다. 두 비교는
 # 보고만 하고 단언(assert)하지는 않습니다. (numpy 고속 경로는 배치와 자신의 학습률을 쓰는 다른 학습기입니다. 그 줄은
@@ -1107,8 +1140,9 @@ if rows:
     print()
     print(format_table(["평가", "비교", "차이", "t", "자유도", "p", "p (홀름)", "판정"], rows,
                        align="<<>>>>><"))
-    print(f"비교 {len(rows)}개: 실제 차이가 하나도 없어도 보정하지 않으면 실행의 {1 - 0.95 ** len(rows):.0%}에서 적어도 "
-          "하나가 p < 0.05를 보입니다. 홀름 보정을 거치면 많아야 5%입니다")
+    print(f"비교 {len(rows)}개: 실제 차이가 하나도 없어도 보정하지 않으면 실행의 최대 {1 - 0.95 ** len(rows):.0%}에서 적어도 "
+          "하나가 p < 0.05를 보입니다(독립인 검정을 가정한 값이고, 이 비교들은 데이터를 나눠 쓰므로 조금 더 적습니다). "
+          "홀름 보정을 거치면 의존 관계와 상관없이 많아야 5%입니다")
 for line in no_power:
     print("검정력 없음.", line, "(EPOCHS를 늘려 보세요)")
 
@@ -1139,14 +1173,14 @@ else:
 # - 기법은 짐작하지 않고 측정했습니다. 난수에는 word2vec.c의 LCG(상태가 정수 하나라서 조각마다 자기 난수 흐름을
 #   가집니다), 시그모이드 표(오차는 표 한 칸에 시그모이드의 도함수의 최댓값 1/4를 곱한 값보다
 #   작습니다), 부정적 예에는 word2vec.c의 거대한 표와
-#   캐시에 머무는 gensim의 누적 분포(cumulative distribution) 표 이진 탐색입니다. 이 컴퓨터에서 어느 기법으로 빨라지고
-#   어느 기법으로 느려졌는지는 4절이 출력했습니다. 패키지는 LCG, 시그모이드 표, 이진 탐색을 씁니다.
+#   캐시에 머무는 gensim의 누적 분포(cumulative distribution) 표 이진 탐색입니다. 이 컴퓨터에서 어느 기법이 (있다면)
+#   측정할 만큼 시간을 줄이거나 늘렸는지는 4절이 출력했습니다. 패키지는 LCG, 시그모이드 표, 이진 탐색을 씁니다.
 # - float32와 `fastmath`가 있으면 컴파일러가 명령 하나로 숫자 여러 개를 더할 수 있습니다(SIMD). 5절은 커널의 내적을
 #   그것들이 있을 때와 없을 때로 컴파일해 시간을 쟀습니다.
 # - 잠금 없는 병렬 학습(lock-free parallel SGD, Hogwild)의 스레드는 잠금 없이 가중치를 함께 씁니다. 갱신 하나가
 #   건드리는 행이 몇 개뿐이라서 통합니다. 스레드가 하나면 시드가 벡터를 재현하고, 여럿이면 실행할 때마다 벡터가
-#   달라집니다. 8절은 이번 실행에서 스레드를 쓴 벡터의 품질을 스레드 하나일 때와 구별할 수 있는지, 그리고 그 확인이
-#   무작위 벡터와 구별할 만한 검정력을 가졌는지를 출력했습니다.
+#   달라집니다. 8절은 이번 실행에서 스레드를 쓴 벡터의 품질을 스레드 하나일 때와 구별할 수 있는지, 그리고 그 비교가
+#   무작위 벡터 수준까지 떨어지는 차이라도 알아챌 검정력을 가졌는지를 출력했습니다.
 # - 단어 단위 SGD에는 감쇠가 필요 없습니다. 각 갱신은 앞의 갱신이 움직인 행을 봅니다. 큰 배치는 자주 나오는 행의
 #   갱신 여러 개를 같은 옛 행에서 계산해 더하므로, 노트북 05는 그것을 감쇠합니다.
 # - word2vec.c와 gensim은 컴파일된 단어 단위 SGD로 빠르고, Hogwild 스레드로 그것을 여러 코어에 나눕니다.
@@ -1230,7 +1264,7 @@ q3.check(seconds, t2=timed[2], t8=timed[8], t14=timed[14])
 # 직선은 얼마나 잘 맞을까요? 다음 셀은 참고 답의 직선이 예측한 값을 측정값과 나란히 놓고, 설정마다 세 번 잰 값의
 # 퍼짐도 보여 줍니다. 빗나간 정도가 그 퍼짐보다 크면 부정적 예 하나를 더할 때의 비용이 일정하지 않다는 뜻입니다. 2개에서
 # 8개로 갈 때와 8개에서 14개로 갈 때의 부정적 예 하나당 비용을 비교해 보세요. (왜 그런지는 이 노트북에서 측정하지
-# 않습니다. 단어마다 출력 행이 늘면 메모리 사용도 늘어납니다.)
+# 않습니다. 단어마다 출력 행이 늘면 메모리 읽기·쓰기도 늘어납니다.)
 
 # %% tags=["nbval-ignore-output"]
 line = q3.answer_or_reference(seconds)
@@ -1247,8 +1281,8 @@ print(f"부정적 예 하나당 비용: 2개에서 8개까지 {(timed[8] - timed
 # train --backend numba`)을 열 에폭 동안 gensim과 비교해 시간을 잽니다.
 #
 # **출처**(이 노트북에서 확인한 것): word2vec.c(`word2vec.c`, tmikolov/word2vec: 하위 샘플링, 윈도우, LCG, 부정적 예는 `TrainModelThread`;
-# 부정적 예 표는 `InitUnigramTable`과 `table_size`; `EXP_TABLE_SIZE`, `MAX_EXP`, `-cbow`일 때의 `alpha = 0.05`는
-# `main`), gensim 4(`gensim/models/word2vec_inner.pyx`: `train_batch_cbow`, `w2v_fast_sentence_cbow_neg`,
+# 부정적 예 표는 `InitUnigramTable`과 `table_size`; 파일 맨 위의 `#define` `EXP_TABLE_SIZE`와 `MAX_EXP`;
+# `expTable`과 `-cbow`일 때의 `alpha = 0.05`는 `main`), gensim 4(`gensim/models/word2vec_inner.pyx`: `train_batch_cbow`, `w2v_fast_sentence_cbow_neg`,
 # `bisect_left`, `random_int32`, `MAX_SENTENCE_LEN`, `gensim/models/word2vec.py`: `Word2Vec`의 기본값과
 # `make_cum_table`, `gensim/models/keyedvectors.py`: `prep_vectors`), 4절에서 실행한 gensim 4.4.0(출력 가중치가 0일
 # 때의 첫 갱신에서 읽은 시그모이드 표 항목), Java의 `java.util.Random`(문서에 적힌 `next(bits)`: 48비트 시드, 곱하는 수

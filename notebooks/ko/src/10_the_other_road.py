@@ -186,7 +186,7 @@ L_mean = expected_code_length(counts, codes)
 H_bits = entropy_bits(counts)
 order = np.argsort(-counts, kind="stable")
 print(f"PTB: {len(corpus):,}단어, V = {V:,}")
-print(f"기대 코드 길이 (허프만):        {L_mean:.4f}개 (말뭉치의 단어 하나당 시그모이드 수)")
+print(f"기대 코드 길이 (허프만):        원문의 단어 하나당 평균 시그모이드 {L_mean:.4f}개")
 print(f"유니그램 횟수의 엔트로피:       {H_bits:.4f}비트 (어떤 이진 코드도 이보다 짧을 수 없음)")
 print(f"횟수를 무시한 균형 트리:        {math.log2(V):.4f} (log2 V)")
 print(f"가장 짧은 경로 {lengths.min()} (가장 자주 나오는 단어 {id_to_word[int(order[0])]!r}), "
@@ -247,7 +247,7 @@ assert np.median(gap) < 1.5
 #
 # 학습 예 하나마다 전체 소프트맥스는 V개 단어의 점수를 모두 매기고, 네거티브 샘플링은 V와 상관없이 k + 1개 행의 점수를
 # 매기며, 계층적 소프트맥스는 타깃 경로의 노드마다 행 하나의 점수를 매깁니다. 로그-로그 그래프에서 V에 비례하는
-# 비용의 로그-로그 기울기(slope)는 1이고, 일정한 비용의 로그-로그 기울기는 0입니다.
+# 비용의 기울기(slope)는 1이고, 일정한 비용의 기울기는 0입니다.
 #
 # **문제 3은 여기서 시작합니다.** 다음 셀들을 실행하기 전에, `VOCAB_SIZES` 범위에서 V에 대한 계층적 소프트맥스의
 # 학습 예 하나당 일의 양(평균 경로 길이)의 로그-로그 기울기를 예측해서 적어 보세요. 노트북 끝의 채점은 다음 셀들이
@@ -490,8 +490,7 @@ for road in m_out:
 # 이항 표준오차, 그리고 V개 단어 중 하나를 찍는 우연 수준과 함께 봅니다. gensim의 테스트 데이터가 설치되어 있으면
 # PTB가 다루는 구글 유추 문제와 WordSim-353(사람의 평가와의 스피어먼 상관계수)도 봅니다. 귀무 기준도 코드로
 # 계산합니다. 찍기만으로 그만큼 맞힐 확률, 그리고 무작위 벡터의 스피어먼 상관계수(약 0, 오차는
-# `sqrt(1.06 / (쌍의 수 - 3))` 정도)입니다. 이것은 피셔 변환 뒤 스피어먼 상관계수에 대한 Fieller, Hartley, Pearson의
-# 표준오차입니다. 피어슨 상관계수에 쓰는 피셔의 `1 / sqrt(쌍의 수 - 3)`은 몇 퍼센트 작습니다.
+# `1 / sqrt(쌍의 수 - 3)` 정도)입니다. 이것은 피셔 변환 뒤 상관계수의 표준오차입니다.
 
 # %% tags=["nbval-ignore-output"]
 benchmarks = {"PTB 유추": ("analogy", Path("../..") / "data" / "analogies_ptb.txt")}
@@ -506,7 +505,7 @@ if have_gensim:
 def score(W):
     """{벤치마크: (점수, 표준오차, 문제별 정답 여부, 문제)}. 정확도: 이항 분포의 표준오차(점수 0이 표준오차 0을 받지
     않도록 p(1 - p)의 하한을 1/n으로 둠), 문제마다 True/False 하나와 문제의 단어 id (아래의 비교용).
-    스피어먼: 표준오차 약 sqrt(1.06 / (n - 3)) (Fieller, Hartley, Pearson), 문제별 결과 없음."""
+    스피어먼: 표준오차 약 1/sqrt(n - 3) (피셔), 문제별 결과 없음."""
     out = {}
     for b, (kind, path) in benchmarks.items():
         if kind == "analogy":
@@ -516,7 +515,7 @@ def score(W):
                       res.questions)
         else:
             res = evaluate_similarity(path, W, word_to_id)
-            out[b] = (res.spearman, math.sqrt(1.06 / (res.n_pairs - 3)), None, None)
+            out[b] = (res.spearman, 1 / math.sqrt(res.n_pairs - 3), None, None)
     return out
 
 
@@ -529,7 +528,7 @@ print(format_table(["모델", "출력 계층"] + list(benchmarks), rows))
 print(f"유추 문제의 우연 수준 ({V:,}개 단어 중 하나를 찍을 때): {1 / V:.4f}")
 if "WordSim-353" in benchmarks:
     above = [key for key, sc in scores.items() if sc["WordSim-353"][0] > 2 * sc["WordSim-353"][1]]
-    print(f"WordSim-353: 학습 네 번 중 {len(above)}번은 사람의 평가와의 상관계수가 무작위 벡터 표준오차의 "
+    print(f"WordSim-353: 학습 {len(scores)}번 중 {len(above)}번은 사람의 평가와의 상관계수가 무작위 벡터 표준오차의 "
           "두 배를 넘습니다")
 
 # %%
@@ -575,7 +574,7 @@ for b in benchmarks:
             beyond.append(f"{label[hi]} > {label[lo]}, 차이 {abs(s1 - s2):.4f} ({abs(z):.1f} SE)")
         else:
             within += 1
-    print(f"{b}: " + (", ".join(beyond) + ". 나머지 " if beyond else "") + f"쌍 6개 중 {within}개는 차이가 표준오차의 3배 이내입니다")
+    print(f"{b}: " + (", ".join(beyond) + ". " if beyond else "") + f"쌍 6개 중 {'나머지 ' if beyond else ''}{within}개는 차이가 표준오차의 3배 이내입니다")
 
 # %% [markdown]
 # word2vec 프로젝트 페이지(`README.txt`가 안내하는 페이지)는 "Performance" 부분에서 경험칙을 줍니다. "hierarchical
@@ -780,9 +779,7 @@ q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
 # "Performance" 부분, 그 페이지 글의 사본으로 읽음), Mikolov 등 2013, "Distributed
 # Representations of Words and Phrases and their Compositionality" (arXiv:1310.4546의 초록과 NeurIPS 2013 발표판의
 # 초록). 본문에서 이름을 든 방법: Huffman (1952), "A Method for the Construction of Minimum-Redundancy Codes",
-# *Proc. IRE* 40:1098–1101, McNemar (1947), *Psychometrika* 12:153–157 (두 비율의 대응 표본 검정), Fieller,
-# Hartley & Pearson (1957), "Tests for rank correlation coefficients. I", *Biometrika* 44:470–481 (피셔 변환 뒤
-# 스피어먼 상관계수의 분산 1.06 / (n − 3)).
+# *Proc. IRE* 40:1098–1101, McNemar (1947), *Psychometrika* 12:153–157 (두 비율의 대응 표본 검정).
 
 # %% [markdown]
 # [처음으로: 01 원핫 표현의 병목](01_one_hot_bottleneck.ipynb) · [README](../../README.ko.md)
