@@ -735,8 +735,8 @@ else:
 #   compiled kernels (`fast.train(..., hs=1, negative=0, backend="numba")`) take the same step
 #   (`tests/test_compiled_hs.py` checks one example of each model against the layer's SGD step).
 # - Per example, the softmax (소프트맥스) grows like V; negative sampling (네거티브 샘플링) and hierarchical softmax
-#   stay nearly flat (counted work; the timed slopes, raised a little by memory traffic that grows with V, stay
-#   far below the softmax's).
+#   stay nearly flat (counted work; the timed slopes move a little either way from their counts, through
+#   per-call costs and memory traffic, and stay far below the softmax's).
 # - Skip-gram (skip-gram 모델) predicts the context from the centre word: about `WINDOW_SIZE + 1` examples per word, so
 #   it trains slower than CBOW.
 #

@@ -214,12 +214,12 @@ def _check_draw(answer):
                             "(search for the first cdf[i] > u, not >= u)",
                             f"u의 값 {u}이(가) cdf[{want - 1}]의 값과 정확히 같습니다. 단어 {want - 1}의 구간 "
                             f"[{start}, cdf[{want - 1}])는 그 앞에서 끝나므로 답은 {want}입니다. "
-                            ">= u가 아니라 cdf[i] > u인 첫 i를 찾으세요."))
+                            ">= u가 아니라 cdf[i] > u인 첫 i를 찾아 보세요."))
         if got == int(u * len(cdf)):
             raise NotYet(tr("that picks every word with the same probability: the cumulative table "
                             "makes frequent words (wide intervals) more likely; search it",
                             "그렇게 하면 모든 단어를 같은 확률로 고릅니다. 누적 표에서는 자주 나오는 단어(넓은 "
-                            "구간)가 더 잘 뽑힙니다. 누적 표를 탐색하세요."))
+                            "구간)가 더 잘 뽑힙니다. 누적 표를 탐색해 보세요."))
         raise NotYet(tr(f"draw(cdf, {u:.6f}) should be {want} (cdf[{want}] = {cdf[want]:.6f} is the "
                         f"first entry above u), got {got}",
                         f"draw(cdf, {u:.6f})의 답은 {want}인데, 나온 값은 {got}입니다. "
@@ -245,7 +245,7 @@ def _check_draw(answer):
                             f"draw(cdf, {u}) failed ({type(err).__name__}: {err}); use only len(cdf) "
                             "and cdf[i]",
                             f"작은 표에서는 답이 맞지만, 읽은 횟수를 세는 표에서 draw(cdf, {u})가 "
-                            f"실패했습니다({type(err).__name__}: {err}). len(cdf)와 cdf[i]만 쓰세요."))
+                            f"실패했습니다({type(err).__name__}: {err}). len(cdf)와 cdf[i]만 써 보세요."))
         want = _draw_reference(big, u)
         if got != want:
             raise NotYet(tr(f"on a table of {_COUNT_V:,} words, draw(cdf, {u}) should be {want}, got {got}",
@@ -259,7 +259,7 @@ def _check_draw(answer):
                             f"답은 맞지만, 단어 {_COUNT_V:,}개의 표에서 u = {u}의 답을 찾으려고 항목을 "
                             f"{table.reads:,}개 읽었습니다. 이것은 훑기(scan), 곧 O(V)입니다. 이진 탐색은 "
                             f"읽을 때마다 범위를 절반으로 줄이므로 약 log2(V) = {log2v:.0f}번이면 됩니다"
-                            f"(허용 {limit}번). 가운데 항목을 보고, 답이 있는 절반만 남기세요."))
+                            f"(허용 {limit}번). 가운데 항목을 보고, 답이 있는 절반만 남겨 보세요."))
     return None
 
 
@@ -288,12 +288,12 @@ def _check_seconds(answer, t2=None, t8=None, t14=None):
                         "(2, t2) and (8, t8) instead of through 0",
                         "그것은 k에 비례합니다. 시간의 일부(윈도우의 입력 행, 하위 샘플링)는 k와 "
                         "상관없으므로, 0을 지나는 직선이 아니라 (2, t2)와 (8, t8)을 지나는 직선을 "
-                        "그으세요."))
+                        "그어 보세요."))
     elif all(close(got[a, b, k], b * k / 8) for a, b, k in cases):
         raise NotYet(tr("that line goes through 0: the fixed part of the time does not grow "
                         "with k; use both timings",
                         "그 직선은 0을 지납니다. 시간의 고정된 부분은 k와 함께 늘지 않습니다. 두 "
-                        "측정값을 모두 쓰세요."))
+                        "측정값을 모두 써 보세요."))
     else:
         for a, b, k in cases:
             if k in (2, 8) and not close(got[a, b, k], a if k == 2 else b):
@@ -358,7 +358,7 @@ EXERCISES = [
         name=tr("Exercise 3 (predict the cost of negatives)", "문제 3 (부정적 예의 비용 예측)"),
         checker=_check_seconds,
         hint_text=tr("The slope is (t8 - t2) / (8 - 2) seconds per negative; start from t2 at k = 2.",
-                     "직선의 기울기(부정적 예 하나가 늘 때 더해지는 시간)는 (t8 - t2) / (8 - 2)초입니다. k = 2에서 t2로 시작하세요."),
+                     "직선의 기울기(부정적 예 하나가 늘 때 더해지는 시간)는 (t8 - t2) / (8 - 2)초입니다. k = 2에서 t2로 시작해 보세요."),
         solution_text=tr("def seconds(k, t2, t8):\n    slope = (t8 - t2) / 6  # seconds per extra "
                          "negative\n    return t2 + slope * (k - 2)",
                          "def seconds(k, t2, t8):\n    slope = (t8 - t2) / 6  # 부정적 예 하나가 늘 때마다 "

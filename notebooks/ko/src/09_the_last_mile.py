@@ -310,7 +310,9 @@ print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 �
 #   400 MB)에서 항목 하나를 읽습니다. 이 표에서 각 단어는 자기 확률만큼의 몫을 차지합니다. 한 번만 읽으면 되지만,
 #   캐시에서 먼 무작위 주소입니다. gensim은 그 대신 단어마다 항목 하나인 누적 표(`cum_table`)를 두고 이진
 #   탐색(`bisect_left`)으로 뽑습니다. 단계마다 후보 단어를 절반으로 줄이므로 약 log2(V)번 읽으면 되고(몇 번인지는
-#   1절이 출력했습니다), 표는 캐시에 들어갑니다. 400 MB는 노트북 컴퓨터에 부담스러우므로, 여기서는 10^7개짜리 표(40 MB)로
+#   1절이 출력했습니다), 표는 캐시에 들어갑니다. (gensim의 표는 정수를 담고, `bisect_left`는 뽑은 값 이상인 첫 항목을
+#   찾습니다. 연습문제 2의 실수 `cdf`는 `cdf[i] > u`인 첫 `i`를 묻고, 그래서 단어 0이 [0, cdf[0])를 맡습니다. 두 규약은
+#   경계값에서만 다릅니다.) 400 MB는 노트북 컴퓨터에 부담스러우므로, 여기서는 10^7개짜리 표(40 MB)로
 #   둘을 비교합니다.
 #
 # 변형마다 같은 초깃값 가중치에서 `TRICK_WORDS`개 단어를 학습합니다. 기법을 하나씩 켜 갑니다. 배율이 1보다 작으면
@@ -320,9 +322,10 @@ print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 �
 # 초당 단어 수 열, 막대, 배율 모두 변형마다 가장 빠른 차례를 씁니다. 곧 배율은 표에 있는 두 초당 단어 수의 비입니다.
 # 괄호 안은 한 차례 안(두 변형을 잇달아 잰 것)의 배율 중 가장 작은 값과 가장 큰 값이고, 가장 빠른 차례끼리의 배율은
 # 늘 이 범위 안에 있습니다. 차례 몇 번은 작은 표본입니다. 실제 차이가 없어도 모든 차례가 우연히 1의 같은 쪽에 놓일 수
-# 있습니다(세 차례면 네 번에 한 번). 그래서 아래 셀은 모든 차례가 같은 쪽이고 *그리고* 차례별 배율의 중앙값이 여유
-# 폭(`MARGIN`, 어느 쪽으로든 1.15배)을 넘을 때만 "더 빠름"이나 "더 느림"이라고 하고, 그 밖에는 "이 크기에서는 측정할
-# 만한 차이 없음"이라고 합니다.
+# 있습니다(세 차례면 네 번에 한 번). 그래서 아래 셀은 모든 차례가 같은 쪽일 때만 "더 빠름"이나 "더 느림"이라고 하고,
+# 차례별 배율의 중앙값이 여유 폭(`MARGIN`, 어느 쪽으로든 1.15배)을 넘지 못하면 "작은 차이"를 덧붙입니다. 그만큼 작은
+# 일관된 차이는 기법 말고도 실행 순서나 프로세서의 클럭에서 생길 수 있기 때문입니다. 차례마다 방향이 다르면 "일관된
+# 차이 없음"이라고 합니다.
 
 # %% tags=["nbval-ignore-output"]
 big_table = np.minimum(np.searchsorted(cdf, (np.arange(10**7) + 0.5) / 10**7, side="right"),
@@ -357,13 +360,13 @@ MARGIN = 1.15  # 속도 배율이 1 / MARGIN과 MARGIN 사이면 차이라고 �
 
 
 def verdict_of(per_round):
-    """모든 차례가 같은 쪽이고 차례별 배율의 중앙값이 여유 폭을 넘을 때만 '더 빠름'이나 '더 느림'."""
+    """모든 차례가 같은 쪽이면 '더 빠름'이나 '더 느림', 중앙값이 여유 폭 안이면 '작은 차이'를 덧붙임."""
     n, median = len(per_round), float(np.median(per_round))
-    if np.all(per_round > 1) and median >= MARGIN:
-        return f"{n}차례 중 {n}차례 모두 더 빠름"
-    if np.all(per_round < 1) and median <= 1 / MARGIN:
-        return f"{n}차례 중 {n}차례 모두 더 느림"
-    return "이 크기에서는 측정할 만한 차이 없음"
+    if np.all(per_round > 1):
+        return f"{n}차례 중 {n}차례 모두 더 빠름" + ("" if median >= MARGIN else f", 다만 {MARGIN}배 미만의 작은 차이")
+    if np.all(per_round < 1):
+        return f"{n}차례 중 {n}차례 모두 더 느림" + ("" if median <= 1 / MARGIN else f", 다만 {MARGIN}배 미만의 작은 차이")
+    return "일관된 차이 없음(차례마다 방향이 다름)"
 
 
 names = [v[0] for v in variants]
@@ -393,7 +396,7 @@ c_table = np.exp((np.arange(1000) / 1000 * 2 - 1) * 6)
 c_table = c_table / (c_table + 1)  # word2vec.c의 expTable
 c_index = np.clip(((x + 6) * (1000 // 6 // 2)).astype(int), 0, 999)  # C: EXP_TABLE_SIZE / MAX_EXP / 2 = 83
 c_error = np.abs(c_table[c_index] - exact)[np.abs(x) < 6].max()
-print(f"word2vec.c의 인덱스(정수 나눗셈 인수 {1000 // 6 // 2}): [-6, 6] 안에서 가장 큰 오차 {c_error:.4f}")
+print(f"word2vec.c의 인덱스(정수 나눗셈으로 얻은 곱하는 수 {1000 // 6 // 2}): [-6, 6] 안에서 가장 큰 오차 {c_error:.4f}")
 losses = np.array([trick_loss[n] for n in names])
 print("변형별 손실 (첫 번째 대비):", np.round(losses / losses[0], 3))
 assert table_error[np.abs(x) < 6].max() < 12 / sig_table.size * 0.25 + 1e-6  # 한 칸 x 도함수의 최댓값 1/4
@@ -451,7 +454,7 @@ for what, (ratio, per_round) in (("LCG", lcg_ratio), ("시그모이드 표", tab
           f"중앙값 {np.median(per_round):.2f}). 판정은 {verdict_of(per_round)}")
 n_rounds = len(lcg_ratio[1])
 print(f"(실제 차이가 없어도 {n_rounds}차례가 모두 1의 같은 쪽에 놓일 확률이 {2 ** (n_rounds - 1)}번에 한 번이므로, "
-      f"일치만으로는 부족하고 중앙값도 어느 쪽으로든 {MARGIN}배를 넘어야 합니다)")
+      f"'작은 차이'가 붙지 않은 판정은 중앙값도 어느 쪽으로든 {MARGIN}배를 넘은 것입니다)")
 
 # %% [markdown]
 # 패키지는 word2vec.c의 LCG를 상태가 정수 하나라서(조각마다 재현할 수 있는 난수열) 쓰고, 시그모이드 표는
@@ -605,8 +608,9 @@ print(f"패키지 커널, 스레드 1개, PTB 한 에폭: 초당 {one_epoch.word
 # 그다음 변경을 하나씩 끈 커널을 스레드 하나로, 4절과 같은 `TRICK_WORDS`개 단어에서 4절처럼 번갈아 세 차례
 # 실행합니다. 4절처럼 모든 수는 설정마다 가장 빠른 차례에서 나옵니다. 배율 열은 모든 변경을 켰을 때의 초당 단어 수를
 # 그 변경 하나를 껐을 때의 초당 단어 수로 나눈 값이고, 괄호 안은 한 차례 안의 배율 중 가장 작은 값과 가장 큰 값입니다.
-# 1보다 작으면 그 변경 때문에 느려졌다는 뜻입니다. 판정은 4절의 규칙을 따릅니다. 모든 차례가 같은 쪽이고 차례별
-# 배율의 중앙값이 `MARGIN`을 넘을 때만 "더 빠름"이나 "더 느림"이고, 그 밖에는 "이 크기에서는 측정할 만한 차이 없음"입니다.
+# 1보다 작으면 그 변경 때문에 느려졌다는 뜻입니다. 판정은 4절의 규칙을 따릅니다. 모든 차례가 같은 쪽이면 "더 빠름"이나
+# "더 느림"이고, 차례별 배율의 중앙값이 `MARGIN`을 넘지 못하면 "작은 차이"가 붙고, 차례마다 방향이 다르면 "일관된 차이
+# 없음"입니다.
 # 이 버전의 패키지에 없는 변경은 표 아래에 따로 출력합니다.
 
 # %% tags=["nbval-ignore-output"]
@@ -661,7 +665,7 @@ for label, (ratio, low, high) in change_ratio.items():
                  verdict])
 print(format_table(["커널: 변경 하나를 끔", "초당 단어 수", "변경으로 빨라진 배율", "이번 실행"], rows, align="<>><"))
 print(f"(실제 차이가 없어도 {len(seconds_of['모든 변경을 켬'])}차례가 모두 같은 쪽일 확률이 "
-      f"{2 ** (len(seconds_of['모든 변경을 켬']) - 1)}번에 한 번이므로, 중앙값에 {MARGIN}배의 여유 폭을 둡니다)")
+      f"{2 ** (len(seconds_of['모든 변경을 켬']) - 1)}번에 한 번입니다. '작은 차이'가 붙지 않은 판정은 중앙값도 {MARGIN}배를 넘은 것입니다)")
 if missing:
     print("이 버전의 패키지에 없는 변경:", ", ".join(missing))
 print(f"모든 변경을 켠 커널은 같은 {len(change_words):,}단어에서 같은 기법을 쓴 4절의 컴파일된 반복문보다 "
@@ -785,7 +789,8 @@ assert batch_counts.max() > max(1.0, numpy_cfg.damping), "한 행의 갱신 수�
 #   학습기이고, 속도를 보려고 넣었습니다. `threads=2`이면 둘째 스레드가 배치를 준비합니다.
 # - **컴파일된 백엔드**는 스레드 1개와 `THREADS`개로, 시작 학습률 `LR`로 실행합니다.
 # - gensim이 설치되어 있으면 워커 1개와 `THREADS`개의 **gensim** `Word2Vec`을 컴파일된 백엔드와 같은 일을 하도록 맞춥니다.
-#   gensim의 기본값 가운데 세 가지가 패키지와 다르므로 하나씩 맞춥니다.
+#   둘 다 모든 단어를 남깁니다(패키지처럼 `min_count=1`). 그 밖에 gensim의 기본값 가운데 세 가지가 패키지와 다르므로
+#   하나씩 맞춥니다.
 #   - 학습률: gensim은 0.025에서 시작해 0.0001에서 끝나고, word2vec.c의 CBOW는 0.05에서 시작합니다. 여기서는 두
 #     학습기 모두 `LR`에서 시작해 패키지의 `LR * 1e-4`에서 끝납니다.
 #   - 텍스트 조각: gensim은 주어진 문장의 끝에서 윈도우를 멈춥니다(`train_batch_cbow`는 문장을 하나씩 따로 학습합니다.
@@ -850,7 +855,8 @@ else:  # 패키지의 조각 (fast.compiled가 말뭉치를 같은 방법으로 
     n_chunks = -(-corpus.size // numba_settings["chunk_words"])
     bounds = np.linspace(0, corpus.size, n_chunks + 1).astype(np.int64)
     pieces = [corpus[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
-    pieces_note = f"학습률 {LR:g}, {numba_settings['chunk_words']:,}단어짜리 조각, 시작 ±0.5/H"
+    pieces_note = (f"학습률 {LR:g}에서 {numba_settings['min_alpha']:g}까지, "
+                   f"{numba_settings['chunk_words']:,}단어짜리 조각, 시작 ±0.5/H")
 sentences = [[id_to_word[int(i)] for i in s] for s in pieces]
 
 
@@ -1167,7 +1173,7 @@ else:
 #
 # - 순수 파이썬의 단어 단위 확률적 경사 하강법(stochastic gradient descent, SGD) 반복문은 가망이 없습니다. 배열에
 #   접근할 때마다 함수 호출입니다. 같은 함수를 numba의 `@njit`, 곧 JIT 컴파일(just-in-time compilation)로 컴파일하면
-#   열 배 넘게 빨라집니다(얼마나 빨라지는지는 3절이 출력합니다). 첫 호출은 컴파일을 하므로, 두 번째 호출의 시간을 재세요.
+#   열 배 넘게 빨라집니다(얼마나 빨라지는지는 3절이 출력합니다). 첫 호출은 컴파일을 하므로, 두 번째 호출의 시간을 재 보세요.
 # - 하위 샘플링(subsampling)은 윈도우를 뽑기 전에 단어를 흐름에서 뺍니다. word2vec.c, gensim, 패키지 모두 그렇게
 #   하므로, 윈도우는 버린 단어 너머까지 닿습니다.
 # - 기법은 짐작하지 않고 측정했습니다. 난수에는 word2vec.c의 LCG(상태가 정수 하나라서 조각마다 자기 난수 흐름을
@@ -1185,7 +1191,7 @@ else:
 #   갱신 여러 개를 같은 옛 행에서 계산해 더하므로, 노트북 05는 그것을 감쇠합니다.
 # - word2vec.c와 gensim은 컴파일된 단어 단위 SGD로 빠르고, Hogwild 스레드로 그것을 여러 코어에 나눕니다.
 #   `w2vlib.fast.compiled`는 5절이 센 만큼의 numba 코드로 같은 일을 합니다. 7절은 numpy 고속 경로, gensim과 나란히
-#   스레드 수에 따른 초당 단어 수를, 스레드에 나눠 주기만 하면 되는 반복문이 얻은 한계와 함께 그렸습니다(바쁜 컴퓨터에서는
+#   스레드 수에 따른 초당 단어 수를 그리고, 스레드에 나눠 주기만 하면 되는 반복문이 얻은 한계를 그 옆에 출력했습니다(바쁜 컴퓨터에서는
 #   스레드가 도움이 되지 못합니다). 8절은 벡터가 무작위 벡터를 앞서는지 확인하고, 같은 설정에서 컴파일된 백엔드의 평균 점수가 gensim과
 #   얼마나 다른지를 표준오차와 함께 출력했습니다. 시드로 가려낼 수 없는 차이는 0이라고 보인 것이 아닙니다.
 #
