@@ -154,7 +154,7 @@ print("check passed: the book's most_similar and wv.most_similar agree on every 
 # common component; the large shared direction it printed belongs to its short layered run, not to these), but
 # it breaks every word's identity. Trained vectors are not isotropic, so the first level can understate chance;
 # the shuffled level is the fairer one (the cell prints both, and which is higher). A mean of maxima is not a
-# threshold (about half of the null rows beat their mean), so each query is compared with the largest of them.
+# threshold (some of the null rows always lie above their own mean), so each query is compared with the largest of them.
 
 # %%
 H = W.shape[1]
@@ -574,7 +574,8 @@ else:
 # `common/util.py` `most_similar`, `analogy`, `normalize`; `ch04/eval.py` for the four queries and four analogies),
 # gensim 4 (`gensim/models/keyedvectors.py`: `most_similar` on unit vectors, `evaluate_word_analogies`, `most_similar_cosmul` with its
 # shift to `[0, 1]` and ε = 1e-6), Levy & Goldberg 2014, *Linguistic Regularities in Sparse and Explicit Word
-# Representations*, CoNLL 2014 (3CosMul and its reported gain over 3CosAdd; the paper itself was not fetched: the
+# Representations*, CoNLL 2014 (3CosMul; its abstract, ACL Anthology W14-1618, reports "improving the
+# state-of-the-art results on two recent word-analogy datasets"; the paper's body was not read here: the
 # equation number 4 is the one gensim's `most_similar_cosmul` docstring cites), the word2vec project page's description of the GoogleNews vectors (about 100
 # billion words, code.google.com/archive/p/word2vec), word2vec's analogy file format (tmikolov/word2vec:
 # `questions-words.txt`, read by `compute-accuracy.c`).

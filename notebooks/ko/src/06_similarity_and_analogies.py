@@ -150,7 +150,7 @@ print("확인 통과: 교재의 most_similar와 wv.most_similar가 모든 질의
 # 경로로 학습한 벡터에서 노트북 05가 출력한 공통 성분은 작습니다. 05가 출력한 큰 공통 방향은 짧게 학습한 계층 모델의
 # 것이지 이 벡터의 것이 아닙니다)은 남지만, 단어의 정체는 모두 깨집니다. 학습된 벡터는 등방성이 아니므로 첫 번째 수준은
 # 우연을 낮게 잡을 수 있고, 열을 섞은 수준이 더 공정한 기준입니다(셀이 둘 다, 그리고 어느 쪽이 높은지 출력합니다).
-# 최댓값의 평균은 문턱값이 아닙니다(무작위 행의 절반쯤은 그 평균을 넘습니다). 그래서 질의 단어마다 그중 가장 큰 값과
+# 최댓값의 평균은 문턱값이 아닙니다(무작위 행 가운데 몇은 늘 그 평균보다 위에 있습니다). 그래서 질의 단어마다 그중 가장 큰 값과
 # 비교합니다.
 
 # %%
@@ -561,7 +561,8 @@ else:
 # `most_similar`, `analogy`, `normalize`, 질의 단어 네 개와 유추 문제 네 개는 `ch04/eval.py`), gensim 4
 # (`gensim/models/keyedvectors.py`: 단위 벡터로 계산하는 `most_similar`, `evaluate_word_analogies`, `[0, 1]`로 옮기고
 # ε = 1e-6을 쓰는 `most_similar_cosmul`), Levy & Goldberg 2014, *Linguistic Regularities in Sparse and Explicit Word
-# Representations*, CoNLL 2014(3CosMul과 3CosAdd보다 낫다고 보고한 결과. 논문 자체는 가져와 확인하지 않았고, 식 번호 4는
+# Representations*, CoNLL 2014(3CosMul. 초록(ACL Anthology W14-1618)은 "improving the state-of-the-art results on two recent
+# word-analogy datasets"라고 보고합니다. 논문 본문은 여기서 읽지 않았고, 식 번호 4는
 # gensim `most_similar_cosmul`의 docstring이 인용하는 것입니다), word2vec 프로젝트 페이지의 GoogleNews 벡터 설명("about 100 billion words",
 # code.google.com/archive/p/word2vec), word2vec의 유추 문제 파일 형식(tmikolov/word2vec: `compute-accuracy.c`가 읽는
 # `questions-words.txt`).
