@@ -270,8 +270,10 @@ print(f"@njit: {SLICE_WORDS:,} words in {seconds_jit * 1000:.1f} ms = {SLICE_WOR
 
 # %%
 print(f"loss: plain {loss_py:.4f}, compiled {loss_jit:.4f}; "
-      f"largest weight difference {np.abs(W_in_py - W_in_jit).max():.1e}")
+      f"largest weight difference {np.abs(W_in_py - W_in_jit).max():.1e} in W_in, "
+      f"{np.abs(W_out_py - W_out_jit).max():.1e} in W_out")
 assert abs(loss_py - loss_jit) < 1e-3 * abs(loss_py), "same function, same seed: the same loss"
+np.testing.assert_allclose(W_in_jit, W_in_py, atol=1e-5)
 np.testing.assert_allclose(W_out_jit, W_out_py, atol=1e-5)
 assert jit_speedup > 10, "compiled code should be more than 10x faster than the Python loop"
 print("check passed: same result, and the compiled loop is more than 10x faster")
@@ -309,8 +311,8 @@ print("check passed: same result, and the compiled loop is more than 10x faster"
 #   (`if f_dot <= -MAX_EXP or f_dot >= MAX_EXP: continue`); the package clips like word2vec.c. Our table
 #   holds the sigmoid at the left end of each step, so its error is at most one step (12 / 1000) times the
 #   sigmoid's steepest slope (its derivative is at most 1/4);
-# - **the negatives**: word2vec.c reads one entry of a table of 10^8 word ids (`table_size = 1e8` in
-#   `InitUnigramTable`: 400 MB of 4-byte `int`s), in which each word fills a share of the entries equal to
+# - **the negatives**: word2vec.c reads one entry of a table of 10^8 word ids (the constant
+#   `table_size = 1e8` at the top of the file, filled by `InitUnigramTable`: 400 MB of 4-byte `int`s), in which each word fills a share of the entries equal to
 #   its probability: a single read, but at a random address far outside the cache. gensim instead keeps a
 #   cumulative table of one entry per word (`cum_table`) and draws by a binary search (`bisect_left`), which
 #   halves the candidate words at every step: about log2(V) reads (section 1 printed how many), in a table

@@ -212,7 +212,7 @@ def _check_draw(answer):
             raise NotYet(tr(f"u = {u} equals cdf[{want - 1}] exactly: word {want - 1}'s interval "
                             f"[{start}, cdf[{want - 1}]) stops before it, so the word is {want} "
                             "(search for the first cdf[i] > u, not >= u)",
-                            f"u의 값 {u}이(가) cdf[{want - 1}]의 값과 정확히 같습니다. 단어 {want - 1}의 구간 "
+                            f"u와 cdf[{want - 1}]의 값이 정확히 같습니다(u = {u}). 단어 {want - 1}의 구간 "
                             f"[{start}, cdf[{want - 1}])는 그 앞에서 끝나므로 답은 {want}입니다. "
                             ">= u가 아니라 cdf[i] > u인 첫 i를 찾아 보세요."))
         if got == int(u * len(cdf)):
@@ -300,10 +300,10 @@ def _check_seconds(answer, t2=None, t8=None, t14=None):
                 given = "t2" if k == 2 else "t8"
                 raise NotYet(tr(f"with t2={a}, t8={b}: your line gives {got[a, b, k]:.3f} s at k={k}, "
                                 f"where it should give {given} = {a if k == 2 else b}: the line goes through "
-                                "(2, t2) and (8, t8), so its slope is (t8 - t2) / (8 - 2)",
+                                "(2, t2) and (8, t8)",
                                 f"t2={a}, t8={b}일 때 여러분의 직선은 k={k}에서 {got[a, b, k]:.3f}초인데, "
-                                f"{given} = {a if k == 2 else b}이어야 합니다. 직선은 (2, t2)와 (8, t8)을 "
-                                "지나므로 직선의 기울기는 (t8 - t2) / (8 - 2)입니다."))
+                                f"그 점에서는 {given} 값({a if k == 2 else b}초)을 주어야 합니다. 직선은 (2, t2)와 "
+                                "(8, t8)을 지납니다."))
         for a, b, k in cases:
             want = _seconds_reference(k, a, b)
             if not close(got[a, b, k], want):
@@ -357,8 +357,10 @@ EXERCISES = [
     Exercise(
         name=tr("Exercise 3 (predict the cost of negatives)", "문제 3 (부정적 예의 비용 예측)"),
         checker=_check_seconds,
-        hint_text=tr("The slope is (t8 - t2) / (8 - 2) seconds per negative; start from t2 at k = 2.",
-                     "직선의 기울기(부정적 예 하나가 늘 때 더해지는 시간)는 (t8 - t2) / (8 - 2)초입니다. k = 2에서 t2로 시작해 보세요."),
+        hint_text=tr("Each extra negative adds about the same time. Going from k = 2 to k = 8 adds six of them: "
+                     "what does one add? Start from t2 at k = 2.",
+                     "부정적 예 하나를 더할 때마다 거의 같은 시간이 늘어납니다. k = 2에서 k = 8로 가면 여섯 개가 "
+                     "늘어납니다. 하나가 늘 때는 얼마일지 생각해 보고, k = 2의 t2에서 시작해 보세요."),
         solution_text=tr("def seconds(k, t2, t8):\n    slope = (t8 - t2) / 6  # seconds per extra "
                          "negative\n    return t2 + slope * (k - 2)",
                          "def seconds(k, t2, t8):\n    slope = (t8 - t2) / 6  # 부정적 예 하나가 늘 때마다 "

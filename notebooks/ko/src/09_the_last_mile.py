@@ -114,7 +114,7 @@ keep_prob = fast.subsample_keep_prob(counts, 1e-3)
 sampler = UnigramSampler(corpus, power=0.75, sample_size=NEGATIVE, vocab_size=vocab_size)
 cdf = sampler.cum_table  # 샘플러 자신의 누적 표 (마지막 항목은 1)
 print(f"말뭉치: {corpus.size:,}단어, 어휘 수 {vocab_size:,}")
-print(f"하위 샘플링은 에폭마다 단어의 {float((counts * keep_prob).sum()) / corpus.size:.1%}를 남깁니다. "
+print(f"하위 샘플링이 에폭마다 남기는 단어의 비율은 {float((counts * keep_prob).sum()) / corpus.size:.1%}입니다. "
       f"'the'가 남을 확률은 {keep_prob[word_to_id['the']]:.3f}입니다")
 print(f"누적 표: float64 항목 {cdf.size:,}개 = {cdf.nbytes / 1024:.0f} KiB, 이 표의 이진 탐색은 항목을 "
       f"많아야 {math.ceil(math.log2(vocab_size + 1))}개 읽습니다")
@@ -270,8 +270,10 @@ print(f"@njit: {SLICE_WORDS:,}단어에 {seconds_jit * 1000:.1f}밀리초 = 초�
 
 # %%
 print(f"손실: 순수 파이썬 {loss_py:.4f}, 컴파일 {loss_jit:.4f}, "
-      f"가중치의 가장 큰 차이 {np.abs(W_in_py - W_in_jit).max():.1e}")
+      f"가장 큰 차이는 W_in에서 {np.abs(W_in_py - W_in_jit).max():.1e}, "
+      f"W_out에서 {np.abs(W_out_py - W_out_jit).max():.1e}")
 assert abs(loss_py - loss_jit) < 1e-3 * abs(loss_py), "같은 함수, 같은 시드라면 손실도 같아야 합니다"
+np.testing.assert_allclose(W_in_jit, W_in_py, atol=1e-5)
 np.testing.assert_allclose(W_out_jit, W_out_py, atol=1e-5)
 assert jit_speedup > 10, "컴파일된 코드는 파이썬 반복문보다 10배 넘게 빨라야 합니다"
 print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 빠릅니다")
@@ -306,7 +308,7 @@ print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 �
 #   *건너뜁니다*(`if f_dot <= -MAX_EXP or f_dot >= MAX_EXP: continue`). 패키지는 word2vec.c처럼 잘라냅니다. 이 표는
 #   각 칸의 왼쪽 끝에서의 시그모이드 값을 담으므로, 오차는 많아야 한 칸(12 / 1000)에 시그모이드의 도함수의
 #   최댓값(1/4)을 곱한 값입니다.
-# - **부정적 예**: word2vec.c는 단어 ID 10^8개짜리 표(`InitUnigramTable`의 `table_size = 1e8`, 4바이트 `int`로
+# - **부정적 예**: word2vec.c는 단어 ID 10^8개짜리 표(파일 맨 위의 상수 `table_size = 1e8`, `InitUnigramTable`이 채움, 4바이트 `int`로
 #   400 MB)에서 항목 하나를 읽습니다. 이 표에서 각 단어는 자기 확률만큼의 몫을 차지합니다. 한 번만 읽으면 되지만,
 #   캐시에서 먼 무작위 주소입니다. gensim은 그 대신 단어마다 항목 하나인 누적 표(`cum_table`)를 두고 이진
 #   탐색(`bisect_left`)으로 뽑습니다. 단계마다 후보 단어를 절반으로 줄이므로 약 log2(V)번 읽으면 되고(몇 번인지는
