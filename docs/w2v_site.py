@@ -18,9 +18,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-PROMPT = re.compile(r"not attempted|아직 풀지 않음")
-WRONG = re.compile(r": (not yet|아직 정답이 아님)")
-CORRECT = re.compile(r"^[^\n]*: (correct|정답 \(correct\))", re.M)
+PROMPT = re.compile(r"not attempted|아직 풀지 않았습니다")
+WRONG = re.compile(r": (not yet|아직 정답이 아닙니다)")
+CORRECT = re.compile(r"^[^\n]*: (correct|정답입니다)", re.M)
 
 LABELS = {
     "en": {"switch": "한국어", "switch_title": "이 페이지의 한국어판 (Korean edition)", "download": ".ipynb",

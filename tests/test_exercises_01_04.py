@@ -452,7 +452,7 @@ def test_exercise_04_4_slope_in_k():
 def test_exercises_01_04_never_raise_and_load_in_korean():
     for nb in ("01", "02", "03", "04"):
         for q in ex.load(nb, lang="ko"):
-            assert "아직 풀지 않음" in q.verdict(...)
+            assert "아직 풀지 않았습니다" in q.verdict(...)
             assert q.verdict(lambda *a, **k: 1 / 0) is not None
 
 

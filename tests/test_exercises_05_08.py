@@ -88,7 +88,7 @@ def test_exercise_05_3_keep_prob():
     assert_wrong(q, lambda c, s: 1 - ref(c, s), "(1 - keep)")  # word2vec's discard probability
     ko = load("05", lang="ko")[2]
     for v in (ko.verdict(lambda c, s: 1 - ref(c, s)), ko.verdict(lambda c, s: np.ones_like(c, dtype=float))):
-        assert "아직 정답이 아님" in v and "vocabulary" not in v and "counts)" not in v, v
+        assert "아직 정답이 아닙니다" in v and "vocabulary" not in v and "counts)" not in v, v
 
 
 def test_exercise_05_4_skipgram_pairs():
@@ -229,7 +229,7 @@ def test_exercise_07_1_accepts_the_name_the_figures_show_in_any_case():
     assert "정답" in ko.verdict(shown[low], X=X, groups=groups, shown=shown)
     assert "그림에" not in ko.verdict(shown[low], X=X, groups=groups, shown=shown)
     other = next(g for g in rates if rates[g] > rates[low])
-    assert "아직 정답이 아님" in ko.verdict(shown[other], X=X, groups=groups, shown=shown)
+    assert "아직 정답이 아닙니다" in ko.verdict(shown[other], X=X, groups=groups, shown=shown)
     assert "*" not in ko.verdict(shown[max(rates, key=rates.get)], X=X, groups=groups, shown=shown)
 
 

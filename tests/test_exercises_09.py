@@ -79,17 +79,19 @@ def test_exercise_09_2_accepts_the_reference_and_agrees_with_searchsorted():
     np.testing.assert_array_equal(got, np.searchsorted(cdf, us, side="right"))
 
 
-def test_exercise_09_2_refuses_the_left_bisection():
-    def draw_left(cdf, u):
-        lo, hi = 0, len(cdf)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if cdf[mid] >= u:
-                hi = mid
-            else:
-                lo = mid + 1
-        return lo
+def draw_left(cdf, u):
+    """A left bisection (first index with cdf[i] >= u): the tie convention exercise 2 refuses."""
+    lo, hi = 0, len(cdf)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if cdf[mid] >= u:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
+
+def test_exercise_09_2_refuses_the_left_bisection():
     v = q2.verdict(draw_left)
     assert "not yet" in v and "exactly" in v and "not >= u" in v
 
@@ -203,7 +205,7 @@ HANGUL = __import__("re").compile(r"[\uac00-\ud7a3]")
 def test_exercise_09_korean_texts_are_korean_and_the_verdicts_are_the_same():
     k1, k2, k3 = w2vlib.exercises.load("09", lang="ko")
     for q in (k1, k2, k3):
-        assert HANGUL.search(q.title) and q.verdict(stub) == f"{q.title}: 아직 풀지 않음"
+        assert HANGUL.search(q.title) and q.verdict(stub) == f"{q.title}: 아직 풀지 않았습니다."
     for ex in nb09.EXERCISES:
         assert ex.hint_text["ko"] != ex.hint_text["en"] and HANGUL.search(ex.hint_text["ko"])
         assert ex.solution_text["ko"] != ex.solution_text["en"]
@@ -216,10 +218,10 @@ def test_exercise_09_korean_texts_are_korean_and_the_verdicts_are_the_same():
              (k3, q3, nb09._seconds_reference, dict(t2=1.0, t8=2.2, t14=10.0))]
     for ko, en, answer, context in wrong:
         v = ko.verdict(answer, **context)
-        assert v.startswith(f"{ko.title}: 아직 정답이 아님") and HANGUL.search(v.split(": ", 2)[-1]), v
+        assert v.startswith(f"{ko.title}: 아직 정답이 아닙니다. ") and HANGUL.search(v.split("아닙니다. ", 1)[-1]), v
         assert en.verdict(answer, **context).startswith(f"{en.title}: not yet")
     v = k3.verdict(nb09._seconds_reference, t2=1.0, t8=2.2, t14=3.3)
-    assert v.startswith(f"{k3.title}: 정답") and "3.400" in v and HANGUL.search(v.split(": ", 2)[-1])
+    assert v.startswith(f"{k3.title}: 정답입니다. ") and "3.400" in v and HANGUL.search(v.split("정답입니다. ", 1)[-1])
 
 
 def test_exercise_09_2_refuses_bisect():
@@ -233,16 +235,6 @@ def test_exercise_09_2_refuses_bisect():
 
 
 def test_exercise_09_2_word_zeros_interval_starts_at_0_in_the_tie_message():
-    def draw_left(cdf, u):
-        lo, hi = 0, len(cdf)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if cdf[mid] >= u:
-                hi = mid
-            else:
-                lo = mid + 1
-        return lo
-
     cdf, _ = nb09._draw_cases()
     v = q2.verdict(lambda c, u: draw_left(c, u) if u == float(cdf[0]) else nb09._draw_reference(c, u))
     assert "[0, cdf[0])" in v and "cdf[-1]" not in v

@@ -48,7 +48,7 @@ def test_q1_reference_is_huffman_and_is_accepted():
 def test_q1_refuses_typical_mistakes_with_their_reason(answer, reason):
     v = q1.verdict(answer)
     assert "not yet" in v and reason in v, v
-    assert "아직 정답이 아님" in k1.verdict(answer)
+    assert "아직 정답이 아닙니다" in k1.verdict(answer)
 
 
 # 2. the path probability

@@ -30,13 +30,14 @@ __all__ = ["Exercise", "NotYet", "tr", "load", "is_stub", "VERDICTS", "judge_slo
 
 LANGS = ("en", "ko")
 
-#: The three verdict openings, per language.  English ones follow Kaggle Learn's learntools.
+#: The three verdict openings, per language.  English ones follow Kaggle Learn's learntools ("Incorrect: …"
+#: labels); Korean ones are whole 합니다체 sentences, and the reason that follows is a sentence of its own.
 VERDICTS = {
     "en": {"unattempted": "not attempted", "wrong": "not yet", "correct": "correct",
            "raised": "your answer raised", "hint": "Hint", "solution": "Solution",
            "no_hint": "no hint for this one: re-read the section above."},
-    "ko": {"unattempted": "아직 풀지 않음", "wrong": "아직 정답이 아님",
-           "correct": "정답", "raised": "답을 실행하는 중 오류가 났습니다:",
+    "ko": {"unattempted": "아직 풀지 않았습니다.", "wrong": "아직 정답이 아닙니다.",
+           "correct": "정답입니다.", "raised": "답을 실행하는 중 오류가 났습니다:",
            "hint": "힌트", "solution": "풀이",
            "no_hint": "이 문제에는 힌트가 없습니다. 위 절을 다시 읽어 보세요."},
 }
@@ -119,20 +120,28 @@ class Exercise:
     def title(self) -> str:
         return _text(self.name, self.lang)
 
+    def _line(self, key: str, detail: str = "") -> str:
+        """``title: label: detail`` in English; ``title: 문장. 이유 문장.`` in Korean."""
+        head = f"{self.title}: {self._v(key)}"
+        if not detail:
+            return head
+        if self.lang == "en":
+            return f"{head}: {detail}"
+        detail = detail.strip()
+        return f"{head} {detail}" if detail.endswith((".", "?", "!", ":")) else f"{head} {detail}."
+
     def verdict(self, answer: Any = ..., **context: Any) -> str:
         """The verdict as a string (what :meth:`check` prints).  Never raises."""
         if is_stub(answer):
-            return f"{self.title}: {self._v('unattempted')}"
+            return self._line("unattempted")
         try:
             note = self.checker(answer, **context)
         except NotYet as wrong:
-            return f"{self.title}: {self._v('wrong')}: {_text(wrong.reason, self.lang)}"
+            return self._line("wrong", _text(wrong.reason, self.lang))
         except Exception as err:  # the student's code failed: say so, never raise
             last = traceback.format_exception_only(type(err), err)[-1].strip()
-            return f"{self.title}: {self._v('wrong')}: {self._v('raised')} {last}"
-        if note:
-            return f"{self.title}: {self._v('correct')}: {_text(note, self.lang)}"
-        return f"{self.title}: {self._v('correct')}"
+            return f"{self.title}: {self._v('wrong')}{':' if self.lang == 'en' else ''} {self._v('raised')} {last}"
+        return self._line("correct", _text(note, self.lang) if note else "")
 
     def check(self, answer: Any = ..., **context: Any) -> None:
         """Print the verdict: ``not attempted``, ``not yet: <reason>`` or ``correct``.  Never raises."""
@@ -242,7 +251,7 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
     xs = [float(x(v) if x else v) for v in sizes]
     if len(xs) < 2 or xs[-1] < min_range * xs[0]:
         return tr(f"(not measured: give {knob} a range of at least {min_range:g}x to fit slopes)",
-                  f"(측정하지 않음: 로그-로그 기울기를 구하려면 {knob}의 범위를 {min_range:g}배 이상으로 해 보세요)")
+                  f"측정은 하지 않았습니다. 로그-로그 기울기를 구하려면 {knob}의 범위를 {min_range:g}배 이상으로 해 보세요")
     runs = [measure(v) for v in sizes]
     slopes = {name: loglog_slope(xs, [r[name] for r in runs]) for name in names}
     shown = ", ".join(f"{name} {slopes[name]:.2f}" for name in names)
