@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, prange
 
-from .numba_kernels import MAX_EXP, lcg_next, sigmoid_and_loss, subsample
+from .numba_kernels import MAX_EXP, cbow_mean_in, cbow_scatter_out, lcg_next, sigmoid_and_loss, subsample
 
 
 @njit(cache=True, fastmath=True)
@@ -52,27 +52,11 @@ def cbow_hs_example(W_in, W_node, contexts, target, code_flat, point_flat, start
                     sig_table, nll_table, exact, full_input_update):
     """One CBOW example with hierarchical softmax: ``h`` = mean of the context rows, the target's
     path, then every context row gets ``dh`` (word2vec) or ``dh / n`` (the gradient of the mean)."""
-    H = W_in.shape[1]
     n = contexts.size
-    for j in range(H):
-        h[j] = 0.0
-        dh[j] = 0.0
-    for c in range(n):
-        row = contexts[c]
-        for j in range(H):
-            h[j] += W_in[row, j]
-    inv = np.float32(1.0 / n)
-    for j in range(H):
-        h[j] *= inv
+    inv = cbow_mean_in(W_in, contexts, n, h, dh)
     loss = hs_update(W_node, h, dh, target, code_flat, point_flat, starts, lr, sig_table,
                      nll_table, exact)
-    if not full_input_update:
-        for j in range(H):
-            dh[j] *= inv
-    for c in range(n):
-        row = contexts[c]
-        for j in range(H):
-            W_in[row, j] += dh[j]
+    cbow_scatter_out(W_in, contexts, n, dh, inv, full_input_update)
     return loss
 
 

@@ -213,13 +213,10 @@ def ns_update(W_out, h, dh, positive, negatives, start, k, lr, sig_table, nll_ta
     return loss
 
 
-@njit(cache=True, fastmath=True)
-def cbow_step(W_in, W_out, contexts, n, target, negatives, k, lr, h, dh, sig_table, nll_table,
-              exact, full_input_update, compute_loss):
-    """One CBOW example, one SGD step: ``h`` = mean of the ``n`` context rows ``contexts[:n]``,
-    negative sampling against ``negatives[:k]``, then every context row gets ``dh`` (word2vec) or
-    ``dh / n`` (the gradient of the mean). ``h``, ``dh``: work buffers of length H. Returns the loss.
-    """
+@njit(cache=True, inline="always")
+def cbow_mean_in(W_in, contexts, n, h, dh):
+    """CBOW's input side, shared by both output layers: ``h`` = mean of the rows ``contexts[:n]``,
+    ``dh`` = 0. Returns ``1/n`` as float32."""
     H = W_in.shape[1]
     for j in range(H):
         h[j] = 0.0
@@ -231,8 +228,14 @@ def cbow_step(W_in, W_out, contexts, n, target, negatives, k, lr, h, dh, sig_tab
     inv = np.float32(1.0 / n)
     for j in range(H):
         h[j] *= inv
-    loss = ns_update(W_out, h, dh, target, negatives, 0, k, lr, sig_table, nll_table, exact,
-                     compute_loss)
+    return inv
+
+
+@njit(cache=True, inline="always")
+def cbow_scatter_out(W_in, contexts, n, dh, inv, full_input_update):
+    """CBOW's backward into the input rows: every context row gets ``dh`` (word2vec) or ``dh / n``
+    (the gradient of the mean, ``inv`` = 1/n)."""
+    H = W_in.shape[1]
     if not full_input_update:
         for j in range(H):
             dh[j] *= inv
@@ -240,6 +243,19 @@ def cbow_step(W_in, W_out, contexts, n, target, negatives, k, lr, h, dh, sig_tab
         row = contexts[c]
         for j in range(H):
             W_in[row, j] += dh[j]
+
+
+@njit(cache=True, fastmath=True)
+def cbow_step(W_in, W_out, contexts, n, target, negatives, k, lr, h, dh, sig_table, nll_table,
+              exact, full_input_update, compute_loss):
+    """One CBOW example, one SGD step: ``h`` = mean of the ``n`` context rows ``contexts[:n]``,
+    negative sampling against ``negatives[:k]``, then every context row gets ``dh`` (word2vec) or
+    ``dh / n`` (the gradient of the mean). ``h``, ``dh``: work buffers of length H. Returns the loss.
+    """
+    inv = cbow_mean_in(W_in, contexts, n, h, dh)
+    loss = ns_update(W_out, h, dh, target, negatives, 0, k, lr, sig_table, nll_table, exact,
+                     compute_loss)
+    cbow_scatter_out(W_in, contexts, n, dh, inv, full_input_update)
     return loss
 
 
