@@ -1035,7 +1035,7 @@ if max_threads > 1:
                   f"{ceiling_r.min():.2f}x to {ceiling_r.max():.2f}x: the load changed within the round, so there "
                   "the ceiling is no bound")
     if ceiling_r.max() < 1.2:
-        print(f"the ceiling stayed below 1.2x in every round: no core was free, so these gains say nothing "
+        print("the ceiling stayed below 1.2x in every round: no core was free, so these gains say nothing "
               "about Hogwild")
 else:
     print("one thread only (THREADS = 1, or numba sees one core): nothing to scale")

@@ -89,7 +89,7 @@ WINDOW_SIZE = 5         # 맥락의 최대 반경 (단어마다 반경을 1..WIN
 NEGATIVE = 5            # 타깃마다 뽑는 부정적 예의 수
 LR = 0.05               # 여기 나오는 모든 단어 단위 SGD 학습기의 시작 학습률 (word2vec.c의 CBOW 기본값)
 SLICE_WORDS = 1_000     # 순수 파이썬 반복문이 학습할 PTB 단어 수 (느리기 때문)
-TRICK_WORDS = 100_000   # 컴파일된 변형 하나가 학습할 PTB 단어 수 (4절과 5절: 세 차례 중 가장 빠른 차례)
+TRICK_WORDS = 100_000   # 컴파일된 변형 하나가 학습할 PTB 단어 수 (4절과 5절: 세 회차 중 가장 빠른 회차)
 EPOCHS = 2              # 비교 표에 나오는 모든 학습기의 에폭 수 (벤치마크는 10)
 LAYERED_STEPS = 50      # 계층으로 쌓은 모델의 단계 수 (배치 100), 그 시간은 외삽합니다
 THREADS = 2             # Hogwild 스레드 수 (numba가 보는 코어 수 이하)
@@ -301,10 +301,10 @@ print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 �
 # - **시그모이드 함수**: `exp`는 흔한 수학 라이브러리에서 명령 수십 개가 듭니다. word2vec.c는 [-6, 6] 구간의 값 1000개를 담은
 #   표(`#define EXP_TABLE_SIZE 1000`, `#define MAX_EXP 6`)에서 읽습니다. 인덱스는
 #   `expTable[(int)((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2))]`입니다. C에서 이 나눗셈은 정수끼리의 나눗셈이라
-#   곱하는 수는 83.3이 아니라 1000 / 6 / 2 = 83이고, 인덱스는 996까지만 갑니다. 그래서 word2vec.c의 조회 오차는 아래
+#   계수는 83.3이 아니라 1000 / 6 / 2 = 83이고, 인덱스는 996까지만 갑니다. 그래서 word2vec.c의 조회 오차는 아래
 #   한계의 약 3배입니다(다음 셀이 출력합니다). gensim의 `word2vec_inner.pyx`도 같은 식을 쓰고, gensim도 word2vec.c와
 #   같은 항목을 읽습니다(아래의 한 셀이 설치된 gensim에 어느 항목을 읽었는지 묻습니다). 이 노트북과 패키지는 정확한
-#   곱하는 수로 `int((f + 6) * (1000 / 12))`, 곧 인덱스 0..999를 만들므로, 조회 오차가 아래 한계 안에 듭니다. [-6, 6] 밖의 점수에서 word2vec.c는 시그모이드를 0이나 1로 잘라 그대로 갱신하고, gensim은 그 갱신을
+#   계수로 `int((f + 6) * (1000 / 12))`, 곧 인덱스 0..999를 만들므로, 조회 오차가 아래 한계 안에 듭니다. [-6, 6] 밖의 점수에서 word2vec.c는 시그모이드를 0이나 1로 잘라 그대로 갱신하고, gensim은 그 갱신을
 #   *건너뜁니다*(`if f_dot <= -MAX_EXP or f_dot >= MAX_EXP: continue`). 패키지는 word2vec.c처럼 잘라냅니다. 이 표는
 #   각 칸의 왼쪽 끝에서의 시그모이드 값을 담으므로, 오차는 많아야 한 칸(12 / 1000)에 시그모이드의 도함수의
 #   최댓값(1/4)을 곱한 값입니다.
@@ -313,7 +313,7 @@ print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 �
 #   캐시에서 먼 무작위 주소입니다. gensim은 그 대신 단어마다 항목 하나인 누적 표(`cum_table`)를 두고 이진
 #   탐색(`bisect_left`)으로 뽑습니다. 단계마다 후보 단어를 절반으로 줄이므로 약 log2(V)번 읽으면 되고(몇 번인지는
 #   1절이 출력했습니다), 표는 캐시에 들어갑니다. (gensim의 표는 정수를 담고, `bisect_left`는 뽑은 값 이상인 첫 항목을
-#   찾습니다. 연습문제 2의 실수 `cdf`는 `cdf[i] > u`인 첫 `i`를 묻고, 그래서 단어 0이 [0, cdf[0])를 맡습니다. 두 규약은
+#   찾습니다. 연습 문제 2의 실수 `cdf`는 `cdf[i] > u`인 첫 `i`를 묻고, 그래서 단어 0이 [0, cdf[0])를 맡습니다. 두 규약은
 #   경계값에서만 다릅니다.) 400 MB는 노트북 컴퓨터에 부담스러우므로, 여기서는 10^7개짜리 표(40 MB)로
 #   둘을 비교합니다.
 #
@@ -321,12 +321,12 @@ print("확인 통과: 결과가 같고, 컴파일된 반복문이 10배 넘게 �
 # 그 기법 때문에 이 컴퓨터에서 *느려졌다*는 뜻입니다.
 #
 # 배율은 컴퓨터 상태를 염두에 두고 읽어야 합니다. 다른 프로그램은 실행을 느리게 할 수만 있고 빠르게 할 수는 없으므로,
-# 초당 단어 수 열, 막대, 배율 모두 변형마다 가장 빠른 차례를 씁니다. 곧 배율은 표에 있는 두 초당 단어 수의 비입니다.
-# 괄호 안은 한 차례 안(두 변형을 잇달아 잰 것)의 배율 중 가장 작은 값과 가장 큰 값이고, 가장 빠른 차례끼리의 배율은
-# 늘 이 범위 안에 있습니다. 차례 몇 번은 작은 표본입니다. 실제 차이가 없어도 모든 차례가 우연히 1의 같은 쪽에 놓일 수
-# 있습니다(세 차례면 네 번에 한 번). 그래서 아래 셀은 모든 차례가 같은 쪽일 때만 "더 빠름"이나 "더 느림"이라고 하고,
-# 차례별 배율의 중앙값이 여유 폭(`MARGIN`, 어느 쪽으로든 1.15배)을 넘지 못하면 "작은 차이"를 덧붙입니다. 그만큼 작은
-# 일관된 차이는 기법 말고도 실행 순서나 프로세서의 클럭에서 생길 수 있기 때문입니다. 차례마다 방향이 다르면 "일관된
+# 초당 단어 수 열, 막대, 배율 모두 변형마다 가장 빠른 회차를 씁니다. 곧 배율은 표에 있는 두 초당 단어 수의 비입니다.
+# 괄호 안은 한 회차 안(두 변형을 잇달아 잰 것)의 배율 중 가장 작은 값과 가장 큰 값이고, 가장 빠른 회차끼리의 배율은
+# 늘 이 범위 안에 있습니다. 회차 몇 개는 작은 표본입니다. 실제 차이가 없어도 모든 회차가 우연히 1의 같은 쪽에 놓일 수
+# 있습니다(세 회차면 네 번에 한 번). 그래서 아래 셀은 모든 회차가 같은 쪽일 때만 "더 빠름"이나 "더 느림"이라고 하고,
+# 회차별 배율의 중앙값이 여유 폭(`MARGIN`, 어느 쪽으로든 1.15배)을 넘지 못하면 "작은 차이"를 덧붙입니다. 그만큼 작은
+# 일관된 차이는 기법 말고도 실행 순서나 프로세서의 클럭에서 생길 수 있기 때문입니다. 회차마다 방향이 다르면 "일관된
 # 차이 없음"이라고 합니다.
 
 # %% tags=["nbval-ignore-output"]
@@ -341,7 +341,7 @@ variants = [  # 이름, lcg, 시그모이드 표, 큰 표
 ]
 trick_times = {v[0]: [] for v in variants}
 trick_loss = {}
-for _ in range(3):  # 세 차례, 차례마다 변형을 한 번씩: 느려지는 시기가 모든 줄에 똑같이 닿습니다
+for _ in range(3):  # 세 회차, 회차마다 변형을 한 번씩: 느려지는 시기가 모든 줄에 똑같이 닿습니다
     for name, lcg, use_sig, use_big in variants:
         W_in_t, W_out_t = fresh_weights()
         start = time.perf_counter()
@@ -349,11 +349,11 @@ for _ in range(3):  # 세 차례, 차례마다 변형을 한 번씩: 느려지�
                               np.random.default_rng(SEED), lcg, SEED + 1, sig_table, use_sig, big_table, use_big)
         trick_times[name].append(time.perf_counter() - start)
         trick_loss[name] = loss
-trick_speed = {name: TRICK_WORDS / min(ts) for name, ts in trick_times.items()}  # 가장 빠른 차례
+trick_speed = {name: TRICK_WORDS / min(ts) for name, ts in trick_times.items()}  # 가장 빠른 회차
 
 
 def round_ratios(slow, fast):
-    """속도 배율 fast/slow: 가장 빠른 차례끼리의 배율, 그리고 차례마다의 배율."""
+    """속도 배율 fast/slow: 가장 빠른 회차끼리의 배율, 그리고 회차마다의 배율."""
     r = np.array(trick_times[slow]) / np.array(trick_times[fast])
     return min(trick_times[slow]) / min(trick_times[fast]), r
 
@@ -362,13 +362,13 @@ MARGIN = 1.15  # 속도 배율이 1 / MARGIN과 MARGIN 사이면 차이라고 �
 
 
 def verdict_of(per_round):
-    """모든 차례가 같은 쪽이면 '더 빠름'이나 '더 느림', 중앙값이 여유 폭 안이면 '작은 차이'를 덧붙임."""
+    """모든 회차가 같은 쪽이면 '더 빠름'이나 '더 느림', 중앙값이 여유 폭 안이면 '작은 차이'를 덧붙임."""
     n, median = len(per_round), float(np.median(per_round))
     if np.all(per_round > 1):
-        return f"{n}차례 중 {n}차례 모두 더 빠름" + ("" if median >= MARGIN else f", 다만 {MARGIN}배 미만의 작은 차이")
+        return f"{n}개 회차 모두 더 빠름" + ("" if median >= MARGIN else f", 다만 {MARGIN}배 미만의 작은 차이")
     if np.all(per_round < 1):
-        return f"{n}차례 중 {n}차례 모두 더 느림" + ("" if median <= 1 / MARGIN else f", 다만 {MARGIN}배 미만의 작은 차이")
-    return "일관된 차이 없음(차례마다 방향이 다름)"
+        return f"{n}개 회차 모두 더 느림" + ("" if median <= 1 / MARGIN else f", 다만 {MARGIN}배 미만의 작은 차이")
+    return "일관된 차이 없음(회차마다 방향이 다름)"
 
 
 names = [v[0] for v in variants]
@@ -382,7 +382,7 @@ fig, ax = plt.subplots(figsize=(7, 2.6))
 ax.barh(range(len(names))[::-1], [trick_speed[n] for n in names], color="tab:blue")
 ax.set_yticks(range(len(names))[::-1], names)
 ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v / 1e3:.0f}k"))
-ax.set_xlabel("초당 단어 수 (스레드 1개, 세 차례 중 가장 빠른 차례)")
+ax.set_xlabel("초당 단어 수 (스레드 1개, 세 회차 중 가장 빠른 회차)")
 ax.set_title("컴파일된 반복문, 줄마다 기법을 하나씩 더 켬")
 plt.show()
 
@@ -398,7 +398,7 @@ c_table = np.exp((np.arange(1000) / 1000 * 2 - 1) * 6)
 c_table = c_table / (c_table + 1)  # word2vec.c의 expTable
 c_index = np.clip(((x + 6) * (1000 // 6 // 2)).astype(int), 0, 999)  # C: EXP_TABLE_SIZE / MAX_EXP / 2 = 83
 c_error = np.abs(c_table[c_index] - exact)[np.abs(x) < 6].max()
-print(f"word2vec.c의 인덱스(정수 나눗셈으로 얻은 곱하는 수 {1000 // 6 // 2}): [-6, 6] 안에서 가장 큰 오차 {c_error:.4f}")
+print(f"word2vec.c의 인덱스(정수 나눗셈으로 얻은 계수 {1000 // 6 // 2}): [-6, 6] 안에서 가장 큰 오차 {c_error:.4f}")
 losses = np.array([trick_loss[n] for n in names])
 print("변형별 손실 (첫 번째 대비):", np.round(losses / losses[0], 3))
 assert table_error[np.abs(x) < 6].max() < 12 / sig_table.size * 0.25 + 1e-6  # 한 칸 x 도함수의 최댓값 1/4
@@ -412,7 +412,7 @@ print("확인 통과: 표의 오차는 한 칸에 시그모이드의 도함수�
 #
 # gensim은 어느 항목을 읽을까요? gensim의 출력 행은 0에서 시작하므로, 타깃 단어의 행이 처음 받는 갱신은
 # `(1 - f) * alpha * h`이고, 여기서 `f`는 점수가 정확히 0일 때의 표 항목입니다. 그 자리에서 word2vec.c의 정수
-# 곱하는 수는 항목 6 × 83 = 498을 읽고, 정확한 곱하는 수 1000 / 12는 항목 500을 읽습니다. 설치된 gensim을 두 단어짜리
+# 계수는 항목 6 × 83 = 498을 읽고, 정확한 계수 1000 / 12는 항목 500을 읽습니다. 설치된 gensim을 두 단어짜리
 # 문장 하나로 학습시키고, 학습된 출력 행을 그 행을 학습시킨 입력 행으로 나눈 다음, 그렇게 얻은 `1 - f`를 그것이 나온
 # 항목 번호로 되돌립니다(항목 `i`에는 `(i / 1000 * 2 - 1) * 6`의 시그모이드 값이 들어 있습니다). 부정적 예가 함께
 # 건드린 행은 깨끗한 측정이 아니므로, 셀은 모든 성분이 같은 `1 - f`를 주는 행을 씁니다.
@@ -439,7 +439,7 @@ else:
     f_read = 1 - float(clean[0].mean())
     entry = (math.log(f_read / (1 - f_read)) / 6 + 1) * 1000 / 2
     print(f"gensim {gensim.__version__}: 1 - f = {1 - f_read:.4f}, 곧 f는 표의 {entry:.1f}번 항목입니다 "
-          f"(word2vec.c의 곱하는 수 83은 {6 * (1000 // 6 // 2)}번, 정확한 곱하는 수는 {6 * 1000 / 12:.0f}번을 읽습니다)")
+          f"(word2vec.c의 계수 83은 {6 * (1000 // 6 // 2)}번, 정확한 계수는 {6 * 1000 / 12:.0f}번을 읽습니다)")
 
 # %% [markdown]
 # 다시 위 표의 속도로 돌아가, 거기서 밝힌 규칙대로 읽습니다. 거대한 표가 이진 탐색보다 빠른지는 캐시에 달려 있습니다. 거대한 표를 한 번 읽으면 보통 캐시를
@@ -452,10 +452,10 @@ table_ratio = round_ratios(names[1], names[2])
 big_vs_bisection = round_ratios(names[2], names[3])
 for what, (ratio, per_round) in (("LCG", lcg_ratio), ("시그모이드 표", table_ratio),
                                  ("10^7개짜리 표 (이진 탐색 대신)", big_vs_bisection)):
-    print(f"{what}: 쓰지 않을 때 속도의 {ratio:.2f}배 (차례별 {per_round.min():.2f}-{per_round.max():.2f}, "
+    print(f"{what}: 쓰지 않을 때 속도의 {ratio:.2f}배 (회차별 {per_round.min():.2f}-{per_round.max():.2f}, "
           f"중앙값 {np.median(per_round):.2f}). 판정은 {verdict_of(per_round)}")
 n_rounds = len(lcg_ratio[1])
-print(f"(실제 차이가 없어도 {n_rounds}차례가 모두 1의 같은 쪽에 놓일 확률이 {2 ** (n_rounds - 1)}번에 한 번이므로, "
+print(f"(실제 차이가 없어도 {n_rounds}개 회차가 모두 1의 같은 쪽에 놓일 확률이 {2 ** (n_rounds - 1)}번에 한 번입니다. "
       f"'작은 차이'가 붙지 않은 판정은 중앙값도 어느 쪽으로든 {MARGIN}배를 넘은 것입니다)")
 
 # %% [markdown]
@@ -524,7 +524,7 @@ print(f"{Path(kernels.__file__).name}: 코드 {code_lines(kernel_source)}줄 "
 #
 # `ns_update`의 핵심인 내적 `f += h[j] * W_out[w, j]`를 어휘 크기만 한 행렬의 모든 행에 대해 세 가지로 컴파일합니다.
 # 적힌 순서대로 더하는 float32(`fastmath` 없음), `fastmath`를 쓴 float64, `fastmath`를 쓴 float32입니다. 번갈아 세
-# 차례 돌려 가장 빠른 차례를 쓰고, x86 프로세서라면 컴파일된 반복문마다 묶음(SIMD) 곱셈과 덧셈 명령의 수도 셉니다(float32는
+# 회차 돌려 가장 빠른 회차를 쓰고, x86 프로세서라면 컴파일된 반복문마다 묶음(SIMD) 곱셈과 덧셈 명령의 수도 셉니다(float32는
 # 이름이 `ps`로, float64는 `pd`로 끝나는 명령).
 
 # %% tags=["nbval-ignore-output"]
@@ -549,7 +549,7 @@ simd_variants = {  # 이름: (컴파일된 함수, 행렬, 벡터)
 }
 simd_sums = {name: fn(W, h, 1) for name, (fn, W, h) in simd_variants.items()}  # 각각 컴파일
 simd_times = {name: [] for name in simd_variants}
-for _ in range(3):  # 세 차례, 차례마다 변형을 한 번씩
+for _ in range(3):  # 세 회차, 회차마다 변형을 한 번씩
     for name, (fn, W, h) in simd_variants.items():
         start = time.perf_counter()
         fn(W, h, 10)
@@ -564,7 +564,7 @@ for name, (fn, W, h) in simd_variants.items():
         asm = "\n".join(fn.inspect_asm().values())
         packed = str(len(re.findall(r"\bv?(?:fmadd\w*|mul|add)p[sd]\b", asm)))
     rows.append([name, f"{min(simd_times[name]) * 1000:.1f}", f"{simd_ratio[name]:.1f}배", packed])
-print(format_table(["컴파일된 내적", "밀리초 (가장 빠른 차례)", "속도", "묶음 곱셈·덧셈 명령 수"], rows,
+print(format_table(["컴파일된 내적", "밀리초 (가장 빠른 회차)", "속도", "묶음 곱셈·덧셈 명령 수"], rows,
                    align="<>>>"))
 if not x86:
     print(f"({platform.machine()} 프로세서: 명령 수는 x86에서만 셉니다)")
@@ -582,7 +582,8 @@ print("확인 통과: 세 버전이 (float32 반올림 범위 안에서) 같은 
 
 # %% [markdown]
 # 패키지의 커널도 `cbow_words`처럼 처음 쓸 때 컴파일됩니다. 다른 점은 `cache=True`로 컴파일된다는 것입니다. numba는
-# 기계어를 패키지 옆(그 `__pycache__` 폴더, 패키지 폴더에 쓸 수 없으면 numba 자체의 캐시 디렉터리)에 저장하고, 나중의
+# 기계어를 패키지 옆(그 `__pycache__` 폴더, 패키지 폴더에 쓸 수 없으면 numba 자체의 캐시 디렉터리, 환경 변수
+# `NUMBA_CACHE_DIR`가 설정되어 있으면 그것이 가리키는 곳)에 저장하고, 나중의
 # 파이썬 프로세스는 다시 컴파일하지 않고 그것을 불러옵니다. 몇 단어로 예열하고, 그다음 스레드 하나로 한 에폭(epoch)의 시간을
 # 잽니다. 설치한 뒤 처음 쓸 때는 컴파일하느라 여러 초가 걸리고, 그 뒤로는 캐시된 코드를 불러오기만 하므로 1초도 걸리지
 # 않습니다.
@@ -607,11 +608,11 @@ print(f"패키지 커널, 스레드 1개, PTB 한 에폭: 초당 {one_epoch.word
 # 패키지의 커널은 변경을 하나씩 측정하며 빨라졌고, 그 변경 가운데 몇 가지는 다시 끌 수 있습니다.
 # `compiled.train_compiled`(`fast.train(..., backend="numba")`의 본체)의 키워드이거나 그 설정(`FastConfig`)의
 # 키워드입니다. 그래서 이 노트북의 크기에서 각 변경으로 얼마나 빨라지는지 여기서 측정합니다. 모든 변경을 켠 커널,
-# 그다음 변경을 하나씩 끈 커널을 스레드 하나로, 4절과 같은 `TRICK_WORDS`개 단어에서 4절처럼 번갈아 세 차례
-# 실행합니다. 4절처럼 모든 수는 설정마다 가장 빠른 차례에서 나옵니다. 배율 열은 모든 변경을 켰을 때의 초당 단어 수를
-# 그 변경 하나를 껐을 때의 초당 단어 수로 나눈 값이고, 괄호 안은 한 차례 안의 배율 중 가장 작은 값과 가장 큰 값입니다.
-# 1보다 작으면 그 변경 때문에 느려졌다는 뜻입니다. 판정은 4절의 규칙을 따릅니다. 모든 차례가 같은 쪽이면 "더 빠름"이나
-# "더 느림"이고, 차례별 배율의 중앙값이 `MARGIN`을 넘지 못하면 "작은 차이"가 붙고, 차례마다 방향이 다르면 "일관된 차이
+# 그다음 변경을 하나씩 끈 커널을 스레드 하나로, 4절과 같은 `TRICK_WORDS`개 단어에서 4절처럼 번갈아 세 회차
+# 실행합니다. 4절처럼 모든 수는 설정마다 가장 빠른 회차에서 나옵니다. 배율 열은 모든 변경을 켰을 때의 초당 단어 수를
+# 그 변경 하나를 껐을 때의 초당 단어 수로 나눈 값이고, 괄호 안은 한 회차 안의 배율 중 가장 작은 값과 가장 큰 값입니다.
+# 1보다 작으면 그 변경 때문에 느려졌다는 뜻입니다. 판정은 4절의 규칙을 따릅니다. 모든 회차가 같은 쪽이면 "더 빠름"이나
+# "더 느림"이고, 회차별 배율의 중앙값이 `MARGIN`을 넘지 못하면 "작은 차이"가 붙고, 회차마다 방향이 다르면 "일관된 차이
 # 없음"입니다.
 # 이 버전의 패키지에 없는 변경은 표 아래에 따로 출력합니다.
 
@@ -648,16 +649,16 @@ for label, off_label, off in changes:
     else:
         missing.append(label)
 runs = {name: [] for name in settings_to_time}
-for _ in range(3):  # 세 차례, 차례마다 설정을 한 번씩: 느린 순간이 와도 모든 줄에 고르게 걸립니다
+for _ in range(3):  # 세 회차, 회차마다 설정을 한 번씩: 느린 순간이 와도 모든 줄에 고르게 걸립니다
     for name, switches in settings_to_time.items():
         runs[name].append(kernel_run(**switches))
 seconds_of = {name: np.array([r.wall_time for r in rs]) for name, rs in runs.items()}
-kernel_speed = {name: len(change_words) / s.min() for name, s in seconds_of.items()}  # 가장 빠른 차례
+kernel_speed = {name: len(change_words) / s.min() for name, s in seconds_of.items()}  # 가장 빠른 회차
 baseline = runs["모든 변경을 켬"][0]
 change_runs = {label: runs[label][0] for label in settings_to_time if label != "모든 변경을 켬"}
 change_ratio = {}
 for label in change_runs:
-    r = seconds_of[label] / seconds_of["모든 변경을 켬"]  # 켰을 때의 속도 / 껐을 때의 속도, 차례마다
+    r = seconds_of[label] / seconds_of["모든 변경을 켬"]  # 켰을 때의 속도 / 껐을 때의 속도, 회차마다
     change_ratio[label] = (seconds_of[label].min() / seconds_of["모든 변경을 켬"].min(), r.min(), r.max())
 rows = [["모든 변경을 켬", f"{kernel_speed['모든 변경을 켬']:,.0f}", "", ""]]
 for label, (ratio, low, high) in change_ratio.items():
@@ -666,7 +667,7 @@ for label, (ratio, low, high) in change_ratio.items():
     rows.append([f"{short[label]} ({switch})", f"{kernel_speed[label]:,.0f}", f"{ratio:.2f}배 ({low:.2f}-{high:.2f})",
                  verdict])
 print(format_table(["커널: 변경 하나를 끔", "초당 단어 수", "변경으로 빨라진 배율", "이번 실행"], rows, align="<>><"))
-print(f"(실제 차이가 없어도 {len(seconds_of['모든 변경을 켬'])}차례가 모두 같은 쪽일 확률이 "
+print(f"(실제 차이가 없어도 {len(seconds_of['모든 변경을 켬'])}개 회차가 모두 같은 쪽일 확률이 "
       f"{2 ** (len(seconds_of['모든 변경을 켬']) - 1)}번에 한 번입니다. '작은 차이'가 붙지 않은 판정은 중앙값도 {MARGIN}배를 넘은 것입니다)")
 if missing:
     print("이 버전의 패키지에 없는 변경:", ", ".join(missing))
@@ -679,7 +680,7 @@ ax.barh(range(len(labels))[::-1], [kernel_speed[name] for name in settings_to_ti
         color=["tab:green"] + ["tab:gray"] * len(change_runs))
 ax.set_yticks(range(len(labels))[::-1], labels)
 ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v / 1e3:.0f}k"))
-ax.set_xlabel("초당 단어 수 (스레드 1개, 세 차례 중 가장 빠른 차례)")
+ax.set_xlabel("초당 단어 수 (스레드 1개, 세 회차 중 가장 빠른 회차)")
 ax.set_title("패키지의 커널, 변경을 하나씩 끔")
 plt.show()
 
@@ -738,8 +739,8 @@ print("확인 통과: 새 프로세스가 컴파일된 커널을 캐시에서 �
 # 검정력이 있는지도 말합니다(기본값인 2에폭으로는 없을 수 있습니다. `EPOCHS`를 늘려 보세요).
 #
 # 스레드로 얻을 수 있는 것: 스레드마다 빈 코어가 하나씩 있을 때, 많아야 스레드 수만큼의 속도 향상입니다. 다른
-# 프로그램으로 바쁜 컴퓨터에서는 추가된 스레드가 코어를 기다립니다. 스레드의 속도는 7절이 측정한 한계와 나란히 잽니다.
-# 아래 셀은 스레드가 벡터에 무엇을 하는지만 확인합니다.
+# 프로그램으로 바쁜 컴퓨터에서는 추가된 스레드가 코어를 기다립니다. 스레드의 속도는 7절이 같은 회차에서 잰 한계와
+# 나란히 잽니다. 아래 셀은 스레드가 벡터에 무엇을 하는지만 확인합니다.
 
 # %% tags=["nbval-ignore-output"]
 max_threads = min(THREADS, numba.config.NUMBA_NUM_THREADS)
@@ -809,11 +810,18 @@ assert batch_counts.max() > max(1.0, numpy_cfg.damping), "한 행의 갱신 수�
 # 있으므로(5절) 컴파일 시간은 들어가지 않습니다. 초당 단어 수는 말뭉치의 단어 수(크기의 `EPOCHS`배)를 시간으로 나눈
 # 값입니다. 하위 샘플링을 하는 학습기는 그중 일부를 건너뛰지만(남는 비율은 1절이 출력했습니다) 모두 세고, 하위 샘플링을
 # 하지 않는 계층 모델은 모든 단어를 학습합니다.
+#
+# 컴파일된 백엔드와 gensim은 **회차**로 나누어 실행합니다. 회차는 8절에 필요한 시드마다 하나입니다(`QUALITY_SEEDS`개,
+# 적어도 2개, 시드 `SEED`, `SEED + 1`, …). 한 회차는 스레드 수에 따른 한계(아래)를 잰 바로 뒤에 이 둘의 네 가지
+# 실행을 한 번씩 잽니다. 시드가 바꾸는 것은 어느 단어를 버리고 뽑는지이지, 일의 양이 아닙니다. 다른 프로그램은 실행을
+# 느리게 할 수만 있으므로 이 줄들은 가장 빠른 회차를 보여 주고(4절의 규칙), 8절은 모든 회차의 벡터를 채점합니다.
+# 가장 느린 계층 모델과 numpy 고속 경로는 한 번만 실행합니다(고속 경로는 첫 회차에서).
 
 # %% tags=["nbval-ignore-output"]
 table = {}  # 이름 -> (EPOCHS 에폭의 초, 스레드 수, 메모, 벡터 또는 None)
 n_words = corpus.size * EPOCHS
 thread_counts = sorted({1, max_threads})
+seeds = [SEED + i for i in range(max(2, QUALITY_SEEDS))]  # 시드마다 한 회차
 
 
 def row_name(trainer, n):
@@ -834,16 +842,7 @@ layered_wps = LAYERED_STEPS * 100 / (time.perf_counter() - start)
 table["계층 CBOW + Adam, 배치 100"] = (n_words / layered_wps, 1,
                                     f"{LAYERED_STEPS}단계에서 외삽", None)
 
-for threads in sorted({1, min(2, max_threads)}):  # 고속 경로의 스레드는 1개나 2개
-    r = fast.train(corpus, vocab_size, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE, negative=NEGATIVE,
-                   epochs=EPOCHS, seed=SEED, progress=False, threads=threads)
-    table[row_name("numpy 고속 경로", threads)] = (
-        r.wall_time, threads, f"학습률 {r.settings['alpha']:g}, 배치 {r.settings['batch_size']}", r.W_in)
-for threads in thread_counts:
-    r = numba_train(corpus, EPOCHS, threads, compute_loss=False)  # gensim도 계산하지 않습니다
-    table[row_name("numba", threads)] = (r.wall_time, threads, f"학습률 {LR:g}", r.W_in)
-numba_settings = r.settings
-
+numba_settings = one_epoch.settings  # 패키지의 학습률 하한과 조각 크기 (5절의 실행)
 try:
     from gensim.models import Word2Vec
     have_gensim = True
@@ -878,19 +877,64 @@ def gensim_vectors(g):
     return np.stack([g.wv[id_to_word[i]] for i in range(vocab_size)])
 
 
+@njit(parallel=True)
+def busy_sum(n):
+    """스레드에 나눠 주기만 하면 되는 반복문. 같은 메모리에 쓰는 스레드가 없고 메모리 트래픽도 적습니다. 스레드로 얻을 수 있는 한계를 보여 줍니다."""
+    total = 0.0
+    for i in numba.prange(n):
+        total += math.sqrt(i + 0.5)
+    return total
+
+
+def busy_seconds(threads):
+    numba.set_num_threads(threads)
+    start = time.perf_counter()
+    busy_sum(50_000_000)
+    seconds = time.perf_counter() - start
+    numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
+    return seconds
+
+
+busy_sum(1000)  # 컴파일
+round_seconds = {}  # 이름 -> 회차마다의 초
+many = {}  # 이름 -> 회차마다의 벡터 (8절이 채점합니다)
+for r, seed in enumerate(seeds):  # 시드마다 한 회차: 그 회차의 한계를 잰 바로 뒤에 학습기마다 한 번씩
+    if max_threads > 1:
+        for threads in (1, max_threads):
+            round_seconds.setdefault(row_name("한계", threads), []).append(busy_seconds(threads))
+    if r == 0:  # numpy 고속 경로(스레드 1개나 2개)는 가장 느리므로 첫 회차에만
+        for threads in sorted({1, min(2, max_threads)}):
+            res = fast.train(corpus, vocab_size, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE,
+                             negative=NEGATIVE, epochs=EPOCHS, seed=SEED, progress=False, threads=threads)
+            table[row_name("numpy 고속 경로", threads)] = (
+                res.wall_time, threads, f"학습률 {res.settings['alpha']:g}, 배치 {res.settings['batch_size']}",
+                res.W_in)
+            round_seconds[row_name("numpy 고속 경로", threads)] = [res.wall_time]
+    for threads in thread_counts:
+        res = numba_train(corpus, EPOCHS, threads, seed=seed, compute_loss=False)  # gensim도 손실을 계산하지 않습니다
+        round_seconds.setdefault(row_name("numba", threads), []).append(res.wall_time)
+        many.setdefault(row_name("numba", threads), []).append(res.W_in)
+    if have_gensim:
+        for workers in thread_counts:
+            start = time.perf_counter()
+            g = gensim_train(workers, seed)
+            round_seconds.setdefault(row_name("gensim", workers), []).append(time.perf_counter() - start)
+            many.setdefault(row_name("gensim", workers), []).append(gensim_vectors(g))
+
+for threads in thread_counts:  # 줄마다 가장 빠른 회차의 시간과 첫 회차(시드 SEED)의 벡터
+    name = row_name("numba", threads)
+    table[name] = (min(round_seconds[name]), threads, f"학습률 {LR:g}", many[name][0])
 for workers in thread_counts:
     name = row_name("gensim", workers)
     if have_gensim:
-        start = time.perf_counter()
-        g = gensim_train(workers, SEED)
-        table[name] = (time.perf_counter() - start, workers, pieces_note, gensim_vectors(g))
+        table[name] = (min(round_seconds[name]), workers, pieces_note, many[name][0])
     else:
         table[name] = (math.nan, workers, "gensim이 설치되어 있지 않습니다 (pip install gensim)", None)
 
 reference = row_name("gensim" if have_gensim else "numba", max_threads)
 ref_seconds = table[reference][0]
 print(f"단어 {corpus.size:,}개, {EPOCHS}에폭, CBOW, 은닉층 크기 {HIDDEN_SIZE}, 윈도우 {WINDOW_SIZE}, "
-      f"부정적 예 {NEGATIVE}개 (속도는 '{reference}' 대비)")
+      f"부정적 예 {NEGATIVE}개 (속도는 '{reference}' 대비). numba와 gensim은 {len(seeds)}개 회차 중 가장 빠른 회차")
 rows = []
 for name, (seconds, _, note, _) in table.items():
     if math.isnan(seconds):
@@ -908,38 +952,19 @@ assert numba_best < numpy_best, "컴파일된 단어 단위 SGD가 numpy 고속 
 print("확인 통과: 계층으로 쌓은 모델이 단연 가장 느리고, 컴파일된 단어 단위 SGD가 numpy 고속 경로보다 빠릅니다")
 
 # %% [markdown]
-# 학습기마다 스레드(gensim은 워커)를 늘리면 초당 단어 수가 얼마나 느는지 봅니다. 먼저 한계를 잽니다. 스레드에 일을
-# 나눠 주기만 하면 되는 반복문(trivially parallel loop, 여러 스레드가 같은 메모리에 쓰는 일이 없고 메모리
-# 읽기·쓰기(메모리 트래픽)도 적음)을 스레드 1개와 `THREADS`개로 재면, 지금 이 컴퓨터에서
-# 스레드가 줄 수 있는 만큼이 보입니다. 그 반복문조차 거의 빨라지지 않으면 빈 코어가 없었던 것이고, 평평한 선은 학습기에
-# 대해 아무것도 말해 주지 않습니다. 그 반복문이 스레드 수만큼 가깝게 빨라지는데도 평평하게 남는 선은 스레드들이 함께
-# 쓰는 무언가를 기다리는 것입니다.
+# 학습기마다 스레드(gensim은 워커)를 늘리면 초당 단어 수가 얼마나 느는지 봅니다. 배율마다 옆에 기준값인 **한계**를
+# 둡니다. 한계는 스레드에 일을 나눠 주기만 하면 되는 반복문(trivially parallel loop)을 스레드 1개와 `THREADS`개로
+# 잰 것입니다. 이 반복문은 여러 스레드가 같은 메모리에 쓰지 않고 메모리 트래픽도 적습니다. 한계는 회차마다 맨 앞에서,
+# 곧 그 회차의 학습기 바로 앞에서 잽니다. 그 반복문조차 거의 빨라지지 않으면 빈 코어가 없었던 것이고, 평평한 선은
+# 학습기에 대해 아무것도 말해 주지 않습니다. 그 반복문이 스레드 수에 가깝게 빨라지는데 학습기가 훨씬 덜 빨라진다면,
+# 그 학습기는 스레드들이 함께 쓰는 무언가를 기다리는 것입니다. 한계는 1초도 안 걸려 재고 학습기는 그 뒤 몇 초 동안
+# 재므로, 부하가 바뀌는 컴퓨터에서 한계는 넘을 수 없는 상한이 아니라 기준값입니다. 두 측정 사이에 부하가 줄면
+# 학습기가 한계를 넘을 수 있습니다. 아래 셀은 둘을 회차별로 출력하고, 학습기마다 같은 회차의 한계에 대한 비율을
+# 보여 주며, 학습기가 한계를 넘으면 그렇다고 말합니다.
 
 # %% tags=["nbval-ignore-output"]
-@njit(parallel=True)
-def busy_sum(n):
-    """스레드에 나눠 주기만 하면 되는 반복문: 여러 스레드가 같은 메모리에 쓰는 일이 없고 메모리 읽기·쓰기도 적으므로, 스레드로 얻을 수 있는 한계를 보여 줍니다."""
-    total = 0.0
-    for i in numba.prange(n):
-        total += math.sqrt(i + 0.5)
-    return total
-
-
-def busy_seconds(threads):
-    numba.set_num_threads(threads)
-    start = time.perf_counter()
-    busy_sum(20_000_000)
-    return time.perf_counter() - start
-
-
-busy_sum(1000)
-busy_rounds = [[busy_seconds(t) for t in (1, max_threads)] for _ in range(3)]  # 번갈아 돌린 세 차례
-numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
-busy_ratio = np.median([one / many for one, many in busy_rounds])
 usable_cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 print(f"이 프로세스가 쓸 수 있는 코어 {usable_cores}개, numba의 스레드 {numba.config.NUMBA_NUM_THREADS}개")
-print(f"한계: 스레드에 나눠 주기만 하면 되는 반복문은 스레드 {max_threads}개에서 1개일 때의 {busy_ratio:.2f}배 속도입니다"
-      "(세 차례의 중앙값)")
 
 fig, ax = plt.subplots(figsize=(7.5, 3.6))
 for label, prefix, marker in (("numpy 고속 경로", "numpy 고속 경로", "s"), ("numba (컴파일)", "numba", "o"),
@@ -955,18 +980,52 @@ ax.set_ylim(bottom=0)
 ax.set_title(f"학습 속도, PTB {EPOCHS}에폭")
 ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1))
 plt.show()
-for trainer in ("numpy 고속 경로", "numba", "gensim"):
-    names_t = [name for name, v in table.items() if name.startswith(trainer) and not math.isnan(v[0])]
-    if len(names_t) > 1:
-        gain = sec[names_t[0]] / sec[names_t[-1]]
-        unit = "워커" if trainer == "gensim" else "스레드"
-        print(f"{trainer}: {unit} {table[names_t[-1]][1]}개는 {unit} 1개 속도의 {gain:.2f}배 "
-              f"(한계는 {busy_ratio:.2f}배)")
+
+
+def gains(trainer):
+    """스레드 max_threads개의 속도를 1개의 속도로 나눈 값: 실행한 회차마다, 그리고 가장 빠른 회차끼리."""
+    one = np.array(round_seconds[row_name(trainer, 1)])
+    more = np.array(round_seconds[row_name(trainer, max_threads)])
+    return one / more, one.min() / more.min()
+
+
+if max_threads > 1:
+    ceiling_r, ceiling = gains("한계")
+    n_rounds = len(ceiling_r)
+    trainers = [t for t in ("numpy 고속 경로", "numba", "gensim") if row_name(t, max_threads) in round_seconds]
+    rows = []
+    for label, trainer in [("한계 (나눠 주기만 하면 되는 반복문)", "한계")] + [(t, t) for t in trainers]:
+        per_round, best = gains(trainer)
+        rows.append([label] + [f"{x:.2f}배" for x in per_round] + ["-"] * (n_rounds - len(per_round))
+                    + [f"{best:.2f}배"])
+    print(f"스레드(gensim은 워커) {max_threads}개일 때의 속도를 1개일 때의 속도로 나눈 값")
+    print(format_table(["", *[f"{i + 1}회차" for i in range(n_rounds)], "가장 빠른 회차끼리"], rows,
+                       align="<" + ">" * (n_rounds + 1)))
+    for trainer in trainers:
+        per_round, best = gains(trainer)
+        share = per_round / ceiling_r[:len(per_round)]
+        print(f"{trainer}: 가장 빠른 회차끼리 {best:.2f}배, "
+              + (f"유일한 회차의 한계에 대한 비율 {share[0]:.0%}" if len(share) == 1 else
+                 f"같은 회차의 한계에 대한 비율 {share.min():.0%}-{share.max():.0%}"))
+        above = [i for i in range(len(share)) if share[i] > MARGIN]
+        if above:
+            i = above[0]
+            busy_s = round_seconds[row_name("한계", 1)][i] + round_seconds[row_name("한계", max_threads)][i]
+            run_s = round_seconds[row_name(trainer, 1)][i] + round_seconds[row_name(trainer, max_threads)][i]
+            print(f"  {i + 1}회차에서 한계의 {MARGIN}배를 넘었습니다. 한계는 {busy_s:.2f}초 걸렸고 학습기의 두 실행은 "
+                  f"그 뒤 {run_s:.1f}초 걸렸으며, 회차에 따라 한계 자체도 {ceiling_r.min():.2f}배에서 "
+                  f"{ceiling_r.max():.2f}배까지 움직였습니다. 회차 안에서 부하가 바뀐 것이므로, 그 회차에서 한계는 "
+                  "상한이 아닙니다")
+    if ceiling_r.max() < 1.2:
+        print("모든 회차에서 한계가 1.2배 미만이었습니다. 빈 코어가 없었으므로 이 배율들은 Hogwild에 대해 아무것도 "
+              "말해 주지 않습니다")
+else:
+    print("스레드가 하나뿐입니다(THREADS = 1이거나 numba가 코어를 하나만 봅니다). 늘려 볼 스레드가 없습니다")
 
 # %% [markdown]
 # numpy 고속 경로의 둘째 스레드는 배치만 준비하고, 계산은 한 스레드에 남습니다. 컴파일된 커널과 gensim은 말뭉치 자체를
-# 스레드들에 나눕니다. 이번 실행에서 그것으로 얼마나 빨라졌는지는 위의 배율이 한계와 나란히 보여 줍니다. 한계 자체가
-# 1에 가까우면(다른 프로그램으로 바쁜 컴퓨터) 어느 학습기도 빨라질 수 없고, 이 배율들은 Hogwild에 대해 아무것도
+# 스레드들에 나눕니다. 이번 실행에서 그것으로 얼마나 빨라졌는지는 위의 줄들이 같은 회차에서 잰 한계에 대한 비율로
+# 보여 줍니다. 한계가 1에 가까운 회차(다른 프로그램으로 바쁜 컴퓨터)에서는 학습기의 배율이 Hogwild에 대해 아무것도
 # 말해 주지 않습니다.
 
 # %% [markdown]
@@ -977,9 +1036,10 @@ for trainer in ("numpy 고속 경로", "numba", "gensim"):
 # 평가와의 스피어먼 상관계수)입니다. 계층으로 쌓은 모델은 몇 단계만 학습했으므로 여기에는 없습니다.
 #
 # 학습 한 번은 추첨 한 번과 같습니다. 시드가 바뀌면 점수도 바뀝니다. 두 줄의 차이가 무엇을 뜻하는지 알려면 그 잡음을
-# 알아야 하므로, 컴파일된 백엔드(스레드 1개와 `max_threads`개)와 gensim(워커 `max_threads`개)을 `QUALITY_SEEDS`번(시드
-# `SEED`, `SEED + 1`, …) 학습합니다. 이 줄들은 시드에 걸친 평균 ± 표준편차를 보여 줍니다. 나머지 줄은 시드 하나입니다. 마지막 줄은 귀무
-# 기준(null)입니다. 무작위 벡터, 곧 우연만으로 얻는 점수입니다.
+# 알아야 합니다. 그래서 컴파일된 백엔드와 gensim은 각각 스레드(gensim은 워커) 1개와 `max_threads`개로, 7절에서
+# 회차마다 한 번씩 시드 `SEED`, `SEED + 1`, …(`QUALITY_SEEDS`개, 적어도 2개)로 학습했습니다. 이 줄들은 시드에 걸친
+# 평균 ± 표준편차를 보여 줍니다. numpy 고속 경로의 줄은 시드 하나입니다. 마지막 줄은 귀무 기준(null)입니다. 무작위
+# 벡터, 곧 우연만으로 얻는 점수입니다.
 
 # %% tags=["nbval-ignore-output"]
 benchmarks = {"PTB 유추": ("analogy", Path("../..") / "data" / "analogies_ptb.txt")}
@@ -1004,16 +1064,8 @@ def score_all(W):
     return out
 
 
-seeds = [SEED + i for i in range(max(2, QUALITY_SEEDS))]
 numba_many, gensim_many = row_name("numba", max_threads), row_name("gensim", max_threads)
 numba_one = row_name("numba", 1)
-many = {}
-for threads in thread_counts:  # 컴파일된 백엔드, 스레드 1개와 max_threads개
-    name = row_name("numba", threads)
-    many[name] = [table[name][3]] + [numba_train(corpus, EPOCHS, threads, seed=s, compute_loss=False).W_in
-                                     for s in seeds[1:]]
-if have_gensim:
-    many[gensim_many] = [table[gensim_many][3]] + [gensim_vectors(gensim_train(max_threads, s)) for s in seeds[1:]]
 scores_many = {name: [score_all(W) for W in Ws] for name, Ws in many.items()}
 scores_one = {}
 for name, v in table.items():  # 서로 다른 벡터마다 한 줄 (고속 경로는 스레드 수와 상관없이 같은 벡터를 줍니다)
@@ -1082,11 +1134,12 @@ print("답한 문제 수 또는 어휘에 있는 단어 쌍의 수: "
 #   하나입니다.
 # - **Hogwild와 스레드 하나의 비교**: 같은 시드들로 학습한 컴파일된 백엔드의 스레드 `max_threads`개와 1개입니다. 두
 #   평균의 차이를 웰치 t-검정(Welch's t-test)의 표준오차와 자유도로 봅니다(웰치 t-검정은 두 퍼짐이 달라도 됩니다). 이
-#   비교는 t·(표준오차)보다 큰 차이만 가려낼 수 있습니다. 그 값이 스레드 하나의 평균에서 귀무 기준까지의 거리보다 크면
-#   무작위 벡터도 통과하므로, 셀은 "검정력 없음"이라고 말합니다.
+#   비교는 t·(표준오차)보다 큰 차이만 가려낼 수 있습니다. 이 값을 가려낼 수 있는 폭이라고 부릅니다. 셀은 평가마다 이
+#   폭을 스레드 하나의 평균에서 귀무 기준까지의 거리와 나란히 출력합니다. 폭이 더 크면 무작위 벡터도 통과하므로, 그
+#   줄은 "검정력 없음"이라고 말합니다.
 # - **컴파일된 백엔드와 gensim의 비교**(같은 일, 같은 설정, 같은 텍스트 조각, 같은 시작 범위): 시드에 걸친 평균의
 #   차이를 같은 방법으로 검정합니다. 알려진 차이가 셋 남아 있습니다(앞의 둘은 4절). gensim은 시그모이드 표를
-#   word2vec.c의 정수 곱하는 수 83으로 읽지만 패키지는 정확한 1000 / 12를 씁니다. gensim은 점수가 ±6을 넘는 출력
+#   word2vec.c의 정수 계수 83으로 읽지만 패키지는 정확한 1000 / 12를 씁니다. gensim은 점수가 ±6을 넘는 출력
 #   단어(타깃이든 부정적 예든)의 갱신을
 #   *건너뛰지만*, word2vec.c와 이 패키지는 시그모이드를 0이나 1로 잘라 그대로 갱신합니다. 또 gensim은 윈도우 반경을
 #   LCG가 아니라 numpy에서 뽑습니다.
@@ -1109,9 +1162,15 @@ def welch(name_a, name_b, b):
     return mean_sd(name_a, b)[0] - mean_sd(name_b, b)[0], se, df
 
 
+def paren(name):
+    """'numba, 스레드 2개' -> 'numba(스레드 2개)': 항목을 쉼표로 나누는 목록에 쓰려고."""
+    trainer, count = name.split(", ")
+    return f"{trainer}({count})"
+
+
 beats_null = []  # 학습한 벡터가 분명히 무작위가 아닌 평가
 comparisons = []  # (평가, 비교, 차이, 표준오차, 자유도)
-no_power = []
+power = []  # 평가마다 한 줄: Hogwild 비교가 무작위 벡터 수준까지 떨어지는 차이라도 알아챌 수 있었는가?
 for b in benchmarks:
     null_mean, null_sd = null_stats(b)
     null_se = max(null_sd, noise_null(b))
@@ -1123,14 +1182,19 @@ for b in benchmarks:
         beats_null.append(b)
     print(f"  점수 하나의 잡음: 합친 시드 사이 표준편차 {pooled_sd(b):.4f}"
           + (f", 문제 하나 {1 / null[b][1]:.4f}" if benchmarks[b][0] == "analogy" else "")
-          + ". 학습기별로는 " + ", ".join(f"{name} {mean_sd(name, b)[1]:.4f}" for name in scores_many))
+          + ". 학습기별로는 " + ", ".join(f"{paren(name)} {mean_sd(name, b)[1]:.4f}" for name in scores_many))
     if max_threads > 1:
         diff, se, df = welch(numba_many, numba_one, b)
         comparisons.append((b, f"스레드 {max_threads}개 - 스레드 1개", diff, se, df))
-        reach = stats.t.ppf(0.975, df) * se
-        if reach >= mean_sd(numba_one, b)[0] - null_mean:
-            no_power.append(f"{b}에서 Hogwild 비교는 {reach:.4f}보다 큰 차이만 가려낼 수 있는데, 그 값이 스레드 1개에서 "
-                            f"무작위 벡터까지의 거리({mean_sd(numba_one, b)[0] - null_mean:.4f})보다 큽니다")
+        reach = stats.t.ppf(0.975, df) * se  # 이 검정이 95%로 가려낼 수 있는 가장 작은 차이
+        to_null = mean_sd(numba_one, b)[0] - null_mean
+        if reach < to_null:
+            power.append(f"검정력, {b}: Hogwild 비교는 {reach:.4f}보다 큰 차이를 가려냅니다. 스레드 1개는 무작위 벡터보다 "
+                         f"{to_null:.4f} 높으므로, 무작위 벡터 수준까지 떨어졌다면 알아챘을 것입니다")
+        else:
+            power.append(f"검정력 없음, {b}: Hogwild 비교는 {reach:.4f}보다 큰 차이만 가려낼 수 있는데, 그 값이 스레드 "
+                         f"1개에서 무작위 벡터까지의 거리({to_null:.4f})보다 큽니다. 무작위 벡터도 통과할 것입니다"
+                         "(EPOCHS를 늘려 보세요)")
     if have_gensim and not GENSIM_DEFAULTS:
         comparisons.append((b, "numba - gensim", *welch(numba_many, gensim_many, b)))
 
@@ -1148,11 +1212,11 @@ if rows:
     print()
     print(format_table(["평가", "비교", "차이", "t", "자유도", "p", "p (홀름)", "판정"], rows,
                        align="<<>>>>><"))
-    print(f"비교 {len(rows)}개: 실제 차이가 하나도 없어도 보정하지 않으면 실행의 최대 {1 - 0.95 ** len(rows):.0%}에서 적어도 "
+    print(f"비교는 {len(rows)}개입니다. 실제 차이가 하나도 없어도 보정하지 않으면 실행의 최대 {1 - 0.95 ** len(rows):.0%}에서 적어도 "
           "하나가 p < 0.05를 보입니다(독립인 검정을 가정한 값이고, 이 비교들은 데이터를 나눠 쓰므로 조금 더 적습니다). "
           "홀름 보정을 거치면 의존 관계와 상관없이 많아야 5%입니다")
-for line in no_power:
-    print("검정력 없음.", line, "(EPOCHS를 늘려 보세요)")
+for line in power:
+    print(line)
 
 # %%
 budget = EPOCHS * LR  # 한 번의 학습이 갈 수 있는 거리: 기본값(0.05로 2에폭)은 0.1
@@ -1179,7 +1243,7 @@ else:
 # - 하위 샘플링(subsampling)은 윈도우를 뽑기 전에 단어를 흐름에서 뺍니다. word2vec.c, gensim, 패키지 모두 그렇게
 #   하므로, 윈도우는 버린 단어 너머까지 닿습니다.
 # - 기법은 짐작하지 않고 측정했습니다. 난수에는 word2vec.c의 LCG(상태가 정수 하나라서 조각마다 자기 난수 흐름을
-#   가집니다), 시그모이드 표(오차는 표 한 칸에 시그모이드의 도함수의 최댓값 1/4를 곱한 값보다
+#   가집니다), 시그모이드에는 표(오차는 표 한 칸에 시그모이드의 도함수의 최댓값 1/4를 곱한 값보다
 #   작습니다), 부정적 예에는 word2vec.c의 거대한 표와
 #   캐시에 머무는 gensim의 누적 분포(cumulative distribution) 표 이진 탐색입니다. 이 컴퓨터에서 어느 기법이 (있다면)
 #   측정할 만큼 시간을 줄이거나 늘렸는지는 4절이 출력했습니다. 패키지는 LCG, 시그모이드 표, 이진 탐색을 씁니다.
@@ -1187,14 +1251,15 @@ else:
 #   그것들이 있을 때와 없을 때로 컴파일해 시간을 쟀습니다.
 # - 잠금 없는 병렬 학습(lock-free parallel SGD, Hogwild)의 스레드는 잠금 없이 가중치를 함께 씁니다. 갱신 하나가
 #   건드리는 행이 몇 개뿐이라서 통합니다. 스레드가 하나면 시드가 벡터를 재현하고, 여럿이면 실행할 때마다 벡터가
-#   달라집니다. 8절은 이번 실행에서 스레드를 쓴 벡터의 품질을 스레드 하나일 때와 구별할 수 있는지, 그리고 그 비교가
-#   무작위 벡터 수준까지 떨어지는 차이라도 알아챌 검정력을 가졌는지를 출력했습니다.
+#   달라집니다. 8절은 이번 실행에서 스레드를 쓴 벡터의 품질을 스레드 하나일 때와 구별할 수 있는지 출력했고, 그 비교가
+#   무작위 벡터 수준까지 떨어지는 차이라도 알아챌 검정력을 가졌는지를 평가마다 한 줄씩 출력했습니다.
 # - 단어 단위 SGD에는 감쇠가 필요 없습니다. 각 갱신은 앞의 갱신이 움직인 행을 봅니다. 큰 배치는 자주 나오는 행의
 #   갱신 여러 개를 같은 옛 행에서 계산해 더하므로, 노트북 05는 그것을 감쇠합니다.
 # - word2vec.c와 gensim은 컴파일된 단어 단위 SGD로 빠르고, Hogwild 스레드로 그것을 여러 코어에 나눕니다.
-#   `w2vlib.fast.compiled`는 5절이 센 만큼의 numba 코드로 같은 일을 합니다. 7절은 numpy 고속 경로, gensim과 나란히
-#   스레드 수에 따른 초당 단어 수를 그리고, 스레드에 나눠 주기만 하면 되는 반복문이 얻은 한계를 그 옆에 출력했습니다(바쁜 컴퓨터에서는
-#   스레드가 도움이 되지 못합니다). 8절은 벡터가 무작위 벡터를 앞서는지 확인하고, 같은 설정에서 컴파일된 백엔드의 평균 점수가 gensim과
+#   `w2vlib.fast.compiled`도 같은 일을 하며, 그 커널은 5절이 `numba_kernels.py`에서 센 만큼의 numba 코드입니다.
+#   7절은 numpy 고속 경로, gensim과 나란히 스레드 수에 따른 초당 단어 수를 그리고, 학습기마다 스레드로 얻은 배율을
+#   같은 회차에서 스레드에 나눠 주기만 하면 되는 반복문이 얻은 한계에 대한 비율로 출력했습니다. 한계는 상한이 아니라
+#   기준값입니다. 두 측정 사이에 부하가 바뀔 수 있기 때문입니다. 바쁜 컴퓨터에서는 스레드가 도움이 되지 못합니다. 8절은 벡터가 무작위 벡터를 앞서는지 확인하고, 같은 설정에서 컴파일된 백엔드의 평균 점수가 gensim과
 #   얼마나 다른지를 표준오차와 함께 출력했습니다. 시드로 가려낼 수 없는 차이는 0이라고 보인 것이 아닙니다.
 #
 # ## 연습 문제
@@ -1241,8 +1306,8 @@ q2.check(draw)
 # **3. 부정적 예를 늘릴 때의 비용 예측.** 단어 하나의 시간은 고정된 부분(하위 샘플링, 윈도우, 입력 행)과 출력 행마다
 # 드는 부분(내적 한 번, 행 갱신 두 번, 뽑기 한 번)의 합입니다. 다음 셀은 PTB 한 구간의 한 에폭을 부정적 예 2개와 8개로
 # 잽니다. 그 두 측정값으로 부정적 예 `k`개의 시간을 예측하는 `seconds(k, t2, t8)`를 작성해 보세요. 여러분이 함수를 쓴
-# 뒤에야 채점 셀이 부정적 예 14개의 시간을 재고, 예측을 그 측정값과 비교합니다(시간 측정에는 잡음이 있으므로
-# 너그럽게).
+# 뒤에야 채점 셀이 부정적 예 14개의 시간을 재고, 예측을 그 측정값과 나란히 보여 줍니다. 판정은 잡음이 있는 측정값이
+# 아니라 여러분의 직선을 채점 셀 자신의 (만들어 낸) 시간으로 봅니다. 어긋난 정도는 그다음 셀이 다룹니다.
 
 # %% tags=["nbval-ignore-output"]
 speed_slice = corpus[:200_000]
