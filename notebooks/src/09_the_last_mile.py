@@ -1022,9 +1022,10 @@ if max_threads > 1:
     for trainer in trainers:
         per_round, best = gains(trainer)
         share = per_round / ceiling_r[:len(per_round)]
-        print(f"{trainer}: {best:.2f}x in its fastest rounds, "
-              + (f"{share[0]:.0%} of the ceiling of its one round" if len(share) == 1 else
-                 f"{share.min():.0%}-{share.max():.0%} of the ceiling of the same round"))
+        print(f"{trainer}: {best:.2f}x in its one round (the first), {share[0]:.0%} of that round's ceiling"
+              if len(share) == 1 else
+              f"{trainer}: {best:.2f}x in its fastest rounds; round by round, {share.min():.0%}-{share.max():.0%} "
+              "of the same round's ceiling")
         above = [i for i in range(len(share)) if share[i] > MARGIN]
         if above:
             i = above[0]

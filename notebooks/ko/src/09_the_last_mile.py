@@ -1004,9 +1004,10 @@ if max_threads > 1:
     for trainer in trainers:
         per_round, best = gains(trainer)
         share = per_round / ceiling_r[:len(per_round)]
-        print(f"{trainer}: 가장 빠른 회차끼리 {best:.2f}배, "
-              + (f"유일한 회차의 한계에 대한 비율 {share[0]:.0%}" if len(share) == 1 else
-                 f"같은 회차의 한계에 대한 비율 {share.min():.0%}-{share.max():.0%}"))
+        print(f"{trainer}: 한 번 실행한 회차(1회차)에서 {best:.2f}배, 그 회차 한계의 {share[0]:.0%}"
+              if len(share) == 1 else
+              f"{trainer}: 가장 빠른 회차끼리 {best:.2f}배. 회차별로는 같은 회차 한계의 {share.min():.0%}-"
+              f"{share.max():.0%}")
         above = [i for i in range(len(share)) if share[i] > MARGIN]
         if above:
             i = above[0]
