@@ -974,9 +974,9 @@ print("check passed: the layered model is the slowest by far, and compiled per-w
 # reference, the **ceiling**: a trivially parallel loop (no shared writes, little memory traffic), timed with
 # 1 and `THREADS` threads at the start of every round, right before that round's trainers. If even that loop
 # gains little, no core was free, and a flat line says nothing about the trainer. If it gains nearly the
-# number of threads, a trainer that gains much less waits for something the threads share. The ceiling is
-# measured in a fraction of a second and the trainers in the seconds after it, so on a computer whose load
-# changes it is a reference, not a bound: a trainer can beat it when the load drops between the two. The
+# number of threads, a trainer that gains much less waits for something the threads share. The ceiling's
+# loop is short and the trainers run for seconds after it, so on a computer whose load changes it is a
+# reference, not a bound: a trainer can beat it when the load drops between the two. The
 # cell prints both, round by round, each trainer's gain as a share of the ceiling of its own rounds, and says
 # when a trainer beat it:
 
@@ -1031,8 +1031,8 @@ if max_threads > 1:
             i = above[0]
             busy_s = round_seconds[row_name("ceiling", 1)][i] + round_seconds[row_name("ceiling", max_threads)][i]
             run_s = round_seconds[row_name(trainer, 1)][i] + round_seconds[row_name(trainer, max_threads)][i]
-            print(f"  above the ceiling by more than {MARGIN}x in round {i + 1}: the ceiling took {busy_s:.2f} s, the "
-                  f"trainer's two runs {run_s:.1f} s after it, and over the rounds the ceiling itself moved from "
+            print(f"  above the ceiling by more than {MARGIN}x in round {i + 1}: the ceiling's two runs took {busy_s:.2f} s, "
+                  f"the trainer's two runs {run_s:.1f} s later in the round, and over the rounds the ceiling itself moved from "
                   f"{ceiling_r.min():.2f}x to {ceiling_r.max():.2f}x: the load changed within the round, so there "
                   "the ceiling is no bound")
     if ceiling_r.max() < 1.2:
