@@ -1031,10 +1031,10 @@ if max_threads > 1:
             i = above[0]
             busy_s = round_seconds[row_name("ceiling", 1)][i] + round_seconds[row_name("ceiling", max_threads)][i]
             run_s = round_seconds[row_name(trainer, 1)][i] + round_seconds[row_name(trainer, max_threads)][i]
-            print(f"  above the ceiling by more than {MARGIN}x in round {i + 1}: the ceiling's two runs took {busy_s:.2f} s, "
-                  f"the trainer's two runs {run_s:.1f} s later in the round, and over the rounds the ceiling itself moved from "
-                  f"{ceiling_r.min():.2f}x to {ceiling_r.max():.2f}x: the load changed within the round, so there "
-                  "the ceiling is no bound")
+            print(f"  above the ceiling by more than {MARGIN}x in round {i + 1}: the ceiling's two runs took "
+                  f"{busy_s:.2f} s, the trainer's two runs {run_s:.1f} s later in the round, and over the rounds the "
+                  f"ceiling itself moved from {ceiling_r.min():.2f}x to {ceiling_r.max():.2f}x: the load changed "
+                  "within the round, so there the ceiling is no bound")
     if ceiling_r.max() < 1.2:
         print("the ceiling stayed below 1.2x in every round: no core was free, so these gains say nothing "
               "about Hogwild")
