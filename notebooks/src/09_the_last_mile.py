@@ -828,9 +828,9 @@ assert batch_counts.max() > max(1.0, numpy_cfg.damping), "more updates of one ro
 # one.
 #
 # The compiled backend and gensim run in **rounds**, one per seed that section 8 needs (`QUALITY_SEEDS`, at
-# least 2: seeds `SEED`, `SEED + 1`, …). A round times each of them once with 1 and once with `THREADS` threads
-# (gensim: workers), right after timing the thread-scaling ceiling (below); a seed changes which words are dropped and drawn, not how much work there
-# is. Other programs can only slow a run, so their rows show the fastest round (section 4's rule), and
+# least 2: seeds `SEED`, `SEED + 1`, …). A round times each of them once with 1 and once with `THREADS`
+# threads (gensim: workers), right after timing the thread-scaling ceiling (below); a seed changes which
+# words are dropped and drawn, not how much work there is. Other programs can only slow a run, so their rows show the fastest round (section 4's rule), and
 # section 8 scores the vectors of every round. The layered model and the numpy fast path, the slowest, run
 # once (the fast path in the first round).
 
