@@ -975,8 +975,8 @@ print("check passed: the layered model is the slowest by far, and compiled per-w
 # 1 and `THREADS` threads at the start of every round, right before that round's trainers. If even that loop
 # gains little, no core was free, and a flat line says nothing about the trainer. If it gains nearly the
 # number of threads, a trainer that gains much less waits for something the threads share. The ceiling's
-# loop is short and the trainers run for seconds after it, so on a computer whose load changes it is a
-# reference, not a bound: a trainer can beat it when the load drops between the two. The
+# loop is short and the trainers run for seconds after it, so on a busy computer the two need not meet the
+# same load: the ceiling is a reference, not a bound, and a trainer can beat it. The
 # cell prints both, round by round, each trainer's gain as a share of the ceiling of its own rounds, and says
 # when a trainer beat it:
 
@@ -1032,12 +1032,12 @@ if max_threads > 1:
             busy_s = round_seconds[row_name("ceiling", 1)][i] + round_seconds[row_name("ceiling", max_threads)][i]
             run_s = round_seconds[row_name(trainer, 1)][i] + round_seconds[row_name(trainer, max_threads)][i]
             print(f"  above the ceiling by more than {MARGIN}x in round {i + 1}: the ceiling's two runs took "
-                  f"{busy_s:.2f} s, the trainer's two runs {run_s:.1f} s later in the round, and over the rounds the "
-                  f"ceiling itself moved from {ceiling_r.min():.2f}x to {ceiling_r.max():.2f}x: the load changed "
-                  "within the round, so there the ceiling is no bound")
+                  f"{busy_s:.2f} s, the trainer's two runs {run_s:.1f} s later in the round (over the rounds the "
+                  f"ceiling ranged {ceiling_r.min():.2f}x-{ceiling_r.max():.2f}x); measured at other moments and for "
+                  "other lengths of time, the two did not meet the same load, so in that round the ceiling is no bound")
     if ceiling_r.max() < 1.2:
-        print("the ceiling stayed below 1.2x in every round: no core was free, so these gains say nothing "
-              "about Hogwild")
+        print("the ceiling stayed below 1.2x in every round: the computer was busy (the loop found no free core "
+              "when it ran), so these gains say little about Hogwild on an idle computer")
 else:
     print("one thread only (THREADS = 1, or numba sees one core): nothing to scale")
 
@@ -1045,7 +1045,7 @@ else:
 # The numpy fast path's second thread only prepares batches, while its arithmetic stays in one thread; the
 # compiled kernel and gensim split the corpus itself between their threads. The lines above say what that
 # bought in this run, as a share of the ceiling measured in the same rounds. In a round whose ceiling is close
-# to 1 (a computer busy with other programs), the trainers' gains say nothing about Hogwild.
+# to 1 (a computer busy with other programs), the trainers' gains say little about Hogwild on an idle computer.
 
 # %% [markdown]
 # ## 8. Are the vectors as good?
@@ -1288,11 +1288,10 @@ else:
 #   `w2vlib.fast.compiled` does the same; its kernels take the number of lines of numba that section 5
 #   counted in `numba_kernels.py`. Section 7 drew its words per second against the number of threads beside
 #   the numpy fast path and gensim, and printed each trainer's gain from threads as a share of the ceiling a
-#   trivially parallel loop reached in the same rounds (a reference, not a bound: the load can change between
-#   the two measurements; on a busy computer, threads cannot help). Section 8
-#   checked that the vectors beat random ones, and printed how far the compiled backend's mean score is from
-#   gensim's at the same settings, with its standard error: a difference the seeds cannot resolve is not
-#   shown to be zero.
+#   trivially parallel loop reached in the same rounds (a reference, not a bound: on a busy computer the two
+#   measurements need not meet the same load). Section 8 checked that the vectors beat random ones, and
+#   printed how far the compiled backend's mean score is from gensim's at the same settings, with its
+#   standard error: a difference the seeds cannot resolve is not shown to be zero.
 #
 # ## Exercises
 #
