@@ -973,7 +973,7 @@ print("check passed: the layered model is the slowest by far, and compiled per-w
 # How many words per second each trainer gets from more threads (gensim: workers). Beside each gain stands a
 # reference, the **ceiling**: a trivially parallel loop (no shared writes, little memory traffic), timed with
 # 1 and `THREADS` threads at the start of every round, right before that round's trainers. If even that loop
-# gains little, no core was free, and a flat line says nothing about the trainer. If it gains nearly the
+# gains little, no core was free when it ran, and a flat line says nothing about the trainer. If it gains nearly the
 # number of threads, a trainer that gains much less waits for something the threads share. The ceiling's
 # loop is short and the trainers run for seconds after it, so on a busy computer the two need not meet the
 # same load: the ceiling is a reference, not a bound, and a trainer can beat it. The
