@@ -370,10 +370,10 @@ def verdict_of(per_round):
     """'faster' or 'slower' if every round agrees; 'small' if the median ratio stays within the margin."""
     n, median = len(per_round), float(np.median(per_round))
     if np.all(per_round > 1):
-        return f"faster in {n} of {n} rounds" + ("" if median >= MARGIN else
+        return f"faster in {n} of {n} rounds" + (f", the median round {median:.2f}x" if median >= MARGIN else
                                                     f", but the median round only {median:.2f}x, inside the margin: small")
     if np.all(per_round < 1):
-        return f"slower in {n} of {n} rounds" + ("" if median <= 1 / MARGIN else
+        return f"slower in {n} of {n} rounds" + (f", the median round {median:.2f}x" if median <= 1 / MARGIN else
                                                     f", but the median round only {median:.2f}x, inside the margin: small")
     return "no consistent difference: the rounds disagree"
 

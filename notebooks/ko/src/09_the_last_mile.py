@@ -365,10 +365,10 @@ def verdict_of(per_round):
     """모든 회차가 같은 쪽이면 '더 빠름'이나 '더 느림', 중앙값이 여유 폭 안이면 '작은 차이'를 덧붙임."""
     n, median = len(per_round), float(np.median(per_round))
     if np.all(per_round > 1):
-        return f"{n}개 회차 모두 더 빠름" + ("" if median >= MARGIN else
+        return f"{n}개 회차 모두 더 빠름" + (f", 중앙값 회차는 {median:.2f}배" if median >= MARGIN else
                                                f", 다만 중앙값 회차는 {median:.2f}배로 여유 폭 안이라 작은 차이")
     if np.all(per_round < 1):
-        return f"{n}개 회차 모두 더 느림" + ("" if median <= 1 / MARGIN else
+        return f"{n}개 회차 모두 더 느림" + (f", 중앙값 회차는 {median:.2f}배" if median <= 1 / MARGIN else
                                                f", 다만 중앙값 회차는 {median:.2f}배로 여유 폭 안이라 작은 차이")
     return "일관된 차이 없음(회차마다 방향이 다름)"
 
