@@ -798,7 +798,7 @@ q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
 # `if (cbow) alpha = 0.05`, the usage text), gensim 4 (`word2vec.py`:
 # `_build_heap`, `_assign_binary_codes`, `Word2Vec.__init__` defaults and the `hs` docstring,
 # `_check_training_sanity`'s warning; `word2vec_inner.pyx`: `w2v_fast_sentence_cbow_hs`,
-# `w2v_fast_sentence_sg_hs` and their callers), the book's code (oreilly-japan/deep-learning-from-scratch-2:
+# `w2v_fast_sentence_sg_hs` and their callers, `bisect_left` where the negatives are drawn), the book's code (oreilly-japan/deep-learning-from-scratch-2:
 # `ch03/simple_skip_gram.py`, `ch04/skip_gram.py`, `ch04/train.py`), word2vec's `README.txt` (the training
 # algorithm line) and its project page (code.google.com/archive/p/word2vec, the "Performance" section, read in a
 # copy of the page's text), Mikolov et al. 2013, "Distributed Representations of Words and Phrases and their

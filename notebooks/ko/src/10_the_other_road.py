@@ -787,7 +787,7 @@ q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
 # `if (hs)` 반복문과 `// hidden -> in` 반복문, `alpha`, `hs`, `negative`의 기본값과 `if (cbow) alpha = 0.05`,
 # 사용법 문구), gensim 4 (`word2vec.py`: `_build_heap`,
 # `_assign_binary_codes`, `Word2Vec.__init__`의 기본값과 `hs` 설명, `_check_training_sanity`의 경고,
-# `word2vec_inner.pyx`: `w2v_fast_sentence_cbow_hs`, `w2v_fast_sentence_sg_hs`와 그 호출부), 교재의 코드
+# `word2vec_inner.pyx`: `w2v_fast_sentence_cbow_hs`, `w2v_fast_sentence_sg_hs`와 그 호출부, 부정적 예를 뽑는 `bisect_left`), 교재의 코드
 # (oreilly-japan/deep-learning-from-scratch-2: `ch03/simple_skip_gram.py`, `ch04/skip_gram.py`, `ch04/train.py`),
 # word2vec의 `README.txt`(training algorithm 줄)와 프로젝트 페이지(code.google.com/archive/p/word2vec의
 # "Performance" 부분, 그 페이지 글의 사본으로 읽음), Mikolov 등 2013, "Distributed
