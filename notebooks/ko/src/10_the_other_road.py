@@ -350,7 +350,7 @@ if slope_path is not None:
     print("확인 통과. 소프트맥스의 시간은 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다")
 else:
     slopes = None
-    print("확인하지 않았습니다. 같은 이유로(VOCAB_SIZES의 범위가 10배보다 좁음) 잰 시간의 로그-로그 기울기도 구하지 않습니다")
+    print("확인하지 않았습니다. 같은 이유로(VOCAB_SIZES의 범위가 10배보다 좁음) 잰 시간의 로그-로그 기울기도 구하지 않았습니다")
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
