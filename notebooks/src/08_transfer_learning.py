@@ -311,9 +311,10 @@ assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(ax
 print("check passed: for every number of labels the word vectors beat random vectors, on every split")
 r_mean, r_sd = curve["random vectors"].mean(axis=0), curve["random vectors"].std(axis=0, ddof=1)
 inside = np.abs(r_mean - 1 / len(classes)) <= r_sd
-print(f"chance lies inside the random vectors' band (mean ± sd) for {int(inside.sum())} of the {len(per_class)} "
-      "numbers of labels" + ("" if inside.all() else
-                             f"; outside it for {', '.join(str(n) for n, i in zip(per_class, inside) if not i)}"))
+print("chance lies inside the random vectors' band (mean ± sd) "
+      + (f"at every n ({len(per_class)} values)" if inside.all() else
+         f"at {int(inside.sum())} of the {len(per_class)} values of n; outside it at n = "
+         f"{', '.join(str(n) for n, i in zip(per_class, inside) if not i)}"))
 
 # %% [markdown]
 # Compare the two rows above with chance: they show how far a handful of examples per category already gets

@@ -252,7 +252,7 @@ ax.set_xlabel("t-SNE 1 (단위 없음)")
 ax.set_ylabel("t-SNE 2 (단위 없음)")
 ax.set_title(f"단어 그룹의 t-SNE (퍼플렉서티 {PERPLEXITY})")
 plt.show()
-print("random_state가 SEED일 때와 SEED + 1일 때의 PCA 시작점: " + (
+print("PCA 시작점은 random_state가 SEED일 때와 SEED + 1일 때 " + (
     "같습니다(정확한 SVD). 따라서 random_state는 이 그림을 바꾸지 않습니다" if same_start else
     "다릅니다(단어가 이만큼 많으면 무작위 SVD). 따라서 random_state가 이 그림을 바꿉니다"))
 

@@ -309,9 +309,10 @@ assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(ax
 print("확인 통과: 레이블 수마다, 모든 분할에서 단어 벡터가 무작위 벡터를 이깁니다")
 r_mean, r_sd = curve["random vectors"].mean(axis=0), curve["random vectors"].std(axis=0, ddof=1)
 inside = np.abs(r_mean - 1 / len(classes)) <= r_sd
-print(f"범주당 학습 단어 수 {len(per_class)}가지 중 {int(inside.sum())}가지에서 우연 수준이 무작위 벡터의 띠"
-      "(평균 ± 표준편차) 안에 있습니다" + ("" if inside.all() else
-                                    f". 띠 밖인 경우는 범주당 {', '.join(str(n) for n, i in zip(per_class, inside) if not i)}개입니다"))
+print("우연 수준은 "
+      + (f"모든 n({len(per_class)}가지)에서 무작위 벡터의 띠(평균 ± 표준편차) 안에 있습니다" if inside.all() else
+         f"n {len(per_class)}가지 중 {int(inside.sum())}가지에서 무작위 벡터의 띠(평균 ± 표준편차) 안에 있습니다. "
+         f"띠 밖인 n은 {', '.join(str(n) for n, i in zip(per_class, inside) if not i)}입니다"))
 
 # %% [markdown]
 # 위에 출력된 두 줄을 우연 수준과 비교해 보세요. 전이된 벡터를 쓰면 범주마다 예시 몇 개만으로도 정확도가 얼마나
