@@ -291,7 +291,7 @@ for name, accs in curve.items():
     mean, sd = accs.mean(axis=0), accs.std(axis=0, ddof=1)
     ax.plot(per_class, mean, marker="o", label=shown[name])
     ax.fill_between(per_class, mean - sd, mean + sd, alpha=0.2)
-ax.axhline(1 / len(classes), ls="--", color="gray", label=f"chance (1 in {len(classes)}, balanced training)")
+ax.axhline(1 / len(classes), ls="--", color="gray", label=f"chance (1/{len(classes)}, balanced training sets)")
 ax.set_xscale("log", base=2)
 ax.set_xticks(per_class, labels=[str(n) for n in per_class])
 ax.set_xlabel("training words per category")

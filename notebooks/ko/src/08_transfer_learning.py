@@ -289,7 +289,7 @@ for name, accs in curve.items():
     mean, sd = accs.mean(axis=0), accs.std(axis=0, ddof=1)
     ax.plot(per_class, mean, marker="o", label=shown[name])
     ax.fill_between(per_class, mean - sd, mean + sd, alpha=0.2)
-ax.axhline(1 / len(classes), ls="--", color="gray", label=f"우연 수준 (범주 {len(classes)}개 중 하나, 균형 잡힌 학습)")
+ax.axhline(1 / len(classes), ls="--", color="gray", label=f"우연 수준 (1/{len(classes)}, 범주마다 학습 단어 수가 같음)")
 ax.set_xscale("log", base=2)
 ax.set_xticks(per_class, labels=[str(n) for n in per_class])
 ax.set_xlabel("범주당 학습 단어 수")
