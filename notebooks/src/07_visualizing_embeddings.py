@@ -232,13 +232,12 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
 #
 # We use scikit-learn's exact method and start from the PCA picture (`init="pca"`), so there is no random
 # start: the same code gives the same picture on the same computer. With `init="pca"` the only step that could
-# use `random_state` is that PCA, and scikit-learn's PCA (`svd_solver="auto"`) computes an exact SVD unless the
-# array is larger than 500 in some dimension and has fewer than ten times as many rows (words) as columns, or
-# more than 1,000 columns: then it turns to a randomized SVD, which takes its seed from `random_state`. For our
-# words the SVD is exact, so `random_state` changes nothing (the line under the figure checks it with two
-# seeds); it matters with `init="random"` (exercise 3) and with, say, 600 words of 100 numbers each. It does
-# not give the same picture on every computer.
-# Processors run different floating-point kernels, so the PCA start, the distances and the sums of every step
+# use `random_state` is that PCA, and scikit-learn's PCA (`svd_solver="auto"`) computes an exact SVD, except
+# when the array is larger than 500 in some dimension and also either has fewer than ten times as many rows
+# (words) as columns or has more than 1,000 columns: then it turns to a randomized SVD, which takes its seed
+# from `random_state`. For our words the SVD is exact, so `random_state` changes nothing (the line under the
+# figure checks it with two seeds); it matters with `init="random"` (exercise 3) and with, say, 600 words of 100
+# numbers each. The same code does not give the same picture on every computer, though. Processors run different floating-point kernels, so the PCA start, the distances and the sums of every step
 # differ in the last bits, and t-SNE's optimisation amplifies such differences; section 4 measures by how much.
 #
 # **Predict before you read on** (exercise 3 asks it): if t-SNE starts twice from *random* starts, how many of a
@@ -568,7 +567,8 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # `ch04/eval.py` plots nothing); scikit-learn 1.9 (`sklearn/manifold/_t_sne.py`: `TSNE` with `init="pca"` casts
 # the PCA picture to float32 and scales it to a standard deviation of 1e-4, `_joint_probabilities` rounds the
 # distances to float32, `_gradient_descent` and `_kl_divergence` keep the dtype of the start, `method="exact"`, the perplexity must be below the number of
-# samples, a Student-t with one degree of freedom in 2-D, the Kullback-Leibler cost; `trustworthiness`); the
+# samples, a Student-t with one degree of freedom in 2-D, the Kullback-Leibler cost; `trustworthiness`;
+# `sklearn/decomposition/_pca.py`: the `svd_solver="auto"` rule, and `random_state` used only by the truncated solvers, arpack and randomized); the
 # Embedding Projector (tensorflow/tensorboard `vz_projector/data-provider.ts`: `parseTensors` splits lines at
 # tabs, `parseMetadata` takes a header only when the first line has a tab; `vz_projector/umap/`: its UMAP); word2vec.c (tmikolov/word2vec
 # `word2vec.c`: the text output, `V H` then `word v1 ... vH`); gensim 4 (`gensim/models/keyedvectors.py`:

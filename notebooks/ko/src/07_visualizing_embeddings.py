@@ -226,11 +226,12 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
 #
 # scikit-learn의 정확한(exact) 방법을 쓰고 PCA 그림에서 시작하므로(`init="pca"`) 무작위 시작이 없습니다. 같은
 # 컴퓨터에서는 같은 코드가 같은 그림을 줍니다. `init="pca"`일 때 `random_state`를 쓸 수 있는 단계는 그 PCA
-# 하나뿐입니다. scikit-learn의 PCA(`svd_solver="auto"`)는 정확한 SVD를 계산하다가, 배열의 한 변이 500보다 크면서
-# 행(단어)이 열의 10배보다 적거나 열이 1,000개보다 많을 때만 무작위 SVD로 바꾸고, 그 시드를 `random_state`에서
-# 받습니다. 우리 단어들에서는 SVD가 정확하므로 `random_state`가 아무것도 바꾸지 않습니다(그림 아래 줄이 시드 두
-# 개로 확인합니다). `random_state`가 의미를 갖는 것은 `init="random"`일 때(연습 문제 3)와, 예를 들어 숫자
-# 100개짜리 단어 600개를 그릴 때입니다. 하지만 모든 컴퓨터에서 같은 그림이 나오지는 않습니다.
+# 하나뿐입니다. scikit-learn의 PCA(`svd_solver="auto"`)는 정확한 SVD를 계산합니다. 다만 배열의 한 변이 500보다
+# 크고, 그와 함께 행(단어)이 열의 10배보다 적거나 열이 1,000개보다 많으면 무작위 SVD로 바꾸고, 그 시드를
+# `random_state`에서 받습니다. 우리 단어들에서는 SVD가 정확하므로 `random_state`가 아무것도 바꾸지 않습니다(그림
+# 아래 줄이 시드 두 개로 확인합니다). `random_state`가 의미를 갖는 것은 `init="random"`일 때(연습 문제 3)와, 예를
+# 들어 숫자 100개짜리 벡터로 단어 600개를 그릴 때입니다. 하지만 같은 코드라도 모든 컴퓨터에서 같은 그림이 나오지는
+# 않습니다.
 # 프로세서마다 다른 부동소수점 커널을 쓰므로 PCA 시작점, 거리, 각 단계의 합이 마지막 몇 비트에서 달라지고, t-SNE의
 # 최적화는 그런 차이를 키웁니다. 얼마나 키우는지는 4절에서 잽니다.
 #
@@ -556,7 +557,8 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # 그림을 그리지 않습니다), scikit-learn 1.9(`sklearn/manifold/_t_sne.py`: `init="pca"`인 `TSNE`는 PCA 그림을
 # float32로 바꾸고 표준편차 1e-4로 줄여서 시작하고, `_joint_probabilities`는 거리를 float32로 반올림하고,
 # `_gradient_descent`와 `_kl_divergence`는 시작점의 dtype을 유지합니다. `method="exact"`, 퍼플렉서티는 샘플 수보다 작아야 하고, 2차원에서는 자유도 1인 스튜던트
-# t 분포, 쿨백-라이블러 비용. `trustworthiness`), Embedding Projector(tensorflow/tensorboard
+# t 분포, 쿨백-라이블러 비용. `trustworthiness`. `sklearn/decomposition/_pca.py`: `svd_solver="auto"`의 규칙, 그리고
+# `random_state`는 잘린 SVD 방식(arpack, randomized)만 씀), Embedding Projector(tensorflow/tensorboard
 # `vz_projector/data-provider.ts`: `parseTensors`는 줄을 탭으로 나누고, `parseMetadata`는 첫 줄에 탭이 있을 때만
 # 머리글로 읽습니다. `vz_projector/umap/`: UMAP), word2vec.c(tmikolov/word2vec `word2vec.c`: 텍스트 출력은 `V H` 다음에
 # `word v1 ... vH`), gensim 4(`gensim/models/keyedvectors.py`: `KeyedVectors.load_word2vec_format`,
