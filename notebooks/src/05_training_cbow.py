@@ -422,7 +422,7 @@ print("check passed: the fully trained vectors spread out")
 # how many).
 #
 # One run per row is not a measurement. An accuracy on a few hundred questions has a binomial standard error of
-# its own, another seed moves it too (the table's standard deviations over seeds reach 0.01, smaller than most differences
+# its own, another seed moves it too (the table's standard deviations of the accuracy over seeds reach 0.01, smaller than most differences
 # between rows), and a
 # trick that slows the start may pay off later. So every row is trained with several seeds and for two epoch
 # budgets, and reported as mean ± sd over the seeds. The "vs all on" column gives the difference, the p-value of
