@@ -100,6 +100,13 @@ def test_exercise_01_3_dscore():
     assert len(set(reasons.values())) == len(wrong)
 
 
+def test_exercise_01_3_dscore_accepts_float32_at_float32_precision():
+    q = Q01[2]
+    v = q.verdict(lambda s, t: (_softmax(s.astype(np.float32)) - _onehot(t, s.shape[1])).astype(np.float32) / len(t))
+    assert v.startswith(f"{q.title}: correct") and "float32" in v, v
+    assert_not_yet(q, lambda s, t: ((_onehot(t, s.shape[1]) - _softmax(s)) / len(t)).astype(np.float32), "sign")
+
+
 def _measure(slopes, calls=None):
     """A fake timing function: seconds ∝ size**slope for each piece (records the sizes it was called with)."""
     def measure(size):
