@@ -155,9 +155,9 @@ for (a, b), t, g in zip(contexts, target, guess):
     print(f"{id_to_word[int(a)]:>8s} ___ {id_to_word[int(b)]:<8s} -> {id_to_word[int(g)]:<8s} {mark}")
 n_right = int(np.sum(guess == target))
 majority = int(np.bincount(target).max())          # always answering the most common target
-print(f"{n_right} of {len(target)} windows right; guessing at random would get "
-      f"{len(target) / vocab_size:.2f} of {len(target)} on average (one word among V = {vocab_size}), "
-      f"always answering the most common target ({id_to_word[int(np.bincount(target).argmax())]!r}) would get {majority}")
+print(f"{n_right} of {len(target)} windows right. Guessing at random would get "
+      f"{len(target) / vocab_size:.2f} of {len(target)} on average (one word among V = {vocab_size}).\n"
+      f"Always answering the most common target ({id_to_word[int(np.bincount(target).argmax())]!r}) would get {majority}.")
 assert n_right > majority, "no better than always answering the most common target: raise TOY_EPOCHS"
 assert n_right >= len(target) / 2, "fewer than half the windows are right: raise TOY_EPOCHS (the loss is still falling)"
 
@@ -257,8 +257,8 @@ if len(results) > 1:
     Vs = [r["V"] for r in results]
     for key, name in names.items():
         each = [loglog_slope(Vs, [r["rounds"][i][key] for r in results]) for i in range(3)]   # one slope per round
-        print(f"log-log slope against V, {pad(name + ':', 15)} {loglog_slope(Vs, [r[key] for r in results]):5.2f} "
-              f"(single rounds: {min(each):.2f} to {max(each):.2f})")
+        print(f"log-log slope against V, {pad(name + ':', 15)} {round(loglog_slope(Vs, [r[key] for r in results]), 2) + 0:5.2f} "
+              f"(single rounds: {round(min(each), 2) + 0:.2f} to {round(max(each), 2) + 0:.2f})")
 
 
 # %%

@@ -257,8 +257,8 @@ if len(results) > 1:
     Vs = [r["V"] for r in results]
     for key, name in names.items():
         each = [loglog_slope(Vs, [r["rounds"][i][key] for r in results]) for i in range(3)]   # 한 번 잰 값마다 기울기 하나
-        print(f"V에 대한 로그-로그 기울기, {pad(name, 10)} {loglog_slope(Vs, [r[key] for r in results]):5.2f} "
-              f"(한 번씩 잰 값으로는 {min(each):.2f}에서 {max(each):.2f}까지)")
+        print(f"V에 대한 로그-로그 기울기, {pad(name, 10)} {round(loglog_slope(Vs, [r[key] for r in results]), 2) + 0:5.2f} "
+              f"(한 번씩 잰 값으로는 {round(min(each), 2) + 0:.2f}에서 {round(max(each), 2) + 0:.2f}까지)")
 
 
 # %%
