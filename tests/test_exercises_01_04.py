@@ -126,7 +126,7 @@ def test_exercise_01_4_slopes_are_judged_before_anything_is_measured():
     assert_unattempted(q, ..., measure=measure, sizes=SIZES)
     assert calls == []                                  # a stub never triggers the measurement
     v = q.verdict(q.reference(), measure=measure, sizes=SIZES)
-    assert v.startswith(f"{q.title}: correct: measured slopes: one-hot 0.95, output 0.80"), v
+    assert v.startswith(f"{q.title}: correct: measured log-log slopes: 0.95 for one-hot, 0.80 for output"), v
     assert calls == SIZES
     calls.clear()
     reasons = {assert_not_yet(q, {"one-hot": 0, "output": 1}, "xᵀ @ dout", measure=measure, sizes=SIZES),
@@ -448,7 +448,7 @@ def test_exercise_04_4_slope_in_k():
     assert_unattempted(q, ..., measure=measure, sizes=ks)
     assert calls == []
     v = q.verdict(q.reference(), measure=measure, sizes=ks)
-    assert v.startswith(f"{q.title}: correct: measured slopes: k + 1 0.90"), v
+    assert v.startswith(f"{q.title}: correct: measured log-log slope in k + 1: 0.90"), v
     assert_correct(q, {"k + 1": 1})
     assert_not_yet(q, 0, "grows in proportion to k + 1")
     assert_not_yet(q, 2, "grows in proportion to k + 1")
