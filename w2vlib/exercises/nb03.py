@@ -87,8 +87,7 @@ def _failure_ko(failure, state):
         err_h, err_W = state["errors"]
         message = f"기울기 확인 실패 (dh 오차 {err_h:.2g}, dW 오차 {err_W:.2g})"
     particle = josa(f"확인 {i}", "이/가")[-1]           # 확인 1이, 확인 2가: the particle follows the number
-    kind = type(e).__name__ if type(e).__name__.endswith("Error") else f"{type(e).__name__} 예외"
-    return f"확인 {i}({_CHECK_NAMES_KO[name]}){particle} {kind}로 실패했습니다. 오류 메시지: {message}"
+    return f"확인 {i}({_CHECK_NAMES_KO[name]}){particle} 실패했습니다({type(e).__name__}). 오류 메시지: {message}"
 
 
 def _check_bug_hunt(cls):

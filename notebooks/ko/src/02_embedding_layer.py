@@ -210,7 +210,7 @@ if has_repeat:
 for name in ["LoopEmbedding", "AddAtEmbedding", "Embedding"]:
     assert errors[name] < GRADCHECK_TOL, name
 print(f"확인 통과: float64에서 누적하는 버전들은 {GRADCHECK_TOL:g} 이내로 일치합니다"
-      + (". 덮어쓰는 버전은 잡아냈습니다" if has_repeat else ""))
+      + (". 덮어쓰는 버전은 잡아냈습니다." if has_repeat else ""))
 
 # %% [markdown]
 # **왜 float32로는 안 될까요?** 1 근처의 float32 숫자는 이웃한 값과 약 10⁻⁷ 떨어져 있습니다. 그래서 10⁻⁶의 스텝은
@@ -224,7 +224,7 @@ err32_small, err32_large = gradient_error(Embedding, W32, eps=1e-6), gradient_er
 print(f"올바른 Embedding, float32 가중치: eps = 1e-6이면 상대 오차 {err32_small:.1e}, "
       f"eps = 1e-2이면 {err32_large:.1e}")
 assert err32_small > 100 * errors["Embedding"] and err32_small > err32_large
-print("확인 통과: float32에서는 작은 스텝이 반올림에 묻힙니다. 큰 스텝이어야 통과합니다")
+print("확인 통과: float32에서는 작은 스텝이 반올림에 묻힙니다. 큰 스텝이어야 통과합니다.")
 
 # %% [markdown]
 # 여기서 큰 스텝이 아무 손해도 없는 것은 이 시험용 손실 `sum(forward(idx) * G)`가 `W`에 대해 *선형*이기 때문입니다.
@@ -371,7 +371,7 @@ if SCATTER_ROWS[-1] >= 1_000:
 if SCATTER_ROWS[-1] >= 100 * SCATTER_ROWS[0]:
     assert t_loop[-1] > 5 * t_loop[0], "반복문의 비용은 ID 수와 함께 커져야 합니다"
 print("확인 통과: 모든 방법이 같은 결과를 냅니다" + (f". ID가 {SCATTER_ROWS[-1]:,}개일 때 희소 행렬 흩뿌리기가 반복문과 "
-      f"np.add.at보다 {margin}빠릅니다" if SCATTER_ROWS[-1] >= 1_000 else " (속도를 비교하려면 ID를 1,000개 이상 써 보세요)"))
+      f"np.add.at보다 {margin}빠릅니다." if SCATTER_ROWS[-1] >= 1_000 else " (속도를 비교하려면 ID를 1,000개 이상 써 보세요)"))
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))

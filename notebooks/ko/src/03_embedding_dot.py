@@ -117,7 +117,7 @@ if VOCAB_SIZE >= 10_000:
     assert t_multi > 10 * t_binary, "V = 10,000에서 이진 분류 질문이 10배 이상 빨라야 합니다"
     print("확인 통과: 내적 한 번이 내적 V번과 소프트맥스보다 훨씬 빠릅니다")
 else:
-    print(f"V = {VOCAB_SIZE:,}에서는 확인하지 않습니다. 두 비용을 비교하려면 VOCAB_SIZE를 10,000 이상으로 설정해 보세요")
+    print(f"V = {VOCAB_SIZE:,}에서는 확인하지 않습니다. 두 비용을 비교하려면 VOCAB_SIZE를 10,000 이상으로 설정해 보세요.")
 
 # %% [markdown]
 # 이진 분류 방식은 V가 얼마든 `W_out`의 행을 `BATCH`개만(타깃이 겹치면 더 적게) 건드립니다. 이것이 이 기법의

@@ -259,7 +259,7 @@ se_vec = np.sqrt(share_theory * (1 - share_theory) / vec_neg.size)
 print(f"부정적 예 중 가장 자주 나오는 100단어의 비율: 교재의 반복문 {share_book:.2%} (± {se_book:.2%}), "
       f"벡터화 {share_vec:.2%} (± {se_vec:.2%})")
 print(f"행마다 타깃을 제외한 예측: {share_theory:.2%}. 제외하지 않으면 p^{POWER}의 예측은 "
-      f"{p_top:.2%}입니다")
+      f"{p_top:.2%}입니다.")
 print(f"z(예측에서 표준 오차 몇 배 떨어졌는지): 교재의 반복문 {(share_book - share_theory) / se_book:+.1f}, "
       f"벡터화 {(share_vec - share_theory) / se_vec:+.1f}")
 shift = abs(p_top - share_theory)                                     # 제외가 바꾸는 양
