@@ -427,7 +427,7 @@ def time_output_step(V, rng):
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
 steps = [time_output_step(V_, rng) for V_ in VOCAB_SIZES]
-print(format_table(["V", "full softmax", "neg. sampling", "ratio", "dense SGD update", "book clear + merge"],
+print(format_table(["V", "full softmax", "neg. sampling", "softmax / neg. sampling", "dense SGD update", "book clear + merge"],
                    [[f"{s['V']:,}", f"{s['softmax'] * 1e3:.2f} ms", f"{s['negative sampling'] * 1e3:.2f} ms",
                      f"{s['softmax'] / s['negative sampling']:.1f}x", f"{s['dense SGD update'] * 1e3:.2f} ms",
                      f"{s['book clear + merge'] * 1e3:.2f} ms"] for s in steps], align=">>>>>>"))
@@ -476,7 +476,7 @@ plt.show()
 #   to see them move). Two things make it flat: negative sampling computes scores for a few rows of `W_out` instead
 #   of all V, *and* w2vlib's `Embedding` clears only the rows it wrote, which the package's `Trainer` allows because it never
 #   adds into `grads` (a property of layer and trainer together, notebook 02). At the smallest V the softmax can even be
-#   the faster one (the ratio column), because a fixed number of small layers has more Python overhead than one big
+#   the faster one (the `softmax / neg. sampling` column), because a fixed number of small layers has more Python overhead than one big
 #   matrix product. The gap opens as V grows, which is exactly the regime word2vec is for.
 # - The **book clear + merge** line grows with V: with the book's own layers the step is *not* flat, because every
 #   backward clears all V rows and the trainer adds the dense copies. Row-clearing (or a sparse gradient) is what

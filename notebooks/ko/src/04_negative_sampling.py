@@ -421,7 +421,7 @@ def time_output_step(V, rng):
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
 steps = [time_output_step(V_, rng) for V_ in VOCAB_SIZES]
-print(format_table(["V", "소프트맥스 전체", "네거티브 샘플링", "배율", "밀집 SGD 갱신", "교재 계층의 지우기 + 합치기"],
+print(format_table(["V", "소프트맥스 전체", "네거티브 샘플링", "소프트맥스 / 네거티브 샘플링", "밀집 SGD 갱신", "교재 계층의 지우기 + 합치기"],
                    [[f"{s['V']:,}", f"{s['softmax'] * 1e3:.2f}밀리초", f"{s['negative sampling'] * 1e3:.2f}밀리초",
                      f"{s['softmax'] / s['negative sampling']:.1f}배", f"{s['dense SGD update'] * 1e3:.2f}밀리초",
                      f"{s['book clear + merge'] * 1e3:.2f}밀리초"] for s in steps], align=">>>>>>"))
@@ -470,7 +470,7 @@ plt.show()
 #   잡음입니다. 셀을 다시 실행해 값이 움직이는 것을 확인해 보세요). 평평한 이유는 두 가지입니다. 네거티브 샘플링은 V개 전부가
 #   아니라 `W_out`의 몇 행에 대해서만 점수를 계산하고, *또* w2vlib의 `Embedding`은 자기가 쓴 행만 지웁니다. 이것은 패키지의 `Trainer`가 `grads`에 아무것도
 #   더하지 않기 때문에 가능합니다(계층과 `Trainer`가 함께 만드는 성질, 노트북 02). 가장 작은
-#   V에서는 소프트맥스가 오히려 빠를 수도 있습니다(배율 열). 정해진 개수의 작은 계층이 내는 파이썬 오버헤드가 큰 행렬
+#   V에서는 소프트맥스가 오히려 빠를 수도 있습니다(`소프트맥스 / 네거티브 샘플링` 열). 정해진 개수의 작은 계층이 내는 파이썬 오버헤드가 큰 행렬
 #   곱 하나보다 크기 때문입니다. V가 커질수록 격차가 벌어지며, 그것이 바로 word2vec이 다루는 영역입니다.
 # - **교재 계층의 지우기 + 합치기** 줄은 V와 함께 커집니다. 교재의 계층을 그대로 쓰면 단계가 평평하지 *않습니다*.
 #   역전파마다 V개 행을 모두 지우고, `Trainer` 클래스가 밀집 복사본들을 더하기 때문입니다. 이것을 없애는 것은 쓴 행만 지우기(또는
