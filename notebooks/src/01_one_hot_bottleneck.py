@@ -203,11 +203,12 @@ assert n_right <= best and loss_all >= floor - 1e-4
 # The table also shows the time to *build* the one-hot batch (`convert_one_hot`), a cost the lookup never pays.
 # Every speed-up needs a check that both versions agree, so the loop also verifies that the one-hot product and the
 # lookup give exactly the same numbers. All timings run on one BLAS thread (`w2vlib.timing.one_thread`), so both
-# sides of a comparison use one core, and count the CPU time of this process (`best_time(..., cpu=True)`), which
-# does not count the time other programs run, though they can still slow this one down through shared caches and
-# memory. So every piece is timed in three rounds (every other round in reverse order): the table shows the median
-# round, its last column the run-to-run spread (slowest / fastest round, worst piece), and the slope lines show how
-# far the slope of each single round strays from the median's. That is the noise to read the numbers against.
+# sides of a comparison use one core, and measure the CPU time of this process (`best_time(..., cpu=True)`). That
+# leaves out the time other programs run, though they can still slow this one down through shared caches and
+# memory, so every piece is timed in three rounds (every other round in reverse order): the table shows the median
+# of the three, its last column the run-to-run spread (slowest / fastest round, worst piece), and the slope lines
+# show how far the slope of each single round strays from the median's. That is the noise to read the numbers
+# against.
 
 # %%
 def time_forward_pieces(V, rng):

@@ -237,10 +237,10 @@ print("check passed: the vectorised sampler is more than 10x faster")
 # %% [markdown]
 # A speed-up only counts if both versions draw from the distribution they should. Two checks: neither ever returns
 # a row's target, and both put the predicted share of their draws on the 100 most frequent words. The prediction
-# must include the exclusion. Every row draws from `p^POWER` without its target t, so its share is
-# `(P_top − q_t·[t in top]) / (1 − q_t)`, where `q_t = p_pow[t]` is t's own `p^POWER` probability and `[t in top]`
-# is 1 when t is one of the 100 words, else 0: below `P_top` when t is one of the 100 words, a hair above it
-# otherwise. Averaged over targets drawn from the corpus (weighted by their raw frequency `p_t`), that is a little
+# must include the exclusion. Let `P_top` be the total `p^POWER` probability of the 100 words. Every row draws from
+# `p^POWER` without its target t, so its share is `(P_top − q_t·[t in top]) / (1 − q_t)`, where `q_t = p_pow[t]` is
+# t's own `p^POWER` probability and `[t in top]` is 1 when t is one of the 100 words, else 0. The share is therefore
+# below `P_top` when t is one of the 100 words, and a hair above it otherwise. Averaged over targets drawn from the corpus (weighted by their raw frequency `p_t`), that is a little
 # below `P_top`. The cell prints both predictions and the standard error of each estimate. The book's
 # loop runs on only `SAMPLER_ROWS` rows (it is slow), so its estimate is rough; it also draws without replacement
 # within a row, a small difference that so few rows cannot resolve.
