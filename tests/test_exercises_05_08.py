@@ -276,6 +276,7 @@ def test_exercise_07_2_half_variance():
     ref = q.reference(Wn=Wn)
     assert_correct(q, ref, Wn=Wn, W=W)
     assert_wrong(q, ref - 1, "off by one", Wn=Wn, W=W)
+    assert_wrong(q, ref + 1, "one too many", Wn=Wn, W=W)
     assert_wrong(q, ref + 7, "count components", Wn=Wn, W=W)
     assert "세요" not in q.verdict(ref + 7, Wn=Wn, W=W).replace("보세요", "")
     assert_wrong(q, 0.5, "whole number", Wn=Wn)
