@@ -26,8 +26,8 @@ What the notes wrote (class names as there; layout and spacing as there):
 Two classes put the notes' *backward* passes on the package's working forward, so they can be run:
 
 - :class:`OverwritingEmbedding`: the notes' first backward (``dw[self.idx]=dout``, later commented out
-  there). A repeated id keeps only its last row of ``dout``; a gradient check catches it (notebook 02,
-  ``tests/test_notes.py``).
+  there). A repeated id keeps only one of its rows of ``dout`` (on current NumPy the
+  last); a gradient check catches it (notebook 02, ``tests/test_notes.py``).
 - :class:`LoopEmbedding`: the notes' fix, a Python loop that adds each row (after clearing all of ``dW``).
 """
 from __future__ import annotations
@@ -113,7 +113,8 @@ class NegativeSamplingLoss:
 # ---- the notes' two backward passes, on the package's (working) forward ----------------------------------
 
 class OverwritingEmbedding(w2vlib.layers.Embedding):
-    """The notes' first backward, ``dw[self.idx]=dout``: a repeated id keeps only its last row of ``dout``."""
+    """The notes' first backward, ``dw[self.idx]=dout``: a repeated id keeps only one of its rows of ``dout``
+    (on current NumPy the last; NumPy does not promise which)."""
 
     def backward(self,dout):
         dw, =self.grads

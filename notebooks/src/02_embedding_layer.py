@@ -21,8 +21,8 @@
 # [Notebook 01](01_one_hot_bottleneck.ipynb) measured that `one_hot @ W_in` gives exactly the rows `W_in[ids]`,
 # only far more slowly, and ever more slowly as the vocabulary grows. The **Embedding** layer (임베딩 계층) keeps
 # only the lookup. Its forward pass is one line. Its backward pass is where the study notes (introduced in notebook
-# 01) went wrong at first, and where many implementations still go wrong: a word that appears twice in a batch must
-# get *both* of its gradients.
+# 01) went wrong at first, and it is an easy place to go wrong (NumPy's own `dW[idx] += dout` drops repeated ids, section 4): a word
+# that appears twice in a batch must get *both* of its gradients.
 #
 # **You will learn**
 # - that `Embedding.forward(idx)` is `W[idx]`, equal to the one-hot product
@@ -213,7 +213,8 @@ print(f"check passed: in float64 the accumulating versions agree within {GRADCHE
 
 # %% [markdown]
 # **Why not float32?** A float32 number near 1 has neighbours about 10⁻⁷ away, so a step of 10⁻⁶ moves the weight
-# by only a few representable values, and the rounding of `W ± ε` and of the loss swamps the difference. The same
+# by only a few representable values, so rounding `W ± ε` to float32 swamps the difference (the loss itself is summed
+# in float64 here). The same
 # check on float32 weights, with the float64 step and with the large step float32 needs:
 
 # %%
@@ -393,8 +394,9 @@ plt.show()
 # - **`np.add.at`** is one line and always correct. Do not assume it is fast, though: on 2-D rows its lead over the
 #   loop depends on your numpy (its version is printed) and on the number of ids. Read it in the `loop / np.add.at`
 #   row rather than trusting a rule.
-# - The **sparse product** has a fixed start-up cost (building `S`, then writing the whole V × H result), so for
-#   small batches it can be *slower* than `np.add.at` (the `np.add.at / sparse` verdict line under
+# - The **sparse product** has a larger fixed cost: it builds `S`, and `S @ dout` allocates a fresh V × H result
+#   that is then copied into `dW` (the loop and `np.add.at` only clear `dW` once). So for small batches it can be
+#   *slower* than `np.add.at` (the `np.add.at / sparse` verdict line under
 #   the table says which one wins at 100 ids on your computer). Its cost grows much more slowly with the number of
 #   ids, and at the largest size timed it beats both the loop and `np.add.at` (asserted above when that size is
 #   1,000 ids or more, and by at least 2x when it is 10,000 or more).

@@ -86,7 +86,8 @@ def _failure_ko(failure, state):
     elif "errors" in state and message.startswith("gradient check fails"):
         err_h, err_W = state["errors"]
         message = f"기울기 확인 실패 (dh 오차 {err_h:.2g}, dW 오차 {err_W:.2g})"
-    return f"확인 {i}({_CHECK_NAMES_KO[name]})에서 {type(e).__name__} 오류가 나 실패했습니다: {message}"
+    particle = josa(f"확인 {i}", "이/가")[-1]           # 확인 1이, 확인 2가: the particle follows the number
+    return f"확인 {i}({_CHECK_NAMES_KO[name]}){particle} 실패했습니다({type(e).__name__}). 오류 메시지: {message}"
 
 
 def _check_bug_hunt(cls):
@@ -125,6 +126,9 @@ def _check_bug_hunt(cls):
         if "scalar index" in failure or "list indices" in failure:
             failure += " (something indexes a list with an id array: is W the array, or the list self.params?)"
             failure_ko += " (무언가가 ID 배열로 리스트를 인덱싱합니다. W는 배열인가요, 리스트 self.params인가요?)"
+        if state["failure"][0] == 4 and isinstance(state["failure"][2], (NameError, IndexError)):
+            failure += " (what should the Embedding look up: W, or the ids idx?)"
+            failure_ko += " (Embedding이 조회해야 하는 것은 W인가요, ID 배열 idx인가요?)"
         if "takes no arguments" in failure:
             failure += " (no constructor ran: which method should have received W?)"
             failure_ko += " (생성자가 실행되지 않았습니다. 어느 메서드가 W를 받았어야 할까요?)"

@@ -19,13 +19,13 @@
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.1.1~4.1.2절
 #
 # [노트북 01](01_one_hot_bottleneck.ipynb)에서 `one_hot @ W_in`이 `W_in[ids]`와 정확히 같은 행을 내지만 훨씬 느리고,
-# 어휘가 커질수록 더 느려진다는 것을 측정했습니다. **Embedding 계층**(Embedding layer, 임베딩 계층)은 행을 꺼내는
+# 어휘(vocabulary)가 커질수록 더 느려진다는 것을 측정했습니다. **Embedding 계층**(Embedding layer, 임베딩 계층)은 행을 꺼내는
 # 조회(lookup)만 남깁니다. 순전파(forward pass)는 한 줄입니다. 역전파(backward pass)는 학습 노트(노트북 01에서
-# 소개했습니다)가 처음에 틀렸던 곳이고, 지금도 많은 구현이 틀리는 곳입니다. 미니배치에 두 번 나온 단어는 기울기(gradient)를 *둘 다* 받아야
-# 합니다.
+# 소개했습니다)가 처음에 틀렸던 곳이고, 누구나 틀리기 쉬운 곳이기도 합니다(NumPy의 `dW[idx] += dout`도 반복된 ID의 기울기를 버립니다. 4절).
+# 미니배치에 두 번 나온 단어는 기울기(gradient)를 *둘 다* 받아야 합니다.
 #
 # **이 노트북에서 배울 내용**
-# - `Embedding.forward(idx)`는 `W[idx]`이며, 원핫 벡터와의 행렬 곱과 같다는 것
+# - `Embedding.forward(idx)`는 `W[idx]`이며, 원핫(one-hot) 벡터와의 행렬 곱과 같다는 것
 # - 역전파가 왜 반복된 ID를 *누적*해야 하는지, 그리고 기울기 확인(gradient check)이 덮어쓰는 버전을 어떻게 잡아내는지
 # - 왜 `dW[idx] += dout`과 `W[idx] -= lr * d`는 반복된 ID의 기울기를 조용히 버리고, 반복문과 `np.add.at`은 그렇지 않은지
 # - 왜 학습 노트의 `dW[...] = 0`은 옳고 `dW = np.zeros_like(dW)`는 틀리는지
@@ -210,11 +210,12 @@ if has_repeat:
 for name in ["LoopEmbedding", "AddAtEmbedding", "Embedding"]:
     assert errors[name] < GRADCHECK_TOL, name
 print(f"확인 통과: float64에서 누적하는 버전들은 {GRADCHECK_TOL:g} 이내로 일치합니다"
-      + (". 덮어쓰는 버전은 잡아냈습니다" if has_repeat else ""))
+      + (". 덮어쓰는 버전은 잡아냈습니다." if has_repeat else ""))
 
 # %% [markdown]
 # **왜 float32로는 안 될까요?** 1 근처의 float32 숫자는 이웃한 값과 약 10⁻⁷ 떨어져 있습니다. 그래서 10⁻⁶의 스텝은
-# 가중치를 표현 가능한 값 몇 칸만큼만 움직이고, `W ± ε`와 손실의 반올림 오차가 그 차이를 덮어 버립니다. 같은 확인을
+# 가중치를 표현 가능한 값 몇 칸만큼만 움직이고, `W ± ε`를 float32로 반올림한 오차가 그 차이를 덮어 버립니다(손실 자체는
+# 여기서 float64로 더합니다). 같은 확인을
 # float32 가중치에 대해, float64용 스텝과 float32에 필요한 큰 스텝으로 해 봅니다.
 
 # %%
@@ -223,7 +224,7 @@ err32_small, err32_large = gradient_error(Embedding, W32, eps=1e-6), gradient_er
 print(f"올바른 Embedding, float32 가중치: eps = 1e-6이면 상대 오차 {err32_small:.1e}, "
       f"eps = 1e-2이면 {err32_large:.1e}")
 assert err32_small > 100 * errors["Embedding"] and err32_small > err32_large
-print("확인 통과: float32에서는 작은 스텝이 반올림에 묻힙니다. 큰 스텝이어야 통과합니다")
+print("확인 통과: float32에서는 작은 스텝이 반올림에 묻힙니다. 큰 스텝이어야 통과합니다.")
 
 # %% [markdown]
 # 여기서 큰 스텝이 아무 손해도 없는 것은 이 시험용 손실 `sum(forward(idx) * G)`가 `W`에 대해 *선형*이기 때문입니다.
@@ -370,7 +371,7 @@ if SCATTER_ROWS[-1] >= 1_000:
 if SCATTER_ROWS[-1] >= 100 * SCATTER_ROWS[0]:
     assert t_loop[-1] > 5 * t_loop[0], "반복문의 비용은 ID 수와 함께 커져야 합니다"
 print("확인 통과: 모든 방법이 같은 결과를 냅니다" + (f". ID가 {SCATTER_ROWS[-1]:,}개일 때 희소 행렬 흩뿌리기가 반복문과 "
-      f"np.add.at보다 {margin}빠릅니다" if SCATTER_ROWS[-1] >= 1_000 else " (속도를 비교하려면 ID를 1,000개 이상 써 보세요)"))
+      f"np.add.at보다 {margin}빠릅니다." if SCATTER_ROWS[-1] >= 1_000 else " (속도를 비교하려면 ID를 1,000개 이상 써 보세요)"))
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
@@ -392,7 +393,8 @@ plt.show()
 #   확인 셀이 확인합니다).
 # - **`np.add.at`**은 한 줄이고 언제나 옳습니다. 하지만 빠르다고 가정하지는 마세요. 2차원 행에서 반복문보다 얼마나
 #   빠른지는 numpy 버전(위에 출력했습니다)과 ID 수에 따라 다릅니다. 규칙을 믿기보다 `반복문 / np.add.at` 줄을 읽어 보세요.
-# - **희소 행렬 곱**(sparse)은 고정된 시작 비용(`S` 만들기, V × H 결과 전체 쓰기)이 있어서, 작은 미니배치에서는
+# - **희소 행렬 곱**(sparse)은 고정 비용이 더 큽니다. `S`를 만들고, `S @ dout`이 V × H 크기의 새 결과를 만든 뒤 그것을
+#   `dW`에 복사합니다(반복문과 `np.add.at`은 `dW`를 한 번 지우기만 합니다). 그래서 작은 미니배치에서는
 #   `np.add.at`보다 *느릴* 수 있습니다(ID 100개에서 어느 쪽이 이기는지는 표 아래의 `np.add.at / 희소 행렬`
 #   판정 줄이 알려 줍니다). 대신 비용이 ID 수에 따라 훨씬 천천히 커지고, 잰 크기 중 가장 큰 크기에서 반복문과
 #   `np.add.at`보다 빠릅니다(그 크기가 ID 1,000개 이상이면 위에서 확인하고, 10,000개 이상이면 2배 이상인지
