@@ -219,7 +219,7 @@ if have_gensim:
     assert abs(L_gensim - L_mean) < 1e-9
 else:
     print("gensim이 설치되어 있지 않습니다 (pip install gensim). gensim 트리와의 비교는 "
-          "tests/test_hierarchical_softmax.py에 있습니다")
+          "tests/test_hierarchical_softmax.py에 있습니다.")
 
 # %% [markdown]
 # 단어마다 경로의 길이는 그 단어의 정보량 `−log₂ p(w)`와 비슷합니다. 천 번에 한 번 나오는 단어는 약 열 단계가
@@ -321,7 +321,7 @@ print(f"소프트맥스가 단계마다 읽는 메모리, 즉 V x H 출력 행�
 if Vs.max() >= 10 * Vs.min():
     slope_path = loglog_slope(Vs, paths)
     assert 0 < slope_path < 0.3, "평균 경로는 자라지만, V보다 훨씬 느리게 자랍니다"
-    print(f"확인 통과. 평균 경로의 로그-로그 기울기는 {slope_path:.3f}입니다. 0과 0.3 사이이므로, 자라기는 하지만 V보다 훨씬 느리게 자랍니다")
+    print(f"확인 통과. 평균 경로의 로그-로그 기울기는 {slope_path:.3f}입니다. 0과 0.3 사이이므로, 자라기는 하지만 V보다 훨씬 느리게 자랍니다.")
 else:
     slope_path = None
     print(f"확인하지 않았습니다. VOCAB_SIZES의 범위가 {Vs.max() / Vs.min():.1f}배뿐인데, 로그-로그 기울기는 10배 이상의 "
@@ -347,10 +347,10 @@ if slope_path is not None:
     assert med[NAMES[0]] > 0.3, "소프트맥스 단계는 V와 함께 자랍니다 (V가 크면 로그-로그 기울기 1 근처)"
     for n in NAMES[1:]:
         assert med[n] < med[NAMES[0]] - 0.3, "{n}은(는) V와 함께 거의 자라지 않아야 합니다 (컴퓨터가 바빴다면 다시 실행해 보세요)".format(n=n)
-    print("확인 통과. 소프트맥스의 시간은 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다")
+    print("확인 통과. 소프트맥스의 시간은 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다.")
 else:
     slopes = None
-    print("확인하지 않았습니다. 같은 이유로(VOCAB_SIZES의 범위가 10배보다 좁음) 잰 시간의 로그-로그 기울기도 구하지 않았습니다")
+    print("확인하지 않았습니다. 같은 이유로(VOCAB_SIZES의 범위가 10배보다 좁음) 잰 시간의 로그-로그 기울기도 구하지 않았습니다.")
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
@@ -366,7 +366,7 @@ ax.set_title("출력 계층, 순전파 + 역전파 (H = {H}, k = {k}), {r}번 �
 ax.legend(fontsize=9)
 plt.show()
 if slopes is not None:
-    print("V에 대한 로그-로그 기울기입니다. 잰 시간은 측정들의 중앙값(최솟값 ~ 최댓값)이고, 세어 본 값은 첫 번째 표에서 구한 값입니다")
+    print("V에 대한 로그-로그 기울기입니다. 잰 시간은 측정들의 중앙값(최솟값 ~ 최댓값)이고, 세어 본 값은 첫 번째 표에서 구한 값입니다.")
     for n in NAMES:
         print(f"{n}: 잰 시간 {np.median(slopes[n]):.2f} ({np.min(slopes[n]):.2f} ~ {np.max(slopes[n]):.2f}), "
               f"세어 본 값 {counted[n]:.2f}")
@@ -558,7 +558,7 @@ for road in m_out:
 print("확인 통과. 모든 학습이 PTB 유추 문제를 찍기보다 훨씬 많이 맞히고 (p < 0.001), "
       "마지막 손실이 " + ("맥락 없는 귀무 기준" if EPOCHS >= 2 else "시작 시점의 손실") + "보다 낮습니다. skip-gram은 CBOW보다 "
       "1.5배 넘게 오래 걸리고, 예측한 비율의 " + ", ".join(
-          f"{RATIO_BAR[road]}배({road})" for road in m_out) + "보다는 짧게 걸립니다")
+          f"{RATIO_BAR[road]}배({road})" for road in m_out) + "보다는 짧게 걸립니다.")
 
 # %% [markdown]
 # 행 사이의 어떤 차이가 잡음 이상일까요? 위의 표준오차(SE)는 문제 수만 반영합니다. 두 학습은 *같은* 문제를 풀므로 더
@@ -586,7 +586,7 @@ for b in benchmarks:
             beyond.append(f"{label[hi]} > {label[lo]}, 차이 {abs(s1 - s2):.4f} ({abs(z):.1f} SE)")
         else:
             within += 1
-    print(f"{b}: " + (", ".join(beyond) + ". " if beyond else "") + f"쌍 6개 중 {'나머지 ' if beyond else ''}{within}개는 차이가 표준오차의 3배 이내입니다")
+    print(f"{b}: " + (", ".join(beyond) + ". " if beyond else "") + f"쌍 6개 중 {'나머지 ' if beyond else ''}{within}개는 차이가 표준오차의 3배 이내입니다.")
 
 # %% [markdown]
 # word2vec 프로젝트 페이지(`README.txt`가 안내하는 페이지)는 "Performance" 부분에서 경험칙을 줍니다. "hierarchical
@@ -622,7 +622,7 @@ for model in ("cbow", "skipgram"):
         print(f"  {model}, {half} (문제 {mask.sum():,}개): 계층적 소프트맥스 {f_hs.mean():.4f}, "
               f"네거티브 샘플링 {f_ns.mean():.4f}, 차이 {d.mean():+.4f} ({z:+.1f} SE)")
         print(f"    한 길만 맞힌 문제: 계층적 소프트맥스만 {only_hs}개, 네거티브 샘플링만 {only_ns}개. "
-              f"부호 검정 p = {p_exact:.2g}, {verdict}")
+              f"부호 검정 p = {p_exact:.2g}, {verdict}.")
 print(f"{EPOCHS}에폭 학습한 PTB에서 본 경험칙, 절반 4개 중 맞음 {outcome['agrees']}개, "
       f"반대 {outcome['against']}개, 잡음 범위 안 {outcome['noise']}개")
 
@@ -680,7 +680,7 @@ if bench_file.is_file():
         print(f"  {metric_name[metric]}: {fast_rate:.4f} 대 {default_rate:.4f}, 차이 "
               f"{fast_rate - default_rate:+.4f} = {z:+.2f} SE (기준 {t_bar:.2f}), 판정: {word}")
 else:
-    print("benchmarks/results/ptb_hs.json이 없습니다. python benchmarks/bench_hs.py를 실행해 보세요")
+    print("benchmarks/results/ptb_hs.json이 없습니다. python benchmarks/bench_hs.py를 실행해 보세요.")
 
 # %% [markdown]
 # gensim의 기본 학습률에서는 두 벤치마크 모두 w2vlib이 앞섭니다. 같은 학습률에서는 유추 문제에서 gensim의 평균이
