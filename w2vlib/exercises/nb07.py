@@ -142,9 +142,9 @@ def _check_tsne(answer, X=None, Y1=None, Y2=None, k=5):
     Y1, Y2 = _picture(Y1, X, "Y1"), _picture(Y2, X, "Y2")
     if np.allclose(Y1, Y2):
         raise NotYet(tr("your two pictures are the same: use init='random' and two different random_state values "
-                        "(with init='pca' the start does not depend on random_state)",
+                        "(with init='pca' and so few words the start does not depend on random_state, as section 3 explains)",
                         "두 그림이 똑같습니다. init='random'과 서로 다른 random_state 두 개를 써 보세요"
-                        "(init='pca'이면 시작점이 random_state에 따라 달라지지 않습니다)"))
+                        "(단어가 이만큼 적으면 init='pca'의 시작점은 random_state와 상관없이 같습니다. 3절에서 설명합니다)"))
     rng = np.random.default_rng(0)
     for name, Y in (("Y1", Y1), ("Y2", Y2)):
         trust = trustworthiness(X, Y, n_neighbors=k)

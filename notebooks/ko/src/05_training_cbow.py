@@ -158,10 +158,10 @@ assert np.all(np.isfinite(losses))
 n = max(1, len(losses) // 10)
 below = np.flatnonzero(losses < 0.99 * losses[0])
 flat_steps = int(below[0]) if below.size else len(losses)
-print(f"첫 단계의 손실은 {losses[0]:.3f}입니다. 전체 {len(losses)}단계 중 처음 {flat_steps}단계 동안 이 값의 1% 안에 머뭅니다")
+print(f"첫 단계의 손실은 {losses[0]:.3f}입니다. 전체 {len(losses)}단계 중 처음 {flat_steps}단계 동안 이 값의 1% 안에 머뭅니다.")
 print(f"처음 {n}단계의 평균 손실: {losses[:n].mean():.3f}, 마지막 {n}단계: {losses[-n:].mean():.3f}")
 if flat_steps == len(losses):
-    print("손실이 시작값을 벗어나기 전에 학습이 끝났습니다. 손실이 줄어드는 것을 보려면 LAYERED_ITERS를 늘리세요")
+    print("손실이 시작값을 벗어나기 전에 학습이 끝났습니다. 손실이 줄어드는 것을 보려면 LAYERED_ITERS를 늘려 보세요.")
 else:
     assert losses[-n:].mean() < losses[:n].mean(), "시작값을 벗어난 뒤에는 손실이 줄어야 합니다"
 
@@ -342,7 +342,7 @@ speedup = np.median(quick_wps) / np.median(slow_wps)
 for k, (a, b) in enumerate(rounds, 1):
     print(f"라운드 {k}: 계층 초당 {a:,.0f}단어, 고속 초당 {b:,.0f}단어, 비율 {b / a:.0f}배")
 print(f"속도 향상(중앙값의 비율): {speedup:.0f}배, 라운드별로는 {ratios.min():.0f}~{ratios.max():.0f}배. "
-      f"실제로 학습한 타깃 기준으로는(하위 샘플링 후 남는 토큰 약 {kept:.0%}) {speedup * kept:.0f}배입니다")
+      f"실제로 학습한 타깃 기준으로는(하위 샘플링 후 남는 토큰 약 {kept:.0%}) {speedup * kept:.0f}배입니다.")
 print(f"라운드의 계층 속도 중앙값으로 교재의 10에폭은 약 {10 * len(target) / np.median(slow_wps) / 60:.0f}분입니다 "
       f"(2절에서 한 번 잰 값으로는 약 {10 * epoch_minutes:.0f}분)")
 
@@ -351,7 +351,7 @@ assert np.all(ratios > 3), "고속 경로는 라운드마다 몇 배는 빨라�
 assert speedup * kept > 3, "고속 경로는 실제로 학습한 타깃 기준으로도 몇 배는 빨라야 합니다"
 print(f"확인 통과: 라운드 {SPEED_ROUNDS}번 모두 고속 경로가 3배 넘게 빠르고, 실제로 학습한 타깃 기준으로도 그렇습니다. "
       "3배는 바쁜 컴퓨터에서도 실패하지 않도록 일부러 느슨하게 잡은 하한입니다. 이 검사는 속도를 잃은 고속 경로를 "
-      "잡아내고, 측정한 비율은 위에 출력되어 있습니다")
+      "잡아내고, 측정한 비율은 위에 출력되어 있습니다.")
 
 # %% [markdown]
 # 손실은 앞과 같은 양(타깃당 교차 엔트로피 오차 `k + 1`개의 합)이지만, 계층으로 쌓은 모델의 곡선과 바로 비교할 수는
@@ -396,12 +396,12 @@ assert abs(collapse["무작위 초깃값"][0]) < 3 * noise / np.sqrt(len(i)) + 0
 assert collapse["고속"][0] < 0.5, "학습을 마친 벡터는 한 방향을 공유하지 않아야 합니다 (EPOCHS가 아주 적다면 늘리세요)"
 if collapse["계층"][0] > 0.5:
     print(f"계층으로 쌓은 모델의 짧은 학습은 한 방향으로 쏠렸습니다. 자주 나오는 두 단어의 평균 코사인은 {collapse['계층'][0]:.3f}입니다."
-          f" 고속 학습 뒤에는 {collapse['고속'][0]:+.3f}, 무작위 초깃값에서는 {collapse['무작위 초깃값'][0]:+.3f}입니다")
+          f" 고속 학습 뒤에는 {collapse['고속'][0]:+.3f}, 무작위 초깃값에서는 {collapse['무작위 초깃값'][0]:+.3f}입니다.")
 else:
     print(f"이 설정값에서는 계층으로 쌓은 모델의 짧은 학습이 (아직) 쏠리지 않았습니다. 평균 코사인은 {collapse['계층'][0]:+.3f},"
           f" 무작위 초깃값에서는 {collapse['무작위 초깃값'][0]:+.3f}이고, 손실은 {len(losses)}단계 동안 {losses[0]:.3f}에서"
           f" {losses[-n:].mean():.3f}까지 줄었습니다. 공통 방향이 생기는 것을 보려면 LAYERED_ITERS(단계 수)나"
-          " BATCH_SIZE(단계마다 잡음이 적어짐)를 늘리세요")
+          " BATCH_SIZE(단계마다 잡음이 적어짐)를 늘려 보세요.")
 print("확인 통과: 학습을 마친 벡터는 퍼져 있습니다")
 
 # %% [markdown]
@@ -602,13 +602,13 @@ print(format_table(["행", "유추 정확도", "맞힌 수 (평균)", "마지막
 n_ans = live["all on"][0]["answered"]
 right_counts = [r["right"] for runs in live.values() for r in runs if r is not None]
 print(f"우연 수준: 단어 {vocab_size:,}개 중 하나를 찍으면 문제 {n_ans}개 중 {n_ans / vocab_size:.2f}개를 맞힙니다. "
-      f"문제 하나는 정확도로 {1 / n_ans:.3f}입니다")
+      f"문제 하나는 정확도로 {1 / n_ans:.3f}입니다.")
 print(f"(시작값) = 2절의 시작 손실 {start_loss_measured:.3f}의 1% 안. "
-      + (", ".join(on_plateau) + " 행은 아직 배우기 시작하지 않았습니다" if on_plateau else "모든 실행이 시작값을 벗어났습니다"))
+      + (", ".join(on_plateau) + " 행은 아직 배우기 시작하지 않았습니다." if on_plateau else "모든 실행이 시작값을 벗어났습니다."))
 lo, hi = min(right_counts), max(right_counts)
 verdict_line = f"모든 실행이 문제 {n_ans}개 중 {lo}개를 맞혔습니다" if lo == hi else \
     f"실행들은 문제 {n_ans}개 중 {lo}~{hi}개를 맞혔습니다"
-print(verdict_line + (". 이 예산에서는 정확도로 행을 가를 수 없으니 손실을 비교하세요" if hi - lo <= 2 else ""))
+print(verdict_line + (". 이 예산에서는 정확도로 행을 가를 수 없으니 손실을 비교해 보세요." if hi - lo <= 2 else ""))
 print(f"하위 샘플링을 끄면 에폭마다 {1 / kept:.2f}배 많은 타깃을 학습합니다 (하위 샘플링 후 남는 토큰은 {kept:.0%}입니다)")
 assert ABLATION_SEEDS >= 1, "ABLATION_SEEDS는 1 이상이어야 합니다"
 assert all(r is not None for r in live["all on"]), "고속 경로의 기본값은 절대 발산하지 않아야 합니다"
@@ -639,7 +639,7 @@ W, w2i, i2w = load_vectors(path)
 assert np.array_equal(W, result.W_in) and i2w == id_to_word and w2i == word_to_id
 W_again, _, _ = ptb_vectors(**SETTINGS)  # 노트북 06-08이 하는 일: 캐시에서 찾으므로 학습하지 않습니다
 assert np.array_equal(W_again, result.W_in)
-print(f"{W.shape[0]:,} x {W.shape[1]} 벡터를 다시 불러왔습니다. 똑같습니다")
+print(f"{W.shape[0]:,} x {W.shape[1]} 벡터를 다시 불러왔습니다. 똑같습니다.")
 
 # %% [markdown]
 # **얼마나 걸렸을까요?** 이 노트북의 계산은 한가한 코어 2개에서 30초 정도로 맞춰 두었습니다. 다음 셀은 첫 코드 셀부터
@@ -723,10 +723,10 @@ if lazy_ratio > 1.1:
 elif BATCH_SIZE > 100:
     print(f"여기서는 lazy Adam이 뚜렷하게 더 빠르지 않았습니다. BATCH_SIZE = {BATCH_SIZE}에서는 단계마다 순전파와 역전파가 "
           "배치와 함께 커지지만 V x H개 숫자 전부를 갱신하는 Adam의 비용은 그대로이므로, lazy Adam이 아끼는 몫이 한 "
-          "단계에서 더 작습니다")
+          "단계에서 더 작습니다.")
 else:
     print("여기서는 lazy Adam이 뚜렷하게 더 빠르지 않았습니다. 이 배치 크기에서는 보통 더 빠르니, 어느 라운드에서 "
-          "컴퓨터가 바빴을 수 있습니다. 두 셀을 다시 실행해 보세요")
+          "컴퓨터가 바빴을 수 있습니다. 두 셀을 다시 실행해 보세요.")
 assert lazy_ratio > 1 or BATCH_SIZE > 100, "교재의 배치 크기 이하에서는 lazy Adam이 더 빨라야 합니다"
 
 # %% [markdown]
@@ -762,7 +762,7 @@ print(f"CBOW 초당 {speed['cbow']:,.0f}단어, skip-gram 초당 {speed['skipgra
 if q4.passes(pairs):
     ratio = speed["cbow"] / speed["skipgram"]
     print(f"여러분의 답: WINDOW_SIZE = {WINDOW_SIZE}에서 skip-gram은 타깃당 약 {pairs(WINDOW_SIZE):g}쌍을 학습합니다. "
-          f"측정한 비율은 그 수{'보다 작습니다' if ratio < pairs(WINDOW_SIZE) else '보다 작지 않습니다'}")
+          f"측정한 비율은 그 수{'보다 작습니다' if ratio < pairs(WINDOW_SIZE) else '보다 작지 않습니다'}.")
 else:
     print("연습 문제 4에 답하면 여러분이 센 타깃당 쌍의 수를 이 비율 옆에 보여 줍니다")
 

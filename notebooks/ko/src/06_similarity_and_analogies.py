@@ -175,9 +175,9 @@ Wf = w2vlib.normalize(W[frequent_ids])
 print(f"공통 방향: 자주 나오는 두 단어의 평균 코사인은 {np.mean(np.sum(Wf[i] * Wf[j], axis=1)):+.3f}입니다 "
       "(0에 가까우면 공통된 것이 적고, 1에 가까우면 한 방향을 공유합니다)")
 print(f"우연 수준: {H}차원에서 벡터 하나가 관계없는 벡터 {len(word_to_id) - 1:,}개와 이루는 가장 큰 코사인의 평균"
-      f"(벡터 {len(null_q)}개)은 무작위 방향에서 {null_iso.mean():.3f}, 열을 섞은 우리 벡터에서 {null_perm.mean():.3f}입니다 "
+      f"(벡터 {len(null_q)}개)은 무작위 방향에서 {null_iso.mean():.3f}, 열을 섞은 우리 벡터에서 {null_perm.mean():.3f}입니다"
       f"(열을 섞은 쪽이 {'더 높습니다' if null_perm.mean() > null_iso.mean() else '더 높지 않습니다'}). "
-      f"열을 섞은 행 {len(null_q)}개의 가장 큰 코사인은 {null_perm.min():.3f}에서 {null_perm.max():.3f} 사이입니다")
+      f"열을 섞은 행 {len(null_q)}개의 가장 큰 코사인은 {null_perm.min():.3f}에서 {null_perm.max():.3f} 사이입니다.")
 for query, near in neighbours.items():
     lowest = near[-1][1]
     print(f"    {query}: 상위 {TOP}개 이웃의 코사인은 열을 섞은 모든 행의 가장 큰 코사인보다 "
@@ -254,7 +254,7 @@ for a, b, c, expected in QUESTIONS:
     shares = {w: sign * float(Wn[word_to_id[w]] @ q) / float(q @ q) for w, sign in ((a, -1), (b, 1), (c, 1))}
     print(f"{a}:{b} = {c}:?  b - a + c의 길이 {np.linalg.norm(q):.2f}, 단어마다 그 안에서 차지하는 몫은 "
           + ", ".join(f"{w} ({int(counts[word_to_id[w]])}번) {x:+.2f}" for w, x in shares.items()))
-print(f"몫을 모두 더하면 1입니다. 단어마다 단위 벡터 하나를 더합니다 (서로 직교하는 세 개를 더하면 길이는 {np.sqrt(3):.2f})")
+print(f"몫을 모두 더하면 1입니다. 단어마다 단위 벡터 하나를 더합니다(서로 직교하는 세 개를 더하면 길이는 {np.sqrt(3):.2f}).")
 
 # %%
 for a, b, c, expected in QUESTIONS:
@@ -295,8 +295,8 @@ sec = list(res["add"].sections)
 wins = sum(res["mul"].sections[n].accuracy > res["add"].sections[n].accuracy for n in sec)
 losses = sum(res["mul"].sections[n].accuracy < res["add"].sections[n].accuracy for n in sec)
 print(f"3CosMul은 {len(sec)}개 범주 중 {wins}개에서 3CosAdd를 이기고, {losses}개에서 지고, {len(sec) - wins - losses}개에서 비깁니다. "
-      f"전체로는 {'더 좋습니다' if res['mul'].accuracy > res['add'].accuracy else '더 좋지 않습니다'} "
-      f"({res['mul'].accuracy:.3f} 대 {res['add'].accuracy:.3f})")
+      f"전체로는 {'더 좋습니다' if res['mul'].accuracy > res['add'].accuracy else '더 좋지 않습니다'}"
+      f"({res['mul'].accuracy:.3f} 대 {res['add'].accuracy:.3f}).")
 questions = [tuple(w.lower() for w in q) for _, qs in read_analogies(ANALOGY_FILE) for q in qs]
 questions = [q for q in questions if all(w in word_to_id for w in q)]
 ids = np.array([[word_to_id[w] for w in q] for q in questions])
@@ -305,7 +305,7 @@ right_by = {m: analogy_scores(W, ids[:, 0], ids[:, 1], ids[:, 2], method=m).argm
 only_add, only_mul = int((right_by["add"] & ~right_by["mul"]).sum()), int((right_by["mul"] & ~right_by["add"]).sum())
 p_mul = binomtest(only_mul, only_add + only_mul, 0.5).pvalue if only_add + only_mul else 1.0
 print(f"3CosAdd만 맞힌 문제는 {only_add}개, 3CosMul만 맞힌 문제는 {only_mul}개입니다. 두 방법이 똑같이 좋다면 "
-      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_mul < 0.001 else f'= {p_mul:.3f}'}입니다 (양측 부호 검정)")
+      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_mul < 0.001 else f'= {p_mul:.3f}'}입니다(양측 부호 검정).")
 Wn_all = w2vlib.normalize(W)
 baseline = {}
 for col, col_name in ((1, "b"), (2, "c")):  # 답이 그저 b(또는 c)의 최근접 단어일 때. a, b, c는 제외
@@ -350,7 +350,7 @@ k_sec = int(round(acc_add.mean() * n_sec))  # 평균 정확도를 범주 하나�
 ci = binomtest(k_sec, n_sec).proportion_ci(method="wilson")  # 막대 그래프의 구간과 같음
 print(f"가장 좋은 범주는 {best} ({acc_add.max():.3f}), 가장 나쁜 범주는 {worst} ({acc_add.min():.3f})입니다. 범주마다 "
       f"문제가 {n_sec}개이므로, {acc_add.mean():.3f} 근처 정확도({n_sec}개 중 {k_sec}개 맞힘)의 95% 윌슨 구간은 "
-      f"{ci.low:.3f}~{ci.high:.3f}입니다")
+      f"{ci.low:.3f}~{ci.high:.3f}입니다.")
 print(f"범주 단어의 출현 횟수 중앙값과 3CosAdd 정확도의 스피어먼 상관계수는 범주 {len(sec)}개에서 {rho_sec:.2f}입니다 "
       f"(p = {rho_test.pvalue:.2f}, 아무 관계가 없을 때 부호와 상관없이 "
       "적어도 이만큼 강한 상관이 나올 확률)")
@@ -467,9 +467,9 @@ print(f"파일 전체에서 코사인 순위는 {'더 정확하고' if cos_acc >
       f"{'더 자주 나오는 단어입니다' if np.median([counts[word_to_id[p]] for p in picked['dot']]) > np.median([counts[word_to_id[p]] for p in picked['cosine']]) else '더 자주 나오는 단어가 아닙니다'}"
       "")
 print(f"코사인만 맞힌 문제는 {only_cos}개, 내적만 맞힌 문제는 {only_dot}개입니다. 두 순위가 똑같이 좋다면 "
-      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_dot < 0.001 else f'= {p_dot:.3f}'}입니다 (양측 부호 검정)")
+      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_dot < 0.001 else f'= {p_dot:.3f}'}입니다(양측 부호 검정).")
 print(f"따라서 파일 전체에서는 {'5% 수준에서 뚜렷한 차이가 있습니다' if p_dot < 0.05 else '5% 수준에서 뚜렷한 승자가 없습니다'}. "
-      f"교재의 네 문제에서는 내적이 {first_right['dot']}개, 코사인이 {first_right['cosine']}개를 1위로 맞힙니다")
+      f"교재의 네 문제에서는 내적이 {first_right['dot']}개, 코사인이 {first_right['cosine']}개를 1위로 맞힙니다.")
 
 # %% [markdown]
 # 정확도보다 부호 검정을 먼저 읽으세요. 두 순위는 많은 문제에서 다른 답을 고르지만 그중 대부분은 둘 다 틀리고,

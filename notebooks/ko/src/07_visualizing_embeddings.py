@@ -99,7 +99,7 @@ shown_groups = [SHOWN.get(g, g) for g in groups]  # 그림에 보이는 그룹 �
 missing = [w for w in words if w not in wv]
 assert not missing, f"어휘에 없는 단어: {missing}"
 assert len(set(words)) == len(words), "한 단어가 두 그룹에 들어 있습니다"
-assert PERPLEXITY < len(words), f"PERPLEXITY는 단어 수({len(words)})보다 작아야 합니다. 낮추거나 단어를 추가해 보세요"
+assert PERPLEXITY < len(words), f"PERPLEXITY는 단어 수({len(words)})보다 작아야 합니다. 낮추거나 단어를 추가해 보세요."
 Wn = w2vlib.normalize(W)  # 단위 벡터: 그러면 유클리드 거리가 코사인을 따릅니다
 X = Wn[[wv.key_to_index[w] for w in words]]
 print(f"{len(GROUPS)}개 그룹의 단어 {len(words)}개, 단어마다 숫자 {X.shape[1]}개짜리 벡터")
@@ -206,14 +206,14 @@ else:
 if PAIRED and all(g in GROUPS for g in PAIRED):
     assert np.mean(agree) > random_dirs.mean() + 3 * random_dirs.std(ddof=1), (
         "차이 벡터는 우연보다 더 많이 방향을 공유해야 합니다. EPOCHS가 적으면 벡터가 배운 것이 적습니다. "
-        "더 오래 학습해 보세요(노트북 05는 10)")
-    print("확인 통과: 차이 벡터들이 방향을 공유합니다. 무작위 방향보다 표준편차 3배 넘게 높습니다")
+        "더 오래 학습해 보세요(노트북 05는 10).")
+    print("확인 통과: 차이 벡터들이 방향을 공유합니다. 무작위 방향보다 표준편차 3배 넘게 높습니다.")
     if p_value < 0.01:
         print("올바른 쌍은 잘못 짝지은 단어보다도 더 잘 맞습니다. 공통 방향의 일부는 쌍 자체의 것이고, "
-              "나머지는 두 그룹 사이의 간격입니다")
+              "나머지는 두 그룹 사이의 간격입니다.")
     else:
         print("하지만 잘못 짝지은 단어도 거의 그만큼 맞습니다. 공통 방향은 대부분 두 그룹 사이의 간격이지, "
-              "짝끼리의 관계가 아닙니다")
+              "짝끼리의 관계가 아닙니다.")
 
 # %% [markdown]
 # ## 3. t-SNE: 이웃 관계가 먼저
@@ -254,8 +254,8 @@ ax.set_ylabel("t-SNE 2 (단위 없음)")
 ax.set_title(f"단어 그룹의 t-SNE (퍼플렉서티 {PERPLEXITY})")
 plt.show()
 print("PCA 시작점은 random_state가 SEED일 때와 SEED + 1일 때 " + (
-    "같습니다(정확한 SVD). 따라서 random_state는 이 그림을 바꾸지 않습니다" if same_start else
-    "다릅니다(단어가 이만큼 많으면 무작위 SVD). 따라서 random_state가 이 그림을 바꿉니다"))
+    "같습니다(정확한 SVD). 따라서 random_state는 이 그림을 바꾸지 않습니다." if same_start else
+    "다릅니다(단어가 이만큼 많으면 무작위 SVD). 따라서 random_state가 이 그림을 바꿉니다."))
 
 # %% [markdown]
 # ## 4. 각 그림이 지키는 것, 측정하기
@@ -331,9 +331,9 @@ signed = lambda v: f"{v:+d}" if v else "0"  # "+3", "-2", 그리고 부호 없�
 print(f"같은 그룹 최근접 이웃의 차이(t-SNE − 원래 공간, 단어 {len(words)}개 중 단어 수): 위의 그림 {signed(in_words[0])}, "
       f"1e-6 행의 시작점 {len(tsne_runs)}개는 {signed(min(in_words))}부터 {signed(max(in_words))}까지")
 print("0과 비교하면 " + (
-    "모든 실행이 원래 공간보다 높습니다. t-SNE 자신의 잡음을 넘는 우위입니다" if min(in_words) > 0 else
-    "모든 실행이 원래 공간보다 낮습니다. t-SNE 자신의 잡음을 넘는 손실입니다" if max(in_words) < 0 else
-    "범위가 0을 포함합니다. t-SNE의 우위(또는 손실)는 자신의 잡음 안에 있습니다"))
+    "모든 실행이 원래 공간보다 높습니다. t-SNE 자신의 잡음을 넘는 우위입니다." if min(in_words) > 0 else
+    "모든 실행이 원래 공간보다 낮습니다. t-SNE 자신의 잡음을 넘는 손실입니다." if max(in_words) < 0 else
+    "범위가 0을 포함합니다. t-SNE의 우위(또는 손실)는 자신의 잡음 안에 있습니다."))
 corr_tsne = [r["corr"] for r in tsne_runs]
 print("거리의 순위 상관: " + (
     "PCA가 먼 것을 먼 채로 모든 t-SNE 실행보다 더 잘 지킵니다" if scores["PCA"]["corr"] > max(corr_tsne) + 0.02 else
@@ -351,9 +351,9 @@ print("확인 통과: 전체 공간에서 그룹이 모여 있고, 두 그림 �
 if TINY_RUNS > 1:
     apart = max(float(np.abs(Y - tiny[0]).max()) for Y in tiny[1:])
     assert apart > 1, ("1e-15만큼 다른 시작점은 서로 다른 그림으로 끝나야 합니다. t-SNE의 최적화는 아주 작은 "
-                       "차이도 크게 키웁니다(카오스)")
+                       "차이도 크게 키웁니다(카오스).")
     print("시작점이 1e-15만큼 다른 실행들도 서로 다른 그림으로 끝납니다(좌표가 1 넘게 차이 납니다). "
-          "t-SNE의 최적화는 아주 작은 차이도 크게 키웁니다(카오스)")
+          "t-SNE의 최적화는 아주 작은 차이도 크게 키웁니다(카오스).")
 trust_tsne = [r["trust"] for r in tsne_runs + tiny_runs]
 if min(trust_tsne) > scores["PCA"]["trust"] + 0.02:
     print("t-SNE는 모든 실행에서 PCA보다 이웃 관계를 더 잘 지킵니다(신뢰도)")
@@ -411,11 +411,11 @@ if len(perps) > 1:
         sd = float(np.std(run_trust, ddof=1))
         print(f"이 그림들의 신뢰도에서 가장 큰 값과 가장 작은 값의 차이: {gap:.3f}. 4절의 t-SNE 실행 {len(tsne_runs)}개"
               f"(퍼플렉서티 {PERPLEXITY})의 퍼짐: ± {sd:.3f} ({min(run_trust):.3f}–{max(run_trust):.3f}). "
-              + ("차이가 그 잡음의 표준편차 2배 안에 있으므로 이것으로 순위를 매길 수 없습니다" if gap <= 2 * sd else
-                 "차이가 그 잡음의 표준편차 2배보다 큽니다(다른 퍼플렉서티에서 잰 퍼짐이므로 참고만 하세요)"))
+              + ("차이가 그 잡음의 표준편차 2배 안에 있으므로 이것으로 순위를 매길 수 없습니다." if gap <= 2 * sd else
+                 "차이가 그 잡음의 표준편차 2배보다 큽니다(다른 퍼플렉서티에서 잰 퍼짐이므로 참고만 하세요)."))
     else:
         print(f"이 그림들의 신뢰도에서 가장 큰 값과 가장 작은 값의 차이: {gap:.3f}. 비교할 퍼짐이 없습니다"
-              "(TSNE_RUNS = 0). TSNE_RUNS를 정하고 4절을 다시 실행해 보세요")
+              "(TSNE_RUNS = 0). TSNE_RUNS를 정하고 4절을 다시 실행해 보세요.")
 
 # %% [markdown]
 # 군집의 크기가 바뀌고 자리를 옮깁니다. 그룹 사이의 틈이 생겼다 사라집니다. t-SNE 그림은 "누가 누구 옆에
@@ -466,7 +466,7 @@ try:
     from gensim.models import KeyedVectors
 except ImportError:  # gensim은 선택 설치입니다
     KeyedVectors = None
-    print("gensim이 설치되어 있지 않습니다. 이 셀을 실행하려면 pip install -e \".[compare]\"로 설치해 보세요")
+    print("gensim이 설치되어 있지 않습니다. 이 셀을 실행하려면 pip install -e \".[compare]\"로 설치해 보세요.")
 if KeyedVectors is not None:
     kv = KeyedVectors.load_word2vec_format(str(w2v_path), binary=False)
     ours = [w for w, _ in wv.most_similar("year", topn=5)]
