@@ -73,7 +73,9 @@ def one_run(corpus, V, word_to_id, settings, wordsim):
     ana = evaluate_analogies(ANALOGY_FILE, res.W_in, word_to_id)
     row.update(analogy=ana.accuracy, analogy_correct=ana.n_correct, analogy_answered=ana.n_answered)
     if wordsim:
-        row["wordsim"] = evaluate_similarity(wordsim, res.W_in, word_to_id).spearman
+        sim = evaluate_similarity(wordsim, res.W_in, word_to_id)
+        # the pairs with both words in the vocabulary: rho rests on these (the same for every run on PTB)
+        row.update(wordsim=sim.spearman, wordsim_pairs=sim.n_pairs, wordsim_total=sim.n_total)
     return row
 
 

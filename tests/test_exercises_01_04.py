@@ -100,6 +100,13 @@ def test_exercise_01_3_dscore():
     assert len(set(reasons.values())) == len(wrong)
 
 
+def test_exercise_01_3_dscore_accepts_float32_at_float32_precision():
+    q = Q01[2]
+    v = q.verdict(lambda s, t: (_softmax(s.astype(np.float32)) - _onehot(t, s.shape[1])).astype(np.float32) / len(t))
+    assert v.startswith(f"{q.title}: correct") and "float32" in v, v
+    assert_not_yet(q, lambda s, t: ((_onehot(t, s.shape[1]) - _softmax(s)) / len(t)).astype(np.float32), "sign")
+
+
 def _measure(slopes, calls=None):
     """A fake timing function: seconds ∝ size**slope for each piece (records the sizes it was called with)."""
     def measure(size):
@@ -119,7 +126,7 @@ def test_exercise_01_4_slopes_are_judged_before_anything_is_measured():
     assert_unattempted(q, ..., measure=measure, sizes=SIZES)
     assert calls == []                                  # a stub never triggers the measurement
     v = q.verdict(q.reference(), measure=measure, sizes=SIZES)
-    assert v.startswith(f"{q.title}: correct: measured slopes: one-hot 0.95, output 0.80"), v
+    assert v.startswith(f"{q.title}: correct: measured log-log slopes: 0.95 for one-hot, 0.80 for output"), v
     assert calls == SIZES
     calls.clear()
     reasons = {assert_not_yet(q, {"one-hot": 0, "output": 1}, "xᵀ @ dout", measure=measure, sizes=SIZES),
@@ -301,6 +308,15 @@ def test_exercise_03_1_catches_a_wrong_backward_and_the_grad_typo():
     assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, backward=no_accumulate_backward),
                    "dW is wrong while dh is right")
     assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, __init__=grad_typo_init), "check 3 (grads is [dW])")
+    assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, __init__=grad_typo_init), "spelled self.grads")
+
+    def no_clear_backward(self, dout):
+        h, target_W = self.cache
+        dW, = self.grads
+        np.add.at(dW, self.embed.idx, dout[:, None] * h)
+        return dout[:, None] * target_W
+
+    assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, backward=no_clear_backward), "clear dW before adding")
 
 
 def test_exercise_03_2_bce():
@@ -441,7 +457,7 @@ def test_exercise_04_4_slope_in_k():
     assert_unattempted(q, ..., measure=measure, sizes=ks)
     assert calls == []
     v = q.verdict(q.reference(), measure=measure, sizes=ks)
-    assert v.startswith(f"{q.title}: correct: measured slopes: k + 1 0.90"), v
+    assert v.startswith(f"{q.title}: correct: measured log-log slope in k + 1: 0.90"), v
     assert_correct(q, {"k + 1": 1})
     assert_not_yet(q, 0, "grows in proportion to k + 1")
     assert_not_yet(q, 2, "grows in proportion to k + 1")

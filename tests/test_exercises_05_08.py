@@ -178,8 +178,8 @@ def test_exercise_06_2_cosmul():
 def test_exercise_06_3_frequency():
     q = ex("06", 2)
     rng = np.random.default_rng(3)
-    rarest = rng.integers(1, 500, size=200)
-    right = rng.random(200) < np.where(rarest > 100, 0.4, 0.05)
+    rarest = np.minimum((rng.pareto(1.0, 200) * 20 + 1).astype(int), 5000)  # skewed like word counts: mean >> median
+    right = rng.random(200) < np.where(rarest > 20, 0.4, 0.05)
     ctx = dict(right=right, rarest=rarest)
     ref = q.reference(**ctx)
     assert_correct(q, ref, **ctx)
@@ -196,6 +196,33 @@ def test_exercise_06_3_frequency():
     assert_wrong(q, tuple(round(100 * x, 1) for x in ref), "not percentages", **ctx)
     coarse = verdict(q, tuple(round(x, 1) for x in ref), **ctx)
     assert f"{ref[0]:.3f}" not in coarse and f"{ref[1]:.3f}" not in coarse  # the message gives no answer away
+
+
+def test_exercise_06_3_right_answer_accepted_before_any_diagnosis():
+    """Where the mean is about the median (uniform counts), a mean split can lie closer to a 2-decimal answer than
+    the right split does; the right answer must still be accepted, and a diagnosis is only for a wrong answer."""
+    q = ex("06", 2)
+    wrong_closer = 0
+    for seed in range(200):
+        rng = np.random.default_rng(seed)
+        rarest = rng.integers(1, 500, size=200)
+        right = rng.random(200) < 0.12
+        ctx = dict(right=right, rarest=rarest)
+        ref = q.reference(**ctx)
+        two = tuple(round(x, 2) for x in ref)
+        by_mean = rarest >= rarest.mean()
+        mean_split = (right[~by_mean].mean(), right[by_mean].mean())
+        overall = (right.mean(), right.mean())
+        dist = lambda x, y: max(abs(a - b) for a, b in zip(x, y))
+        if min(dist(two, mean_split), dist(two, overall)) < dist(two, ref):
+            wrong_closer += 1  # a check that diagnosed before accepting would have refused this right answer
+        assert_correct(q, two, **ctx)
+        assert_correct(q, tuple(round(x, 3) for x in ref), **ctx)
+        above = rarest > np.median(rarest)  # ties at the median may go either way
+        splits = (ref, (right[~above].mean(), right[above].mean()))
+        if min(max(abs(a - b) for a, b in zip(mean_split, s)) for s in splits) > 0.0051:  # a real mistake: diagnosed
+            assert_wrong(q, mean_split, "median", **ctx)
+    assert wrong_closer >= 3  # the order of the checks mattered on these data
 
 
 # ---------------------------------------------------------------- 07
@@ -249,6 +276,7 @@ def test_exercise_07_2_half_variance():
     ref = q.reference(Wn=Wn)
     assert_correct(q, ref, Wn=Wn, W=W)
     assert_wrong(q, ref - 1, "off by one", Wn=Wn, W=W)
+    assert_wrong(q, ref + 1, "one too many", Wn=Wn, W=W)
     assert_wrong(q, ref + 7, "count components", Wn=Wn, W=W)
     assert "세요" not in q.verdict(ref + 7, Wn=Wn, W=W).replace("보세요", "")
     assert_wrong(q, 0.5, "whole number", Wn=Wn)

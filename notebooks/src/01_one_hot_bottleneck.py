@@ -33,7 +33,8 @@
 # - how `SimpleCBOW` predicts a target word from its two context words (one-hot → `W_in` → average → `W_out` → softmax)
 # - why the input product `one_hot @ W_in` is a row lookup in disguise, and what that disguise costs in time and memory
 # - why the output layer (`h @ W_out` plus a softmax over the whole vocabulary) grows linearly with V
-# - how to time numpy code fairly (best of a few repeats) and read a log-log plot of cost against V
+# - how to time numpy code fairly (best of a few repeats, in alternated rounds whose spread shows the noise) and read a
+#   log-log plot of cost against V
 
 # %%
 # %matplotlib inline
@@ -154,9 +155,9 @@ for (a, b), t, g in zip(contexts, target, guess):
     print(f"{id_to_word[int(a)]:>8s} ___ {id_to_word[int(b)]:<8s} -> {id_to_word[int(g)]:<8s} {mark}")
 n_right = int(np.sum(guess == target))
 majority = int(np.bincount(target).max())          # always answering the most common target
-print(f"{n_right} of {len(target)} windows right; guessing at random would get "
-      f"{len(target) / vocab_size:.2f} of {len(target)} on average (one word among V = {vocab_size}), "
-      f"always answering the most common target ({id_to_word[int(np.bincount(target).argmax())]!r}) {majority}")
+print(f"{n_right} of {len(target)} windows right. Guessing at random would get "
+      f"{len(target) / vocab_size:.2f} of {len(target)} on average (one word among V = {vocab_size}).\n"
+      f"Always answering the most common target ({id_to_word[int(np.bincount(target).argmax())]!r}) would get {majority}.")
 assert n_right > majority, "no better than always answering the most common target: raise TOY_EPOCHS"
 assert n_right >= len(target) / 2, "fewer than half the windows are right: raise TOY_EPOCHS (the loss is still falling)"
 
@@ -202,8 +203,12 @@ assert n_right <= best and loss_all >= floor - 1e-4
 # The table also shows the time to *build* the one-hot batch (`convert_one_hot`), a cost the lookup never pays.
 # Every speed-up needs a check that both versions agree, so the loop also verifies that the one-hot product and the
 # lookup give exactly the same numbers. All timings run on one BLAS thread (`w2vlib.timing.one_thread`), so both
-# sides of a comparison use one core, and count the CPU time of this process (`best_time(..., cpu=True)`), which
-# other programs on a busy machine do not add to.
+# sides of a comparison use one core, and measure the CPU time of this process (`best_time(..., cpu=True)`). That
+# leaves out the time other programs run, though they can still slow this one down through shared caches and
+# memory, so every piece is timed in three rounds (every other round in reverse order): the table shows the median
+# of the three, its last column the run-to-run spread (slowest / fastest round, worst piece), and the slope lines
+# show how far the slope of each single round strays from the median's. That is the noise to read the numbers
+# against.
 
 # %%
 def time_forward_pieces(V, rng):
@@ -216,35 +221,45 @@ def time_forward_pieces(V, rng):
     W_out = np.ascontiguousarray(W_out_rows.T)          # (H, V), as in SimpleCBOW
     out_layer, loss_layer = MatMul(W_out), SoftmaxWithLoss()
     h = in_lookup.forward(ids).mean(axis=1)
+    pieces = {"t_convert": lambda: convert_one_hot(ids, V),
+              "t_onehot": lambda: in_onehot.forward(one_hot),
+              "t_lookup": lambda: in_lookup.forward(ids),
+              "t_output": lambda: loss_layer.forward(out_layer.forward(h), t)}
     with one_thread():                                  # every piece on one BLAS thread
-        return {
-            "V": V,
-            "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
-            "onehot_MB": one_hot.nbytes / 1e6,
-            "ids_KB": ids.nbytes / 1e3,
-            "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT, cpu=True),
-            "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT, cpu=True),
-            "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT, cpu=True),
-            "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT, cpu=True),
-        }
+        rounds = [{key: best_time(pieces[key], REPEAT, cpu=True)
+                   for key in (list(pieces) if r % 2 == 0 else list(pieces)[::-1])}
+                  for r in range(3)]                    # three rounds; every other round times the pieces in reverse order
+        result = {"V": V,
+                  "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
+                  "onehot_MB": one_hot.nbytes / 1e6,
+                  "ids_KB": ids.nbytes / 1e3,
+                  "rounds": rounds,
+                  "spread": max(max(r[key] for r in rounds) / min(r[key] for r in rounds) for key in pieces)}
+    for key in pieces:
+        result[key] = float(np.median([r[key] for r in rounds]))   # the median of the three rounds
+    return result
 
 
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
 results = [time_forward_pieces(V, rng) for V in VOCAB_SIZES]
 
-print(format_table(["V", "build one-hot", "one-hot @ W_in", "W_in[ids]", "ratio", "h @ W_out + softmax"],
+print(format_table(["V", "build one-hot", "one-hot @ W_in", "W_in[ids]", "one-hot / lookup", "h @ W_out + softmax",
+                    "spread"],
                    [[f"{r['V']:,}", f"{r['t_convert'] * 1e3:.2f} ms", f"{r['t_onehot'] * 1e3:.2f} ms",
                      f"{r['t_lookup'] * 1e3:.3f} ms", f"{r['t_onehot'] / r['t_lookup']:.0f}x",
-                     f"{r['t_output'] * 1e3:.2f} ms"] for r in results], align=">>>>>>"))
+                     f"{r['t_output'] * 1e3:.2f} ms", f"{r['spread']:.1f}x"] for r in results], align=">>>>>>>"))
+print("(times: the median of three rounds; spread: slowest / fastest round, worst piece)")
 first, last = results[0], results[-1]
-print(f"V grew {last['V'] / first['V']:.0f}x: one-hot input {last['t_onehot'] / first['t_onehot']:.1f}x slower, "
-      f"lookup {last['t_lookup'] / first['t_lookup']:.1f}x, output {last['t_output'] / first['t_output']:.1f}x slower")
+print(f"V grew {last['V'] / first['V']:.0f}x: time x{last['t_onehot'] / first['t_onehot']:.1f} for the one-hot input, "
+      f"x{last['t_lookup'] / first['t_lookup']:.1f} for the lookup, x{last['t_output'] / first['t_output']:.1f} for the output")
 if len(results) > 1:
-    slopes = {key: loglog_slope([r["V"] for r in results], [r[key] for r in results])
-              for key in ["t_onehot", "t_lookup", "t_output"]}
-    print(f"log-log slopes against V: one-hot input {slopes['t_onehot']:.2f}, lookup {slopes['t_lookup']:.2f}, "
-          f"output {slopes['t_output']:.2f}")
+    names = {"t_onehot": "one-hot input", "t_lookup": "lookup", "t_output": "output"}
+    Vs = [r["V"] for r in results]
+    for key, name in names.items():
+        each = [loglog_slope(Vs, [r["rounds"][i][key] for r in results]) for i in range(3)]   # one slope per round
+        print(f"log-log slope against V, {pad(name + ':', 15)} {round(loglog_slope(Vs, [r[key] for r in results]), 2) + 0:5.2f} "
+              f"(single rounds: {round(min(each), 2) + 0:.2f} to {round(max(each), 2) + 0:.2f})")
 
 
 # %%
@@ -266,8 +281,9 @@ else:
           "To see how the costs grow, give VOCAB_SIZES a range of at least 10x.")
 
 # %% [markdown]
-# On a log-log plot, a cost proportional to V is a straight line of slope 1 (the dotted guide); a flat line is a
-# cost that does not depend on V at all. Measured lines are never perfectly straight: caches and fixed overheads
+# On a log-log plot, a cost proportional to V is a straight line of slope 1. The black dotted line is such a guide,
+# drawn at a quarter of the one-hot line's first point so that it does not hide the measured lines: a line parallel to
+# it grows in proportion to V. A flat line is a cost that does not depend on V at all. Measured lines are never perfectly straight: caches and fixed overheads
 # bend them, so a cost can grow a little faster or slower than V over the range you time.
 
 # %% tags=["nbval-ignore-output"]
@@ -276,7 +292,7 @@ fig, ax = plt.subplots(figsize=(6.4, 4.0))
 ax.plot(Vs, [r["t_onehot"] * 1e3 for r in results], "o-", label="input: one-hot @ W_in")
 ax.plot(Vs, [r["t_output"] * 1e3 for r in results], "s-", label="output: h @ W_out + softmax")
 ax.plot(Vs, [r["t_lookup"] * 1e3 for r in results], "^-", label="input: W_in[ids] (lookup)")
-ax.plot(Vs, results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (slope 1)")
+ax.plot(Vs, 0.25 * results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (slope 1)")
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("vocabulary size V (words)")
@@ -310,8 +326,8 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 # The measurements show two places where the cost of one step grows with V:
 #
 # 1. **Input layer: `one_hot @ W_in`.** It multiplies mostly zeros, and the whole result is the rows of `W_in`
-#    whose ids we already knew. A lookup `W_in[ids]` gives exactly the same numbers, many times faster (the ratio
-#    above), and its cost hardly depends on V (its log-log slope above). The one-hot batch also uses memory in
+#    whose ids we already knew. A lookup `W_in[ids]` gives exactly the same numbers, many times faster (the one-hot / lookup
+#    column above), and its cost hardly depends on V (its log-log slope above). The one-hot batch also uses memory in
 #    proportion to V.
 #    **Fix: the Embedding layer** (notebook 02).
 # 2. **Output layer: `h @ W_out` and the softmax.** To get the probability of *one* target word, the softmax needs
@@ -332,8 +348,9 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 #   the lookup's time hardly grows.
 # - The output layer needs all V scores for the softmax denominator, so its cost grows linearly with V: the second
 #   bottleneck.
-# - Fair timing: best of several repeats, the same inputs for both versions, a check that both agree, and ratios
-#   rather than raw times (raw times depend on the machine).
+# - Fair timing: best of several repeats, the same inputs for both versions, a check that both agree, ratios
+#   rather than raw times (raw times depend on the machine), and the median of alternated rounds with their spread,
+#   so that the noise is shown next to the numbers.
 #
 # ## Exercises
 #

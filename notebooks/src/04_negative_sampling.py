@@ -31,7 +31,7 @@
 # - the book's per-row sampler (a Python loop over `choice(..., replace=False, p=...)`) against one vectorised draw
 #   (measured), and how to check that two samplers draw from the distribution they should
 # - `NegativeSamplingLoss`: k + 1 `EmbeddingDot` + `SigmoidWithLoss` pairs sharing one matrix, with its gradient check
-# - the cost of one training step with the full softmax against negative sampling as V grows (measured)
+# - the cost of one output-layer step with the full softmax against negative sampling as V grows (measured)
 
 # %%
 # %matplotlib inline
@@ -69,7 +69,7 @@ SAMPLER_ROWS = 200                     # targets for the per-row sampler timing 
 VOCAB_SIZES = [1_000, 10_000, 100_000]  # V for the training-step comparison (increasing)
 HIDDEN = 100                           # hidden size H for the step comparison
 BATCH = 100                            # targets per mini-batch
-K_VALUES = [2, 5, 10, 20]               # exercise 4: numbers of negatives k to time (increasing)
+K_VALUES = [2, 5, 10, 20]              # exercise 4: numbers of negatives k to time (increasing)
 REPEAT = 5                             # timing: best of this many runs
 
 # %% [markdown]
@@ -77,7 +77,8 @@ REPEAT = 5                             # timing: best of this many runs
 #
 # Which wrong words should we show the model? Drawing them uniformly would mostly pick rare words the model will
 # hardly ever meet. Drawing them by corpus frequency (the **unigram distribution**) matches what the model sees,
-# but then "the", `<unk>` and `<eos>` dominate. word2vec takes the middle road: probabilities proportional to
+# but then the most frequent words ("the", `<unk>`, `<eos>`, ...) take by far the largest shares (the share of the
+# 100 most frequent words is printed below). word2vec takes the middle road: probabilities proportional to
 # `count ** 0.75` (word2vec.c's `InitUnigramTable`, `power = 0.75`; the book's `UnigramSampler` takes the power as
 # an argument and its `CBOW` passes 0.75).
 #
@@ -237,9 +238,11 @@ print("check passed: the vectorised sampler is more than 10x faster")
 # %% [markdown]
 # A speed-up only counts if both versions draw from the distribution they should. Two checks: neither ever returns
 # a row's target, and both put the predicted share of their draws on the 100 most frequent words. The prediction
-# must include the exclusion: a row whose target t is one of those words draws from `p^POWER` without t, so its
-# share is `(P_top − q_t) / (1 − q_t)` instead of `P_top`, where `q_t = p_pow[t]` is t's own `p^POWER` probability.
-# Averaged over targets drawn from the corpus (weighted by their raw frequency `p_t`), that is a little below `P_top`. The cell prints both predictions and the standard error of each estimate. The book's
+# must include the exclusion. Let `P_top` be the total `p^POWER` probability of the 100 words. Every row draws from
+# `p^POWER` without its target t, so its share is `(P_top − q_t·[t in top]) / (1 − q_t)`, where `q_t = p_pow[t]` is
+# t's own `p^POWER` probability and `[t in top]` is 1 when t is one of the 100 words, else 0. The share is therefore
+# below `P_top` when t is one of the 100 words, and a hair above it otherwise. Averaged over targets drawn from the corpus (weighted by their raw frequency `p_t`), that is a little
+# below `P_top`. The cell prints both predictions and the standard error of each estimate. The book's
 # loop runs on only `SAMPLER_ROWS` rows (it is slow), so its estimate is rough; it also draws without replacement
 # within a row, a small difference that so few rows cannot resolve.
 
@@ -361,7 +364,7 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 
 
 # %% [markdown]
-# ## 5. One training step: full softmax against negative sampling, as V grows
+# ## 5. One output-layer step: full softmax against negative sampling, as V grows
 #
 # Now the payoff. For each V we time forward + backward of the **output side** of one mini-batch (the part negative
 # sampling replaces), from the hidden vectors `h` to the loss and back:
@@ -370,15 +373,21 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 #   V × H gradient);
 # - **negative sampling**: w2vlib's `NegativeSamplingLoss` with k = `SAMPLE_SIZE`, including drawing the negatives.
 #
-# Two more columns of the table (and lines of the plot) time what comes around that step. **dense SGD update** is
-# `SGD.update` on the dense V × H gradient of `W_out`, which both layered versions pay, the book's and w2vlib's.
-# **book clear + merge** is the extra work of the book's layers: its `NegativeSamplingLoss` is built from k + 1
-# `EmbeddingDot`s, and each one's `Embedding.backward` first clears its whole V × H gradient (`dW[...] = 0`); the
-# book's `Trainer` then sums those k + 1 dense copies in `remove_duplicate`. The package's `Embedding` clears only
-# the rows it wrote (notebook 02), which is safe because the package's `Trainer` never adds into `grads` (with the
-# book's in-place merge it would leave stale rows: notebook 02 shows it), so this column times the O(V) work the book's layers add on top of w2vlib's
-# step (the book's step also differs in its sampler and in `remove_duplicate`'s scan, not timed here). Keep an eye on both. The sampler's corpus here is synthetic, with Zipf-like frequencies; the
-# sampling cost does not depend on which words are frequent.
+# Two more columns of the table (and lines of the plot) time what comes around that step. Both are O(V) costs that
+# remain after negative sampling, so keep an eye on them:
+#
+# - **dense SGD update**: `SGD.update` on the dense V × H gradient of `W_out`. Both layered versions pay it, the
+#   book's and w2vlib's.
+# - **book clear + merge**: the extra work of the book's layers. The book's `NegativeSamplingLoss` is built from
+#   k + 1 `EmbeddingDot`s; each one's `Embedding.backward` first clears its whole V × H gradient (`dW[...] = 0`),
+#   and the book's `Trainer` then sums those k + 1 dense copies in `remove_duplicate`. w2vlib's step does neither,
+#   so this column is the O(V) work the book's layers add on top of it. (The book's step also differs in its
+#   sampler and in `remove_duplicate`'s scan, which are not timed here.)
+#
+# The package's `Embedding` can skip the full clear because it clears only the rows it wrote, which is safe only
+# because the package's `Trainer` never adds into `grads`; notebook 02 shows the stale rows it would leave with the
+# book's in-place merge. The sampler's corpus here is synthetic, with Zipf-like frequencies; the sampling cost does
+# not depend on which words are frequent.
 
 # %%
 def time_output_step(V, rng):
@@ -419,7 +428,7 @@ def time_output_step(V, rng):
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
 steps = [time_output_step(V_, rng) for V_ in VOCAB_SIZES]
-print(format_table(["V", "full softmax", "neg. sampling", "ratio", "dense SGD update", "book clear + merge"],
+print(format_table(["V", "full softmax", "neg. sampling", "softmax / neg. sampling", "dense SGD update", "book clear + merge"],
                    [[f"{s['V']:,}", f"{s['softmax'] * 1e3:.2f} ms", f"{s['negative sampling'] * 1e3:.2f} ms",
                      f"{s['softmax'] / s['negative sampling']:.1f}x", f"{s['dense SGD update'] * 1e3:.2f} ms",
                      f"{s['book clear + merge'] * 1e3:.2f} ms"] for s in steps], align=">>>>>>"))
@@ -468,8 +477,9 @@ plt.show()
 #   to see them move). Two things make it flat: negative sampling computes scores for a few rows of `W_out` instead
 #   of all V, *and* w2vlib's `Embedding` clears only the rows it wrote, which the package's `Trainer` allows because it never
 #   adds into `grads` (a property of layer and trainer together, notebook 02). At the smallest V the softmax can even be
-#   the faster one (the ratio column), because a fixed number of small layers has more Python overhead than one big
-#   matrix product. The gap opens as V grows, which is exactly the regime word2vec is for.
+#   the faster one (the `softmax / neg. sampling` column), because the negative-sampling step has a fixed cost that does not depend on V
+#   (a dozen small layers, each with several small numpy calls, and an `np.add.at` scatter of the gradient rows)
+#   that one big matrix product does not pay at this size. The gap opens as V grows, which is exactly the regime word2vec is for.
 # - The **book clear + merge** line grows with V: with the book's own layers the step is *not* flat, because every
 #   backward clears all V rows and the trainer adds the dense copies. Row-clearing (or a sparse gradient) is what
 #   removes it.
@@ -510,12 +520,12 @@ plt.show()
 #
 # 1. **"the" against the rarest word.** Under `p^POWER`, how many times more often is "the" drawn as a negative
 #    than the rarest word of PTB? Compute it from `counts` alone (why does the normalising sum not matter?), store
-#    the ratio in `answer_1`, and only then check it against `p_pow` yourself.
+#    the ratio in `answer_1` (to at least 2 significant digits), and only then check it against `p_pow` yourself.
 # 2. **How many negatives does word2vec.c skip for "the"?** Suppose this notebook's sampler followed word2vec.c's
 #    rule: k = `SAMPLE_SIZE` independent draws from `p^POWER`, and every draw equal to the target is skipped. For a
 #    target "the", how many of its k negatives are skipped, on average? Store the expected number in `answer_2`
-#    (use `p_pow`). Is it larger or smaller than section 2's chance that a "the" example has at least one clash (printed
-#    in section 2), and why?
+#    (use `p_pow`; to at least 2 significant digits). Is it larger or smaller than the chance, printed in section 2,
+#    that a "the" example has at least one clash, and why?
 # 3. **Derive the negative-sampling gradients (on paper first).** For one target with k negatives, the loss is
 #    L = −log σ(w₀·h) − Σⱼ log σ(−wⱼ·h), where w₀ is the target's row of `W_out` and w₁ … wₖ the negatives' rows.
 #    Derive dL/dh and dL/dwᵢ for each of the k + 1 rows. Write them as `ns_grads(h, rows, labels)`: `h` has shape

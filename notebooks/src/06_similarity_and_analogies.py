@@ -47,7 +47,7 @@ from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies, read_analogies
 from w2vlib.pretrained import ptb_word_vectors
 from w2vlib.similarity import analogy, analogy_scores, most_similar
-from w2vlib.text import format_table
+from w2vlib.text import format_table, pad
 
 # %% [markdown]
 # ### Knobs: change these and re-run
@@ -150,11 +150,14 @@ print("check passed: the book's most_similar and wv.most_similar agree on every 
 # computes what chance gives: the largest cosine a vector has with as many others as our vocabulary has words,
 # when no word is related to any other. Two versions of "no relation": random directions, spread evenly over
 # all directions (isotropic), and our own vectors with every column shuffled on its own. The shuffle keeps each
-# dimension's values, so it keeps what all trained vectors share (for these vectors, the fast run's, notebook 05 printed a small
-# common component; the large shared direction it printed belongs to its short layered run, not to these), but
-# it breaks every word's identity. Trained vectors are not isotropic, so the first level can understate chance;
-# the shuffled level is the fairer one (the cell prints both, and which is higher). A mean of maxima is not a
-# threshold (some of the null rows always lie above their own mean), so each query is compared with the largest of them.
+# dimension's values, so it keeps what all trained vectors share, but it breaks every word's identity. Trained
+# vectors are not isotropic, so the first level can understate chance; the shuffled level is the fairer one (the
+# cell prints both, and which is higher). A mean of maxima is not a threshold (some of the null rows always lie
+# above their own mean), so each query is compared with the largest of them.
+#
+# How much do these vectors share? Notebook 05 measured a large shared direction only after its short layered
+# run, not after the fast run that made these vectors. The cell's first line repeats 05's measure (the mean
+# cosine of two of the 1,000 most frequent words) on these vectors.
 
 # %%
 H = W.shape[1]
@@ -170,6 +173,11 @@ def top_cosines(M):
     return sims.max(axis=1)
 
 null_iso, null_perm = top_cosines(R), top_cosines(P)
+frequent_ids = np.argsort(-counts, kind="stable")[:1000]  # notebook 05's measure of a shared direction
+i, j = np.random.default_rng(SEED).integers(0, len(frequent_ids), size=(2, 2000))
+Wf = w2vlib.normalize(W[frequent_ids])
+print(f"shared direction: the mean cosine of two frequent words is {np.mean(np.sum(Wf[i] * Wf[j], axis=1)):+.3f} "
+      "(near 0: little in common; near 1: one shared direction)")
 print(f"chance: the largest cosine of a vector with {len(word_to_id) - 1:,} unrelated ones in {H} dimensions, "
       f"averaged over {len(null_q)} vectors: {null_iso.mean():.3f} for random directions, {null_perm.mean():.3f} for "
       f"our vectors with shuffled columns ({'higher' if null_perm.mean() > null_iso.mean() else 'not higher'} than "
@@ -345,9 +353,11 @@ rho_test = spearmanr(median_count, acc_add)
 rho_sec = rho_test.statistic
 best, worst = sec[int(np.argmax(acc_add))], sec[int(np.argmin(acc_add))]
 n_sec = res["add"].sections[best].answered
-ci = binomtest(int(round(acc_add.mean() * n_sec)), n_sec).proportion_ci(method="wilson")  # the interval the bars show
+k_sec = int(round(acc_add.mean() * n_sec))  # the mean accuracy as a count of right answers in one section
+ci = binomtest(k_sec, n_sec).proportion_ci(method="wilson")  # the interval the bars show
 print(f"best section: {best} ({acc_add.max():.3f}); worst: {worst} ({acc_add.min():.3f}); with {n_sec} questions "
-      f"per section, an accuracy near {acc_add.mean():.3f} has a 95% Wilson interval of {ci.low:.3f} to {ci.high:.3f}")
+      f"per section, an accuracy near {acc_add.mean():.3f} ({k_sec} of {n_sec} right) has a 95% Wilson interval of "
+      f"{ci.low:.3f} to {ci.high:.3f}")
 print(f"Spearman correlation between a section's median word count and its 3CosAdd accuracy: {rho_sec:.2f} "
       f"over {len(sec)} sections (p = {rho_test.pvalue:.2f}: the chance of a correlation at least this strong, "
       "of either sign, with no link)")
@@ -431,6 +441,7 @@ print("check passed: method='dot' gives the book's top answers on its four quest
 
 # %%
 picked = {}
+LABELS = {"dot": "dot", "cosine": "cosine", "gold": "gold"}
 for method in ("dot", "cosine"):  # analogy() for all questions at once: one (questions x V) score matrix
     best = analogy_scores(W, ids[:, 0], ids[:, 1], ids[:, 2], method=method).argmax(axis=1)
     picked[method] = [id_to_word[int(i)] for i in best]
@@ -440,8 +451,10 @@ for method, answers in picked.items():
     acc = np.mean([p == g for p, g in zip(answers, gold)])
     med = np.median([counts[word_to_id[p]] for p in answers])
     side = "more frequent than" if med > gold_med else "less frequent than" if med < gold_med else "as frequent as"
-    print(f"{method:>6}: accuracy {acc:.3f}; median corpus count of its answers {med:,.0f}, {side} the expected answers")
-print(f"  gold: median corpus count of the expected answers {gold_med:,.0f} (the reference point for both)")
+    print(f"{pad(LABELS[method], 6, '>')}: accuracy {acc:.3f}; median corpus count of its answers {med:,.0f}, "
+          f"{side} the expected answers")
+print(f"{pad(LABELS['gold'], 6, '>')}: median corpus count of the expected answers {gold_med:,.0f} "
+      "(the reference point for both)")
 differ = sum(p != q for p, q in zip(picked["dot"], picked["cosine"]))
 print(f"the two rankings pick different answers for {differ} of {len(questions)} questions")
 

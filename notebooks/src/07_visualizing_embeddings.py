@@ -231,9 +231,13 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
 # distance between two clusters, the size of a cluster and the axes mean nothing.
 #
 # We use scikit-learn's exact method and start from the PCA picture (`init="pca"`), so there is no random
-# start: the same code gives the same picture on the same computer (for our few words `random_state` changes
-# nothing; it matters with `init="random"`, exercise 3). It does not give the same picture on every computer.
-# Processors run different floating-point kernels, so the PCA start, the distances and the sums of every step
+# start: the same code gives the same picture on the same computer. With `init="pca"` the only step that could
+# use `random_state` is that PCA, and scikit-learn's PCA (`svd_solver="auto"`) computes an exact SVD, except
+# when the array is larger than 500 in some dimension and also either has fewer than ten times as many rows
+# (words) as columns or has more than 1,000 columns: then it turns to a randomized SVD, which takes its seed
+# from `random_state`. For our words the SVD is exact, so `random_state` changes nothing (the line under the
+# figure checks it with two seeds); it matters with `init="random"` (exercise 3) and with, say, 600 words of 100
+# numbers each. The same code does not give the same picture on every computer, though. Processors run different floating-point kernels, so the PCA start, the distances and the sums of every step
 # differ in the last bits, and t-SNE's optimisation amplifies such differences; section 4 measures by how much.
 #
 # **Predict before you read on** (exercise 3 asks it): if t-SNE starts twice from *random* starts, how many of a
@@ -246,12 +250,17 @@ def tsne(points, perplexity, init="pca"):
                 random_state=SEED).fit_transform(points)
 
 T = tsne(X, PERPLEXITY)
+same_start = np.array_equal(PCA(n_components=2, random_state=SEED).fit_transform(X),
+                            PCA(n_components=2, random_state=SEED + 1).fit_transform(X))
 fig, ax = plt.subplots(figsize=(10, 7))
 plot_word_groups(T, shown_groups, words, ax=ax)
 ax.set_xlabel("t-SNE 1 (no unit)")
 ax.set_ylabel("t-SNE 2 (no unit)")
 ax.set_title(f"t-SNE of the word groups (perplexity {PERPLEXITY})")
 plt.show()
+print("the PCA start with random_state SEED and SEED + 1: " + (
+    "identical (an exact SVD), so random_state does not change this picture" if same_start else
+    "different (a randomized SVD for this many words), so random_state changes this picture"))
 
 # %% [markdown]
 # ## 4. What each picture keeps, measured
@@ -325,8 +334,9 @@ if TINY_RUNS > 1:
 rows.append(["chance: random placement"] + cells(chance_runs))
 print(format_table(["space", "trustworthiness", "same-group NN", "rank corr. of distances"], rows, align="<>>>"))
 in_words = [round((r["group"] - scores["original"]["group"]) * len(words)) for r in tsne_runs]  # gaps, in words
-print(f"same-group NN, t-SNE minus original, in words out of {len(words)}: the picture {in_words[0]:+d}, "
-      f"the {len(tsne_runs)} starts of the 1e-6 row {min(in_words):+d} to {max(in_words):+d}")
+signed = lambda v: f"{v:+d}" if v else "0"  # "+3", "-2", and a plain "0"
+print(f"same-group NN, t-SNE minus original, in words out of {len(words)}: the picture {signed(in_words[0])}, "
+      f"the {len(tsne_runs)} starts of the 1e-6 row {signed(min(in_words))} to {signed(max(in_words))}")
 print("compared with 0: " + (
     "every run is above the original, a lead beyond t-SNE's own noise" if min(in_words) > 0 else
     "every run is below the original, a loss beyond t-SNE's own noise" if max(in_words) < 0 else
@@ -369,8 +379,9 @@ else:
         print("t-SNE's result depends on its settings here: compare the perplexities below, or add words.")
 
 # %% [markdown]
-# Compare the rows. The first row is the reference: how often a word's nearest neighbour in the full space is
-# in its own group. A t-SNE picture can score *above* it: t-SNE pulls each cluster together and pushes clusters
+# Compare the rows. The first row is the reference: its trustworthiness and rank correlation are 1 by
+# definition (the space compared with itself), and its same-group value is how often a word's nearest neighbour
+# in the full space is in its own group. A t-SNE picture can score *above* that value: t-SNE pulls each cluster together and pushes clusters
 # apart, so a word that sat between two groups can land inside its own. The first line under the table counts the gap
 # in words, for the picture and for its nudged starts, and the next line compares that range with 0: only if every
 # run is above the original has t-SNE pulled words into their own groups beyond its own noise; if the range
@@ -528,7 +539,7 @@ answer_2 = ...  # a whole number
 q2.check(answer_2, Wn=Wn, W=W)
 
 # %% [markdown]
-# **3. Two random starts.** Predict first, then measure. Run
+# **3. Two random starts.** You wrote down a prediction in section 3; now measure it. Run
 # `TSNE(n_components=2, perplexity=PERPLEXITY, init="random", method="exact", random_state=s)` on `X` with two
 # different seeds `s`. For each word, how many of its `NEIGHBOURS` nearest neighbours in the first picture are
 # also among its nearest neighbours in the second?
@@ -540,7 +551,8 @@ q2.check(answer_2, Wn=Wn, W=W)
 #   (`NEIGHBOURS**2 / (len(words) - 1)` computes it), by chance;
 # - **d** none: with a random start the clusters dissolve.
 #
-# Write down your letter, then run the two t-SNEs and pass both pictures: the check measures them.
+# Answer with the letter you predicted, run the two t-SNEs and pass both pictures: the check measures them, so
+# it tells you whether your prediction holds.
 
 # %%
 answer_3 = ...  # "a", "b", "c" or "d"
@@ -555,7 +567,8 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # `ch04/eval.py` plots nothing); scikit-learn 1.9 (`sklearn/manifold/_t_sne.py`: `TSNE` with `init="pca"` casts
 # the PCA picture to float32 and scales it to a standard deviation of 1e-4, `_joint_probabilities` rounds the
 # distances to float32, `_gradient_descent` and `_kl_divergence` keep the dtype of the start, `method="exact"`, the perplexity must be below the number of
-# samples, a Student-t with one degree of freedom in 2-D, the Kullback-Leibler cost; `trustworthiness`); the
+# samples, a Student-t with one degree of freedom in 2-D, the Kullback-Leibler cost; `trustworthiness`;
+# `sklearn/decomposition/_pca.py`: the `svd_solver="auto"` rule, and `random_state` used only by the truncated solvers, arpack and randomized); the
 # Embedding Projector (tensorflow/tensorboard `vz_projector/data-provider.ts`: `parseTensors` splits lines at
 # tabs, `parseMetadata` takes a header only when the first line has a tab; `vz_projector/umap/`: its UMAP); word2vec.c (tmikolov/word2vec
 # `word2vec.c`: the text output, `V H` then `word v1 ... vH`); gensim 4 (`gensim/models/keyedvectors.py`:

@@ -268,7 +268,10 @@ assert abs(np.trace(cm) / cm.sum() - np.mean(runs["word vectors"])) < 1e-9, "the
 # The point of transfer is that the hard part (what words mean) was learned from unlabelled text, so the
 # downstream task should need few labels. We train on only `n` words per category (drawn from the training part
 # of each split; the cell prints the values of `n`, up to 16) and test on that split's held-out words, for every
-# split; the band shows ± one standard deviation over the splits.
+# split; the band shows ± one standard deviation over the splits. These training sets are balanced, so they have
+# no majority class: the reference line is chance, 1 over the number of categories. A classifier whose features
+# say nothing about the category has no reason to prefer one category when every category has `n` training
+# words, so it is right that often on average, whatever the test set's shares.
 
 # %%
 fewest = min(int(np.sum(labels[tr] == c)) for tr, _ in splits for c in classes)  # smallest category's training words
@@ -288,7 +291,7 @@ for name, accs in curve.items():
     mean, sd = accs.mean(axis=0), accs.std(axis=0, ddof=1)
     ax.plot(per_class, mean, marker="o", label=shown[name])
     ax.fill_between(per_class, mean - sd, mean + sd, alpha=0.2)
-ax.axhline(np.mean(runs["majority class"]), ls="--", color="gray", label=shown["majority class"])
+ax.axhline(1 / len(classes), ls="--", color="gray", label=f"chance (1/{len(classes)}, balanced training sets)")
 ax.set_xscale("log", base=2)
 ax.set_xticks(per_class, labels=[str(n) for n in per_class])
 ax.set_xlabel("training words per category")
@@ -299,17 +302,25 @@ ax.legend()
 plt.show()
 for name, accs in curve.items():
     print(pad(shown[name] + ":", 15), ", ".join(f"{n}/class {m:.3f}" for n, m in zip(per_class, accs.mean(axis=0))))
-print(f"{shown['majority class']}: {np.mean(runs['majority class']):.3f}, chance: {1 / len(classes):.3f}")
+print(f"chance (the dashed line): {1 / len(classes):.3f}; section 3's majority class, "
+      f"{np.mean(runs['majority class']):.3f}, is not a baseline here: it comes from the full, unbalanced training sets")
 
 # %%
 assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(axis=0)), (
     "with any number of labels the word vectors should beat random vectors on every split" + FEW_EPOCHS)
 print("check passed: for every number of labels the word vectors beat random vectors, on every split")
+r_mean, r_sd = curve["random vectors"].mean(axis=0), curve["random vectors"].std(axis=0, ddof=1)
+inside = np.abs(r_mean - 1 / len(classes)) <= r_sd
+print("chance lies inside the random vectors' band (mean ± sd) "
+      + (f"at every n ({len(per_class)} values)" if inside.all() else
+         f"at {int(inside.sum())} of the {len(per_class)} values of n; outside it at n = "
+         f"{', '.join(str(n) for n, i in zip(per_class, inside) if not i)}"))
 
 # %% [markdown]
-# Compare the two rows above with the majority class: they show how far a handful of examples per category
-# already gets with the transferred vectors. Random vectors cannot gain from more words: a new word's random
-# vector says nothing about it, so more training words do not help them.
+# Compare the two rows above with chance: they show how far a handful of examples per category already gets
+# with the transferred vectors. Random vectors stay near chance (the check cell says for how many values of `n`
+# chance lies inside their band), and they cannot gain from more words: a new word's random vector says nothing about it, so more training words do not help
+# them.
 #
 # ## Summary
 #
@@ -386,8 +397,10 @@ q3.check(answer_3, X=features["word vectors"], labels=labels, splits=splits,
 # %% [markdown]
 # **Sources** (checked for this notebook): the study notes this series starts from (a student's Korean notes on
 # chapter 4 of the book; `w2vlib/notes.py` keeps their code as written and the chapter summary's last point, quoted
-# above as written, spacing included, as `w2vlib.notes.SUMMARY_LAST_POINT`; the book's own text of section 4.4.1 was
-# not available to check, so this notebook does not describe it); scikit-learn (`LogisticRegression`: lbfgs, multinomial for several classes, an L2 penalty;
+# above as written, spacing included, as `w2vlib.notes.SUMMARY_LAST_POINT`); the book's code (oreilly-japan/deep-learning-from-scratch-2
+# and its Korean edition WegraLee/deep-learning-from-scratch-2: `ch04/` holds `cbow.py`, `skip_gram.py`,
+# `negative_sampling_layer.py`, `train.py` and `eval.py`, and no script for section 4.4.1; the book's own text of
+# 4.4.1 was not available to check, so this notebook does not describe it); scikit-learn (`LogisticRegression`: lbfgs, multinomial for several classes, an L2 penalty;
 # `train_test_split(stratify=...)`; `DummyClassifier(strategy="most_frequent")`; `confusion_matrix` and
 # `ConfusionMatrixDisplay`, rows are the true labels); PyTorch (the `torch.nn.Embedding` documentation:
 # `from_pretrained(embeddings, freeze=True, ...)` makes the layer from a 2-D tensor, `freeze` keeps it fixed).

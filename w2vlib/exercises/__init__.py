@@ -254,9 +254,15 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
                   f"측정은 하지 않았습니다. 로그-로그 기울기를 구하려면 {knob}의 범위를 {min_range:g}배 이상으로 해 보세요")
     runs = [measure(v) for v in sizes]
     slopes = {name: loglog_slope(xs, [r[name] for r in runs]) for name in names}
-    shown = ", ".join(f"{name} {slopes[name]:.2f}" for name in names)
     off = [name for name in names if abs(slopes[name] - theory[name]) > 0.5]
-    note = tr(f"measured slopes: {shown}", f"측정한 로그-로그 기울기: {shown}")
+    if len(names) == 1:
+        name = names[0]
+        note = tr(f"measured log-log slope in {name}: {slopes[name]:.2f}",
+                  f"{name}에 대한 로그-로그 기울기를 측정하니 {slopes[name]:.2f}입니다")
+    else:
+        shown = ", ".join(f"{slopes[name]:.2f} for {name}" for name in names)
+        shown_ko = ", ".join(f"{name} {slopes[name]:.2f}" for name in names)
+        note = tr(f"measured log-log slopes: {shown}", f"측정한 로그-로그 기울기는 {shown_ko}입니다")
     if off:
         note = tr(note["en"] + f" ({', '.join(off)} far from the theory: a busy machine distorts timings; "
                                "run the cell again)",

@@ -175,8 +175,8 @@ def _check_frequency(answer, right=None, rarest=None):
     except (TypeError, ValueError, AssertionError):
         raise NotYet(tr("answer with a pair: (accuracy of the rare half, accuracy of the frequent half)",
                         "(드문 절반의 정확도, 자주 나오는 절반의 정확도) 쌍으로 답하세요"))
-    # exact (3 decimals, as the solution prints) first; then rounded to 2 decimals (an error of at most 0.005),
-    # unless a typical wrong split is as close
+    # a right answer is accepted first: to 2 or 3 decimals (rounding to 2 decimals errs by at most 0.005), whatever
+    # a wrong split would give; only an answer that is not right is then matched against the typical mistakes
     err = lambda x, y: max(abs(p - q) for p, q in zip(x, y))
     ge, gt = _split_acc(right, rarest, np.greater_equal), _split_acc(right, rarest, np.greater)
     right_a = np.asarray(right, dtype=bool)
@@ -202,14 +202,14 @@ def _check_frequency(answer, right=None, rarest=None):
         raise NotYet(tr("give shares between 0 and 1, not percentages",
                         "백분율이 아니라 0과 1 사이의 비율로 답하세요"))
     best = min(err(got, ge), err(got, gt))
-    nearest_wrong = min(wrong.values(), key=lambda x: x[0])
-    if best <= 1e-3 or (best <= 0.0051 and best < nearest_wrong[0]):
+    if best <= 0.0051:
         rare, freq = ge
         if freq > rare:
             return tr("the frequent half is easier here", "여기서는 자주 나오는 절반이 더 쉽습니다")
         if rare > freq:
             return tr("the rare half is easier here", "여기서는 드문 절반이 더 쉽습니다")
         return tr("neither half is easier here", "여기서는 어느 절반도 더 쉽지 않습니다")
+    nearest_wrong = min(wrong.values(), key=lambda x: x[0])
     if nearest_wrong[0] <= 0.0051:
         raise NotYet(nearest_wrong[1])
     if best <= 0.051:

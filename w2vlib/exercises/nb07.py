@@ -83,6 +83,11 @@ def _check_half(answer, Wn=None, W=None):
     if answer == right - 1:
         raise NotYet(tr("off by one: np.searchsorted returns an index (from 0); the number of components is index + 1",
                         "하나 모자랍니다. np.searchsorted는 (0부터 세는) 인덱스를 돌려줍니다. 주성분의 개수는 인덱스 + 1입니다"))
+    if answer == right + 1:
+        raise NotYet(tr("one too many: stop at the first component where the running sum (np.cumsum) reaches 0.5; "
+                        "the component after it is not needed",
+                        "하나 많습니다. 누적합(np.cumsum)이 처음으로 0.5에 이르는 주성분에서 멈춰 보세요. 그다음 주성분은 "
+                        "필요하지 않습니다"))
     if W is not None and answer == _components_for_half(W):
         raise NotYet(tr("that is for the raw vectors W; the pictures use the unit vectors Wn",
                         "그것은 정규화하지 않은 벡터 W의 값입니다. 그림은 단위 벡터 Wn을 씁니다"))
@@ -137,9 +142,9 @@ def _check_tsne(answer, X=None, Y1=None, Y2=None, k=5):
     Y1, Y2 = _picture(Y1, X, "Y1"), _picture(Y2, X, "Y2")
     if np.allclose(Y1, Y2):
         raise NotYet(tr("your two pictures are the same: use init='random' and two different random_state values "
-                        "(with init='pca' the start does not depend on random_state)",
+                        "(with init='pca' and so few words the start does not depend on random_state, as section 3 explains)",
                         "두 그림이 똑같습니다. init='random'과 서로 다른 random_state 두 개를 써 보세요"
-                        "(init='pca'이면 시작점이 random_state에 따라 달라지지 않습니다)"))
+                        "(단어가 이만큼 적으면 init='pca'의 시작점은 random_state와 상관없이 같습니다. 3절에서 설명합니다)"))
     rng = np.random.default_rng(0)
     for name, Y in (("Y1", Y1), ("Y2", Y2)):
         trust = trustworthiness(X, Y, n_neighbors=k)

@@ -20,19 +20,20 @@
 #
 # 3장에서는 어휘가 일곱 단어인 예문에서 동작하는 CBOW 모델을 만들었습니다. *밑바닥부터 시작하는 딥러닝 2*(Deep Learning
 # from Scratch 2)의 4장은 어휘(vocabulary)가 7개가 아니라 10,000개(4장이 학습에 쓰는 PTB 데이터셋, Penn Treebank)이거나
-# 그보다 훨씬 많을 때(실제 말뭉치(corpus)) 어떻게 되는지 묻습니다. 이 노트북에서는 단순한 모델을 학습시킨 뒤, 어휘 수
+# 실제 말뭉치(corpus)에서처럼 그보다 훨씬 많을 때 어떻게 되는지 묻습니다. 이 노트북에서는 단순한 모델을 학습시킨 뒤, 어휘 수
 # V가 커질 때 시간과 메모리가 어디에 쓰이는지 **측정**합니다. 측정 결과가 가리키는 두 병목(bottleneck)을 이 시리즈의
 # 나머지 노트북에서 하나씩 없앱니다.
 #
 # **학습 노트.** 이 시리즈는 교재와 함께, 한 학생이 이 장을 읽으며 한국어로 쓴 학습 노트를 따라갑니다. 노트의 코드는
-# 버그까지 쓰인 그대로 `w2vlib.notes`에 들어 있습니다. 노트북 02부터는 버그 하나하나가 확인(기울기 확인, 테스트)으로
-# 찾아내는 학습 거리가 됩니다. 그 클래스들을 다른 용도로 쓰지는 마세요. 올바른 버전은 패키지의 계층입니다.
+# 버그까지 쓰인 그대로 `w2vlib.notes`에 들어 있습니다. 노트북 02부터는 버그 하나하나가 기울기(gradient) 확인이나 테스트 같은
+# 확인으로 찾아내는 배울 거리가 됩니다. 그 클래스들을 다른 용도로 쓰지는 마세요. 올바른 버전은 패키지의 계층(layer)입니다.
 #
 # **이 노트북에서 배울 내용**
 # - `SimpleCBOW`가 두 맥락(context) 단어로 타깃(target) 단어를 예측하는 과정 (원핫 → `W_in` → 평균 → `W_out` → 소프트맥스)
 # - 입력 측 행렬 곱 `one_hot @ W_in`이 사실은 행렬 곱으로 위장한 행 조회(lookup, 행을 꺼내는 연산)라는 점, 그리고 그 위장에 드는 시간과 메모리 비용
 # - 출력층(output layer, `h @ W_out`과 어휘 전체에 대한 소프트맥스)의 비용이 왜 V에 비례해 커지는지
-# - numpy 코드의 시간을 공정하게 재는 법(여러 번 반복해 가장 빠른 값)과 V에 대한 비용을 로그-로그 그래프로 읽는 법
+# - numpy 코드의 시간을 공정하게 재는 법(여러 번 반복해 가장 빠른 값을, 순서를 번갈아 가며 세 번 재고 그 편차로 잡음을 보이기)과
+#   V에 대한 비용을 로그-로그 그래프로 읽는 법
 
 # %%
 # %matplotlib inline
@@ -90,7 +91,7 @@ print(contexts_1h[0])
 # 이제 맥락 단어 하나가 숫자 V개를 차지하고, 그중 V - 1개가 0입니다. V = 7이면 아무 문제가 없습니다. 하지만 이 마지막
 # 축을 눈여겨보세요. 나중에 발목을 잡는 것이 바로 이 축입니다.
 #
-# ## 2. SimpleCBOW: 순전파, 손실, 그리고 짧은 학습
+# ## 2. SimpleCBOW: 순전파(forward pass), 손실, 그리고 짧은 학습
 #
 # 3장의 모델은 `w2vlib.SimpleCBOW`로 구현되어 있습니다.
 #
@@ -119,7 +120,7 @@ for name, p, g in zip(["W_in", "W_out"], model.params, model.grads):
 assert abs(loss0 - np.log(vocab_size)) < 0.05, "학습 전 모델은 균등 분포에 가까워야 합니다"
 
 # %% [markdown]
-# 기울기(gradient)의 형상을 보세요. 미니배치(mini-batch)가 쓴 단어는 몇 개뿐인데도, 역전파(backward pass) 한 번이 `W_in`의 *모든*
+# 기울기의 형상을 보세요. 미니배치(mini-batch)가 쓴 단어는 몇 개뿐인데도, 역전파(backward pass) 한 번이 `W_in`의 *모든*
 # 행과 `W_out`의 *모든* 열에 대한 기울기를 만듭니다. 이것도 기억해 두세요.
 #
 # 이제 짧게 학습시킵니다. 설정값은 처음에 교재의 설정(Adam, 배치 크기 3, 1000 에폭(epoch))으로 되어 있습니다. 아래 로그 줄에는 실행할
@@ -144,7 +145,7 @@ ax.set_title("예문으로 학습한 SimpleCBOW")
 plt.show()
 
 # %% [markdown]
-# 무엇을 배웠을까요? 순전파(forward pass) 뒤에 소프트맥스 계층(layer)은 확률을 저장해 둡니다(교재처럼
+# 무엇을 배웠을까요? 순전파 뒤에 소프트맥스 계층은 확률을 저장해 둡니다(교재처럼
 # `loss_layer.y`). 따라서 윈도우마다 가운데 단어에 대한 모델의 추측을 읽을 수 있습니다.
 
 # %%
@@ -202,8 +203,11 @@ assert n_right <= best and loss_all >= floor - 1e-4
 # 표에는 원핫 미니배치를 *만드는* 시간(`convert_one_hot`)도 나옵니다. 조회 방식은 이 비용을 전혀 치르지 않습니다.
 # 속도 향상에는 언제나 두 방식의 결과가 같다는 확인이 따라야 하므로, 반복문은 원핫 행렬 곱과 조회가 정확히 같은
 # 숫자를 내는지도 확인합니다. 모든 시간은 BLAS 스레드 하나로 잽니다(`w2vlib.timing.one_thread`). 그래야 비교하는 두
-# 쪽이 같은 조건(코어 하나)에서 돕니다. 또 이 프로세스의 CPU 시간을 셉니다(`best_time(..., cpu=True)`). 바쁜 컴퓨터에서
-# 다른 프로그램이 쓴 시간은 여기에 더해지지 않습니다.
+# 쪽이 같은 조건(코어 하나)에서 돕니다. 또 이 프로세스의 CPU 시간을 셉니다(`best_time(..., cpu=True)`). 다른 프로그램이
+# 실행된 시간은 세지 않습니다. 다만 다른 프로그램과 캐시, 메모리를 함께 쓰므로 이 프로세스가 느려질 수는 있습니다. 그래서 각 부분을 세 번
+# 잽니다(한 번 걸러 순서를 뒤집습니다). 표에는 세 번 잰 값의 중앙값을 싣고, 마지막 열 `편차`는 측정이 몇 배까지
+# 달랐는지(가장 느린 값 / 가장 빠른 값, 가장 크게 달라진 부분) 보여 줍니다. 로그-로그 기울기 줄에는 한 번씩 잰 값으로
+# 구한 로그-로그 기울기의 범위도 나옵니다. 숫자를 읽을 때는 이 잡음을 함께 보세요.
 
 # %%
 def time_forward_pieces(V, rng):
@@ -216,35 +220,45 @@ def time_forward_pieces(V, rng):
     W_out = np.ascontiguousarray(W_out_rows.T)          # SimpleCBOW처럼 (H, V)
     out_layer, loss_layer = MatMul(W_out), SoftmaxWithLoss()
     h = in_lookup.forward(ids).mean(axis=1)
+    pieces = {"t_convert": lambda: convert_one_hot(ids, V),
+              "t_onehot": lambda: in_onehot.forward(one_hot),
+              "t_lookup": lambda: in_lookup.forward(ids),
+              "t_output": lambda: loss_layer.forward(out_layer.forward(h), t)}
     with one_thread():                                  # 모든 부분을 BLAS 스레드 하나로
-        return {
-            "V": V,
-            "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
-            "onehot_MB": one_hot.nbytes / 1e6,
-            "ids_KB": ids.nbytes / 1e3,
-            "t_convert": best_time(lambda: convert_one_hot(ids, V), REPEAT, cpu=True),
-            "t_onehot": best_time(lambda: in_onehot.forward(one_hot), REPEAT, cpu=True),
-            "t_lookup": best_time(lambda: in_lookup.forward(ids), REPEAT, cpu=True),
-            "t_output": best_time(lambda: loss_layer.forward(out_layer.forward(h), t), REPEAT, cpu=True),
-        }
+        rounds = [{key: best_time(pieces[key], REPEAT, cpu=True)
+                   for key in (list(pieces) if r % 2 == 0 else list(pieces)[::-1])}
+                  for r in range(3)]                    # 세 번 잽니다. 한 번 걸러 부분의 순서를 뒤집습니다
+        result = {"V": V,
+                  "same": bool(np.array_equal(in_onehot.forward(one_hot), in_lookup.forward(ids))),
+                  "onehot_MB": one_hot.nbytes / 1e6,
+                  "ids_KB": ids.nbytes / 1e3,
+                  "rounds": rounds,
+                  "spread": max(max(r[key] for r in rounds) / min(r[key] for r in rounds) for key in pieces)}
+    for key in pieces:
+        result[key] = float(np.median([r[key] for r in rounds]))   # 세 번 잰 값의 중앙값
+    return result
 
 
 # %% tags=["nbval-ignore-output"]
 rng = np.random.default_rng(SEED)
 results = [time_forward_pieces(V, rng) for V in VOCAB_SIZES]
 
-print(format_table(["V", "원핫 만들기", "one-hot @ W_in", "W_in[ids]", "배율", "h @ W_out + softmax"],
+print(format_table(["V", "원핫 만들기", "one-hot @ W_in", "W_in[ids]", "원핫 / 조회", "h @ W_out + 소프트맥스",
+                    "편차"],
                    [[f"{r['V']:,}", f"{r['t_convert'] * 1e3:.2f}밀리초", f"{r['t_onehot'] * 1e3:.2f}밀리초",
                      f"{r['t_lookup'] * 1e3:.3f}밀리초", f"{r['t_onehot'] / r['t_lookup']:.0f}배",
-                     f"{r['t_output'] * 1e3:.2f}밀리초"] for r in results], align=">>>>>>"))
+                     f"{r['t_output'] * 1e3:.2f}밀리초", f"{r['spread']:.1f}배"] for r in results], align=">>>>>>>"))
+print("(시간은 세 번 잰 값의 중앙값입니다. 편차는 가장 느린 값 / 가장 빠른 값이며, 네 부분 중 가장 큰 것을 싣습니다.)")
 first, last = results[0], results[-1]
 print(f"V가 {last['V'] / first['V']:.0f}배 커지는 동안 시간은 원핫 입력 {last['t_onehot'] / first['t_onehot']:.1f}배, "
-      f"조회 {last['t_lookup'] / first['t_lookup']:.1f}배, 출력 {last['t_output'] / first['t_output']:.1f}배가 되었습니다")
+      f"조회 {last['t_lookup'] / first['t_lookup']:.1f}배, 출력 {last['t_output'] / first['t_output']:.1f}배가 되었습니다.")
 if len(results) > 1:
-    slopes = {key: loglog_slope([r["V"] for r in results], [r[key] for r in results])
-              for key in ["t_onehot", "t_lookup", "t_output"]}
-    print(f"V에 대한 로그-로그 기울기: 원핫 입력 {slopes['t_onehot']:.2f}, 조회 {slopes['t_lookup']:.2f}, "
-          f"출력 {slopes['t_output']:.2f}")
+    names = {"t_onehot": "원핫 입력", "t_lookup": "조회", "t_output": "출력"}
+    Vs = [r["V"] for r in results]
+    for key, name in names.items():
+        each = [loglog_slope(Vs, [r["rounds"][i][key] for r in results]) for i in range(3)]   # 한 번 잰 값마다 로그-로그 기울기 하나
+        print(f"V에 대한 로그-로그 기울기, {pad(name, 10)} {round(loglog_slope(Vs, [r[key] for r in results]), 2) + 0:5.2f} "
+              f"(한 번씩 잰 값으로는 {round(min(each), 2) + 0:.2f}에서 {round(max(each), 2) + 0:.2f}까지)")
 
 
 # %%
@@ -260,13 +274,15 @@ if Vs.max() >= 10 * Vs.min():
     assert slope["t_output"] > 0.5, "출력의 비용은 V와 함께 커져야 합니다 (로그-로그 기울기 1 근처)"
     assert slope["t_lookup"] < slope["t_onehot"] - 0.3, "조회의 비용은 V에 거의 영향을 받지 않아야 합니다 (로그-로그 기울기 0 근처)"
     print("확인 통과: 조회 == 원핫 행렬 곱이고 더 빠릅니다 (V = 10,000부터 10배 이상). "
-          "원핫 입력과 출력의 비용은 V와 함께 커지고, 조회의 비용은 그렇지 않습니다")
+          "원핫 입력과 출력의 비용은 V와 함께 커지고, 조회의 비용은 그렇지 않습니다.")
 else:
     print("확인 통과: 조회 == 원핫 행렬 곱이고 더 빠릅니다 (V = 10,000부터 10배 이상). "
           "비용이 커지는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 잡아 보세요.")
 
 # %% [markdown]
-# 로그-로그 그래프에서 V에 비례하는 비용은 로그-로그 기울기 1인 직선(점선 안내선)이고, 수평선은 V와 전혀 상관없는 비용입니다.
+# 로그-로그 그래프에서 V에 비례하는 비용은 로그-로그 기울기 1인 직선이고, 수평선은 V와 전혀 상관없는 비용입니다. 검은
+# 점선이 그런 안내선입니다. 측정한 선을 가리지 않도록 원핫 선보다 아래(첫 점 높이의 4분의 1)에 그렸습니다. 이 점선과
+# 나란한 선은 V에 비례해 커집니다.
 # 측정한 선은 결코 완전한 직선이 아닙니다. 캐시와 고정 오버헤드가 선을 휘게 하므로, 잰 범위에서 비용이 V보다 조금
 # 빠르게 또는 느리게 커질 수 있습니다.
 
@@ -274,9 +290,9 @@ else:
 Vs = np.array([r["V"] for r in results])
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
 ax.plot(Vs, [r["t_onehot"] * 1e3 for r in results], "o-", label="입력: one-hot @ W_in")
-ax.plot(Vs, [r["t_output"] * 1e3 for r in results], "s-", label="출력: h @ W_out + softmax")
+ax.plot(Vs, [r["t_output"] * 1e3 for r in results], "s-", label="출력: h @ W_out + 소프트맥스")
 ax.plot(Vs, [r["t_lookup"] * 1e3 for r in results], "^-", label="입력: W_in[ids] (조회)")
-ax.plot(Vs, results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (로그-로그 기울기 1)")
+ax.plot(Vs, 0.25 * results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (로그-로그 기울기 1)")
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("어휘 수 V (단어)")
@@ -310,7 +326,7 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 # 측정 결과, 학습 한 단계의 비용이 V와 함께 커지는 곳은 두 군데입니다.
 #
 # 1. **입력층(input layer): `one_hot @ W_in`.** 대부분 0인 값을 곱하고, 결과 전체는 이미 ID를 알고 있던 `W_in`의 행들입니다.
-#    조회 `W_in[ids]`는 정확히 같은 숫자를 훨씬 빠르게 내고(위의 배율), 그 비용은 V에 거의 영향을 받지 않습니다(위의
+#    조회 `W_in[ids]`는 정확히 같은 숫자를 훨씬 빠르게 내고(위 표의 `원핫 / 조회` 열), 그 비용은 V에 거의 영향을 받지 않습니다(위의
 #    로그-로그 기울기). 원핫 미니배치는 메모리도 V에 비례해 씁니다.
 #    **해결책: Embedding 계층** (노트북 02).
 # 2. **출력층: `h @ W_out`과 소프트맥스.** 타깃 단어 *하나*의 확률을 구하려 해도 소프트맥스는 (분모 때문에) V개 단어
@@ -331,8 +347,9 @@ print(f"V = {big['V']:,}에서 타깃 {BATCH}개짜리 미니배치 하나의 �
 #   조회의 시간은 거의 커지지 않습니다.
 # - 출력층은 소프트맥스의 분모를 위해 V개 점수가 모두 필요하므로, 비용이 V에 비례해 커집니다. 이것이 두 번째
 #   병목(bottleneck)입니다.
-# - 공정한 시간 측정: 여러 번 반복해 가장 빠른 값, 두 방식에 같은 입력, 두 결과가 같은지 확인, 그리고 절대 시간
-#   대신 배율(절대 시간은 컴퓨터에 따라 다릅니다).
+# - 공정한 시간 측정: 여러 번 반복해 가장 빠른 값, 두 방식에 같은 입력, 두 결과가 같은지 확인, 절대 시간 대신
+#   배율(절대 시간은 컴퓨터에 따라 다릅니다), 그리고 순서를 번갈아 세 번 잰 값의 중앙값과 그 편차(숫자 옆에 잡음을
+#   함께 보여 줍니다).
 #
 # ## 연습 문제
 #

@@ -18,7 +18,7 @@
 #
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.2.2~4.2.4절
 #
-# [노트북 01](01_one_hot_bottleneck.ipynb)에서 두 번째 병목을 찾았습니다. 타깃 단어 *하나*의 점수를 매기는 데도
+# [노트북 01](01_one_hot_bottleneck.ipynb)에서 두 번째 병목을 찾았습니다. 타깃(target) 단어 *하나*의 점수를 매기는 데도
 # 소프트맥스(softmax)는 V개 단어 *전체*의 점수가 필요합니다. 네거티브 샘플링(negative sampling)의 핵심 아이디어는 "V개 단어 중 어느 것이
 # 타깃인가?"라는 다중 분류(multi-class classification) 질문을 그만두고, 대신 "*이* 단어가 타깃인가?"라는 이진
 # 분류(binary classification) 질문을 하는 것입니다. 이 질문에는 내적(dot product) 한 번과 시그모이드(sigmoid) 한 번이면 답할
@@ -29,7 +29,7 @@
 # - `EmbeddingDot` 계층(Embedding 조회 + 행별 내적)과 그 역전파
 # - 시그모이드 함수, 이진 교차 엔트로피 오차(`SigmoidWithLoss`), 그리고 단순하기로 유명한 기울기 `y - t`
 # - `w2vlib.gradcheck`로 각 계층과 연결 전체의 기울기를 확인하는 법
-# - 왜 "예"라는 답만으로는 모델을 학습시킬 수 없는지 (*부정적 예*가 필요한 이유)
+# - 왜 "예"라는 답만으로는 모델을 학습시킬 수 없는지 (*부정적 예*(negative example)가 필요한 이유)
 # - (연습 문제) 학습 노트의 `EmbeddingDot`에서 버그를 찾는 법
 
 # %%
@@ -72,7 +72,7 @@ REPEAT = 3            # 시간 측정: 이 횟수만큼 반복해 가장 빠른 
 # 구한 뒤 소프트맥스로 확률로 바꿉니다. *타깃* 단어의 점수는 그 V개 숫자 중 하나일 뿐입니다. `h`와 `W_out`에서 타깃에
 # 해당하는 열의 내적입니다.
 #
-# **여기서부터는 출력 가중치를 반대로 저장합니다.** 교재의 4장이 그렇게 합니다(`ch04/cbow.py`는 `W_out`을 (V, H)
+# **여기서부터는 출력 측 가중치를 반대로 저장합니다.** 교재의 4장이 그렇게 합니다(`ch04/cbow.py`는 `W_out`을 (V, H)
 # 형상으로 만듭니다). `W_in`처럼 단어마다 *행*이 하나입니다. 그러면 타깃의 가중치는 행 조회 `W_out[idx]`, 곧 노트북
 # 02의 Embedding 그대로입니다. 아래 코드에서 `W_out`은 이 (V, H) 행렬이고, 소프트맥스 출력층 전체는 그 전치를 곱합니다
 # (`h @ W_out.T`).
@@ -109,7 +109,7 @@ ones = np.ones(BATCH, dtype=np.int32)
 with one_thread():                    # 두 쪽 모두 BLAS 스레드 하나로 (노트북 01처럼)
     t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT, cpu=True)
     t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT, cpu=True)
-print(f"V = {VOCAB_SIZE:,}: V개에 대한 소프트맥스 {t_multi * 1e3:.2f}밀리초, EmbeddingDot + 시그모이드 {t_binary * 1e3:.3f}밀리초, "
+print(f"V = {VOCAB_SIZE:,}: h @ W_out^T + V개에 대한 소프트맥스 {t_multi * 1e3:.2f}밀리초, EmbeddingDot + 시그모이드 {t_binary * 1e3:.3f}밀리초, "
       f"시간의 비 {t_multi / t_binary:.0f}배")
 
 # %%
@@ -117,7 +117,7 @@ if VOCAB_SIZE >= 10_000:
     assert t_multi > 10 * t_binary, "V = 10,000에서 이진 분류 질문이 10배 이상 빨라야 합니다"
     print("확인 통과: 내적 한 번이 내적 V번과 소프트맥스보다 훨씬 빠릅니다")
 else:
-    print(f"V = {VOCAB_SIZE:,}에서는 확인하지 않습니다. 두 비용을 비교하려면 VOCAB_SIZE를 10,000 이상으로 설정해 보세요")
+    print(f"V = {VOCAB_SIZE:,}에서는 확인하지 않습니다. 두 비용을 비교하려면 VOCAB_SIZE를 10,000 이상으로 설정해 보세요.")
 
 # %% [markdown]
 # 이진 분류 방식은 V가 얼마든 `W_out`의 행을 `BATCH`개만(타깃이 겹치면 더 적게) 건드립니다. 이것이 이 기법의
@@ -148,8 +148,8 @@ plt.show()
 
 # %% [markdown]
 # `SigmoidWithLoss`는 두 단계를 합치고 미니배치에 대해 평균을 냅니다. 이것을 공식을 그대로 쓴 계산과 비교하고,
-# 교재의 `SigmoidWithLoss`가 하는 방법, 곧 이진 분류 문제를 클래스가 두 개인 소프트맥스로 보고 `[1 - y, y]`를 쌓아
-# 보통의 교차 엔트로피 오차를 호출하는 방법과도 비교합니다.
+# 교재의 `SigmoidWithLoss`가 하는 방법, 곧 두 클래스의 확률 `[1 - y, y]`(이것은 `softmax([0, x])`와 같습니다)를 쌓아
+# 보통의 `cross_entropy_error`를 호출하는 방법과도 비교합니다.
 
 # %%
 scores = np.array([1.5, -2.5, 0.5, 3.0], dtype=np.float32)
@@ -174,7 +174,7 @@ assert abs(loss - by_formula) < 1e-5 and abs(loss - as_two_classes) < 1e-4
 #
 # 노트북 02처럼 확인은 **float64**로 합니다(계층은 입력과 매개변수의 dtype을 따릅니다). 16자리면 스텝 ε = 10⁻⁶으로도
 # `GRADCHECK_TOL` = 10⁻⁶의 허용 오차에 충분할 만큼 정확합니다. float32에서는 그렇게 작은 스텝이 반올림 오차에 묻힙니다.
-# 이 확인 다음 셀들이 float32에서 더 큰 스텝으로 무엇을 얻는지 잽니다.
+# 이 확인 다음 셀들이 float32에서 그 스텝과 더 큰 스텝으로 무엇을 얻는지 잽니다.
 
 # %%
 def fmt_err(err):
@@ -202,23 +202,23 @@ assert relative_error(dx_swl, num_swl) < GRADCHECK_TOL and relative_error(dx_sig
 
 # %% [markdown]
 # 같은 확인을 float32 입력으로 해 보면 어떨까요? 스텝을 줄이면 반올림 오차가 커지고, 스텝을 키우면 (이 손실은
-# 비선형이므로) 절단 오차가 생깁니다. 다음 셀이 네 스텝에서 상대 오차를 잽니다(값은 CPU에 따라 조금 다르므로
+# 비선형이므로) 절단 오차가 생깁니다. 다음 셀이 스텝 다섯 개에서 상대 오차를 잽니다(값은 CPU에 따라 조금 다르므로
 # 확인 셀이 그 성질만 검증합니다).
 
 # %% tags=["nbval-ignore-output"]
 x32 = xs.astype(np.float32)                            # float32 입력, 같은 레이블
 swl32 = SigmoidWithLoss()
 err32 = {}
-for eps in [1e-1, 1e-2, 1e-3, 1e-4]:
+for eps in [1e-1, 1e-2, 1e-3, 1e-4, 1e-6]:
     err32[eps] = relative_error(dx_swl, numerical_gradient(lambda: swl32.forward(x32, ts), x32, eps=eps))
     print(f"float32, eps = {eps:g}: 상대 오차 {err32[eps]:.1e}")
 
 # %%
 assert err32[1e-2] < 1e-3, "float32에서 eps = 1e-2의 오차는 0.1%보다 작아야 합니다"
-assert err32[1e-4] > err32[1e-2]
+assert err32[1e-6] > err32[1e-4] > err32[1e-2], "float32에서는 스텝이 작을수록 (반올림) 오차가 커야 합니다"
 assert err32[1e-1] > 10 * err32[1e-2], "eps = 1e-1에서는 절단 오차가 커야 합니다"
-print("확인 통과: float32에서는 작은 스텝(1e-4)이 1e-2보다 나쁘고(반올림 오차), 너무 큰 스텝(1e-1)도 "
-      "나쁩니다(절단 오차). 1e-2의 오차는 0.1%보다 훨씬 작습니다")
+print("확인 통과: float32에서는 float64용 스텝 1e-6이 1e-4보다 나쁘고, 1e-4는 1e-2보다 나쁩니다(반올림 오차). "
+      "너무 큰 스텝(1e-1)도 나쁩니다(절단 오차). 1e-2의 오차는 0.1%보다 훨씬 작습니다.")
 
 # %% [markdown]
 # ## 3. EmbeddingDot: 순전파, 역전파, 기울기 확인
@@ -298,8 +298,8 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #   (V, H)로 저장합니다.
 # - 소프트맥스(softmax)는 "V개 단어 중 어느 것인가?"라는 다중 분류(multi-class classification)를 묻고,
 #   시그모이드(sigmoid)는 "이 단어가 맞는가, 아닌가?"라는 이진 분류(binary classification)를 묻습니다.
-#   `SigmoidWithLoss`의 이진 교차 엔트로피 오차(binary cross-entropy error)는 클래스가 두 개인 소프트맥스 교차
-#   엔트로피 오차와 같습니다.
+#   `SigmoidWithLoss`의 이진 교차 엔트로피 오차(binary cross-entropy error)는 두 클래스 분포 `[1 − y, y]`(이것은
+#   `softmax([0, x])`와 같습니다)의 교차 엔트로피 오차입니다.
 # - 시그모이드 + 교차 엔트로피 오차의 기울기(gradient)는 `(y − t) / N`입니다. `EmbeddingDot`의 역전파는
 #   `dout · W[idx]`를 h로, `dout · h`를 (반복된 ID는 누적하여) W의 행들로 보냅니다.
 # - 모든 계층이 float64 수치 미분 기울기 확인(gradient check)을 통과합니다(상대 오차 10⁻⁶ 미만). 틀린 역전파는
@@ -321,8 +321,8 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #    `self.grads` 대신 `self.grad`가 있습니다. 이것이 `EmbeddingDot`에 들어갔다면 확인 3이 잡아냈을 것입니다. 그
 #    오타가 거기서 무엇을 망가뜨리는지는 노트북 04에서 봅니다.)
 # 2. **이진 교차 엔트로피 오차 손으로 계산하기.** 점수가 0이고 레이블이 1일 때 `SigmoidWithLoss`의 손실은 얼마일까요?
-#    소수점 둘째 자리 이상까지 구해 `answer_2`에 넣어 보세요.
-# 3. **기울기 손으로 계산하기.** 점수 `[2, -1]`, 레이블 `[1, 0]`에 대해 `dL/dx`를 소수점 둘째 자리 이상까지 구해
+#    소수 둘째 자리 이상까지 구해 `answer_2`에 넣어 보세요.
+# 3. **기울기 손으로 계산하기.** 점수 `[2, -1]`, 레이블 `[1, 0]`에 대해 `dL/dx`를 소수 둘째 자리 이상까지 구해
 #    `answer_3`에 넣어 보세요(σ의 두 값은 `sigmoid(...)`로 구합니다).
 
 # %%
@@ -345,13 +345,13 @@ q1.check(MyEmbeddingDot)
 # q1.solution()
 
 # %%
-answer_2 = ...                    # 손실, 소수점 둘째 자리 이상까지
+answer_2 = ...                    # 손실, 소수 둘째 자리 이상까지
 q2.check(answer_2)
 # q2.hint()
 # q2.solution()
 
 # %%
-answer_3 = ...                    # 두 점수에 대한 dL/dx, 소수점 둘째 자리 이상까지
+answer_3 = ...                    # 두 점수에 대한 dL/dx, 소수 둘째 자리 이상까지
 q3.check(answer_3)
 # q3.hint()
 # q3.solution()

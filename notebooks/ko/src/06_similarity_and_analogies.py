@@ -46,7 +46,7 @@ from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies, read_analogies
 from w2vlib.pretrained import ptb_word_vectors
 from w2vlib.similarity import analogy, analogy_scores, most_similar
-from w2vlib.text import format_table
+from w2vlib.text import format_table, pad
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
@@ -146,12 +146,14 @@ print("확인 통과: 교재의 most_similar와 wv.most_similar가 모든 질의
 # 코사인 0.5는 "가까운" 것일까요? 차원과 경쟁하는 후보의 수에 달려 있습니다. 아래 셀은 우연 수준을 계산합니다.
 # 어떤 단어도 다른 단어와 관계가 없을 때, 벡터 하나가 어휘의 단어 수만큼의 다른 벡터와 이루는 가장 큰 코사인입니다.
 # "관계 없음"을 두 가지로 만듭니다. 하나는 모든 방향에 고르게 퍼진(등방성) 무작위 방향이고, 다른 하나는 우리 벡터의
-# 열을 하나하나 따로 섞은 것입니다. 열을 섞으면 차원마다의 값은 그대로이므로 학습된 벡터가 모두 공유하는 것(이 벡터, 곧 고속
-# 경로로 학습한 벡터에서 노트북 05가 출력한 공통 성분은 작습니다. 05가 출력한 큰 공통 방향은 짧게 학습한 계층 모델의
-# 것이지 이 벡터의 것이 아닙니다)은 남지만, 단어의 정체는 모두 깨집니다. 학습된 벡터는 등방성이 아니므로 첫 번째 수준은
-# 우연을 낮게 잡을 수 있고, 열을 섞은 수준이 더 공정한 기준입니다(셀이 둘 다, 그리고 어느 쪽이 높은지 출력합니다).
-# 최댓값의 평균은 문턱값이 아닙니다(무작위 행 가운데 몇은 늘 그 평균보다 위에 있습니다). 그래서 질의 단어마다 그중 가장 큰 값과
-# 비교합니다.
+# 열을 하나하나 따로 섞은 것입니다. 열을 섞으면 차원마다의 값은 그대로이므로 학습된 벡터가 모두 공유하는 것은 남지만,
+# 단어의 정체는 모두 깨집니다. 학습된 벡터는 등방성이 아니므로 첫 번째 수준은 우연을 낮게 잡을 수 있고, 열을 섞은
+# 수준이 더 공정한 기준입니다(셀이 둘 다, 그리고 어느 쪽이 높은지 출력합니다). 최댓값의 평균은 문턱값이 아닙니다(무작위
+# 행 가운데 몇은 늘 그 평균보다 위에 있습니다). 그래서 질의 단어마다 그중 가장 큰 값과 비교합니다.
+#
+# 이 벡터들은 얼마나 많은 것을 공유할까요? 노트북 05에서 큰 공통 방향이 나타난 것은 짧게 학습한 계층 모델이었고, 이
+# 벡터를 만든 고속 경로의 학습이 아니었습니다. 셀의 첫 줄은 05의 측정(자주 나오는 단어 1,000개 중 두 단어의 평균
+# 코사인)을 이 벡터에서 다시 계산합니다.
 
 # %%
 H = W.shape[1]
@@ -167,10 +169,15 @@ def top_cosines(M):
     return sims.max(axis=1)
 
 null_iso, null_perm = top_cosines(R), top_cosines(P)
+frequent_ids = np.argsort(-counts, kind="stable")[:1000]  # 노트북 05의 공통 방향 측정
+i, j = np.random.default_rng(SEED).integers(0, len(frequent_ids), size=(2, 2000))
+Wf = w2vlib.normalize(W[frequent_ids])
+print(f"공통 방향: 자주 나오는 두 단어의 평균 코사인은 {np.mean(np.sum(Wf[i] * Wf[j], axis=1)):+.3f}입니다 "
+      "(0에 가까우면 공통된 것이 적고, 1에 가까우면 한 방향을 공유합니다)")
 print(f"우연 수준: {H}차원에서 벡터 하나가 관계없는 벡터 {len(word_to_id) - 1:,}개와 이루는 가장 큰 코사인의 평균"
-      f"(벡터 {len(null_q)}개)은 무작위 방향에서 {null_iso.mean():.3f}, 열을 섞은 우리 벡터에서 {null_perm.mean():.3f}입니다 "
+      f"(벡터 {len(null_q)}개)은 무작위 방향에서 {null_iso.mean():.3f}, 열을 섞은 우리 벡터에서 {null_perm.mean():.3f}입니다"
       f"(열을 섞은 쪽이 {'더 높습니다' if null_perm.mean() > null_iso.mean() else '더 높지 않습니다'}). "
-      f"열을 섞은 행 {len(null_q)}개의 가장 큰 코사인은 {null_perm.min():.3f}에서 {null_perm.max():.3f} 사이입니다")
+      f"열을 섞은 행 {len(null_q)}개의 가장 큰 코사인은 {null_perm.min():.3f}에서 {null_perm.max():.3f} 사이입니다.")
 for query, near in neighbours.items():
     lowest = near[-1][1]
     print(f"    {query}: 상위 {TOP}개 이웃의 코사인은 열을 섞은 모든 행의 가장 큰 코사인보다 "
@@ -247,7 +254,7 @@ for a, b, c, expected in QUESTIONS:
     shares = {w: sign * float(Wn[word_to_id[w]] @ q) / float(q @ q) for w, sign in ((a, -1), (b, 1), (c, 1))}
     print(f"{a}:{b} = {c}:?  b - a + c의 길이 {np.linalg.norm(q):.2f}, 단어마다 그 안에서 차지하는 몫은 "
           + ", ".join(f"{w} ({int(counts[word_to_id[w]])}번) {x:+.2f}" for w, x in shares.items()))
-print(f"몫을 모두 더하면 1입니다. 단어마다 단위 벡터 하나를 더합니다 (서로 직교하는 세 개를 더하면 길이는 {np.sqrt(3):.2f})")
+print(f"몫을 모두 더하면 1입니다. 단어마다 단위 벡터 하나를 더합니다(서로 직교하는 세 개를 더하면 길이는 {np.sqrt(3):.2f}).")
 
 # %%
 for a, b, c, expected in QUESTIONS:
@@ -288,8 +295,8 @@ sec = list(res["add"].sections)
 wins = sum(res["mul"].sections[n].accuracy > res["add"].sections[n].accuracy for n in sec)
 losses = sum(res["mul"].sections[n].accuracy < res["add"].sections[n].accuracy for n in sec)
 print(f"3CosMul은 {len(sec)}개 범주 중 {wins}개에서 3CosAdd를 이기고, {losses}개에서 지고, {len(sec) - wins - losses}개에서 비깁니다. "
-      f"전체로는 {'더 좋습니다' if res['mul'].accuracy > res['add'].accuracy else '더 좋지 않습니다'} "
-      f"({res['mul'].accuracy:.3f} 대 {res['add'].accuracy:.3f})")
+      f"전체로는 {'더 좋습니다' if res['mul'].accuracy > res['add'].accuracy else '더 좋지 않습니다'}"
+      f"({res['mul'].accuracy:.3f} 대 {res['add'].accuracy:.3f}).")
 questions = [tuple(w.lower() for w in q) for _, qs in read_analogies(ANALOGY_FILE) for q in qs]
 questions = [q for q in questions if all(w in word_to_id for w in q)]
 ids = np.array([[word_to_id[w] for w in q] for q in questions])
@@ -298,7 +305,7 @@ right_by = {m: analogy_scores(W, ids[:, 0], ids[:, 1], ids[:, 2], method=m).argm
 only_add, only_mul = int((right_by["add"] & ~right_by["mul"]).sum()), int((right_by["mul"] & ~right_by["add"]).sum())
 p_mul = binomtest(only_mul, only_add + only_mul, 0.5).pvalue if only_add + only_mul else 1.0
 print(f"3CosAdd만 맞힌 문제는 {only_add}개, 3CosMul만 맞힌 문제는 {only_mul}개입니다. 두 방법이 똑같이 좋다면 "
-      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_mul < 0.001 else f'= {p_mul:.3f}'}입니다 (양측 부호 검정)")
+      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_mul < 0.001 else f'= {p_mul:.3f}'}입니다(양측 부호 검정).")
 Wn_all = w2vlib.normalize(W)
 baseline = {}
 for col, col_name in ((1, "b"), (2, "c")):  # 답이 그저 b(또는 c)의 최근접 단어일 때. a, b, c는 제외
@@ -339,9 +346,11 @@ rho_test = spearmanr(median_count, acc_add)
 rho_sec = rho_test.statistic
 best, worst = sec[int(np.argmax(acc_add))], sec[int(np.argmin(acc_add))]
 n_sec = res["add"].sections[best].answered
-ci = binomtest(int(round(acc_add.mean() * n_sec)), n_sec).proportion_ci(method="wilson")  # 막대 그래프의 구간과 같음
+k_sec = int(round(acc_add.mean() * n_sec))  # 평균 정확도를 범주 하나에서 맞힌 문제 수로 나타낸 것
+ci = binomtest(k_sec, n_sec).proportion_ci(method="wilson")  # 막대 그래프의 구간과 같음
 print(f"가장 좋은 범주는 {best} ({acc_add.max():.3f}), 가장 나쁜 범주는 {worst} ({acc_add.min():.3f})입니다. 범주마다 "
-      f"문제가 {n_sec}개이므로, {acc_add.mean():.3f} 근처 정확도의 95% 윌슨 구간은 {ci.low:.3f}~{ci.high:.3f}입니다")
+      f"문제가 {n_sec}개이므로, {acc_add.mean():.3f} 근처 정확도({n_sec}개 중 {k_sec}개 맞힘)의 95% 윌슨 구간은 "
+      f"{ci.low:.3f}~{ci.high:.3f}입니다.")
 print(f"범주 단어의 출현 횟수 중앙값과 3CosAdd 정확도의 스피어먼 상관계수는 범주 {len(sec)}개에서 {rho_sec:.2f}입니다 "
       f"(p = {rho_test.pvalue:.2f}, 아무 관계가 없을 때 부호와 상관없이 "
       "적어도 이만큼 강한 상관이 나올 확률)")
@@ -363,7 +372,7 @@ print("확인 통과: 3CosAdd가 b만으로 찾은 최근접 단어를 이기고
 # %% [markdown]
 # 범주마다 차이가 있지만, 먼저 오차 막대를 보세요. 범주마다 문제가 몇십 개뿐이므로 구간이 겹치는 두 범주는 실제로는
 # 전혀 다르지 않을 수도 있습니다. 위의 줄은 범주 하나의 정확도에 대한 95% 구간을 말해 줍니다. 단어 빈도와의 상관은
-# 범주 12개만으로 계산했으므로, 그것이 우연 이상인지는 p 값이 말해 줍니다(연습 문제 3은 같은 질문을 문제 자체에
+# 범주 12개만으로 계산했으므로, 그것이 우연 이상인지는 p값이 말해 줍니다(연습 문제 3은 같은 질문을 문제 자체에
 # 던지므로 검정력이 훨씬 큽니다). 전체 정확도는 모든 단어 중 하나를 찍는 것보다 훨씬 높지만, 중요한 기준선은
 # `b`만으로 찾은 최근접 단어입니다. 확인 셀은 3CosAdd가 문제마다 그것을 이긴다는 것을 검사합니다.
 #
@@ -423,6 +432,7 @@ print("확인 통과: method='dot'은 교재의 네 문제에서 교재와 같�
 
 # %%
 picked = {}
+LABELS = {"dot": "내적", "cosine": "코사인", "gold": "정답"}
 for method in ("dot", "cosine"):  # 모든 문제에 대한 analogy()를 한 번에: (문제 수 x V) 점수 행렬 하나
     best = analogy_scores(W, ids[:, 0], ids[:, 1], ids[:, 2], method=method).argmax(axis=1)
     picked[method] = [id_to_word[int(i)] for i in best]
@@ -432,8 +442,10 @@ for method, answers in picked.items():
     acc = np.mean([p == g for p, g in zip(answers, gold)])
     med = np.median([counts[word_to_id[p]] for p in answers])
     side = "기대하는 답보다 자주 나오는 단어" if med > gold_med else "기대하는 답보다 드문 단어" if med < gold_med else "기대하는 답만큼 나오는 단어"
-    print(f"{method:>6}: 정확도 {acc:.3f}, 답한 단어의 말뭉치 출현 횟수 중앙값 {med:,.0f}, 즉 {side}")
-print(f"  정답: 기대하는 답의 말뭉치 출현 횟수 중앙값 {gold_med:,.0f} (두 순위의 기준점)")
+    print(f"{pad(LABELS[method], 6, '>')}: 정확도 {acc:.3f}, 답한 단어의 말뭉치 출현 횟수 중앙값 {med:,.0f}, "
+          f"즉 {side}")
+print(f"{pad(LABELS['gold'], 6, '>')}: 기대하는 답의 말뭉치 출현 횟수 중앙값 {gold_med:,.0f} "
+      "(두 순위의 기준점)")
 differ = sum(p != q for p, q in zip(picked["dot"], picked["cosine"]))
 print(f"두 순위는 {len(questions)}개 문제 중 {differ}개에서 다른 답을 고릅니다")
 
@@ -455,13 +467,13 @@ print(f"파일 전체에서 코사인 순위는 {'더 정확하고' if cos_acc >
       f"{'더 자주 나오는 단어입니다' if np.median([counts[word_to_id[p]] for p in picked['dot']]) > np.median([counts[word_to_id[p]] for p in picked['cosine']]) else '더 자주 나오는 단어가 아닙니다'}"
       "")
 print(f"코사인만 맞힌 문제는 {only_cos}개, 내적만 맞힌 문제는 {only_dot}개입니다. 두 순위가 똑같이 좋다면 "
-      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_dot < 0.001 else f'= {p_dot:.3f}'}입니다 (양측 부호 검정)")
+      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_dot < 0.001 else f'= {p_dot:.3f}'}입니다(양측 부호 검정).")
 print(f"따라서 파일 전체에서는 {'5% 수준에서 뚜렷한 차이가 있습니다' if p_dot < 0.05 else '5% 수준에서 뚜렷한 승자가 없습니다'}. "
-      f"교재의 네 문제에서는 내적이 {first_right['dot']}개, 코사인이 {first_right['cosine']}개를 1위로 맞힙니다")
+      f"교재의 네 문제에서는 내적이 {first_right['dot']}개, 코사인이 {first_right['cosine']}개를 1위로 맞힙니다.")
 
 # %% [markdown]
 # 정확도보다 부호 검정을 먼저 읽으세요. 두 순위는 많은 문제에서 다른 답을 고르지만 그중 대부분은 둘 다 틀리고,
-# 둘 중 정확히 하나만 맞힌 문제만이 두 순위를 비교해 줍니다. 그 갈림이 우연 이상인지는 p 값이 말해 주며, 몇백 문제짜리
+# 둘 중 정확히 하나만 맞힌 문제만이 두 순위를 비교해 줍니다. 그 갈림이 우연 이상인지는 p값이 말해 주며, 몇백 문제짜리
 # 파일 하나에서는 우연 이상이 아닐 수도 있습니다. 교재의 네 문제가 내적 순위 쪽을 들어 준다면(마지막 줄), 그 이유는
 # 이 절 첫머리의 표에 있습니다. 그 답들은 자주 나오는 단어이고, 바로 길이가 유리한 경우입니다. 파일 전체에서는 내적 순위의
 # 답이 자주 나오는 단어 쪽으로 기울고, 코사인의 답은 드문 단어 쪽으로 기울 수 있습니다(두 중앙값을 위의 기대하는 답의
@@ -502,7 +514,7 @@ q1, q2, q3 = w2vlib.exercises.load("06", lang="ko")
 # %% [markdown]
 # **1. 코사인으로 찾는 최근접 이웃, 직접 만들기.** `nearest(query, W, words, topn)`을 작성해 보세요. 질의 단어의 행과
 # 코사인이 가장 큰 `W`의 행에 해당하는 단어 `topn`개를 (가장 좋은 것부터, 리스트로) 돌려주고, 질의 단어는 뺍니다.
-# `words`는 단어 리스트입니다(`words[i]`가 행 `i`). `w2vlib.normalize`를 쓰세요. 자동 채점은 실제 벡터처럼 길이가
+# `words`는 단어 리스트입니다(`words[i]`가 행 `i`). `w2vlib.normalize`를 쓰면 됩니다. 자동 채점은 실제 벡터처럼 길이가
 # 제각각인 새 무작위 벡터로 실행합니다.
 
 # %%

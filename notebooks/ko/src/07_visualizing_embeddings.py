@@ -99,7 +99,7 @@ shown_groups = [SHOWN.get(g, g) for g in groups]  # 그림에 보이는 그룹 �
 missing = [w for w in words if w not in wv]
 assert not missing, f"어휘에 없는 단어: {missing}"
 assert len(set(words)) == len(words), "한 단어가 두 그룹에 들어 있습니다"
-assert PERPLEXITY < len(words), f"PERPLEXITY는 단어 수({len(words)})보다 작아야 합니다. 낮추거나 단어를 추가해 보세요"
+assert PERPLEXITY < len(words), f"PERPLEXITY는 단어 수({len(words)})보다 작아야 합니다. 낮추거나 단어를 추가해 보세요."
 Wn = w2vlib.normalize(W)  # 단위 벡터: 그러면 유클리드 거리가 코사인을 따릅니다
 X = Wn[[wv.key_to_index[w] for w in words]]
 print(f"{len(GROUPS)}개 그룹의 단어 {len(words)}개, 단어마다 숫자 {X.shape[1]}개짜리 벡터")
@@ -206,14 +206,14 @@ else:
 if PAIRED and all(g in GROUPS for g in PAIRED):
     assert np.mean(agree) > random_dirs.mean() + 3 * random_dirs.std(ddof=1), (
         "차이 벡터는 우연보다 더 많이 방향을 공유해야 합니다. EPOCHS가 적으면 벡터가 배운 것이 적습니다. "
-        "더 오래 학습해 보세요(노트북 05는 10)")
-    print("확인 통과: 차이 벡터들이 방향을 공유합니다. 무작위 방향보다 표준편차 3배 넘게 높습니다")
+        "더 오래 학습해 보세요(노트북 05는 10).")
+    print("확인 통과: 차이 벡터들이 방향을 공유합니다. 무작위 방향보다 표준편차 3배 넘게 높습니다.")
     if p_value < 0.01:
         print("올바른 쌍은 잘못 짝지은 단어보다도 더 잘 맞습니다. 공통 방향의 일부는 쌍 자체의 것이고, "
-              "나머지는 두 그룹 사이의 간격입니다")
+              "나머지는 두 그룹 사이의 간격입니다.")
     else:
         print("하지만 잘못 짝지은 단어도 거의 그만큼 맞습니다. 공통 방향은 대부분 두 그룹 사이의 간격이지, "
-              "짝끼리의 관계가 아닙니다")
+              "짝끼리의 관계가 아닙니다.")
 
 # %% [markdown]
 # ## 3. t-SNE: 이웃 관계가 먼저
@@ -225,8 +225,13 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
 # 거리, 군집의 크기, 축은 아무 의미가 없습니다.
 #
 # scikit-learn의 정확한(exact) 방법을 쓰고 PCA 그림에서 시작하므로(`init="pca"`) 무작위 시작이 없습니다. 같은
-# 컴퓨터에서는 같은 코드가 같은 그림을 줍니다. 단어가 적은 여기서는 `random_state`가 아무것도 바꾸지 않고,
-# `init="random"`일 때만 의미가 있습니다(연습 문제 3). 하지만 모든 컴퓨터에서 같은 그림이 나오지는 않습니다.
+# 컴퓨터에서는 같은 코드가 같은 그림을 줍니다. `init="pca"`일 때 `random_state`를 쓸 수 있는 단계는 그 PCA
+# 하나뿐입니다. scikit-learn의 PCA(`svd_solver="auto"`)는 정확한 SVD를 계산합니다. 다만 배열의 한 변이 500보다
+# 크고, 그와 함께 행(단어)이 열의 10배보다 적거나 열이 1,000개보다 많으면 무작위 SVD로 바꾸고, 그 시드를
+# `random_state`에서 받습니다. 우리 단어들에서는 SVD가 정확하므로 `random_state`가 아무것도 바꾸지 않습니다(그림
+# 아래 줄이 시드 두 개로 확인합니다). `random_state`가 의미를 갖는 것은 `init="random"`일 때(연습 문제 3)와, 예를
+# 들어 숫자 100개짜리 벡터로 단어 600개를 그릴 때입니다. 하지만 같은 코드라도 모든 컴퓨터에서 같은 그림이 나오지는
+# 않습니다.
 # 프로세서마다 다른 부동소수점 커널을 쓰므로 PCA 시작점, 거리, 각 단계의 합이 마지막 몇 비트에서 달라지고, t-SNE의
 # 최적화는 그런 차이를 키웁니다. 얼마나 키우는지는 4절에서 잽니다.
 #
@@ -240,12 +245,17 @@ def tsne(points, perplexity, init="pca"):
                 random_state=SEED).fit_transform(points)
 
 T = tsne(X, PERPLEXITY)
+same_start = np.array_equal(PCA(n_components=2, random_state=SEED).fit_transform(X),
+                            PCA(n_components=2, random_state=SEED + 1).fit_transform(X))
 fig, ax = plt.subplots(figsize=(10, 7))
 plot_word_groups(T, shown_groups, words, ax=ax, lang="ko")
 ax.set_xlabel("t-SNE 1 (단위 없음)")
 ax.set_ylabel("t-SNE 2 (단위 없음)")
 ax.set_title(f"단어 그룹의 t-SNE (퍼플렉서티 {PERPLEXITY})")
 plt.show()
+print("PCA 시작점은 random_state가 SEED일 때와 SEED + 1일 때 " + (
+    "같습니다(정확한 SVD). 따라서 random_state는 이 그림을 바꾸지 않습니다." if same_start else
+    "다릅니다(단어가 이만큼 많으면 무작위 SVD). 따라서 random_state가 이 그림을 바꿉니다."))
 
 # %% [markdown]
 # ## 4. 각 그림이 지키는 것, 측정하기
@@ -269,7 +279,7 @@ plt.show()
 #   셉니다)의 퍼짐이 모든 t-SNE 숫자의 잡음입니다.
 # - **더 작게 흔들기**: 1e-15만큼 흔든 값은 float32에 담을 수 없습니다. 그래서 `TINY_RUNS`번의 실행은 float64
 #   배열에서 시작하고, 최적화도 float64로 합니다. 위 그림과는 다른 계산이지만(표의 행 이름에 적어 두었습니다)
-#   혼돈은 같습니다. 그 실행들은 서로 크게 다른 그림으로 끝나고(확인 셀이 검사합니다), 숫자도 퍼집니다. 두 행을
+#   아주 작은 차이를 크게 키우는 성질(카오스)은 같습니다. 그 실행들은 서로 크게 다른 그림으로 끝나고(확인 셀이 검사합니다), 숫자도 퍼집니다. 두 행을
 #   비교해 보세요.
 #
 # 그 잡음 때문에 테스트는 다음 셀의 출력을 비교하지 않습니다(`nbval-ignore-output` 태그가 붙어 있습니다. 다른
@@ -317,12 +327,13 @@ if TINY_RUNS > 1:
 rows.append(["우연: 무작위 배치"] + cells(chance_runs))
 print(format_table(["공간", "신뢰도", "같은 그룹 최근접 이웃", "거리의 순위 상관"], rows, align="<>>>"))
 in_words = [round((r["group"] - scores["original"]["group"]) * len(words)) for r in tsne_runs]  # 차이, 단어 수로
-print(f"같은 그룹 최근접 이웃의 차이(t-SNE − 원래 공간, 단어 {len(words)}개 중 단어 수): 위의 그림 {in_words[0]:+d}, "
-      f"1e-6 행의 시작점 {len(tsne_runs)}개는 {min(in_words):+d}부터 {max(in_words):+d}까지")
+signed = lambda v: f"{v:+d}" if v else "0"  # "+3", "-2", 그리고 부호 없는 "0"
+print(f"같은 그룹 최근접 이웃의 차이(t-SNE − 원래 공간, 단어 {len(words)}개 중 단어 수): 위의 그림 {signed(in_words[0])}, "
+      f"1e-6 행의 시작점 {len(tsne_runs)}개는 {signed(min(in_words))}부터 {signed(max(in_words))}까지")
 print("0과 비교하면 " + (
-    "모든 실행이 원래 공간보다 높습니다. t-SNE 자신의 잡음을 넘는 우위입니다" if min(in_words) > 0 else
-    "모든 실행이 원래 공간보다 낮습니다. t-SNE 자신의 잡음을 넘는 손실입니다" if max(in_words) < 0 else
-    "범위가 0을 포함합니다. t-SNE의 우위(또는 손실)는 자신의 잡음 안에 있습니다"))
+    "모든 실행이 원래 공간보다 높습니다. t-SNE 자신의 잡음을 넘는 우위입니다." if min(in_words) > 0 else
+    "모든 실행이 원래 공간보다 낮습니다. t-SNE 자신의 잡음을 넘는 손실입니다." if max(in_words) < 0 else
+    "범위가 0을 포함합니다. t-SNE의 우위(또는 손실)는 자신의 잡음 안에 있습니다."))
 corr_tsne = [r["corr"] for r in tsne_runs]
 print("거리의 순위 상관: " + (
     "PCA가 먼 것을 먼 채로 모든 t-SNE 실행보다 더 잘 지킵니다" if scores["PCA"]["corr"] > max(corr_tsne) + 0.02 else
@@ -339,9 +350,10 @@ for name, runs in [("PCA", [scores["PCA"]]), ("t-SNE", tsne_runs)]:
 print("확인 통과: 전체 공간에서 그룹이 모여 있고, 두 그림 모두 무작위 배치보다 이웃 관계를 훨씬 더 잘 지킵니다")
 if TINY_RUNS > 1:
     apart = max(float(np.abs(Y - tiny[0]).max()) for Y in tiny[1:])
-    assert apart > 1, "1e-15만큼 다른 시작점은 서로 다른 그림으로 끝나야 합니다. t-SNE의 최적화는 혼돈적입니다"
+    assert apart > 1, ("1e-15만큼 다른 시작점은 서로 다른 그림으로 끝나야 합니다. t-SNE의 최적화는 아주 작은 "
+                       "차이도 크게 키웁니다(카오스).")
     print("시작점이 1e-15만큼 다른 실행들도 서로 다른 그림으로 끝납니다(좌표가 1 넘게 차이 납니다). "
-          "t-SNE의 최적화는 혼돈적입니다")
+          "t-SNE의 최적화는 아주 작은 차이도 크게 키웁니다(카오스).")
 trust_tsne = [r["trust"] for r in tsne_runs + tiny_runs]
 if min(trust_tsne) > scores["PCA"]["trust"] + 0.02:
     print("t-SNE는 모든 실행에서 PCA보다 이웃 관계를 더 잘 지킵니다(신뢰도)")
@@ -360,8 +372,9 @@ else:
         print("여기서는 t-SNE의 결과가 설정에 따라 달라집니다. 아래의 퍼플렉서티들을 비교하거나 단어를 추가해 보세요.")
 
 # %% [markdown]
-# 행들을 비교해 보세요. 첫 행이 기준(원래 공간의 값)입니다. 전체 공간에서 단어의 최근접 이웃이 같은 그룹에 있는
-# 비율입니다. t-SNE 그림은 이 기준보다 *높게* 나올 수도 있습니다. t-SNE는 군집을 안으로 모으고 군집끼리는 밀어내므로,
+# 행들을 비교해 보세요. 첫 행이 기준(원래 공간의 값)입니다. 그 신뢰도와 거리의 순위 상관은 정의상 1이고(공간을
+# 자기 자신과 비교하므로), 같은 그룹 값은 전체 공간에서 단어의 최근접 이웃이 같은 그룹에 있는 비율입니다. t-SNE
+# 그림은 이 값보다 *높게* 나올 수도 있습니다. t-SNE는 군집을 안으로 모으고 군집끼리는 밀어내므로,
 # 두 그룹 사이에 있던 단어가 자기 그룹 안으로 들어갈 수 있습니다. 표 바로 아래 줄은 그 차이를 단어 수로 세어, 위의 그림과
 # 흔든 시작점들의 범위를 함께 보여 주고, 그다음 줄은 그 범위를 0과 비교합니다. 모든 실행이 원래 공간보다 높을 때만
 # t-SNE가 자신의 잡음을 넘어 단어를 자기 그룹으로 모은 것입니다. 범위가 0을 포함하면 그 차이는 잡음입니다.
@@ -392,17 +405,17 @@ for ax, perp in zip(axes[0], perps):
     ax.set_ylabel("t-SNE 2 (단위 없음)")
 plt.show()
 if len(perps) > 1:
-    gap = round(max(perp_trust), 3) - round(min(perp_trust), 3)  # of the values in the titles
+    gap = round(max(perp_trust), 3) - round(min(perp_trust), 3)  # 제목에 보이는 값끼리의 차이
     if len(tsne_runs) > 1:
         run_trust = [r["trust"] for r in tsne_runs]
         sd = float(np.std(run_trust, ddof=1))
         print(f"이 그림들의 신뢰도에서 가장 큰 값과 가장 작은 값의 차이: {gap:.3f}. 4절의 t-SNE 실행 {len(tsne_runs)}개"
               f"(퍼플렉서티 {PERPLEXITY})의 퍼짐: ± {sd:.3f} ({min(run_trust):.3f}–{max(run_trust):.3f}). "
-              + ("차이가 그 잡음의 표준편차 2배 안에 있으므로 이것으로 순위를 매길 수 없습니다" if gap <= 2 * sd else
-                 "차이가 그 잡음의 표준편차 2배보다 큽니다(다른 퍼플렉서티에서 잰 퍼짐이므로 참고만 하세요)"))
+              + ("차이가 그 잡음의 표준편차 2배 안에 있으므로 이것으로 순위를 매길 수 없습니다." if gap <= 2 * sd else
+                 "차이가 그 잡음의 표준편차 2배보다 큽니다(다른 퍼플렉서티에서 잰 퍼짐이므로 참고만 하세요)."))
     else:
         print(f"이 그림들의 신뢰도에서 가장 큰 값과 가장 작은 값의 차이: {gap:.3f}. 비교할 퍼짐이 없습니다"
-              "(TSNE_RUNS = 0). TSNE_RUNS를 정하고 4절을 다시 실행해 보세요")
+              "(TSNE_RUNS = 0). TSNE_RUNS를 정하고 4절을 다시 실행해 보세요.")
 
 # %% [markdown]
 # 군집의 크기가 바뀌고 자리를 옮깁니다. 그룹 사이의 틈이 생겼다 사라집니다. t-SNE 그림은 "누가 누구 옆에
@@ -453,7 +466,7 @@ try:
     from gensim.models import KeyedVectors
 except ImportError:  # gensim은 선택 설치입니다
     KeyedVectors = None
-    print("gensim이 설치되어 있지 않습니다. 이 셀을 실행하려면 pip install -e \".[compare]\"로 설치해 보세요")
+    print("gensim이 설치되어 있지 않습니다. 이 셀을 실행하려면 pip install -e \".[compare]\"로 설치해 보세요.")
 if KeyedVectors is not None:
     kv = KeyedVectors.load_word2vec_format(str(w2v_path), binary=False)
     ours = [w for w, _ in wv.most_similar("year", topn=5)]
@@ -516,7 +529,7 @@ answer_2 = ...  # 정수 하나
 q2.check(answer_2, Wn=Wn, W=W)
 
 # %% [markdown]
-# **3. 무작위 시작 두 번.** 먼저 예상하고, 그다음 재 보세요. `X`에
+# **3. 무작위 시작 두 번.** 3절에서 예상을 적어 두었습니다. 이제 재 보세요. `X`에
 # `TSNE(n_components=2, perplexity=PERPLEXITY, init="random", method="exact", random_state=s)`를 서로 다른 시드
 # `s` 두 개로 실행합니다. 단어마다, 첫 번째 그림에서 가장 가까운 이웃 `NEIGHBOURS`개 중 몇 개가 두 번째 그림에서도
 # 가장 가까운 이웃일까요?
@@ -528,7 +541,8 @@ q2.check(answer_2, Wn=Wn, W=W)
 #   `NEIGHBOURS**2 / (len(words) - 1)`로 계산할 수 있습니다)
 # - **d** 하나도 없음: 무작위로 시작하면 군집이 흩어집니다.
 #
-# 답을 먼저 적어 두고, 그다음 t-SNE를 두 번 실행해서 두 그림을 모두 넘겨 보세요. 채점이 그 그림들을 잽니다.
+# 예상한 글자로 답하고, t-SNE를 두 번 실행해서 두 그림을 모두 넘겨 보세요. 채점이 그 그림들을 재므로, 예상이
+# 맞았는지 알려 줍니다.
 
 # %%
 answer_3 = ...  # "a", "b", "c" 또는 "d"
@@ -543,7 +557,8 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # 그림을 그리지 않습니다), scikit-learn 1.9(`sklearn/manifold/_t_sne.py`: `init="pca"`인 `TSNE`는 PCA 그림을
 # float32로 바꾸고 표준편차 1e-4로 줄여서 시작하고, `_joint_probabilities`는 거리를 float32로 반올림하고,
 # `_gradient_descent`와 `_kl_divergence`는 시작점의 dtype을 유지합니다. `method="exact"`, 퍼플렉서티는 샘플 수보다 작아야 하고, 2차원에서는 자유도 1인 스튜던트
-# t 분포, 쿨백-라이블러 비용. `trustworthiness`), Embedding Projector(tensorflow/tensorboard
+# t 분포, 쿨백-라이블러 비용. `trustworthiness`. `sklearn/decomposition/_pca.py`: `svd_solver="auto"`의 규칙, 그리고
+# `random_state`는 잘린 SVD 방식(arpack, randomized)만 씀), Embedding Projector(tensorflow/tensorboard
 # `vz_projector/data-provider.ts`: `parseTensors`는 줄을 탭으로 나누고, `parseMetadata`는 첫 줄에 탭이 있을 때만
 # 머리글로 읽습니다. `vz_projector/umap/`: UMAP), word2vec.c(tmikolov/word2vec `word2vec.c`: 텍스트 출력은 `V H` 다음에
 # `word v1 ... vH`), gensim 4(`gensim/models/keyedvectors.py`: `KeyedVectors.load_word2vec_format`,

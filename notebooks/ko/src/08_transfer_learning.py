@@ -72,9 +72,9 @@ CATEGORIES_FILE = Path("../..") / "data" / "word_categories.tsv"  # word<TAB>cat
 # %% [markdown]
 # ## 1. 작업: 단어의 범주 맞히기
 #
-# `data/word_categories.tsv`에는 PTB 단어 몇백 개가 범주 하나씩과 함께 들어 있습니다(셀이 범주를 출력합니다. 나라,
-# 국적, 회사, 직업, 금융 용어, 과거형 동사, 시간을 나타내는 단어, 형용사). 작업은 단어가 주어지면 그 범주를 예측하는
-# 것입니다.
+# `data/word_categories.tsv`에는 PTB 단어 몇백 개가 범주 하나씩과 함께 들어 있습니다(셀이 출력하는 범주는 나라,
+# 국적, 회사, 직업, 금융 용어, 과거형 동사, 시간을 나타내는 단어, 형용사입니다). 작업은 단어가 주어지면 그 범주를
+# 예측하는 것입니다.
 
 # %%
 rows = [line.split("\t") for line in CATEGORIES_FILE.read_text(encoding="utf-8").splitlines()
@@ -146,7 +146,7 @@ def accuracy(X, train, test, y):
     clf = LogisticRegression(C=C, max_iter=5000).fit(X[train], y[train])
     return float((clf.predict(X[test]) == y[test]).mean()), clf
 
-assert N_SPLITS >= 2, "N_SPLITS는 2 이상이어야 합니다. 퍼짐을 재려면 분할이 두 개 필요합니다"
+assert N_SPLITS >= 2, "N_SPLITS는 2 이상이어야 합니다. 퍼짐을 재려면 분할이 두 개 필요합니다."
 splits = [train_test_split(np.arange(len(words)), test_size=TEST_SIZE, stratify=labels, random_state=s)
           for s in range(SEED, SEED + N_SPLITS)]  # splits[0]이 2절의 고정된 분할입니다
 runs = {name: [] for name in features}
@@ -168,10 +168,10 @@ print(f"범주 {len(classes)}개에서의 우연 수준: {1 / len(classes):.3f}"
 rank = 1 + sum(a > acc["word vectors"] for a in runs["word vectors"])
 print(f"대표 결과: 처음 보는 단어를 분류하는 단어 벡터의 정확도는 {np.mean(runs['word vectors']):.3f} "
       f"± {np.std(runs['word vectors'], ddof=1):.3f}입니다. 고정된 분할의 값 {josa(format(acc['word vectors'], '.3f'), '은/는')} "
-      f"분할 {N_SPLITS}개 중 {rank}위입니다")
+      f"분할 {N_SPLITS}개 중 {rank}위입니다.")
 
 # %%
-FEW_EPOCHS = ". EPOCHS가 적으면 벡터가 배운 것이 거의 없습니다. 더 오래 학습해 보세요(노트북 05는 10)"
+FEW_EPOCHS = ". EPOCHS가 적으면 벡터가 배운 것이 거의 없습니다. 더 오래 학습해 보세요(노트북 05는 10)."
 assert all(len(g) == 1 for g in one_hot_guesses), "원핫은 처음 보는 단어 모두에 같은 범주(편향이 가장 큰 범주)를 줘야 합니다"
 assert all(o <= m for o, m in zip(runs["one-hot"], runs["majority class"])), "원핫은 다수 클래스보다 나을 수 없습니다"
 ties = sum(o == m for o, m in zip(runs["one-hot"], runs["majority class"]))
@@ -187,21 +187,21 @@ counts = ("모든 분할의 테스트 세트에 범주마다 같은 수의 단�
           "분할마다 테스트 세트에 든 범주별 단어 수가 다릅니다")
 if len(set(hits)) == 1:
     print(f"{counts}. 다수 클래스가 예측하는 범주는 모든 분할에서 테스트 단어 {len(splits[0][1])}개 중 {hits[0]}개를 "
-          "차지하므로 다수 클래스의 ± 값은 0입니다" + (". 원핫도 모든 분할에서 다수 클래스와 정확도가 같으므로 ± 값이 0입니다"
-                                                         if ties == N_SPLITS else ""))
+          "차지하므로 다수 클래스의 ± 값은 0입니다" + (". 원핫도 모든 분할에서 다수 클래스와 정확도가 같으므로 ± 값이 0입니다."
+                                                         if ties == N_SPLITS else "."))
 else:
     print(f"{counts}. 다수 클래스가 예측하는 범주는 분할에 따라 테스트 단어 {len(splits[0][1])}개 중 {min(hits)}~{max(hits)}개를 "
-          f"차지하므로 다수 클래스의 ± 값은 0이 아닙니다")
+          f"차지하므로 다수 클래스의 ± 값은 0이 아닙니다.")
 top = [c for c, n in zip(classes, sizes) if n == sizes.max()]  # 가장 큰 범주들
 if len(top) == 1:
     print(f"크기가 같은 범주는 없습니다. 가장 큰 범주인 {josa(CATEGORY_NAMES.get(top[0], top[0]), '은/는')} "
-          f"단어가 {sizes.max()}개로 다른 어느 범주보다 많습니다")
+          f"단어가 {sizes.max()}개로 다른 어느 범주보다 많습니다.")
 else:
     even = all(len({int(np.sum(labels[te] == c)) for c in top}) == 1 for _, te in splits)
     print(f"가장 큰 범주 {len(top)}개({', '.join(CATEGORY_NAMES.get(c, c) for c in top)})는 크기가 같습니다(각각 단어 "
-          f"{sizes.max()}개). " + ("모든 분할에서 이 범주들의 테스트 단어 수도 같으므로 어느 쪽을 골라도 정확도가 같습니다"
+          f"{sizes.max()}개). " + ("모든 분할에서 이 범주들의 테스트 단어 수도 같으므로 어느 쪽을 골라도 정확도가 같습니다."
                                    if even else "어떤 분할에서는 이 범주들의 테스트 단어 수가 달라서, 어느 쪽을 고르는지에 "
-                                   "따라 정확도가 달라질 수 있습니다"))
+                                   "따라 정확도가 달라질 수 있습니다."))
 
 # %% [markdown]
 # 원핫 특징은 학습 단어를 외울 뿐, 새 단어에 대해서는 아무것도 모릅니다. 그래서 처음 보는 단어 모두에 같은
@@ -252,7 +252,7 @@ worst = int(np.argmin(recall))
 goes_to = max((j for j in range(len(classes)) if j != worst), key=lambda j: cm[worst, j])
 print(f"가장 자주 틀리는 범주: {CATEGORY_NAMES.get(classes[worst])}, 테스트 단어의 {recall[worst]:.0%}만 맞힘 "
       f"({cm[worst].sum()}번 중 {cm[worst, goes_to]}번은 {josa(CATEGORY_NAMES.get(classes[goes_to]), '으로/로')} 예측). "
-      f"다른 범주는 모두 {np.floor(100 * recall[np.arange(len(classes)) != worst].min() + 1e-9) / 100:.0%} 이상")
+      f"다른 범주는 모두 {np.floor(100 * recall[np.arange(len(classes)) != worst].min() + 1e-9) / 100:.0%} 이상입니다.")
 never = sorted(set(words) - set(test_words))
 print(f"단어 {len(words)}개 중 {len(words) - len(never)}개가 한 번 이상 테스트 단어로 쓰였습니다. 한 번도 테스트되지 "
       f"않은 단어: {len(never)}개" + (f" ({', '.join(never)})" if never else ""))
@@ -265,7 +265,11 @@ assert abs(np.trace(cm) / cm.sum() - np.mean(runs["word vectors"])) < 1e-9, "행
 #
 # 전이의 요점은 어려운 부분(단어의 의미)을 레이블 없는 텍스트에서 이미 배웠다는 것입니다. 그러니 후속 작업에는
 # 레이블이 조금만 필요해야 합니다. 범주마다 `n`개의 단어(각 분할의 학습 부분에서 고름. 셀이 `n`의 값들을 출력하며,
-# 최대 16입니다)로만 학습하고, 그 분할의 떼어 둔 단어로 평가하기를 모든 분할에서 합니다. 띠는 평균에서 위아래로 분할 사이 표준편차 하나만큼의 범위입니다.
+# 최대 16입니다)로만 학습하고, 그 분할의 떼어 둔 단어로 평가합니다. 이것을 모든 분할에서 반복합니다. 띠는 평균에서
+# 위아래로 분할 사이 표준편차 하나만큼의 범위입니다. 이 학습 세트는 범주마다 단어 수가 같아서 다수 클래스가 없습니다.
+# 그래서 기준선은 우연 수준, 곧 1을 범주 수로 나눈 값입니다. 모든 범주에 학습 단어가 `n`개씩 있으면, 범주에 대해
+# 아무것도 알려 주지 않는 특징을 쓰는 분류기는 어느 범주도 더 좋아할 이유가 없습니다. 그래서 테스트 세트의 범주
+# 비율이 어떻든 평균적으로 그만큼 맞힙니다.
 
 # %%
 fewest = min(int(np.sum(labels[tr] == c)) for tr, _ in splits for c in classes)  # 가장 작은 범주의 학습 단어 수
@@ -285,7 +289,7 @@ for name, accs in curve.items():
     mean, sd = accs.mean(axis=0), accs.std(axis=0, ddof=1)
     ax.plot(per_class, mean, marker="o", label=shown[name])
     ax.fill_between(per_class, mean - sd, mean + sd, alpha=0.2)
-ax.axhline(np.mean(runs["majority class"]), ls="--", color="gray", label=shown["majority class"])
+ax.axhline(1 / len(classes), ls="--", color="gray", label=f"우연 수준 (1/{len(classes)}, 범주마다 학습 단어 수가 같음)")
 ax.set_xscale("log", base=2)
 ax.set_xticks(per_class, labels=[str(n) for n in per_class])
 ax.set_xlabel("범주당 학습 단어 수")
@@ -296,16 +300,24 @@ ax.legend()
 plt.show()
 for name, accs in curve.items():
     print(pad(shown[name] + ":", 15), ", ".join(f"범주당 {n}개 {m:.3f}" for n, m in zip(per_class, accs.mean(axis=0))))
-print(f"{shown['majority class']}: {np.mean(runs['majority class']):.3f}, 우연 수준: {1 / len(classes):.3f}")
+print(f"우연 수준(점선): {1 / len(classes):.3f}. 3절의 다수 클래스 값 {josa(format(np.mean(runs['majority class']), '.3f'), '은/는')} "
+      f"전체 학습 세트(범주마다 단어 수가 다름)에서 나온 것이므로 여기서는 기준선이 아닙니다.")
 
 # %%
 assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(axis=0)), (
     "레이블 수와 상관없이 모든 분할에서 단어 벡터가 무작위 벡터를 이겨야 합니다" + FEW_EPOCHS)
 print("확인 통과: 레이블 수마다, 모든 분할에서 단어 벡터가 무작위 벡터를 이깁니다")
+r_mean, r_sd = curve["random vectors"].mean(axis=0), curve["random vectors"].std(axis=0, ddof=1)
+inside = np.abs(r_mean - 1 / len(classes)) <= r_sd
+print("우연 수준은 "
+      + (f"모든 n({len(per_class)}가지)에서 무작위 벡터의 띠(평균 ± 표준편차) 안에 있습니다." if inside.all() else
+         f"n {len(per_class)}가지 중 {int(inside.sum())}가지에서 무작위 벡터의 띠(평균 ± 표준편차) 안에 있습니다. "
+         f"띠 밖인 n은 {', '.join(str(n) for n, i in zip(per_class, inside) if not i)}입니다."))
 
 # %% [markdown]
-# 위에 출력된 두 줄을 다수 클래스와 비교해 보세요. 전이된 벡터를 쓰면 범주마다 예시 몇 개만으로도 정확도가 얼마나
-# 올라가는지 알 수 있습니다. 무작위 벡터는 단어가 늘어도 나아질 수 없습니다. 새 단어의 무작위 벡터는 그 단어에 대해 아무것도 말해
+# 위에 출력된 두 줄을 우연 수준과 비교해 보세요. 전이된 벡터를 쓰면 범주마다 예시 몇 개만으로도 정확도가 얼마나
+# 올라가는지 알 수 있습니다. 무작위 벡터는 우연 수준 근처에 머물고(우연 수준이 몇 가지 `n`에서 그 띠 안에 있는지는
+# 확인 셀이 알려 줍니다), 단어가 늘어도 나아질 수 없습니다. 새 단어의 무작위 벡터는 그 단어에 대해 아무것도 말해
 # 주지 않기 때문입니다.
 #
 # ## 정리
@@ -382,8 +394,10 @@ q3.check(answer_3, X=features["word vectors"], labels=labels, splits=splits,
 # %% [markdown]
 # **출처**(이 노트북에서 확인한 것): 이 시리즈가 출발한 학습 노트(한 학생이 교재 4장을 한국어로 정리한 노트.
 # `w2vlib/notes.py`에 그 코드가 쓰인 그대로 있고, 위에서 띄어쓰기까지 원문 그대로 인용한 4장 요약의 마지막 요점도
-# `w2vlib.notes.SUMMARY_LAST_POINT`로 있습니다. 교재 4.4.1절의 본문은 확인할 수 없었으므로 이 노트북은 그 내용을
-# 설명하지 않습니다), scikit-learn
+# `w2vlib.notes.SUMMARY_LAST_POINT`로 있습니다), 교재의 코드(oreilly-japan/deep-learning-from-scratch-2와 한국어판
+# WegraLee/deep-learning-from-scratch-2: `ch04/`에는 `cbow.py`, `skip_gram.py`, `negative_sampling_layer.py`,
+# `train.py`, `eval.py`가 있고 4.4.1절을 위한 스크립트는 없습니다. 4.4.1절의 본문은 확인할 수 없었으므로 이 노트북은
+# 그 내용을 설명하지 않습니다), scikit-learn
 # (`LogisticRegression`: lbfgs, 클래스가 여럿이면 다항, L2 규제. `train_test_split(stratify=...)`.
 # `DummyClassifier(strategy="most_frequent")`. `confusion_matrix`와 `ConfusionMatrixDisplay`, 행이 실제 레이블), PyTorch(`torch.nn.Embedding` 문서:
 # `from_pretrained(embeddings, freeze=True, ...)`는 2차원 텐서로 계층을 만들고, `freeze`는 그것을 고정합니다).
