@@ -308,6 +308,15 @@ def test_exercise_03_1_catches_a_wrong_backward_and_the_grad_typo():
     assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, backward=no_accumulate_backward),
                    "dW is wrong while dh is right")
     assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, __init__=grad_typo_init), "check 3 (grads is [dW])")
+    assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, __init__=grad_typo_init), "spelled self.grads")
+
+    def no_clear_backward(self, dout):
+        h, target_W = self.cache
+        dW, = self.grads
+        np.add.at(dW, self.embed.idx, dout[:, None] * h)
+        return dout[:, None] * target_W
+
+    assert_not_yet(q, _with(ex.nb03._FixedEmbeddingDot, backward=no_clear_backward), "clear dW before adding")
 
 
 def test_exercise_03_2_bce():

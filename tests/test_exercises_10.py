@@ -148,3 +148,18 @@ def test_korean_titles_and_requests_follow_the_style_sheet():
         return -p if code[0] == 1 else p
     kv = k2.verdict(off)
     assert "상대 차이" in kv and ". 1e-5" not in kv, kv
+
+
+def test_q3_without_the_notebooks_slope_says_what_it_graded_and_why_nothing_was_measured():
+    # VOCAB_SIZES spanning under 10x: the notebook fits no slope (theory=None, measured=None)
+    v = q3.verdict(0.1, theory=None, measured=None, vocab_sizes=[1_000, 4_000])
+    assert ": correct" in v and "theory only" in v and "log2 V" in v, v
+    assert "No slope was fitted" in v and "4.0x" in v and "10x" in v, v
+    kv = k3.verdict(0.1, theory=None, measured=None, vocab_sizes=[1_000, 4_000])
+    assert kv.count("정답입니다.") == 1 and "이론으로만" in kv and "맞추지 않았습니다" in kv and "4.0배" in kv, kv
+    # the theory follows the student's sizes: log2 V is steeper at small V
+    assert q3.passes(0.38, vocab_sizes=[10, 20]) and not q3.passes(0.1, vocab_sizes=[10, 20])
+    assert "not yet" in q3.verdict(0.0, vocab_sizes=[1_000, 4_000])
+    # nothing passed at all: graded on 1,000 .. 100,000, and it says the notebook's slope was not given
+    v = q3.verdict(0.1)
+    assert ": correct" in v and "1,000 .. 100,000" in v and "theory=None" in v, v

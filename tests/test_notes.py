@@ -84,3 +84,14 @@ def test_notebook_08_quotes_the_summary_as_kept(src):
     text = (Path(__file__).resolve().parents[1] / src).read_text(encoding="utf-8")
     prose = " ".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in text.splitlines())
     assert f"*{notes.SUMMARY_LAST_POINT}*" in prose
+
+
+def test_source_in_korean_translates_only_the_package_docstring():
+    for name in ["OverwritingEmbedding", "LoopEmbedding"]:
+        en, ko = notes.source(name), notes.source(name, lang="ko")
+        assert '"""' in ko and "학습 노트" in ko and "The notes'" not in ko
+        code = lambda text: [line for line in text.splitlines() if line.startswith("    def") or line.startswith("        ")]
+        assert code(en) == code(ko)          # the notes' own lines are verbatim in both languages
+    assert notes.source("Embedding", lang="ko") == notes.source("Embedding")
+    with pytest.raises(ValueError):
+        notes.source("Embedding", lang="fr")

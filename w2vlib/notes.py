@@ -134,8 +134,28 @@ class LoopEmbedding(w2vlib.layers.Embedding):
         return None
 
 
-def source(name: str) -> str:
-    """The notes' code of ``name`` ("Embedding", "EmbeddingDot", "NegativeSamplingLoss", ...), as text."""
+_KO_DOCSTRINGS = {
+    "OverwritingEmbedding": ('    """학습 노트의 첫 역전파 ``dw[self.idx]=dout``. 반복된 ID의 행에는 ``dout``의 행 가운데 하나만 남습니다\n'
+                             '    (지금의 NumPy에서는 마지막 행이지만, NumPy는 어느 행인지 보장하지 않습니다)."""\n'),
+    "LoopEmbedding": ('    """학습 노트의 수정본. ``dW`` 전체를 지운 뒤, ``dout``의 각 행을 그 단어의 행에 하나씩 더합니다."""\n'),
+}
+
+
+def source(name: str, lang: str = "en") -> str:
+    """The notes' code of ``name`` ("Embedding", "EmbeddingDot", "NegativeSamplingLoss", ...), as text.
+
+    With ``lang="ko"`` the package-written docstring (if any) is replaced by its Korean translation; the notes'
+    own code lines are returned verbatim in both languages.
+    """
     if name not in __all__ or name == "source":
         raise ValueError(f"no such class in the notes: {name!r}; choose from {__all__[:-1]}")
-    return inspect.getsource(globals()[name])
+    if lang not in ("en", "ko"):
+        raise ValueError(f"lang must be 'en' or 'ko', not {lang!r}")
+    text = inspect.getsource(globals()[name])
+    cls = globals()[name]
+    if lang == "ko" and name in _KO_DOCSTRINGS and "__doc__" in vars(cls) and cls.__doc__:
+        start = text.index('    """')
+        end = text.index('"""', start + 7) + 3
+        end = text.index("\n", end) + 1
+        text = text[:start] + _KO_DOCSTRINGS[name] + text[end:]
+    return text

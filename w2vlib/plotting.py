@@ -299,7 +299,9 @@ def draw_embedding_dot_graph(ax=None, title=..., lang: str = "en"):
     ssum = g.box(8.5, 2.1, "sum\n(axis=1)", w=1.4, h=0.8, fc=_OP_FC)
     out = g.box(11.0, 2.1, "out\n(N,)", w=1.1, fc="white", round_=False)
     _pair(g, idx, emb, "idx")
-    g.arrow(_right(emb), (mul[0] - 0.2, mul[1] - 0.1), "target_W", side=1)
+    g.arrow(_right(emb), (mul[0] - 0.2, mul[1] - 0.1), None)
+    mx, my = (_right(emb)[0] + mul[0] - 0.2) / 2, (_right(emb)[1] + mul[1] - 0.1) / 2
+    g.text(mx - 0.1, my + 0.12, "target_W", fontsize=9, ha="right", va="bottom")   # left of the rising arrow
     g.arrow((mul[0] - 0.22, mul[1] - 0.25), (emb[0] + 0.95, emb[1] - 0.25), "dout · h", color=_BWD, side=-1)
     g.arrow(_right(h), (mul[0] - 0.2, mul[1] + 0.1), "h", side=-1)
     g.arrow((mul[0] - 0.2, mul[1] + 0.35), (h[0] + 0.55, h[1] + 0.25), None, color=_BWD)
@@ -339,7 +341,7 @@ def draw_negative_sampling_graph(k=5, ax=None, shown=3, title=..., lang: str = "
         ed = g.box(4.6, y, f"EmbeddingDot\nidx = {name}", w=2.4, h=0.7, fontsize=9)
         sl = g.box(8.0, y, f"SigmoidWithLoss\nt = {label}", w=2.1, h=0.7, fc=_LOSS_FC, fontsize=9)
         g.arrow(_right(h), _left(ed), None)
-        _pair(g, ed, sl, _t(lang, "score", "점수"), "y − t", gap=0.1, fontsize=8)
+        _pair(g, ed, sl, _t(lang, "score", "점수"), "(y − t)/N", gap=0.1, fontsize=8)
         g.arrow(_right(sl), _left(total), None)
     g.arrow(_right(total), _left(loss), None)
     g.text(0.8, ys[-1] - 0.75, _t(lang, "dh = Σ of the k + 1 branches' dh", "dh = k + 1개 가지의 dh의 합"),

@@ -281,8 +281,9 @@ else:
           "To see how the costs grow, give VOCAB_SIZES a range of at least 10x.")
 
 # %% [markdown]
-# On a log-log plot, a cost proportional to V is a straight line of slope 1 (the dotted guide); a flat line is a
-# cost that does not depend on V at all. Measured lines are never perfectly straight: caches and fixed overheads
+# On a log-log plot, a cost proportional to V is a straight line of slope 1. The black dotted line is such a guide,
+# drawn at a quarter of the one-hot line's first point so that it does not hide the measured lines: a line parallel to
+# it grows in proportion to V. A flat line is a cost that does not depend on V at all. Measured lines are never perfectly straight: caches and fixed overheads
 # bend them, so a cost can grow a little faster or slower than V over the range you time.
 
 # %% tags=["nbval-ignore-output"]
@@ -291,7 +292,7 @@ fig, ax = plt.subplots(figsize=(6.4, 4.0))
 ax.plot(Vs, [r["t_onehot"] * 1e3 for r in results], "o-", label="input: one-hot @ W_in")
 ax.plot(Vs, [r["t_output"] * 1e3 for r in results], "s-", label="output: h @ W_out + softmax")
 ax.plot(Vs, [r["t_lookup"] * 1e3 for r in results], "^-", label="input: W_in[ids] (lookup)")
-ax.plot(Vs, results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (slope 1)")
+ax.plot(Vs, 0.25 * results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (slope 1)")
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("vocabulary size V (words)")

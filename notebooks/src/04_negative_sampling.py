@@ -77,7 +77,8 @@ REPEAT = 5                             # timing: best of this many runs
 #
 # Which wrong words should we show the model? Drawing them uniformly would mostly pick rare words the model will
 # hardly ever meet. Drawing them by corpus frequency (the **unigram distribution**) matches what the model sees,
-# but then "the", `<unk>` and `<eos>` dominate. word2vec takes the middle road: probabilities proportional to
+# but then the most frequent words ("the", `<unk>`, `<eos>`, ...) take by far the largest shares (the share of the
+# 100 most frequent words is printed below). word2vec takes the middle road: probabilities proportional to
 # `count ** 0.75` (word2vec.c's `InitUnigramTable`, `power = 0.75`; the book's `UnigramSampler` takes the power as
 # an argument and its `CBOW` passes 0.75).
 #
@@ -476,8 +477,9 @@ plt.show()
 #   to see them move). Two things make it flat: negative sampling computes scores for a few rows of `W_out` instead
 #   of all V, *and* w2vlib's `Embedding` clears only the rows it wrote, which the package's `Trainer` allows because it never
 #   adds into `grads` (a property of layer and trainer together, notebook 02). At the smallest V the softmax can even be
-#   the faster one (the `softmax / neg. sampling` column), because a fixed number of small layers has more Python overhead than one big
-#   matrix product. The gap opens as V grows, which is exactly the regime word2vec is for.
+#   the faster one (the `softmax / neg. sampling` column), because the negative-sampling step has a fixed cost that does not depend on V
+#   (a dozen small layers, each with several small numpy calls, and an `np.add.at` scatter of the gradient rows)
+#   that one big matrix product does not pay at this size. The gap opens as V grows, which is exactly the regime word2vec is for.
 # - The **book clear + merge** line grows with V: with the book's own layers the step is *not* flat, because every
 #   backward clears all V rows and the trainer adds the dense copies. Row-clearing (or a sparse gradient) is what
 #   removes it.

@@ -181,7 +181,7 @@ h = (W_in[c_1] + ... + W_in[c_C]) / C이므로 C개 행 각각에 대해 dh/dW_i
                          "common/trainer.py remove_duplicate adds shared gradients in place (grads[i] += grads[j]), "
                          "so with the book's Trainer keep dW[...] = 0 (the cell after this exercise shows it). "
                          "The check judges the prediction, then shows the measured slopes.",
-                         "{'notes loop': 1, 'w2vlib': 0}: 학습 노트의 역전파는 V개 행 전체에 대한 dw[...]=0으로 "
+                         "{'notes loop': 1, 'w2vlib': 0}. 학습 노트의 역전파는 V개 행 전체에 대한 dw[...]=0으로 "
                          "시작하고(미니배치와 상관없이 호출마다 O(V)), 패키지의 역전파는 지난번에 쓴 행만 "
                          "지웁니다(O(batch)). 5절에서 작은 미니배치일 때 패키지가 np.add.at 방식보다 빠를 수 있는 것도 이 때문입니다. "
                          "둘 다 np.add.at으로 더하지만, np.add.at 방식은 먼저 V개 행을 모두 지웁니다. "

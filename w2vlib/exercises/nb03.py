@@ -16,6 +16,8 @@ _CHECK_NAMES_KO = {"constructs from W": "W로 생성하기", "params is [W]": "p
 _ASSERTS_KO = {
     "params should be the list [W], holding W itself": "params는 W 자체를 담은 리스트 [W]여야 합니다",
     "grads should be a list holding one array shaped like W": "grads는 W와 형상이 같은 배열 하나를 담은 리스트여야 합니다",
+    "the layer has no attribute grads: is it spelled self.grads?":
+        "계층에 grads 속성이 없습니다. self.grads라고 썼는지 확인해 보세요",
     "forward(h, idx) should be W[idx] . h per row": "forward(h, idx)는 행마다 W[idx] . h여야 합니다",
 }
 
@@ -43,6 +45,7 @@ def embedding_dot_checks(cls, verbose: bool = False, _state: dict | None = None)
         assert isinstance(p, list) and len(p) == 1 and p[0] is W0, "params should be the list [W], holding W itself"
 
     def grads():
+        assert hasattr(state["layer"], "grads"), "the layer has no attribute grads: is it spelled self.grads?"
         g = getattr(state["layer"], "grads", None)
         assert isinstance(g, list) and len(g) == 1 and np.shape(g[0]) == W0.shape, \
             "grads should be a list holding one array shaped like W"
@@ -93,7 +96,7 @@ def _failure_ko(failure, state):
 def _check_bug_hunt(cls):
     if not isinstance(cls, type):
         raise NotYet(tr("give the class itself (MyEmbeddingDot), not an instance",
-                        "인스턴스가 아니라 클래스 자체(MyEmbeddingDot)를 주세요"))
+                        "인스턴스가 아니라 클래스 자체(MyEmbeddingDot)를 넣어 보세요"))
     from ..layers import Embedding as PackageEmbedding
     from ..layers import EmbeddingDot as PackageEmbeddingDot
 
@@ -115,10 +118,12 @@ def _check_bug_hunt(cls):
             err_h, err_W = state["errors"]
             if err_h < GRADCHECK_TOL <= err_W:
                 failure += (" (dW is wrong while dh is right. The test batch repeats id 1: does the Embedding's "
-                            "backward add the rows of a repeated id (notebook 02), and does EmbeddingDot pass it "
-                            "dout * h row by row?)")
+                            "backward add the rows of a repeated id (notebook 02), and does it clear dW before adding "
+                            "(a second backward must not add to the first)? Does EmbeddingDot pass it dout * h row "
+                            "by row?)")
                 failure_ko += (" (dh는 맞는데 dW가 틀립니다. 확인용 미니배치에는 ID 1이 두 번 나옵니다. Embedding의 "
-                               "역전파가 반복된 ID의 행을 더하는지(노트북 02), EmbeddingDot이 행마다 dout * h를 "
+                               "역전파가 반복된 ID의 행을 더하는지(노트북 02), 더하기 전에 dW를 지우는지(두 번째 "
+                               "역전파가 첫 번째 결과에 더해지면 안 됩니다), EmbeddingDot이 행마다 dout * h를 "
                                "넘기는지 확인해 보세요)")
             elif err_W < GRADCHECK_TOL <= err_h:
                 failure += " (dh is wrong while dW is right: dh should be dout * W[idx], row by row)"
@@ -218,7 +223,7 @@ def _check_bce(answer):
     try:
         got = float(answer)
     except (TypeError, ValueError):
-        raise NotYet(tr("give one number", "숫자 하나를 주세요"))
+        raise NotYet(tr("give one number", "숫자 하나를 넣어 보세요"))
     want = float(np.log(2))
     if abs(got - 1.0) < 5e-4:
         raise NotYet(tr("1 is log₂ 2, the loss in bits; the cross-entropy uses the natural logarithm",
@@ -226,9 +231,9 @@ def _check_bce(answer):
     if rounds_to(got, want):
         if abs(last_digit(got)[0] - 0.1) < 1e-9:
             raise NotYet(tr(f"{got:g} is ln 2 to one decimal, yes; give at least two decimals",
-                            f"{josa(f'{got:g}', '은/는')} 소수 첫째 자리까지는 ln 2가 맞습니다. 소수 둘째 자리 이상까지 주세요"))
+                            f"{josa(f'{got:g}', '은/는')} 소수 첫째 자리까지는 ln 2가 맞습니다. 소수 둘째 자리 이상까지 구해 보세요"))
         if last_digit(got)[0] > 0.01:
-            raise NotYet(tr("give at least two decimals", "소수 둘째 자리 이상까지 주세요"))
+            raise NotYet(tr("give at least two decimals", "소수 둘째 자리 이상까지 구해 보세요"))
         return tr(f"ln 2 = {want:.4f}", f"ln 2 = {want:.4f}")
     if abs(got - want) < 0.05:
         raise NotYet(tr(f"close, but {got:g} is not ln 2 rounded to the digits you gave (ln 2 = 0.693...): compute "
@@ -263,7 +268,7 @@ def _check_dx(answer):
         got = np.asarray(answer, dtype=np.float64).reshape(-1)
     except (TypeError, ValueError):
         raise NotYet(tr("give the two numbers dL/dx_1, dL/dx_2 (an array or a list)",
-                        "두 숫자 dL/dx_1, dL/dx_2를 주세요 (배열이나 리스트)"))
+                        "두 숫자 dL/dx_1, dL/dx_2를 넣어 보세요 (배열이나 리스트)"))
     if got.shape != (2,):
         raise NotYet(tr(f"dL/dx has one number per score (2), got {got.size}",
                         f"dL/dx는 점수마다 숫자 하나씩 모두 2개여야 하는데, {got.size}개입니다"))
@@ -272,7 +277,7 @@ def _check_dx(answer):
     if close(want):
         if max(last_digit(g)[0] for g in got) > 0.01:
             raise NotYet(tr("right to the digits you gave; give at least two decimals",
-                            "여러분이 준 자릿수까지는 맞습니다. 소수 둘째 자리 이상까지 주세요"))
+                            "여러분이 준 자릿수까지는 맞습니다. 소수 둘째 자리 이상까지 구해 보세요"))
         return None
     y = sigmoid(x)
     if close(y - t):

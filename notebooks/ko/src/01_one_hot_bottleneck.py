@@ -20,13 +20,13 @@
 #
 # 3장에서는 어휘가 일곱 단어인 예문에서 동작하는 CBOW 모델을 만들었습니다. *밑바닥부터 시작하는 딥러닝 2*(Deep Learning
 # from Scratch 2)의 4장은 어휘(vocabulary)가 7개가 아니라 10,000개(4장이 학습에 쓰는 PTB 데이터셋, Penn Treebank)이거나
-# 그보다 훨씬 많을 때(실제 말뭉치(corpus)) 어떻게 되는지 묻습니다. 이 노트북에서는 단순한 모델을 학습시킨 뒤, 어휘 수
+# 실제 말뭉치(corpus)에서처럼 그보다 훨씬 많을 때 어떻게 되는지 묻습니다. 이 노트북에서는 단순한 모델을 학습시킨 뒤, 어휘 수
 # V가 커질 때 시간과 메모리가 어디에 쓰이는지 **측정**합니다. 측정 결과가 가리키는 두 병목(bottleneck)을 이 시리즈의
 # 나머지 노트북에서 하나씩 없앱니다.
 #
 # **학습 노트.** 이 시리즈는 교재와 함께, 한 학생이 이 장을 읽으며 한국어로 쓴 학습 노트를 따라갑니다. 노트의 코드는
-# 버그까지 쓰인 그대로 `w2vlib.notes`에 들어 있습니다. 노트북 02부터는 버그 하나하나가 확인(기울기(gradient) 확인, 테스트)으로
-# 찾아내는 학습 거리가 됩니다. 그 클래스들을 다른 용도로 쓰지는 마세요. 올바른 버전은 패키지의 계층(layer)입니다.
+# 버그까지 쓰인 그대로 `w2vlib.notes`에 들어 있습니다. 노트북 02부터는 버그 하나하나가 기울기(gradient) 확인이나 테스트 같은
+# 확인으로 찾아내는 배울 거리가 됩니다. 그 클래스들을 다른 용도로 쓰지는 마세요. 올바른 버전은 패키지의 계층(layer)입니다.
 #
 # **이 노트북에서 배울 내용**
 # - `SimpleCBOW`가 두 맥락(context) 단어로 타깃(target) 단어를 예측하는 과정 (원핫 → `W_in` → 평균 → `W_out` → 소프트맥스)
@@ -207,7 +207,7 @@ assert n_right <= best and loss_all >= floor - 1e-4
 # 실행된 시간은 세지 않습니다. 다만 다른 프로그램과 캐시, 메모리를 함께 쓰므로 이 프로세스가 느려질 수는 있습니다. 그래서 각 부분을 세 번
 # 잽니다(한 번 걸러 순서를 뒤집습니다). 표에는 세 번 잰 값의 중앙값을 싣고, 마지막 열 `편차`는 측정이 몇 배까지
 # 달랐는지(가장 느린 값 / 가장 빠른 값, 가장 크게 달라진 부분) 보여 줍니다. 로그-로그 기울기 줄에는 한 번씩 잰 값으로
-# 구한 기울기의 범위도 나옵니다. 숫자를 읽을 때는 이 잡음을 함께 보세요.
+# 구한 로그-로그 기울기의 범위도 나옵니다. 숫자를 읽을 때는 이 잡음을 함께 보세요.
 
 # %%
 def time_forward_pieces(V, rng):
@@ -256,7 +256,7 @@ if len(results) > 1:
     names = {"t_onehot": "원핫 입력", "t_lookup": "조회", "t_output": "출력"}
     Vs = [r["V"] for r in results]
     for key, name in names.items():
-        each = [loglog_slope(Vs, [r["rounds"][i][key] for r in results]) for i in range(3)]   # 한 번 잰 값마다 기울기 하나
+        each = [loglog_slope(Vs, [r["rounds"][i][key] for r in results]) for i in range(3)]   # 한 번 잰 값마다 로그-로그 기울기 하나
         print(f"V에 대한 로그-로그 기울기, {pad(name, 10)} {round(loglog_slope(Vs, [r[key] for r in results]), 2) + 0:5.2f} "
               f"(한 번씩 잰 값으로는 {round(min(each), 2) + 0:.2f}에서 {round(max(each), 2) + 0:.2f}까지)")
 
@@ -280,7 +280,9 @@ else:
           "비용이 커지는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 잡아 보세요.")
 
 # %% [markdown]
-# 로그-로그 그래프에서 V에 비례하는 비용은 로그-로그 기울기 1인 직선(점선 안내선)이고, 수평선은 V와 전혀 상관없는 비용입니다.
+# 로그-로그 그래프에서 V에 비례하는 비용은 로그-로그 기울기 1인 직선이고, 수평선은 V와 전혀 상관없는 비용입니다. 검은
+# 점선이 그런 안내선입니다. 측정한 선을 가리지 않도록 원핫 선보다 아래(첫 점 높이의 4분의 1)에 그렸습니다. 이 점선과
+# 나란한 선은 V에 비례해 커집니다.
 # 측정한 선은 결코 완전한 직선이 아닙니다. 캐시와 고정 오버헤드가 선을 휘게 하므로, 잰 범위에서 비용이 V보다 조금
 # 빠르게 또는 느리게 커질 수 있습니다.
 
@@ -290,7 +292,7 @@ fig, ax = plt.subplots(figsize=(6.4, 4.0))
 ax.plot(Vs, [r["t_onehot"] * 1e3 for r in results], "o-", label="입력: one-hot @ W_in")
 ax.plot(Vs, [r["t_output"] * 1e3 for r in results], "s-", label="출력: h @ W_out + 소프트맥스")
 ax.plot(Vs, [r["t_lookup"] * 1e3 for r in results], "^-", label="입력: W_in[ids] (조회)")
-ax.plot(Vs, results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (로그-로그 기울기 1)")
+ax.plot(Vs, 0.25 * results[0]["t_onehot"] * 1e3 * Vs / Vs[0], "k:", lw=1, label="∝ V (로그-로그 기울기 1)")
 ax.set_xscale("log")
 ax.set_yscale("log")
 ax.set_xlabel("어휘 수 V (단어)")

@@ -18,7 +18,7 @@
 #
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.2.2~4.2.4절
 #
-# [노트북 01](01_one_hot_bottleneck.ipynb)에서 두 번째 병목을 찾았습니다. 타깃 단어 *하나*의 점수를 매기는 데도
+# [노트북 01](01_one_hot_bottleneck.ipynb)에서 두 번째 병목을 찾았습니다. 타깃(target) 단어 *하나*의 점수를 매기는 데도
 # 소프트맥스(softmax)는 V개 단어 *전체*의 점수가 필요합니다. 네거티브 샘플링(negative sampling)의 핵심 아이디어는 "V개 단어 중 어느 것이
 # 타깃인가?"라는 다중 분류(multi-class classification) 질문을 그만두고, 대신 "*이* 단어가 타깃인가?"라는 이진
 # 분류(binary classification) 질문을 하는 것입니다. 이 질문에는 내적(dot product) 한 번과 시그모이드(sigmoid) 한 번이면 답할
@@ -29,7 +29,7 @@
 # - `EmbeddingDot` 계층(Embedding 조회 + 행별 내적)과 그 역전파
 # - 시그모이드 함수, 이진 교차 엔트로피 오차(`SigmoidWithLoss`), 그리고 단순하기로 유명한 기울기 `y - t`
 # - `w2vlib.gradcheck`로 각 계층과 연결 전체의 기울기를 확인하는 법
-# - 왜 "예"라는 답만으로는 모델을 학습시킬 수 없는지 (*부정적 예*가 필요한 이유)
+# - 왜 "예"라는 답만으로는 모델을 학습시킬 수 없는지 (*부정적 예*(negative example)가 필요한 이유)
 # - (연습 문제) 학습 노트의 `EmbeddingDot`에서 버그를 찾는 법
 
 # %%

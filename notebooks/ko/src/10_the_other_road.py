@@ -219,7 +219,7 @@ if have_gensim:
     assert abs(L_gensim - L_mean) < 1e-9
 else:
     print("gensim이 설치되어 있지 않습니다 (pip install gensim). gensim 트리와의 비교는 "
-          "tests/test_hierarchical_softmax.py에 있습니다")
+          "tests/test_hierarchical_softmax.py에 있습니다.")
 
 # %% [markdown]
 # 단어마다 경로의 길이는 그 단어의 정보량 `−log₂ p(w)`와 비슷합니다. 천 번에 한 번 나오는 단어는 약 열 단계가
@@ -251,7 +251,8 @@ assert np.median(gap) < 1.5
 #
 # **문제 3은 여기서 시작합니다.** 다음 셀들을 실행하기 전에, `VOCAB_SIZES` 범위에서 V에 대한 계층적 소프트맥스의
 # 학습 예 하나당 일의 양(평균 경로 길이)의 로그-로그 기울기를 예측해서 적어 보세요. 노트북 끝의 채점은 다음 셀들이
-# 계산하는 평균 경로 길이의 로그-로그 기울기와 비교합니다.
+# 계산하는 평균 경로 길이의 로그-로그 기울기와 비교합니다(`VOCAB_SIZES`의 범위가 10배보다 좁으면 다음 셀들은
+# 로그-로그 기울기를 구하지 않고, 채점은 이론으로만 하며 그렇다고 알려 줍니다).
 
 # %%
 prediction_3 = ...                # V에 대한 계층적 소프트맥스 비용의 로그-로그 기울기 예측 (0 = 평평함, 1 = V에 비례)
@@ -300,7 +301,7 @@ def build_output_side(V_, seed):
         return hs.backward()
 
     ns_step(), hs_step()                        # 각각 첫 역전파에서 기울기 전체를 한 번 지웁니다
-    return {"V": V_, "path": expected_code_length(fake_counts, codes_),
+    return {"V": V_, "path": expected_code_length(fake_counts, codes_), "bytes": out_layer.params[0].nbytes,
             "steps": {NAMES[0]: (softmax_step, n_soft), NAMES[1]: (ns_step, BATCH), NAMES[2]: (hs_step, BATCH)}}
 
 
@@ -312,15 +313,19 @@ work = {NAMES[0]: Vs.astype(float), NAMES[1]: np.full(len(Vs), NEGATIVE + 1.0), 
 print("학습 예 하나의 일의 양: 길이 H인 내적의 수 (출력 쪽, 순전파)")
 print(format_table(["V", "소프트맥스", "네거티브 샘플링", "계층적 소프트맥스 (= 평균 경로)"], [[f"{V_:,}"] + [f"{work[n][i]:,.2f}" for n in NAMES]
                                   for i, V_ in enumerate(Vs)]))
+big = setups[int(np.argmax(Vs))]
+print(f"소프트맥스가 단계마다 읽는 메모리, 즉 V x H 출력 행렬 전체(float32)의 크기는 V = {big['V']:,}에서 "
+      f"{big['bytes'] / 1e6:,.1f}MB입니다")
 
 # %%
 if Vs.max() >= 10 * Vs.min():
     slope_path = loglog_slope(Vs, paths)
     assert 0 < slope_path < 0.3, "평균 경로는 자라지만, V보다 훨씬 느리게 자랍니다"
-    print(f"확인 통과. 평균 경로의 로그-로그 기울기는 {slope_path:.3f}입니다. 0과 0.3 사이이므로, 자라기는 하지만 V보다 훨씬 느리게 자랍니다")
+    print(f"확인 통과. 평균 경로의 로그-로그 기울기는 {slope_path:.3f}입니다. 0과 0.3 사이이므로, 자라기는 하지만 V보다 훨씬 느리게 자랍니다.")
 else:
     slope_path = None
-    print("주어진 크기에서는 확인 통과. 비용이 자라는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 주세요.")
+    print(f"확인하지 않았습니다. VOCAB_SIZES의 범위가 {Vs.max() / Vs.min():.1f}배뿐인데, 로그-로그 기울기는 10배 이상의 "
+          "범위에서만 구합니다. 비용이 자라는 모습을 보려면 범위를 10배 이상으로 해 보세요.")
 
 # %% tags=["nbval-ignore-output"]
 times = {n: np.zeros((ROUNDS, len(Vs))) for n in NAMES}
@@ -337,14 +342,15 @@ print(format_table(["V", "소프트맥스 (마이크로초)", "네거티브 샘�
 # %%
 if slope_path is not None:
     slopes = {n: np.array([loglog_slope(Vs, times[n][r]) for r in range(ROUNDS)]) for n in NAMES}
+    counted = {n: round(loglog_slope(Vs, work[n]), 6) + 0.0 for n in NAMES}      # 1, 0, slope_path
     med = {n: float(np.median(slopes[n])) for n in NAMES}
     assert med[NAMES[0]] > 0.3, "소프트맥스 단계는 V와 함께 자랍니다 (V가 크면 로그-로그 기울기 1 근처)"
     for n in NAMES[1:]:
         assert med[n] < med[NAMES[0]] - 0.3, "{n}은(는) V와 함께 거의 자라지 않아야 합니다 (컴퓨터가 바빴다면 다시 실행해 보세요)".format(n=n)
-    print("확인 통과. 소프트맥스의 시간은 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다")
+    print("확인 통과. 소프트맥스의 시간은 V와 함께 자라고, 네거티브 샘플링과 계층적 소프트맥스는 거의 자라지 않습니다.")
 else:
     slopes = None
-    print("주어진 크기에서는 확인 통과. 비용이 자라는 모습을 보려면 VOCAB_SIZES의 범위를 10배 이상으로 주세요.")
+    print("확인하지 않았습니다. 같은 이유로(VOCAB_SIZES의 범위가 10배보다 좁음) 잰 시간의 로그-로그 기울기도 구하지 않았습니다.")
 
 # %% tags=["nbval-ignore-output"]
 fig, ax = plt.subplots(figsize=(6.4, 4.0))
@@ -360,19 +366,25 @@ ax.set_title("출력 계층, 순전파 + 역전파 (H = {H}, k = {k}), {r}번 �
 ax.legend(fontsize=9)
 plt.show()
 if slopes is not None:
+    print("V에 대한 로그-로그 기울기입니다. 잰 시간은 측정들의 중앙값(최솟값 ~ 최댓값)이고, 세어 본 값은 첫 번째 표에서 구한 값입니다.")
     for n in NAMES:
-        print(f"{n}: {np.median(slopes[n]):.2f} ({np.min(slopes[n]):.2f} ~ {np.max(slopes[n]):.2f})")
+        print(f"{n}: 잰 시간 {np.median(slopes[n]):.2f} ({np.min(slopes[n]):.2f} ~ {np.max(slopes[n]):.2f}), "
+              f"세어 본 값 {counted[n]:.2f}")
 
 # %% [markdown]
 # 세어 본 일의 양의 표가 각 길의 비용을 말해 줍니다. 두 길 모두 O(V) 항을 없애고, 어느 쪽이 일을 덜 하는지는
 # `NEGATIVE + 1`과 평균 경로 길이(둘 다 첫 번째 표에 있습니다)를 비교하면 알 수 있습니다. 시간 측정은 느슨하게만
-# 확인합니다. 소프트맥스의 로그-로그 기울기 중앙값이 나머지 둘보다 0.3 이상 크다는 것뿐입니다. 호출마다 드는 비용과
-# 메모리 이동 때문에 네거티브 샘플링과 계층적 소프트맥스의 순서는 어느 쪽으로든 바뀔 수 있고, 측정들의 범위가 바쁜
-# 컴퓨터가 각 로그-로그 기울기를 얼마나 흔드는지 보여 줍니다. 호출마다 드는 일정한 비용은 로그-로그 기울기를 0 쪽으로
-# 끌어내립니다. 잰 시간의 로그-로그 기울기를 세어 본 값보다 높이는 것은 V와 함께 커지는 메모리 이동입니다. 소프트맥스의
-# 잰 로그-로그 기울기가 1보다 크게 나올 수 있는 것도 아마 그 때문일 것입니다. V가 크면 점수들과 V × H 행렬이 프로세서
-# 캐시에 다 들어가지 않아 곱셈-덧셈 하나하나가 더 비싸집니다. 기준은 세어 본 일의 양(소프트맥스는 로그-로그 기울기가
-# 정확히 1)입니다.
+# 확인합니다. 소프트맥스의 로그-로그 기울기 중앙값이 나머지 둘보다 0.3 이상 크다는 것뿐입니다. 개수에 넣지 않은
+# 비용 때문에 네거티브 샘플링과 계층적 소프트맥스의 순서는 어느 쪽으로든 바뀔 수 있고, 측정들의 범위가 바쁜
+# 컴퓨터가 각 로그-로그 기울기를 얼마나 흔드는지 보여 줍니다. 마지막 줄들은 길마다 잰 시간의 로그-로그 기울기를 세어 본
+# 값과 나란히 출력합니다. numpy가 호출마다 들이는 비용처럼 V와 함께 커지지 않는 비용은 잰 시간의 로그-로그 기울기를
+# 0 쪽으로 끌어내립니다. V와 함께 커지지만 세지 않은 비용은 끌어올립니다. 네거티브 샘플링에서는 부정적 예 뽑기가
+# 그렇습니다. 한 번 뽑을 때마다 누적 확률 V개의 표를 이분 탐색하므로 비교를 약 log2 V번 합니다(gensim의
+# `bisect_left`도 같습니다). 또 세 길 모두, 행렬이 프로세서 캐시에 다 들어가지 않게 되면 메모리를 읽는 데 시간이
+# 더 듭니다. 소프트맥스는 단계마다 출력 행렬 전체를 읽고(가장 큰 V에서의 크기가 첫 번째 표 아래에 출력되어
+# 있습니다), 나머지 둘은 V와 함께 커지는 행렬에서 행 몇 개를 읽습니다. 어느 쪽이 이기는지, 그래서 잰 시간의 로그-로그
+# 기울기가 세어 본 값보다 높게 나오는지 낮게 나오는지는 컴퓨터에 따라 다릅니다. 기준은 세어 본 일의 양(소프트맥스는
+# 로그-로그 기울기가 정확히 1)입니다.
 #
 # ## 4. skip-gram: 다른 모델
 #
@@ -380,11 +392,11 @@ if slopes is not None:
 # 단어의 벡터가 `h`이고 윈도우의 단어를 하나씩 예측합니다. (가운데 단어, 맥락 단어) 쌍마다 출력 질문이 하나씩입니다.
 # 교재는 3장에서 소프트맥스 손실 두 개로 이것을 구현합니다 (`ch03/simple_skip_gram.py`: 맥락 위치마다
 # `SoftmaxWithLoss` 하나, 손실을 더함). 4장에서는 `Embedding`과 `NegativeSamplingLoss`로 구현합니다
-# (`ch04/skip_gram.py`. `ch04/train.py`는 주석에서 이것을 다른 모델로 제시합니다). 5절에서 학습하는 모델도 같은
-# 모델인데, 5절에서는 컴파일되어 있고 word2vec의 동적 윈도우와 하위 샘플링을 씁니다. 패키지에는 계층으로 만든 `w2vlib.SkipGram`과 `fast.train(model="skipgram")`이
-# 있습니다.
+# (`ch04/skip_gram.py`이며, `ch04/train.py`의 주석이 이것을 다른 모델로 제시합니다). 5절에서 학습하는 것도 같은
+# 모델이지만, 컴파일되어 있고 word2vec의 동적 윈도우(dynamic window)와 하위 샘플링(subsampling)을 씁니다. 패키지에는
+# 계층으로 만든 `w2vlib.SkipGram`과 `fast.train(model="skipgram")`이 있습니다.
 #
-# skip-gram은 단어마다가 아니라 쌍마다 학습 예를 하나씩 만듭니다. word2vec의 동적 윈도우(dynamic window)에서는 반경을 1부터
+# skip-gram은 단어마다가 아니라 쌍마다 학습 예를 하나씩 만듭니다. word2vec의 동적 윈도우에서는 반경을 1부터
 # `WINDOW_SIZE`까지 중에서 뽑으므로, 단어 하나는 평균 `2 × (WINDOW_SIZE + 1) / 2 = WINDOW_SIZE + 1`개의 맥락 단어를
 # 갖습니다 (윈도우가 잘리는 곳에서는 조금 적습니다). 아래 셀은 반경 뽑기를 모의 실험해 이 식을 보여 주는 예시입니다.
 
@@ -413,7 +425,7 @@ print(f"WINDOW_SIZE = {WINDOW_SIZE}일 때 단어 하나당 쌍의 수: {np.mean
 #
 # 이제 두 모델과 두 길을 노트북 09의 컴파일된 백엔드(`fast.train(..., backend="numba")`, 계층적 소프트맥스는
 # gensim의 이름대로 `hs=1, negative=0`)로 PTB에서 학습합니다. 시드, `HIDDEN_SIZE`, `WINDOW_SIZE`, 하위
-# 샘플링(subsampling) 임계값 `SAMPLE`이 모두 같고, 노트북이 짧게 끝나도록 각각 `EPOCHS` 에폭만 학습합니다. 벡터는
+# 샘플링 임계값 `SAMPLE`이 모두 같고, 노트북이 짧게 끝나도록 각각 `EPOCHS` 에폭만 학습합니다. 벡터는
 # 수렴과는 거리가 멀므로 이 표는 최고 점수가 아니라 넷을 서로 비교하는 용도로 읽으세요. 학습률(learning rate)은
 # 컴파일된 백엔드에서 `fast.train`의 기본값인 word2vec.c의 값(`alpha = 0.025`, `cbow`이면 0.05)이고, 표는 그 값을
 # 각 학습에서 다시 읽어 보여 줍니다. 짧은 준비 실행이 먼저 각 커널을 컴파일하므로(또는 numba의 캐시에서
@@ -430,7 +442,7 @@ print(f"WINDOW_SIZE = {WINDOW_SIZE}일 때 단어 하나당 쌍의 수: {np.mean
 # 시점의 손실(시그모이드가 모두 1/2)도 출력합니다. 경로의 노드마다 ln 2, 그리고 (k + 1) ln 2입니다.
 
 # %%
-keep = fast.subsample_keep_prob(counts, SAMPLE)          # word2vec.c의 단어별 유지 확률
+keep = fast.subsample_keep_prob(counts, SAMPLE)          # word2vec.c의 단어별 남을 확률
 p_target = counts * keep / (counts * keep).sum()         # 하위 샘플링 뒤의 타깃
 q_noise = counts ** 0.75 / (counts ** 0.75).sum()        # 부정적 예 (w2vlib의 지수 0.75)
 path_kept = float(p_target @ lengths)                    # 학습 예 하나의 평균 경로
@@ -546,7 +558,7 @@ for road in m_out:
 print("확인 통과. 모든 학습이 PTB 유추 문제를 찍기보다 훨씬 많이 맞히고 (p < 0.001), "
       "마지막 손실이 " + ("맥락 없는 귀무 기준" if EPOCHS >= 2 else "시작 시점의 손실") + "보다 낮습니다. skip-gram은 CBOW보다 "
       "1.5배 넘게 오래 걸리고, 예측한 비율의 " + ", ".join(
-          f"{RATIO_BAR[road]}배({road})" for road in m_out) + "보다는 짧게 걸립니다")
+          f"{RATIO_BAR[road]}배({road})" for road in m_out) + "보다는 짧게 걸립니다.")
 
 # %% [markdown]
 # 행 사이의 어떤 차이가 잡음 이상일까요? 위의 표준오차(SE)는 문제 수만 반영합니다. 두 학습은 *같은* 문제를 풀므로 더
@@ -574,7 +586,7 @@ for b in benchmarks:
             beyond.append(f"{label[hi]} > {label[lo]}, 차이 {abs(s1 - s2):.4f} ({abs(z):.1f} SE)")
         else:
             within += 1
-    print(f"{b}: " + (", ".join(beyond) + ". " if beyond else "") + f"쌍 6개 중 {'나머지 ' if beyond else ''}{within}개는 차이가 표준오차의 3배 이내입니다")
+    print(f"{b}: " + (", ".join(beyond) + ". " if beyond else "") + f"쌍 6개 중 {'나머지 ' if beyond else ''}{within}개는 차이가 표준오차의 3배 이내입니다.")
 
 # %% [markdown]
 # word2vec 프로젝트 페이지(`README.txt`가 안내하는 페이지)는 "Performance" 부분에서 경험칙을 줍니다. "hierarchical
@@ -610,7 +622,7 @@ for model in ("cbow", "skipgram"):
         print(f"  {model}, {half} (문제 {mask.sum():,}개): 계층적 소프트맥스 {f_hs.mean():.4f}, "
               f"네거티브 샘플링 {f_ns.mean():.4f}, 차이 {d.mean():+.4f} ({z:+.1f} SE)")
         print(f"    한 길만 맞힌 문제: 계층적 소프트맥스만 {only_hs}개, 네거티브 샘플링만 {only_ns}개. "
-              f"부호 검정 p = {p_exact:.2g}, {verdict}")
+              f"부호 검정 p = {p_exact:.2g}, {verdict}.")
 print(f"{EPOCHS}에폭 학습한 PTB에서 본 경험칙, 절반 4개 중 맞음 {outcome['agrees']}개, "
       f"반대 {outcome['against']}개, 잡음 범위 안 {outcome['noise']}개")
 
@@ -668,14 +680,14 @@ if bench_file.is_file():
         print(f"  {metric_name[metric]}: {fast_rate:.4f} 대 {default_rate:.4f}, 차이 "
               f"{fast_rate - default_rate:+.4f} = {z:+.2f} SE (기준 {t_bar:.2f}), 판정: {word}")
 else:
-    print("benchmarks/results/ptb_hs.json이 없습니다. python benchmarks/bench_hs.py를 실행해 보세요")
+    print("benchmarks/results/ptb_hs.json이 없습니다. python benchmarks/bench_hs.py를 실행해 보세요.")
 
 # %% [markdown]
 # gensim의 기본 학습률에서는 두 벤치마크 모두 w2vlib이 앞섭니다. 같은 학습률에서는 유추 문제에서 gensim의 평균이
 # 약 2 SE 더 높지만 t 기준 안이므로 경계선입니다. 기준이 2인 벤치마크 보고서는 이 차이를 뒤짐으로 판정합니다. 시드가
 # 다섯 개뿐이므로 t 기준이 더 공정하고, 이 차이는 두 기준 사이에 있습니다. WordSim-353과의 상관계수는 여전히 w2vlib이
 # 더 높습니다. 마지막 두 줄은 gensim을 gensim과 비교합니다. 학습률은 gensim의 유추 점수를 잡음보다 크게 움직이지만,
-# WordSim-353 점수는 그보다 적게 움직입니다. 그러니 "같은 설정"에는 적어도 유추 문제에서는 학습률도 들어가야
+# WordSim-353 점수의 변화는 잡음 범위 안입니다. 그러니 "같은 설정"에는 적어도 유추 문제에서는 학습률도 들어가야
 # 합니다. 학습률이 같아도 두 프로그램은 다른 점이 더 있습니다. 한
 # 예로, w2vlib의 윈도우는 PTB의 문장 끝을 넘어가지만(10,000단어짜리 조각의 끝에서만 멈춥니다), 한 줄을 한 문장으로
 # 받은 gensim은 거기서 멈춥니다.
@@ -685,7 +697,8 @@ else:
 #
 # 출처가 말하는 것, 그리고 여기서 측정한 것입니다.
 #
-# - **기본값.** word2vec.c는 `hs = 0, negative = 5`로 시작하고("-negative: common values are 3 - 10"), gensim의
+# - **기본값.** word2vec.c는 `hs = 0, negative = 5`로 시작하고(`-negative`의 사용법 문구: "default is 5, common
+#   values are 3 - 10"), gensim의
 #   `Word2Vec`도 `hs=0, negative=5`입니다. 네거티브 샘플링을 소개한 2013년 논문은 arXiv 초록에서 그것을 "계층적
 #   소프트맥스의 간단한 대안(a simple alternative to the hierarchical softmax)"으로 소개합니다.
 # - **둘을 함께 쓰기.** word2vec.c는 이를 허용하고(`README.txt`: "hierarchical softmax and / or negative
@@ -728,8 +741,8 @@ else:
 #   (`fast.train(..., hs=1, negative=0, backend="numba")`)도 같은 단계를 밟습니다
 #   (`tests/test_compiled_hs.py`가 두 모델의 학습 예 하나를 계층의 SGD 단계와 비교합니다).
 # - 학습 예 하나의 비용은 소프트맥스(softmax)에서는 V처럼 자라고, 네거티브 샘플링(negative sampling)과 계층적
-#   소프트맥스에서는 거의 평평합니다 (세어 본 일의 양으로 그렇습니다. 잰 시간의 로그-로그 기울기는 호출마다 드는 비용과
-#   메모리 이동 때문에 세어 본 값에서 어느 쪽으로든 조금 움직이지만, 소프트맥스의 것보다는 훨씬 낮습니다).
+#   소프트맥스에서는 거의 평평합니다 (세어 본 일의 양으로 그렇습니다. 잰 시간의 로그-로그 기울기는 세어 본 값 옆에
+#   출력되며, 개수에 넣지 않은 비용 때문에 어느 쪽으로든 움직이지만 소프트맥스의 것보다는 훨씬 낮습니다).
 # - skip-gram 모델(스킵그램)은 가운데 단어로 맥락을 예측합니다. 단어 하나당 학습 예가 약 `WINDOW_SIZE + 1`개이므로
 #   CBOW보다 느리게 학습합니다.
 #
@@ -744,7 +757,8 @@ else:
 #    시그모이드의 곱으로 돌려주는 함수입니다. 채점은 작은 무작위 트리의 모든 단어에 대해
 #    `HierarchicalSoftmaxLoss.probabilities`와 비교합니다.
 # 3. **로그-로그 기울기 예측.** 3절에서 시간을 재기 전에 `prediction_3`을 적었습니다. 채점은 그것을 평균 경로
-#    길이의 로그-로그 기울기와 비교하고, 측정한 로그-로그 기울기도 보여 줍니다.
+#    길이의 로그-로그 기울기와 비교하고, 잰 시간의 로그-로그 기울기도 보여 줍니다(`VOCAB_SIZES`의 범위가 10배보다
+#    좁으면 노트북은 둘 다 구하지 않으므로, 채점은 이론으로만 하고 그렇다고 알려 줍니다).
 
 # %%
 answer_1 = ...                    # {"the": ..., "cat": ..., "sat": ..., "on": ..., "mat": ...}
@@ -773,7 +787,7 @@ q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
 # `if (hs)` 반복문과 `// hidden -> in` 반복문, `alpha`, `hs`, `negative`의 기본값과 `if (cbow) alpha = 0.05`,
 # 사용법 문구), gensim 4 (`word2vec.py`: `_build_heap`,
 # `_assign_binary_codes`, `Word2Vec.__init__`의 기본값과 `hs` 설명, `_check_training_sanity`의 경고,
-# `word2vec_inner.pyx`: `w2v_fast_sentence_cbow_hs`, `w2v_fast_sentence_sg_hs`와 그 호출부), 교재의 코드
+# `word2vec_inner.pyx`: `w2v_fast_sentence_cbow_hs`, `w2v_fast_sentence_sg_hs`와 그 호출부, 부정적 예를 뽑는 `bisect_left`), 교재의 코드
 # (oreilly-japan/deep-learning-from-scratch-2: `ch03/simple_skip_gram.py`, `ch04/skip_gram.py`, `ch04/train.py`),
 # word2vec의 `README.txt`(training algorithm 줄)와 프로젝트 페이지(code.google.com/archive/p/word2vec의
 # "Performance" 부분, 그 페이지 글의 사본으로 읽음), Mikolov 등 2013, "Distributed
