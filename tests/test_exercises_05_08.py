@@ -183,7 +183,7 @@ def test_exercise_06_3_frequency():
     ctx = dict(right=right, rarest=rarest)
     ref = q.reference(**ctx)
     assert_correct(q, ref, **ctx)
-    assert "frequent half is easier" in verdict(q, ref, **ctx)
+    assert "frequent half scores higher" in verdict(q, ref, **ctx)
     assert_wrong(q, ref[::-1], "swapped", **ctx)
     assert_wrong(q, (right.mean(), right.mean()), "overall accuracy", **ctx)
     by_mean = rarest >= rarest.mean()

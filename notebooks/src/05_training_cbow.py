@@ -25,7 +25,7 @@
 #
 # We train twice. First the **layered model exactly as the book builds it** (Embedding, NegativeSamplingLoss,
 # Adam, batches of 100), for a bounded number of steps: section 2 measures its speed and prints how long the
-# book's full run would take at that speed, many times this notebook's budget (about half a minute of computation
+# book's full run would take at that speed, many times this notebook's budget (about 30 seconds of computation
 # on 2 quiet cores, so that a class can run it live; the cell before the summary prints how long your run took).
 # Then the package's **fast
 # path**: we check that its fused kernel computes the same loss and gradients as the layers on one batch, list
@@ -656,7 +656,7 @@ assert np.array_equal(W_again, result.W_in)
 print(f"loaded back {W.shape[0]:,} x {W.shape[1]} vectors: identical")
 
 # %% [markdown]
-# **How long did this take?** This notebook is kept to about half a minute of computation on 2 quiet cores. The
+# **How long did this take?** This notebook is kept to about 30 seconds of computation on 2 quiet cores. The
 # next cell prints how long your run took from the first code cell to here; on a busy machine, or with larger knobs,
 # it takes longer.
 
@@ -671,7 +671,7 @@ print(f"from the first code cell to here: {elapsed:.0f} s (the budget: about 30 
 #
 # - PTB has about a million tokens and a 10,000-word vocabulary (어휘); its word frequencies are very uneven.
 # - The layered CBOW with negative sampling (네거티브 샘플링) trains correctly but slowly: at the measured
-#   words/s the book's 10 epochs over the corpus (말뭉치) take many times this notebook's budget of about half a minute (section 2
+#   words/s the book's 10 epochs over the corpus (말뭉치) take many times this notebook's budget of about 30 seconds (section 2
 #   prints the estimate), so we ran a bounded number of steps; with the default knobs, after them the frequent
 #   words' vectors share one direction.
 # - The loss starts flat, at a value set by `k` alone (exercise 1), and falls once the weights have grown enough

@@ -279,10 +279,9 @@ print("check passed: every question word enters the sum as a unit vector, whatev
 # outweigh the other two. **3CosMul** (Levy & Goldberg, 2014) was proposed against that: it multiplies and
 # divides the similarities (shifted to `[0, 1]`), so each one must be good. gensim implements it as
 # `most_similar_cosmul` (citing the paper's equation 4, with the same shift; its ε is 1e-6, ours 0.001). The
-# paper reports that 3CosMul improved on 3CosAdd, improving the state of the art on two analogy sets (vectors
-# trained on a corpus far larger than PTB). Whether it does better on our vectors, the lines below the table say, with a paired test: both
+# paper reports that 3CosMul improved on 3CosAdd, improving the state of the art on two analogy sets. Whether it does better on our vectors, the lines below the table say, with a paired test: both
 # methods answer the same questions, so what counts is the questions on which exactly one of them is right. If
-# 3CosMul does not win here, that is the opposite of the paper's result, on a far smaller corpus.
+# 3CosMul does not win here, our result differs from the paper's, whose corpus and vectors are not ours.
 #
 # The same lines answer the question of section 4 for the whole file: does 3CosAdd beat the baseline that
 # ignores the relation, the nearest word to `b` alone (or to `c` alone), question by question?

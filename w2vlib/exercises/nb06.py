@@ -205,10 +205,12 @@ def _check_frequency(answer, right=None, rarest=None):
     if best <= 0.0051:
         rare, freq = ge
         if freq > rare:
-            return tr("the frequent half is easier here", "여기서는 자주 나오는 절반이 더 쉽습니다")
+            return tr("the frequent half scores higher here; the next cell tests whether the gap is more than chance",
+                      "여기서는 자주 나오는 절반의 정확도가 더 높습니다. 그 차이가 우연 이상인지는 다음 셀이 검정합니다")
         if rare > freq:
-            return tr("the rare half is easier here", "여기서는 드문 절반이 더 쉽습니다")
-        return tr("neither half is easier here", "여기서는 어느 절반도 더 쉽지 않습니다")
+            return tr("the rare half scores higher here; the next cell tests whether the gap is more than chance",
+                      "여기서는 드문 절반의 정확도가 더 높습니다. 그 차이가 우연 이상인지는 다음 셀이 검정합니다")
+        return tr("both halves score the same here", "여기서는 두 절반의 정확도가 같습니다")
     nearest_wrong = min(wrong.values(), key=lambda x: x[0])
     if nearest_wrong[0] <= 0.0051:
         raise NotYet(nearest_wrong[1])
