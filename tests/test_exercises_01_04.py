@@ -275,6 +275,26 @@ def test_exercise_03_1_bug_hunt_is_staged():
     assert_not_yet(q, notes.EmbeddingDot(np.zeros((2, 2))) if False else object(), "the class itself")
 
 
+def test_exercise_03_1_hints_for_two_copying_slips():
+    q = Q03[0]
+    fixed = ex.nb03._FixedEmbeddingDot
+
+    def no_reshape(self, dout):                      # forgot dout.reshape(N, 1)
+        h, target_W = self.cache
+        self.embed.backward(dout * h)
+        return dout * target_W
+
+    assert_not_yet(q, _with(fixed, backward=no_reshape), "reshape it to (N, 1)")
+
+    def kept_embedding(self, W):                     # kept the notes' name Embedding instead of MyEmbedding
+        self.embed = Embedding(W)  # noqa: F821
+        self.params = self.embed.params
+        self.grads = self.embed.grads
+        self.cache = None
+
+    assert_not_yet(q, _with(fixed, __init__=kept_embedding), "use your MyEmbedding")
+
+
 def test_exercise_03_1_refuses_the_packages_own_layers():
     from w2vlib.layers import Embedding, EmbeddingDot
 

@@ -138,10 +138,10 @@ EXERCISES = [
         checker=_check_predict,
         solution_text=tr("([7, 7], [4, 4]): accumulating gives 1 + 2 + 4 = 7 per column; with dW[idx] = dout only one "
                          "row survives; current numpy writes them in order, so the last one, [4, 4], does (NumPy's "
-                         "indexing docs do not promise the order for repeated indices).",
-                         "([7, 7], [4, 4]): 누적하면 열마다 1 + 2 + 4 = 7입니다. dW[idx] = dout에서는 한 행만 "
-                         "남습니다. 지금의 numpy는 차례로 덮어쓰므로 마지막 행 [4, 4]가 남습니다(반복된 인덱스의 순서를 "
-                         "NumPy 문서가 보장하지는 않습니다)."),
+                         "indexing docs do not promise the order for repeated indices, so any single row is accepted).",
+                         "답은 ([7, 7], [4, 4])입니다. 누적하면 열마다 1 + 2 + 4 = 7입니다. dW[idx] = dout에서는 한 행만 "
+                         "남습니다. 지금의 numpy는 차례로 덮어쓰므로 마지막 행 [4, 4]가 남습니다. 반복된 인덱스의 순서를 "
+                         "NumPy 문서가 보장하지는 않으므로 다른 한 행을 답해도 정답으로 처리합니다."),
         hint_text=tr("All three dout rows belong to id 3. One backward adds them, the other writes them one "
                      "after another.",
                      "dout의 세 행은 모두 ID 3의 몫입니다. 한쪽 역전파는 그것들을 더하고, 다른 쪽은 하나씩 "

@@ -110,7 +110,7 @@ with one_thread():                    # 두 쪽 모두 BLAS 스레드 하나로 
     t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT, cpu=True)
     t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT, cpu=True)
 print(f"V = {VOCAB_SIZE:,}: h @ W_out^T + V개에 대한 소프트맥스 {t_multi * 1e3:.2f}밀리초, EmbeddingDot + 시그모이드 {t_binary * 1e3:.3f}밀리초, "
-      f"시간의 비 {t_multi / t_binary:.0f}배")
+      f"소프트맥스가 {t_multi / t_binary:.0f}배 느립니다")
 
 # %%
 if VOCAB_SIZE >= 10_000:
@@ -218,7 +218,7 @@ assert err32[1e-2] < 1e-3, "float32에서 eps = 1e-2의 오차는 0.1%보다 작
 assert err32[1e-6] > err32[1e-4] > err32[1e-2], "float32에서는 스텝이 작을수록 (반올림) 오차가 커야 합니다"
 assert err32[1e-1] > 10 * err32[1e-2], "eps = 1e-1에서는 절단 오차가 커야 합니다"
 print("확인 통과: float32에서는 float64용 스텝 1e-6이 1e-4보다 나쁘고, 1e-4는 1e-2보다 나쁩니다(반올림 오차). "
-      "너무 큰 스텝(1e-1)도 나쁩니다(절단 오차). 1e-2의 오차는 0.1%보다 훨씬 작습니다.")
+      "너무 큰 스텝(1e-1)도 나쁩니다(절단 오차). 1e-2의 오차는 0.1%보다 작습니다.")
 
 # %% [markdown]
 # ## 3. EmbeddingDot: 순전파, 역전파, 기울기 확인
