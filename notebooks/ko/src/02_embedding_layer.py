@@ -21,8 +21,8 @@
 # [노트북 01](01_one_hot_bottleneck.ipynb)에서 `one_hot @ W_in`이 `W_in[ids]`와 정확히 같은 행을 내지만 훨씬 느리고,
 # 어휘(vocabulary)가 커질수록 더 느려진다는 것을 측정했습니다. **Embedding 계층**(Embedding layer, 임베딩 계층)은 행을 꺼내는
 # 조회(lookup)만 남깁니다. 순전파(forward pass)는 한 줄입니다. 역전파(backward pass)는 학습 노트(노트북 01에서
-# 소개했습니다)가 처음에 틀렸던 곳이고, 누구나 틀리기 쉬운 곳이기도 합니다(NumPy의 `dW[idx] += dout`도 반복된 ID의 기울기를 버립니다. 4절에서 봅니다).
-# 미니배치에 두 번 나온 단어는 기울기(gradient)를 *둘 다* 받아야 합니다.
+# 소개했습니다)가 처음에 틀렸던 곳이고, 누구나 틀리기 쉬운 곳이기도 합니다. 미니배치에 두 번 나온
+# 단어는 기울기(gradient)를 *둘 다* 받아야 합니다. NumPy의 자연스러운 `dW[idx] += dout`도 반복된 ID의 기울기를 버립니다(4절).
 #
 # **이 노트북에서 배울 내용**
 # - `Embedding.forward(idx)`는 `W[idx]`이며, 원핫(one-hot) 벡터와의 행렬 곱과 같다는 것
