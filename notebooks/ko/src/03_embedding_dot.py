@@ -313,11 +313,11 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 # `정답입니다.`라고 알려 줍니다. `q1.hint()`는 힌트를, `q1.solution()`은 모범 풀이를 보여 줍니다.
 #
 # 1. **학습 노트의 `EmbeddingDot`에서 버그 고치기.** `w2vlib.notes`는 학습 노트의 코드를 적힌 그대로 보관합니다. 아래
-#    셀이 그 코드를 출력합니다. 노트의 `EmbeddingDot`은 노트의 `Embedding`을 사용하고, 둘을 합치면 버그가
+#    셀이 그 코드를 출력합니다. 학습 노트의 `EmbeddingDot`은 노트의 `Embedding`을 사용하고, 둘을 합치면 버그가
 #    **세 개** 있습니다. 자동 채점이 하나씩 차례로 가리킵니다. 노트는 이 클래스들을 *정의*만 하고 호출하지는 않았기 때문에, 노트에서는
 #    어떤 버그도 드러나지 않았습니다. `q1.check(notes.EmbeddingDot)`는 다섯 가지를 확인하고 처음으로 실패한 것을
 #    알려 줍니다. 두 클래스를 빈칸 셀에 (`MyEmbedding`과 `MyEmbeddingDot`으로) 복사하고, 실패한 확인이 가리키는 줄을
-#    고친 뒤 다시 확인하기를 모든 확인을 통과할 때까지 반복해 보세요. (노트의 `NegativeSamplingLoss`에는 네 번째 오타
+#    고친 뒤 다시 확인하기를 모든 확인을 통과할 때까지 반복해 보세요. (학습 노트의 `NegativeSamplingLoss`에는 네 번째 오타
 #    `self.grads` 대신 `self.grad`가 있습니다. 이것이 `EmbeddingDot`에 들어갔다면 확인 3이 잡아냈을 것입니다. 그
 #    오타가 거기서 무엇을 망가뜨리는지는 노트북 04에서 봅니다.)
 # 2. **이진 교차 엔트로피 오차 손으로 계산하기.** 점수가 0이고 레이블이 1일 때 `SigmoidWithLoss`의 손실은 얼마일까요?
@@ -333,11 +333,11 @@ q1.check(notes.EmbeddingDot)      # 노트에 적힌 그대로의 버전: 어디
 
 # %%
 class MyEmbedding:
-    ...                           # 노트의 Embedding을 여기에 복사한 뒤 고쳐 보세요
+    ...                           # 학습 노트의 Embedding을 여기에 복사한 뒤 고쳐 보세요
 
 
 class MyEmbeddingDot:
-    ...                           # 노트의 EmbeddingDot을 (MyEmbedding을 쓰도록) 여기에 복사한 뒤 고쳐 보세요
+    ...                           # 학습 노트의 EmbeddingDot을 (MyEmbedding을 쓰도록) 여기에 복사한 뒤 고쳐 보세요
 
 
 q1.check(MyEmbeddingDot)

@@ -296,7 +296,7 @@ plt.show()
 
 # %% [markdown]
 # 먼저 학습 노트의 생성자입니다(노트에 적힌 그대로 `__init__`만 있고, `w2vlib.notes`가 보관합니다). 노트는 이 셀을
-# 실행한 적이 없습니다. 적힌 그대로 실행하면 첫 `EmbeddingDot(W)`에서 멈춥니다. 노트의 `EmbeddingDot`에는 생성자가
+# 실행한 적이 없습니다. 적힌 그대로 실행하면 첫 `EmbeddingDot(W)`에서 멈춥니다. 학습 노트의 `EmbeddingDot`에는 생성자가
 # 없기 때문입니다(노트북 03의 첫 번째 버그). 그 버그를 고치면(여기서는 패키지의 `EmbeddingDot`으로 바꿔 끼워서)
 # `self.params,self.grad=[],[]`를 지나 반복문에 들어간 뒤 `self.grads+=layers.grads`에서 다시 멈춥니다.
 
