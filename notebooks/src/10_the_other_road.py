@@ -509,8 +509,8 @@ for road in m_out:
 # and, when gensim's test data is installed, the Google analogy questions that PTB covers and WordSim-353
 # (Spearman correlation with human ratings). The nulls are computed: the probability that guessing alone
 # answers as many analogies, and the Spearman correlation of random vectors (about 0, give or take
-# `sqrt(1.06 / (pairs - 3))`: Fisher's `1 / sqrt(pairs - 3)` is the standard error for a Pearson correlation, and
-# Fieller, Hartley and Pearson's factor 1.06 widens it for Spearman's).
+# `sqrt(1.06 / (pairs - 3))`: Fisher's `1 / sqrt(pairs - 3)` is the standard error of a Pearson correlation after his transform, and
+# Fieller, Hartley and Pearson's factor 1.06 on the variance widens it for Spearman's).
 
 # %% tags=["nbval-ignore-output"]
 benchmarks = {"PTB analogies": ("analogy", Path("..") / "data" / "analogies_ptb.txt")}

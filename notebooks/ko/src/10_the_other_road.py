@@ -502,7 +502,7 @@ for road in m_out:
 # PTB가 다루는 구글 유추 문제, 그리고 사람의 평가와의 스피어먼 상관계수(Spearman correlation)로 재는 WordSim-353도 봅니다. 귀무 기준도 코드로
 # 계산합니다. 찍기만으로 그만큼 맞힐 확률, 그리고 무작위 벡터의 스피어먼 상관계수(약 0, 오차는
 # `sqrt(1.06 / (쌍의 수 - 3))` 정도)입니다. 피셔 변환으로 구한 피어슨 상관계수의 표준오차 `1 / sqrt(쌍의 수 - 3)`에,
-# 스피어먼 상관계수에 맞게 Fieller, Hartley, Pearson의 인수 1.06을 곱해 넓힌 값입니다.
+# 스피어먼 상관계수에 맞게 분산에 Fieller, Hartley, Pearson의 인수 1.06을 곱해 넓힌 값입니다.
 
 # %% tags=["nbval-ignore-output"]
 benchmarks = {"PTB 유추": ("analogy", Path("../..") / "data" / "analogies_ptb.txt")}
