@@ -498,7 +498,7 @@ for road in m_out:
 # treats every row pass alike and leaves out the rest: negative sampling draws k random negatives per
 # prediction (k per word for CBOW, c·k per word for skip-gram), each a random number and a table look-up;
 # hierarchical softmax draws nothing. Work that both models do once per word, the same for both, pulls a ratio
-# toward 1 and so below the prediction.
+# toward 1, below the prediction, by an amount the count does not know.
 # A wall-time ratio from one run on a shared machine also moves from run to run (re-run the cell to see it).
 # So the check below asks only for a ratio above 1.5 and below twice the prediction for hierarchical softmax,
 # three times for negative sampling, whose uncounted draws push its ratio up. With `EPOCHS` ≥ 2 it also asks
