@@ -502,7 +502,8 @@ for road in m_out:
 # A wall-time ratio from one run on a shared machine also moves from run to run (re-run the cell to see it).
 # So the check below asks only for a ratio above 1.5 and below twice the prediction for hierarchical softmax,
 # three times for negative sampling, whose uncounted draws push its ratio up. With `EPOCHS` ≥ 2 it also asks
-# every loss to end below its context-free null.
+# every loss to end below its context-free null and, when WordSim-353 is installed, at least one run to
+# correlate with it by more than two standard errors of random vectors.
 #
 # Quality is judged as in notebook 06: 3CosAdd analogy accuracy on the project's PTB questions
 # (`data/analogies_ptb.txt`), with its binomial standard error and the chance level of one guess among V words;
@@ -558,7 +559,7 @@ for (m, r), sc in scores.items():
     assert p_chance < 1e-3, f"{m} with {r}: PTB analogies no better than guessing"
     bar = null_loss[r] if EPOCHS >= 2 else start_loss[r]      # one epoch's mean includes the untrained start
     assert runs[(m, r)].loss_per_epoch[-1] < bar, f"{m} with {r}: loss {runs[(m, r)].loss_per_epoch[-1]:.3f} not below {bar:.3f}"
-if "WordSim-353" in benchmarks:
+if "WordSim-353" in benchmarks and EPOCHS >= 2:                # one epoch need not clear the bar
     assert above, "at least one run should correlate with human ratings (try more EPOCHS)"
 for road in m_out:
     ratio = seconds[("skipgram", road)] / seconds[("cbow", road)]
