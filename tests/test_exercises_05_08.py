@@ -196,6 +196,11 @@ def test_exercise_06_3_frequency():
     assert_wrong(q, tuple(round(100 * x, 1) for x in ref), "not percentages", **ctx)
     coarse = verdict(q, tuple(round(x, 1) for x in ref), **ctx)
     assert f"{ref[0]:.3f}" not in coarse and f"{ref[1]:.3f}" not in coarse  # the message gives no answer away
+    truncated = tuple(np.floor(np.asarray(ref) * 100) / 100)
+    if max(abs(a - b) for a, b in zip(truncated, ref)) > 0.0051:   # truncation differs from rounding here
+        assert_wrong(q, truncated, "truncate", **ctx)
+    else:
+        assert_correct(q, truncated, **ctx)
 
 
 def test_exercise_06_3_right_answer_accepted_before_any_diagnosis():

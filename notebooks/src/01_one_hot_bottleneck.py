@@ -335,7 +335,7 @@ print(f"At V = {big['V']:,} one batch of {BATCH} targets needs {big['onehot_MB']
 #    really used. **Fix: negative sampling**, which turns "which of V words?" into a few "this word, yes or no?"
 #    questions (notebooks 03 and 04).
 #
-# What about the backward pass? The gradients in section 2 had the shapes of the full matrices. Exercise 4 asks
+# What about the backward pass? Exercise 4 asks
 # you to predict how the backward costs grow with V, and only then measures them.
 #
 # ## Summary
@@ -430,6 +430,7 @@ q4.check(prediction_4, measure=time_backward_pieces, sizes=VOCAB_SIZES)
 # %% [markdown]
 # **Sources** (checked for this notebook): *Deep Learning from Scratch 2*'s code (oreilly-japan/deep-learning-from-scratch-2:
 # `ch03/simple_cbow.py` for the weight shapes and `0.01 * np.random.randn`, `ch03/train.py` for hidden size 5,
-# batch 3, 1000 epochs and Adam, `ch04/train.py` for hidden size 100 and window 5 on PTB).
+# batch 3, 1000 epochs and Adam, `ch04/train.py` for hidden size 100 and window 5 on PTB, `dataset/ptb.py` for the PTB files it loads,
+# `ptb.train.txt` from tomsercu/lstm, whose vocabulary is 10,000 words with `<eos>`, counted by `w2vlib.data.load_ptb`).
 #
 # [Next: 02 The Embedding layer](02_embedding_layer.ipynb)

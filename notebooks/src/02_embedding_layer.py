@@ -21,8 +21,8 @@
 # [Notebook 01](01_one_hot_bottleneck.ipynb) measured that `one_hot @ W_in` gives exactly the rows `W_in[ids]`,
 # only far more slowly, and ever more slowly as the vocabulary grows. The **Embedding** layer (임베딩 계층) keeps
 # only the lookup. Its forward pass is one line. Its backward pass is where the study notes (introduced in notebook
-# 01) went wrong at first, and it is an easy place to go wrong (even NumPy's natural `dW[idx] += dout` loses the gradient of a repeated id: section 4): a word
-# that appears twice in a batch must get *both* of its gradients.
+# 01) went wrong at first, and it is an easy place to go wrong: a word that appears twice in a batch must get
+# *both* of its gradients. Even NumPy's natural `dW[idx] += dout` loses the gradient of a repeated id (section 4).
 #
 # **You will learn**
 # - that `Embedding.forward(idx)` is `W[idx]`, equal to the one-hot product

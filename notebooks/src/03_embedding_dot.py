@@ -216,8 +216,8 @@ for eps in [1e-1, 1e-2, 1e-3, 1e-4, 1e-6]:
 assert err32[1e-2] < 1e-3, "in float32 the error at eps = 1e-2 should be below 0.1%"
 assert err32[1e-6] > err32[1e-4] > err32[1e-2], "in float32 a smaller step should give a larger (rounding) error"
 assert err32[1e-1] > 10 * err32[1e-2], "at eps = 1e-1 the truncation error should dominate"
-print("check passed: in float32 the float64 step 1e-6 is worse than 1e-4, which is worse than 1e-2 (rounding), so "
-      "is a step too large (1e-1, truncation), and the error at 1e-2 is well below 0.1%")
+print("check passed: in float32 the float64 step 1e-6 is worse than 1e-4, and 1e-4 is worse than 1e-2 (rounding); "
+      "a step that is too large, 1e-1, is also worse (truncation); the error at 1e-2 is below 0.1%")
 
 # %% [markdown]
 # ## 3. EmbeddingDot: forward, backward, gradient check

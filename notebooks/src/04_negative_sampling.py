@@ -478,7 +478,7 @@ plt.show()
 #   of all V, *and* w2vlib's `Embedding` clears only the rows it wrote, which the package's `Trainer` allows because it never
 #   adds into `grads` (a property of layer and trainer together, notebook 02). At the smallest V the softmax can even be
 #   the faster one (the `softmax / neg. sampling` column), because the negative-sampling step has a fixed cost that does not depend on V
-#   (a dozen small layers, each with several small numpy calls, and an `np.add.at` scatter of the gradient rows)
+#   (k + 1 `EmbeddingDot` and k + 1 `SigmoidWithLoss` layers, each with several small numpy calls, and an `np.add.at` scatter of the gradient rows)
 #   that one big matrix product does not pay at this size. The gap opens as V grows, which is exactly the regime word2vec is for.
 # - The **book clear + merge** line grows with V: with the book's own layers the step is *not* flat, because every
 #   backward clears all V rows and the trainer adds the dense copies. Row-clearing (or a sparse gradient) is what

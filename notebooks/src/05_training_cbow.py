@@ -359,7 +359,7 @@ print(f"check passed: in each of {SPEED_ROUNDS} rounds the fast path is more tha
 
 # %% [markdown]
 # The loss is the same quantity as before (the sum of the `k + 1` cross-entropies per target), but it is not
-# directly comparable with the layered curve: subsampling removes many easy, frequent targets, and the dynamic
+# directly comparable with the layered curve: subsampling removes many frequent targets, and the dynamic
 # window changes the contexts. What we can compare is what the vectors learned. Here are the nearest
 # neighbours (by cosine similarity, see notebook 06) of a few words after the short layered run and after the
 # fast run:
@@ -717,8 +717,8 @@ q1.check(start_loss, negative=NEGATIVE, measured=losses[0])
 # and compares the median words/s. If lazy Adam turns out faster, why? Answer with one letter:
 #
 # - **a** lazy Adam takes bigger steps, so it needs fewer of them;
-# - **b** each step updates (and keeps moment estimates for) only the few rows the batch used, not all `V x H`
-#   numbers of both matrices;
+# - **b** each step updates only the few rows the batch used (their weights and their moment estimates), not all
+#   `V x H` numbers of both matrices;
 # - **c** it skips the backward pass of the negative samples;
 # - **d** it stores the weights in half precision.
 

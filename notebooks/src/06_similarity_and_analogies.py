@@ -489,8 +489,8 @@ print(f"so over the file: {'a clear difference at the 5% level' if p_dot < 0.05 
 # words and cosine's can lean towards rare ones (compare both medians with the expected answers' median above).
 #
 # So we rank by cosine as a choice of principle, not as a measured win: cosine asks about the *direction* of
-# `b - a + c`, the relation, while the dot product mixes in how often a candidate was seen (section 2), once in
-# the query and once in the ranking. Cosine is also what `evaluate_analogies` and gensim's `most_similar` use.
+# `b - a + c`, the relation, while the dot product mixes in word frequency (vector length, section 2) twice: the
+# question words' lengths in the query, and the candidate's length in the ranking. Cosine is also what `evaluate_analogies` and gensim's `most_similar` use.
 #
 # ## Summary
 #

@@ -232,10 +232,12 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
 #
 # We use scikit-learn's exact method and start from the PCA picture (`init="pca"`), so there is no random
 # start: the same code gives the same picture on the same computer. With `init="pca"` the only step that could
-# use `random_state` is that PCA, and scikit-learn's PCA (`svd_solver="auto"`) computes an exact SVD, except
-# when the array is larger than 500 in some dimension and also either has fewer than ten times as many rows
-# (words) as columns or has more than 1,000 columns: then it turns to a randomized SVD, which takes its seed
-# from `random_state`. For our words the SVD is exact, so `random_state` changes nothing (the line under the
+# use `random_state` is that PCA. scikit-learn's PCA (`svd_solver="auto"`) computes an exact, non-random
+# decomposition: for a tall array (at least ten times as many rows, words, as columns, and at most 1,000 columns)
+# an eigendecomposition of the covariance matrix, otherwise a full SVD. The exception: an array that is not tall,
+# is larger than 500 in some dimension, and from which we ask fewer components than 80% of its smaller side (2 is
+# fewer) gets a randomized SVD, which takes its seed from `random_state`. Our words give a small array, so a full,
+# exact SVD, and `random_state` changes nothing (the line under the
 # figure checks it with two seeds); it matters with `init="random"` (exercise 3) and with, say, 600 words of 100
 # numbers each. The same code does not give the same picture on every computer, though. Processors run different floating-point kernels, so the PCA start, the distances and the sums of every step
 # differ in the last bits, and t-SNE's optimisation amplifies such differences; section 4 measures by how much.
@@ -307,7 +309,7 @@ def measure(Y):
                 corr=float(spearmanr(d_orig, pdist(Y)).statistic))
 
 rng = np.random.default_rng(SEED)
-start = PCA(n_components=2).fit_transform(X)
+start = PCA(n_components=2, random_state=SEED).fit_transform(X)  # the same PCA as TSNE's init="pca"
 start = start.astype(np.float32)  # as scikit-learn's init="pca" does: float32, then PC1 scaled to std 1e-4
 start = start / start[:, 0].std() * 1e-4
 nudged = [tsne(X, PERPLEXITY, init=(start * (1 + 1e-6 * rng.standard_normal(start.shape))).astype(np.float32))
@@ -417,10 +419,12 @@ if len(perps) > 1:
     if len(tsne_runs) > 1:
         run_trust = [r["trust"] for r in tsne_runs]
         sd = float(np.std(run_trust, ddof=1))
+        sd_diff = np.sqrt(2) * sd  # the sd of a difference of two independent runs
         print(f"trustworthiness, largest minus smallest of these pictures: {gap:.3f}; the {len(tsne_runs)} t-SNE runs "
-              f"of section 4 (perplexity {PERPLEXITY}) spread ± {sd:.3f} ({min(run_trust):.3f}–{max(run_trust):.3f}): "
-              + ("within two sd of that noise, so not a ranking" if gap <= 2 * sd else
-                 "more than two sd of that noise (a guide only: it was measured at another perplexity)"))
+              f"of section 4 (perplexity {PERPLEXITY}) spread ± {sd:.3f} ({min(run_trust):.3f}–{max(run_trust):.3f}), "
+              f"so a difference of two runs spreads ± {sd_diff:.3f} (√2 × {sd:.3f}): "
+              + ("within two sd of that difference, so not a ranking" if gap <= 2 * sd_diff else
+                 "more than two sd of that difference (a guide only: it was measured at another perplexity)"))
     else:
         print(f"trustworthiness, largest minus smallest of these pictures: {gap:.3f}; no spread to compare it with "
               "(TSNE_RUNS = 0): set TSNE_RUNS and re-run section 4")
@@ -428,8 +432,9 @@ if len(perps) > 1:
 # %% [markdown]
 # Clusters change size and move; gaps between groups appear and vanish. Read a t-SNE picture for "who is next
 # to whom", never for "how far" or "how big". Nor read the two trustworthiness values as a ranking: the line
-# under the figures compares their difference with the spread of the t-SNE runs of section 4 (measured at
-# `PERPLEXITY`, so only a guide); a difference within that noise means nothing. Its digits, like the table's,
+# under the figures compares their difference with the noise of a difference of two t-SNE runs: √2 times the
+# sd of the runs of section 4, because the variances of two independent runs add (measured at `PERPLEXITY`, so
+# only a guide); a difference within two of those sd means nothing. Its digits, like the table's,
 # depend on the processor, so the tests do not compare that cell's output.
 #
 # ## 5. Export: the Embedding Projector and the word2vec text format

@@ -234,16 +234,18 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
         answer = {names[0]: answer}
     if not isinstance(answer, dict) or set(answer) != set(names):
         raise NotYet(tr(f"give a dict with the keys {names}, each a predicted log-log slope (0 = flat, 1 = ∝)",
-                        f"키가 {names}이고 값이 각각 예측한 로그-로그 기울기(0 = 평평함, 1 = 비례)인 dict를 주세요"))
+                        f"키가 {names}이고 값이 각각 예측한 로그-로그 기울기(0 = 평평함, 1 = 비례)인 dict로 답해 보세요"))
     for name in names:
         try:
             pred = float(answer[name])
         except (TypeError, ValueError):
-            raise NotYet(tr(f"{name}: give a number (a slope), got {answer[name]!r}",
-                            f"{name}: 숫자(로그-로그 기울기)를 주세요. 받은 값은 {answer[name]!r}입니다"))
+            raise NotYet(tr(f"give a number (a slope) for {name}, got {answer[name]!r}",
+                            f"{name}에는 숫자(로그-로그 기울기)를 넣어 보세요. 받은 값은 {answer[name]!r}입니다"))
         if abs(pred - theory[name]) > tolerance:
-            raise NotYet(tr(f"{name}: its log-log slope is not {pred:g}. " + _text(why[name], "en"),
-                            f"{name}: 이 부분의 로그-로그 기울기는 {josa(f'{pred:g}', '이/가')} 아닙니다. "
+            # one name: it is the abscissa ("in k + 1"); several: each is a part of the work ("of one-hot")
+            where_en, where_ko = (f"in {name}", f"{name}에 대한") if len(names) == 1 else (f"of {name}", f"{name}의")
+            raise NotYet(tr(f"the log-log slope {where_en} is not {pred:g}. " + _text(why[name], "en"),
+                            f"{where_ko} 로그-로그 기울기는 {josa(f'{pred:g}', '이/가')} 아닙니다. "
                             + _text(why[name], "ko")))
     if measure is None:
         return tr("pass measure=... to see the measured slopes", "측정한 로그-로그 기울기를 보려면 measure=...를 넘겨 보세요")
@@ -255,6 +257,7 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
     runs = [measure(v) for v in sizes]
     slopes = {name: loglog_slope(xs, [r[name] for r in runs]) for name in names}
     off = [name for name in names if abs(slopes[name] - theory[name]) > 0.5]
+    slopes = {name: round(slope, 2) + 0.0 for name, slope in slopes.items()}   # + 0.0: never print "-0.00"
     if len(names) == 1:
         name = names[0]
         note = tr(f"measured log-log slope in {name}: {slopes[name]:.2f}",
@@ -266,6 +269,6 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
     if off:
         note = tr(note["en"] + f" ({', '.join(off)} far from the theory: a busy machine distorts timings; "
                                "run the cell again)",
-                  note["ko"] + f" ({', '.join(off)}: 이론과 차이가 큽니다. 컴퓨터가 바쁘면 시간 측정이 "
+                  note["ko"] + f" ({josa(', '.join(off), '은/는')} 이론과 차이가 큽니다. 컴퓨터가 바쁘면 시간 측정이 "
                                "흔들립니다. 셀을 다시 실행해 보세요)")
     return note

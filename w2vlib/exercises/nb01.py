@@ -23,7 +23,7 @@ def _check_memory(answer, batch=100, vocab=1_000_000, contexts=10):
             raise TypeError(answer)
         got = float(answer)
     except (TypeError, ValueError):
-        raise NotYet(tr("give one number, the size in megabytes", "숫자 하나, 메가바이트 단위의 크기를 주세요"))
+        raise NotYet(tr("give one number, the size in megabytes", "메가바이트 단위의 크기를 숫자 하나로 구해 보세요"))
     want = _memory_mb(batch, vocab, contexts)
     close = lambda x: abs(got - x) <= 0.01 * abs(x)
     if close(want):
@@ -36,6 +36,11 @@ def _check_memory(answer, batch=100, vocab=1_000_000, contexts=10):
                         "(a window of 5 words on each side)",
                         f"3절의 미니배치처럼 타깃마다 맥락 단어가 2개일 때의 값입니다. 이 미니배치는 타깃마다 "
                         f"맥락 단어가 {contexts}개입니다(좌우로 5단어씩인 윈도우)"))
+    if contexts > 2 and contexts % 2 == 0 and close(want / 2):
+        raise NotYet(tr(f"that is {contexts // 2} context words per target; a window of {contexts // 2} on each side "
+                        f"gives {contexts}",
+                        f"타깃마다 맥락 단어가 {contexts // 2}개일 때의 값입니다. 좌우로 {contexts // 2}단어씩인 윈도우에서는 "
+                        f"맥락 단어가 {contexts}개입니다"))
     if close(want * 2):
         raise NotYet(tr("that is float64 (8 bytes); the one-hot rows are float32, 4 bytes per number",
                         "8바이트는 float64의 크기입니다. 원핫 행은 float32이므로 숫자 하나에 4바이트입니다"))
@@ -254,7 +259,7 @@ probabilities minus the one-hot target. The batch loss is the mean of N rows, he
     y[np.arange(N), t] -= 1                                 # y - t (t는 원핫)
     return y / N                                            # 손실은 미니배치 평균
 
-종이에서 한 행에 대해 유도하면: y = softmax(s)일 때 L = -log y_t. 그러면 dL/ds_j = y_j - [j == t], 곧 예측한 확률에서
+종이에서 한 행에 대해 유도하면, y = softmax(s)일 때 L = -log y_t입니다. 그러면 dL/ds_j = y_j - [j == t], 곧 예측한 확률에서
 원핫 타깃을 뺀 값입니다. 미니배치의 손실은 N개 행의 평균이므로 1/N이 붙습니다."""),
         hint_text=tr("Write L = -s_t + log(sum_j exp(s_j)) for one row and differentiate with respect to s_j. "
                      "Then remember the batch loss is a mean.",
@@ -270,8 +275,8 @@ probabilities minus the one-hot target. The batch loss is the mean of N rows, he
                          "rows of it, and dx with V columns. Output: the softmax gradient is N × V and dW_out is "
                          "H × V. Measured slopes wander a little (caches, fixed overheads); the check judges the "
                          "prediction, then shows the measurement. (The lookup's backward is notebook 02's exercise 3.)",
-                         "{'one-hot': 1, 'output': 1}. 원핫: MatMul.backward는 dW_in = xᵀ @ dout의 V개 행 전부와, "
-                         "열이 V개인 dx를 계산합니다. 출력: 소프트맥스의 기울기는 N × V, dW_out은 H × V입니다. "
+                         "{'one-hot': 1, 'output': 1}. 원핫 쪽에서는 MatMul.backward가 dW_in = xᵀ @ dout의 V개 행 전부와, "
+                         "열이 V개인 dx를 계산합니다. 출력 쪽에서는 소프트맥스의 기울기가 N × V, dW_out은 H × V입니다. "
                          "측정한 로그-로그 기울기는 조금씩 흔들리므로(캐시, 고정 오버헤드) 자동 채점은 예측을 판정한 뒤 "
                          "측정값을 보여 줍니다. (조회의 역전파는 노트북 02의 연습 문제 3입니다.)"),
         hint_text=tr("For each backward, find the array it writes or computes that has V rows or columns.",

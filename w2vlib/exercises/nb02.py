@@ -14,15 +14,15 @@ def _check_predict(answer):
         correct, overwritten = (np.asarray(a, dtype=float).reshape(-1) for a in answer)
     except (TypeError, ValueError):
         raise NotYet(tr("give a pair (correct_row, overwritten_row), each a row of two numbers like [1, 1]",
-                        "(correct_row, overwritten_row) 쌍을 주세요. 각각 [1, 1]처럼 숫자 두 개로 된 행입니다"))
+                        "(correct_row, overwritten_row) 쌍으로 답해 보세요. 각각 [1, 1]처럼 숫자 두 개로 된 행입니다"))
     if correct.shape != (2,) or overwritten.shape != (2,):
         raise NotYet(tr("each row of dW has H = 2 numbers here, like [1, 1]",
                         "여기서 dW의 각 행은 [1, 1]처럼 숫자 H = 2개입니다"))
     if np.allclose(correct, [4, 4]) and np.allclose(overwritten, [7, 7]):
         raise NotYet(tr("the two rows are swapped: give (correct_row, overwritten_row), the correct backward's row "
                         "first",
-                        "두 행의 순서가 바뀌었습니다. (correct_row, overwritten_row), 곧 올바른 역전파의 행을 먼저 "
-                        "주세요"))
+                        "두 행의 순서가 바뀌었습니다. (correct_row, overwritten_row) 순서로, 올바른 역전파의 행을 "
+                        "먼저 넣어 보세요"))
     if not np.allclose(correct, [7, 7]):
         if np.allclose(correct, [4, 4]) or np.allclose(correct, [1, 1]):
             raise NotYet(tr("the correct backward keeps all three rows of dout: a word used three times gets the "
@@ -31,17 +31,22 @@ def _check_predict(answer):
                             "받습니다"))
         raise NotYet(tr("the correct row 3 is the sum of the three dout rows that belong to id 3",
                         "올바른 행 3은 ID 3에 속하는 dout 세 행의 합입니다"))
-    if not np.allclose(overwritten, [4, 4]):
-        if np.allclose(overwritten, [1, 1]):
-            raise NotYet(tr("only one of the three rows survives dW[idx] = dout; current numpy writes them in order, so the *last* one "
-                            "survives (NumPy does not promise the order for repeated indices)",
-                            "dW[idx] = dout에서는 세 행 중 하나만 남습니다. 지금의 numpy는 차례로 쓰므로 *마지막* 행이 남습니다"
-                            "(반복된 인덱스의 쓰기 순서를 NumPy가 보장하지는 않습니다)"))
+    survivor = next((row for row in ([1, 1], [2, 2], [4, 4]) if np.allclose(overwritten, row)), None)
+    if survivor is None:
         if np.allclose(overwritten, [7, 7]):
             raise NotYet(tr("the overwriting backward does not add: each write replaces row 3",
                             "덮어쓰는 역전파는 더하지 않습니다. 쓸 때마다 행 3을 대체합니다"))
         raise NotYet(tr("with dW[idx] = dout only one of the three rows survives in row 3: which one?",
                         "dW[idx] = dout이면 행 3에는 세 행 중 하나만 남습니다. 어느 것일까요?"))
+    if survivor == [4, 4]:
+        return tr("the sum [7, 7], and one surviving row: the last write, [4, 4], as section 2 showed on this numpy "
+                  "(NumPy does not promise the order for repeated indices)",
+                  "합 [7, 7]과 살아남은 한 행, 곧 마지막에 쓴 [4, 4]입니다. 2절에서 본 대로 이 numpy에서는 마지막 쓰기가 "
+                  "남습니다. 반복된 인덱스의 쓰기 순서를 NumPy가 보장하지는 않습니다")
+    return tr(f"the sum [7, 7], and one surviving row: NumPy does not promise which write survives, so "
+              f"{survivor} is possible; on this numpy the last write, [4, 4], survives (section 2)",
+              f"합 [7, 7]과 살아남은 한 행입니다. 어느 쓰기가 남을지 NumPy가 보장하지 않으므로 {survivor}도 가능한 "
+              "답입니다. 이 numpy에서는 2절에서 본 대로 마지막에 쓴 [4, 4]가 남습니다")
 
 
 # ---- 2. the backward of CBOW's input side -------------------------------------------------------------------
@@ -74,7 +79,7 @@ def _check_cbow_backward(fn):
         got = got.astype(np.float64)
         if got.shape != (V, H):
             raise NotYet(tr(f"dW_in has the shape of W_in, (V, H) = {(V, H)}; got {got.shape}",
-                            f"dW_in의 형상은 W_in과 같은 (V, H) = {(V, H)}여야 하는데, {got.shape}입니다"))
+                            f"dW_in의 형상은 W_in과 같아야 합니다. 기대한 형상은 (V, H) = {(V, H)}, 받은 형상은 {got.shape}입니다"))
         if np.allclose(got, want, rtol=0, atol=atol):
             continue
         if np.allclose(got, want * C, rtol=0, atol=atol):
@@ -106,9 +111,9 @@ def _check_cbow_backward(fn):
         return tr("equal to the reference to float32 precision (your dW_in is float32, dh is float64: float32 is "
                   "fine, it is the book's dtype; dtype=dh.dtype would keep float64), repeats within and across "
                   "windows included",
-                  "float32 정밀도에서 기준과 같습니다 (dW_in은 float32, dh는 float64입니다. float32도 괜찮습니다. 책이 "
-                  "쓰는 dtype입니다. dtype=dh.dtype으로 만들면 float64가 됩니다). 윈도우 안과 윈도우 사이의 반복도 "
-                  "포함합니다")
+                  "float32 정밀도에서 기준과 같습니다. 윈도우 안과 윈도우 사이의 반복도 포함합니다. dW_in은 float32, "
+                  "dh는 float64입니다. float32도 괜찮습니다. 교재가 쓰는 dtype입니다. dtype=dh.dtype으로 만들면 "
+                  "float64가 됩니다")
     return tr("equal to the reference in float64, repeats within and across windows included",
               "float64에서 기준과 같습니다 (윈도우 안과 윈도우 사이의 반복 포함)")
 
@@ -133,10 +138,10 @@ EXERCISES = [
         checker=_check_predict,
         solution_text=tr("([7, 7], [4, 4]): accumulating gives 1 + 2 + 4 = 7 per column; with dW[idx] = dout only one "
                          "row survives; current numpy writes them in order, so the last one, [4, 4], does (NumPy's "
-                         "indexing docs do not promise the order for repeated indices).",
-                         "([7, 7], [4, 4]): 누적하면 열마다 1 + 2 + 4 = 7입니다. dW[idx] = dout에서는 한 행만 "
-                         "남습니다. 지금의 numpy는 차례로 덮어쓰므로 마지막 행 [4, 4]가 남습니다(반복된 인덱스의 순서를 "
-                         "NumPy 문서가 보장하지는 않습니다)."),
+                         "indexing docs do not promise the order for repeated indices, so any single row is accepted).",
+                         "답은 ([7, 7], [4, 4])입니다. 누적하면 열마다 1 + 2 + 4 = 7입니다. dW[idx] = dout에서는 한 행만 "
+                         "남습니다. 지금의 numpy는 차례로 덮어쓰므로 마지막 행 [4, 4]가 남습니다. 반복된 인덱스의 순서를 "
+                         "NumPy 문서가 보장하지는 않으므로 다른 한 행을 답해도 정답으로 처리합니다."),
         hint_text=tr("All three dout rows belong to id 3. One backward adds them, the other writes them one "
                      "after another.",
                      "dout의 세 행은 모두 ID 3의 몫입니다. 한쪽 역전파는 그것들을 더하고, 다른 쪽은 하나씩 "

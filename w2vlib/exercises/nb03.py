@@ -131,7 +131,13 @@ def _check_bug_hunt(cls):
         if "scalar index" in failure or "list indices" in failure:
             failure += " (something indexes a list with an id array: is W the array, or the list self.params?)"
             failure_ko += " (무언가가 ID 배열로 리스트를 인덱싱합니다. W는 배열인가요, 리스트 self.params인가요?)"
-        if state["failure"][0] == 4 and isinstance(state["failure"][2], (NameError, IndexError)):
+        if "name 'Embedding' is not defined" in failure:
+            failure += " (Embedding is not defined here: use your MyEmbedding)"
+            failure_ko += " (여기에는 Embedding이 정의되어 있지 않습니다. 여러분의 MyEmbedding을 써 보세요)"
+        elif "could not be broadcast" in failure:
+            failure += " (dout has shape (N,): reshape it to (N, 1) before multiplying it by h, of shape (N, H))"
+            failure_ko += " (dout의 형상은 (N,)입니다. 형상이 (N, H)인 h와 곱하기 전에 (N, 1)로 바꿔 보세요)"
+        elif state["failure"][0] == 4 and isinstance(state["failure"][2], (NameError, IndexError)):
             failure += " (what should the Embedding look up: W, or the ids idx?)"
             failure_ko += " (Embedding이 조회해야 하는 것은 W인가요, ID 배열 idx인가요?)"
         if "takes no arguments" in failure:

@@ -20,18 +20,18 @@ def _ratio(counts, the, power):
 def _check_ratio(answer, counts=None, the=None, power=0.75):
     if counts is None or the is None:
         raise NotYet(tr("pass the context: q1.check(answer_1, counts=counts, the=word_to_id['the'], power=POWER)",
-                        "필요한 값을 넘겨 주세요: q1.check(answer_1, counts=counts, the=word_to_id['the'], power=POWER)"))
+                        "필요한 값도 함께 넘겨 보세요. 부르는 법은 q1.check(answer_1, counts=counts, the=word_to_id['the'], power=POWER)입니다"))
     try:
         got = float(answer)
     except (TypeError, ValueError):
         raise NotYet(tr("give one number, a ratio of two probabilities",
-                        "숫자 하나, 두 확률의 비를 주세요"))
+                        "두 확률의 비를 숫자 하나로 구해 보세요"))
     want = _ratio(counts, the, power)
     close = lambda x: rounds_to(got, x)   # right to the digits given (the series' one rule)
     if close(want):
         if last_digit(got)[1] < 2:
             raise NotYet(tr("right to the one digit you gave; give at least two significant digits",
-                            "여러분이 준 한 자리까지는 맞습니다. 유효 숫자를 두 자리 이상 주세요"))
+                            "여러분이 준 한 자리까지는 맞습니다. 유효 숫자를 두 자리 이상 구해 보세요"))
         return tr(f"{want:,.1f}x at POWER = {power:g}", f"POWER = {power:g}에서 {want:,.1f}배")
     if close(_ratio(counts, the, 1.0)):
         raise NotYet(tr("that is the ratio of the raw unigram probabilities; raise the counts to POWER first",
@@ -72,19 +72,19 @@ def _skipped(word_p, the, k):
 def _check_skipped(answer, word_p=None, the=None, k=5, raw_p=None):
     if word_p is None or the is None:
         raise NotYet(tr("pass the context: q2.check(answer_2, word_p=p_pow, the=word_to_id['the'], k=SAMPLE_SIZE)",
-                        "필요한 값을 넘겨 주세요: q2.check(answer_2, word_p=p_pow, the=word_to_id['the'], k=SAMPLE_SIZE)"))
+                        "필요한 값도 함께 넘겨 보세요. 부르는 법은 q2.check(answer_2, word_p=p_pow, the=word_to_id['the'], k=SAMPLE_SIZE)입니다"))
     try:
         got = float(answer)
     except (TypeError, ValueError):
         raise NotYet(tr("give one number, the expected number of skipped draws (between 0 and k)",
-                        "숫자 하나, 건너뛰는 뽑기 횟수의 기댓값(0과 k 사이)을 주세요"))
+                        "건너뛰는 뽑기 횟수의 기댓값(0과 k 사이)을 숫자 하나로 구해 보세요"))
     want = _skipped(word_p, the, k)
     q = float(word_p[the])
     close = lambda x: rounds_to(got, x)   # right to the digits given (the series' one rule)
     if close(want):
         if last_digit(got)[1] < 2:
             raise NotYet(tr("right to the one digit you gave; give at least two significant digits",
-                            "여러분이 준 한 자리까지는 맞습니다. 유효 숫자를 두 자리 이상 주세요"))
+                            "여러분이 준 한 자리까지는 맞습니다. 유효 숫자를 두 자리 이상 구해 보세요"))
         return tr(f"{want:.4f} of the k = {k} negatives, with your POWER",
                   f"k = {k}개의 부정적 예 가운데 {want:.4f}개 (여러분의 POWER에서)")
     if close(_spoil(word_p, the, k)):
@@ -171,7 +171,7 @@ def _check_ns_grads(fn):
             dh, drows = dh.astype(np.float64), drows.astype(np.float64)
         except (TypeError, ValueError):
             raise NotYet(tr("return a pair (dh, drows): dh of shape (H,), drows of shape (k + 1, H)",
-                            "(dh, drows) 쌍을 돌려주세요: dh의 형상은 (H,), drows의 형상은 (k + 1, H)입니다"))
+                            "(dh, drows) 쌍을 돌려주도록 고쳐 보세요. dh의 형상은 (H,), drows의 형상은 (k + 1, H)입니다"))
         if dh.shape != (H,) or drows.shape != (len(idx), H):
             raise NotYet(tr(f"shapes: dh should be {(H,)}, drows {(len(idx), H)}; got {dh.shape} and {drows.shape}",
                             f"형상이 맞지 않습니다. 기대한 형상은 dh {(H,)}, drows {(len(idx), H)}, 받은 형상은 dh {dh.shape}, "
@@ -188,6 +188,17 @@ def _check_ns_grads(fn):
         if np.allclose(dh, -ref_dh) and np.allclose(drows, -ref_drows):
             raise NotYet(tr("the sign is flipped: row i's factor is sigmoid(s_i) - t_i (prediction minus label)",
                             "부호가 반대입니다. 행 i의 계수는 sigmoid(s_i) - t_i(예측 빼기 정답 레이블)입니다"))
+        n = len(idx)
+        if np.allclose(dh * n, ref_dh) and np.allclose(drows * n, ref_drows):
+            raise NotYet(tr("both are divided by k + 1: L is a sum over the k + 1 rows, not a mean, so do not divide "
+                            "by k + 1 (the 1/N of SigmoidWithLoss averages over the minibatch, not over the rows)",
+                            "둘 다 k + 1로 나뉘었습니다. L은 k + 1개 행의 평균이 아니라 합이므로 k + 1로 나누지 않습니다. "
+                            "SigmoidWithLoss의 1/N은 행이 아니라 미니배치에 대한 평균입니다"))
+        if np.allclose(drows, (ys - 1)[:, None] * h[None, :]):
+            raise NotYet(tr("every row is treated as a target: the negatives have t = 0, so row i's factor is "
+                            "sigmoid(s_i) - t_i, which is sigmoid(s_i) - 1 only for the target",
+                            "모든 행을 타깃처럼 다뤘습니다. 부정적 예의 정답 레이블은 t = 0이므로 행 i의 계수 "
+                            "sigmoid(s_i) - t_i는 타깃에서만 sigmoid(s_i) - 1입니다"))
         if np.allclose(drows, ys[:, None] * h[None, :]):
             raise NotYet(tr("the labels are missing: the target (t = 1) has the factor sigmoid(s) - 1, "
                             "the negatives (t = 0) sigmoid(s)",
@@ -209,8 +220,8 @@ def _check_ns_grads(fn):
     if f32:
         return tr(f"equal to the layered backward within {tol:g}, float32 precision (your answer is float32: fine, "
                   "the book's dtype), repeated ids and a target among the negatives included",
-                  f"계층의 역전파와 float32 정밀도인 {tol:g} 이내로 같습니다 (답이 float32여도 괜찮습니다. 책이 쓰는 "
-                  "dtype입니다). 반복된 ID와 부정적 예 속의 타깃도 포함합니다")
+                  f"계층의 역전파와 float32 정밀도인 {tol:g} 이내로 같습니다. 반복된 ID와 부정적 예 속의 타깃도 "
+                  "포함합니다. 답이 float32여도 괜찮습니다. 교재가 쓰는 dtype입니다")
     return tr(f"equal to the layered backward within {tol:g} (float64), repeated ids and a target among the negatives included",
               f"계층의 역전파와 {tol:g} 이내로 같습니다 (float64, 반복된 ID와 부정적 예 속의 타깃 포함)")
 
@@ -281,9 +292,9 @@ twice, or equal to the target) add up in dL/dW_out: np.add.at(dW, idx, drows).""
     drows = g[:, None] * h[None, :]       # dL/dw_i = (y_i - t_i) h
     return dh, drows
 
-종이에서 유도하면: L = -log σ(w_0·h) - Σ_{j=1..k} log σ(-w_j·h). s_i = w_i·h이고 dBCE/ds = σ(s) - t이므로
+종이에서 유도하면 L = -log σ(w_0·h) - Σ_{j=1..k} log σ(-w_j·h)입니다. s_i = w_i·h이고 dBCE/ds = σ(s) - t이므로
 dL/dh = Σ_i (σ(s_i) - t_i) w_i, dL/dw_i = (σ(s_i) - t_i) h입니다. 같은 단어의 행(두 번 뽑힌 부정적 예, 또는
-타깃과 같은 부정적 예)은 dL/dW_out에서 합쳐집니다: np.add.at(dW, idx, drows)."""),
+타깃과 같은 부정적 예)은 dL/dW_out에서 np.add.at(dW, idx, drows)로 합쳐집니다."""),
         hint_text=tr("Each of the k + 1 rows is one sigmoid + binary cross-entropy with the gradient σ(s) - t "
                      "with respect to its score s = w·h. Apply the chain rule through s = w·h.",
                      "k + 1개 행은 각각 시그모이드 + 이진 교차 엔트로피 오차 하나이며, 그 점수 s = w·h에 대한 "

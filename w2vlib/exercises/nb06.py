@@ -214,6 +214,12 @@ def _check_frequency(answer, right=None, rarest=None):
     nearest_wrong = min(wrong.values(), key=lambda x: x[0])
     if nearest_wrong[0] <= 0.0051:
         raise NotYet(nearest_wrong[1])
+    truncated = [tuple(np.floor(np.asarray(t) * 100 * (1 + 1e-12)) / 100) for t in (ge, gt)]
+    if any(err(got, t) <= 1e-9 for t in truncated) and min(err(got, ge), err(got, gt)) > 1e-9:
+        raise NotYet(tr("round, do not truncate: cutting off the third decimal (0.037 -> 0.03) is not rounding "
+                        "(0.037 -> 0.04)",
+                        "버리지 말고 반올림하세요. 셋째 자리를 잘라 내는 것(0.037 -> 0.03)은 반올림(0.037 -> 0.04)이 "
+                        "아닙니다"))
     if best <= 0.051:
         raise NotYet(tr("close, but too coarse: give each accuracy to 2 or 3 decimals (e.g. 0.38 or 0.375, not 0.4)",
                         "거의 맞았지만 너무 거칩니다. 정확도마다 소수점 아래 두세 자리로 답하세요(예: 0.4가 아니라 0.38이나 "

@@ -37,7 +37,7 @@ def _check_knn(answer, X=None, labels=None, splits=None, idx_train=None, idx_tes
     try:
         got = float(answer)
     except (TypeError, ValueError):
-        raise NotYet(tr("answer with one number: the mean test accuracy", "숫자 하나로 답해 보세요: 평균 테스트 정확도"))
+        raise NotYet(tr("answer with one number: the mean test accuracy", "평균 테스트 정확도를 숫자 하나로 답해 보세요"))
     # right when it is the mean rounded to 3 decimals (as asked) or to 2; a wrong value gets a specific reason
     # only when it is, to the same precision, the value of a known mistake (the nearest one)
     at3 = lambda x: abs(got - x) <= 5e-4 + 1e-9

@@ -21,8 +21,8 @@
 # [노트북 01](01_one_hot_bottleneck.ipynb)에서 `one_hot @ W_in`이 `W_in[ids]`와 정확히 같은 행을 내지만 훨씬 느리고,
 # 어휘(vocabulary)가 커질수록 더 느려진다는 것을 측정했습니다. **Embedding 계층**(Embedding layer, 임베딩 계층)은 행을 꺼내는
 # 조회(lookup)만 남깁니다. 순전파(forward pass)는 한 줄입니다. 역전파(backward pass)는 학습 노트(노트북 01에서
-# 소개했습니다)가 처음에 틀렸던 곳이고, 누구나 틀리기 쉬운 곳이기도 합니다(NumPy의 `dW[idx] += dout`도 반복된 ID의 기울기를 버립니다. 4절에서 봅니다).
-# 미니배치에 두 번 나온 단어는 기울기(gradient)를 *둘 다* 받아야 합니다.
+# 소개했습니다)가 처음에 틀렸던 곳이고, 누구나 틀리기 쉬운 곳이기도 합니다. 미니배치에 두 번 나온
+# 단어는 기울기(gradient)를 *둘 다* 받아야 합니다. NumPy의 자연스러운 `dW[idx] += dout`도 반복된 ID의 기울기를 버립니다(4절).
 #
 # **이 노트북에서 배울 내용**
 # - `Embedding.forward(idx)`는 `W[idx]`이며, 원핫(one-hot) 벡터와의 행렬 곱과 같다는 것
@@ -286,7 +286,7 @@ print(f"dW[...] = 0 뒤:            lay.grads[0][0] = {lay.grads[0][0]}")
 # 모든 방법은 미리 할당한 `dW` 하나를 전부 채우므로 같은 조건으로 비교됩니다. 반복문과 `np.add.at`은 먼저 `dW`를
 # 지우고(교재의 계층처럼 `dW[...] = 0`), 희소 행렬 곱은 결과로 `dW`를 덮어씁니다. 네 번째 줄은 패키지의 `Embedding.backward` 시간입니다. 이것도 `np.add.at`을 씁니다. 모든 방법은 BLAS
 # 스레드 하나에서 CPU 시간으로 세 번 잽니다(한 번 걸러 순서를 뒤집습니다). 표에는 세 번 잰 값의 중앙값을 싣고,
-# `세 번 잰 값의 비` 줄은 측정이 몇 배까지 달랐는지(가장 느린 값 / 가장 빠른 값) 보여 주므로 표에서 얼마만큼이
+# `최대/최소 비` 줄은 세 번 잰 값이 몇 배까지 달랐는지(가장 느린 값 / 가장 빠른 값) 보여 주므로 표에서 얼마만큼이
 # 잡음인지 알 수 있습니다. 표 아래에는 교재 크기의 미니배치마다 어느 방법이 더 빠른지 한 줄씩 출력합니다.
 
 # %%
@@ -320,7 +320,7 @@ W_big = (0.01 * rng.standard_normal((SCATTER_V, SCATTER_H))).astype(np.float32)
 timings, agree = {name: [] for name in [*SCATTERS, "w2vlib Embedding.backward"]}, []
 LABELS = {"loop": "반복문", "np.add.at": "np.add.at", "sparse S @ dout": "희소 행렬 S @ dout",
           "w2vlib Embedding.backward": "w2vlib Embedding.backward"}        # 표와 그래프의 이름
-spread = []                             # 세 번 잰 시간의 비(가장 느린 값 / 가장 빠른 값), 가장 큰 방법
+spread = []                             # 최대/최소 비(가장 느린 값 / 가장 빠른 값), 방법 중 가장 큰 값
 with one_thread():                      # 모든 방법을 BLAS 스레드 하나에서, 이 프로세스의 CPU 시간으로
     for n in SCATTER_ROWS:
         ids = rng.choice(SCATTER_V, size=n, p=zipf_p)
@@ -348,7 +348,7 @@ for name in ["np.add.at", "sparse S @ dout"]:
     print(f"{pad(LABELS['loop'] + ' / ' + LABELS[name], 28, '>')}" + "".join(f"{r:>11.1f}배" for r in ratios))
 ratios = [a / b for a, b in zip(timings["w2vlib Embedding.backward"], timings["np.add.at"])]
 print(f"{pad('w2vlib / np.add.at', 28, '>')}" + "".join(f"{r:>11.1f}배" for r in ratios))
-print(f"{pad('세 번 잰 값의 비(최대)', 28, '>')}" + "".join(f"{r:>11.1f}배" for r in spread))
+print(f"{pad('최대/최소 비(방법 중 최대)', 28, '>')}" + "".join(f"{r:>11.1f}배" for r in spread))
 for n_book, what in [(100, "교재의 Embedding 계층 10개 중 하나(미니배치 100)"), (1_000, "융합한 입력 계층(100 × 10)")]:
     if n_book in SCATTER_ROWS:
         i = SCATTER_ROWS.index(n_book)
@@ -446,8 +446,8 @@ plt.show()
 #    그리고 여러 윈도우에 나올 수 있습니다. 자동 채점은 그런 반복으로 가득한 미니배치에서 float64로 기준 풀이와
 #    비교합니다(교재의 dtype인 float32로 답하면 float32 정밀도로 판정합니다).
 # 3. **예측하고 측정하기: V가 커질 때의 역전파.** ID 수가 고정된 역전파의 시간은 V에 따라 어떻게 커질까요? 두
-#    역전파를 한 줄씩 읽어 보세요(`notes.source("LoopEmbedding", lang="ko")`이 학습 노트의 것을 출력하고, 1절의 그래프가 패키지의
-#    것을 보여 줍니다). 학습 노트의 역전파(`notes.LoopEmbedding`)와 패키지의 역전파(`w2vlib.Embedding`) 각각의
+#    역전파를 한 줄씩 읽어 보세요(학습 노트의 역전파는 `notes.source("LoopEmbedding", lang="ko")`로 출력할 수 있고,
+#    패키지의 역전파는 1절의 그래프가 보여 줍니다). 학습 노트의 역전파(`notes.LoopEmbedding`)와 패키지의 역전파(`w2vlib.Embedding`) 각각의
 #    로그-로그 기울기(0 = V와 상관없음, 1 = V에 비례)를 `prediction_3`에 넣어 보세요. 자동 채점은 먼저 예측을 판정하고
 #    (±0.25 이내), 그다음에야 바로 위 셀에 정의된 `time_backwards`로 `SLOPE_VS`에서 둘의 시간을 재어 측정한 로그-로그 기울기를
 #    보여 줍니다.
@@ -510,8 +510,8 @@ def two_steps(layer_cls):
 
 
 rows_pkg, rows_clear = two_steps(Embedding), two_steps(notes.LoopEmbedding)
-print(f"w2vlib의 Embedding:              0이 아닌 행 {rows_pkg}   (행 5는 1단계에서 남은 낡은 값입니다)")
-print(f"노트의 LoopEmbedding, dW[...]=0: 0이 아닌 행 {rows_clear}")
+print(f"w2vlib의 Embedding:                   0이 아닌 행 {rows_pkg}   (행 5는 1단계에서 남은 낡은 값입니다)")
+print(f"학습 노트의 LoopEmbedding, dW[...]=0: 0이 아닌 행 {rows_clear}")
 assert rows_clear == [2, 3] and rows_pkg == [2, 3, 5]
 
 # %% [markdown]

@@ -25,9 +25,9 @@
 # 수 있고, 그 비용은 V와 상관없습니다.
 #
 # **이 노트북에서 배울 내용**
-# - 단어 하나의 점수 `W_out[idx] · h`가 출력층 전체와 어떤 관계인지 (그 V개 점수 중 하나입니다)
-# - `EmbeddingDot` 계층(Embedding 조회 + 행별 내적)과 그 역전파
-# - 시그모이드 함수, 이진 교차 엔트로피 오차(`SigmoidWithLoss`), 그리고 단순하기로 유명한 기울기 `y - t`
+# - 단어 하나의 점수 `W_out[idx] · h`가 출력층(output layer) 전체와 어떤 관계인지 (그 V개 점수 중 하나입니다)
+# - `EmbeddingDot` 계층(Embedding 조회 + 행별 내적)과 그 역전파(backward pass)
+# - 시그모이드 함수, 이진 교차 엔트로피 오차(`SigmoidWithLoss`), 그리고 단순하기로 유명한 기울기(gradient) `y - t`
 # - `w2vlib.gradcheck`로 각 계층과 연결 전체의 기울기를 확인하는 법
 # - 왜 "예"라는 답만으로는 모델을 학습시킬 수 없는지 (*부정적 예*(negative example)가 필요한 이유)
 # - (연습 문제) 학습 노트의 `EmbeddingDot`에서 버그를 찾는 법
@@ -72,13 +72,13 @@ REPEAT = 3            # 시간 측정: 이 횟수만큼 반복해 가장 빠른 
 # 구한 뒤 소프트맥스로 확률로 바꿉니다. *타깃* 단어의 점수는 그 V개 숫자 중 하나일 뿐입니다. `h`와 `W_out`에서 타깃에
 # 해당하는 열의 내적입니다.
 #
-# **여기서부터는 출력 측 가중치를 반대로 저장합니다.** 교재의 4장이 그렇게 합니다(`ch04/cbow.py`는 `W_out`을 (V, H)
+# **여기서부터는 출력 측 가중치(weight)를 반대로 저장합니다.** 교재의 4장이 그렇게 합니다(`ch04/cbow.py`는 `W_out`을 (V, H)
 # 형상으로 만듭니다). `W_in`처럼 단어마다 *행*이 하나입니다. 그러면 타깃의 가중치는 행 조회 `W_out[idx]`, 곧 노트북
 # 02의 Embedding 그대로입니다. 아래 코드에서 `W_out`은 이 (V, H) 행렬이고, 소프트맥스 출력층 전체는 그 전치를 곱합니다
 # (`h @ W_out.T`).
 #
 # `EmbeddingDot`은 타깃의 점수만 계산합니다. `W_out[idx]` 행을 꺼내고(Embedding 계층의 조회) `h`와 행별 내적을
-# 구합니다. 미니배치에서는 `h`의 행 i가 자기 타깃 `idx[i]`의 점수를 받습니다. (N, V) 점수 행렬의 각 행에서 그 행의
+# 구합니다. 미니배치(minibatch)에서는 `h`의 행 i가 자기 타깃 `idx[i]`의 점수를 받습니다. (N, V) 점수 행렬의 각 행에서 그 행의
 # 타깃 열에 있는 원소 하나씩, 곧 N × V개가 아니라 N개의 숫자입니다. V = `VOCAB_SIZE`에서 두 방식을 나란히 놓아
 # 봅니다.
 
@@ -110,7 +110,7 @@ with one_thread():                    # 두 쪽 모두 BLAS 스레드 하나로 
     t_multi = best_time(lambda: softmax_loss.forward(full_layer.forward(h), target), REPEAT, cpu=True)
     t_binary = best_time(lambda: sigmoid_loss.forward(dot_layer.forward(h, target), ones), REPEAT, cpu=True)
 print(f"V = {VOCAB_SIZE:,}: h @ W_out^T + V개에 대한 소프트맥스 {t_multi * 1e3:.2f}밀리초, EmbeddingDot + 시그모이드 {t_binary * 1e3:.3f}밀리초, "
-      f"시간의 비 {t_multi / t_binary:.0f}배")
+      f"소프트맥스가 {t_multi / t_binary:.0f}배 느립니다")
 
 # %%
 if VOCAB_SIZE >= 10_000:
@@ -218,7 +218,7 @@ assert err32[1e-2] < 1e-3, "float32에서 eps = 1e-2의 오차는 0.1%보다 작
 assert err32[1e-6] > err32[1e-4] > err32[1e-2], "float32에서는 스텝이 작을수록 (반올림) 오차가 커야 합니다"
 assert err32[1e-1] > 10 * err32[1e-2], "eps = 1e-1에서는 절단 오차가 커야 합니다"
 print("확인 통과: float32에서는 float64용 스텝 1e-6이 1e-4보다 나쁘고, 1e-4는 1e-2보다 나쁩니다(반올림 오차). "
-      "너무 큰 스텝(1e-1)도 나쁩니다(절단 오차). 1e-2의 오차는 0.1%보다 훨씬 작습니다.")
+      "너무 큰 스텝(1e-1)도 나쁩니다(절단 오차). 1e-2의 오차는 0.1%보다 작습니다.")
 
 # %% [markdown]
 # ## 3. EmbeddingDot: 순전파, 역전파, 기울기 확인
@@ -300,7 +300,7 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 #   시그모이드(sigmoid)는 "이 단어가 맞는가, 아닌가?"라는 이진 분류(binary classification)를 묻습니다.
 #   `SigmoidWithLoss`의 이진 교차 엔트로피 오차(binary cross-entropy error)는 두 클래스 분포 `[1 − y, y]`(이것은
 #   `softmax([0, x])`와 같습니다)의 교차 엔트로피 오차입니다.
-# - 시그모이드 + 교차 엔트로피 오차의 기울기(gradient)는 `(y − t) / N`입니다. `EmbeddingDot`의 역전파는
+# - 시그모이드 + 교차 엔트로피 오차의 기울기는 `(y − t) / N`입니다. `EmbeddingDot`의 역전파는
 #   `dout · W[idx]`를 h로, `dout · h`를 (반복된 ID는 누적하여) W의 행들로 보냅니다.
 # - 모든 계층이 float64 수치 미분 기울기 확인(gradient check)을 통과합니다(상대 오차 10⁻⁶ 미만). 틀린 역전파는
 #   몇 자릿수나 큰 오차를 보입니다(노트북 02의 덮어쓰는 역전파).
@@ -313,11 +313,11 @@ assert loss_pos < 1e-3 < 1 < loss_neg
 # `정답입니다.`라고 알려 줍니다. `q1.hint()`는 힌트를, `q1.solution()`은 모범 풀이를 보여 줍니다.
 #
 # 1. **학습 노트의 `EmbeddingDot`에서 버그 고치기.** `w2vlib.notes`는 학습 노트의 코드를 적힌 그대로 보관합니다. 아래
-#    셀이 그 코드를 출력합니다. 노트의 `EmbeddingDot`은 노트의 `Embedding`을 사용하고, 둘을 합치면 버그가
+#    셀이 그 코드를 출력합니다. 학습 노트의 `EmbeddingDot`은 노트의 `Embedding`을 사용하고, 둘을 합치면 버그가
 #    **세 개** 있습니다. 자동 채점이 하나씩 차례로 가리킵니다. 노트는 이 클래스들을 *정의*만 하고 호출하지는 않았기 때문에, 노트에서는
 #    어떤 버그도 드러나지 않았습니다. `q1.check(notes.EmbeddingDot)`는 다섯 가지를 확인하고 처음으로 실패한 것을
 #    알려 줍니다. 두 클래스를 빈칸 셀에 (`MyEmbedding`과 `MyEmbeddingDot`으로) 복사하고, 실패한 확인이 가리키는 줄을
-#    고친 뒤 다시 확인하기를 모든 확인을 통과할 때까지 반복해 보세요. (노트의 `NegativeSamplingLoss`에는 네 번째 오타
+#    고친 뒤 다시 확인하기를 모든 확인을 통과할 때까지 반복해 보세요. (학습 노트의 `NegativeSamplingLoss`에는 네 번째 오타
 #    `self.grads` 대신 `self.grad`가 있습니다. 이것이 `EmbeddingDot`에 들어갔다면 확인 3이 잡아냈을 것입니다. 그
 #    오타가 거기서 무엇을 망가뜨리는지는 노트북 04에서 봅니다.)
 # 2. **이진 교차 엔트로피 오차 손으로 계산하기.** 점수가 0이고 레이블이 1일 때 `SigmoidWithLoss`의 손실은 얼마일까요?
@@ -333,11 +333,11 @@ q1.check(notes.EmbeddingDot)      # 노트에 적힌 그대로의 버전: 어디
 
 # %%
 class MyEmbedding:
-    ...                           # 노트의 Embedding을 여기에 복사한 뒤 고쳐 보세요
+    ...                           # 학습 노트의 Embedding을 여기에 복사한 뒤 고쳐 보세요
 
 
 class MyEmbeddingDot:
-    ...                           # 노트의 EmbeddingDot을 (MyEmbedding을 쓰도록) 여기에 복사한 뒤 고쳐 보세요
+    ...                           # 학습 노트의 EmbeddingDot을 (MyEmbedding을 쓰도록) 여기에 복사한 뒤 고쳐 보세요
 
 
 q1.check(MyEmbeddingDot)

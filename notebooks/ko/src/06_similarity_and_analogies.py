@@ -462,7 +462,7 @@ dot_acc = np.mean([p == g for p, g in zip(picked["dot"], gold)])
 only_cos = sum(c == g != d for c, d, g in zip(picked["cosine"], picked["dot"], gold))
 only_dot = sum(d == g != c for c, d, g in zip(picked["cosine"], picked["dot"], gold))
 p_dot = binomtest(only_cos, only_cos + only_dot, 0.5).pvalue if only_cos + only_dot else 1.0
-print(f"파일 전체에서 코사인 순위는 {'더 정확하고' if cos_acc > dot_acc else '정확도가 높지 않고'} "
+print(f"파일 전체에서 코사인 순위는 {'더 정확하고' if cos_acc > dot_acc else '정확도가 높지 않고'}"
       f"({cos_acc:.3f} 대 {dot_acc:.3f}), 내적 순위의 답은 "
       f"{'더 자주 나오는 단어입니다' if np.median([counts[word_to_id[p]] for p in picked['dot']]) > np.median([counts[word_to_id[p]] for p in picked['cosine']]) else '더 자주 나오는 단어가 아닙니다'}"
       "")
@@ -480,7 +480,8 @@ print(f"따라서 파일 전체에서는 {'5% 수준에서 뚜렷한 차이가 �
 # 중앙값과 비교해 보세요).
 #
 # 그래서 우리는 측정으로 이겨서가 아니라 원칙에 따라 코사인으로 순위를 매깁니다. 코사인은 `b - a + c`의 *방향*, 즉
-# 관계를 묻지만, 내적은 후보가 얼마나 자주 나왔는지를 질의에서 한 번, 순위에서 또 한 번 섞어 넣습니다(2절).
+# 관계를 묻지만, 내적은 빈도(벡터의 길이, 2절)를 두 번 섞어 넣습니다. 질의에는 문제 단어들의 길이로, 순위에는 후보의
+# 길이로 들어갑니다.
 # `evaluate_analogies`와 gensim의 `most_similar`도 코사인을 씁니다.
 #
 # ## 정리

@@ -18,7 +18,7 @@
 #
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 2.4.2~2.4.3절과 2.4.5절 (차원 감소: 교재는 통계 기반 단어 벡터를 SVD로 줄이고 예문의 단어 7개를 두 차원의 그림으로 그립니다)
 #
-# 우리 단어 벡터는 하나에 숫자가 `HIDDEN_SIZE`개씩 있습니다. 그만큼 많은 차원을 눈으로 볼 수는 없습니다. 교재도
+# 우리 단어 벡터에는 하나마다 숫자가 `HIDDEN_SIZE`개씩 들어 있습니다. 그만큼 많은 차원을 눈으로 볼 수는 없습니다. 교재도
 # 2장에서 같은 문제를 만납니다. 통계 기반 단어 벡터를 SVD로 줄이고, 예문 "You say goodbye and I say hello."의
 # 단어 7개를 처음 두 차원의 그림으로 그립니다. 이것을 차원 감소(dimensionality reduction)라고 합니다. PTB에서는
 # SVD를 계산하지만 그림은 그리지 않습니다. 이 노트북은 우리 CBOW 벡터로 같은 일을 합니다. 고른 단어 그룹(월, 요일,
@@ -135,7 +135,7 @@ plt.show()
 
 # %% [markdown]
 # 두 방향은 위에 출력된 만큼의 분산만 담으므로, 전체 공간에서는 멀리 떨어진 그룹이 이 그림에서는 겹칠 수
-# 있습니다. PCA가 지키는 것은 *선형 구조*입니다. `PAIRED`의 두 그룹(기본값은 동사와 그 과거형)의 단어로만 PCA를 학습하고
+# 있습니다. PCA가 지키는 것은 *선형 구조*입니다. `PAIRED`의 두 그룹(기본값은 동사와 그 과거형)의 단어로만 PCA를 맞추고
 # 각 단어에서 그 짝으로 화살표를 그리면, 그 관계가 공통된 방향인지 볼 수 있습니다. 셀은 그것을 측정도 합니다.
 # 각 쌍의 차이 벡터와 평균 차이 벡터의 코사인을 (그림이 아니라) 전체 공간에서 구해 두 가지 우연과 나란히 보여 줍니다.
 
@@ -226,9 +226,11 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
 #
 # scikit-learn의 정확한(exact) 방법을 쓰고 PCA 그림에서 시작하므로(`init="pca"`) 무작위 시작이 없습니다. 같은
 # 컴퓨터에서는 같은 코드가 같은 그림을 줍니다. `init="pca"`일 때 `random_state`를 쓸 수 있는 단계는 그 PCA
-# 하나뿐입니다. scikit-learn의 PCA(`svd_solver="auto"`)는 정확한 SVD를 계산합니다. 다만 배열의 한 변이 500보다
-# 크고, 그와 함께 행(단어)이 열의 10배보다 적거나 열이 1,000개보다 많으면 무작위 SVD로 바꾸고, 그 시드를
-# `random_state`에서 받습니다. 우리 단어들에서는 SVD가 정확하므로 `random_state`가 아무것도 바꾸지 않습니다(그림
+# 하나뿐입니다. scikit-learn의 PCA(`svd_solver="auto"`)는 정확한(무작위가 아닌) 분해를 계산합니다. 세로로 긴
+# 배열(행, 곧 단어가 열의 10배 이상이고 열이 1,000개 이하)이면 공분산 행렬의 고윳값 분해를, 그 밖에는 완전한 SVD를
+# 씁니다. 예외는 세로로 길지 않고, 한 변이 500보다 크고, 요청한 성분 수가 짧은 변의 80%보다 적은(2는 적습니다)
+# 배열입니다. 이때는 무작위 SVD로 바꾸고, 그 시드를 `random_state`에서 받습니다. 우리 단어들은 작은 배열이므로
+# 완전하고 정확한 SVD를 쓰고, `random_state`는 아무것도 바꾸지 않습니다(그림
 # 아래 줄이 시드 두 개로 확인합니다). `random_state`가 의미를 갖는 것은 `init="random"`일 때(연습 문제 3)와, 예를
 # 들어 숫자 100개짜리 벡터로 단어 600개를 그릴 때입니다. 하지만 같은 코드라도 모든 컴퓨터에서 같은 그림이 나오지는
 # 않습니다.
@@ -300,7 +302,7 @@ def measure(Y):
                 corr=float(spearmanr(d_orig, pdist(Y)).statistic))
 
 rng = np.random.default_rng(SEED)
-start = PCA(n_components=2).fit_transform(X)
+start = PCA(n_components=2, random_state=SEED).fit_transform(X)  # TSNE의 init="pca"와 같은 PCA
 start = start.astype(np.float32)  # scikit-learn의 init="pca"처럼 float32로 바꾼 뒤 PC1의 표준편차가 1e-4가 되도록 줄임
 start = start / start[:, 0].std() * 1e-4
 nudged = [tsne(X, PERPLEXITY, init=(start * (1 + 1e-6 * rng.standard_normal(start.shape))).astype(np.float32))
@@ -409,10 +411,12 @@ if len(perps) > 1:
     if len(tsne_runs) > 1:
         run_trust = [r["trust"] for r in tsne_runs]
         sd = float(np.std(run_trust, ddof=1))
-        print(f"이 그림들의 신뢰도에서 가장 큰 값과 가장 작은 값의 차이: {gap:.3f}. 4절의 t-SNE 실행 {len(tsne_runs)}개"
-              f"(퍼플렉서티 {PERPLEXITY})의 퍼짐: ± {sd:.3f} ({min(run_trust):.3f}–{max(run_trust):.3f}). "
-              + ("차이가 그 잡음의 표준편차 2배 안에 있으므로 이것으로 순위를 매길 수 없습니다." if gap <= 2 * sd else
-                 "차이가 그 잡음의 표준편차 2배보다 큽니다(다른 퍼플렉서티에서 잰 퍼짐이므로 참고만 하세요)."))
+        sd_diff = np.sqrt(2) * sd  # 독립된 두 실행의 차이의 표준편차
+        print(f"이 그림들의 신뢰도에서 가장 큰 값과 가장 작은 값의 차이는 {gap:.3f}입니다. 4절의 t-SNE 실행 "
+              f"{len(tsne_runs)}개(퍼플렉서티 {PERPLEXITY})는 ± {sd:.3f} ({min(run_trust):.3f}–{max(run_trust):.3f}) "
+              f"퍼지므로, 두 실행의 차이는 ± {sd_diff:.3f}(√2 × {sd:.3f}) 퍼집니다. "
+              + ("차이가 두 실행의 차이의 표준편차 2배 안에 있으므로 이것으로 순위를 매길 수 없습니다." if gap <= 2 * sd_diff else
+                 "차이가 두 실행의 차이의 표준편차 2배보다 큽니다(다른 퍼플렉서티에서 잰 퍼짐이므로 참고만 하세요)."))
     else:
         print(f"이 그림들의 신뢰도에서 가장 큰 값과 가장 작은 값의 차이: {gap:.3f}. 비교할 퍼짐이 없습니다"
               "(TSNE_RUNS = 0). TSNE_RUNS를 정하고 4절을 다시 실행해 보세요.")
@@ -420,8 +424,9 @@ if len(perps) > 1:
 # %% [markdown]
 # 군집의 크기가 바뀌고 자리를 옮깁니다. 그룹 사이의 틈이 생겼다 사라집니다. t-SNE 그림은 "누가 누구 옆에
 # 있는가"로 읽고, "얼마나 먼가"나 "얼마나 큰가"로는 절대 읽지 마세요. 두 신뢰도 값으로 순위를 매기지도 마세요.
-# 그림 아래 줄이 그 차이를 4절에서 잰 t-SNE 실행들의 퍼짐과 비교합니다(퍼짐은 `PERPLEXITY`에서 쟀으므로 참고용입니다).
-# 그 잡음 안의 차이는 아무 의미가 없습니다. 이 줄의 숫자도 표처럼 프로세서에 따라 달라지므로, 테스트는 이 셀의
+# 그림 아래 줄이 그 차이를 두 t-SNE 실행의 차이가 갖는 잡음과 비교합니다. 독립된 두 실행의 분산은 더해지므로 차이의
+# 표준편차는 4절에서 잰 실행들의 표준편차의 √2배입니다(`PERPLEXITY`에서 쟀으므로 참고용입니다). 그 표준편차 2배
+# 안의 차이는 아무 의미가 없습니다. 이 줄의 숫자도 표처럼 프로세서에 따라 달라지므로, 테스트는 이 셀의
 # 출력을 비교하지 않습니다.
 #
 # ## 5. 내보내기: Embedding Projector와 word2vec 텍스트 형식
