@@ -287,8 +287,8 @@ print("check passed: same result, and the compiled loop is more than 10x faster"
 # ## 4. What the tricks buy, or cost
 #
 # With the loop compiled, what remains is the arithmetic (one dot product and two row updates per output row)
-# and three costs paid on every draw. word2vec.c has a trick for each of the three, and gensim replaced one
-# of them:
+# and three costs around it: the random numbers, the sigmoid and the draw of each negative. word2vec.c has a
+# trick for each of the three, and gensim replaced one of them:
 # - **random numbers**: word2vec.c uses a linear congruential generator (LCG), one multiply and one add:
 #   `next_random = next_random * 25214903917 + 11` on an `unsigned long long`, so modulo 2^64 (the integer
 #   simply wraps around). Its low bits are poor (the lowest one just alternates 0, 1, 0, 1, …; exercise 1
