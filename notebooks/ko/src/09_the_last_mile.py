@@ -1235,7 +1235,7 @@ if beats_null:
     for b in benchmarks:
         if b not in beats_null:
             null_mean, null_sd = null_stats(b)
-            print(f"통과하지 못함, {b}: 귀무 기준보다 {mean_sd(numba_many, b)[0] - null_mean:+.4f} 높지만, 귀무 기준 "
+            print(f"통과하지 못함, {b}: 학습한 벡터와 귀무 기준의 거리(위에 출력)가 귀무 기준 "
                   f"표준오차의 4배({4 * max(null_sd, noise_null(b)):.4f}) 안입니다. "
                   f"{'문제' if benchmarks[b][0] == 'analogy' else '단어 쌍'} {null[b][1]:,}개로는 무작위 벡터 한 벌도 "
                   f"이미 {max(null_sd, noise_null(b)):.4f}만큼 흩어지며, {EPOCHS}에폭으로는 그것을 넘지 못합니다")
