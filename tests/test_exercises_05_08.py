@@ -204,6 +204,9 @@ def test_exercise_06_3_frequency():
     assert_wrong(q, tuple(round(100 * x, 1) for x in ref), "not percentages", **ctx)
     coarse = verdict(q, tuple(round(x, 1) for x in ref), **ctx)
     assert f"{ref[0]:.3f}" not in coarse and f"{ref[1]:.3f}" not in coarse  # the message gives no answer away
+    near_miss = (ref[0] + 0.02, ref[1] - 0.02)          # wrong at 2-3 decimals: not "too coarse"
+    assert "too coarse" not in verdict(q, tuple(round(x, 3) for x in near_miss), **ctx)
+    assert "too coarse" not in verdict(q, tuple(round(x, 2) for x in near_miss), **ctx)
     truncated = tuple(np.floor(np.asarray(ref) * 100) / 100)
     if max(abs(a - b) for a, b in zip(truncated, ref)) > 0.0051:   # truncation differs from rounding here
         assert_wrong(q, truncated, "truncate", **ctx)

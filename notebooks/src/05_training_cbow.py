@@ -546,7 +546,7 @@ print("check passed: the facts the decision on the defaults rests on")
 #   three seeds that difference is not clear (its p is printed in the table). (`damping=0` is one keyword away
 #   for a short run at small settings.)
 # - **Subsampling stays on, as a choice.** Switching it off answers a few more analogies at both budgets, but
-#   neither difference survives Holm's correction (their raw p, just below 0.05, would have passed alone), its
+#   neither difference survives Holm's correction (their raw p, below 0.05, would have passed alone), its
 #   WordSim correlation is lower (not clear either), and every epoch then trains more targets (the live cell
 #   below prints how many more). No clear gain, no clear loss, more work: we keep word2vec's default, the
 #   default of word2vec.c and gensim too, and say so as a choice, not a measured win.
@@ -631,7 +631,8 @@ print("check passed: the defaults never diverged")
 # %% [markdown]
 # Read the live table against the benchmark's: the benchmark, over three seeds and two longer budgets, is what
 # the defaults rest on, and the lines under the live table say what this short run can and cannot show. A row
-# that only changes how fast training starts (no damping) can look better here than after the benchmark's longer
+# that at these small settings mainly speeds up the start (no damping; at the benchmark's larger settings it
+# diverged) can look better here than after the benchmark's longer
 # budgets, and one that slows the start (the exact gradient share) can look as if it does not learn at all.
 
 # %% [markdown]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..similarity import normalize
-from . import Exercise, NotYet, tr
+from . import Exercise, NotYet, last_digit, tr
 
 # ---- 1. nearest neighbours by cosine -------------------------------------------------------------------
 
@@ -226,7 +226,7 @@ def _check_frequency(answer, right=None, rarest=None):
                         "(0.037 -> 0.04)",
                         "버리지 말고 반올림하세요. 셋째 자리를 잘라 내는 것(0.037 -> 0.03)은 반올림(0.037 -> 0.04)이 "
                         "아닙니다"))
-    if best <= 0.051:
+    if best <= 0.051 and all(last_digit(x)[0] >= 0.1 for x in got):   # right, but rounded to one decimal or less
         raise NotYet(tr("close, but too coarse: give each accuracy to 2 or 3 decimals (e.g. 0.38 or 0.375, not 0.4)",
                         "거의 맞았지만 너무 거칩니다. 정확도마다 소수점 아래 두세 자리로 답하세요(예: 0.4가 아니라 0.38이나 "
                         "0.375)"))

@@ -305,7 +305,7 @@ right_by = {m: analogy_scores(W, ids[:, 0], ids[:, 1], ids[:, 2], method=m).argm
 only_add, only_mul = int((right_by["add"] & ~right_by["mul"]).sum()), int((right_by["mul"] & ~right_by["add"]).sum())
 p_mul = binomtest(only_mul, only_add + only_mul, 0.5).pvalue if only_add + only_mul else 1.0
 print(f"3CosAdd만 맞힌 문제는 {only_add}개, 3CosMul만 맞힌 문제는 {only_mul}개입니다. 두 방법이 똑같이 좋다면 "
-      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_mul < 0.001 else f'= {p_mul:.3f}'}입니다(양측 부호 검정).")
+      f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_mul < 0.001 else f'= {p_mul:.3f}'}입니다(양측 부호 검정, two-sided sign test).")
 Wn_all = w2vlib.normalize(W)
 baseline = {}
 for col, col_name in ((1, "b"), (2, "c")):  # 답이 그저 b(또는 c)의 최근접 단어일 때. a, b, c는 제외
@@ -349,7 +349,7 @@ n_sec = res["add"].sections[best].answered
 k_sec = int(round(acc_add.mean() * n_sec))  # 평균 정확도를 범주 하나에서 맞힌 문제 수로 나타낸 것
 ci = binomtest(k_sec, n_sec).proportion_ci(method="wilson")  # 막대 그래프의 구간과 같음
 print(f"가장 좋은 범주는 {best} ({acc_add.max():.3f}), 가장 나쁜 범주는 {worst} ({acc_add.min():.3f})입니다. 범주마다 "
-      f"문제가 {n_sec}개이므로, {acc_add.mean():.3f} 근처 정확도({n_sec}개 중 {k_sec}개 맞힘)의 95% 윌슨 구간은 "
+      f"문제가 {n_sec}개이므로, {acc_add.mean():.3f} 근처 정확도({n_sec}개 중 {k_sec}개 맞힘)의 95% 윌슨 구간(Wilson interval)은 "
       f"{ci.low:.3f}~{ci.high:.3f}입니다.")
 print(f"범주 단어의 출현 횟수 중앙값과 3CosAdd 정확도의 스피어먼 상관계수는 범주 {len(sec)}개에서 {rho_sec:.2f}입니다 "
       f"(p = {rho_test.pvalue:.2f}, 아무 관계가 없을 때 부호와 상관없이 "
