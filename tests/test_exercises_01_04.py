@@ -131,7 +131,7 @@ def test_exercise_01_4_slopes_are_judged_before_anything_is_measured():
     assert calls == SIZES
     calls.clear()
     reasons = {assert_not_yet(q, {"one-hot": 0, "output": 1}, "xᵀ @ dout", measure=measure, sizes=SIZES),
-               assert_not_yet(q, {"one-hot": 1, "output": 0}, "softmax gradient", measure=measure, sizes=SIZES)}
+               assert_not_yet(q, {"one-hot": 1, "output": 0}, "with respect to the scores", measure=measure, sizes=SIZES)}
     assert len(reasons) == 2 and calls == []            # a wrong prediction is told why, and nothing is measured
     # the precision of the answer: 0.45 is neither flat nor proportional
     assert_not_yet(q, {"one-hot": 0.45, "output": 1}, "the log-log slope of one-hot is not 0.45")

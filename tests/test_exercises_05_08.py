@@ -123,6 +123,14 @@ def test_exercise_06_1_nearest():
     assert_wrong(q, by_dot, "raw dot products")
     assert_wrong(q, ascending, "wrong order")
 
+    def farthest(query, W, words, topn):  # the ascending-argsort slip: np.argsort(s)[:topn]
+        Wn = W / np.linalg.norm(W, axis=1, keepdims=True)
+        s = Wn @ Wn[words.index(query)]
+        return [words[i] for i in np.argsort(s)[:topn]]
+
+    assert_wrong(q, farthest, "farthest words")
+    assert "wrong order" not in verdict(q, farthest)
+
 
 def test_exercise_06_1_agrees_with_most_similar():
     rng = np.random.default_rng(0)

@@ -175,7 +175,8 @@ if has_repeat:
 #
 # We check in **float64**. The layers follow their parameters' dtype, so float64 weights give a float64 forward
 # and backward. Its 16 digits allow a tiny step (ε = 10⁻⁶) and a tight tolerance (`GRADCHECK_TOL`, 10⁻⁶) on the
-# relative error of the whole gradient. Others choose differently: CS224n's `gradcheck_naive` (assignment 2) steps
+# relative error of the whole gradient, ‖a − n‖ / (‖a‖ + ‖n‖) for the analytic gradient a and the numerical n
+# (0 when they agree, about 1 when they are unrelated, never above 1). Others choose differently: CS224n's `gradcheck_naive` (assignment 2) steps
 # by h = 10⁻⁴ and fails an entry whose difference, relative to max(1, |numerical|, |analytic|), exceeds 10⁻⁵; the
 # first book's `numerical_gradient` steps by h = 10⁻⁴ (its `gradient_check` prints the mean absolute difference,
 # with no threshold); PyTorch's `gradcheck` steps by eps = 10⁻⁶ and accepts `|a − n| ≤ atol + rtol·|n|` with

@@ -626,8 +626,7 @@ print(verdict_line + (": at this budget the accuracies do not separate the rows;
 print(f"switching subsampling off trains {1 / kept:.2f}x as many targets per epoch (it keeps {kept:.0%} of the tokens)")
 assert ABLATION_SEEDS >= 1, "ABLATION_SEEDS must be at least 1"
 assert all(r is not None for r in live["all on"]), "the fast path's defaults must never diverge"
-assert all(0 <= r["acc"] <= 1 for runs in live.values() for r in runs if r is not None)
-print("check passed: the defaults never diverged; every accuracy is a share of the questions")
+print("check passed: the defaults never diverged")
 
 # %% [markdown]
 # Read the live table against the benchmark's: the benchmark, over three seeds and two longer budgets, is what

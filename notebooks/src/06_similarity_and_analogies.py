@@ -245,7 +245,7 @@ print(f"solved exactly: {solved} of {len(QUESTIONS)}; in the top {TOP}: {sum(r <
 print(f"PTB has {len(corpus):,} tokens, about {ratio_to_ptb:,.0f} times fewer than Google News")
 
 # %% [markdown]
-# A word seen only a handful of times has had few updates, so its direction is mostly noise. And
+# A word seen only a handful of times has had few updates, so its direction is noisier and less reliable. And
 # 3CosAdd works on normalised vectors: every word of the question, rare or frequent, adds a whole unit vector
 # to `b - a + c`. A rare word therefore moves the sum as far as a frequent one, in a noisy direction, and can
 # steer the answer away from the relation (the cell below shows each word's share of the sum). The last column of the table is a warning sign too: when the expected answer
@@ -501,9 +501,9 @@ print(f"so over the file: {'a clear difference at the 5% level' if p_dot < 0.05 
 # - **Analogies** (유추) are solved by vector arithmetic, `b - a + c`, ranked by cosine over the vocabulary
 #   (어휘), excluding the question words (3CosAdd); 3CosMul is a variant.
 # - On a corpus (말뭉치) of about a million tokens, accuracy differs between categories; with a few dozen
-#   questions per category the binomial (Wilson) error bars are wide: two categories whose bars overlap may not
-#   differ, and bars that do not overlap are not a test either; a difference needs a test, like the paired sign
-#   tests used for the methods. In 3CosAdd every question
+#   questions per category the binomial (Wilson) error bars are wide: overlapping bars do not show that two categories
+#   are alike, and with this many categories some pairs of bars miss each other by chance alone: a claimed
+#   difference needs a test corrected for the number of comparisons. In 3CosAdd every question
 #   word adds a unit vector, so a rare word's noisy direction weighs as much as a frequent word's.
 # - 3CosMul was designed to stop one similarity from dominating; measure before trusting it: on these
 #   vectors the lines under section 5's table compare it with 3CosAdd, question by question (a sign test), and

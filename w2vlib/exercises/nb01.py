@@ -199,9 +199,9 @@ _WHY_BACKWARD = {
                   "gradient are computed (almost all of them zeros), and dx = dout @ W_inᵀ has V columns.",
                   "MatMul.backward는 dW_in = xᵀ @ dout, 곧 (V × 2N)과 (2N × H)의 곱을 계산합니다. 기울기의 V개 행이 "
                   "모두 계산되고(대부분 0), dx = dout @ W_inᵀ의 열도 V개입니다."),
-    "output": tr("The softmax gradient (y − t) / N has N × V entries, and dW_out = hᵀ @ dscore is H × V: both "
+    "output": tr("The gradient of the loss with respect to the scores has N × V entries, and dW_out = hᵀ @ dscore is H × V: both "
                  "grow with V.",
-                 "소프트맥스의 기울기 (y − t) / N은 원소가 N × V개이고, dW_out = hᵀ @ dscore는 H × V입니다. 둘 다 "
+                 "점수에 대한 손실의 기울기는 원소가 N × V개이고, dW_out = hᵀ @ dscore는 H × V입니다. 둘 다 "
                  "V와 함께 커집니다."),
 }
 

@@ -228,8 +228,8 @@ def _check_ns_grads(fn):
 
 # ---- 4. predict how the step's cost scales with k, then measure ------------------------------------------
 
-_WHY_K = {"k + 1": tr("Every negative adds one EmbeddingDot and one SigmoidWithLoss, forward and backward, and k more "
-                  "draws from the sampler: the work grows in proportion to k + 1 (the parts that do not depend on k, "
+_WHY_K = {"k + 1": tr("Every negative adds one EmbeddingDot and one SigmoidWithLoss, forward and backward, and one more "
+                  "draw per row from the sampler: the work grows in proportion to k + 1 (the parts that do not depend on k, "
                   "such as h, are small).",
                   "부정적 예 하나마다 EmbeddingDot 하나와 SigmoidWithLoss 하나의 순전파와 역전파, 그리고 샘플러에서 "
                   "뽑기 한 번이 늘어납니다. 그래서 일은 k + 1에 비례해 커집니다(h처럼 k와 상관없는 부분은 작습니다).")}

@@ -58,7 +58,13 @@ def _check_nearest(fn):
             raise NotYet(tr("that ranks by raw dot products, so long vectors win: normalise the rows first "
                             "(w2vlib.normalize)",
                             "내적 그대로 순위를 매겨서 긴 벡터가 이깁니다. 먼저 행을 정규화하세요(w2vlib.normalize)"))
-        if got == _reference_nearest(q, W, words, len(words))[::-1][1:topn + 1] or sorted(got) == sorted(want):
+        farthest = _reference_nearest(q, W, words, len(words))[::-1][1:topn + 1]  # the query itself sorts last
+        if sorted(got) == sorted(farthest) and sorted(got) != sorted(want):
+            raise NotYet(tr("those are the farthest words (the smallest cosines): np.argsort sorts in ascending "
+                            "order, so take the largest cosines, e.g. np.argsort(-s)",
+                            "그것은 가장 먼 단어들(코사인이 가장 작은 것)입니다. np.argsort는 오름차순으로 정렬하므로 "
+                            "코사인이 가장 큰 것을 골라 보세요(예: np.argsort(-s))"))
+        if sorted(got) == sorted(want):
             raise NotYet(tr("right words, wrong order: the best (largest cosine) first",
                             "단어는 맞지만 순서가 틀렸습니다. 가장 좋은 것(코사인이 가장 큰 것)이 먼저 와야 합니다"))
         raise NotYet(tr(f"for {q!r} with topn = {topn} you return {got}, cosine ranking gives {want}",

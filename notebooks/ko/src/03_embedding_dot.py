@@ -26,8 +26,8 @@
 #
 # **이 노트북에서 배울 내용**
 # - 단어 하나의 점수 `W_out[idx] · h`가 출력층(output layer) 전체와 어떤 관계인지 (그 V개 점수 중 하나입니다)
-# - `EmbeddingDot` 계층(Embedding 조회 + 행별 내적)과 그 역전파(backward pass)
-# - 시그모이드 함수, 이진 교차 엔트로피 오차(`SigmoidWithLoss`), 그리고 단순하기로 유명한 기울기(gradient) `y - t`
+# - Embedding 조회(lookup)와 행별 내적을 합친 `EmbeddingDot` 계층과 그 역전파(backward pass)
+# - 시그모이드 함수, 이진 교차 엔트로피 오차(binary cross-entropy error, `SigmoidWithLoss`), 그리고 단순하기로 유명한 기울기(gradient) `y - t`
 # - `w2vlib.gradcheck`로 각 계층과 연결 전체의 기울기를 확인하는 법
 # - 왜 "예"라는 답만으로는 모델을 학습시킬 수 없는지 (*부정적 예*(negative example)가 필요한 이유)
 # - (연습 문제) 학습 노트의 `EmbeddingDot`에서 버그를 찾는 법

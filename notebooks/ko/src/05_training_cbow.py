@@ -612,8 +612,7 @@ print(verdict_line + (". 이 예산에서는 정확도로 행을 가를 수 없�
 print(f"하위 샘플링을 끄면 에폭마다 {1 / kept:.2f}배 많은 타깃을 학습합니다 (하위 샘플링 후 남는 토큰은 {kept:.0%}입니다)")
 assert ABLATION_SEEDS >= 1, "ABLATION_SEEDS는 1 이상이어야 합니다"
 assert all(r is not None for r in live["all on"]), "고속 경로의 기본값은 절대 발산하지 않아야 합니다"
-assert all(0 <= r["acc"] <= 1 for runs in live.values() for r in runs if r is not None)
-print("확인 통과: 기본값은 한 번도 발산하지 않았고, 모든 정확도는 문제 중 맞힌 비율입니다")
+print("확인 통과: 기본값은 한 번도 발산하지 않았습니다")
 
 # %% [markdown]
 # 실시간 표를 벤치마크의 표와 비교해 읽으세요. 기본값이 기대는 것은 시드 세 개와 더 긴 두 예산으로 잰 벤치마크이고,
