@@ -878,7 +878,7 @@ else:  # the package's chunks (fast.compiled cuts the corpus the same way)
     bounds = np.linspace(0, corpus.size, n_chunks + 1).astype(np.int64)
     pieces = [corpus[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
     pieces_note = (f"alpha {LR:g} to {numba_settings['min_alpha']:g}, "
-                   f"chunks of {numba_settings['chunk_words']:,} words, start ±0.5/H")
+                   f"chunks of {numba_settings['chunk_words']:,} words")
 sentences = [[id_to_word[int(i)] for i in s] for s in pieces]
 
 

@@ -860,7 +860,7 @@ else:  # 패키지의 조각 (fast.compiled가 말뭉치를 같은 방법으로 
     bounds = np.linspace(0, corpus.size, n_chunks + 1).astype(np.int64)
     pieces = [corpus[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
     pieces_note = (f"학습률 {LR:g}에서 {numba_settings['min_alpha']:g}까지, "
-                   f"{numba_settings['chunk_words']:,}단어짜리 조각, 시작 ±0.5/H")
+                   f"{numba_settings['chunk_words']:,}단어짜리 조각")
 sentences = [[id_to_word[int(i)] for i in s] for s in pieces]
 
 
