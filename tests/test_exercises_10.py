@@ -97,7 +97,7 @@ def test_q3_refuses_flat_with_a_reason():
     assert "네거티브 샘플링" in k3.verdict(0.0, theory=0.093)
 
 
-@pytest.mark.parametrize("answer, reason", [(1.0, "softmax"), (0.5, "too steep"), (0.3, "too steep"),
+@pytest.mark.parametrize("answer, reason", [(1.0, "softmax"), (9.45, "a length"), (13.3, "a length"), (0.5, "too steep"), (0.3, "too steep"),
                                             (-0.5, "does not fall"), ("flat", "not a string"),
                                             ("0.1", "not a string"), (True, "not True or False"),
                                             (float("nan"), "finite")])

@@ -201,6 +201,11 @@ def _check_q3(answer, theory=None, measured=None, vocab_sizes=None):
     else:
         log_v = _log_v_slope(sizes or [1_000.0, 100_000.0])
         lo, hi = log_v - Q3_LOG_V_TOLERANCE, log_v + Q3_LOG_V_TOLERANCE
+    if pred > 1.5:
+        raise NotYet(tr("that looks like a length (the mean path length, or log2 V), not a slope: the question asks "
+                        "how the time grows on a log-log plot, 0 = flat, 1 = proportional to V",
+                        "그것은 로그-로그 기울기가 아니라 길이(평균 경로 길이나 log2 V)로 보입니다. 문제는 로그-로그 "
+                        "그래프에서 시간이 얼마나 가파르게 자라는지를 묻습니다. 0은 평평함, 1은 V에 비례입니다"))
     if pred > 0.75:
         raise NotYet(tr("that is the softmax's slope: it scores all V words. Hierarchical softmax scores only "
                         "the inner nodes on one path, about log2 V of them",
