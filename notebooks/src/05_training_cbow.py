@@ -372,7 +372,7 @@ for query in ["year", "car", "you"]:
 
 # %% [markdown]
 # Compare the cosines of the two lists. A short layered run can push the vectors of all frequent words **in
-# one shared direction**: early in training the gradient says the same thing for almost every context
+# one shared direction**. One likely reason: early in training the gradient says the same thing for almost every context
 # ("frequent words are likely targets"), and Adam moves every parameter by about its learning rate per step
 # whatever the gradient's size, so this common move soon dwarfs the small random start. Every frequent vector
 # is then mostly the same vector, unrelated words get cosines close to 1, and those cosines measure only the

@@ -225,7 +225,7 @@ print("check passed")
 # %% [markdown]
 # ### What PTB's size can and cannot learn
 #
-# Whether an analogy works depends a lot on how often its words occur. The table below puts each question's
+# Whether an analogy works may depend on how often its words occur (exercise 3 measures it over the whole file). The table below puts each question's
 # rarest word next to the result, and compares the corpus with the one behind the published GoogleNews vectors,
 # on which these analogies are usually tried.
 
@@ -502,7 +502,7 @@ print(f"so over the file: {'a clear difference at the 5% level' if p_dot < 0.05 
 #   (어휘), excluding the question words (3CosAdd); 3CosMul is a variant.
 # - On a corpus (말뭉치) of about a million tokens, accuracy differs between categories; with a few dozen
 #   questions per category the binomial (Wilson) error bars are wide: overlapping bars do not show that two categories
-#   are alike, and with this many categories some pairs of bars miss each other by chance alone: a claimed
+#   are alike, and with this many categories some pairs of bars can miss each other by chance alone: a claimed
 #   difference needs a test corrected for the number of comparisons. In 3CosAdd every question
 #   word adds a unit vector, so a rare word's noisy direction weighs as much as a frequent word's.
 # - 3CosMul was designed to stop one similarity from dominating; measure before trusting it: on these
