@@ -388,7 +388,8 @@ def draw_cbow_ns_graph(window_size=1, k=5, ax=None, title=..., lang: str = "en")
         g.arrow(_right(e), _left(add), None)
     _pair(g, add, scale, "", None)
     _pair(g, scale, ns, "h", "dh")
-    g.arrow((9.2, 0.2), (9.2, ns[1] - 0.6), _t(lang, "target", "타깃"), side=1)
+    g.arrow((9.2, 0.2), (9.2, ns[1] - 0.6), None)   # vertical: its label goes beside it, not across it
+    g.text(9.32, (0.2 + ns[1] - 0.6) / 2, _t(lang, "target", "타깃"), fontsize=9, color=_FWD, ha="left", va="center")
     g.arrow(_right(ns), _left(loss), None)
     g.text(3.0, 0.25, _t(lang, f"backward: every context row of W_in gets dh / {n_ctx} (np.add.at: repeats add up)",
                          f"역전파: W_in의 맥락 행마다 {josa(f'dh / {n_ctx}', '을/를')} 받습니다 (np.add.at: 반복은 더해집니다)"),
