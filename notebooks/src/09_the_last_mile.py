@@ -19,7 +19,7 @@
 # Book: *Deep Learning from Scratch 2*, section 4.3 (and beyond the book)
 #
 # Notebook 05 made training fast with numpy: big batches, a few fused array operations per batch, sparse
-# row updates. A student who sets it next to gensim, the library most people train word2vec with (section 7
+# row updates. A student who sets it next to gensim, a widely used library for training word2vec (section 7
 # times both on this computer and prints the ratio), asks the obvious question: **how does gensim do it?**
 #
 # The answer is the one word2vec.c gave in 2013: train **one word at a time** (per-word SGD), in
@@ -1165,7 +1165,8 @@ print("questions answered / word pairs found in the vocabulary: "
 # - **Hogwild against one thread**: the compiled backend with `max_threads` threads and with 1 thread, each
 #   over the same seeds: the difference of the two means, with Welch's standard error and degrees of
 #   freedom (Welch's t-test allows for the two spreads being different). It can only tell a difference
-#   larger than t·(standard error), its reach; the cell prints, for each benchmark, that reach beside the
+#   larger than t·(standard error), its reach, where t is the cutoff Holm's correction (below) sets for the
+#   family's smallest p (a difference of exactly that size is flagged about half the time); the cell prints, for each benchmark, that reach beside the
 #   distance from the one-thread mean to the null. When the reach is the larger, even random vectors would
 #   pass, and the line says "no power". The reach rests on the seeds' noise, which can be much smaller than
 #   the null's scatter, so a benchmark can have power here and still fail the check above;
@@ -1205,7 +1206,7 @@ def paren(name):
 
 beats_null = []  # benchmarks on which the trained vectors are clearly not random
 comparisons = []  # (benchmark, comparison, difference, standard error, degrees of freedom)
-power = []  # one line per benchmark: could the Hogwild comparison see even a drop to random vectors?
+power = []  # per benchmark: could the Hogwild comparison see even a drop to random vectors? (printed below)
 for b in benchmarks:
     null_mean, null_sd = null_stats(b)
     null_se = max(null_sd, noise_null(b))
@@ -1221,17 +1222,7 @@ for b in benchmarks:
     if max_threads > 1:
         diff, se, df = welch(numba_many, numba_one, b)
         comparisons.append((b, f"{max_threads} threads - 1 thread", diff, se, df))
-        reach = stats.t.ppf(0.975, df) * se  # the smallest difference this test can tell at 95%
-        to_null = mean_sd(numba_one, b)[0] - null_mean
-        if reach < to_null:
-            power.append(f"power, {b}: the Hogwild comparison tells differences above {reach:.4f}; 1 thread sits "
-                         f"{to_null:.4f} above random vectors' mean, so a drop all the way to their mean would be seen"
-                         + ("" if above_null > margin else " (on the seeds' noise; the check below cannot yet tell "
-                            "these vectors from random ones, on the null's wider scatter)"))
-        else:
-            power.append(f"no power, {b}: the Hogwild comparison can only tell differences above {reach:.4f}, more "
-                         f"than the distance from 1 thread to random vectors ({to_null:.4f}): even random vectors "
-                         "would pass (raise EPOCHS)")
+        power.append((b, se, df, mean_sd(numba_one, b)[0] - null_mean, above_null > margin))
     if have_gensim and not GENSIM_DEFAULTS:
         comparisons.append((b, "numba - gensim", *welch(numba_many, gensim_many, b)))
 
@@ -1252,8 +1243,20 @@ if rows:
     print(f"{len(rows)} comparisons: with no real difference anywhere, at least one would show p < 0.05 in "
           f"up to {1 - 0.95 ** len(rows):.0%} of runs (that figure assumes independent tests; these share data, "
           "so somewhat fewer); with Holm's correction, in at most 5% under any dependence")
-for line in power:
-    print(line)
+for b, se, df, to_null, clear in power:
+    # Holm's cutoff for the family's smallest p (its most lenient step: the best case for this comparison)
+    reach = stats.t.ppf(1 - 0.025 / len(comparisons), df) * se
+    if reach < to_null:
+        print(f"power, {b}: after Holm's correction over {len(comparisons)} comparisons, the Hogwild comparison "
+              f"flags differences above about {reach:.4f} (one of exactly that size about half the time); 1 thread "
+              f"sits {to_null:.4f} above random vectors' mean, so a drop all the way to their mean would exceed "
+              "that and be flagged more often than not"
+              + ("" if clear else " (on the seeds' noise; the check below cannot yet tell these vectors from "
+                 "random ones, on the null's wider scatter)"))
+    else:
+        print(f"no power, {b}: after Holm's correction over {len(comparisons)} comparisons, the Hogwild comparison "
+              f"can only flag differences above about {reach:.4f}, more than the distance from 1 thread to random "
+              f"vectors ({to_null:.4f}): even random vectors would pass (raise EPOCHS)")
 
 # %%
 budget = EPOCHS * LR  # how far a run can get: the defaults (2 epochs at 0.05) give 0.1
@@ -1324,8 +1327,8 @@ q1, q2, q3 = w2vlib.exercises.load("09")
 # **1. How poor are the low bits?** word2vec.c decides whether to keep a word from the *lowest* 16 bits of
 # its state: `(next_random & 0xFFFF) / 65536` (`TrainModelThread`). Section 4 says that the LCG's low bits
 # are poor: the lowest one just alternates. How long do the lowest `k` bits take to repeat? Write
-# `period(k)`: start from state 1, step word2vec.c's generator (section 4; C keeps 64 bits, Python's
-# integers keep them all), and return the number of steps after which the lowest `k` bits (`state % 2**k`)
+# `period(k)`: start from state 1, step word2vec.c's generator (section 4; C keeps 64 bits: do the same with
+# `% 2**64`, or Python's integers keep every bit, grow at each step and slow the loop to a crawl), and return the number of steps after which the lowest `k` bits (`state % 2**k`)
 # first equal those of state 1 again. The check tries `k` from 1 to 16.
 
 # %%
