@@ -1,6 +1,8 @@
 """Notebook 09's exercises: each accepts its reference, refuses typical wrong answers with their own
 reason, and says "not attempted" for the stub."""
 
+import bisect
+
 import numpy as np
 import pytest
 
@@ -251,6 +253,18 @@ def test_exercise_09_2_refuses_bisect():
 
     v = q2.verdict(draw)
     assert "not yet" in v and "yourself" in v and "bisect" in v
+
+
+def test_exercise_09_2_refuses_library_searches_even_without_source():
+    """A function whose source cannot be read (typed at a prompt, built by exec) is still caught by the names it
+    uses: the one-line answers get "write it yourself", not a wrong "scan" diagnosis."""
+    for body in ("return bisect.bisect_right(cdf, u)", "return int(np.searchsorted(cdf, u, side='right'))"):
+        scope = {"bisect": bisect, "np": np}
+        exec(f"def draw(cdf, u):\n    {body}\n", scope)
+        for q in (q2, w2vlib.exercises.load("09", lang="ko")[1]):
+            v = q.verdict(scope["draw"])
+            assert ("not yet" in v or "아직 정답이 아닙니다" in v) and ("yourself" in v or "직접" in v), v
+            assert "scan" not in v and "훑기" not in v, v
 
 
 def test_exercise_09_2_word_zeros_interval_starts_at_0_in_the_tie_message():

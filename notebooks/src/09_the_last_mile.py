@@ -1243,8 +1243,9 @@ if rows:
     print(format_table(["benchmark", "comparison", "difference", "t", "df", "p", "p (Holm)", "verdict"], rows,
                        align="<<>>>>><"))
     print(f"{len(rows)} comparisons: with no real difference anywhere, at least one would show p < 0.05 in "
-          f"up to {1 - 0.95 ** len(rows):.0%} of runs (that figure assumes independent tests; these share data, "
-          "so somewhat fewer); with Holm's correction, in at most 5% under any dependence")
+          f"about {1 - 0.95 ** len(rows):.0%} of runs if the tests were independent, and in at most "
+          f"{min(1.0, 0.05 * len(rows)):.0%} under any dependence (Bonferroni's bound); with Holm's correction, "
+          "in at most 5%")
 for b, se, df, to_null, clear in power:
     # Holm's strictest step (alpha / m, the cutoff for the family's smallest p): a difference above this reach is
     # flagged whatever the other comparisons show; a smaller one only if other comparisons are flagged first
