@@ -248,8 +248,8 @@ print("check passed: the vectorised sampler is more than 10x faster")
 # replacement within a row, so a word already drawn cannot come again, and that lowers the share of the frequent
 # words a little (they are the ones most often drawn first). Its share has no simple formula, so we simulate the
 # book's scheme with `no_repeat_sample` below: column by column, every entry equal to its row's target or to an
-# earlier entry of its row is drawn again until it differs. Drawing again until the word differs is the same as
-# drawing from the renormalised rest, which is what the book's `p[target_idx] = 0` and
+# earlier entry of its row is drawn again until it differs. Drawing again until the word differs gives the same
+# distribution as drawing from the renormalised rest, which is what the book's `p[target_idx] = 0` and
 # `choice(..., replace=False, p=p)` do. (numpy's `Generator.choice` itself works that way: it draws with
 # replacement, keeps the words it has not seen yet, and draws again for the rest.) The book's loop runs on only
 # `SAMPLER_ROWS` rows (it is slow), so its estimate is rough. The cell prints the estimates with their standard
