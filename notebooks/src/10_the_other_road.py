@@ -577,7 +577,9 @@ print("check passed: every run answers far more PTB analogies than guessing woul
 # √(SE₁² + SE₂²), which is larger than a paired SE when the two runs' errors on the same pairs are positively
 # correlated. With four runs there
 # are six pairs per benchmark: a bar of 2 SE would flag at least one of six pure-noise pairs about a quarter
-# of the time (1 − 0.95⁶ ≈ 0.26), a bar of 3 SE under 2% of the time (6 × 0.0027). The cell uses 3 SE.
+# of the time if the six were independent (1 − 0.95⁶ ≈ 0.26; they share runs, so take it as a rough guide), a
+# bar of 3 SE under 2% of the time however they depend on each other (6 × 0.0027, Bonferroni's bound). The
+# cell uses 3 SE.
 
 # %% tags=["nbval-ignore-output"]
 label = {key: f"{key[0]} + {key[1]}" for key in scores}
