@@ -523,3 +523,54 @@ def test_exercise_mechanism_is_stub_sees_stub_classes_and_bodies():
     assert is_stub(...) and is_stub(None) and is_stub(_stub_function) and is_stub(documented)
     assert is_stub(_StubClass) and is_stub(_EmptyStubClass)
     assert not is_stub(Filled) and not is_stub(returns_text) and not is_stub(lambda: 1) and not is_stub(0)
+
+
+# ---- numeric answers that are not numbers: NaN, infinities and bools ------------------------------------------
+
+NOT_FINITE = [float("nan"), float("inf"), -np.inf, np.float32("nan"), "nan"]
+TRUTH_VALUES = [True, False, np.True_]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_exercises_04_refuse_nan_inf_and_bools_before_any_other_test(lang):
+    q1, q2, q3, q4 = ex.load("04", lang=lang)
+    word_p = COUNTS ** 0.75 / np.sum(COUNTS ** 0.75)
+    checks = [(q1, dict(counts=COUNTS, the=0, power=0.75)), (q1, {}),          # before the context test too
+              (q2, dict(word_p=word_p, the=0, k=5, raw_p=COUNTS / COUNTS.sum())), (q2, {}),
+              (q4, dict(measure=lambda k: {"k + 1": 1.0 * (k + 1)}, sizes=[2, 20])), (q4, {})]
+    finite = {"en": "give a finite number; got ", "ko": "유한한 숫자를 넣어 보세요. 받은 값은 "}[lang]
+    truth = {"en": "give a number, not a truth value; got ", "ko": "참/거짓 값이 아니라 숫자를 넣어 보세요. 받은 값은 "}[lang]
+    wrong = ex.VERDICTS[lang]["wrong"]
+    for q, ctx in checks:
+        for bad in NOT_FINITE:
+            v = q.verdict(bad, **ctx)
+            assert v.startswith(f"{q.title}: {wrong}") and finite in v, v
+            assert ("inf" if "inf" in str(bad) else "nan") in v.split(finite)[1], v
+            assert not q.passes(bad, **ctx)
+        for bad in TRUTH_VALUES:
+            v = q.verdict(bad, **ctx)
+            assert v.startswith(f"{q.title}: {wrong}") and truth + str(bool(bad)) in v, v
+    ref = q3.reference()
+    v = q3.verdict(lambda h, rows, labels: (ref(h, rows, labels)[0] * np.nan, ref(h, rows, labels)[1]))
+    assert v.startswith(f"{q3.title}: {wrong}") and "NaN" in v, v
+
+
+def test_exercise_04_4_names_the_variable_of_a_non_number():
+    en, ko = ex.load("04")[3], ex.load("04", lang="ko")[3]
+    assert "give the log-log slope in k + 1 as a number; got 'one'" in en.verdict("one")
+    assert "prediction_4에는 k + 1에 대한 로그-로그 기울기를 숫자로 넣어 보세요. 받은 값은 'one'입니다." in ko.verdict("one")
+
+
+def test_shared_slope_judge_and_rounding_refuse_non_finite_answers():
+    # notebooks 01 and 02 judge dicts of slopes with the same helper: a NaN is never "within the tolerance"
+    for nb, keys in (("01", ["one-hot", "output"]), ("02", ["notes loop", "w2vlib"])):
+        q = ex.load(nb)[-1]
+        ref = q.reference()
+        for bad in (float("nan"), float("inf"), True):
+            answer = dict(ref, **{keys[0]: bad})
+            v = q.verdict(answer)
+            assert v.startswith(f"{q.title}: not yet:") and ("finite" in v or "truth value" in v), v
+    assert ex.rounds_to(float("nan"), 0.5) is False and ex.rounds_to([0.5, float("inf")], [0.5, 1.0]) is False
+    assert ex.last_digit(float("nan")) == (np.inf, 0) and ex.last_digit(0.085) == (0.001, 2)
+    q = ex.load("03")[1]                            # a check built on rounds_to: no crash, a plain "not yet"
+    assert q.verdict(float("nan")).startswith(f"{q.title}: not yet:") and "raised" not in q.verdict(float("nan"))

@@ -41,7 +41,12 @@ def test_q1_reference_is_huffman_and_is_accepted():
     ({"the": 1, "cat": 3, "sat": 3, "on": 3, "mat": 3}, "not the one Huffman builds"),
     ({"the": 0, "cat": 2, "sat": 3, "on": 4, "mat": 4}, "at least one step"),
     ({"the": 1.5, "cat": 2, "sat": 3, "on": 4, "mat": 4}, "whole number"),
-    ({"the": 1}, "one code length per word"),
+    ({"the": 1}, "missing: 'cat', 'sat', 'on', 'mat'"),
+    ({"the": 1, "cat": 2, "sat": 3, "on": 4}, "missing: 'mat'"),
+    ({"the": 1, "cat": 2, "sat": 3, "on": 4, "mat": 4, "dog": 5}, "unexpected: 'dog'"),
+    ({"The": 1, "cat": 2, "sat": 3, "on": 4, "mat": 4}, "'The' should be 'the'"),
+    ({"the": 1, "cat": 2, "sta": 3, "on": 4, "mat": 4}, "'sta' should be 'sat'"),
+    ("the: 1", "one code length per word"),
     ([1, 2, 3, 4, 4], "not a list"),
     ({"the": True, "cat": 2, "sat": 3, "on": 4, "mat": 4}, "not True or False"),
 ])
@@ -163,3 +168,66 @@ def test_q3_without_the_notebooks_slope_says_what_it_graded_and_why_nothing_was_
     # nothing passed at all: graded on 1,000 .. 100,000, and it says the notebook's slope was not given
     v = q3.verdict(0.1)
     assert ": correct" in v and "1,000 .. 100,000" in v and "theory=None" in v, v
+
+
+def test_q1_names_the_bad_keys_in_korean_too():
+    kv = k1.verdict({"The": 1, "cat": 2, "sat": 3, "on": 4, "dog": 4})
+    assert "고칠 키는 'The' → 'the'입니다" in kv and "빠진 단어는 'mat'입니다" in kv, kv
+    assert "필요 없는 키는 'dog'입니다" in kv and ":" not in kv.split("아닙니다.", 1)[1], kv
+
+
+# 2. the feedback on the dtype of code, a missing return and -log P
+def _sign_trick_vectorised(h, W, code, point):   # right once code is signed; wraps around on gensim's uint8
+    s = 1 - 2 * np.asarray(code)
+    return float(np.prod(1 / (1 + np.exp(-s * (W[point] @ h)))))
+
+
+def _sign_trick_loop(h, W, code, point):
+    p = 1.0
+    for c, node in zip(code, point):
+        p *= 1 / (1 + np.exp(-(1 - 2 * c) * (h @ W[node])))
+    return p
+
+
+def _power_of_minus_one(h, W, code, point):     # (-1) ** uint8 raises OverflowError in numpy 2
+    return float(np.prod(1 / (1 + np.exp(-((-1) ** code) * (W[point] @ h)))))
+
+
+def test_q2_codes_are_gensims_uint8():
+    layer, _ = nb10._q2_case(0)
+    assert all(c.dtype == np.uint8 for c in layer.codes)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("answer", [_sign_trick_vectorised, _sign_trick_loop, _power_of_minus_one])
+def test_q2_says_the_sign_trick_wraps_around_in_uint8(answer):
+    v, kv = q2.verdict(answer), k2.verdict(answer)
+    assert "not yet" in v and "uint8" in v and "code.astype(int)" in v and "255" in v, v
+    assert "relative difference" not in v and "raised" not in v, v
+    assert "uint8" in kv and "code.astype(int)" in kv and "255" in kv and "오류" not in kv, kv
+
+    def cast_first(h, W, code, point):
+        return answer(h, W, np.asarray(code).astype(int), point)
+    assert q2.passes(cast_first)
+
+
+def test_q2_a_wrong_answer_is_not_blamed_on_the_dtype():
+    def swapped_cast(h, W, code, point):
+        return _sign_trick_vectorised(h, W, 1 - np.asarray(code).astype(int), point)
+    v = q2.verdict(swapped_cast)
+    assert "other way round" in v and "uint8" not in v, v
+
+
+def test_q2_a_missing_return_and_minus_log_p_get_their_own_message():
+    def no_return(h, W, code, point):
+        p = nb10._path_probability_reference(h, W, code, point)  # noqa: F841 (the mistake under test)
+
+    def minus_log_p(h, W, code, point):
+        return -np.log(nb10._path_probability_reference(h, W, code, point))
+
+    v, kv = q2.verdict(no_return), k2.verdict(no_return)
+    assert "returned None" in v and "return p" in v and "TypeError" not in v, v
+    assert "None을 돌려주었습니다" in kv and "return p" in kv and "TypeError" not in kv, kv
+    v, kv = q2.verdict(minus_log_p), k2.verdict(minus_log_p)
+    assert "-log P" in v and "the loss" in v and "sum to" not in v, v
+    assert "-log P" in kv and "손실" in kv, kv

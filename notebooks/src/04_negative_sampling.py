@@ -25,7 +25,7 @@
 # to draw them, and how fast, and then builds the loss and measures what it saves.
 #
 # **You will learn**
-# - the unigram distribution of a corpus, and why word2vec raises it to the power 0.75 (rare words gain,
+# - the unigram distribution of a corpus, and what word2vec's power 0.75 does to it (rare words gain,
 #   frequent words lose)
 # - why a target must never be drawn as its own negative
 # - the book's per-row sampler (a Python loop over `choice(..., replace=False, p=...)`) against one vectorised draw
@@ -241,10 +241,32 @@ print("check passed: the vectorised sampler is more than 10x faster")
 # must include the exclusion. Let `P_top` be the total `p^POWER` probability of the 100 words. Every row draws from
 # `p^POWER` without its target t, so its share is `(P_top − q_t·[t in top]) / (1 − q_t)`, where `q_t = p_pow[t]` is
 # t's own `p^POWER` probability and `[t in top]` is 1 when t is one of the 100 words, else 0. The share is therefore
-# below `P_top` when t is one of the 100 words, and a hair above it otherwise. Averaged over targets drawn from the corpus (weighted by their raw frequency `p_t`), that is a little
-# below `P_top`. The cell prints both predictions and the standard error of each estimate. The book's
-# loop runs on only `SAMPLER_ROWS` rows (it is slow), so its estimate is rough; it also draws without replacement
-# within a row, a small difference that so few rows cannot resolve.
+# below `P_top` when t is one of the 100 words, and a hair above it otherwise. Averaged over targets drawn from the
+# corpus (weighted by their raw frequency `p_t`), that is a little below `P_top`.
+#
+# That formula is the vectorised sampler's. The book's loop aims at a slightly different share: it draws without
+# replacement within a row, so a word already drawn cannot come again, and that lowers the share of the frequent
+# words a little (they are the ones most often drawn first). Its share has no simple formula, so we simulate the
+# book's scheme with `no_repeat_sample` below: column by column, every entry equal to its row's target or to an
+# earlier entry of its row is drawn again until it differs. Drawing again until the word differs gives the same
+# distribution as drawing from the renormalised rest, which is what the book's `p[target_idx] = 0` and
+# `choice(..., replace=False, p=p)` do. (numpy's `Generator.choice` itself works that way: it draws with
+# replacement, keeps the words it has not seen yet, and draws again for the rest.) The book's loop runs on only
+# `SAMPLER_ROWS` rows (it is slow), so its estimate is rough. The cell prints the estimates with their standard
+# errors and the predictions.
+
+# %%
+def no_repeat_sample(targets, sampler):
+    """The book's scheme (no row's target, no word twice in a row), drawn for all rows at once."""
+    neg = sampler.sample((len(targets), sampler.sample_size))             # with replacement, as a start
+    for j in range(sampler.sample_size):
+        taken = np.column_stack([targets, neg[:, :j]])                    # each row's target and earlier draws
+        again = np.any(neg[:, [j]] == taken, axis=1)
+        while again.any():                                                # draw those entries again until they differ
+            neg[again, j] = sampler.sample(int(again.sum()))
+            again[again] = np.any(neg[again, j][:, None] == taken[again], axis=1)
+    return neg
+
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -253,29 +275,38 @@ book_neg = book_negative_sample(rows, sampler.word_p, SAMPLE_SIZE, rng)
 many = corpus[rng.integers(0, len(corpus), size=100_000)]
 fresh = UnigramSampler(corpus, POWER, SAMPLE_SIZE, rng=SEED)   # a new sampler: the same draws however often the timing above drew
 vec_neg = fresh.get_negative_sample(many)
+sim_neg = no_repeat_sample(many, fresh)                         # the book's scheme, on the same 100,000 targets
 is_top = np.zeros(V, dtype=bool)
 is_top[order[:100]] = True
-share_book, share_vec = is_top[book_neg].mean(), is_top[vec_neg].mean()
+share_book, share_vec, share_sim = is_top[book_neg].mean(), is_top[vec_neg].mean(), is_top[sim_neg].mean()
 p_top = p_pow[is_top].sum()                                           # no exclusion
 share_theory = np.sum(p * (p_top - p_pow * is_top) / (1 - p_pow))    # targets drawn by p, each excluded
-se_book = np.sqrt(share_theory * (1 - share_theory) / book_neg.size)  # binomial standard errors
-se_vec = np.sqrt(share_theory * (1 - share_theory) / vec_neg.size)
+se_vec = np.sqrt(share_theory * (1 - share_theory) / vec_neg.size)    # binomial standard errors
+se_sim = np.sqrt(share_sim * (1 - share_sim) / sim_neg.size)
+se_book = np.sqrt(share_sim * (1 - share_sim) / book_neg.size)
+se_book_sim = np.hypot(se_book, se_sim)                               # the book loop against the simulation: both are noisy
 print(f"share of negatives among the 100 most frequent words: book loop {share_book:.2%} (± {se_book:.2%}), "
       f"vectorised {share_vec:.2%} (± {se_vec:.2%})")
 print(f"prediction with each row's target excluded: {share_theory:.2%}; without the exclusion p^{POWER} would give "
-      f"{p_top:.2%}")
-print(f"z (standard errors from the prediction): book loop {(share_book - share_theory) / se_book:+.1f}, "
-      f"vectorised {(share_vec - share_theory) / se_vec:+.1f}")
+      f"{p_top:.2%}; the book's scheme (also no word twice in a row), simulated on {len(many):,} rows: "
+      f"{share_sim:.2%} (± {se_sim:.2%})")
+print(f"z (standard errors from its own prediction): book loop {(share_book - share_sim) / se_book_sim:+.1f} "
+      f"(against the simulation), vectorised {(share_vec - share_theory) / se_vec:+.1f} (against the formula)")
 shift = abs(p_top - share_theory)                                     # what the exclusion changes
+no_repeat = share_sim - share_theory                                  # what drawing without replacement changes
 print(f"the exclusion moves the prediction by {shift / se_vec:.1f} standard errors of the vectorised share "
       f"({vec_neg.size:,} draws) and by {shift / se_book:.1f} of the book loop's ({book_neg.size:,} draws); "
       f"the vectorised share is {abs(share_vec - p_top) / se_vec:.1f} standard errors "
       f"{'above' if share_vec > p_top else 'below'} the prediction without the exclusion")
+print(f"no word twice in a row moves the share by {no_repeat * 100:+.2f} percentage points (± {se_sim * 100:.2f}, "
+      f"simulated), {abs(no_repeat) / se_book:.1f} standard errors of the book loop's share")
 print(f"target drawn as its own negative: book loop {int(np.sum(book_neg == rows[:, None]))}, "
-      f"vectorised {int(np.sum(vec_neg == many[:, None]))}")
+      f"vectorised {int(np.sum(vec_neg == many[:, None]))}, simulation {int(np.sum(sim_neg == many[:, None]))}")
 assert not np.any(book_neg == rows[:, None]) and not np.any(vec_neg == many[:, None])
+assert not np.any(sim_neg == many[:, None]) and np.all(np.diff(np.sort(sim_neg, axis=1), axis=1) > 0)
+assert np.all(np.diff(np.sort(book_neg, axis=1), axis=1) > 0)        # the book's rows have no word twice too
 assert abs(share_vec - share_theory) < 4 * se_vec, "the vectorised sampler should match the prediction"
-assert abs(share_book - share_theory) < 4 * se_book, "the book's loop should match the prediction within its noise"
+assert abs(share_book - share_sim) < 4 * se_book_sim, "the book's loop should match the simulation of its scheme"
 if shift > 5 * se_vec:                # enough draws to see the exclusion: the prediction without it must fail
     assert abs(share_vec - p_top) > 2 * se_vec, "with this many draws the prediction without the exclusion should miss"
 
@@ -283,9 +314,11 @@ if shift > 5 * se_vec:                # enough draws to see the exclusion: the p
 # %% [markdown]
 # With 100,000 rows of k draws each, the exclusion is visible: it moves the prediction by several standard errors of
 # the vectorised share (printed above), so the vectorised sampler matches the prediction with the exclusion and
-# misses the one without it (asserted whenever the shift is at least 5 standard errors). The book loop's
-# `SAMPLER_ROWS` × k draws have a far larger standard error: at the default of 200 rows the shift is a fraction of
-# it (printed), so those draws cannot tell the two predictions apart.
+# misses the one without it (asserted whenever the shift is at least 5 standard errors). The simulation's 100,000
+# rows also measure what the book's no-repeat rule changes (printed with its standard error). The book loop's
+# `SAMPLER_ROWS` × k draws have a far larger standard error: at the default of 200 rows both changes are a fraction
+# of it (printed), so those draws cannot tell the three predictions apart. Its test is against the simulation of its
+# own scheme, which stays right however many rows you give it.
 
 
 # %% [markdown]
@@ -486,8 +519,8 @@ plt.show()
 # - The **dense SGD update** grows with V too. The book-shaped layers return a full V × H gradient, almost all zeros,
 #   and `SGD.update` subtracts all of it (the book's `ch04/train.py` trains with Adam, whose dense update does more
 #   work per element than this SGD line). Negative sampling removed the O(V) *computation*; to remove the last O(V)
-#   costs, a trainer must clear and update only the rows a batch touched. That is what the fused kernel of notebook
-#   05 does.
+#   costs, a trainer must clear and update only the rows a batch touched. That is what the fast path of notebook 05
+#   does (its sparse updates).
 #
 # ## Summary
 #
@@ -502,8 +535,9 @@ plt.show()
 # - The book's per-row sampler (a Python loop with O(V) numpy work per row) and one vectorised `searchsorted` draw
 #   both draw from `p^POWER` with each row's target excluded; they differ in that the book's loop draws without
 #   replacement within a row and the package, like word2vec.c, with replacement. On the 100 most frequent words
-#   both match the prediction (computed with the exclusion) within 4 standard errors (asserted; this run's z values
-#   are printed in section 3). At the default knobs the vectorised sampler's 100,000 rows also rule out the
+#   each matches its own prediction within 4 standard errors (asserted; this run's z values are printed in section
+#   3): the vectorised sampler the formula with the exclusion, the book's loop a simulation of its own scheme (no
+#   target, no word twice in a row). At the default knobs the vectorised sampler's 100,000 rows also rule out the
 #   prediction without the exclusion (asserted whenever the exclusion shifts it by 5 standard errors or more). The
 #   vectorised one is more than 10x faster (asserted; the ratio is measured above).
 # - `NegativeSamplingLoss` = k + 1 `EmbeddingDot` + `SigmoidWithLoss` pairs sharing `W_out`, listed once in `params`
@@ -587,7 +621,8 @@ q4.check(prediction_4, measure=time_ns_step, sizes=K_VALUES)
 # power 0.75 and `sample_size=5`; `common/layers.py` `Embedding.backward`, `dW[...] = 0`; `common/trainer.py`
 # `remove_duplicate`; `ch04/train.py`, Adam; the text of section 4.2.6, the example `p = [0.7, 0.29, 0.01]` raised to
 # 0.75); word2vec.c (tmikolov/word2vec:
-# `InitUnigramTable`, `power = 0.75`; `TrainModelThread`, a negative equal to the target is skipped); the study notes
-# (`w2vlib/notes.py`).
+# `InitUnigramTable`, `power = 0.75`; `TrainModelThread`, a negative equal to the target is skipped); numpy
+# (`numpy/random/_generator.pyx`: `Generator.choice` with `replace=False` and `p`, which draws with replacement, keeps
+# the words not drawn before and draws again for the rest); the study notes (`w2vlib/notes.py`).
 #
 # [Next: 05 Training CBOW on PTB](05_training_cbow.ipynb)

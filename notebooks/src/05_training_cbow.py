@@ -101,7 +101,7 @@ print("most frequent:", ", ".join(f"{id_to_word[int(i)]} ({int(counts[i]):,})" f
 print(f"words seen fewer than 10 times: {int((counts < 10).sum()):,} of {vocab_size:,}")
 
 # %% [markdown]
-# Word frequencies are very uneven: a few function words make up a large share of the tokens while
+# Word frequencies are very uneven: a few tokens (function words, `<unk>`, `<eos>`, `N`) make up a large share of the tokens while
 # thousands of words occur only a handful of times. Keep this in mind for notebook 06: the number of updates of
 # a word's vector grows with its count, so a rare word's vector rests on little evidence and is noisier. It can still
 # land among sensible neighbours (06 prints the counts next to them), but less reliably.
@@ -365,10 +365,12 @@ print(f"check passed: in each of {SPEED_ROUNDS} rounds the fast path is more tha
 # fast run:
 
 # %%
+runs = [("layered", layered.word_vecs), ("fast", result.W_in)]
+name_width = max(display_width(name) for name, _ in runs)
 for query in ["year", "car", "you"]:
-    for name, W in [("layered", layered.word_vecs), ("fast", result.W_in)]:
+    for name, W in runs:
         near = w2vlib.most_similar(query, word_to_id, id_to_word, W, top=4)
-        print(f"{query:>5} ({pad(name, 7, '>')}): " + ", ".join(f"{w} {s:.3f}" for w, s in near))
+        print(f"{query:>5} ({pad(name, name_width, '>')}): " + ", ".join(f"{w} {s:.3f}" for w, s in near))
 
 # %% [markdown]
 # Compare the cosines of the two lists. A short layered run can push the vectors of all frequent words **in
@@ -537,11 +539,14 @@ print("check passed: the facts the decision on the defaults rests on")
 # clear after Holm's correction. All rows answer the same questions, so what varies between rows is the training,
 # and the seeds measure that noise; the binomial error printed above is a different noise (how far another
 # question set of the same size could move one accuracy), so it bounds what these numbers mean for analogies in
-# general, not whether two rows differ here.
+# general, not whether two rows differ here. That error also treats the questions as independent, while the
+# question file builds each section from a small set of word pairs, each reused in several questions (`data/make_analogies.py`), so
+# read it as somewhat optimistic.
 #
 # - **Damping stays on**, for a reason the table's accuracy does not give: at the larger settings the undamped
-#   runs diverge (the lines above count them), because the summed update of a frequent row grows with the window
-#   and the number of negatives, and damping is what keeps it bounded. On accuracy it costs at the start (the
+#   runs diverge (the lines above count them). A likely reason: the summed update of a frequent row grows with the
+#   window and the number of negatives, and damping bounds it (the larger settings change the hidden size, the
+#   window and the negatives together, so the benchmark does not isolate the cause). On accuracy it costs at the start (the
 #   short budget, a clear difference); after the full budget the damped runs answer a little more, but with
 #   three seeds that difference is not clear (its p is printed in the table). (`damping=0` is one keyword away
 #   for a short run at small settings.)

@@ -381,7 +381,9 @@ print("check passed: 3CosAdd beats the nearest word to b alone (sign test p < 0.
 # section's accuracy. The correlation with word frequency is computed over 12 sections only; its p-value says
 # whether it is more than chance (exercise 3 asks the same question of the questions themselves, with far more
 # power). The overall accuracy is far above one guess among all words, but the baseline that matters is the
-# nearest word to `b` alone: the checked cell asserts that 3CosAdd beats it, question by question.
+# nearest word to `b` alone: the checked cell asserts that 3CosAdd beats it, question by question. These intervals
+# and tests treat the questions as independent, but the file builds each section from a small set of word pairs, each reused in
+# several questions (`data/make_analogies.py`), so read them as somewhat optimistic.
 #
 # ## 6. The book's dot-product ranking vs cosine
 #
@@ -500,7 +502,7 @@ print(f"so over the file: {'a clear difference at the 5% level' if p_dot < 0.05 
 #   (맥락) close together: pronouns with pronouns, time words with time words.
 # - **Analogies** (유추) are solved by vector arithmetic, `b - a + c`, ranked by cosine over the vocabulary
 #   (어휘), excluding the question words (3CosAdd); 3CosMul is a variant.
-# - On a corpus (말뭉치) of about a million tokens, accuracy differs between categories; with a few dozen
+# - On a corpus (말뭉치) of about a million tokens, the observed accuracy varies between categories; with a few dozen
 #   questions per category the binomial (Wilson) error bars are wide: overlapping bars do not show that two categories
 #   are alike, and with this many categories some pairs of bars can miss each other by chance alone: a claimed
 #   difference needs a test corrected for the number of comparisons. In 3CosAdd every question
@@ -567,7 +569,8 @@ q3.check(answer_3, right=right, rarest=rarest)
 # **After you answer:** is the difference between the two halves more than chance? Fisher's exact test on the
 # 2 x 2 table (half x right/wrong) answers it (the cell shows the halves' counts once your answer passes). Section 5's correlation asked a similar question with only
 # 12 points, one median count per section, each section a mix of rare and frequent questions, so it has little
-# power; splitting the questions themselves uses all of them.
+# power; splitting the questions themselves uses every question (though questions that share a word pair are not
+# independent).
 
 # %%
 frequent = rarest >= np.median(rarest)

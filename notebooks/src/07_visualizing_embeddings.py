@@ -507,7 +507,7 @@ else:
 #   Those offsets share a direction well beyond random directions (about 1/√n), but much of it is the gap
 #   between the two groups, so compare with wrongly paired words before calling them parallel; what the true
 #   pairs add is the structure behind analogies (유추).
-# - **t-SNE** keeps each word's neighbours, the distributed representation's (분산 표현) most useful property,
+# - **t-SNE** keeps each word's neighbours, the property of the distributed representation (분산 표현) that analogies and nearest-neighbour queries rely on,
 #   but distances between clusters, cluster sizes and axes carry no meaning. The picture changes with the
 #   perplexity, and even with the last bits of its start (another processor): report its numbers with their
 #   spread, and check claims about it with margins.

@@ -651,7 +651,7 @@ print(f"the rule of thumb on PTB after {EPOCHS} epochs, halves out of 4: agreein
 # unlike the question-count SEs above. Its rule: w2vlib is "no worse" on a benchmark if its mean over the seeds
 # is above gensim's minus two standard errors of the difference, "worse" if below it, and "better" if above
 # plus two. With only a few seeds per run a bar of 2 is optimistic, so the cell below uses the 5% bar of
-# Student's t with Welch's degrees of freedom instead (printed; a little above 2) and prints a difference
+# Student's t with Welch's degrees of freedom instead (printed; above 2, the more so the fewer the seeds) and prints a difference
 # between the two bars as borderline, naming what the report's 2-SE rule calls it. "No worse" rules out a large
 # deficit; it does not prove the two equal. gensim runs twice: once at its own default learning rate,
 # `alpha=0.025`, and once at 0.05, the rate word2vec.c (and so w2vlib) uses for CBOW, so that a gap between the
@@ -724,7 +724,7 @@ else:
 #   section 5 shows the wall time on your machine.
 # - **Quality.** The paired tests after the four-run table in section 5 print which of the four runs differ by more than
 #   3 SE on each benchmark; judge the rows by them, not by the ranking. The paper's proceedings version
-#   (NeurIPS 2013, its abstract) reports that negative sampling "learns more accurate vectors for frequent words
+#   (NIPS 2013, now called NeurIPS; its abstract) reports that negative sampling "learns more accurate vectors for frequent words
 #   compared to the hierarchical softmax", for skip-gram in the paper's own setting; two epochs on PTB need
 #   not show the same. The benchmark against gensim's hierarchical softmax is printed at the end of section 5.
 # - **The authors' rule of thumb.** The word2vec project page: "architecture: skip-gram (slower, better for
@@ -767,8 +767,11 @@ else:
 #    Build the Huffman tree on paper and give each word's code length (the number of sigmoids on its path) as a
 #    dict in `answer_1`.
 # 2. **A path probability.** Write `path_probability(h, W, code, point)`: the probability of the word with this
-#    code and these inner nodes, as a product of sigmoids. The check compares it, for every word of a small
-#    random tree, with `HierarchicalSoftmaxLoss.probabilities`.
+#    code and these inner nodes, as a product of sigmoids. `h` is a vector of length H, `W` the (V − 1, H)
+#    matrix of the inner nodes, `code` a numpy array of 0/1 bits of dtype uint8 (gensim's dtype: unsigned, so
+#    cast it before any arithmetic that can go below 0) and `point` an int32 array of rows of `W`, as
+#    `huffman_codes` returns them. The check compares it, for every word of a small random tree, with
+#    `HierarchicalSoftmaxLoss.probabilities`.
 # 3. **Predict the slope.** You wrote `prediction_3` in section 3, before the timing. The check compares it with
 #    the slope of the mean path length and shows the timed slope (if `VOCAB_SIZES` spans less than 10x, the
 #    notebook fits neither, and the check grades your prediction against theory alone and says so).
@@ -782,7 +785,7 @@ q1.check(answer_1)
 
 # %%
 def path_probability(h, W, code, point):
-    ...                           # return P(word | h), a float
+    ...                           # return P(word | h), a float (code: uint8 array of 0/1, point: int32 array)
 
 
 q2.check(path_probability)
@@ -805,7 +808,7 @@ q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
 # `ch03/simple_skip_gram.py`, `ch04/skip_gram.py`, `ch04/train.py`), word2vec's `README.txt` (the training
 # algorithm line) and its project page (code.google.com/archive/p/word2vec, the "Performance" section, read in a
 # copy of the page's text), Mikolov et al. 2013, "Distributed Representations of Words and Phrases and their
-# Compositionality" (the abstract of arXiv:1310.4546 and the abstract of the NeurIPS 2013 proceedings version).
+# Compositionality" (the abstract of arXiv:1310.4546 and the abstract of the proceedings version, NIPS 2013, now called NeurIPS).
 # Methods named in the text: Huffman (1952), "A Method for the Construction of Minimum-Redundancy Codes",
 # *Proc. IRE* 40:1098–1101; McNemar (1947), *Psychometrika* 12:153–157 (the paired test of two proportions);
 # Shannon (1948), "A Mathematical Theory of Communication", *Bell System Technical Journal* 27 (the bound of

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 __all__ = ["Exercise", "NotYet", "tr", "load", "is_stub", "VERDICTS", "judge_slopes", "last_digit",
-           "rounds_to"]
+           "rounds_to", "finite_number"]
 
 LANGS = ("en", "ko")
 
@@ -182,13 +182,41 @@ def load(notebook: str, lang: str = "en") -> tuple[Exercise, ...]:
     return tuple(ex.in_language(lang) for ex in module.EXERCISES)
 
 
+def finite_number(answer: Any, what: Any) -> float:
+    """``answer`` as one finite float, or :class:`NotYet` with the reason.
+
+    The first step of every check of a numeric answer. A bool (``True`` is 1 to Python) and a NaN or an
+    infinity are refused with reasons of their own; anything else that is not one number gets ``what`` (the
+    exercise's own "give one number ..." text, a str or a :func:`tr` pair). A NaN must never reach a tolerance
+    test: every comparison with it is False, so ``if abs(got - want) > tol: wrong`` would call it right.
+    """
+    import math
+
+    import numpy as np
+
+    if isinstance(answer, (bool, np.bool_)):
+        raise NotYet(tr(f"give a number, not a truth value; got {bool(answer)}",
+                        f"참/거짓 값이 아니라 숫자를 넣어 보세요. 받은 값은 {bool(answer)}입니다"))
+    try:
+        got = float(answer)
+    except (TypeError, ValueError):
+        raise NotYet(what) from None
+    if not math.isfinite(got):
+        raise NotYet(tr(f"give a finite number; got {got}", f"유한한 숫자를 넣어 보세요. 받은 값은 {got}입니다"))
+    return got
+
+
 def last_digit(x: float) -> tuple[float, int]:
     """The unit of the last digit ``x`` was written with, and its number of significant digits.
 
     Read from the shortest repr of the float: ``0.085`` -> (0.001, 2), ``3400`` -> (100, 2), ``3382`` -> (1, 4).
+    A NaN or an infinity has no digits: (inf, 0).
     """
     import decimal
+    import math
 
+    if not math.isfinite(float(x)):
+        return math.inf, 0
     d = decimal.Decimal(repr(float(x))).normalize()
     if d == 0:
         return 1.0, 1
@@ -202,11 +230,14 @@ def rounds_to(got, want, rel: float = 1e-6) -> bool:
     The one tolerance rule of the exercise checks: ``|got - want|`` is at most half a unit in the last digit
     given (``0.085`` accepts 0.0845 ... 0.0855), or within ``rel`` of ``want`` (an answer computed in full
     precision, perhaps in float32, has many digits). Coarseness is judged separately (:func:`last_digit`).
+    A NaN or an infinity rounds to nothing: False.
     """
     import numpy as np
 
     got = np.atleast_1d(np.asarray(got, dtype=np.float64))
     want = np.broadcast_to(np.atleast_1d(np.asarray(want, dtype=np.float64)), got.shape)
+    if not np.all(np.isfinite(got)):
+        return False
     for g, w in zip(got.ravel(), want.ravel()):
         unit, _ = last_digit(g)
         if not (abs(g - w) <= 0.5 * unit * (1 + 1e-9) or abs(g - w) <= rel * abs(w) + 1e-15):
@@ -215,16 +246,18 @@ def rounds_to(got, want, rel: float = 1e-6) -> bool:
 
 
 def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, knob: str, x=None,
-                 min_range: float = 10.0, tolerance: float = 0.25):
+                 min_range: float = 10.0, tolerance: float = 0.25, answer_name: str | None = None):
     """The checker of a "predict the log-log slopes, then measure" exercise.
 
     ``answer`` maps each name of ``theory`` to a predicted slope (a bare number when there is one name).
-    Each prediction is judged against the slope the algorithm has (``theory``: 0 = flat, 1 = proportional),
-    within ``tolerance``; a wrong one raises :class:`NotYet` with ``why[name]``, the reason that piece costs
-    what it costs. Only then, if ``measure`` is given, ``measure(size)`` (a dict name -> seconds) runs for
-    every size in ``sizes`` and the fitted slopes are shown, so a prediction is always made before the
-    measurement exists. ``x(size)`` is the abscissa of the fit (default: the size itself); ``knob`` names
-    the knob that holds ``sizes``.
+    Each prediction must be one finite number (:func:`finite_number`: a bool, a NaN or an infinity is refused
+    before any tolerance test) and is judged against the slope the algorithm has (``theory``: 0 = flat,
+    1 = proportional), within ``tolerance``; a wrong one raises :class:`NotYet` with ``why[name]``, the reason
+    that piece costs what it costs. Only then, if ``measure`` is given, ``measure(size)`` (a dict name ->
+    seconds) runs for every size in ``sizes`` and the fitted slopes are shown, so a prediction is always made
+    before the measurement exists. ``x(size)`` is the abscissa of the fit (default: the size itself); ``knob``
+    names the knob that holds ``sizes``; ``answer_name`` (one name only) is the variable the student fills
+    in, named in the Korean message for an answer that is not a number.
     """
     from ..text import josa
     from ..timing import loglog_slope
@@ -236,11 +269,14 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
         raise NotYet(tr(f"give a dict with the keys {names}, each a predicted log-log slope (0 = flat, 1 = ∝)",
                         f"키가 {names}이고 값이 각각 예측한 로그-로그 기울기(0 = 평평함, 1 = 비례)인 dict로 답해 보세요"))
     for name in names:
-        try:
-            pred = float(answer[name])
-        except (TypeError, ValueError):
-            raise NotYet(tr(f"give a number (a slope) for {name}, got {answer[name]!r}",
-                            f"{name}에는 숫자(로그-로그 기울기)를 넣어 보세요. 받은 값은 {answer[name]!r}입니다"))
+        if len(names) == 1:
+            into = f"{answer_name}에는 " if answer_name else ""
+            not_a_number = tr(f"give the log-log slope in {name} as a number; got {answer[name]!r}",
+                              f"{into}{name}에 대한 로그-로그 기울기를 숫자로 넣어 보세요. 받은 값은 {answer[name]!r}입니다")
+        else:
+            not_a_number = tr(f"give a number (a slope) for {name}, got {answer[name]!r}",
+                              f"{name}에는 숫자(로그-로그 기울기)를 넣어 보세요. 받은 값은 {answer[name]!r}입니다")
+        pred = finite_number(answer[name], not_a_number)
         if abs(pred - theory[name]) > tolerance:
             # one name: it is the abscissa ("in k + 1"); several: each is a part of the work ("of one-hot")
             where_en, where_ko = (f"in {name}", f"{name}에 대한") if len(names) == 1 else (f"of {name}", f"{name}의")

@@ -6,7 +6,7 @@ import numpy as np
 from ..layers import sigmoid
 from ..negative_sampling import NegativeSamplingLoss
 from ..text import josa
-from . import Exercise, NotYet, judge_slopes, last_digit, rounds_to, tr
+from . import Exercise, NotYet, finite_number, judge_slopes, last_digit, rounds_to, tr
 
 # ---- 1. how much more often is "the" drawn than the rarest word? -----------------------------------------
 
@@ -18,14 +18,11 @@ def _ratio(counts, the, power):
 
 
 def _check_ratio(answer, counts=None, the=None, power=0.75):
+    got = finite_number(answer, tr("give one number, a ratio of two probabilities",
+                                   "두 확률의 비를 숫자 하나로 구해 보세요"))
     if counts is None or the is None:
         raise NotYet(tr("pass the context: q1.check(answer_1, counts=counts, the=word_to_id['the'], power=POWER)",
                         "필요한 값도 함께 넘겨 보세요. 부르는 법은 q1.check(answer_1, counts=counts, the=word_to_id['the'], power=POWER)입니다"))
-    try:
-        got = float(answer)
-    except (TypeError, ValueError):
-        raise NotYet(tr("give one number, a ratio of two probabilities",
-                        "두 확률의 비를 숫자 하나로 구해 보세요"))
     want = _ratio(counts, the, power)
     close = lambda x: rounds_to(got, x)   # right to the digits given (the series' one rule)
     if close(want):
@@ -70,14 +67,11 @@ def _skipped(word_p, the, k):
 
 
 def _check_skipped(answer, word_p=None, the=None, k=5, raw_p=None):
+    got = finite_number(answer, tr("give one number, the expected number of skipped draws (between 0 and k)",
+                                   "건너뛰는 뽑기 횟수의 기댓값(0과 k 사이)을 숫자 하나로 구해 보세요"))
     if word_p is None or the is None:
         raise NotYet(tr("pass the context: q2.check(answer_2, word_p=p_pow, the=word_to_id['the'], k=SAMPLE_SIZE)",
                         "필요한 값도 함께 넘겨 보세요. 부르는 법은 q2.check(answer_2, word_p=p_pow, the=word_to_id['the'], k=SAMPLE_SIZE)입니다"))
-    try:
-        got = float(answer)
-    except (TypeError, ValueError):
-        raise NotYet(tr("give one number, the expected number of skipped draws (between 0 and k)",
-                        "건너뛰는 뽑기 횟수의 기댓값(0과 k 사이)을 숫자 하나로 구해 보세요"))
     want = _skipped(word_p, the, k)
     q = float(word_p[the])
     close = lambda x: rounds_to(got, x)   # right to the digits given (the series' one rule)
@@ -176,6 +170,11 @@ def _check_ns_grads(fn):
             raise NotYet(tr(f"shapes: dh should be {(H,)}, drows {(len(idx), H)}; got {dh.shape} and {drows.shape}",
                             f"형상이 맞지 않습니다. 기대한 형상은 dh {(H,)}, drows {(len(idx), H)}, 받은 형상은 dh {dh.shape}, "
                             f"drows {drows.shape}입니다"))
+        if not (np.all(np.isfinite(dh)) and np.all(np.isfinite(drows))):
+            raise NotYet(tr(f"dh or drows holds NaN or inf ({case}); every gradient here is finite: look for a "
+                            "division by zero or a log of 0",
+                            f"dh나 drows에 NaN이나 inf가 있습니다 ({_CASES_KO[case]}). 여기서 기울기는 모두 유한합니다. "
+                            "0으로 나누거나 0의 로그를 구한 곳이 없는지 찾아보세요"))
         dW = np.zeros((V, H))
         np.add.at(dW, idx, drows)                        # rows of the same word add up
         scale = max(np.abs(want_dh).max(), np.abs(want_dW).max())
@@ -237,7 +236,7 @@ _WHY_K = {"k + 1": tr("Every negative adds one EmbeddingDot and one SigmoidWithL
 
 def _check_slopes(answer, measure=None, sizes=None):
     return judge_slopes(answer, {"k + 1": 1.0}, _WHY_K, measure, sizes, knob="K_VALUES", x=lambda k: k + 1,
-                        min_range=3.0)
+                        min_range=3.0, answer_name="prediction_4")
 
 
 EXERCISES = [

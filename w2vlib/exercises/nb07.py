@@ -35,7 +35,7 @@ def _group_key(answer, keys, shown=None):
 def _check_least(answer, X=None, groups=None, shown=None):
     if X is None or groups is None:
         raise NotYet(tr("pass the context: q1.check(answer_1, X=X, groups=groups, shown=SHOWN)",
-                        "채점에 필요한 값도 함께 넘겨 보세요: q1.check(answer_1, X=X, groups=groups, shown=SHOWN)"))
+                        "채점에 필요한 값도 함께 넘겨 보세요. 부르는 법은 q1.check(answer_1, X=X, groups=groups, shown=SHOWN)입니다"))
     rates = group_nn_rates(X, groups)
     shown = shown or {}
 
@@ -72,7 +72,7 @@ def _components_for_half(Wn):
 def _check_half(answer, Wn=None, W=None):
     if Wn is None:
         raise NotYet(tr("pass the context: q2.check(answer_2, Wn=Wn, W=W)",
-                        "채점에 필요한 값도 함께 넘겨 보세요: q2.check(answer_2, Wn=Wn, W=W)"))
+                        "채점에 필요한 값도 함께 넘겨 보세요. 부르는 법은 q2.check(answer_2, Wn=Wn, W=W)입니다"))
     if isinstance(answer, (float, np.floating)) and float(answer).is_integer():
         answer = int(answer)  # 13.0 is a whole number too
     if isinstance(answer, bool) or not isinstance(answer, (int, np.integer)):
@@ -116,8 +116,8 @@ def _picture(Y, X, name):
     if Y is None or Y is Ellipsis:
         raise NotYet(tr(f"run the two t-SNEs and pass both pictures: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, "
                         f"k=NEIGHBOURS); the check measures your own pictures ({name} is missing)",
-                        f"t-SNE를 두 번 실행하고 두 그림을 모두 넘겨 보세요: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, "
-                        f"k=NEIGHBOURS). 채점은 여러분이 만든 그림을 잽니다({josa(name, '이/가')} 없습니다)"))
+                        f"t-SNE를 두 번 실행하고 두 그림을 모두 넘겨 보세요. 부르는 법은 q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, "
+                        f"k=NEIGHBOURS)입니다. 채점은 여러분이 만든 그림을 잽니다({josa(name, '이/가')} 없습니다)"))
     try:
         Y = np.asarray(Y, dtype=np.float64)
     except (TypeError, ValueError):
@@ -135,7 +135,7 @@ def _check_tsne(answer, X=None, Y1=None, Y2=None, k=5):
     letter = answer.strip().lower().strip("()")
     if X is None:
         raise NotYet(tr("pass the context: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)",
-                        "채점에 필요한 값도 함께 넘겨 보세요: q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)"))
+                        "채점에 필요한 값도 함께 넘겨 보세요. 부르는 법은 q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)입니다"))
     from sklearn.manifold import trustworthiness
 
     X = np.asarray(X, dtype=np.float64)

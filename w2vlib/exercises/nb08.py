@@ -32,8 +32,8 @@ def _check_knn(answer, X=None, labels=None, splits=None, idx_train=None, idx_tes
     if X is None or labels is None or splits is None:
         raise NotYet(tr("pass the context: q1.check(answer_1, X=features['word vectors'], labels=labels, "
                         "splits=splits)",
-                        "채점에 필요한 값도 함께 넘겨 보세요: q1.check(answer_1, X=features['word vectors'], labels=labels, "
-                        "splits=splits)"))
+                        "채점에 필요한 값도 함께 넘겨 보세요. 부르는 법은 q1.check(answer_1, X=features['word vectors'], labels=labels, "
+                        "splits=splits)입니다"))
     try:
         got = float(answer)
     except (TypeError, ValueError):
@@ -146,8 +146,8 @@ def _check_dims(answer, X=None, labels=None, splits=None, idx_train=None, idx_te
     if X is None or labels is None or splits is None or full is None:
         raise NotYet(tr("pass the context: q3.check(answer_3, X=features['word vectors'], labels=labels, "
                         "splits=splits, full=np.mean(runs['word vectors']), C=C)",
-                        "채점에 필요한 값도 함께 넘겨 보세요: q3.check(answer_3, X=features['word vectors'], labels=labels, "
-                        "splits=splits, full=np.mean(runs['word vectors']), C=C)"))
+                        "채점에 필요한 값도 함께 넘겨 보세요. 부르는 법은 q3.check(answer_3, X=features['word vectors'], labels=labels, "
+                        "splits=splits, full=np.mean(runs['word vectors']), C=C)입니다"))
     if isinstance(answer, str) and answer.strip().isdigit():
         answer = int(answer.strip())
     if isinstance(answer, (float, np.floating)) and float(answer).is_integer():

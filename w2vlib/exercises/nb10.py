@@ -1,8 +1,10 @@
 """Exercises of notebook 10 (the other road: hierarchical softmax, and skip-gram)."""
 from __future__ import annotations
 
+import difflib
 import inspect
 import math
+import warnings
 
 import numpy as np
 
@@ -23,6 +25,33 @@ def _q1_reference(**_):
     return {w: int(n) for w, n in zip(words, code_lengths(codes))}
 
 
+def _q1_key_problem(answer, words):
+    """Name the misspelled, missing and unexpected keys of a dict answer."""
+    missing = [w for w in words if w not in answer]
+    extra, fixes = [], []
+    for k in answer:
+        if k in words:
+            continue
+        close = difflib.get_close_matches(str(k).strip().lower(), missing, n=1, cutoff=0.6)
+        if close:                                   # 'The', 'the ', 'sta': a word written differently
+            missing.remove(close[0])
+            fixes.append((k, close[0]))
+        else:
+            extra.append(k)
+    en = [f"{k!r} should be {w!r}" for k, w in fixes]
+    ko = ["고칠 키는 " + ", ".join(f"{k!r} → {w!r}" for k, w in fixes) + "입니다"] if fixes else []
+    if missing:
+        en.append("missing: " + ", ".join(map(repr, missing)))
+        ko.append("빠진 단어는 " + ", ".join(map(repr, missing)) + "입니다")
+    if extra:
+        en.append("unexpected: " + ", ".join(map(repr, extra)))
+        ko.append("필요 없는 키는 " + ", ".join(map(repr, extra)) + "입니다")
+    return tr("the keys must be the five words as written, 'the', 'cat', 'sat', 'on', 'mat' (lower case): "
+              + "; ".join(en),
+              "키는 다섯 단어를 적힌 그대로('the', 'cat', 'sat', 'on', 'mat', 소문자) 써야 합니다. "
+              + ". ".join(ko))
+
+
 def _check_q1(answer):
     words = list(Q1_COUNTS)
     if isinstance(answer, (list, tuple, np.ndarray)):
@@ -30,11 +59,13 @@ def _check_q1(answer):
                         "Write {'the': ..., 'cat': ..., 'sat': ..., 'on': ..., 'mat': ...}",
                         "리스트가 아니라 dict로 답해 보세요. 리스트로는 어느 길이가 어느 단어의 것인지 알 수 "
                         "없습니다. {'the': ..., 'cat': ..., 'sat': ..., 'on': ..., 'mat': ...}"))
-    if not isinstance(answer, dict) or set(answer) != set(words):
+    if not isinstance(answer, dict):
         raise NotYet(tr(f"give a dict with one code length per word: {{'the': ..., 'cat': ..., 'sat': ..., "
                         f"'on': ..., 'mat': ...}}",
                         f"단어마다 코드 길이 하나씩 담은 dict로 답해 보세요. {{'the': ..., 'cat': ..., 'sat': ..., "
                         f"'on': ..., 'mat': ...}}"))
+    if set(answer) != set(words):
+        raise NotYet(_q1_key_problem(answer, words))
     if any(isinstance(answer[w], (bool, np.bool_)) for w in words):
         raise NotYet(tr("a code length is a number of steps, not True or False",
                         "코드 길이는 단계 수이지 True나 False가 아닙니다"))
@@ -105,6 +136,41 @@ def _q2_case(seed):
     return layer, h
 
 
+def _answers(answer, h, W, codes, points):
+    """The student's P for every word, as floats; NotYet for None or an array."""
+    got = []
+    for code, point in zip(codes, points):
+        p = answer(h, W, code, point)
+        if p is None:
+            raise NotYet(tr("your function returned None: end it with `return p`",
+                            "함수가 None을 돌려주었습니다. 마지막에 `return p`를 써 보세요"))
+        if np.ndim(p) > 0:
+            raise NotYet(tr(f"return one float (for example float(p)), not an array of shape {np.shape(p)}",
+                            f"배열(형상 {np.shape(p)})이 아니라 float 하나를 돌려줘 보세요 (예: float(p))"))
+        got.append(float(p))
+    return np.array(got)
+
+
+def _right_with_int_codes(answer, h, W, codes, points, want):
+    """Whether the answer matches the layer once the uint8 codes are cast to int (the sign trick 1 - 2*code
+    wraps around in uint8: 1 - 2 is 255)."""
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            got = _answers(answer, h, W, [c.astype(np.int64) for c in codes], points)
+    except Exception:
+        return False
+    return bool(np.allclose(got, want, rtol=1e-5, atol=0))
+
+
+_UINT8 = tr("code is a uint8 array (gensim's dtype), and unsigned integers cannot go below 0: for example 1 - 2*code "
+            "gives 255 where you want -1. Cast it first: code.astype(int) (with that cast your function matches the "
+            "layer)",
+            "code는 uint8 배열(gensim의 dtype)이고, 부호 없는 정수는 0 아래로 내려가지 못합니다. 예를 들어 1 - 2*code는 "
+            "-1이 아니라 255가 됩니다. 먼저 code.astype(int)로 바꿔 보세요 (그렇게 바꾸면 여러분의 함수가 계층과 "
+            "같은 값을 냅니다)")
+
+
 def _check_q2(answer):
     if not callable(answer):
         raise NotYet(tr("write a function path_probability(h, W, code, point)",
@@ -113,16 +179,18 @@ def _check_q2(answer):
         layer, h = _q2_case(seed)
         W = layer.params[0]
         want = layer.probabilities(h)
-        got = []
-        for w in range(len(want)):
-            p = answer(h, W, layer.codes[w], layer.points[w])
-            if np.ndim(p) > 0:
-                raise NotYet(tr(f"return one float (for example float(p)), not an array of shape {np.shape(p)}",
-                                f"배열(형상 {np.shape(p)})이 아니라 float 하나를 돌려줘 보세요 (예: float(p))"))
-            got.append(float(p))
-        got = np.array(got)
+        try:
+            got = _answers(answer, h, W, layer.codes, layer.points)
+        except NotYet:
+            raise
+        except Exception:
+            if _right_with_int_codes(answer, h, W, layer.codes, layer.points, want):
+                raise NotYet(_UINT8)
+            raise
         if np.allclose(got, want, rtol=1e-5, atol=0):   # float32 precision is fine
             continue
+        if _right_with_int_codes(answer, h, W, layer.codes, layer.points, want):
+            raise NotYet(_UINT8)
         swapped = np.array([_path_probability_reference(h, W, 1 - layer.codes[w], layer.points[w])
                             for w in range(len(want))])
         if np.allclose(got, swapped, rtol=1e-5):
@@ -133,6 +201,9 @@ def _check_q2(answer):
         if np.allclose(got, np.log(want), rtol=1e-5):
             raise NotYet(tr("that is log P (a sum of log-sigmoids): return the probability itself",
                             "그것은 log P(로그 시그모이드의 합)입니다. 확률 자체를 돌려줘 보세요"))
+        if np.allclose(got, -np.log(want), rtol=1e-5):
+            raise NotYet(tr("that is -log P, the loss that forward() averages: return the probability itself",
+                            "그것은 forward()가 평균하는 손실 -log P입니다. 확률 자체를 돌려줘 보세요"))
         if np.all(got > 0) and abs(got.sum() - 1) > 1e-6:
             raise NotYet(tr(f"your probabilities of the {len(want)} words sum to {got.sum():.4f}, not 1: "
                             "multiply one sigmoid per inner node on the path, sigmoid(x) or sigmoid(-x) by "

@@ -25,8 +25,8 @@
 # Treebank)으로 부정적 예(negative example)를 *어떻게*, 얼마나 빠르게 뽑을지 정하고, 손실을 만든 뒤 그것으로 비용이 얼마나 줄어드는지 측정합니다.
 #
 # **이 노트북에서 배울 내용**
-# - 말뭉치(corpus)의 유니그램 분포(unigram distribution), 그리고 word2vec이 그것을 0.75제곱하는 이유 (드문 단어는 확률이
-#   늘고, 자주 나오는 단어는 줄어듭니다)
+# - 말뭉치(corpus)의 유니그램 분포(unigram distribution), 그리고 word2vec의 0.75제곱이 그 분포를 어떻게 바꾸는지
+#   (드문 단어는 확률이 늘고, 자주 나오는 단어는 줄어듭니다)
 # - 타깃이 자기 자신의 부정적 예로 뽑히면 안 되는 이유
 # - 교재의 행별 샘플러(행마다 `choice(..., replace=False, p=...)`를 부르는 파이썬 반복문) 대 벡터화된 한 번의 추출 (측정), 그리고
 #   두 샘플러가 마땅히 따라야 할 분포에서 뽑는지 확인하는 법
@@ -78,7 +78,7 @@ REPEAT = 5                             # 시간 측정: 이 횟수만큼 반복�
 # 모델에게 어떤 틀린 단어를 보여 줘야 할까요? 균등하게 뽑으면 모델이 거의 만나지 않을 드문 단어가 대부분 뽑힙니다.
 # 말뭉치의 빈도대로 뽑으면(**유니그램 분포**) 모델이 보는 것과 맞지만, 이번에는 "the", `<unk>`, `<eos>` 같은
 # 가장 흔한 단어들이 지나치게 큰 몫을 차지합니다(가장 자주 나오는 100단어의 몫은 아래에 출력합니다). word2vec은 그 중간을 택합니다. 확률을 `count ** 0.75`에 비례하게 합니다(word2vec.c의
-# `InitUnigramTable`, `power = 0.75`. 교재의 `UnigramSampler`는 지수를 인자로 받고, 교재의 `CBOW`가 0.75를 넘깁니다).
+# `InitUnigramTable`에서는 `power = 0.75`이고, 교재의 `UnigramSampler`는 지수를 인자로 받으며 교재의 `CBOW`가 0.75를 넘깁니다).
 #
 # PTB의 학습용 데이터(교재의 `ptb.load_data`처럼 `w2vlib.data.load_ptb`로 읽습니다)는 어휘 수 V = 10,000입니다.
 
@@ -154,7 +154,7 @@ if 0 < POWER < 1:
 
 # %% [markdown]
 # 1보다 작은 지수는 로그-로그 그래프의 선을 더 평평하게 만듭니다. 가장 자주 나오는 단어들은 비중이 줄고 드문 단어들은
-# 비중이 늘며, 비중이 주는 것은 순위 맨 위쪽의 단어들뿐입니다(개수는 위에 출력했습니다).
+# 비중이 늘며, 비중이 줄어드는 것은 순위 맨 위쪽의 단어들뿐입니다(개수는 위에 출력했습니다).
 #
 # ## 2. 타깃을 자기 자신의 부정적 예로 뽑지 않기
 #
@@ -226,7 +226,7 @@ with one_thread():                    # BLAS 스레드 하나에서, 이 프로�
     t_book = best_time(lambda: book_negative_sample(rows, sampler.word_p, SAMPLE_SIZE, rng), REPEAT, cpu=True)
     t_vec = best_time(lambda: sampler.get_negative_sample(rows), REPEAT, cpu=True)
 print(f"{SAMPLER_ROWS}행, V = {V:,}, k = {SAMPLE_SIZE}에서 행별 반복문 {t_book * 1e3:.1f}밀리초, "
-      f"벡터화 {t_vec * 1e3:.3f}밀리초, {t_book / t_vec:.0f}배 빠름")
+      f"벡터화 {t_vec * 1e3:.3f}밀리초로, 벡터화가 {t_book / t_vec:.0f}배 빠릅니다.")
 
 # %%
 assert t_book > 10 * t_vec, "벡터화된 한 번의 추출이 행별 반복문보다 10배 이상 빨라야 합니다"
@@ -239,9 +239,29 @@ print("확인 통과: 벡터화된 샘플러가 10배 넘게 빠릅니다")
 # `p^POWER`에서 뽑으므로, 비율은 `(P_top − q_t·[t ∈ top]) / (1 − q_t)`입니다.
 # 여기서 `q_t = p_pow[t]`는 t 자신의 `p^POWER` 확률이고, `[t ∈ top]`은 t가 그 100단어 중 하나이면 1, 아니면 0입니다.
 # 그래서 t가 그 100단어 중 하나이면 `P_top`보다 작고, 아니면 `P_top`보다 아주 조금 큽니다. 말뭉치에서 뽑은
-# 타깃에 대해 (원래 빈도 `p_t`를 가중치로) 평균하면 `P_top`보다 조금 작습니다. 셀은 두 예측과 각
-# 추정값의 표준 오차를 출력합니다. 교재의 반복문은 느리기 때문에 `SAMPLER_ROWS`개 행에서만 실행하므로 그 추정값은
-# 거칩니다. 또 한 행 안에서 비복원 추출을 하는데, 이 작은 차이는 그 정도 행 수로는 가려낼 수 없습니다.
+# 타깃에 대해 (원래 빈도 `p_t`를 가중치로) 평균하면 `P_top`보다 조금 작습니다.
+#
+# 이 식은 벡터화된 샘플러의 예측입니다. 교재의 반복문이 겨냥하는 비율은 조금 다릅니다. 한 행 안에서 비복원 추출을
+# 하므로 이미 뽑힌 단어는 다시 나올 수 없고, 그래서 자주 나오는 단어들의 비율이 조금 낮아집니다(먼저 뽑히는 것은 대개
+# 자주 나오는 단어이기 때문입니다). 이 비율은 간단한 식으로 쓸 수 없으므로, 아래의 `no_repeat_sample`로 교재의 방식을
+# 시뮬레이션합니다. 열을 하나씩 차례로 뽑되, 자기 행의 타깃이나 같은 행에서 앞서 뽑힌 단어와 같은 원소는 다를 때까지 다시
+# 뽑습니다. 이렇게 다를 때까지 다시 뽑으면, 남은 단어들로 다시 정규화한 분포에서 뽑을 때와 분포가 같습니다. 교재의
+# `p[target_idx] = 0`과 `choice(..., replace=False, p=p)`가 하는 일이 바로 그것입니다. (numpy의 `Generator.choice`도 그렇게
+# 동작합니다. 복원 추출로 뽑아 아직 나오지 않은 단어만 남기고, 모자란 만큼 다시 뽑습니다.) 교재의 반복문은 느리기 때문에
+# `SAMPLER_ROWS`개 행에서만 실행하므로 그 추정값은 거칩니다. 셀은 추정값과 그 표준 오차, 그리고 예측들을 출력합니다.
+
+# %%
+def no_repeat_sample(targets, sampler):
+    """교재의 방식(행의 타깃은 뽑지 않고, 한 행에 같은 단어를 두 번 뽑지 않음)으로 모든 행을 한 번에 뽑습니다."""
+    neg = sampler.sample((len(targets), sampler.sample_size))             # 먼저 복원 추출로 뽑습니다
+    for j in range(sampler.sample_size):
+        taken = np.column_stack([targets, neg[:, :j]])                    # 행마다 타깃과 앞서 뽑힌 단어들
+        again = np.any(neg[:, [j]] == taken, axis=1)
+        while again.any():                                                # 그런 원소는 다를 때까지 다시 뽑습니다
+            neg[again, j] = sampler.sample(int(again.sum()))
+            again[again] = np.any(neg[again, j][:, None] == taken[again], axis=1)
+    return neg
+
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -250,28 +270,37 @@ book_neg = book_negative_sample(rows, sampler.word_p, SAMPLE_SIZE, rng)
 many = corpus[rng.integers(0, len(corpus), size=100_000)]
 fresh = UnigramSampler(corpus, POWER, SAMPLE_SIZE, rng=SEED)   # 새 샘플러: 위의 시간 측정이 몇 번 뽑았든 같은 결과
 vec_neg = fresh.get_negative_sample(many)
+sim_neg = no_repeat_sample(many, fresh)                         # 교재의 방식, 같은 타깃 100,000개에서
 is_top = np.zeros(V, dtype=bool)
 is_top[order[:100]] = True
-share_book, share_vec = is_top[book_neg].mean(), is_top[vec_neg].mean()
+share_book, share_vec, share_sim = is_top[book_neg].mean(), is_top[vec_neg].mean(), is_top[sim_neg].mean()
 p_top = p_pow[is_top].sum()                                           # 제외하지 않을 때
 share_theory = np.sum(p * (p_top - p_pow * is_top) / (1 - p_pow))    # 타깃은 p로 뽑히고, 각각 제외됩니다
-se_book = np.sqrt(share_theory * (1 - share_theory) / book_neg.size)  # 이항 표준 오차
-se_vec = np.sqrt(share_theory * (1 - share_theory) / vec_neg.size)
+se_vec = np.sqrt(share_theory * (1 - share_theory) / vec_neg.size)    # 이항 표준 오차
+se_sim = np.sqrt(share_sim * (1 - share_sim) / sim_neg.size)
+se_book = np.sqrt(share_sim * (1 - share_sim) / book_neg.size)
+se_book_sim = np.hypot(se_book, se_sim)                               # 교재의 반복문 대 시뮬레이션: 둘 다 잡음이 있습니다
 print(f"부정적 예 중 가장 자주 나오는 100단어의 비율: 교재의 반복문 {share_book:.2%} (± {se_book:.2%}), "
       f"벡터화 {share_vec:.2%} (± {se_vec:.2%})")
-print(f"행마다 타깃을 제외한 예측: {share_theory:.2%}. 제외하지 않으면 p^{POWER}의 예측은 "
-      f"{p_top:.2%}입니다.")
-print(f"z(예측에서 표준 오차 몇 배 떨어졌는지): 교재의 반복문 {(share_book - share_theory) / se_book:+.1f}, "
-      f"벡터화 {(share_vec - share_theory) / se_vec:+.1f}")
+print(f"행마다 타깃을 제외한 예측은 {share_theory:.2%}, 제외하지 않으면 p^{POWER}의 예측은 {p_top:.2%}입니다. "
+      f"교재의 방식(한 행에 같은 단어를 두 번 뽑지 않음)을 행 {len(many):,}개로 시뮬레이션한 예측은 "
+      f"{share_sim:.2%} (± {se_sim:.2%})입니다.")
+print(f"z(자기 예측에서 표준 오차 몇 배 떨어졌는지): 교재의 반복문 {(share_book - share_sim) / se_book_sim:+.1f} "
+      f"(시뮬레이션 대비), 벡터화 {(share_vec - share_theory) / se_vec:+.1f} (식 대비)")
 shift = abs(p_top - share_theory)                                     # 제외가 바꾸는 양
+no_repeat = share_sim - share_theory                                  # 비복원 추출이 바꾸는 양
 print(f"제외 때문에 예측이 옮겨 가는 양은 벡터화된 비율의 표준 오차({vec_neg.size:,}번 추출)의 {shift / se_vec:.1f}배, "
       f"교재 반복문의 표준 오차({book_neg.size:,}번 추출)의 {shift / se_book:.1f}배입니다. 벡터화된 비율은 제외하지 않은 "
       f"예측보다 표준 오차의 {abs(share_vec - p_top) / se_vec:.1f}배만큼 {'위' if share_vec > p_top else '아래'}에 있습니다.")
+print(f"한 행에 같은 단어를 두 번 뽑지 않으면 비율이 {no_repeat * 100:+.2f}퍼센트포인트(± {se_sim * 100:.2f}, "
+      f"시뮬레이션) 달라집니다. 교재 반복문의 표준 오차의 {abs(no_repeat) / se_book:.1f}배입니다.")
 print(f"타깃이 자기 부정적 예로 뽑힌 횟수: 교재의 반복문 {int(np.sum(book_neg == rows[:, None]))}, "
-      f"벡터화 {int(np.sum(vec_neg == many[:, None]))}")
+      f"벡터화 {int(np.sum(vec_neg == many[:, None]))}, 시뮬레이션 {int(np.sum(sim_neg == many[:, None]))}")
 assert not np.any(book_neg == rows[:, None]) and not np.any(vec_neg == many[:, None])
+assert not np.any(sim_neg == many[:, None]) and np.all(np.diff(np.sort(sim_neg, axis=1), axis=1) > 0)
+assert np.all(np.diff(np.sort(book_neg, axis=1), axis=1) > 0)        # 교재의 행에도 같은 단어가 두 번 나오지 않습니다
 assert abs(share_vec - share_theory) < 4 * se_vec, "벡터화된 샘플러는 예측과 맞아야 합니다"
-assert abs(share_book - share_theory) < 4 * se_book, "교재의 반복문은 잡음 범위 안에서 예측과 맞아야 합니다"
+assert abs(share_book - share_sim) < 4 * se_book_sim, "교재의 반복문은 자기 방식의 시뮬레이션과 맞아야 합니다"
 if shift > 5 * se_vec:                # 제외가 보일 만큼 많이 뽑았으면, 제외하지 않은 예측은 빗나가야 합니다
     assert abs(share_vec - p_top) > 2 * se_vec, "이만큼 뽑았으면 제외하지 않은 예측은 빗나가야 합니다"
 
@@ -279,8 +308,11 @@ if shift > 5 * se_vec:                # 제외가 보일 만큼 많이 뽑았으
 # %% [markdown]
 # 행 100,000개에서 k개씩 뽑으면 제외의 효과가 보입니다. 제외 때문에 예측이 옮겨 가는 양이 벡터화된 비율의 표준
 # 오차의 몇 배나 되므로(위에 출력했습니다), 벡터화된 샘플러는 제외를 넣은 예측과는 맞고 제외하지 않은 예측과는
-# 어긋납니다(옮겨 가는 양이 표준 오차의 5배 이상이면 확인합니다). 교재의 반복문이 뽑는 `SAMPLER_ROWS` × k개는 표준 오차가 훨씬 큽니다.
-# 기본값인 200행에서는 옮겨 가는 양이 그 표준 오차보다 작으므로(출력했습니다), 두 예측을 가려낼 수 없습니다.
+# 어긋납니다(옮겨 가는 양이 표준 오차의 5배 이상이면 확인합니다). 시뮬레이션의 행 100,000개로는 교재가 한 행에 같은
+# 단어를 두 번 뽑지 않아서 달라지는 양도 잽니다(표준 오차와 함께 출력했습니다). 교재의 반복문이 뽑는 `SAMPLER_ROWS` × k개는
+# 표준 오차가 훨씬 큽니다. 기본값인 200행에서는 두 변화가 모두 그 표준 오차의 일부에 불과하므로(출력했습니다), 세 예측을
+# 가려낼 수 없습니다. 교재의 반복문은 자기 방식의 시뮬레이션과 비교하므로, 행을 아무리 많이 주어도 이 확인은 그대로
+# 성립합니다.
 
 
 # %% [markdown]
@@ -385,7 +417,7 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 
 # %%
 def time_output_step(V, rng):
-    """출력 측의 순전파 + 역전파 한 번에 걸리는 초: 소프트맥스 전체 대 네거티브 샘플링, 그리고 밀집 SGD 갱신."""
+    """출력 측의 순전파 + 역전파 한 번에 걸리는 시간(초): 소프트맥스 전체 대 네거티브 샘플링, 그리고 밀집 SGD 갱신."""
     _, W_out = init_weights(V, HIDDEN, rng)
     h = rng.standard_normal((BATCH, HIDDEN)).astype(np.float32)
     zipf_p = 1.0 / np.arange(1, V + 1)
@@ -480,7 +512,7 @@ plt.show()
 # - **밀집 SGD 갱신**(dense SGD update)도 V와 함께 커집니다. 교재 모양의 계층들은 거의 전부 0인 V × H 기울기 전체를
 #   돌려주고, `SGD.update`는 그 전체를 뺍니다(교재의 `ch04/train.py`는 Adam으로 학습하며, Adam의 밀집 갱신은 원소마다
 #   이 SGD 줄보다 많은 일을 합니다). 네거티브 샘플링은 O(V) *계산*을 없앴습니다. 남은 O(V) 비용까지 없애려면
-#   학습기가 미니배치가 건드린 행만 지우고 갱신해야 합니다. 노트북 05의 융합 커널(fused kernel)이 바로 그렇게 합니다.
+#   학습기가 미니배치가 건드린 행만 지우고 갱신해야 합니다. 노트북 05의 고속 경로(fast path)가 바로 그렇게 합니다(희소 갱신).
 #
 # ## 정리
 #
@@ -493,9 +525,10 @@ plt.show()
 #   제외하지 않으면 PTB 학습 예의 일부가 영향을 받고(2절에서 측정), 타깃이 자주 나오는 단어인 예는 훨씬 많이 받습니다.
 # - 교재의 행별 샘플러(행마다 O(V)의 numpy 작업을 하는 파이썬 반복문)와 벡터화된 `searchsorted` 한 번의 추출은 둘 다
 #   행마다 타깃을 제외한 `p^POWER`에서 뽑습니다. 차이는 교재의 반복문이 한 행 안에서 비복원 추출을 하고, 패키지는
-#   word2vec.c처럼 복원 추출을 한다는 점입니다. 가장 자주 나오는 100단어에서 둘 다 (제외를 넣어 계산한) 예측과 표준 오차의
-#   4배 안에서 맞습니다(확인 셀에서 검증. 이번 실행의 z 값은 3절에 출력했습니다). 기본 설정값에서는 벡터화된 샘플러의
-#   행 100,000개가 제외하지 않은 예측도 배제합니다(제외 때문에 예측이 표준 오차의 5배 이상 옮겨 가면 확인합니다).
+#   word2vec.c처럼 복원 추출을 한다는 점입니다. 가장 자주 나오는 100단어에서 둘 다 자기 예측과 표준 오차의 4배
+#   안에서 맞습니다(확인 셀에서 검증. 이번 실행의 z 값은 3절에 출력했습니다). 벡터화된 샘플러는 제외를 넣은 식과,
+#   교재의 반복문은 자기 방식(타깃 제외, 한 행에 같은 단어 두 번 금지)의 시뮬레이션과 비교합니다. 기본 설정값에서는
+#   벡터화된 샘플러의 행 100,000개가 제외하지 않은 예측도 배제합니다(제외 때문에 예측이 표준 오차의 5배 이상 옮겨 가면 확인합니다).
 #   벡터화된 쪽이 10배 넘게 빠릅니다(확인 셀에서 검증. 배율은 위에서 측정).
 # - `NegativeSamplingLoss` = `W_out`을 공유하는 `EmbeddingDot` + `SigmoidWithLoss` 쌍 k + 1개이며, `W_out`은 합한
 #   기울기와 함께 `params`에 한 번만 들어갑니다. 기울기 확인(gradient check)을 통과합니다.
@@ -553,7 +586,7 @@ q3.check(ns_grads)
 
 # %%
 def time_ns_step(k, rng=None):
-    """PTB(V개 단어)에서 부정적 예 k개인 NegativeSamplingLoss의 순전파 + 역전파 한 번에 걸리는 초."""
+    """PTB(V개 단어)에서 부정적 예 k개인 NegativeSamplingLoss의 순전파 + 역전파 한 번에 걸리는 시간(초)."""
     rng = np.random.default_rng(SEED) if rng is None else rng
     _, W_k = init_weights(V, HIDDEN, rng)
     h_k = rng.standard_normal((BATCH, HIDDEN)).astype(np.float32)
@@ -579,6 +612,7 @@ q4.check(prediction_4, measure=time_ns_step, sizes=K_VALUES)
 # `remove_duplicate`, `ch04/train.py`의 Adam, 4.2.6절 본문에서 `p = [0.7, 0.29, 0.01]`을 0.75제곱하는 예. GPU용 분기의 주석은 한국어판
 # WegraLee/deep-learning-from-scratch-2의 같은 파일에서 인용),
 # word2vec.c(tmikolov/word2vec: `InitUnigramTable`의
-# `power = 0.75`, `TrainModelThread`에서 타깃과 같은 부정적 예를 건너뜀), 학습 노트(`w2vlib/notes.py`).
+# `power = 0.75`, `TrainModelThread`에서 타깃과 같은 부정적 예를 건너뜀), numpy(`numpy/random/_generator.pyx`: `replace=False`와
+# `p`를 받은 `Generator.choice`는 복원 추출로 뽑아 처음 나온 단어만 남기고 모자란 만큼 다시 뽑음), 학습 노트(`w2vlib/notes.py`).
 #
 # [다음: 05 PTB로 CBOW 학습하기](05_training_cbow.ipynb)

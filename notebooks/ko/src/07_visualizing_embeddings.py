@@ -22,7 +22,7 @@
 # 2장에서 같은 문제를 만납니다. 통계 기반 단어 벡터를 SVD로 줄이고, 예문 "You say goodbye and I say hello."의
 # 단어 7개를 처음 두 차원의 그림으로 그립니다. 이것을 차원 감소(dimensionality reduction)라고 합니다. PTB에서는
 # SVD를 계산하지만 그림은 그리지 않습니다. 이 노트북은 우리 CBOW 벡터로 같은 일을 합니다. 고른 단어 그룹(월, 요일,
-# 수사, 나라, 국적, 동사와 그 과거형, 회사)을 PCA와 t-SNE 두 가지 방법으로 2차원에 투영하고, 각 그림이 무엇을 지키고
+# 수사(數詞), 나라, 국적, 동사와 그 과거형, 회사)을 PCA와 t-SNE 두 가지 방법으로 2차원에 투영하고, 각 그림이 무엇을 지키고
 # 무엇을 왜곡하는지 우연만으로 얻는 값과 비교해 측정합니다. 그다음 다른 도구가 읽는 두 가지 형식으로 벡터를
 # 내보내서, Embedding Projector에서 살펴보거나 gensim으로 불러올 수 있게 합니다.
 #
@@ -331,16 +331,16 @@ print(format_table(["공간", "신뢰도", "같은 그룹 최근접 이웃", "�
 in_words = [round((r["group"] - scores["original"]["group"]) * len(words)) for r in tsne_runs]  # 차이, 단어 수로
 signed = lambda v: f"{v:+d}" if v else "0"  # "+3", "-2", 그리고 부호 없는 "0"
 print(f"같은 그룹 최근접 이웃의 차이(t-SNE − 원래 공간, 단어 {len(words)}개 중 단어 수): 위의 그림 {signed(in_words[0])}, "
-      f"1e-6 행의 시작점 {len(tsne_runs)}개는 {signed(min(in_words))}부터 {signed(max(in_words))}까지")
+      f"1e-6 행의 시작점 {len(tsne_runs)}개는 {signed(min(in_words))}부터 {signed(max(in_words))}까지입니다.")
 print("0과 비교하면 " + (
     "모든 실행이 원래 공간보다 높습니다. t-SNE 자신의 잡음을 넘는 우위입니다." if min(in_words) > 0 else
     "모든 실행이 원래 공간보다 낮습니다. t-SNE 자신의 잡음을 넘는 손실입니다." if max(in_words) < 0 else
     "범위가 0을 포함합니다. t-SNE의 우위(또는 손실)는 자신의 잡음 안에 있습니다."))
 corr_tsne = [r["corr"] for r in tsne_runs]
 print("거리의 순위 상관: " + (
-    "PCA가 먼 것을 먼 채로 모든 t-SNE 실행보다 더 잘 지킵니다" if scores["PCA"]["corr"] > max(corr_tsne) + 0.02 else
-    "모든 t-SNE 실행이 먼 것을 먼 채로 PCA보다 더 잘 지킵니다" if scores["PCA"]["corr"] < min(corr_tsne) - 0.02 else
-    "이 단어들에서는 어느 쪽도 전체 배치를 분명히 더 잘 지키지 않습니다(PCA의 값이 t-SNE 실행들의 범위에서 0.02 이내에 있습니다)"))
+    "PCA가 먼 것을 먼 채로 모든 t-SNE 실행보다 더 잘 지킵니다." if scores["PCA"]["corr"] > max(corr_tsne) + 0.02 else
+    "모든 t-SNE 실행이 먼 것을 먼 채로 PCA보다 더 잘 지킵니다." if scores["PCA"]["corr"] < min(corr_tsne) - 0.02 else
+    "이 단어들에서는 어느 쪽도 전체 배치를 분명히 더 잘 지키지 않습니다(PCA의 값이 t-SNE 실행들의 범위에서 0.02 이내에 있습니다)."))
 
 # %%
 chance = {k: float(np.mean([r[k] for r in chance_runs])) for k in ("trust", "group")}
@@ -349,7 +349,7 @@ assert scores["original"]["group"] > chance["group"] + 0.1, (
 for name, runs in [("PCA", [scores["PCA"]]), ("t-SNE", tsne_runs)]:
     assert min(r["trust"] for r in runs) > chance["trust"] + 0.1, (
         f"{name}의 그림은 무작위 배치보다 이웃 관계를 훨씬 더 잘 지켜야 합니다")
-print("확인 통과: 전체 공간에서 그룹이 모여 있고, 두 그림 모두 무작위 배치보다 이웃 관계를 훨씬 더 잘 지킵니다")
+print("확인 통과: 전체 공간에서 그룹이 모여 있고, 두 그림 모두 무작위 배치보다 이웃 관계를 훨씬 더 잘 지킵니다.")
 if TINY_RUNS > 1:
     apart = max(float(np.abs(Y - tiny[0]).max()) for Y in tiny[1:])
     assert apart > 1, ("1e-15만큼 다른 시작점은 서로 다른 그림으로 끝나야 합니다. t-SNE의 최적화는 아주 작은 "
@@ -358,10 +358,10 @@ if TINY_RUNS > 1:
           "t-SNE의 최적화는 아주 작은 차이도 크게 키웁니다(카오스).")
 trust_tsne = [r["trust"] for r in tsne_runs + tiny_runs]
 if min(trust_tsne) > scores["PCA"]["trust"] + 0.02:
-    print("t-SNE는 모든 실행에서 PCA보다 이웃 관계를 더 잘 지킵니다(신뢰도)")
+    print("t-SNE는 모든 실행에서 PCA보다 이웃 관계를 더 잘 지킵니다(신뢰도).")
 else:
-    print("여기서는 PCA가 t-SNE보다 이웃 관계를 더 잘 지킵니다" if max(trust_tsne) < scores["PCA"]["trust"] - 0.02
-          else "여기서는 t-SNE와 PCA가 이웃 관계를 비슷하게 지킵니다")
+    print("여기서는 PCA가 t-SNE보다 이웃 관계를 더 잘 지킵니다." if max(trust_tsne) < scores["PCA"]["trust"] - 0.02
+          else "여기서는 t-SNE와 PCA가 이웃 관계를 비슷하게 지킵니다.")
     if PERPLEXITY > (len(words) - 1) / 3:
         print(f"지금의 PERPLEXITY 값({PERPLEXITY})은 단어 {len(words)}개에 비해 큽니다. 그러면 각 단어의 이웃이 전체 단어의 "
               f"3분의 1 이상을 차지해서, t-SNE가 주로 전체 배치만 봅니다. 값을 낮추고(예: "
@@ -478,7 +478,7 @@ if KeyedVectors is not None:
     theirs = [w for w, _ in kv.most_similar("year", topn=5)]
     print("gensim  :", theirs)
     print("w2vlib  :", ours)
-    print(f"gensim이 길이 {kv.vector_size}인 벡터 {len(kv.index_to_key):,}개를 읽었습니다")
+    print(f"gensim이 길이 {kv.vector_size}인 벡터 {len(kv.index_to_key):,}개를 읽었습니다.")
 
 # %%
 if KeyedVectors is not None:
@@ -499,7 +499,7 @@ else:
 #   벡터들은 무작위 방향(약 1/√n)보다 훨씬 많이 방향을 공유하지만, 그중 많은 부분은 두 그룹 사이의 간격입니다.
 #   평행하다고 부르기 전에 잘못 짝지은 단어와 비교하세요. 올바른 쌍이 더하는 몫이 유추(analogy)를 떠받치는
 #   구조입니다.
-# - **t-SNE**는 각 단어의 이웃을 지킵니다. 분산 표현(distributed representation)의 가장 쓸모 있는 성질입니다.
+# - **t-SNE**는 각 단어의 이웃을 지킵니다. 유추와 최근접 이웃 질의가 기대는 분산 표현(distributed representation)의 성질입니다.
 #   하지만 군집 사이의 거리, 군집의 크기, 축에는 의미가 없습니다. 그림은 퍼플렉서티에 따라, 그리고 시작점의 마지막
 #   몇 비트(다른 프로세서)에 따라서도 바뀝니다. 그 숫자는 퍼짐과 함께 보고하고, t-SNE에 관한 주장은 여유를 두고
 #   확인하세요.

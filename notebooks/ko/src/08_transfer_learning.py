@@ -180,8 +180,8 @@ for base in ("one-hot", "majority class", "random vectors"):
     assert all(v > b + 0.2 for v, b in zip(runs["word vectors"], runs[base])), (
         f"모든 분할에서 단어 벡터가 기준선인 {shown[base]}보다 분명히 높아야 합니다" + FEW_EPOCHS)
 print(f"확인 통과: 분할 {N_SPLITS}개 모두에서 원핫은 테스트 단어 모두에 같은 범주를 주므로 다수 클래스보다 나을 수 "
-      "없고, 단어 벡터는 모든 기준선을 0.2 넘게 앞섭니다")
-print(f"원핫은 분할 {N_SPLITS}개 중 {ties}개에서 다수 클래스와 정확도가 같습니다")
+      "없고, 단어 벡터는 모든 기준선을 0.2 넘게 앞섭니다.")
+print(f"원핫은 분할 {N_SPLITS}개 중 {ties}개에서 다수 클래스와 정확도가 같습니다.")
 hits = [round(m * len(te)) for m, (_, te) in zip(runs["majority class"], splits)]  # 분할마다 맞힌 수
 counts = ("모든 분할의 테스트 세트에 범주마다 같은 수의 단어가 들어 있습니다" if same_counts else
           "분할마다 테스트 세트에 든 범주별 단어 수가 다릅니다")
@@ -277,13 +277,16 @@ per_class = [n for n in (1, 2, 4, 8) if n < fewest] + [min(16, fewest)]  # 최�
 print(f"범주마다 쓰는 학습 단어 수: {', '.join(map(str, per_class))} (가장 작은 범주의 학습 단어는 가장 적은 "
       f"분할에서 {fewest}개)")
 curve = {name: np.zeros((N_SPLITS, len(per_class))) for name in ("word vectors", "random vectors")}
+balanced_pred = []  # 가장 큰 n에서 단어 벡터의 테스트 예측, 분할 순서대로 (4절의 true_all과 같은 순서)
 for i, (tr, te) in enumerate(splits):
     pick_rng = np.random.default_rng(SEED + i)
     train_by_class = {c: pick_rng.permutation(tr[labels[tr] == c]) for c in classes}
     for j, n in enumerate(per_class):
         sub = np.concatenate([train_by_class[c][:n] for c in classes])
         for name in curve:
-            curve[name][i, j] = accuracy(features[name], sub, te, labels)[0]
+            curve[name][i, j], clf = accuracy(features[name], sub, te, labels)
+            if name == "word vectors" and j == len(per_class) - 1:
+                balanced_pred += list(clf.predict(features[name][te]))
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
 for name, accs in curve.items():
     mean, sd = accs.mean(axis=0), accs.std(axis=0, ddof=1)
@@ -302,11 +305,18 @@ for name, accs in curve.items():
     print(pad(shown[name] + ":", 15), ", ".join(f"범주당 {n}개 {m:.3f}" for n, m in zip(per_class, accs.mean(axis=0))))
 print(f"우연 수준(점선): {1 / len(classes):.3f}. 3절의 다수 클래스 값 {josa(format(np.mean(runs['majority class']), '.3f'), '은/는')} "
       f"전체 학습 세트(범주마다 단어 수가 다름)에서 나온 것이므로 여기서는 기준선이 아닙니다.")
+diff = curve["word vectors"][:, -1] - np.array(runs["word vectors"])  # 분할마다, 가장 큰 n의 균형 세트 빼기 전체 세트
+hard = classes[worst]  # 4절에서 가장 자주 틀린 범주
+balanced_recall = float(np.mean(np.array(balanced_pred)[np.array(true_all) == hard] == hard))
+print(f"분할마다 범주당 {per_class[-1]}개에서 전체 학습 세트를 뺀 정확도 차이는 평균 {diff.mean():+.3f}"
+      f"({diff.min():+.3f}~{diff.max():+.3f})입니다.")
+print(f"4절에서 가장 자주 틀린 범주인 {CATEGORY_NAMES.get(hard)}(레이블이 있는 단어 {sizes[worst]}개, 가장 큰 범주는 "
+      f"{sizes.max()}개)에서 맞히는 비율은 전체 학습 세트로 {recall[worst]:.0%}, 범주당 {per_class[-1]}개로 {balanced_recall:.0%}입니다.")
 
 # %%
 assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(axis=0)), (
     "레이블 수와 상관없이 모든 분할에서 단어 벡터가 무작위 벡터를 이겨야 합니다" + FEW_EPOCHS)
-print("확인 통과: 레이블 수마다, 모든 분할에서 단어 벡터가 무작위 벡터를 이깁니다")
+print("확인 통과: 레이블 수마다, 모든 분할에서 단어 벡터가 무작위 벡터를 이깁니다.")
 r_mean, r_sd = curve["random vectors"].mean(axis=0), curve["random vectors"].std(axis=0, ddof=1)
 inside = np.abs(r_mean - 1 / len(classes)) <= r_sd
 print("우연 수준은 "
@@ -318,7 +328,16 @@ print("우연 수준은 "
 # 위에 출력된 두 줄을 우연 수준과 비교해 보세요. 전이된 벡터를 쓰면 범주마다 예시 몇 개만으로도 정확도가 얼마나
 # 올라가는지 알 수 있습니다. 무작위 벡터는 우연 수준 근처에 머물고(우연 수준이 몇 가지 `n`에서 그 띠 안에 있는지는
 # 확인 셀이 알려 줍니다), 단어가 늘어도 나아질 수 없습니다. 새 단어의 무작위 벡터는 그 단어에 대해 아무것도 말해
-# 주지 않기 때문입니다.
+# 주지 않기 때문입니다. 그 띠는 무작위 벡터를 한 번 뽑아 분할마다 잰 퍼짐이므로, 다시 뽑으면 줄 전체가 얼마나
+# 움직이는지는 담고 있지 않습니다.
+#
+# 학습 곡선 셀의 마지막 두 줄은 가장 큰 `n`의 균형 잡힌 학습 세트를 3절의 전체 학습 세트와 같은 분할에서
+# 비교합니다. 전체 학습 세트는 범주마다 단어 수가 다르고, 로지스틱 회귀는 그 안에서 각 범주가 차지하는 몫을
+# 배웁니다. 절편이 큰 범주 쪽으로 기울고, L2 벌칙이 가중치를 작게 묶어 두므로 애매한 단어에서는 그 사전 확률이
+# 답을 가를 수 있습니다. 균형 잡힌 학습 세트에는 그 사전 확률이 없습니다. 그래서 학습 단어가 더 적어도 꼭 더
+# 나쁘지는 않습니다(평균 차이를 분할 사이의 범위와 함께 읽으세요). 마지막 줄은 사전 확률을 없앴을 때 4절에서 가장
+# 어려웠던 범주가 어떻게 되는지 보여 줍니다. `LogisticRegression(class_weight="balanced")`를 쓰면 학습 단어를
+# 모두 쓰면서도 사전 확률을 없앨 수 있습니다.
 #
 # ## 정리
 #

@@ -36,7 +36,7 @@
 # - 계층적 소프트맥스의 V개 확률이 V에 대한 합 없이도 합이 1이 되는 이유, 그리고 `HierarchicalSoftmaxLoss` 계층이
 #   기울기 확인을 통과하는 모습
 # - PTB에서 경로가 얼마나 긴지, 그리고 어떤 이진 코드도 넘을 수 없는 엔트로피 한계와의 비교
-# - V가 커질 때 학습 예 하나의 비용: 소프트맥스, 네거티브 샘플링, 계층적 소프트맥스 (로그-로그 기울기 측정)
+# - V가 커질 때 학습 예 하나의 비용: 소프트맥스, 네거티브 샘플링, 계층적 소프트맥스 (로그-로그 기울기(slope) 측정)
 # - CBOW와 skip-gram을 각각 네거티브 샘플링과 계층적 소프트맥스로 PTB에서 학습한 결과: 속도와 품질을 한 표에,
 #   그리고 언제 무엇을 고를지
 
@@ -98,7 +98,7 @@ ROUNDS = 3                              # 시간 측정: V 전체를 다시 재�
 # `w2vlib.huffman_codes(counts)`는 이 일을 파이썬의 `heapq`로, gensim의 `_build_heap`과 `_assign_binary_codes`
 # (gensim/models/word2vec.py)와 같은 방식으로 하고, gensim의 두 리스트를 돌려줍니다. `codes[w]`는 루트에서 단어 `w`까지
 # 내려가는 0/1 단계(0 = 왼쪽 자식, 합친 두 노드 중 작은 쪽)이고, `points[w]`는 그 길에 지나는 내부 노드입니다. 내부
-# 노드는 합친 순서대로 번호가 붙으므로 내부 노드 `j`는 (V − 1, H) 모양 행렬 `W`의 `j`번째 행입니다. 루트는 마지막
+# 노드는 합친 순서대로 번호가 붙으므로 내부 노드 `j`는 형상이 (V − 1, H)인 행렬 `W`의 `j`번째 행입니다. 루트는 마지막
 # 합치기, 즉 V − 2번 행입니다. (`tests/test_hierarchical_softmax.py`는 PTB의 횟수를 gensim의 단어 순서로 주면 트리가
 # 노드 하나하나까지 gensim의 트리와 같음을 확인합니다.)
 #
@@ -133,8 +133,8 @@ plt.show()
 #
 # V에 대한 합이 어디에도 없는데 V개 확률의 합은 왜 1일까요? 내부 노드마다 두 단계가 그 노드에 도달한 확률을 나눠
 # 가집니다. `σ(x) + σ(−x) = 1`이기 때문입니다. 그래서 루트의 1이 노드마다 나뉘고, 잎들이 그것을 전부 받습니다.
-# `HierarchicalSoftmaxLoss(W, codes, points)` 계층은 교재의 모양(`params = [W]`, `grads`, 배치에 대한
-# `−log P(target | h)`의 평균을 돌려주는 `forward(h, target)`, `dh`를 돌려주는 `backward()`)을 갖고,
+# `HierarchicalSoftmaxLoss(W, codes, points)` 계층은 교재의 계층과 같은 형태(`params = [W]`, `grads`, 배치에 대한
+# `−log P(target | h)`의 평균을 돌려주는 `forward(h, target)`, `dh`를 돌려주는 `backward()`)를 갖고,
 # `probabilities(h)`는 이런 확인을 위해 모든 단어의 `P(w | h)`를 나열합니다.
 
 # %%
@@ -247,7 +247,7 @@ assert np.median(gap) < 1.5
 #
 # 학습 예 하나마다 전체 소프트맥스는 V개 단어의 점수를 모두 매기고, 네거티브 샘플링은 V와 상관없이 k + 1개 행의 점수를
 # 매기며, 계층적 소프트맥스는 타깃 경로의 노드마다 행 하나의 점수를 매깁니다. 로그-로그 그래프에서 V에 비례하는
-# 비용의 로그-로그 기울기(slope)는 1이고, 일정한 비용의 로그-로그 기울기는 0입니다.
+# 비용의 로그-로그 기울기는 1이고, 일정한 비용의 로그-로그 기울기는 0입니다.
 #
 # **문제 3은 여기서 시작합니다.** 다음 셀들을 실행하기 전에, `VOCAB_SIZES` 범위에서 V에 대한 계층적 소프트맥스의
 # 학습 예 하나당 일의 양(평균 경로 길이)의 로그-로그 기울기를 예측해서 적어 보세요. 노트북 끝의 채점은 다음 셀들이
@@ -258,8 +258,8 @@ assert np.median(gap) < 1.5
 prediction_3 = ...                # V에 대한 계층적 소프트맥스 비용의 로그-로그 기울기 예측 (0 = 평평함, 1 = V에 비례)
 
 # %% [markdown]
-# V마다 지프(Zipf) 법칙을 닮은 빈도의 합성 말뭉치를 `SEED`와 V를 시드로 쓰는 별도의 난수 생성기로 만들고(노트북
-# 04처럼), 그 허프만 트리를 만듭니다. 첫 번째 표는 세어 본 **일의 양**입니다. 학습 예 하나의 출력 쪽 순전파가 계산하는
+# V마다 `SEED`와 V를 시드로 쓰는 별도의 난수 생성기로 지프(Zipf) 법칙을 닮은 빈도의 합성 말뭉치와 그 허프만 트리를
+# 만듭니다(노트북 04처럼). 첫 번째 표는 세어 본 **일의 양**입니다. 학습 예 하나의 출력 쪽 순전파가 계산하는
 # 길이 H인 내적의 수로, 소프트맥스는 V, 네거티브 샘플링은 k + 1 = `NEGATIVE + 1`, 계층적 소프트맥스는 평균 경로
 # 길이입니다(역전파는 그만큼의 행 갱신을 한 번 더 합니다). 여기서는 이 개수가 비용의 척도이고, 어떤 컴퓨터에서도
 # 같습니다.
@@ -640,7 +640,7 @@ print(f"{EPOCHS}에폭 학습한 PTB에서 본 경험칙, 절반 4개 중 맞음
 # 읽습니다). 이 벤치마크의 표준오차는 시드 사이의 퍼짐(시드별 점수의 흩어짐)에서 온 것으로, 위의 문제 수에서 온 표준오차와
 # 다릅니다. 판정 규칙은 이렇습니다. 시드들에 대한 w2vlib의 평균이 gensim의 평균에서 차이의 표준오차 두 배를 뺀
 # 값보다 크면 "뒤지지 않음", 작으면 "뒤짐", 두 배를 더한 값보다 크면 "앞섬"입니다. 학습마다 시드가 몇 개뿐이면 2라는 기준은
-# 너그러우므로, 아래 셀은 그 대신 웰치(Welch) 자유도를 쓴 스튜던트(Student) t의 5% 기준(출력되며, 2보다 조금 큽니다)을 쓰고, 두
+# 너그러우므로, 아래 셀은 그 대신 웰치(Welch) 자유도를 쓴 스튜던트(Student) t의 5% 기준(출력되며, 시드가 적을수록 2보다 더 큽니다)을 쓰고, 두
 # 기준 사이에 놓인 차이는 경계선이라고 표시하고, 보고서의 2 SE 규칙으로는 어떤 판정인지 함께 적습니다. "뒤지지 않음"은 큰 차이로 뒤지지 않는다는
 # 뜻이지, 둘이 같다는 증명은 아닙니다. gensim은 두 번 돌립니다. 한 번은 gensim 자신의
 # 기본 학습률 `alpha=0.025`로, 한 번은 word2vec.c가 (그래서 w2vlib도) CBOW에 쓰는 0.05로 돌려서, 앞의 둘 사이의
@@ -713,7 +713,7 @@ else:
 #   평평합니다 (3절). 부정적 예가 적으면 네거티브 샘플링이 일을 덜 합니다. 여러분 컴퓨터에서의 실제 시간은 5절의 표에
 #   있습니다.
 # - **품질.** 5절에서 네 학습의 표 다음에 나오는 대응 표본 검정이 벤치마크마다 네 학습 중 어느 쌍이 3 SE보다 크게 다른지 출력합니다. 순위가
-#   아니라 이 검정으로 판단하세요. 논문의 학회 발표판(NeurIPS 2013)은 초록에서 네거티브 샘플링이 "계층적
+#   아니라 이 검정으로 판단하세요. 논문의 학회 발표판(NIPS 2013, 지금의 NeurIPS)은 초록에서 네거티브 샘플링이 "계층적
 #   소프트맥스보다 잦은 단어의 벡터를 더 정확하게 학습한다(learns more accurate vectors for frequent words compared
 #   to the hierarchical softmax)"고 보고합니다. 그것은 논문 자신의 설정에서 skip-gram으로 얻은 결과이고, PTB에서
 #   두 에폭 학습한 결과가 같을 필요는 없습니다. gensim의 계층적 소프트맥스와 비교한 벤치마크는 5절 끝에 출력되어
@@ -733,13 +733,13 @@ else:
 # ## 정리
 #
 # - 계층적 소프트맥스(hierarchical softmax)는 V개 단어를 내부 노드가 V − 1개인 이진 트리의 잎에 둡니다. `W`는 내부
-#   노드마다 행이 하나인 (V − 1, H) 모양입니다. 단어의 확률은 경로의 시그모이드(sigmoid)를 곱한 값으로, 왼쪽(비트 0)
+#   노드마다 행이 하나이고 형상은 (V − 1, H)입니다. 단어의 확률은 경로의 시그모이드(sigmoid)를 곱한 값으로, 왼쪽(비트 0)
 #   단계는 `σ(x)`, 오른쪽 단계는 `σ(−x)`입니다. 노드마다 도달한 확률을 나누므로 V개 확률(probability)의 합은 1입니다.
 # - 이 트리는 허프만 트리(Huffman tree)입니다. 노드가 하나 남을 때까지 가장 작은 두 빈도(frequency)를 합칩니다.
 #   `w2vlib.huffman_codes`는 gensim의 코드(code)와 `points`를 돌려주고, 자주 나오는 단어는 짧은 경로(path)를 받습니다.
 # - PTB에서 평균 경로 길이는 단어 분포의 엔트로피(entropy)보다 1비트 미만만 길고, 균형 트리의 log₂ V보다 훨씬 짧으며,
 #   gensim 트리의 값과 같습니다.
-# - `HierarchicalSoftmaxLoss`는 교재의 계층 모양을 갖고 기울기 확인(gradient check)을 통과합니다. 컴파일된 커널
+# - `HierarchicalSoftmaxLoss`는 교재의 계층과 같은 형태를 갖고 기울기 확인(gradient check)을 통과합니다. 컴파일된 커널
 #   (`fast.train(..., hs=1, negative=0, backend="numba")`)도 같은 단계를 밟습니다
 #   (`tests/test_compiled_hs.py`가 두 모델의 학습 예 하나를 계층의 SGD 단계와 비교합니다).
 # - 학습 예 하나의 비용은 소프트맥스(softmax)에서는 V처럼 자라고, 네거티브 샘플링(negative sampling)과 계층적
@@ -756,8 +756,10 @@ else:
 # 1. **손으로 만드는 허프만 코드.** 다섯 단어 "the", "cat", "sat", "on", "mat"이 각각 20, 9, 6, 4, 3번 나옵니다.
 #    종이에 허프만 트리를 만들고, 단어마다 코드 길이(경로의 시그모이드 수)를 dict로 `answer_1`에 넣어 보세요.
 # 2. **경로 확률.** `path_probability(h, W, code, point)`를 작성해 보세요. 이 코드와 내부 노드를 가진 단어의 확률을
-#    시그모이드의 곱으로 돌려주는 함수입니다. 채점은 작은 무작위 트리의 모든 단어에 대해
-#    `HierarchicalSoftmaxLoss.probabilities`와 비교합니다.
+#    시그모이드의 곱으로 돌려주는 함수입니다. `h`는 길이 H인 벡터, `W`는 형상이 (V − 1, H)인 내부 노드 행렬,
+#    `code`는 dtype이 uint8인 0/1 비트의 numpy 배열(gensim의 dtype이며 부호가 없으므로, 0 아래로 내려갈 수 있는
+#    계산 전에 정수형으로 바꿔야 합니다), `point`는 `W`의 행 번호를 담은 int32 배열로, `huffman_codes`가 돌려주는
+#    그대로입니다. 채점은 작은 무작위 트리의 모든 단어에 대해 `HierarchicalSoftmaxLoss.probabilities`와 비교합니다.
 # 3. **로그-로그 기울기 예측.** 3절에서 시간을 재기 전에 `prediction_3`을 적었습니다. 채점은 그것을 평균 경로
 #    길이의 로그-로그 기울기와 비교하고, 잰 시간의 로그-로그 기울기도 보여 줍니다(`VOCAB_SIZES`의 범위가 10배보다
 #    좁으면 노트북은 둘 다 구하지 않으므로, 채점은 이론으로만 하고 그렇다고 알려 줍니다).
@@ -771,7 +773,7 @@ q1.check(answer_1)
 
 # %%
 def path_probability(h, W, code, point):
-    ...                           # P(word | h)를 실수 하나로 돌려주세요
+    ...                           # P(word | h)를 실수 하나로 돌려줍니다 (code: 0/1의 uint8 배열, point: int32 배열)
 
 
 q2.check(path_probability)
@@ -793,8 +795,8 @@ q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
 # (oreilly-japan/deep-learning-from-scratch-2: `ch03/simple_skip_gram.py`, `ch04/skip_gram.py`, `ch04/train.py`),
 # word2vec의 `README.txt`(training algorithm 줄)와 프로젝트 페이지(code.google.com/archive/p/word2vec의
 # "Performance" 부분, 그 페이지 글의 사본으로 읽음), Mikolov 등 2013, "Distributed
-# Representations of Words and Phrases and their Compositionality" (arXiv:1310.4546의 초록과 NeurIPS 2013 발표판의
-# 초록). 본문에서 이름을 든 방법: Huffman (1952), "A Method for the Construction of Minimum-Redundancy Codes",
+# Representations of Words and Phrases and their Compositionality" (arXiv:1310.4546의 초록과 학회 발표판(NIPS 2013, 지금의
+# NeurIPS)의 초록). 본문에서 이름을 든 방법: Huffman (1952), "A Method for the Construction of Minimum-Redundancy Codes",
 # *Proc. IRE* 40:1098–1101, McNemar (1947), *Psychometrika* 12:153–157 (두 비율의 대응 표본 검정),
 # Shannon (1948), "A Mathematical Theory of Communication", *Bell System Technical Journal* 27 (2절의 한계),
 # 상관계수의 피셔 변환과 스피어먼 상관계수에 쓰는 인수 1.06(Fieller, Hartley, Pearson (1957), *Biometrika* 44,
