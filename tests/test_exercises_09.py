@@ -138,9 +138,39 @@ def test_exercise_09_2_refuses_a_linear_scan_by_counting_its_reads():
     assert "scan" in q2.verdict(from_the_back)
 
     def vectorised(cdf, u):
-        return min(int(np.argmax(np.asarray(cdf) > u)), len(cdf) - 1)
+        return min(int(np.argmax(cdf > u)), len(cdf) - 1)
 
     assert "scan" in q2.verdict(vectorised)
+
+
+def _search_after_asarray(cdf, u):
+    cdf = np.asarray(cdf)  # free on the notebook's array; the counting table cannot see past it
+    lo, hi = 0, len(cdf)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if cdf[mid] > u:
+            hi = mid
+        else:
+            lo = mid + 1
+    return min(lo, len(cdf) - 1)
+
+
+def test_exercise_09_2_names_a_whole_table_conversion_not_a_scan():
+    """review16: a correct search that starts with np.asarray(cdf) is not called a scan; the message names
+    the conversion (and the same holds for a scan behind a conversion, which the check cannot see)."""
+    def scan_behind_asarray(cdf, u):
+        return min(int(np.argmax(np.asarray(cdf) > u)), len(cdf) - 1)
+
+    k2 = w2vlib.exercises.load("09", lang="ko")[1]
+    for q, conversion, scan in ((q2, "turns the whole table into an array", "that is a scan"),
+                                (k2, "표 전체를 배열로 바꿉니다", "이것은 훑기(scan)")):
+        v = q.verdict(_search_after_asarray)
+        assert "not yet" in v or "아직 정답이 아닙니다" in v, v
+        assert conversion in v and scan not in v and "np.asarray" in v, v
+        assert conversion in q.verdict(scan_behind_asarray)
+    t = nb09.CountingTable(np.arange(4.0))
+    np.asarray(t)
+    assert t.converted == 1 and t.reads == 4
 
 
 def test_exercise_09_2_accepts_a_bisection_that_reads_twice_per_step():

@@ -161,11 +161,14 @@ class CountingTable:
     It behaves like a 1-D numpy array for what a search needs (``len(t)``, ``t.size``, ``t.shape``,
     ``t[i]``, ``t[-1]``, slices, comparisons); every entry it hands out counts as one read. Anything
     that turns it into an array (``np.asarray(t)``, ``np.searchsorted(t, u)``, ``t > u``) reads all of it.
+    ``converted`` counts the conversions by ``np.asarray`` / ``np.array``: on a real numpy array such a
+    conversion copies nothing, so the check reports it apart from a scan.
     """
 
     def __init__(self, values):
         self._a = np.asarray(values)
         self.reads = 0
+        self.converted = 0
 
     def __len__(self):
         return self._a.size
@@ -197,6 +200,7 @@ class CountingTable:
 
     def __array__(self, dtype=None, copy=None):
         self.reads += self._a.size
+        self.converted += 1
         return self._a if dtype is None else self._a.astype(dtype)
 
     def _whole(self):
@@ -283,6 +287,20 @@ def _check_draw(answer):
             raise NotYet(tr(f"on a table of {_COUNT_V:,} words, draw(cdf, {u}) should be {want}, got {got}",
                             f"단어 {_COUNT_V:,}개의 표에서 draw(cdf, {u})의 답은 {want}인데, 나온 값은 "
                             f"{got}입니다."))
+        if table.reads > limit and table.converted:
+            raise NotYet(tr("right answers, but draw turns the whole table into an array (np.asarray(cdf) or "
+                            "np.array(cdf)). This check hands draw a table that counts its reads, and it can "
+                            "only count reads made with len(cdf) and cdf[i]: after the conversion it cannot tell "
+                            "a search from a scan. On the notebook's cdf, already a numpy array, np.asarray "
+                            "copies nothing (though a comparison such as cdf > u would still read all V "
+                            "entries); remove the conversion and index cdf directly, so that the check can count "
+                            "the reads",
+                            "답은 맞지만, draw가 표 전체를 배열로 바꿉니다(np.asarray(cdf)나 np.array(cdf)). 이 "
+                            "확인은 읽은 횟수를 세는 표를 draw에 넘기는데, len(cdf)와 cdf[i]로 읽은 것만 셀 수 "
+                            "있으므로 배열로 바꾼 뒤에는 탐색과 훑기를 가려내지 못합니다. 노트북의 cdf는 이미 numpy "
+                            "배열이라 np.asarray가 아무것도 복사하지 않습니다(다만 cdf > u 같은 비교는 여전히 항목 "
+                            "V개를 모두 읽습니다). 변환을 지우고 cdf를 바로 인덱싱해서, 확인이 읽은 횟수를 셀 수 "
+                            "있게 해 보세요"))
         if table.reads > limit:
             raise NotYet(tr(f"right answers, but draw read {table.reads:,} entries of a {_COUNT_V:,}-word "
                             f"table to find u = {u}: that is a scan, O(V). A binary search halves the range "
