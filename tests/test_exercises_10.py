@@ -231,3 +231,22 @@ def test_q2_a_missing_return_and_minus_log_p_get_their_own_message():
     v, kv = q2.verdict(minus_log_p), k2.verdict(minus_log_p)
     assert "-log P" in v and "the loss" in v and "sum to" not in v, v
     assert "-log P" in kv and "손실" in kv, kv
+
+
+def test_exercise_10_review17_messages():
+    """review17: codes given instead of lengths, a list returned by q2, and q3's length answer names the work."""
+    from w2vlib.exercises import nb10
+    q1e, q2e, q3e = w2vlib.exercises.load("10")
+    q1k = w2vlib.exercises.load("10", lang="ko")[0]
+    ref = nb10._q1_reference()
+    codes = {w: "1" * n for w, n in ref.items()}
+    assert "codes themselves" in q1e.verdict(codes)
+    assert "코드 자체" in q1k.verdict(codes)
+    assert "codes themselves" in q1e.verdict({w: [0] * n for w, n in ref.items()})
+    assert q1e.passes(ref)
+    for q, work, time in ((q3e, "work per example", "how the time grows"),
+                          (w2vlib.exercises.load("10", lang="ko")[2], "일의 양", "시간이 얼마나")):
+        v = q.verdict(9.45, theory=0.093)
+        assert work in v and time not in v, v
+    v = q2e.verdict(lambda h, W, code, point: [0.5])
+    assert "list or array" in v, v

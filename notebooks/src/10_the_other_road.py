@@ -21,7 +21,7 @@
 # The softmax over V words is the bottleneck of notebook 01. The book, and notebooks 03–09, remove it with
 # **negative sampling**: a few "this word or not?" questions about words drawn at random. word2vec has another
 # road, and negative sampling came after it: the 2013 paper that introduced negative sampling (Mikolov et al.,
-# arXiv:1310.4546) presents it in its abstract as "a simple alternative to the hierarchical softmax". word2vec.c runs that older road with `-hs 1`, gensim with `hs=1`:
+# arXiv:1310.4546) presents it in its abstract as "a simple alternative to the hierarchical softmax". word2vec.c runs that older road alone with `-hs 1 -negative 0`, gensim with `hs=1, negative=0`:
 # **hierarchical softmax** (계층적 소프트맥스). The V words become the leaves of a binary tree, and a word's probability is a product of
 # sigmoids, one per inner node on the path from the root down to it. The tree is a **Huffman tree** (허프만
 # 트리), so frequent words sit near the root.
@@ -815,7 +815,7 @@ q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
 # *Proc. IRE* 40:1098–1101; McNemar (1947), *Psychometrika* 12:153–157 (the paired test of two proportions);
 # Shannon (1948), "A Mathematical Theory of Communication", *Bell System Technical Journal* 27 (the bound of
 # section 2); Fisher's transform of a correlation, with the factor 1.06 for Spearman's from Fieller, Hartley and
-# Pearson (1957), *Biometrika* 44 (as psychmeta's `var_error_spearman` documents it); Welch (1947), "The
+# Pearson (1957), *Biometrika* 44 (psychmeta's `var_error_spearman` uses the same factor on the r scale); Welch (1947), "The
 # generalization of 'Student's' problem when several different population variances are involved", *Biometrika*
 # 34:28–35; Hogwild: Niu, Recht, Ré and Wright (NIPS 2011), as cited in notebook 09.
 

@@ -69,6 +69,16 @@ def _check_q1(answer):
     if any(isinstance(answer[w], (bool, np.bool_)) for w in words):
         raise NotYet(tr("a code length is a number of steps, not True or False",
                         "코드 길이는 단계 수이지 True나 False가 아닙니다"))
+    def looks_like_a_code(v):
+        if isinstance(v, str):
+            return v != "" and set(v) <= {"0", "1"}
+        return np.ndim(v) == 1 and np.size(v) > 0 and all(x in (0, 1) for x in np.asarray(v).tolist())
+
+    if all(looks_like_a_code(answer[w]) for w in words):
+        raise NotYet(tr("these look like the codes themselves (strings or lists of bits); give their lengths, the "
+                        "number of bits of each code (len(code))",
+                        "이것은 코드 자체(비트의 문자열이나 리스트)로 보입니다. 코드마다 비트의 수, 곧 len(code)인 "
+                        "길이로 답해 보세요"))
     try:
         got = {w: int(answer[w]) for w in words}
     except (TypeError, ValueError):
@@ -145,8 +155,8 @@ def _answers(answer, h, W, codes, points):
             raise NotYet(tr("your function returned None: end it with `return p`",
                             "함수가 None을 돌려주었습니다. 마지막에 `return p`를 써 보세요"))
         if np.ndim(p) > 0:
-            raise NotYet(tr(f"return one float (for example float(p)), not an array of shape {np.shape(p)}",
-                            f"배열(형상 {np.shape(p)})이 아니라 float 하나를 돌려줘 보세요 (예: float(p))"))
+            raise NotYet(tr(f"return one float (for example float(p)), not a list or array of shape {np.shape(p)}",
+                            f"리스트나 배열(형상 {np.shape(p)})이 아니라 float 하나를 돌려줘 보세요 (예: float(p))"))
         got.append(float(p))
     return np.array(got)
 
@@ -274,9 +284,11 @@ def _check_q3(answer, theory=None, measured=None, vocab_sizes=None):
         lo, hi = log_v - Q3_LOG_V_TOLERANCE, log_v + Q3_LOG_V_TOLERANCE
     if pred > 1.5:
         raise NotYet(tr("that looks like a length (the mean path length, or log2 V), not a slope: the question asks "
-                        "how the time grows on a log-log plot, 0 = flat, 1 = proportional to V",
+                        "how steeply the work per example (the mean path length) grows on a log-log plot, 0 = flat, "
+                        "1 = proportional to V",
                         "그것은 로그-로그 기울기가 아니라 길이(평균 경로 길이나 log2 V)로 보입니다. 문제는 로그-로그 "
-                        "그래프에서 시간이 얼마나 가파르게 자라는지를 묻습니다. 0은 평평함, 1은 V에 비례입니다"))
+                        "그래프에서 학습 예 하나당 일의 양(평균 경로 길이)이 얼마나 가파르게 자라는지를 묻습니다. 0은 평평함, "
+                        "1은 V에 비례입니다"))
     if pred > 0.75:
         raise NotYet(tr("that is the softmax's slope: it scores all V words. Hierarchical softmax scores only "
                         "the inner nodes on one path, about log2 V of them",

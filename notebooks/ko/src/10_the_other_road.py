@@ -23,7 +23,7 @@
 # 있고, 네거티브 샘플링은 그보다 나중에 나왔습니다. 네거티브 샘플링을 처음 제안한 2013년 논문(Mikolov 등,
 # arXiv:1310.4546)은 초록에서 이를 "계층적 소프트맥스의 간단한 대안(a simple alternative to the hierarchical softmax)"이라고
 # 설명합니다. 먼저 나온 그 길이 바로 word2vec.c가
-# `-hs 1`로, gensim이 `hs=1`로 실행하는 **계층적 소프트맥스**(hierarchical softmax)입니다. V개 단어가 이진 트리의 잎(leaf)이 되고, 단어의 확률은 루트(root)에서 그 단어까지 내려가는 경로의
+# `-hs 1 -negative 0`으로, gensim이 `hs=1, negative=0`으로 (그 길만) 실행하는 **계층적 소프트맥스**(hierarchical softmax)입니다. V개 단어가 이진 트리의 잎(leaf)이 되고, 단어의 확률은 루트(root)에서 그 단어까지 내려가는 경로의
 # 내부 노드(inner node)마다 시그모이드 하나씩을 곱한 값입니다. 이 트리는 **허프만 트리**(Huffman tree)여서 자주 나오는 단어가 루트 가까이에
 # 있습니다.
 #
@@ -186,7 +186,7 @@ L_mean = expected_code_length(counts, codes)
 H_bits = entropy_bits(counts)
 order = np.argsort(-counts, kind="stable")
 print(f"PTB: {len(corpus):,}단어, V = {V:,}")
-print(f"기대 코드 길이 (허프만):        원문의 단어 하나당 평균 시그모이드 {L_mean:.4f}개")
+print(f"기대 코드 길이 (허프만):        {L_mean:.4f} (원문의 단어 하나당 평균 시그모이드 수)")
 print(f"유니그램 횟수의 엔트로피:       {H_bits:.4f}비트 (어떤 이진 코드도 이보다 짧을 수 없음)")
 print(f"횟수를 무시한 균형 트리:        {math.log2(V):.4f} (log2 V)")
 print(f"가장 짧은 경로 {lengths.min()} (가장 자주 나오는 단어 {id_to_word[int(order[0])]!r}), "
@@ -598,8 +598,8 @@ for b in benchmarks:
 # 낫다는 것입니다. 유추 문제로 이것을 여기서 시험해 볼 수 있습니다. 정답 단어의 출현 횟수의 중앙값에서 문제를 둘로
 # 나누고, 모델마다 그리고 절반마다 두 길을 위와 같은 대응 표본으로 비교합니다. 절반 하나에서 한 길만 맞히고 다른
 # 길은 틀린 문제는 몇 개뿐일 수 있어서 정규 근사에는 너무 적습니다. 그래서 판정에는 대응 표본 검정의 정확한 형태를
-# 씁니다. 그런 문제들이 두 길 사이에 나뉜 비율이 우연으로 설명되는 것보다 50:50에서 더 먼지를 노트북 06의 양측
-# 부호 검정(sign test, 정확한 이항 검정)으로 보고, 기준은 3 SE와 같은 수준(p < 0.0027)입니다. 셀은 절반마다 어느 길이 앞서는지, 그것이 경험칙과 맞는지 출력합니다.
+# 씁니다. 그런 문제들이 두 길에 나뉜 비율이 우연으로 설명할 수 있는 정도보다 50:50에서 더 벗어나는지를 노트북
+# 06의 양측 부호 검정(sign test, 정확한 이항 검정)으로 봅니다. 기준은 3 SE와 같은 수준(p < 0.0027)입니다. 셀은 절반마다 어느 길이 앞서는지, 그것이 경험칙과 맞는지 출력합니다.
 
 # %% tags=["nbval-ignore-output"]
 b_split = "구글 유추" if "구글 유추" in benchmarks else "PTB 유추"
@@ -801,7 +801,7 @@ q3.check(prediction_3, theory=slope_path, vocab_sizes=VOCAB_SIZES,
 # *Proc. IRE* 40:1098–1101, McNemar (1947), *Psychometrika* 12:153–157 (두 비율의 대응 표본 검정),
 # Shannon (1948), "A Mathematical Theory of Communication", *Bell System Technical Journal* 27 (2절의 한계),
 # 상관계수의 피셔 변환과 스피어먼 상관계수에 쓰는 인수 1.06(Fieller, Hartley, Pearson (1957), *Biometrika* 44,
-# psychmeta의 `var_error_spearman` 설명에 적힌 대로), Welch (1947), "The generalization of 'Student's' problem
+# psychmeta의 `var_error_spearman`은 같은 인수를 r 척도에서 씁니다), Welch (1947), "The generalization of 'Student's' problem
 # when several different population variances are involved", *Biometrika* 34:28–35, Hogwild: Niu, Recht, Ré,
 # Wright (NIPS 2011, 노트북 09에서 인용한 것).
 
