@@ -131,6 +131,18 @@ def test_exercise_06_1_nearest():
     assert_wrong(q, farthest, "farthest words")
     assert "wrong order" not in verdict(q, farthest)
 
+    def indices(query, W, words, topn):  # the row numbers instead of the words
+        Wn = W / np.linalg.norm(W, axis=1, keepdims=True)
+        s = Wn @ Wn[words.index(query)]
+        s[words.index(query)] = -np.inf
+        return np.argsort(-s)[:topn]
+
+    assert_wrong(q, indices, "row indices")
+    assert_wrong(q, lambda *a: list(indices(*a)), "return the words (words[i])")
+    ko = load("06", lang="ko")[0].verdict(indices)
+    assert "행 번호가 아니라 단어(words[i])를 돌려주세요" in ko, ko
+    assert not re.search(r"[가-힣][:;] ", ko.split(": ", 2)[-1]), ko
+
 
 def test_exercise_06_1_agrees_with_most_similar():
     rng = np.random.default_rng(0)

@@ -48,6 +48,9 @@ def _check_nearest(fn):
         want = _reference_nearest(q, W, words, topn)
         if got == want:
             continue
+        if got and all(isinstance(w, (int, np.integer)) and not isinstance(w, bool) for w in got):
+            raise NotYet(tr("those are row indices: return the words (words[i]), not the row numbers",
+                            "그것은 행 번호입니다. 행 번호가 아니라 단어(words[i])를 돌려주세요"))
         if q in got:
             raise NotYet(tr("the query is its own nearest neighbour (cosine 1): exclude it",
                             "질의 단어는 자기 자신의 최근접 이웃입니다(코사인 1). 빼세요"))
