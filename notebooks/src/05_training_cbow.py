@@ -321,9 +321,10 @@ print("loss per epoch:", ", ".join(f"{x:.3f}" for x in result.loss_per_epoch))
 # `SPEED_ROUNDS` rounds, and each round times both paths one right after the other: the layered model (a fresh
 # one, the book's Adam) for 30 steps, then the fast path for one epoch over the first 100,000 tokens. The speed-up
 # is the ratio of the two medians; the per-round ratios show how much the load moved it. The same load moves
-# section 2's single timing: its words/s and the rounds' layered words/s can differ (the cell prints the book's 10
-# epochs from both, so you see by how much), although both time the same model the same way (per step the cost is the same, so the run's length does not matter). The
-# median of the rounds is the better estimate, so the cell prints the book's 10 epochs again from it.
+# section 2's single timing: its words/s and the rounds' layered words/s can differ, although both time the same
+# model the same way (per step the cost is the same, so the run's length does not matter). The median of the
+# rounds is the better estimate, so the cell prints the book's 10 epochs again from it, next to section 2's
+# estimate: you see there how far the two differ.
 
 # %% tags=["nbval-ignore-output"]
 def layered_speed(optimizer, iters):
@@ -798,8 +799,8 @@ print("check passed: skip-gram is slower per corpus word")
 # %% [markdown]
 # Why is the ratio not simply the number of pairs per target? CBOW is not free either: it also gathers, averages
 # and updates its context rows, on average as many per target as skip-gram's pairs (your answer to exercise 4),
-# so its cost grows with the window too, and the ratio usually stays below the count of pairs. Skip-gram's extra cost is the `k + 1` scored rows per pair,
-# repeated once per context word. (One run of each, on a machine that may be busy: re-run the cell to see how much
+# so its cost grows with the window too, and the ratio usually stays below the count of pairs. Skip-gram's extra
+# cost is the `k + 1` scored rows per pair, repeated once per context word. (One run of each, on a machine that may be busy: re-run the cell to see how much
 # the ratio moves.)
 
 # %% [markdown]
