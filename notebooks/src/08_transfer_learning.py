@@ -229,9 +229,10 @@ else:
 # Random vectors of the same size do not help either. Compare their mean with the majority class, not with
 # chance: on these unbalanced training sets a classifier that learns nothing from its features still learns the
 # category shares (section 5 explains why chance is the reference only for balanced training sets). One split,
-# or one draw, can be their lucky one, so read the line with all `RANDOM_DRAWS` draws. The CBOW vectors were never trained on categories, yet a linear classifier
-# on top of them labels unseen words far better than any baseline, on every split: the knowledge came from the
-# contexts in which PTB uses each word. That is transfer learning (전이 학습).
+# or one draw, can be their lucky one, so read the line with all `RANDOM_DRAWS` draws. The CBOW vectors were
+# never trained on categories, yet a linear classifier on top of them labels unseen words far better than any
+# baseline, on every split: the knowledge came from the contexts in which PTB uses each word. That is transfer
+# learning (전이 학습).
 #
 # ## 4. Where does it go wrong?
 #
@@ -322,7 +323,7 @@ ax.set_xticks(per_class, labels=[str(n) for n in per_class])
 ax.set_xlabel("training words per category")
 ax.set_ylabel("test accuracy")
 ax.set_ylim(0, 1)
-ax.set_title(f"learning curve: mean ± sd over {N_SPLITS} splits" + (" (and the draws)" if RANDOM_DRAWS > 1 else ""))
+ax.set_title(f"learning curve: mean ± sd over {N_SPLITS} splits" + (f" (× {RANDOM_DRAWS} draws for random vectors)" if RANDOM_DRAWS > 1 else ""))
 ax.legend()
 plt.show()
 for name, accs in pooled.items():
@@ -379,8 +380,9 @@ print("chance lies "
 #   stratified splits with fixed seeds. Report the mean ± standard deviation over many splits: a single split
 #   can be a lucky one.
 # - **One-hot** (원-핫) features cannot generalise to words outside the training set: they give every unseen
-#   word the same category and, with stratified splits, cannot beat the majority class. Random vectors of the same size do not help either. The distributed representation
-#   (분산 표현) does much better, on every split, and with few labels.
+#   word the same category and, with stratified splits, cannot beat the majority class. Random vectors of the
+#   same size do not help either. The distributed representation (분산 표현) does much better, on every split,
+#   and with few labels.
 # - Larger models use the same idea: pretrained embeddings (임베딩) can be their first layer. In PyTorch,
 #   `nn.Embedding.from_pretrained(vectors)` builds that layer from a (V, H) matrix, and by default
 #   (`freeze=True`) the vectors stay fixed while the rest of the model trains.
