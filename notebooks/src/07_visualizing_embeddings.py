@@ -570,13 +570,14 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # `U[:, 0]`, `U[:, 1]` for its 7 words; `ch02/count_method_big.py` computes PTB's SVD and plots nothing;
 # `ch04/eval.py` plots nothing); scikit-learn 1.9 (`sklearn/manifold/_t_sne.py`: `TSNE` with `init="pca"` casts
 # the PCA picture to float32 and scales it to a standard deviation of 1e-4, `_joint_probabilities` rounds the
-# distances to float32, `_gradient_descent` and `_kl_divergence` keep the dtype of the start, `method="exact"`, the perplexity must be below the number of
-# samples, a Student-t with one degree of freedom in 2-D, the Kullback-Leibler cost; `trustworthiness`;
-# `sklearn/decomposition/_pca.py`: the `svd_solver="auto"` rule, and `random_state` used only by the truncated solvers, arpack and randomized); the
-# Embedding Projector (tensorflow/tensorboard `vz_projector/data-provider.ts`: `parseTensors` splits lines at
-# tabs, `parseMetadata` takes a header only when the first line has a tab; `vz_projector/data.ts`: `projectPCA`,
-# `projectTSNE` and `projectUmap`, whose UMAP is the npm package umap-js, `import {UMAP} from 'umap-js'`); word2vec.c
-# (tmikolov/word2vec `word2vec.c`: the text output, `V H` then `word v1 ... vH`); gensim 4 (`gensim/models/keyedvectors.py`:
-# `KeyedVectors.load_word2vec_format`, `most_similar`).
+# distances to float32, `_gradient_descent` and `_kl_divergence` keep the dtype of the start, `method="exact"`,
+# the perplexity must be below the number of samples, a Student-t with one degree of freedom in 2-D, the
+# Kullback-Leibler cost; `trustworthiness`; `sklearn/decomposition/_pca.py`: the `svd_solver="auto"` rule, and
+# `random_state` used only by the truncated solvers, arpack and randomized); the Embedding Projector
+# (tensorflow/tensorboard `vz_projector/data-provider.ts`: `parseTensors` splits lines at tabs, `parseMetadata`
+# takes a header only when the first line has a tab; `vz_projector/data.ts`: `projectPCA`, `projectTSNE` and
+# `projectUmap`, whose UMAP is the npm package umap-js, `import {UMAP} from 'umap-js'`); word2vec.c
+# (tmikolov/word2vec `word2vec.c`: the text output, `V H` then `word v1 ... vH`); gensim 4
+# (`gensim/models/keyedvectors.py`: `KeyedVectors.load_word2vec_format`, `most_similar`).
 #
 # [Next: 08 Transfer learning](08_transfer_learning.ipynb)

@@ -563,8 +563,8 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # t 분포, 쿨백-라이블러 비용. `trustworthiness`. `sklearn/decomposition/_pca.py`: `svd_solver="auto"`의 규칙, 그리고
 # `random_state`는 잘린 SVD 방식(arpack, randomized)만 씀), Embedding Projector(tensorflow/tensorboard
 # `vz_projector/data-provider.ts`: `parseTensors`는 줄을 탭으로 나누고, `parseMetadata`는 첫 줄에 탭이 있을 때만
-# 머리글로 읽습니다. `vz_projector/data.ts`: `projectPCA`, `projectTSNE`, `projectUmap`. 그 UMAP은 npm 패키지
-# umap-js입니다. `import {UMAP} from 'umap-js'`), word2vec.c(tmikolov/word2vec `word2vec.c`: 텍스트 출력은 `V H` 다음에
+# 머리글로 읽습니다. `vz_projector/data.ts`: `projectPCA`, `projectTSNE`, `projectUmap`이 있고, UMAP은
+# `import {UMAP} from 'umap-js'`로 가져오는 npm 패키지 umap-js입니다), word2vec.c(tmikolov/word2vec `word2vec.c`: 텍스트 출력은 `V H` 다음에
 # `word v1 ... vH`), gensim 4(`gensim/models/keyedvectors.py`: `KeyedVectors.load_word2vec_format`,
 # `most_similar`).
 #
