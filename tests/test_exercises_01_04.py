@@ -493,9 +493,15 @@ def test_exercise_04_4_slope_in_k():
     v = q.verdict(q.reference(), measure=measure, sizes=ks)
     assert v.startswith(f"{q.title}: correct: measured log-log slope in k + 1: 0.90"), v
     assert_correct(q, {"k + 1": 1})
-    assert_not_yet(q, 0, "grows in proportion to k + 1")
-    assert_not_yet(q, 2, "grows in proportion to k + 1")
-    assert_not_yet(q, 0.5, "the log-log slope in k + 1 is not 0.5")
+    low, high = assert_not_yet(q, 0, "too low"), assert_not_yet(q, 2, "too high")
+    assert assert_not_yet(q, 0.5, "the log-log slope in k + 1 is not 0.5") == low.replace("not 0;", "not 0.5;")
+    assert_not_yet(q, -1, "more negatives make the step faster")
+    assert_not_yet(q, {"k + 1": 1.3}, "too high")
+    for v in (low, high):                         # direction only: a wrong guess is never told the answer
+        assert "proportion" not in v and "k + 1 is not" in v and " 1 " not in v.split("is not")[1], v
+    n = len(calls)
+    assert_not_yet(q, 2, "too high", measure=measure, sizes=ks)
+    assert len(calls) == n                        # a wrong prediction starts no timing
     assert "K_VALUES" in q.verdict(1, measure=measure, sizes=[5, 6])
 
 
@@ -574,3 +580,52 @@ def test_shared_slope_judge_and_rounding_refuse_non_finite_answers():
     assert ex.last_digit(float("nan")) == (np.inf, 0) and ex.last_digit(0.085) == (0.001, 2)
     q = ex.load("03")[1]                            # a check built on rounds_to: no crash, a plain "not yet"
     assert q.verdict(float("nan")).startswith(f"{q.title}: not yet:") and "raised" not in q.verdict(float("nan"))
+
+
+# ---- review 17: feedback for 0, coarse digits, commas, float32 derivations, the direction of a wrong slope ----
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_exercises_04_new_feedback_in_both_languages(lang):
+    q1, q2, q3, q4 = ex.load("04", lang=lang)
+    en = lang == "en"
+    wrong, right = ex.VERDICTS[lang]["wrong"], ex.VERDICTS[lang]["correct"]
+
+    def assert_not_yet(q, answer, reason, **ctx):
+        v = q.verdict(answer, **ctx)
+        assert v.startswith(f"{q.title}: {wrong}") and reason in v, v
+        return v
+
+    def assert_correct(q, answer, **ctx):
+        assert q.verdict(answer, **ctx).startswith(f"{q.title}: {right}")
+    c1 = dict(counts=COUNTS, the=0, power=0.75)                      # 50 ** 0.75 = 18.80...
+    for zero in (0, 0.0, -18.8):
+        v = assert_not_yet(q1, zero, "a ratio of two probabilities is positive" if en else "두 확률의 비는 양수입니다", **c1)
+        assert ("upside down" if en else "거꾸로") not in v
+    v = assert_not_yet(q1, "18,8", "without a comma" if en else "쉼표 없이", **c1)
+    assert "'18,8'" in v
+    assert_correct(q1, "18.8", **c1)
+    c2 = dict(word_p=np.array([0.0442, 0.9558]), the=0, k=2)         # k q = 0.0884, as "the" on PTB
+    for zero in (0, 0.0):
+        v = assert_not_yet(q2, zero, "0 would mean" if en else "0이라면", **c2)
+        assert ("one digit" if en else "한 자리") not in v
+    assert_not_yet(q2, 0.09, "right to the one digit you gave" if en else "여러분이 준 한 자리까지는 맞습니다", **c2)
+    v = assert_not_yet(q2, 0.1, "", **c2)           # 0.0884 is 0.09 at one significant digit, never 0.1
+    assert ("one digit" if en else "한 자리") not in v, v
+    ref = q3.reference()
+    cast = lambda h, rows, labels: tuple(np.asarray(a, dtype=np.float64) for a in
+                                         ref(h.astype(np.float32), rows.astype(np.float32), labels.astype(np.float32)))
+    assert_not_yet(q3, cast, "right to float32 precision" if en else "float32 정밀도로는 맞습니다")
+    low = assert_not_yet(q4, 0.5, "too low" if en else "너무 작습니다")
+    high = assert_not_yet(q4, 2, "too high" if en else "너무 큽니다")
+    assert low != high
+    for v in (low, high):
+        assert ("proportion" if en else "비례") not in v, v
+    assert ("such as h" if en else "h처럼") not in q4.verdict(0.5) + str(q4.solution_text)
+
+
+def test_korean_error_verdict_has_no_colon_after_a_sentence():
+    q = ex.load("04", lang="ko")[2]
+    v = q.verdict(lambda *a: 1 / 0)
+    assert v.endswith("답을 실행하는 중 오류가 났습니다(ZeroDivisionError: division by zero)."), v
+    assert "났습니다:" not in v
+    assert ex.load("04")[2].verdict(lambda *a: 1 / 0).endswith("not yet: your answer raised ZeroDivisionError: division by zero")

@@ -131,6 +131,18 @@ def test_exercise_06_1_nearest():
     assert_wrong(q, farthest, "farthest words")
     assert "wrong order" not in verdict(q, farthest)
 
+    def indices(query, W, words, topn):  # the row numbers instead of the words
+        Wn = W / np.linalg.norm(W, axis=1, keepdims=True)
+        s = Wn @ Wn[words.index(query)]
+        s[words.index(query)] = -np.inf
+        return np.argsort(-s)[:topn]
+
+    assert_wrong(q, indices, "row indices")
+    assert_wrong(q, lambda *a: list(indices(*a)), "return the words (words[i])")
+    ko = load("06", lang="ko")[0].verdict(indices)
+    assert "행 번호가 아니라 단어(words[i])를 돌려줘 보세요" in ko, ko
+    assert not re.search(r"[가-힣][:;] ", ko.split(": ", 2)[-1]), ko
+
 
 def test_exercise_06_1_agrees_with_most_similar():
     rng = np.random.default_rng(0)
@@ -458,3 +470,13 @@ def test_exercise_08_1_knn_names_the_mistake_it_sees():
         assert "one split" not in verdict(q, odd, **ctx)
     if abs(round(ref, 1) - ref) > 0.01:
         assert_wrong(q, round(ref, 1), "3 decimals", **ctx)
+
+
+def test_exercise_05_06_korean_feedback_says_hae_boseyo():
+    """Korean requests in the 05/06 checks end in "...해 보세요", as the exercise prompts do (style sheet)."""
+    import inspect as _inspect
+    import w2vlib.exercises.nb05 as nb05
+    import w2vlib.exercises.nb06 as nb06
+    for mod in (nb05, nb06):
+        text = _inspect.getsource(mod)
+        assert not re.search(r"[가-힣]세요", text.replace("보세요", "")), mod.__name__

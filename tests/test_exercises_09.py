@@ -301,3 +301,14 @@ def test_exercise_09_2_word_zeros_interval_starts_at_0_in_the_tie_message():
     cdf, _ = nb09._draw_cases()
     v = q2.verdict(lambda c, u: draw_left(c, u) if u == float(cdf[0]) else nb09._draw_reference(c, u))
     assert "[0, cdf[0])" in v and "cdf[-1]" not in v
+
+
+def test_exercise_09_1_names_a_straight_line_guess():
+    """review17: a guessed linear formula (2k, k + 1) gets its own reason, in both languages, not the generic one."""
+    k1 = w2vlib.exercises.load("09", lang="ko")[0]
+    for guess in (lambda k: 2 * k, lambda k: k + 1):
+        v = q1.verdict(guess)
+        assert "not yet" in v and "straight line in k" in v and "2**k" not in v, v
+        v = k1.verdict(guess)
+        assert "아직 정답이 아닙니다" in v and "직선" in v, v
+    assert "lowest bit alone" in q1.verdict(lambda k: 2)  # a constant keeps its own reason

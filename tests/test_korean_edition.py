@@ -358,7 +358,7 @@ def test_exercise_verdicts_hints_and_solutions_are_shown_in_korean(capsys):
     ex = Exercise(tr("Question 1", "문제 1"), checker, tr("42", "42 (풀이)"), tr("think", "생각해 보세요")).in_language("ko")
     assert ex.verdict(...) == "문제 1: 아직 풀지 않았습니다."
     assert ex.verdict(7) == "문제 1: 아직 정답이 아닙니다. 답은 숫자입니다."
-    assert ex.verdict("boom") == "문제 1: 아직 정답이 아닙니다. 답을 실행하는 중 오류가 났습니다: ValueError: bad"
+    assert ex.verdict("boom") == "문제 1: 아직 정답이 아닙니다. 답을 실행하는 중 오류가 났습니다(ValueError: bad)."
     assert ex.verdict(42) == "문제 1: 정답입니다." and ex.passes(42) and not ex.passes(7)
     ex.hint()
     ex.solution()

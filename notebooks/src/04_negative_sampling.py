@@ -149,14 +149,18 @@ plt.show()
 # %%
 rarest = order[counts[order] > 0][-1]
 print(f"With POWER = {POWER:g}: the most frequent word, {id_to_word[int(order[0])]!r}, keeps "
-      f"{p_pow[order[0]] / p[order[0]]:.0%} of its share; the rarest words (seen {counts[rarest]:,} time(s)) "
+      f"{p_pow[order[0]] / p[order[0]]:.0%} of its share; the rarest words (count {counts[rarest]:,}) "
       f"become {p_pow[rarest] / p[rarest]:.1f}x as likely to be drawn; {V - gain:,} words lose, {gain:,} gain.")
-if 0 < POWER < 1:
-    assert p_pow[order[0]] < p[order[0]] and p_pow[rarest] > p[rarest], "a power below 1 flattens the distribution"
 
 # %% [markdown]
 # A power below 1 makes the line on the log-log plot flatter: the most frequent words lose share, the rare words
 # gain, and only the words near the top of the ranking lose (the counts are printed above).
+#
+# That the most frequent word loses and the rarest gain is not a finding about PTB, so no cell tests it: for any
+# power between 0 and 1 it must hold (unless all counts are equal). The gain factor `p^POWER / p` is proportional to
+# `count^(POWER − 1)`, so it falls as the count grows; and weighted by `p` it averages to exactly 1, because
+# Σ p · (p^POWER / p) = Σ p^POWER = 1. A factor that averages to 1 and falls with the count is above 1 for the rarest
+# words and below 1 for the most frequent ones. How *many* words gain, and by how much, is what PTB decides.
 #
 # ## 2. A target must not be its own negative
 #
@@ -424,7 +428,8 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 
 # %%
 def time_output_step(V, rng):
-    """Seconds per forward + backward of the output side: full softmax vs negative sampling, and a dense SGD update."""
+    """Seconds per forward + backward of the output side (full softmax vs negative sampling), a dense SGD update,
+    and the book's clear + merge."""
     _, W_out = init_weights(V, HIDDEN, rng)
     h = rng.standard_normal((BATCH, HIDDEN)).astype(np.float32)
     zipf_p = 1.0 / np.arange(1, V + 1)

@@ -37,7 +37,8 @@
 # - how fast the layered CBOW trains on real data, measured in words per second, and what its loss curve says;
 # - what the fast path changes, what the equality check covers and what it does not;
 # - word2vec's subsampling of frequent words, its formula and its effect on the token counts;
-# - what each training trick buys in speed and in analogy accuracy, measured; how to save the vectors for 06-08.
+# - what each training trick buys in analogy accuracy and WordSim correlation (measured over seeds), and what it
+#   costs in work per target; how to save the vectors for 06-08.
 
 # %%
 # %matplotlib inline
@@ -245,7 +246,7 @@ for name, a, b in [("dW_in", grads_layered[0], dW_in_fast), ("dW_out", grads_lay
 #
 # ### Subsampling of frequent words
 #
-# word2vec drops each occurrence of a word at random before every epoch. With `f` the word's count and
+# word2vec drops each occurrence of a word at random, anew in every epoch. With `f` the word's count and
 # `t = sample x (corpus size)`, an occurrence is **kept** with probability
 #
 # $$P_\text{keep}(w) = \min\left(1, \left(\sqrt{\frac{f}{t}} + 1\right)\frac{t}{f}\right)$$
@@ -320,9 +321,10 @@ print("loss per epoch:", ", ".join(f"{x:.3f}" for x in result.loss_per_epoch))
 # `SPEED_ROUNDS` rounds, and each round times both paths one right after the other: the layered model (a fresh
 # one, the book's Adam) for 30 steps, then the fast path for one epoch over the first 100,000 tokens. The speed-up
 # is the ratio of the two medians; the per-round ratios show how much the load moved it. The same load moves
-# section 2's single timing: its words/s and the rounds' layered words/s can differ by a large factor, although
-# both time the same model the same way (per step the cost is the same, so the run's length does not matter). The
-# median of the rounds is the better estimate, so the cell prints the book's 10 epochs again from it.
+# section 2's single timing: its words/s and the rounds' layered words/s can differ, although both time the same
+# model the same way (per step the cost is the same, so the run's length does not matter). The median of the
+# rounds is the better estimate, so the cell prints the book's 10 epochs again from it, next to section 2's
+# estimate: you see there how far the two differ.
 
 # %% tags=["nbval-ignore-output"]
 def layered_speed(optimizer, iters):
@@ -687,8 +689,8 @@ print(f"from the first code cell to here: {elapsed:.0f} s (the budget: about 30 
 #   prints the ratio of the medians and its range over the rounds). The ablation measures what four of the
 #   differences buy, over seeds and two epoch budgets (mean ± sd, Welch's test with Holm's correction), in a
 #   benchmark script with a small live version here.
-# - Subsampling keeps a word with probability `min(1, (sqrt(f/t) + 1) t/f)`: the head of the frequency
-#   curve is flattened, the tail untouched.
+# - Subsampling keeps a frequent word with a probability that falls roughly like `sqrt(t/f)` (the exact formula
+#   is in section 3): the head of the frequency curve is flattened, the tail untouched.
 # - The learned embedding (임베딩) matrix `W_in` is our distributed representation (분산 표현) of words; it is
 #   saved as `.npz` in the cache and reloaded identically by notebooks 06-08.
 #
@@ -796,9 +798,9 @@ print("check passed: skip-gram is slower per corpus word")
 
 # %% [markdown]
 # Why is the ratio not simply the number of pairs per target? CBOW is not free either: it also gathers, averages
-# and updates about `WINDOW_SIZE + 1` context rows per target, so its cost grows with the window too, and the
-# ratio usually stays below the count of pairs. Skip-gram's extra cost is the `k + 1` scored rows per pair,
-# repeated once per context word. (One run of each, on a machine that may be busy: re-run the cell to see how much
+# and updates its context rows, on average as many per target as skip-gram's pairs (your answer to exercise 4),
+# so its cost grows with the window too, and the ratio usually stays below the count of pairs. Skip-gram's extra
+# cost is the `k + 1` scored rows per pair, repeated once per context word. (One run of each, on a machine that may be busy: re-run the cell to see how much
 # the ratio moves.)
 
 # %% [markdown]

@@ -88,8 +88,8 @@ print(f"{W.shape[0]:,} word vectors of length {W.shape[1]}, from a corpus of {le
 # $$\cos(\mathbf{x}, \mathbf{y}) = \frac{\mathbf{x} \cdot \mathbf{y}}{\lVert\mathbf{x}\rVert \, \lVert\mathbf{y}\rVert},$$
 #
 # is 1 for the same direction, 0 for orthogonal vectors and -1 for opposite ones. Dividing by the lengths
-# matters: the length of a word vector says more about how often and in how many contexts the word was
-# updated than about its meaning.
+# matters: the length of a word vector follows how often and in how many contexts the word was updated (a
+# cell below measures how closely it follows the word's count), which is not what we mean by similarity.
 
 # %%
 for a, b in [("year", "month"), ("car", "truck"), ("year", "car")]:

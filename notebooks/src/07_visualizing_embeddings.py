@@ -232,15 +232,14 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
 #
 # We use scikit-learn's exact method and start from the PCA picture (`init="pca"`), so there is no random
 # start: the same code gives the same picture on the same computer. With `init="pca"` the only step that could
-# use `random_state` is that PCA. scikit-learn's PCA (`svd_solver="auto"`) computes an exact, non-random
-# decomposition: for a tall array (at least ten times as many rows, words, as columns, and at most 1,000 columns)
-# an eigendecomposition of the covariance matrix, otherwise a full SVD. The exception: an array that is not tall,
-# is larger than 500 in some dimension, and from which we ask fewer components than 80% of its smaller side (2 is
-# fewer) gets a randomized SVD, which takes its seed from `random_state`. Our words give a small array, so a full,
-# exact SVD, and `random_state` changes nothing (the line under the
-# figure checks it with two seeds); it matters with `init="random"` (exercise 3) and with, say, 600 words of 100
-# numbers each. The same code does not give the same picture on every computer, though. Processors run different floating-point kernels, so the PCA start, the distances and the sums of every step
-# differ in the last bits, and t-SNE's optimisation amplifies such differences; section 4 measures by how much.
+# use `random_state` is that PCA. Our array of words is small, so scikit-learn's PCA (`svd_solver="auto"`)
+# computes an exact, non-random SVD and `random_state` changes nothing (the line under the figure checks it
+# with two seeds). It matters with `init="random"` (exercise 3), and for larger arrays: one with a side above
+# 500 gets a randomized SVD, which takes its seed from `random_state`, unless it is at least ten times taller
+# than wide (with at most 1,000 columns) or we ask for 80% or more of its components; 600 words of 100 numbers
+# each, say. The same code does not give the same picture on every computer, though. Processors run different
+# floating-point kernels, so the PCA start, the distances and the sums of every step differ in the last bits,
+# and t-SNE's optimisation amplifies such differences; section 4 measures by how much.
 #
 # **Predict before you read on** (exercise 3 asks it): if t-SNE starts twice from *random* starts, how many of a
 # word's `NEIGHBOURS` nearest neighbours in one picture will also be its neighbours in the other? All, most,
@@ -571,12 +570,14 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # `U[:, 0]`, `U[:, 1]` for its 7 words; `ch02/count_method_big.py` computes PTB's SVD and plots nothing;
 # `ch04/eval.py` plots nothing); scikit-learn 1.9 (`sklearn/manifold/_t_sne.py`: `TSNE` with `init="pca"` casts
 # the PCA picture to float32 and scales it to a standard deviation of 1e-4, `_joint_probabilities` rounds the
-# distances to float32, `_gradient_descent` and `_kl_divergence` keep the dtype of the start, `method="exact"`, the perplexity must be below the number of
-# samples, a Student-t with one degree of freedom in 2-D, the Kullback-Leibler cost; `trustworthiness`;
-# `sklearn/decomposition/_pca.py`: the `svd_solver="auto"` rule, and `random_state` used only by the truncated solvers, arpack and randomized); the
-# Embedding Projector (tensorflow/tensorboard `vz_projector/data-provider.ts`: `parseTensors` splits lines at
-# tabs, `parseMetadata` takes a header only when the first line has a tab; `vz_projector/umap/`: its UMAP); word2vec.c (tmikolov/word2vec
-# `word2vec.c`: the text output, `V H` then `word v1 ... vH`); gensim 4 (`gensim/models/keyedvectors.py`:
-# `KeyedVectors.load_word2vec_format`, `most_similar`).
+# distances to float32, `_gradient_descent` and `_kl_divergence` keep the dtype of the start, `method="exact"`,
+# the perplexity must be below the number of samples, a Student-t with one degree of freedom in 2-D, the
+# Kullback-Leibler cost; `trustworthiness`; `sklearn/decomposition/_pca.py`: the `svd_solver="auto"` rule, and
+# `random_state` used only by the truncated solvers, arpack and randomized); the Embedding Projector
+# (tensorflow/tensorboard `vz_projector/data-provider.ts`: `parseTensors` splits lines at tabs, `parseMetadata`
+# takes a header only when the first line has a tab; `vz_projector/data.ts`: `projectPCA`, `projectTSNE` and
+# `projectUmap`, whose UMAP is the npm package umap-js, `import {UMAP} from 'umap-js'`); word2vec.c
+# (tmikolov/word2vec `word2vec.c`: the text output, `V H` then `word v1 ... vH`); gensim 4
+# (`gensim/models/keyedvectors.py`: `KeyedVectors.load_word2vec_format`, `most_similar`).
 #
 # [Next: 08 Transfer learning](08_transfer_learning.ipynb)

@@ -69,6 +69,7 @@ EPOCHS = 10         # passes over PTB
 TEST_SIZE = 0.3     # fraction of the labelled words held out (never seen in training)
 C = 1.0             # inverse regularisation strength of the logistic regression
 N_SPLITS = 10       # random splits (seeds SEED, SEED + 1, ...): every result is reported over all of them
+RANDOM_DRAWS = 5    # draws of the random vectors (the first is the table's): how much another draw moves them
 CATEGORIES_FILE = Path("..") / "data" / "word_categories.tsv"  # word<TAB>category
 
 # %% [markdown]
@@ -131,8 +132,9 @@ print("test words include:", ", ".join(sorted(words[idx_test])[:10]), "...")
 # A few hundred words give a noisy accuracy: one split may be lucky. So every method is trained and tested on
 # `N_SPLITS` different splits, and the headline is the mean ± standard deviation over them; the first column
 # shows the fixed split of section 2 for comparison. The spread covers the splits only: the vectors are one
-# training run (`SEED`) and the random vectors one draw, and a different training seed would move these numbers
-# too. The splits also overlap, so the sd is a spread, not a standard error.
+# training run (`SEED`), and a different training seed would move their numbers too; the random vectors in the
+# table are one draw, and the line under it shows how far `RANDOM_DRAWS - 1` more draws move their mean. The
+# splits also overlap, so the sd is a spread, not a standard error.
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -142,6 +144,9 @@ features = {
     "one-hot": sp.csr_matrix((np.ones(len(ids)), (np.arange(len(ids)), ids)), shape=(len(ids), len(wv))),
     "random vectors": rng.standard_normal((len(ids), wv.vector_size)) / np.sqrt(wv.vector_size),
 }
+assert RANDOM_DRAWS >= 1, "RANDOM_DRAWS must be at least 1: the table's random vectors are the first draw"
+random_draws = [features["random vectors"]] + [rng.standard_normal((len(ids), wv.vector_size)) / np.sqrt(wv.vector_size)
+                                               for _ in range(RANDOM_DRAWS - 1)]  # more draws of the same kind
 # (the Korean edition translates these)
 shown = {"word vectors": "word vectors", "one-hot": "one-hot", "random vectors": "random vectors",
          "majority class": "majority class"}  # the names printed and drawn
@@ -165,10 +170,15 @@ runs["majority class"] = [
     float((DummyClassifier(strategy="most_frequent").fit(np.zeros((len(tr), 1)), labels[tr])
            .predict(np.zeros((len(te), 1))) == labels[te]).mean()) for tr, te in splits]
 acc = {name: r[0] for name, r in runs.items()}  # the fixed split
-print(format_table(["features", f"split {SEED}", f"mean ± sd over {N_SPLITS} splits", "min - max"],
-                   [[shown[name], f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f} - {max(r):.3f}"]
+draw_means = [np.mean(runs["random vectors"])] + [np.mean([accuracy(R, tr, te, labels)[0] for tr, te in splits])
+                                                  for R in random_draws[1:]]  # each draw's mean over the splits
+print(format_table(["features", f"split {SEED}", f"mean ± sd over {N_SPLITS} splits", "min–max"],
+                   [[shown[name], f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f}–{max(r):.3f}"]
                     for name, r in runs.items()], align="<>>>"))
 print(f"chance with {len(classes)} categories: {1 / len(classes):.3f}")
+if RANDOM_DRAWS > 1:
+    print(f"random vectors, {RANDOM_DRAWS} draws (the first is the table's): mean over the splits "
+          f"{min(draw_means):.3f} to {max(draw_means):.3f} depending on the draw, {np.mean(draw_means):.3f} on average")
 rank = 1 + sum(a > acc["word vectors"] for a in runs["word vectors"])
 print(f"headline: the word vectors classify unseen words with accuracy {np.mean(runs['word vectors']):.3f} "
       f"± {np.std(runs['word vectors'], ddof=1):.3f}; the fixed split's {acc['word vectors']:.3f} ranks {rank} "
@@ -177,15 +187,19 @@ print(f"headline: the word vectors classify unseen words with accuracy {np.mean(
 # %%
 FEW_EPOCHS = ". With few EPOCHS the vectors have learned little: train longer (notebook 05 uses 10)"
 assert all(len(g) == 1 for g in one_hot_guesses), "one-hot should give every unseen word the same category (its largest bias)"
-assert all(o <= m for o, m in zip(runs["one-hot"], runs["majority class"])), "one-hot cannot beat the majority class"
 ties = sum(o == m for o, m in zip(runs["one-hot"], runs["majority class"]))
 same_counts = len({tuple(int(np.sum(labels[te] == c)) for c in classes) for _, te in splits}) == 1
 for base in ("one-hot", "majority class", "random vectors"):
     assert all(v > b + 0.2 for v, b in zip(runs["word vectors"], runs[base])), (
         f"the word vectors should beat {shown[base]} by a clear margin on every split" + FEW_EPOCHS)
-print(f"check passed: on each of the {N_SPLITS} splits one-hot gives every test word the same category, so it "
-      "cannot beat the majority class (stratified splits), and the word vectors beat every baseline by more than 0.2")
-print(f"one-hot ties with the majority class on {ties} of {N_SPLITS} splits")
+majority = float(np.mean(runs["majority class"]))
+assert np.mean(draw_means) < majority + 0.05, (
+    "random vectors should not beat the majority class: they say nothing about a word's category")
+print(f"check passed: on each of the {N_SPLITS} splits one-hot gives every test word the same category, the word "
+      f"vectors beat every baseline by more than 0.2, and random vectors do no better than the majority class, "
+      f"within 0.05 ({np.mean(draw_means):.3f}, the mean of {RANDOM_DRAWS} draws, against {majority:.3f})")
+print(f"one-hot ties with the majority class on {ties} of {N_SPLITS} splits (a single guess per split can at best "
+      "tie with it: stratified splits keep the largest category largest in the test set)")
 hits = [round(m * len(te)) for m, (_, te) in zip(runs["majority class"], splits)]  # its right answers per split
 counts = ("every split's test set holds the same number of words of each category" if same_counts else
           "the splits' test sets differ in how many words of each category they hold")
@@ -208,13 +222,17 @@ else:
 # %% [markdown]
 # One-hot features memorise the training words and know nothing about new ones: they give every unseen word
 # the same category, the one with the largest bias. With stratified splits the training set's largest category
-# is also the test set's, so one-hot can at best tie with the majority class. The last lines of the check cell say
-# on how many splits they tie, whether the category they predict holds the same number of test words on
-# every split (which is when a ± is 0), and whether two categories share the largest size, so that either
-# could be the guess. Random vectors of the same size do not help either (compare their mean with chance;
-# one split can be their lucky one). The CBOW vectors were never trained on categories, yet a linear classifier
-# on top of them labels unseen words far better than any baseline, on every split: the knowledge came from the
-# contexts in which PTB uses each word. That is transfer learning (전이 학습).
+# is also the test set's, so one-hot can at best tie with the majority class (this follows from the single guess,
+# so the check cell counts the ties rather than testing it). The last lines of the check cell say on how many
+# splits they tie, whether the category they predict holds the same number of test words on every split (which
+# is when a ± is 0), and whether two categories share the largest size, so that either could be the guess.
+# Random vectors of the same size do not help either. Compare their mean with the majority class, not with
+# chance: on these unbalanced training sets a classifier that learns nothing from its features still learns the
+# category shares (section 5 explains why chance is the reference only for balanced training sets). One split,
+# or one draw, can be their lucky one, so read the line with all `RANDOM_DRAWS` draws. The CBOW vectors were
+# never trained on categories, yet a linear classifier on top of them labels unseen words far better than any
+# baseline, on every split: the knowledge came from the contexts in which PTB uses each word. That is transfer
+# learning (전이 학습).
 #
 # ## 4. Where does it go wrong?
 #
@@ -268,7 +286,8 @@ assert abs(np.trace(cm) / cm.sum() - np.mean(runs["word vectors"])) < 1e-9, "the
 # The point of transfer is that the hard part (what words mean) was learned from unlabelled text, so the
 # downstream task should need few labels. We train on only `n` words per category (drawn from the training part
 # of each split; the cell prints the values of `n`, up to 16) and test on that split's held-out words, for every
-# split; the band shows ± one standard deviation over the splits. These training sets are balanced, so they have
+# split; the band shows ± one standard deviation over the splits (for random vectors, over the splits and the
+# `RANDOM_DRAWS` draws together). These training sets are balanced, so they have
 # no majority class: the reference line is chance, 1 over the number of categories. A classifier whose features
 # say nothing about the category has no reason to prefer one category when every category has `n` training
 # words, so it is right that often on average, whatever the test set's shares.
@@ -278,21 +297,25 @@ fewest = min(int(np.sum(labels[tr] == c)) for tr, _ in splits for c in classes) 
 per_class = [n for n in (1, 2, 4, 8) if n < fewest] + [min(16, fewest)]  # at most 16, never more than it has
 print(f"training words per category: {', '.join(map(str, per_class))} (the smallest category has {fewest} "
       "training words on its smallest split)")
-curve = {name: np.zeros((N_SPLITS, len(per_class))) for name in ("word vectors", "random vectors")}
+curve = {"word vectors": np.zeros((N_SPLITS, len(per_class))),
+         "random vectors": np.zeros((RANDOM_DRAWS, N_SPLITS, len(per_class)))}  # every draw of section 3
 balanced_pred = []  # the word vectors' test predictions at the largest n, split after split (as true_all in section 4)
 for i, (tr, te) in enumerate(splits):
     pick_rng = np.random.default_rng(SEED + i)
     train_by_class = {c: pick_rng.permutation(tr[labels[tr] == c]) for c in classes}
     for j, n in enumerate(per_class):
         sub = np.concatenate([train_by_class[c][:n] for c in classes])
-        for name in curve:
-            curve[name][i, j], clf = accuracy(features[name], sub, te, labels)
-            if name == "word vectors" and j == len(per_class) - 1:
-                balanced_pred += list(clf.predict(features[name][te]))
+        curve["word vectors"][i, j], clf = accuracy(features["word vectors"], sub, te, labels)
+        if j == len(per_class) - 1:
+            balanced_pred += list(clf.predict(features["word vectors"][te]))
+        for d, R in enumerate(random_draws):
+            curve["random vectors"][d, i, j] = accuracy(R, sub, te, labels)[0]
+pooled = {name: accs.reshape(-1, len(per_class)) for name, accs in curve.items()}  # rows: splits (and draws)
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
-for name, accs in curve.items():
+for name, accs in pooled.items():
     mean, sd = accs.mean(axis=0), accs.std(axis=0, ddof=1)
-    ax.plot(per_class, mean, marker="o", label=shown[name])
+    ax.plot(per_class, mean, marker="o",
+            label=shown[name] + (f", {RANDOM_DRAWS} draws" if name == "random vectors" and RANDOM_DRAWS > 1 else ""))
     ax.fill_between(per_class, mean - sd, mean + sd, alpha=0.2)
 ax.axhline(1 / len(classes), ls="--", color="gray", label=f"chance (1/{len(classes)}, balanced training sets)")
 ax.set_xscale("log", base=2)
@@ -300,11 +323,15 @@ ax.set_xticks(per_class, labels=[str(n) for n in per_class])
 ax.set_xlabel("training words per category")
 ax.set_ylabel("test accuracy")
 ax.set_ylim(0, 1)
-ax.set_title(f"learning curve: mean ± sd over {N_SPLITS} splits")
+ax.set_title(f"learning curve: mean ± sd over {N_SPLITS} splits" + (f" (× {RANDOM_DRAWS} draws for random vectors)" if RANDOM_DRAWS > 1 else ""))
 ax.legend()
 plt.show()
-for name, accs in curve.items():
+for name, accs in pooled.items():
     print(pad(shown[name] + ":", 15), ", ".join(f"{n}/class {m:.3f}" for n, m in zip(per_class, accs.mean(axis=0))))
+if RANDOM_DRAWS > 1:
+    draw_rows = curve["random vectors"].mean(axis=1)  # each draw's row: its mean over the splits, at every n
+    print(pad("", 15), f"each of the {RANDOM_DRAWS} draws alone: " + ", ".join(
+        f"{n}/class {lo:.3f}–{hi:.3f}" for n, lo, hi in zip(per_class, draw_rows.min(axis=0), draw_rows.max(axis=0))))
 print(f"chance (the dashed line): {1 / len(classes):.3f}; section 3's majority class, "
       f"{np.mean(runs['majority class']):.3f}, is not a baseline here: it comes from the full, unbalanced training sets")
 diff = curve["word vectors"][:, -1] - np.array(runs["word vectors"])  # balanced at the largest n minus full, per split
@@ -317,22 +344,25 @@ print(f"{CATEGORY_NAMES.get(hard)} ({sizes[worst]} labelled words; the largest c
       f"{per_class[-1]}/class")
 
 # %%
-assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(axis=0)), (
+assert np.all(pooled["word vectors"].min(axis=0) > pooled["random vectors"].max(axis=0)), (
     "with any number of labels the word vectors should beat random vectors on every split" + FEW_EPOCHS)
-print("check passed: for every number of labels the word vectors beat random vectors, on every split")
-r_mean, r_sd = curve["random vectors"].mean(axis=0), curve["random vectors"].std(axis=0, ddof=1)
+print("check passed: for every number of labels the word vectors beat random vectors, on every split"
+      + (" and every draw" if RANDOM_DRAWS > 1 else ""))
+r_mean, r_sd = pooled["random vectors"].mean(axis=0), pooled["random vectors"].std(axis=0, ddof=1)
 inside = np.abs(r_mean - 1 / len(classes)) <= r_sd
-print("chance lies inside the random vectors' band (mean ± sd) "
-      + (f"at every n ({len(per_class)} values)" if inside.all() else
-         f"at {int(inside.sum())} of the {len(per_class)} values of n; outside it at n = "
+band = "the random vectors' band (mean ± sd over the splits" + (f" and the {RANDOM_DRAWS} draws" if RANDOM_DRAWS > 1 else "") + ")"
+print("chance lies "
+      + (f"inside {band} at every n ({len(per_class)} values)" if inside.all() else
+         f"inside {band} at {int(inside.sum())} of the {len(per_class)} values of n; outside it at n = "
          f"{', '.join(str(n) for n, i in zip(per_class, inside) if not i)}"))
 
 # %% [markdown]
-# Compare the two rows above with chance: they show how far a handful of examples per category already gets
-# with the transferred vectors. Random vectors stay near chance (the check cell says for how many values of `n`
-# chance lies inside their band), and they cannot gain from more words: a new word's random vector says nothing about it, so more training words do not help
-# them. Their band is the spread over the splits of a single draw of random vectors, so it leaves out how much
-# another draw would move the whole row.
+# Compare the first two rows of the curve cell with chance: they show how far a handful of examples per
+# category already gets with the transferred vectors. Random vectors stay near chance (the check cell says for
+# how many values of `n` chance lies inside their band), and more training words do not help them: a new word's
+# random vector says nothing about it. Their band is the spread over the splits and over the `RANDOM_DRAWS`
+# draws of random vectors together, so it includes how much another draw moves the whole row; the line under
+# theirs shows that part alone, the range of the draws' means over the splits.
 #
 # The last two lines of the curve cell compare the balanced training sets at the largest `n` with the full ones
 # of section 3, on the same splits. The full training sets are unbalanced, and logistic regression learns each
@@ -350,8 +380,9 @@ print("chance lies inside the random vectors' band (mean ± sd) "
 #   stratified splits with fixed seeds. Report the mean ± standard deviation over many splits: a single split
 #   can be a lucky one.
 # - **One-hot** (원-핫) features cannot generalise to words outside the training set: they give every unseen
-#   word the same category and, with stratified splits, cannot beat the majority class. Random vectors of the same size do not help either. The distributed representation
-#   (분산 표현) does much better, on every split, and with few labels.
+#   word the same category and, with stratified splits, cannot beat the majority class. Random vectors of the
+#   same size do not help either. The distributed representation (분산 표현) does much better, on every split,
+#   and with few labels.
 # - Larger models use the same idea: pretrained embeddings (임베딩) can be their first layer. In PyTorch,
 #   `nn.Embedding.from_pretrained(vectors)` builds that layer from a (V, H) matrix, and by default
 #   (`freeze=True`) the vectors stay fixed while the rest of the model trains.

@@ -37,7 +37,7 @@ VERDICTS = {
            "raised": "your answer raised", "hint": "Hint", "solution": "Solution",
            "no_hint": "no hint for this one: re-read the section above."},
     "ko": {"unattempted": "아직 풀지 않았습니다.", "wrong": "아직 정답이 아닙니다.",
-           "correct": "정답입니다.", "raised": "답을 실행하는 중 오류가 났습니다:",
+           "correct": "정답입니다.", "raised": "답을 실행하는 중 오류가 났습니다",
            "hint": "힌트", "solution": "풀이",
            "no_hint": "이 문제에는 힌트가 없습니다. 위 절을 다시 읽어 보세요."},
 }
@@ -140,7 +140,9 @@ class Exercise:
             return self._line("wrong", _text(wrong.reason, self.lang))
         except Exception as err:  # the student's code failed: say so, never raise
             last = traceback.format_exception_only(type(err), err)[-1].strip()
-            return f"{self.title}: {self._v('wrong')}{':' if self.lang == 'en' else ''} {self._v('raised')} {last}"
+            if self.lang == "en":
+                return f"{self.title}: {self._v('wrong')}: {self._v('raised')} {last}"
+            return f"{self.title}: {self._v('wrong')} {self._v('raised')}({last})."   # no ':' after a sentence
         return self._line("correct", _text(note, self.lang) if note else "")
 
     def check(self, answer: Any = ..., **context: Any) -> None:

@@ -8,6 +8,32 @@ from ..negative_sampling import NegativeSamplingLoss
 from ..text import josa
 from . import Exercise, NotYet, finite_number, judge_slopes, last_digit, rounds_to, tr
 
+def _number(answer, what):
+    """``answer`` as one finite float (:func:`finite_number`); a text with a comma gets its own reason."""
+    if isinstance(answer, str) and "," in answer:
+        raise NotYet(tr(f"write the number without a comma, as Python reads numbers (no thousands separator, a "
+                        f"point for decimals); got {answer!r}",
+                        f"숫자는 파이썬이 읽는 대로 쉼표 없이 써 보세요(천 단위 구분 기호 없이, 소수점은 점으로). "
+                        f"받은 값은 {answer!r}입니다"))
+    return finite_number(answer, what)
+
+
+def _close_to(got):
+    """``x -> True`` when ``got`` is ``x`` rounded to the digits ``got`` was written with.
+
+    :func:`rounds_to` reads one significant digit as a unit in that place (``0.1`` accepts 0.05 ... 0.15); a
+    one-digit answer must here be ``x`` rounded to one *significant* digit (0.0884 -> 0.09, never 0.1), so that
+    a coarse answer is never matched to the wrong formula."""
+    one_digit = last_digit(got)[1] < 2
+
+    def close(x):
+        x = float(x)
+        if not rounds_to(got, x):
+            return False
+        return not one_digit or x == 0 or abs(got - float(f"{x:.0e}")) <= 1e-9 * abs(x)
+    return close
+
+
 # ---- 1. how much more often is "the" drawn than the rarest word? -----------------------------------------
 
 
@@ -18,13 +44,18 @@ def _ratio(counts, the, power):
 
 
 def _check_ratio(answer, counts=None, the=None, power=0.75):
-    got = finite_number(answer, tr("give one number, a ratio of two probabilities",
+    got = _number(answer, tr("give one number, a ratio of two probabilities",
                                    "두 확률의 비를 숫자 하나로 구해 보세요"))
     if counts is None or the is None:
         raise NotYet(tr("pass the context: q1.check(answer_1, counts=counts, the=word_to_id['the'], power=POWER)",
                         "필요한 값도 함께 넘겨 보세요. 부르는 법은 q1.check(answer_1, counts=counts, the=word_to_id['the'], power=POWER)입니다"))
+    if got <= 0:
+        raise NotYet(tr(f"a ratio of two probabilities is positive; got {got:g}. Compute how many times more often "
+                        "'the' is drawn than the rarest word",
+                        f"두 확률의 비는 양수입니다. 받은 값은 {got:g}입니다. 'the'가 가장 드문 단어보다 몇 배 더 자주 "
+                        "뽑히는지 구해 보세요"))
     want = _ratio(counts, the, power)
-    close = lambda x: rounds_to(got, x)   # right to the digits given (the series' one rule)
+    close = _close_to(got)                # right to the digits given (the series' one rule)
     if close(want):
         if last_digit(got)[1] < 2:
             raise NotYet(tr("right to the one digit you gave; give at least two significant digits",
@@ -67,14 +98,22 @@ def _skipped(word_p, the, k):
 
 
 def _check_skipped(answer, word_p=None, the=None, k=5, raw_p=None):
-    got = finite_number(answer, tr("give one number, the expected number of skipped draws (between 0 and k)",
+    got = _number(answer, tr("give one number, the expected number of skipped draws (between 0 and k)",
                                    "건너뛰는 뽑기 횟수의 기댓값(0과 k 사이)을 숫자 하나로 구해 보세요"))
     if word_p is None or the is None:
         raise NotYet(tr("pass the context: q2.check(answer_2, word_p=p_pow, the=word_to_id['the'], k=SAMPLE_SIZE)",
                         "필요한 값도 함께 넘겨 보세요. 부르는 법은 q2.check(answer_2, word_p=p_pow, the=word_to_id['the'], k=SAMPLE_SIZE)입니다"))
     want = _skipped(word_p, the, k)
     q = float(word_p[the])
-    close = lambda x: rounds_to(got, x)   # right to the digits given (the series' one rule)
+    if got == 0:
+        raise NotYet(tr("0 would mean that word2vec.c never skips a draw of a 'the' example, but each of the k draws "
+                        "is 'the' with a probability above 0",
+                        "0이라면 word2vec.c가 'the' 학습 예의 뽑기를 한 번도 건너뛰지 않는다는 뜻이지만, k번의 뽑기는 "
+                        "각각 0보다 큰 확률로 'the'가 됩니다"))
+    if not 0 <= got <= k:
+        raise NotYet(tr(f"an expected number of skipped draws lies between 0 and k = {k}",
+                        f"건너뛰는 뽑기 횟수의 기댓값은 0과 k = {k} 사이에 있습니다"))
+    close = _close_to(got)                # right to the digits given (the series' one rule)
     if close(want):
         if last_digit(got)[1] < 2:
             raise NotYet(tr("right to the one digit you gave; give at least two significant digits",
@@ -98,9 +137,6 @@ def _check_skipped(answer, word_p=None, the=None, k=5, raw_p=None):
     if close(q):
         raise NotYet(tr("that is one draw; there are k of them",
                         "그것은 한 번 뽑을 때의 값입니다. 부정적 예는 k번 뽑습니다"))
-    if not 0 <= got <= k:
-        raise NotYet(tr(f"an expected number of skipped draws lies between 0 and k = {k}",
-                        f"건너뛰는 뽑기 횟수의 기댓값은 0과 k = {k} 사이에 있습니다"))
     if abs(got - want) <= 0.01 * want:
         raise NotYet(tr("close, but not the exact value rounded to the digits you gave: keep more digits of q",
                         "가깝지만 정확한 값을 여러분이 준 자릿수로 반올림한 것과 다릅니다. q의 자릿수를 더 남겨 보세요"))
@@ -182,6 +218,14 @@ def _check_ns_grads(fn):
         err_W = np.abs(dW - want_dW).max() / scale
         if max(err_h, err_W) <= tol:
             continue
+        if max(err_h, err_W) <= 1e-5:                    # right, but computed in float32 and returned as float64
+            raise NotYet(tr(f"right to float32 precision (relative error {max(err_h, err_W):.0e}), but your arrays are "
+                            "float64, so they are judged at float64 precision (1e-10): keep the computation in "
+                            "float64 (do not cast h or rows to float32), or return float32 arrays, which are judged "
+                            "at float32 precision",
+                            f"float32 정밀도로는 맞습니다(상대 오차 {max(err_h, err_W):.0e}). 하지만 돌려준 배열이 "
+                            "float64라서 float64 정밀도(1e-10)로 판정합니다. 계산을 float64로 유지하거나(h나 rows를 "
+                            "float32로 바꾸지 말고), float32 배열을 돌려주면 float32 정밀도로 판정합니다"))
         ref_dh, ref_drows = _ref_ns_grads(h, W[idx], labels)
         ys = sigmoid(W[idx] @ h)
         if np.allclose(dh, -ref_dh) and np.allclose(drows, -ref_drows):
@@ -228,13 +272,46 @@ def _check_ns_grads(fn):
 # ---- 4. predict how the step's cost scales with k, then measure ------------------------------------------
 
 _WHY_K = {"k + 1": tr("Every negative adds one EmbeddingDot and one SigmoidWithLoss, forward and backward, and one more "
-                  "draw per row from the sampler: the work grows in proportion to k + 1 (the parts that do not depend on k, "
-                  "such as h, are small).",
+                  "draw per row from the sampler: the work grows in proportion to k + 1 (the work done once per step "
+                  "whatever k is, such as the calls that start the forward and backward passes, is small).",
                   "부정적 예 하나마다 EmbeddingDot 하나와 SigmoidWithLoss 하나의 순전파와 역전파, 그리고 샘플러에서 "
-                  "뽑기 한 번이 늘어납니다. 그래서 일은 k + 1에 비례해 커집니다(h처럼 k와 상관없는 부분은 작습니다).")}
+                  "뽑기 한 번이 늘어납니다. 그래서 일은 k + 1에 비례해 커집니다(순전파와 역전파를 시작하는 호출처럼 "
+                  "k와 상관없이 단계마다 한 번 하는 일은 작습니다).")}
+
+
+def _direction(pred):
+    """Why a prediction outside the band is wrong, by the side it misses on (never the answer itself)."""
+    shown = f"{pred:g}"
+    if pred < 0:
+        return tr(f"the log-log slope in k + 1 is not {shown}: a negative slope would mean that more negatives make "
+                  "the step faster",
+                  f"k + 1에 대한 로그-로그 기울기는 {josa(shown, '이/가')} 아닙니다. 기울기가 음수라면 부정적 예가 "
+                  "많을수록 단계가 빨라진다는 뜻입니다")
+    if pred < 1:
+        return tr(f"the log-log slope in k + 1 is not {shown}; that is too low: it would mean that a large part of "
+                  "the step is work done once per step, whatever k is. Look at the graph of section 4: "
+                  "what is repeated once per negative, and how much of the step is it?",
+                  f"k + 1에 대한 로그-로그 기울기는 {josa(shown, '이/가')} 아닙니다. 너무 작습니다. 그렇다면 "
+                  "단계의 큰 부분이 k와 상관없이 단계마다 한 번 하는 일이라는 뜻입니다. 4절의 그래프를 "
+                  "보세요. 부정적 예마다 한 번씩 반복되는 것은 무엇이고, 단계에서 얼마나 큰 몫을 차지할까요?")
+    return tr(f"the log-log slope in k + 1 is not {shown}; that is too high: it would mean that each "
+              "negative costs more when there are more of them (a slope of 2 is quadratic growth, as if every "
+              "negative were compared with every other). Does any part of the step look at pairs of negatives?",
+              f"k + 1에 대한 로그-로그 기울기는 {josa(shown, '이/가')} 아닙니다. 너무 큽니다. 그렇다면 "
+              "부정적 예가 많을수록 부정적 예 하나의 비용이 커진다는 뜻입니다(기울기 2는 제곱으로 커지는 것, "
+              "곧 모든 부정적 예를 다른 모든 부정적 예와 비교하는 경우입니다). 단계의 어느 부분이 부정적 예의 쌍을 "
+              "살펴볼까요?")
 
 
 def _check_slopes(answer, measure=None, sizes=None):
+    one = answer["k + 1"] if isinstance(answer, dict) and set(answer) == {"k + 1"} else answer
+    if not isinstance(one, dict):
+        try:
+            pred = _number(one, "")
+        except NotYet:
+            pred = None                          # not one number: judge_slopes gives the reason
+        if pred is not None and abs(pred - 1.0) > 0.25:
+            raise NotYet(_direction(pred))       # the judged band is 1 ± 0.25, as in judge_slopes below
     return judge_slopes(answer, {"k + 1": 1.0}, _WHY_K, measure, sizes, knob="K_VALUES", x=lambda k: k + 1,
                         min_range=3.0, answer_name="prediction_4")
 

@@ -12,7 +12,7 @@ def _choice(answer, choices: str) -> str:
     """The student's multiple-choice letter, lower case; NotYet when it is not one of ``choices``."""
     if not isinstance(answer, str) or answer.strip().lower().strip("()") not in choices:
         raise NotYet(tr(f"answer with one letter: {', '.join(repr(c) for c in choices)}",
-                        f"글자 하나({', '.join(repr(c) for c in choices)})로 답하세요"))
+                        f"글자 하나({', '.join(repr(c) for c in choices)})로 답해 보세요"))
     return answer.strip().lower().strip("()")
 
 
@@ -28,7 +28,7 @@ def _start_loss(k):
 def _check_start_loss(fn, negative=5, measured=None):
     if not callable(fn):
         raise NotYet(tr("write a function start_loss(k) that returns a number for any number of negatives k",
-                        "부정적 예의 수 k가 무엇이든 숫자 하나를 돌려주는 함수 start_loss(k)를 작성하세요"))
+                        "부정적 예의 수 k가 무엇이든 숫자 하나를 돌려주는 함수 start_loss(k)를 작성해 보세요"))
     for k in sorted(set(_KS) | {int(negative)}, reverse=True):  # large k first: the wrong formulas differ most
         got = float(fn(k))
         want = _start_loss(k)
@@ -49,7 +49,7 @@ def _check_start_loss(fn, negative=5, measured=None):
             raise NotYet(tr(f"close: for k = {k} your function gives {got:.4f} against {want:.4f}, so the formula is "
                             "right but the constant is rounded; use ln 2 = 0.6931... (math.log(2))",
                             f"거의 맞았습니다. k = {k}일 때 여러분의 함수는 {got:.4f}, 정답은 {want:.4f}입니다. 식은 맞고 "
-                            "상수를 반올림했습니다. ln 2 = 0.6931...(math.log(2))를 쓰세요"))
+                            "상수를 반올림했습니다. ln 2 = 0.6931...(math.log(2))를 써 보세요"))
         raise NotYet(tr(f"for k = {k} your function gives {got:.4f}; at the start every sigmoid says 0.5",
                         f"k = {k}일 때 여러분의 함수가 돌려준 값은 {got:.4f}입니다. 처음에는 모든 시그모이드가 0.5를 내놓습니다"))
     if measured is not None:
@@ -112,13 +112,13 @@ def _keep_cases():
 def _check_keep_prob(fn):
     if not callable(fn):
         raise NotYet(tr("write a function keep_prob(counts, sample) that returns one probability per word",
-                        "단어마다 확률 하나를 돌려주는 함수 keep_prob(counts, sample)를 작성하세요"))
+                        "단어마다 확률 하나를 돌려주는 함수 keep_prob(counts, sample)를 작성해 보세요"))
     for case, counts, sample in _keep_cases():
         got = np.asarray(fn(counts.copy(), sample), dtype=np.float64)
         want = _keep_prob_reference(counts, sample)
         if got.shape != want.shape:
             raise NotYet(tr(f"return one probability per word: shape {want.shape}, yours {got.shape} ({case['en']})",
-                            f"단어마다 확률 하나를 돌려주세요. 필요한 형상은 {want.shape}, 여러분의 것은 "
+                            f"단어마다 확률 하나를 돌려줘 보세요. 필요한 형상은 {want.shape}, 여러분의 것은 "
                             f"{got.shape}입니다({case['ko']})"))
         if np.allclose(got, want, rtol=1e-6, atol=1e-9):
             continue
@@ -128,8 +128,8 @@ def _check_keep_prob(fn):
             if np.allclose(got, (np.sqrt(f / t) + 1) * t / f, rtol=1e-6):
                 raise NotYet(tr("a probability cannot exceed 1: rare words are always kept, "
                                     "clip with np.minimum(..., 1)",
-                                    "확률은 1을 넘을 수 없습니다. 드문 단어는 항상 남습니다. np.minimum(..., 1)로 잘라 내세요"))
-            raise NotYet(tr("some of your probabilities exceed 1; clip them", "확률 중 일부가 1을 넘습니다. 잘라 내세요"))
+                                    "확률은 1을 넘을 수 없습니다. 드문 단어는 항상 남습니다. np.minimum(..., 1)로 잘라 내 보세요"))
+            raise NotYet(tr("some of your probabilities exceed 1; clip them", "확률 중 일부가 1을 넘습니다. 잘라 내 보세요"))
         if np.allclose(got, np.minimum(1, np.sqrt(t / f)), rtol=1e-6):
             raise NotYet(tr("sqrt(t/f) is the paper's keep probability; word2vec.c and gensim use (sqrt(f/t) + 1) t/f",
                             "sqrt(t/f)는 논문의 남을 확률입니다. word2vec.c와 gensim은 (sqrt(f/t) + 1) t/f를 씁니다"))
@@ -139,7 +139,7 @@ def _check_keep_prob(fn):
         if np.allclose(got, 1 - want, rtol=1e-6, atol=1e-9):
             raise NotYet(tr("that is the probability of *discarding* each word (1 - keep); return the probability "
                             "of keeping it",
-                            "그것은 단어를 *버릴* 확률(1 - 남을 확률)입니다. 남을 확률을 돌려주세요"))
+                            "그것은 단어를 *버릴* 확률(1 - 남을 확률)입니다. 남을 확률을 돌려줘 보세요"))
         if np.allclose(got, np.minimum(1, (np.sqrt(f / sample) + 1) * sample / f), rtol=1e-6):
             raise NotYet(tr("t is sample times the corpus size (the total count), not sample alone",
                             "t는 sample 하나가 아니라 sample 곱하기 말뭉치 크기(전체 출현 횟수)입니다"))
@@ -156,7 +156,7 @@ def _check_keep_prob(fn):
 def _check_pairs(fn):
     if not callable(fn):
         raise NotYet(tr("write a function pairs(w) of the maximum window radius w",
-                        "윈도우의 최대 반경 w의 함수 pairs(w)를 작성하세요"))
+                        "윈도우의 최대 반경 w의 함수 pairs(w)를 작성해 보세요"))
     ws = np.arange(1, 11)
     got = np.array([float(fn(int(w))) for w in ws])
     if np.allclose(got, ws + 1, rtol=0, atol=1e-9):
@@ -175,7 +175,7 @@ def _check_pairs(fn):
                         "(w + 1) / 2입니다"))
     w = int(ws[np.flatnonzero(np.abs(got - (ws + 1)) > 1e-9)[0]])
     raise NotYet(tr(f"for w = {w} you say {got[w - 1]:g}: average 2 * radius over radius = 1..w",
-                    f"w = {w}일 때 여러분의 답은 {got[w - 1]:g}입니다. 반경 = 1..w에 걸쳐 2 * 반경의 평균을 구하세요"))
+                    f"w = {w}일 때 여러분의 답은 {got[w - 1]:g}입니다. 반경 = 1..w에 걸쳐 2 * 반경의 평균을 구해 보세요"))
 
 
 EXERCISES = [

@@ -48,8 +48,10 @@ def _check_least(answer, X=None, groups=None, shown=None):
                         f"그룹 이름 하나로 답해 보세요: {', '.join(named(g) for g in rates)}"))
     low, high = min(rates.values()), max(rates.values())
     if rates[answer] == low:
-        return tr(f"{answer!r}: nearest word in its own group for {low:.0%} of its words",
-                  f"{named(answer)}. 단어의 {low:.0%}만 가장 가까운 단어가 같은 그룹에 있습니다")
+        lowest = f"{low:.0%}"
+        return tr(f"{answer!r}: nearest word in its own group for {lowest} of its words",
+                  f"{named(answer)}. " + (f"단어의 {lowest}만 가장 가까운 단어가 같은 그룹에 있습니다" if lowest != "100%"
+                                          else "모든 그룹에서 단어 모두가 가장 가까운 단어를 같은 그룹에 둡니다"))
     if rates[answer] == high:
         raise NotYet(tr(f"{answer!r} is among the most clustered groups ({high:.0%}); look for the lowest rate",
                         f"{named(answer)} 그룹은 가장 잘 모인 편에 속합니다({high:.0%}). 비율이 가장 낮은 그룹을 찾아 보세요"))

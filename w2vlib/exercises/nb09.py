@@ -87,6 +87,15 @@ def _check_period(answer):
                         f"of the lowest k bits, state % 2**k",
                         f"period({k})에서 돌려준 값({got})은 가장 낮은 비트 하나의 주기입니다. 하위 k비트 전체, "
                         "곧 state % 2**k를 비교해 보세요."))
+    step = got_of[2] - got_of[1]
+    if step > 0 and all(got_of[j] == got_of[1] + (j - 1) * step for j in _PERIOD_KS):
+        raise NotYet(tr(f"period({k}) = {got}: your period grows by the same {step} step{'s' if step > 1 else ''} "
+                        "with every extra bit, "
+                        "a straight line in k, and the generator's does not. Run the generator (do not guess a "
+                        "formula) and print period(k) for k = 1 to 8 to see how it grows",
+                        f"period({k})에서 돌려준 값({got})은 비트가 하나 늘 때마다 똑같이 {step}걸음씩 늘어나는 "
+                        "직선인데, 생성기의 주기는 그렇게 늘지 않습니다. 공식을 짐작하지 말고 생성기를 실제로 "
+                        "돌려서 k = 1부터 8까지 period(k)를 출력해 어떻게 늘어나는지 보세요."))
     raise NotYet(tr(f"period({k}) = {got} is not right: start from state 1, step word2vec.c's generator "
                     "(multiplier 25214903917, increment 11, modulo 2**64), and stop at the first step "
                     "where state % 2**k equals 1 % 2**k",

@@ -18,7 +18,7 @@
 #
 # 교재: 밑바닥부터 시작하는 딥러닝 2, 4.2.5~4.2.7절
 #
-# [노트북 03](03_embedding_dot.ipynb)에서는 소프트맥스의 "V개 단어 중 어느 것인가?"를 단어 하나에 대한 예/아니요
+# [노트북 03](03_embedding_dot.ipynb)에서는 소프트맥스(softmax)의 "V개 단어 중 어느 것인가?"를 단어 하나에 대한 예/아니요
 # 질문으로 바꾸었습니다. 그리고 "예"라는 답만으로는 아무것도 배우지 못한다는 것도 보았습니다. 모델은 타깃(target)이 *아닌*
 # 단어도 보아야 합니다. 그런 단어 V − 1개의 점수를 전부 매기면 O(V) 비용이 되돌아오므로, **네거티브 샘플링**(negative
 # sampling)은 무작위로 뽑은 k개(교재에서는 k = 5)의 점수만 매깁니다. 이 노트북에서는 실제 PTB 데이터셋(Penn
@@ -80,7 +80,7 @@ REPEAT = 5                             # 시간 측정: 이 횟수만큼 반복�
 # 가장 흔한 단어들이 지나치게 큰 몫을 차지합니다(가장 자주 나오는 100단어의 몫은 아래에 출력합니다). word2vec은 그 중간을 택합니다. 확률을 `count ** 0.75`에 비례하게 합니다(word2vec.c의
 # `InitUnigramTable`에서는 `power = 0.75`이고, 교재의 `UnigramSampler`는 지수를 인자로 받으며 교재의 `CBOW`가 0.75를 넘깁니다).
 #
-# PTB의 학습용 데이터(교재의 `ptb.load_data`처럼 `w2vlib.data.load_ptb`로 읽습니다)는 어휘 수 V = 10,000입니다.
+# PTB의 학습용 데이터(교재의 `ptb.load_data`처럼 `w2vlib.data.load_ptb`로 읽습니다)는 어휘(vocabulary) 수 V = 10,000입니다.
 
 # %%
 corpus, word_to_id, id_to_word = load_ptb("train")
@@ -146,15 +146,19 @@ plt.show()
 
 # %%
 rarest = order[counts[order] > 0][-1]
-print(f"POWER = {POWER:g}일 때, 가장 자주 나오는 단어 {josa(repr(id_to_word[int(order[0])]), '은/는')} 자기 몫의 "
-      f"{p_pow[order[0]] / p[order[0]]:.0%}만 남고, 가장 드문 단어들({counts[rarest]:,}번 등장)은 뽑힐 확률이 "
+print(f"POWER = {POWER:g}일 때, 가장 자주 나오는 단어 {josa(repr(id_to_word[int(order[0])]), '은/는')} 몫이 원래의 "
+      f"{p_pow[order[0]] / p[order[0]]:.0%}로 줄고, 가장 드문 단어들(등장 횟수 {counts[rarest]:,})은 뽑힐 확률이 "
       f"{p_pow[rarest] / p[rarest]:.1f}배가 됩니다. {V - gain:,}개 단어는 줄고, {gain:,}개 단어는 늘어납니다.")
-if 0 < POWER < 1:
-    assert p_pow[order[0]] < p[order[0]] and p_pow[rarest] > p[rarest], "1보다 작은 지수는 분포를 평평하게 만듭니다"
 
 # %% [markdown]
 # 1보다 작은 지수는 로그-로그 그래프의 선을 더 평평하게 만듭니다. 가장 자주 나오는 단어들은 비중이 줄고 드문 단어들은
 # 비중이 늘며, 비중이 줄어드는 것은 순위 맨 위쪽의 단어들뿐입니다(개수는 위에 출력했습니다).
+#
+# 가장 자주 나오는 단어가 몫을 잃고 가장 드문 단어가 몫을 얻는 것은 PTB에 대한 발견이 아니므로, 이것을 확인하는 셀은
+# 없습니다. 지수가 0과 1 사이이면 (모든 횟수가 같지 않은 한) 반드시 그렇게 됩니다. 이득 배율 `p^POWER / p`는
+# `count^(POWER − 1)`에 비례하므로 횟수가 클수록 작아지고, `p`로 가중 평균하면 정확히 1입니다.
+# Σ p · (p^POWER / p) = Σ p^POWER = 1이기 때문입니다. 평균이 1이면서 횟수가 클수록 작아지는 배율은 가장 드문
+# 단어들에서 1보다 크고 가장 자주 나오는 단어들에서 1보다 작습니다. *몇 개의* 단어가 얼마나 얻는지는 PTB가 정합니다.
 #
 # ## 2. 타깃을 자기 자신의 부정적 예로 뽑지 않기
 #
@@ -192,7 +196,7 @@ assert not np.any(neg == targets[:, None])
 #
 # ## 3. 교재의 행별 샘플러 대 벡터화된 한 번의 추출
 #
-# 교재의 CPU용 샘플러(`ch04/negative_sampling_layer.py`)는 미니배치의 행을 하나씩 따로 처리합니다. 분포를 복사하고,
+# 교재의 CPU용 샘플러(`ch04/negative_sampling_layer.py`)는 미니배치(mini-batch)의 행을 하나씩 따로 처리합니다. 분포를 복사하고,
 # 타깃의 확률을 0으로 만들고, 다시 정규화한 뒤, `np.random.choice(V, size=k, replace=False, p=p)`를 호출합니다. 아래
 # 함수는 교재 코드를 그대로 옮긴 것입니다. 다만 실행을 재현할 수 있도록 전역 `np.random` 대신 인자로 받은 `Generator`를
 # 씁니다. 행 하나마다 O(V)의 numpy 작업(확률 V개의 복사와 정규화, 그리고 `choice`가 V개 단어에 대해 만드는 누적 표)과,
@@ -248,7 +252,7 @@ print("확인 통과: 벡터화된 샘플러가 10배 넘게 빠릅니다")
 # 뽑습니다. 이렇게 다를 때까지 다시 뽑으면, 남은 단어들로 다시 정규화한 분포에서 뽑을 때와 분포가 같습니다. 교재의
 # `p[target_idx] = 0`과 `choice(..., replace=False, p=p)`가 하는 일이 바로 그것입니다. (numpy의 `Generator.choice`도 그렇게
 # 동작합니다. 복원 추출로 뽑아 아직 나오지 않은 단어만 남기고, 모자란 만큼 다시 뽑습니다.) 교재의 반복문은 느리기 때문에
-# `SAMPLER_ROWS`개 행에서만 실행하므로 그 추정값은 거칩니다. 셀은 추정값과 그 표준 오차, 그리고 예측들을 출력합니다.
+# `SAMPLER_ROWS`개 행에서만 실행하므로 그 추정값은 거칩니다. 셀은 추정값과 그 표준 오차(standard error), 그리고 예측들을 출력합니다.
 
 # %%
 def no_repeat_sample(targets, sampler):
@@ -395,14 +399,14 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 # 이제 성과를 확인할 차례입니다. V마다 미니배치 하나의 **출력 측**(네거티브 샘플링이 대체하는 부분), 곧 은닉 벡터 `h`에서
 # 손실까지 갔다가 돌아오는 순전파(forward pass) + 역전파(backward pass)의 시간을 잽니다.
 #
-# - **소프트맥스 전체**: `h @ W_outᵀ`, V개 단어 전체에 대한 소프트맥스 + 교차 엔트로피 오차, 그리고 역전파(V × H
+# - **소프트맥스 전체**: `h @ W_outᵀ`, V개 단어 전체에 대한 소프트맥스 + 교차 엔트로피 오차(cross-entropy error), 그리고 역전파(V × H
 #   기울기 전체)
 # - **네거티브 샘플링**: k = `SAMPLE_SIZE`인 w2vlib의 `NegativeSamplingLoss`, 부정적 예를 뽑는 시간 포함.
 #
 # 표의 두 열(그래프에서는 두 선)은 이 단계 앞뒤의 일을 더 잽니다. 둘 다 네거티브 샘플링 뒤에도 남는 O(V) 비용이므로
 # 눈여겨보세요.
 #
-# - **밀집 SGD 갱신**: `W_out`의 밀집 V × H 기울기에 대한 `SGD.update`입니다. 교재와 w2vlib의 계층 방식이 둘 다 치르는
+# - **밀집 SGD 갱신**(dense SGD update): `W_out`의 밀집 V × H 기울기에 대한 `SGD.update`입니다. 교재와 w2vlib의 계층 방식이 둘 다 치르는
 #   비용입니다.
 # - **교재 계층의 지우기 + 합치기**: 교재의 계층만 더 하는 일입니다. 교재의 `NegativeSamplingLoss`는 `EmbeddingDot`
 #   k + 1개로 이루어지고, 각각의 `Embedding.backward`는 먼저 V × H 기울기 전체를 지웁니다(`dW[...] = 0`). 그다음 교재의
@@ -417,7 +421,8 @@ assert err_W < GRADCHECK_TOL and err_h < GRADCHECK_TOL
 
 # %%
 def time_output_step(V, rng):
-    """출력 측의 순전파 + 역전파 한 번에 걸리는 시간(초): 소프트맥스 전체 대 네거티브 샘플링, 그리고 밀집 SGD 갱신."""
+    """출력 측의 순전파 + 역전파 한 번(소프트맥스 전체 대 네거티브 샘플링), 밀집 SGD 갱신, 그리고 교재 계층의
+    지우기 + 합치기에 각각 걸리는 시간(초)."""
     _, W_out = init_weights(V, HIDDEN, rng)
     h = rng.standard_normal((BATCH, HIDDEN)).astype(np.float32)
     zipf_p = 1.0 / np.arange(1, V + 1)
@@ -507,9 +512,9 @@ plt.show()
 #   `SigmoidWithLoss` 계층 k + 1개씩이 저마다 부르는 작은 numpy 호출들과, 기울기 행을 더하는 `np.add.at`)이 있는데, 이 크기에서는 큰 행렬 곱
 #   하나가 그 비용보다 싸기 때문입니다. V가 커질수록 격차가 벌어지며, 그것이 바로 word2vec이 다루는 영역입니다.
 # - **교재 계층의 지우기 + 합치기** 줄은 V와 함께 커집니다. 교재의 계층을 그대로 쓰면 단계가 평평하지 *않습니다*.
-#   역전파마다 V개 행을 모두 지우고, `Trainer` 클래스가 밀집 복사본들을 더하기 때문입니다. 이것을 없애는 것은 쓴 행만 지우기(또는
-#   희소 기울기)입니다.
-# - **밀집 SGD 갱신**(dense SGD update)도 V와 함께 커집니다. 교재 모양의 계층들은 거의 전부 0인 V × H 기울기 전체를
+#   역전파마다 V개 행을 모두 지우고, `Trainer` 클래스가 밀집 복사본들을 더하기 때문입니다. 쓴 행만 지우면(또는
+#   희소 기울기(sparse gradient)를 쓰면) 이 비용이 사라집니다.
+# - **밀집 SGD 갱신**도 V와 함께 커집니다. 교재 모양의 계층들은 거의 전부 0인 V × H 기울기 전체를
 #   돌려주고, `SGD.update`는 그 전체를 뺍니다(교재의 `ch04/train.py`는 Adam으로 학습하며, Adam의 밀집 갱신은 원소마다
 #   이 SGD 줄보다 많은 일을 합니다). 네거티브 샘플링은 O(V) *계산*을 없앴습니다. 남은 O(V) 비용까지 없애려면
 #   학습기가 미니배치가 건드린 행만 지우고 갱신해야 합니다. 노트북 05의 고속 경로(fast path)가 바로 그렇게 합니다(희소 갱신).

@@ -135,7 +135,7 @@ plt.show()
 
 # %% [markdown]
 # 두 방향은 위에 출력된 만큼의 분산만 담으므로, 전체 공간에서는 멀리 떨어진 그룹이 이 그림에서는 겹칠 수
-# 있습니다. PCA가 지키는 것은 *선형 구조*입니다. `PAIRED`의 두 그룹(기본값은 동사와 그 과거형)의 단어로만 PCA를 맞추고
+# 있습니다. PCA가 지키는 것은 *선형 구조*입니다. `PAIRED`의 두 그룹(기본값은 동사와 그 과거형)의 단어로만 PCA를 학습하고
 # 각 단어에서 그 짝으로 화살표를 그리면, 그 관계가 공통된 방향인지 볼 수 있습니다. 셀은 그것을 측정도 합니다.
 # 각 쌍의 차이 벡터와 평균 차이 벡터의 코사인을 (그림이 아니라) 전체 공간에서 구해 두 가지 우연과 나란히 보여 줍니다.
 
@@ -226,16 +226,14 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
 #
 # scikit-learn의 정확한(exact) 방법을 쓰고 PCA 그림에서 시작하므로(`init="pca"`) 무작위 시작이 없습니다. 같은
 # 컴퓨터에서는 같은 코드가 같은 그림을 줍니다. `init="pca"`일 때 `random_state`를 쓸 수 있는 단계는 그 PCA
-# 하나뿐입니다. scikit-learn의 PCA(`svd_solver="auto"`)는 정확한(무작위가 아닌) 분해를 계산합니다. 세로로 긴
-# 배열(행, 곧 단어가 열의 10배 이상이고 열이 1,000개 이하)이면 공분산 행렬의 고윳값 분해를, 그 밖에는 완전한 SVD를
-# 씁니다. 예외는 세로로 길지 않고, 한 변이 500보다 크고, 요청한 성분 수가 짧은 변의 80%보다 적은(2는 적습니다)
-# 배열입니다. 이때는 무작위 SVD로 바꾸고, 그 시드를 `random_state`에서 받습니다. 우리 단어들은 작은 배열이므로
-# 완전하고 정확한 SVD를 쓰고, `random_state`는 아무것도 바꾸지 않습니다(그림
-# 아래 줄이 시드 두 개로 확인합니다). `random_state`가 의미를 갖는 것은 `init="random"`일 때(연습 문제 3)와, 예를
-# 들어 숫자 100개짜리 벡터로 단어 600개를 그릴 때입니다. 하지만 같은 코드라도 모든 컴퓨터에서 같은 그림이 나오지는
-# 않습니다.
-# 프로세서마다 다른 부동소수점 커널을 쓰므로 PCA 시작점, 거리, 각 단계의 합이 마지막 몇 비트에서 달라지고, t-SNE의
-# 최적화는 그런 차이를 키웁니다. 얼마나 키우는지는 4절에서 잽니다.
+# 하나뿐입니다. 우리 단어들의 배열은 작으므로 scikit-learn의 PCA(`svd_solver="auto"`)는 정확한(무작위가 아닌) SVD를
+# 계산하고, `random_state`는 아무것도 바꾸지 않습니다(그림 아래 줄이 시드 두 개로 확인합니다). `random_state`가
+# 의미를 갖는 것은 `init="random"`일 때(연습 문제 3)와 더 큰 배열일 때입니다. 한 변이 500보다 큰 배열은 무작위
+# SVD로 분해되고, 그 시드를 `random_state`에서 받습니다. 다만 세로가 가로의 10배 이상이거나(열이 1,000개 이하일
+# 때), 성분을 80% 이상 요청하면 그렇지 않습니다. 예를 들어 숫자 100개짜리 벡터로 단어 600개를 그릴 때가 그렇습니다.
+# 하지만 같은 코드라도 모든 컴퓨터에서 같은 그림이 나오지는 않습니다. 프로세서마다 다른 부동소수점 커널을 쓰므로
+# PCA 시작점, 거리, 각 단계의 합이 마지막 몇 비트에서 달라지고, t-SNE의 최적화는 그런 차이를 키웁니다. 얼마나
+# 키우는지는 4절에서 잽니다.
 #
 # **읽기 전에 먼저 예상해 보세요**(연습 문제 3의 질문입니다). t-SNE를 *무작위* 시작점에서 두 번 돌리면, 한 그림에서
 # 단어의 가장 가까운 이웃 `NEIGHBOURS`개 가운데 몇 개가 다른 그림에서도 이웃일까요? 전부, 대부분, 우연과 비슷한
@@ -493,16 +491,16 @@ else:
 # ## 정리
 #
 # - 고차원 임베딩(embedding)을 2차원 그림으로 줄이는 차원 감소(dimensionality reduction)는 언제나 정보를
-#   버립니다. 무엇이 남았는지 측정하고, 우연이 주는 값과 비교하세요.
-# - **PCA**(주성분 분석)는 선형 투영, 곧 평균을 뺀 벡터의 SVD입니다. 설명된 분산 비율을 보면 두 방향이 담는 것이
+#   버립니다. 무엇이 남았는지 측정하고, 우연이 주는 값과 비교해 보세요.
+# - **주성분 분석**(PCA)은 선형 투영, 곧 평균을 뺀 벡터의 SVD입니다. 설명된 분산 비율을 보면 두 방향이 담는 것이
 #   얼마나 적은지 알 수 있습니다. PCA는 동사에서 과거형으로 가는 차이 벡터 같은 선형 구조를 지킵니다. 그 차이
 #   벡터들은 무작위 방향(약 1/√n)보다 훨씬 많이 방향을 공유하지만, 그중 많은 부분은 두 그룹 사이의 간격입니다.
-#   평행하다고 부르기 전에 잘못 짝지은 단어와 비교하세요. 올바른 쌍이 더하는 몫이 유추(analogy)를 떠받치는
+#   평행하다고 부르기 전에 잘못 짝지은 단어와 비교해 보세요. 올바른 쌍이 더하는 몫이 유추(analogy)를 떠받치는
 #   구조입니다.
 # - **t-SNE**는 각 단어의 이웃을 지킵니다. 유추와 최근접 이웃 질의가 기대는 분산 표현(distributed representation)의 성질입니다.
 #   하지만 군집 사이의 거리, 군집의 크기, 축에는 의미가 없습니다. 그림은 퍼플렉서티에 따라, 그리고 시작점의 마지막
 #   몇 비트(다른 프로세서)에 따라서도 바뀝니다. 그 숫자는 퍼짐과 함께 보고하고, t-SNE에 관한 주장은 여유를 두고
-#   확인하세요.
+#   확인해 보세요.
 # - 어휘(vocabulary) 전체의 벡터를 Embedding Projector 형식(`vectors.tsv` + 머리글 없는 `metadata.tsv`)과 word2vec
 #   텍스트 형식으로 내보냈습니다. gensim은 이것을 `KeyedVectors.load_word2vec_format(path, binary=False)`로 읽습니다.
 #
@@ -565,7 +563,8 @@ q3.check(answer_3, X=X, Y1=Y1, Y2=Y2, k=NEIGHBOURS)
 # t 분포, 쿨백-라이블러 비용. `trustworthiness`. `sklearn/decomposition/_pca.py`: `svd_solver="auto"`의 규칙, 그리고
 # `random_state`는 잘린 SVD 방식(arpack, randomized)만 씀), Embedding Projector(tensorflow/tensorboard
 # `vz_projector/data-provider.ts`: `parseTensors`는 줄을 탭으로 나누고, `parseMetadata`는 첫 줄에 탭이 있을 때만
-# 머리글로 읽습니다. `vz_projector/umap/`: UMAP), word2vec.c(tmikolov/word2vec `word2vec.c`: 텍스트 출력은 `V H` 다음에
+# 머리글로 읽습니다. `vz_projector/data.ts`: `projectPCA`, `projectTSNE`, `projectUmap`이 있고, UMAP은
+# `import {UMAP} from 'umap-js'`로 가져오는 npm 패키지 umap-js입니다), word2vec.c(tmikolov/word2vec `word2vec.c`: 텍스트 출력은 `V H` 다음에
 # `word v1 ... vH`), gensim 4(`gensim/models/keyedvectors.py`: `KeyedVectors.load_word2vec_format`,
 # `most_similar`).
 #

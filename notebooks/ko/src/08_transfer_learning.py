@@ -20,9 +20,9 @@
 #
 # 학습 노트의 4장 요약은 이 요점으로 끝납니다(띄어쓰기까지 원문 그대로 인용). *word2vec 은 전이 학습 측면에서
 # 특히 중요하며, 그 단어의 분산 표현은 다양한 자연어 처리 작업에 이용 할 수있다.* 전이 학습(transfer learning)은 한
-# 작업에서 배운 것을 다른 작업에 쓰는 일입니다. 곧 한 작업에서 배운 벡터가 다른 작업에도 쓰일 수 있다는 뜻입니다. 우리 CBOW
-# 벡터는 단 한 가지, PTB에서 이웃 단어로 가운데 단어를 맞히는 일만 배웠습니다. *japan*이 나라이고 *rose*가 과거형
-# 동사라고 알려 준 사람은 없습니다. 레이블이 붙은 단어 몇 개만 보는 분류기가 이 벡터를 써서 처음 보는 단어에 레이블을
+# 작업에서 배운 것을 다른 작업에 쓰는 일입니다. 그 바탕에는 한 작업에서 배운 벡터가 다른 작업에도 쓰일 수 있다는
+# 주장이 있습니다. 우리 CBOW 벡터는 단 한 가지, PTB에서 이웃 단어로 가운데 단어를 맞히는 일만 배웠습니다.
+# *japan*이 나라이고 *rose*가 과거형 동사라고 알려 준 사람은 없습니다. 레이블이 붙은 단어 몇 개만 보는 분류기가 이 벡터를 써서 처음 보는 단어에 레이블을
 # 붙일 수 있을까요?
 #
 # **이 노트북에서 배울 내용**
@@ -67,6 +67,7 @@ EPOCHS = 10         # PTB를 도는 횟수
 TEST_SIZE = 0.3     # 떼어 두는 레이블 단어의 비율 (학습 중에는 한 번도 보지 않음)
 C = 1.0             # 로지스틱 회귀의 규제 강도의 역수
 N_SPLITS = 10       # 무작위 분할 수 (시드 SEED, SEED + 1, ...). 모든 결과를 이 분할 전체에 대해 보고합니다
+RANDOM_DRAWS = 5    # 무작위 벡터를 뽑는 횟수 (첫 번째가 표의 것). 다시 뽑으면 결과가 얼마나 움직이는지 잽니다
 CATEGORIES_FILE = Path("../..") / "data" / "word_categories.tsv"  # word<TAB>category
 
 # %% [markdown]
@@ -127,9 +128,9 @@ print("테스트 단어의 예:", ", ".join(sorted(words[idx_test])[:10]), "..."
 #
 # 단어 몇백 개로 잰 정확도에는 잡음이 많습니다. 분할 하나가 운이 좋을 수도 있습니다. 그래서 모든 방법을 서로 다른
 # 분할 `N_SPLITS`개에서 학습하고 평가하며, 대표 결과는 그 평균 ± 표준편차입니다. 첫 번째 열은 비교를 위해 2절의
-# 고정된 분할을 보여 줍니다. 이 퍼짐은 분할만 바꾼 것입니다. 벡터는 한 번의 학습(`SEED`)이고 무작위 벡터도 한
-# 번 뽑은 것이므로, 학습 시드가 다르면 이 숫자들도 움직입니다. 또 분할끼리 겹치므로 표준편차는 퍼짐이지 표준오차가
-# 아닙니다.
+# 고정된 분할을 보여 줍니다. 이 퍼짐은 분할만 바꾼 것입니다. 벡터는 한 번의 학습(`SEED`)이므로 학습 시드가 다르면
+# 그 숫자도 움직입니다. 표의 무작위 벡터는 한 번 뽑은 것이고, 표 아래 줄은 `RANDOM_DRAWS - 1`번 더 뽑았을 때 그 평균이
+# 얼마나 움직이는지 보여 줍니다. 또 분할끼리 겹치므로 표준편차는 퍼짐이지 표준오차가 아닙니다.
 
 # %%
 rng = np.random.default_rng(SEED)
@@ -139,6 +140,9 @@ features = {
     "one-hot": sp.csr_matrix((np.ones(len(ids)), (np.arange(len(ids)), ids)), shape=(len(ids), len(wv))),
     "random vectors": rng.standard_normal((len(ids), wv.vector_size)) / np.sqrt(wv.vector_size),
 }
+assert RANDOM_DRAWS >= 1, "RANDOM_DRAWS는 1 이상이어야 합니다. 표의 무작위 벡터가 첫 번째 뽑기입니다."
+random_draws = [features["random vectors"]] + [rng.standard_normal((len(ids), wv.vector_size)) / np.sqrt(wv.vector_size)
+                                               for _ in range(RANDOM_DRAWS - 1)]  # 같은 방식으로 더 뽑은 무작위 벡터
 shown = {"word vectors": "단어 벡터", "one-hot": "원핫", "random vectors": "무작위 벡터",
          "majority class": "다수 클래스"}  # 출력과 그림에 쓰는 이름
 
@@ -161,10 +165,15 @@ runs["majority class"] = [
     float((DummyClassifier(strategy="most_frequent").fit(np.zeros((len(tr), 1)), labels[tr])
            .predict(np.zeros((len(te), 1))) == labels[te]).mean()) for tr, te in splits]
 acc = {name: r[0] for name, r in runs.items()}  # 고정된 분할의 값
-print(format_table(["특징", f"분할 {SEED}", f"분할 {N_SPLITS}개의 평균 ± 표준편차", "최소 - 최대"],
-                   [[shown[name], f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f} - {max(r):.3f}"]
+draw_means = [np.mean(runs["random vectors"])] + [np.mean([accuracy(R, tr, te, labels)[0] for tr, te in splits])
+                                                  for R in random_draws[1:]]  # 뽑기마다 분할에 걸친 평균
+print(format_table(["특징", f"분할 {SEED}", f"분할 {N_SPLITS}개의 평균 ± 표준편차", "최소–최대"],
+                   [[shown[name], f"{r[0]:.3f}", f"{np.mean(r):.3f} ± {np.std(r, ddof=1):.3f}", f"{min(r):.3f}–{max(r):.3f}"]
                     for name, r in runs.items()], align="<>>>"))
 print(f"범주 {len(classes)}개에서의 우연 수준: {1 / len(classes):.3f}")
+if RANDOM_DRAWS > 1:
+    print(f"무작위 벡터를 {RANDOM_DRAWS}번 뽑으면(첫 번째가 표의 것) 분할에 걸친 평균은 뽑기에 따라 "
+          f"{min(draw_means):.3f}~{max(draw_means):.3f}이고, 그 평균은 {np.mean(draw_means):.3f}입니다.")
 rank = 1 + sum(a > acc["word vectors"] for a in runs["word vectors"])
 print(f"대표 결과: 처음 보는 단어를 분류하는 단어 벡터의 정확도는 {np.mean(runs['word vectors']):.3f} "
       f"± {np.std(runs['word vectors'], ddof=1):.3f}입니다. 고정된 분할의 값 {josa(format(acc['word vectors'], '.3f'), '은/는')} "
@@ -173,15 +182,19 @@ print(f"대표 결과: 처음 보는 단어를 분류하는 단어 벡터의 정
 # %%
 FEW_EPOCHS = ". EPOCHS가 적으면 벡터가 배운 것이 거의 없습니다. 더 오래 학습해 보세요(노트북 05는 10)."
 assert all(len(g) == 1 for g in one_hot_guesses), "원핫은 처음 보는 단어 모두에 같은 범주(편향이 가장 큰 범주)를 줘야 합니다"
-assert all(o <= m for o, m in zip(runs["one-hot"], runs["majority class"])), "원핫은 다수 클래스보다 나을 수 없습니다"
 ties = sum(o == m for o, m in zip(runs["one-hot"], runs["majority class"]))
 same_counts = len({tuple(int(np.sum(labels[te] == c)) for c in classes) for _, te in splits}) == 1
 for base in ("one-hot", "majority class", "random vectors"):
     assert all(v > b + 0.2 for v, b in zip(runs["word vectors"], runs[base])), (
         f"모든 분할에서 단어 벡터가 기준선인 {shown[base]}보다 분명히 높아야 합니다" + FEW_EPOCHS)
-print(f"확인 통과: 분할 {N_SPLITS}개 모두에서 원핫은 테스트 단어 모두에 같은 범주를 주므로 다수 클래스보다 나을 수 "
-      "없고, 단어 벡터는 모든 기준선을 0.2 넘게 앞섭니다.")
-print(f"원핫은 분할 {N_SPLITS}개 중 {ties}개에서 다수 클래스와 정확도가 같습니다.")
+majority = float(np.mean(runs["majority class"]))
+assert np.mean(draw_means) < majority + 0.05, (
+    "무작위 벡터는 다수 클래스보다 나으면 안 됩니다. 무작위 벡터는 단어의 범주에 대해 아무것도 말해 주지 않습니다")
+print(f"확인 통과: 분할 {N_SPLITS}개 모두에서 원핫은 테스트 단어 모두에 같은 범주를 주고, 단어 벡터는 모든 기준선을 "
+      f"0.2 넘게 앞서며, 무작위 벡터는 0.05의 여유 안에서 다수 클래스보다 낫지 않습니다({RANDOM_DRAWS}번 뽑은 평균 "
+      f"{np.mean(draw_means):.3f}, 다수 클래스 {majority:.3f}).")
+print(f"원핫은 분할 {N_SPLITS}개 중 {ties}개에서 다수 클래스와 정확도가 같습니다(분할마다 한 범주만 고르므로 잘해야 "
+      "같습니다. 층화 분할에서는 가장 큰 범주가 테스트 세트에서도 가장 큽니다).")
 hits = [round(m * len(te)) for m, (_, te) in zip(runs["majority class"], splits)]  # 분할마다 맞힌 수
 counts = ("모든 분할의 테스트 세트에 범주마다 같은 수의 단어가 들어 있습니다" if same_counts else
           "분할마다 테스트 세트에 든 범주별 단어 수가 다릅니다")
@@ -206,12 +219,15 @@ else:
 # %% [markdown]
 # 원핫 특징은 학습 단어를 외울 뿐, 새 단어에 대해서는 아무것도 모릅니다. 그래서 처음 보는 단어 모두에 같은
 # 범주(편향이 가장 큰 범주)를 줍니다. 층화 분할에서는 학습 세트에서 가장 큰 범주가 테스트 세트에서도 가장 크므로,
-# 원핫은 잘해야 다수 클래스와 같습니다. 확인 셀의 마지막 줄들은 둘의 정확도가 몇 개의 분할에서 같은지, 둘이 예측하는
+# 원핫은 잘해야 다수 클래스와 같습니다(한 범주만 고른다는 사실에서 바로 나오므로, 확인 셀은 이것을 시험하지 않고
+# 같은 분할의 수를 셉니다). 확인 셀의 마지막 줄들은 둘의 정확도가 몇 개의 분할에서 같은지, 둘이 예측하는
 # 범주가 모든 분할에서 같은 수의 테스트 단어를 차지하는지(같은 수를 차지할 때 ± 값이 0이 됩니다), 그리고 가장 큰
 # 범주가 둘 이상이라 어느 쪽이든 예측될 수 있는지 알려 줍니다.
-# 같은 크기의 무작위 벡터도 도움이 되지 않습니다(그 평균을 우연 수준과 비교해 보세요. 분할 하나는 운이 좋을 수
-# 있습니다). CBOW 벡터는 범주를 배운 적이 없는데도, 그 위의 선형 분류기는 처음 보는 단어에 어느 기준선보다 훨씬
-# 정확하게, 모든 분할에서 레이블을 붙입니다.
+# 같은 크기의 무작위 벡터도 도움이 되지 않습니다. 그 평균은 우연 수준이 아니라 다수 클래스와 비교해 보세요. 범주마다
+# 단어 수가 다른 이 학습 세트에서는 특징에서 아무것도 배우지 못하는 분류기도 범주의 비율은 배웁니다(우연 수준이
+# 기준선인 것은 범주마다 학습 단어 수가 같을 때뿐인데, 그 이유는 5절에서 설명합니다). 분할 하나나 뽑기 한 번은 운이
+# 좋을 수 있으므로 `RANDOM_DRAWS`번 뽑은 결과를 담은 줄을 읽어 보세요. CBOW 벡터는 범주를 배운 적이 없는데도,
+# 그 위의 선형 분류기는 처음 보는 단어에 어느 기준선보다 훨씬 정확하게, 모든 분할에서 레이블을 붙입니다.
 # 그 지식은 PTB가 각 단어를 쓰는 맥락(context)에서 왔습니다. 이것이 전이 학습입니다.
 #
 # ## 4. 오류 분석: 틀리는 곳
@@ -266,7 +282,8 @@ assert abs(np.trace(cm) / cm.sum() - np.mean(runs["word vectors"])) < 1e-9, "행
 # 전이의 요점은 어려운 부분(단어의 의미)을 레이블 없는 텍스트에서 이미 배웠다는 것입니다. 그러니 후속 작업에는
 # 레이블이 조금만 필요해야 합니다. 범주마다 `n`개의 단어(각 분할의 학습 부분에서 고름. 셀이 `n`의 값들을 출력하며,
 # 최대 16입니다)로만 학습하고, 그 분할의 떼어 둔 단어로 평가합니다. 이것을 모든 분할에서 반복합니다. 띠는 평균에서
-# 위아래로 분할 사이 표준편차 하나만큼의 범위입니다. 이 학습 세트는 범주마다 단어 수가 같아서 다수 클래스가 없습니다.
+# 위아래로 분할 사이 표준편차 하나만큼의 범위입니다(무작위 벡터는 분할과 `RANDOM_DRAWS`번의 뽑기를 함께 본
+# 표준편차). 이 학습 세트는 범주마다 단어 수가 같아서 다수 클래스가 없습니다.
 # 그래서 기준선은 우연 수준, 곧 1을 범주 수로 나눈 값입니다. 모든 범주에 학습 단어가 `n`개씩 있으면, 범주에 대해
 # 아무것도 알려 주지 않는 특징을 쓰는 분류기는 어느 범주도 더 좋아할 이유가 없습니다. 그래서 테스트 세트의 범주
 # 비율이 어떻든 평균적으로 그만큼 맞힙니다.
@@ -276,21 +293,25 @@ fewest = min(int(np.sum(labels[tr] == c)) for tr, _ in splits for c in classes) 
 per_class = [n for n in (1, 2, 4, 8) if n < fewest] + [min(16, fewest)]  # 최대 16, 범주가 가진 수보다 많지 않게
 print(f"범주마다 쓰는 학습 단어 수: {', '.join(map(str, per_class))} (가장 작은 범주의 학습 단어는 가장 적은 "
       f"분할에서 {fewest}개)")
-curve = {name: np.zeros((N_SPLITS, len(per_class))) for name in ("word vectors", "random vectors")}
+curve = {"word vectors": np.zeros((N_SPLITS, len(per_class))),
+         "random vectors": np.zeros((RANDOM_DRAWS, N_SPLITS, len(per_class)))}  # 3절의 모든 뽑기
 balanced_pred = []  # 가장 큰 n에서 단어 벡터의 테스트 예측, 분할 순서대로 (4절의 true_all과 같은 순서)
 for i, (tr, te) in enumerate(splits):
     pick_rng = np.random.default_rng(SEED + i)
     train_by_class = {c: pick_rng.permutation(tr[labels[tr] == c]) for c in classes}
     for j, n in enumerate(per_class):
         sub = np.concatenate([train_by_class[c][:n] for c in classes])
-        for name in curve:
-            curve[name][i, j], clf = accuracy(features[name], sub, te, labels)
-            if name == "word vectors" and j == len(per_class) - 1:
-                balanced_pred += list(clf.predict(features[name][te]))
+        curve["word vectors"][i, j], clf = accuracy(features["word vectors"], sub, te, labels)
+        if j == len(per_class) - 1:
+            balanced_pred += list(clf.predict(features["word vectors"][te]))
+        for d, R in enumerate(random_draws):
+            curve["random vectors"][d, i, j] = accuracy(R, sub, te, labels)[0]
+pooled = {name: accs.reshape(-1, len(per_class)) for name, accs in curve.items()}  # 행: 분할 (과 뽑기)
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
-for name, accs in curve.items():
+for name, accs in pooled.items():
     mean, sd = accs.mean(axis=0), accs.std(axis=0, ddof=1)
-    ax.plot(per_class, mean, marker="o", label=shown[name])
+    ax.plot(per_class, mean, marker="o",
+            label=shown[name] + (f", {RANDOM_DRAWS}번 뽑기" if name == "random vectors" and RANDOM_DRAWS > 1 else ""))
     ax.fill_between(per_class, mean - sd, mean + sd, alpha=0.2)
 ax.axhline(1 / len(classes), ls="--", color="gray", label=f"우연 수준 (1/{len(classes)}, 범주마다 학습 단어 수가 같음)")
 ax.set_xscale("log", base=2)
@@ -298,11 +319,15 @@ ax.set_xticks(per_class, labels=[str(n) for n in per_class])
 ax.set_xlabel("범주당 학습 단어 수")
 ax.set_ylabel("테스트 정확도")
 ax.set_ylim(0, 1)
-ax.set_title(f"학습 곡선: 분할 {N_SPLITS}개의 평균 ± 표준편차")
+ax.set_title(f"학습 곡선: 분할 {N_SPLITS}개의 평균 ± 표준편차" + (f" (무작위 벡터는 {RANDOM_DRAWS}번 뽑기도 함께)" if RANDOM_DRAWS > 1 else ""))
 ax.legend()
 plt.show()
-for name, accs in curve.items():
+for name, accs in pooled.items():
     print(pad(shown[name] + ":", 15), ", ".join(f"범주당 {n}개 {m:.3f}" for n, m in zip(per_class, accs.mean(axis=0))))
+if RANDOM_DRAWS > 1:
+    draw_rows = curve["random vectors"].mean(axis=1)  # 뽑기마다의 줄: 분할에 걸친 평균, n마다
+    print(pad("", 15), f"{RANDOM_DRAWS}번의 뽑기 각각: " + ", ".join(
+        f"범주당 {n}개 {lo:.3f}–{hi:.3f}" for n, lo, hi in zip(per_class, draw_rows.min(axis=0), draw_rows.max(axis=0))))
 print(f"우연 수준(점선): {1 / len(classes):.3f}. 3절의 다수 클래스 값 {josa(format(np.mean(runs['majority class']), '.3f'), '은/는')} "
       f"전체 학습 세트(범주마다 단어 수가 다름)에서 나온 것이므로 여기서는 기준선이 아닙니다.")
 diff = curve["word vectors"][:, -1] - np.array(runs["word vectors"])  # 분할마다, 가장 큰 n의 균형 세트 빼기 전체 세트
@@ -314,28 +339,31 @@ print(f"4절에서 가장 자주 틀린 범주인 {CATEGORY_NAMES.get(hard)}(레
       f"{sizes.max()}개)에서 맞히는 비율은 전체 학습 세트로 {recall[worst]:.0%}, 범주당 {per_class[-1]}개로 {balanced_recall:.0%}입니다.")
 
 # %%
-assert np.all(curve["word vectors"].min(axis=0) > curve["random vectors"].max(axis=0)), (
+assert np.all(pooled["word vectors"].min(axis=0) > pooled["random vectors"].max(axis=0)), (
     "레이블 수와 상관없이 모든 분할에서 단어 벡터가 무작위 벡터를 이겨야 합니다" + FEW_EPOCHS)
-print("확인 통과: 레이블 수마다, 모든 분할에서 단어 벡터가 무작위 벡터를 이깁니다.")
-r_mean, r_sd = curve["random vectors"].mean(axis=0), curve["random vectors"].std(axis=0, ddof=1)
+print("확인 통과: 레이블 수마다, 모든 분할에서 단어 벡터가 무작위 벡터를 이깁니다."
+      + (" 무작위 벡터를 다시 뽑은 모든 경우에서도 그렇습니다." if RANDOM_DRAWS > 1 else ""))
+r_mean, r_sd = pooled["random vectors"].mean(axis=0), pooled["random vectors"].std(axis=0, ddof=1)
 inside = np.abs(r_mean - 1 / len(classes)) <= r_sd
+band = "무작위 벡터의 띠(분할" + (f"과 {RANDOM_DRAWS}번의 뽑기" if RANDOM_DRAWS > 1 else "") + "에 걸친 평균 ± 표준편차)"
 print("우연 수준은 "
-      + (f"모든 n({len(per_class)}가지)에서 무작위 벡터의 띠(평균 ± 표준편차) 안에 있습니다." if inside.all() else
-         f"n {len(per_class)}가지 중 {int(inside.sum())}가지에서 무작위 벡터의 띠(평균 ± 표준편차) 안에 있습니다. "
+      + (f"모든 n({len(per_class)}가지)에서 {band} 안에 있습니다." if inside.all() else
+         f"n {len(per_class)}가지 중 {int(inside.sum())}가지에서 {band} 안에 있습니다. "
          f"띠 밖인 n은 {', '.join(str(n) for n, i in zip(per_class, inside) if not i)}입니다."))
 
 # %% [markdown]
-# 위에 출력된 두 줄을 우연 수준과 비교해 보세요. 전이된 벡터를 쓰면 범주마다 예시 몇 개만으로도 정확도가 얼마나
-# 올라가는지 알 수 있습니다. 무작위 벡터는 우연 수준 근처에 머물고(우연 수준이 몇 가지 `n`에서 그 띠 안에 있는지는
-# 확인 셀이 알려 줍니다), 단어가 늘어도 나아질 수 없습니다. 새 단어의 무작위 벡터는 그 단어에 대해 아무것도 말해
-# 주지 않기 때문입니다. 그 띠는 무작위 벡터를 한 번 뽑아 분할마다 잰 퍼짐이므로, 다시 뽑으면 줄 전체가 얼마나
-# 움직이는지는 담고 있지 않습니다.
+# 학습 곡선 셀이 출력한 처음 두 줄을 우연 수준과 비교해 보세요. 전이된 벡터를 쓰면 범주마다 예시 몇 개만으로도
+# 정확도가 얼마나 올라가는지 알 수 있습니다. 무작위 벡터는 우연 수준 근처에 머물고(우연 수준이 몇 가지 `n`에서 그 띠
+# 안에 있는지는 확인 셀이 알려 줍니다), 학습 단어가 늘어도 나아지지 않습니다. 새 단어의 무작위 벡터는 그 단어에 대해
+# 아무것도 말해 주지 않기 때문입니다. 그 띠는 분할과 무작위 벡터의 `RANDOM_DRAWS`번 뽑기를 함께 본 퍼짐이므로, 다시
+# 뽑으면 줄 전체가 얼마나 움직이는지도 담고 있습니다. 그 부분만 따로 보여 주는 것이 무작위 벡터 아래 줄, 곧 뽑기마다
+# 분할에 걸쳐 낸 평균의 범위입니다.
 #
 # 학습 곡선 셀의 마지막 두 줄은 가장 큰 `n`의 균형 잡힌 학습 세트를 3절의 전체 학습 세트와 같은 분할에서
 # 비교합니다. 전체 학습 세트는 범주마다 단어 수가 다르고, 로지스틱 회귀는 그 안에서 각 범주가 차지하는 몫을
-# 배웁니다. 절편이 큰 범주 쪽으로 기울고, L2 벌칙이 가중치를 작게 묶어 두므로 애매한 단어에서는 그 사전 확률이
+# 배웁니다. 절편이 큰 범주 쪽으로 기울고, L2 규제가 가중치를 작게 묶어 두므로 애매한 단어에서는 그 사전 확률이
 # 답을 가를 수 있습니다. 균형 잡힌 학습 세트에는 그 사전 확률이 없습니다. 그래서 학습 단어가 더 적어도 꼭 더
-# 나쁘지는 않습니다(평균 차이를 분할 사이의 범위와 함께 읽으세요). 마지막 줄은 사전 확률을 없앴을 때 4절에서 가장
+# 나쁘지는 않습니다(평균 차이를 분할 사이의 범위와 함께 읽어 보세요). 마지막 줄은 사전 확률을 없앴을 때 4절에서 가장
 # 어려웠던 범주가 어떻게 되는지 보여 줍니다. `LogisticRegression(class_weight="balanced")`를 쓰면 학습 단어를
 # 모두 쓰면서도 사전 확률을 없앨 수 있습니다.
 #
@@ -399,8 +427,8 @@ answer_2 = ...  # "a", "b", "c" 또는 "d"
 q2.check(answer_2)
 
 # %% [markdown]
-# **3. 범주를 담는 차원은 몇 개일까요?** 단어 벡터를 처음 `k`개의 주성분(`sklearn.decomposition.PCA`, 학습 단어로
-# 맞춘 것)에 투영하고, `k`가 2, 5, 10, 20일 때 위의 `accuracy` 함수로 `splits`의 모든 분할에서 테스트 정확도를 재 보세요.
+# **3. 범주를 담는 차원은 몇 개일까요?** 단어 벡터를 처음 `k`개의 주성분(`sklearn.decomposition.PCA`를 학습 단어로
+# 학습한 것)에 투영하고, `k`가 2, 5, 10, 20일 때 위의 `accuracy` 함수로 `splits`의 모든 분할에서 테스트 정확도를 재 보세요.
 # 분할에 걸친 평균 정확도가 전체 벡터의 평균 `np.mean(runs["word vectors"])`와 0.05 이내인 `k` 중 가장 작은 값은
 # 무엇일까요? (분할 하나로는 안 됩니다. 테스트 단어 하나가 그 정확도를 1/`len(idx_test)`만큼 움직이고, 그것이 답을
 # 바꿀 수 있습니다.)

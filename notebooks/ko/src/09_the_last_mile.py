@@ -394,8 +394,8 @@ exact = 1 / (1 + np.exp(-x))
 inside = np.clip(((x + 6) * (sig_table.size / 12)).astype(int), 0, sig_table.size - 1)
 from_table = np.where(x >= 6, 1.0, np.where(x <= -6, 0.0, sig_table[inside]))
 table_error = np.abs(from_table - exact)
-print(f"시그모이드 표: 가장 큰 오차는 [-6, 6] 안에서 {table_error[np.abs(x) < 6].max():.4f}, "
-      f"구간 밖을 잘라낸 것까지 포함하면 {table_error.max():.4f}")
+print(f"시그모이드 표의 가장 큰 오차는 [-6, 6] 안에서 {table_error[np.abs(x) < 6].max():.4f}, "
+      f"구간 밖을 잘라낸 것까지 포함하면 {table_error.max():.4f}입니다.")
 c_table = np.exp((np.arange(1000) / 1000 * 2 - 1) * 6)
 c_table = c_table / (c_table + 1)  # word2vec.c의 expTable
 c_index = np.clip(((x + 6) * (1000 // 6 // 2)).astype(int), 0, 999)  # C: EXP_TABLE_SIZE / MAX_EXP / 2 = 83
@@ -525,7 +525,7 @@ print(f"{Path(kernels.__file__).name}: 코드 {code_lines(kernel_source)}줄 "
 # %% [markdown]
 # ### float32와 `fastmath`: 명령 하나에 숫자 여러 개
 #
-# `ns_update`의 핵심인 내적 `f += h[j] * W_out[w, j]`를 어휘 크기만 한 행렬의 모든 행에 대해 세 가지로 컴파일합니다.
+# `ns_update`의 핵심인 내적 `f += h[j] * W_out[w, j]`를 어휘 수만큼 행이 있는 행렬의 모든 행에 대해 세 가지로 컴파일합니다.
 # 적힌 순서대로 더하는 float32(`fastmath` 없음), `fastmath`를 쓴 float64, `fastmath`를 쓴 float32입니다. 번갈아 세
 # 회차 돌려 가장 빠른 회차를 쓰고, x86 프로세서라면 컴파일된 반복문마다 묶음(SIMD) 곱셈과 덧셈 명령의 수도 셉니다(float32는
 # 이름이 `ps`로, float64는 `pd`로 끝나는 명령).
@@ -588,8 +588,8 @@ print("확인 통과: 세 버전이 (float32 반올림 범위 안에서) 같은 
 # 기계어를 패키지 옆(그 `__pycache__` 폴더, 패키지 폴더에 쓸 수 없으면 numba 자체의 캐시 디렉터리, 환경 변수
 # `NUMBA_CACHE_DIR`가 설정되어 있으면 그것이 가리키는 곳)에 저장하고, 나중의
 # 파이썬 프로세스는 다시 컴파일하지 않고 그것을 불러옵니다. 몇 단어로 예열하고, 그다음 스레드 하나로 한 에폭(epoch)의 시간을
-# 잽니다. 설치한 뒤 처음 쓸 때는 컴파일하느라 여러 초가 걸리고, 그 뒤로는 캐시된 코드를 불러오기만 하므로 1초도 걸리지
-# 않습니다.
+# 잽니다. 설치한 뒤 처음 쓸 때는 컴파일하느라 여러 초가 걸리고, 그 뒤로는 캐시된 코드를 불러오기만 하므로
+# 순식간에 끝납니다.
 
 # %% tags=["nbval-ignore-output"]
 def numba_train(words, epochs, threads, **kw):
@@ -743,7 +743,7 @@ print("확인 통과: 새 프로세스가 컴파일된 커널을 캐시에서 �
 # 검정력이 있는지도 말합니다(기본값인 2에폭으로는 없을 수 있습니다. `EPOCHS`를 늘려 보세요).
 #
 # 스레드로 얻을 수 있는 것: 스레드마다 빈 코어가 하나씩 있을 때, 많아야 스레드 수만큼의 속도 향상입니다. 다른
-# 프로그램으로 바쁜 컴퓨터에서는 추가된 스레드가 코어를 기다립니다. 스레드의 속도는 7절이 같은 회차에서 잰 한계와
+# 프로그램으로 바쁜 컴퓨터에서는 추가된 스레드가 코어를 기다립니다. 스레드의 속도는 7절이 같은 회차에서 잰 기준선과
 # 나란히 잽니다. 아래 셀은 스레드가 벡터에 무엇을 하는지만 확인합니다.
 
 # %% tags=["nbval-ignore-output"]
@@ -751,7 +751,7 @@ max_threads = min(THREADS, numba.config.NUMBA_NUM_THREADS)
 two = numba_train(corpus, 1, max_threads)
 two_again = numba_train(corpus, 1, max_threads)
 print(f"스레드 {max_threads}개, 같은 시드로 두 번 실행: 가중치의 가장 큰 차이 "
-      f"{np.abs(two.W_in - two_again.W_in).max():.1e}, 가장 큰 가중치는 "
+      f"{np.abs(two.W_in - two_again.W_in).max():.1e}, 가장 큰 가중치 "
       f"{np.abs(two.W_in).max():.1e}")
 
 # %%
@@ -813,13 +813,13 @@ assert batch_counts.max() > max(1.0, numpy_cfg.damping), "한 행의 갱신 수�
 # 모든 시간은 준비 시간(gensim의 어휘 훑기, numpy 경로의 계획)을 포함합니다. numba 커널은 이미 컴파일되어
 # 있으므로(5절) 컴파일 시간은 들어가지 않습니다. 초당 단어 수는 말뭉치의 단어 수(크기의 `EPOCHS`배)를 시간으로 나눈
 # 값입니다. 하위 샘플링을 하는 학습기는 그중 일부를 건너뛰지만(남는 비율은 1절이 출력했습니다) 모두 세고, 하위 샘플링을
-# 하지 않는 계층 모델은 모든 단어를 학습합니다.
+# 하지 않는 계층으로 쌓은 모델은 모든 단어를 학습합니다.
 #
 # 컴파일된 백엔드와 gensim은 **회차**로 나누어 실행합니다. 회차는 8절에 필요한 시드마다 하나입니다(`QUALITY_SEEDS`개,
-# 적어도 2개, 시드 `SEED`, `SEED + 1`, …). 한 회차는 스레드 수에 따른 한계(아래)를 잰 바로 뒤에 이 둘을 스레드(gensim은
+# 적어도 2개, 시드 `SEED`, `SEED + 1`, …). 한 회차는 스레드 수에 따른 기준선(아래)을 잰 바로 뒤에 이 둘을 스레드(gensim은
 # 워커) 1개와 `THREADS`개로 한 번씩 잽니다. 시드가 바꾸는 것은 어느 단어를 버리고 뽑는지이지, 일의 양이 아닙니다. 다른 프로그램은 실행을
 # 느리게 할 수만 있으므로 이 줄들은 가장 빠른 회차를 보여 주고(4절의 규칙), 8절은 모든 회차의 벡터를 채점합니다.
-# 가장 느린 계층 모델과 numpy 고속 경로는 한 번만 실행합니다(고속 경로는 첫 회차에서).
+# 가장 느린 계층으로 쌓은 모델과 numpy 고속 경로는 한 번만 실행합니다(고속 경로는 첫 회차에서).
 
 # %% tags=["nbval-ignore-output"]
 table = {}  # 이름 -> (EPOCHS 에폭의 초, 스레드 수, 메모, 벡터 또는 None)
@@ -883,7 +883,7 @@ def gensim_vectors(g):
 
 @njit(parallel=True)
 def busy_sum(n):
-    """스레드에 나눠 주기만 하면 되는 반복문. 같은 메모리에 쓰는 스레드가 없고 메모리 트래픽도 적습니다. 스레드로 얻을 수 있는 한계를 보여 줍니다."""
+    """스레드에 나눠 주기만 하면 되는 반복문. 같은 메모리에 쓰는 스레드가 없고 메모리 트래픽도 적습니다. 스레드로 얻을 수 있는 배율의 기준선을 보여 줍니다."""
     total = 0.0
     for i in numba.prange(n):
         total += math.sqrt(i + 0.5)
@@ -902,10 +902,10 @@ def busy_seconds(threads):
 busy_sum(1000)  # 컴파일
 round_seconds = {}  # 이름 -> 회차마다의 초
 many = {}  # 이름 -> 회차마다의 벡터 (8절이 채점합니다)
-for r, seed in enumerate(seeds):  # 시드마다 한 회차: 그 회차의 한계를 잰 바로 뒤에 학습기마다 한 번씩
+for r, seed in enumerate(seeds):  # 시드마다 한 회차: 그 회차의 기준선을 잰 바로 뒤에 학습기마다 한 번씩
     if max_threads > 1:
         for threads in (1, max_threads):
-            round_seconds.setdefault(row_name("한계", threads), []).append(busy_seconds(threads))
+            round_seconds.setdefault(row_name("기준선", threads), []).append(busy_seconds(threads))
     if r == 0:  # numpy 고속 경로(스레드 1개나 2개)는 가장 느리므로 첫 회차에만
         for threads in sorted({1, min(2, max_threads)}):
             res = fast.train(corpus, vocab_size, hidden_size=HIDDEN_SIZE, window_size=WINDOW_SIZE,
@@ -956,15 +956,15 @@ assert numba_best < numpy_best, "컴파일된 단어 단위 SGD가 numpy 고속 
 print("확인 통과: 계층으로 쌓은 모델이 단연 가장 느리고, 컴파일된 단어 단위 SGD가 numpy 고속 경로보다 빠릅니다.")
 
 # %% [markdown]
-# 학습기마다 스레드(gensim은 워커)를 늘리면 초당 단어 수가 얼마나 느는지 봅니다. 배율마다 옆에 기준값인 **한계**를
-# 둡니다. 한계는 스레드에 일을 나눠 주기만 하면 되는 반복문(trivially parallel loop)을 스레드 1개와 `THREADS`개로
-# 잰 것입니다. 이 반복문은 여러 스레드가 같은 메모리에 쓰지 않고 메모리 트래픽도 적습니다. 한계는 회차마다 맨 앞에서,
+# 학습기마다 스레드(gensim은 워커)를 늘리면 초당 단어 수가 얼마나 느는지 봅니다. 배율마다 옆에 **기준선**을
+# 둡니다. 기준선은 스레드에 일을 나눠 주기만 하면 되는 반복문(trivially parallel loop)을 스레드 1개와 `THREADS`개로
+# 잰 것입니다. 이 반복문은 여러 스레드가 같은 메모리에 쓰지 않고 메모리 트래픽도 적습니다. 기준선은 회차마다 맨 앞에서,
 # 곧 그 회차의 학습기 바로 앞에서 잽니다. 그 반복문조차 거의 빨라지지 않거나 오히려 느려지면 그것이 실행될 때 빈 코어가 없었던 것이고, 평평한 선은
 # 학습기에 대해 아무것도 말해 주지 않습니다. 그 반복문이 스레드 수에 가깝게 빨라지는데 학습기가 훨씬 덜 빨라진다면,
-# 그 학습기는 스레드들이 함께 쓰는 무언가를 기다리는 것입니다. 한계를 재는 반복문은 짧고 학습기는 그 뒤 몇 초 동안
-# 실행되므로, 바쁜 컴퓨터에서는 둘이 같은 부하를 만난다는 보장이 없습니다. 그래서 한계는 넘을 수 없는 상한이 아니라
-# 기준값이고, 학습기가 한계를 넘을 수도 있습니다. 아래 셀은 둘을 회차별로 출력하고, 학습기마다 같은 회차의 한계에 대한 비율을
-# 보여 주며, 학습기가 한계를 넘으면 그렇다고 말합니다.
+# 그 학습기는 스레드들이 함께 쓰는 무언가를 기다리는 것입니다. 기준선을 재는 반복문은 짧고 학습기는 그 뒤 몇 초 동안
+# 실행되므로, 바쁜 컴퓨터에서는 둘이 같은 부하를 만난다는 보장이 없습니다. 그래서 기준선은 넘을 수 없는 상한이 아니고,
+# 학습기가 기준선을 넘을 수도 있습니다. 아래 셀은 둘을 회차별로 출력하고, 학습기마다 같은 회차의 기준선에 대한 비율을
+# 보여 주며, 학습기가 기준선을 넘으면 그렇다고 말합니다.
 
 # %% tags=["nbval-ignore-output"]
 usable_cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -994,11 +994,11 @@ def gains(trainer):
 
 
 if max_threads > 1:
-    ceiling_r, ceiling = gains("한계")
+    ceiling_r, ceiling = gains("기준선")
     n_rounds = len(ceiling_r)
     trainers = [t for t in ("numpy 고속 경로", "numba", "gensim") if row_name(t, max_threads) in round_seconds]
     rows = []
-    for label, trainer in [("한계 (나눠 주기만 하면 되는 반복문)", "한계")] + [(t, t) for t in trainers]:
+    for label, trainer in [("기준선 (나눠 주기만 하면 되는 반복문)", "기준선")] + [(t, t) for t in trainers]:
         per_round, best = gains(trainer)
         rows.append([label] + [f"{x:.2f}배" for x in per_round] + ["-"] * (n_rounds - len(per_round))
                     + [f"{best:.2f}배"])
@@ -1008,29 +1008,29 @@ if max_threads > 1:
     for trainer in trainers:
         per_round, best = gains(trainer)
         share = per_round / ceiling_r[:len(per_round)]
-        print(f"{trainer}: 한 번 실행한 회차(1회차)에서 {best:.2f}배, 그 회차 한계의 {share[0]:.0%}"
+        print(f"{trainer}: 한 번 실행한 회차(1회차)에서 {best:.2f}배, 그 회차 기준선의 {share[0]:.0%}"
               if len(share) == 1 else
-              f"{trainer}: 가장 빠른 회차끼리 {best:.2f}배. 회차별로는 같은 회차 한계의 {share.min():.0%}-"
+              f"{trainer}: 가장 빠른 회차끼리 {best:.2f}배. 회차별로는 같은 회차 기준선의 {share.min():.0%}-"
               f"{share.max():.0%}")
         above = [i for i in range(len(share)) if share[i] > MARGIN]
         if above:
             i = above[0]
-            busy_s = round_seconds[row_name("한계", 1)][i] + round_seconds[row_name("한계", max_threads)][i]
+            busy_s = round_seconds[row_name("기준선", 1)][i] + round_seconds[row_name("기준선", max_threads)][i]
             run_s = round_seconds[row_name(trainer, 1)][i] + round_seconds[row_name(trainer, max_threads)][i]
-            print(f"  {i + 1}회차에서 한계의 {MARGIN}배를 넘었습니다. 한계의 두 실행은 {busy_s:.2f}초, 그 회차의 뒤쪽에서 "
-                  f"학습기의 두 실행은 {run_s:.1f}초 걸렸습니다(회차에 따라 한계는 {ceiling_r.min():.2f}-"
+            print(f"  {i + 1}회차에서 기준선의 {MARGIN}배를 넘었습니다. 기준선의 두 실행은 {busy_s:.2f}초, 그 회차의 뒤쪽에서 "
+                  f"학습기의 두 실행은 {run_s:.1f}초 걸렸습니다(회차에 따라 기준선은 {ceiling_r.min():.2f}-"
                   f"{ceiling_r.max():.2f}배). 다른 순간에 다른 길이로 잰 두 측정은 같은 부하를 만나지 않았으므로, "
-                  "그 회차에서 한계는 상한이 아닙니다")
+                  "그 회차에서 기준선은 상한이 아닙니다.")
     if ceiling_r.max() < 1.2:
-        print("모든 회차에서 한계가 1.2배 미만이었습니다. 컴퓨터가 바빴으므로(반복문이 실행될 때 빈 코어가 없었습니다) "
-              "이 배율들은 한가한 컴퓨터에서의 Hogwild에 대해 말해 주는 것이 거의 없습니다")
+        print("모든 회차에서 기준선이 1.2배 미만이었습니다. 컴퓨터가 바빴으므로(반복문이 실행될 때 빈 코어가 없었습니다) "
+              "이 배율들은 한가한 컴퓨터에서의 Hogwild에 대해 말해 주는 것이 거의 없습니다.")
 else:
-    print("스레드가 하나뿐입니다(THREADS = 1이거나 numba가 코어를 하나만 봅니다). 늘려 볼 스레드가 없습니다")
+    print("스레드가 하나뿐입니다(THREADS = 1이거나 numba가 코어를 하나만 봅니다). 늘려 볼 스레드가 없습니다.")
 
 # %% [markdown]
 # numpy 고속 경로의 둘째 스레드는 배치만 준비하고, 계산은 한 스레드에 남습니다. 컴파일된 커널과 gensim은 말뭉치 자체를
-# 스레드들에 나눕니다. 이번 실행에서 그것으로 얼마나 빨라졌는지는 위의 줄들이 같은 회차에서 잰 한계에 대한 비율로
-# 보여 줍니다. 한계가 1에 가깝거나 1보다 작은 회차(다른 프로그램으로 바쁜 컴퓨터)에서는 학습기의 배율이 한가한
+# 스레드들에 나눕니다. 이번 실행에서 그것으로 얼마나 빨라졌는지는 위의 줄들이 같은 회차에서 잰 기준선에 대한 비율로
+# 보여 줍니다. 기준선이 1에 가깝거나 1보다 작은 회차(다른 프로그램으로 바쁜 컴퓨터)에서는 학습기의 배율이 한가한
 # 컴퓨터에서의 Hogwild에 대해 말해 주는 것이 거의 없습니다. 1보다 작을 수도 있습니다. 병렬 반복문은 가장 늦은
 # 스레드가 끝나야 끝나므로, 다른 프로그램이 코어 하나를 쓰고 있으면 그 코어를 기다리는 스레드가 반복문 전체를 늦추고,
 # 스레드 둘이 하나보다 오래 걸릴 수 있습니다.
@@ -1145,10 +1145,11 @@ print("답한 문제 수 또는 어휘에 있는 단어 쌍의 수: "
 #   평균의 차이를 웰치 t-검정(Welch's t-test)의 표준오차와 자유도로 봅니다(웰치 t-검정은 두 퍼짐이 달라도 됩니다). 이
 #   비교는 t·(표준오차)보다 큰 차이만 가려낼 수 있습니다. 여기서 t는 홀름 보정(아래)의 가장 엄격한 단계, 곧 비교 묶음에서
 #   가장 작은 p의 문턱입니다. 이 값을 가려낼 수 있는 폭이라고 부릅니다. 폭보다 큰 차이는 다른 비교와 상관없이 가려지고
-#   (정확히 그 크기의 차이는 절반쯤), 더 작은 차이는 다른 비교가 먼저 가려졌을 때만 가려집니다. 셀은 평가마다 이
-#   폭을 스레드 하나의 평균에서 귀무 기준까지의 거리와 나란히 출력합니다. 폭이 더 크면 무작위 벡터 수준까지 떨어져도
-#   가려지지 않을 수 있으므로, 그 줄은 "검정력 없음"이라고 말합니다. 이 폭은 시드 사이의 잡음에 기대는데, 그것은 귀무 기준의 퍼짐보다 훨씬 작을 수
-#   있습니다. 그래서 어떤 평가는 여기서 검정력이 있으면서도 위의 확인은 통과하지 못할 수 있습니다.
+#   (정확히 그 크기의 차이는 절반쯤), 더 작은 차이는 다른 비교가 먼저 가려졌을 때만 가려집니다. 그렇다면 무작위 벡터
+#   수준까지 떨어진 것도 알아챌 수 있을까요? 그만큼 떨어진 스레드 실행은 무작위 벡터처럼 흩어질 것이므로, 셀은 이
+#   질문에 대해서는 스레드 실행의 시드 사이 퍼짐 대신 귀무 기준의 표준오차로 폭을 계산하고, 평가마다 그 폭을 스레드
+#   하나의 평균에서 귀무 기준까지의 거리와 나란히 출력합니다. 폭이 더 크면 그렇게 떨어져도 가려지지 않을 수 있으므로,
+#   그 줄은 "검정력 없음"이라고 말합니다.
 # - **컴파일된 백엔드와 gensim의 비교**(같은 일, 같은 설정, 같은 텍스트 조각, 같은 시작 범위): 시드에 걸친 평균의
 #   차이를 같은 방법으로 검정합니다. 알려진 차이가 셋 남아 있습니다(앞의 둘은 4절). gensim은 시그모이드 표를
 #   word2vec.c의 정수 계수 83으로 읽지만 패키지는 정확한 1000 / 12를 씁니다. gensim은 점수가 ±6을 넘는 출력
@@ -1198,7 +1199,11 @@ for b in benchmarks:
     if max_threads > 1:
         diff, se, df = welch(numba_many, numba_one, b)
         comparisons.append((b, f"스레드 {max_threads}개 - 스레드 1개", diff, se, df))
-        power.append((b, se, df, mean_sd(numba_one, b)[0] - null_mean, above_null > margin))
+        # 무작위 벡터 수준까지 떨어진 스레드 실행은 무작위 벡터처럼 흩어질 것입니다: 귀무 기준의 오차
+        ka, kb = len(scores_many[numba_many]), len(scores_many[numba_one])
+        va, vb = null_se**2 / ka, noise(numba_one, b) ** 2 / kb
+        df_drop = (va + vb) ** 2 / (va**2 / (ka - 1) + vb**2 / (kb - 1))
+        power.append((b, math.sqrt(va + vb), df_drop, mean_sd(numba_one, b)[0] - null_mean))
     if have_gensim and not GENSIM_DEFAULTS:
         comparisons.append((b, "numba - gensim", *welch(numba_many, gensim_many, b)))
 
@@ -1220,20 +1225,20 @@ if rows:
           f"실행은 검정이 독립일 때 약 {1 - 0.95 ** len(rows):.0%}, 의존 관계와 상관없이는 많아야 "
           f"{min(1.0, 0.05 * len(rows)):.0%}입니다(본페로니 한계). "
           "홀름 보정을 거치면 많아야 5%입니다.")
-for b, se, df, to_null, clear in power:
+for b, se, df, to_null in power:
     # 홀름 보정의 가장 엄격한 단계(alpha / m, 비교 묶음에서 가장 작은 p의 문턱): 이 폭보다 큰 차이는 다른 비교와 상관없이
     # 가려지고, 더 작은 차이는 다른 비교가 먼저 가려졌을 때만 가려집니다
     reach = stats.t.ppf(1 - 0.025 / len(comparisons), df) * se
     if reach < to_null:
-        print(f"검정력, {b}: 비교 {len(comparisons)}개에 홀름 보정을 하면 Hogwild 비교는 약 {reach:.4f}보다 큰 차이를 "
-              f"다른 비교와 상관없이 가려냅니다(정확히 그 크기의 차이는 절반쯤 가려냅니다). 스레드 1개는 무작위 벡터의 "
-              f"평균보다 {to_null:.4f} 높으므로, 그 평균까지 떨어진다면 대개 가려질 것입니다"
-              + ("." if clear else ". 이것은 시드 사이의 잡음으로 본 것이고, 아래 확인은 귀무 기준의 더 넓은 퍼짐 "
-                 "때문에 아직 이 벡터를 무작위 벡터와 구별하지 못합니다."))
+        print(f"검정력, {b}: 비교 {len(comparisons)}개에 홀름 보정을 하고 스레드 실행이 무작위 벡터처럼 흩어진다고 "
+              f"보면, Hogwild 비교는 약 {reach:.4f}보다 큰 차이를 다른 비교와 상관없이 가려냅니다(정확히 그 크기의 "
+              f"차이는 절반쯤 가려냅니다). 스레드 1개는 무작위 벡터의 평균보다 {to_null:.4f} 높으므로, 그 평균까지 "
+              "떨어진다면 대개 가려질 것입니다.")
     else:
-        print(f"검정력 없음, {b}: 비교 {len(comparisons)}개에 홀름 보정을 하면 Hogwild 비교가 다른 비교와 상관없이 "
-              f"가려내는 차이는 약 {reach:.4f}보다 큰 것뿐인데, 그 값이 스레드 1개에서 무작위 벡터까지의 거리"
-              f"({to_null:.4f})보다 큽니다. 무작위 벡터 수준까지 떨어져도 가려지지 않을 수 있습니다(EPOCHS를 늘려 보세요).")
+        print(f"검정력 없음, {b}: 비교 {len(comparisons)}개에 홀름 보정을 하고 스레드 실행이 무작위 벡터처럼 흩어진다고 "
+              f"보면, Hogwild 비교가 다른 비교와 상관없이 가려내는 차이는 약 {reach:.4f}보다 큰 것뿐인데, 그 값이 "
+              f"스레드 1개에서 무작위 벡터까지의 거리({to_null:.4f})보다 큽니다. 무작위 벡터 수준까지 떨어져도 "
+              "가려지지 않을 수 있습니다(EPOCHS를 늘려 보세요).")
 
 # %%
 budget = EPOCHS * LR  # 한 번의 학습이 갈 수 있는 거리: 기본값(0.05로 2에폭)은 0.1
@@ -1277,7 +1282,7 @@ else:
 # - word2vec.c와 gensim은 컴파일된 단어 단위 SGD로 빠르고, Hogwild 스레드로 그것을 여러 코어에 나눕니다.
 #   `w2vlib.fast.compiled`도 같은 일을 하며, 그 커널은 5절이 `numba_kernels.py`에서 센 만큼의 numba 코드입니다.
 #   7절은 numpy 고속 경로, gensim과 나란히 스레드 수에 따른 초당 단어 수를 그리고, 학습기마다 스레드로 얻은 배율을
-#   같은 회차에서 스레드에 나눠 주기만 하면 되는 반복문이 얻은 한계에 대한 비율로 출력했습니다. 한계는 상한이 아니라
+#   같은 회차에서 스레드에 나눠 주기만 하면 되는 반복문이 얻은 기준선에 대한 비율로 출력했습니다. 기준선은 상한이 아니라
 #   기준값입니다. 바쁜 컴퓨터에서는 두 측정이 같은 부하를 만난다는 보장이 없기 때문입니다. 8절은 어느 평가에서
 #   벡터가 무작위 벡터를 앞서는지 확인하고(앞서지 못한 평가는 그 이유와 함께 출력했습니다), 같은 설정에서 컴파일된 백엔드의 평균 점수가 gensim과 얼마나 다른지를 표준오차와 함께
 #   출력했습니다. 시드로 가려낼 수 없는 차이는 0이라고 보인 것이 아닙니다.
