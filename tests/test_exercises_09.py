@@ -192,10 +192,12 @@ def test_exercise_09_2_counting_table_counts_reads():
     assert len(t) == 10 and t.size == 10 and t.reads == 0
     t[3], t[-1]
     assert t.reads == 2
-    t[2:5]
-    assert t.reads == 5
+    view = t[2:5]  # a slice is a view, as in numpy: free until its entries are read
+    assert t.reads == 2 and len(view) == 3
+    view[0], view[-1]
+    assert t.reads == 4 and view.reads == 4
     np.asarray(t)
-    assert t.reads == 15
+    assert t.reads == 14
     cdf, us = nb09._count_cases()
     for u in us:
         t = nb09.CountingTable(cdf)
@@ -312,3 +314,32 @@ def test_exercise_09_1_names_a_straight_line_guess():
         v = k1.verdict(guess)
         assert "아직 정답이 아닙니다" in v and "직선" in v, v
     assert "lowest bit alone" in q1.verdict(lambda k: 2)  # a constant keeps its own reason
+
+
+def test_exercise_09_2_accepts_an_early_exit_search_and_a_recursive_bisection_on_slices():
+    """review18: a textbook search that reads cdf[mid - 1] and cdf[mid] at each step, and a recursive
+    bisection on slices (views in numpy), are O(log V) and must pass; a scan must still fail."""
+    def early_exit(cdf, u):
+        lo, hi = 0, len(cdf) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            left = cdf[mid - 1] if mid > 0 else 0.0
+            if left <= u < cdf[mid]:
+                return mid
+            if u < left:
+                hi = mid - 1
+            else:
+                lo = mid + 1
+        return len(cdf) - 1
+
+    def recursive(cdf, u):
+        if len(cdf) == 1:
+            return 0
+        mid = len(cdf) // 2
+        if cdf[mid - 1] > u:
+            return recursive(cdf[:mid], u)
+        return mid + recursive(cdf[mid:], u)
+
+    assert q2.passes(early_exit), q2.verdict(early_exit)
+    assert q2.passes(recursive), q2.verdict(recursive)
+    assert "scan" in q2.verdict(_scan)

@@ -235,9 +235,9 @@ if PAIRED and all(g in GROUPS for g in PAIRED):
 # use `random_state` is that PCA. Our array of words is small, so scikit-learn's PCA (`svd_solver="auto"`)
 # computes an exact, non-random SVD and `random_state` changes nothing (the line under the figure checks it
 # with two seeds). It matters with `init="random"` (exercise 3), and for larger arrays: one with a side above
-# 500 gets a randomized SVD, which takes its seed from `random_state`, unless it is at least ten times taller
-# than wide (with at most 1,000 columns) or we ask for 80% or more of its components; 600 words of 100 numbers
-# each, say. The same code does not give the same picture on every computer, though. Processors run different
+# 500 (600 words of 100 numbers each, say) gets a randomized SVD, which takes its seed from `random_state`,
+# unless it is at least ten times taller than wide (with at most 1,000 columns) or we ask for 80% or more of its
+# components. The same code does not give the same picture on every computer, though. Processors run different
 # floating-point kernels, so the PCA start, the distances and the sums of every step differ in the last bits,
 # and t-SNE's optimisation amplifies such differences; section 4 measures by how much.
 #
@@ -506,8 +506,8 @@ else:
 #   Those offsets share a direction well beyond random directions (about 1/√n), but much of it is the gap
 #   between the two groups, so compare with wrongly paired words before calling them parallel; what the true
 #   pairs add is the structure behind analogies (유추).
-# - **t-SNE** keeps each word's neighbours, the property of the distributed representation (분산 표현) that analogies and nearest-neighbour queries rely on,
-#   but distances between clusters, cluster sizes and axes carry no meaning. The picture changes with the
+# - **t-SNE** keeps each word's neighbours, the property of the distributed representation (분산 표현) that
+#   nearest-neighbour queries rely on; it does not keep the offsets that analogies use, and distances between clusters, cluster sizes and axes carry no meaning. The picture changes with the
 #   perplexity, and even with the last bits of its start (another processor): report its numbers with their
 #   spread, and check claims about it with margins.
 # - The vectors of the whole vocabulary (어휘) are exported to the Embedding Projector (`vectors.tsv` +

@@ -415,8 +415,8 @@ print("check passed: the table's error is below one table step times the sigmoid
       "and every variant's training loss is within 5% of the first's")
 
 # %% [markdown]
-# The table error is small next to the noise of SGD itself (a negative is a random word), which is why
-# word2vec.c could afford it.
+# The table error is small in what it does to training: the cell above shows that every variant's loss stays
+# close to the first's (the ratios it prints).
 #
 # Which entry does gensim read? Its output rows start at zero, so the first update of a target's row is
 # `(1 - f) * alpha * h` with `f` the table entry for a score of exactly 0: word2vec.c's integer factor reads
@@ -487,8 +487,9 @@ print(f"(with no real difference, all {n_rounds} rounds fall on the same side of
 #   with it, the compiler may use SIMD instructions, which add several numbers per instruction, and float32
 #   fits twice as many numbers in one instruction as float64 (a 256-bit AVX register holds 8 float32 or 4
 #   float64). The timing below shows the combined effect of precision and `fastmath`, and the names of the
-#   packed instructions (`ps` for float32, `pd` for float64) show which width the compiler chose; on a busy
-#   computer the float64 row can lose far more than 2x, since its matrix is also twice the size;
+#   packed instructions (`ps` for float32, `pd` for float64) show which width the compiler chose. The float64
+#   matrix is also twice the size, so when it no longer fits in the cache it can lose more than the register
+#   width's 2x;
 # - a negative's binary search starts from a **guide table**: a small table that holds the answer at every
 #   multiple of 2^-`GUIDE_BITS`, so the search only covers the entries between two neighbouring ones (the
 #   same words as the full search, in fewer steps). A word's negatives are all drawn before the first is

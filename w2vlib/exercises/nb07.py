@@ -50,7 +50,7 @@ def _check_least(answer, X=None, groups=None, shown=None):
     if rates[answer] == low:
         lowest = f"{low:.0%}"
         return tr(f"{answer!r}: nearest word in its own group for {lowest} of its words",
-                  f"{named(answer)}. " + (f"단어의 {lowest}만 가장 가까운 단어가 같은 그룹에 있습니다" if lowest != "100%"
+                  f"{named(answer)}. " + (f"단어의 {lowest}만이 가장 가까운 단어를 같은 그룹에 둡니다" if lowest != "100%"
                                           else "모든 그룹에서 단어 모두가 가장 가까운 단어를 같은 그룹에 둡니다"))
     if rates[answer] == high:
         raise NotYet(tr(f"{answer!r} is among the most clustered groups ({high:.0%}); look for the lowest rate",
