@@ -269,7 +269,7 @@ EXERCISES = [
         checker=_check_frequency,
         hint_text=tr("Make a boolean mask of the questions whose rarest count is at or above the median; the "
                      "accuracy of a half is the mean of `right` over that half.",
-                     "가장 드문 단어의 출현 횟수가 중앙값 이상인 문제를 고르는 불리언 마스크를 만드세요. 한쪽 절반의 "
+                     "가장 드문 단어의 출현 횟수가 중앙값 이상인 문제를 고르는 불리언 마스크를 만들어 보세요. 한쪽 절반의 "
                      "정확도는 그 절반에서 `right`의 평균입니다."),
         solution_text="frequent = rarest >= np.median(rarest)\n"
                       "answer_3 = (right[~frequent].mean(), right[frequent].mean())",
