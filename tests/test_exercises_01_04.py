@@ -533,7 +533,7 @@ def test_exercise_mechanism_is_stub_sees_stub_classes_and_bodies():
 
 # ---- numeric answers that are not numbers: NaN, infinities and bools ------------------------------------------
 
-NOT_FINITE = [float("nan"), float("inf"), -np.inf, np.float32("nan"), "nan"]
+NOT_FINITE = [float("nan"), float("inf"), -np.inf, np.float32("nan")]
 TRUTH_VALUES = [True, False, np.True_]
 
 
@@ -603,7 +603,8 @@ def test_exercises_04_new_feedback_in_both_languages(lang):
         assert ("upside down" if en else "거꾸로") not in v
     v = assert_not_yet(q1, "18,8", "without a comma" if en else "쉼표 없이", **c1)
     assert "'18,8'" in v
-    assert_correct(q1, "18.8", **c1)
+    assert_not_yet(q1, "18.8", "give a number, not a string; got '18.8'" if en else
+                   "문자열이 아니라 숫자를 넣어 보세요. 받은 값은 '18.8'입니다", **c1)
     c2 = dict(word_p=np.array([0.0442, 0.9558]), the=0, k=2)         # k q = 0.0884, as "the" on PTB
     for zero in (0, 0.0):
         v = assert_not_yet(q2, zero, "0 would mean" if en else "0이라면", **c2)
@@ -629,3 +630,45 @@ def test_korean_error_verdict_has_no_colon_after_a_sentence():
     assert v.endswith("답을 실행하는 중 오류가 났습니다(ZeroDivisionError: division by zero)."), v
     assert "났습니다:" not in v
     assert ex.load("04")[2].verdict(lambda *a: 1 / 0).endswith("not yet: your answer raised ZeroDivisionError: division by zero")
+
+
+# ---- review 18: numbers written as strings, the short-range note, the Korean float64 message ------------------
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_exercises_04_refuse_numbers_written_as_strings(lang):
+    q1, q2, q3, q4 = ex.load("04", lang=lang)
+    word_p = COUNTS ** 0.75 / np.sum(COUNTS ** 0.75)
+    checks = [(q1, "3382", dict(counts=COUNTS, the=0, power=0.75)), (q1, "18.8", dict(counts=COUNTS, the=0, power=0.75)),
+              (q1, "3382", {}), (q2, "0.0884", dict(word_p=word_p, the=0, k=5)), (q2, "nan", {}),
+              (q4, "1", dict(measure=lambda k: {"k + 1": 1.0 * (k + 1)}, sizes=[2, 20])), (q4, "1", {}),
+              (q4, {"k + 1": "1"}, {}), (q4, "inf", {})]
+    wrong = ex.VERDICTS[lang]["wrong"]
+    for q, bad, ctx in checks:
+        shown = repr(bad["k + 1"] if isinstance(bad, dict) else bad)
+        reason = {"en": f"give a number, not a string; got {shown}",
+                  "ko": f"문자열이 아니라 숫자를 넣어 보세요. 받은 값은 {shown}입니다"}[lang]
+        v = q.verdict(bad, **ctx)
+        assert v.startswith(f"{q.title}: {wrong}") and reason in v, v
+        assert not q.passes(bad, **ctx)
+    assert q1.passes(18.8, counts=COUNTS, the=0, power=0.75) and q4.passes(1)
+    # a text that is no number keeps the exercise's own reasons
+    assert ("without a comma" if lang == "en" else "쉼표 없이") in q1.verdict("3,382", counts=COUNTS, the=0, power=0.75)
+    assert ("as a number; got 'one'" if lang == "en" else "숫자로 넣어 보세요. 받은 값은 'one'입니다") in q4.verdict("one")
+
+
+def test_exercise_04_4_short_range_note_reads_as_a_sentence():
+    en, ko = ex.load("04")[3], ex.load("04", lang="ko")[3]
+    ctx = dict(measure=lambda k: {"k + 1": 1.0 * (k + 1)}, sizes=[5])
+    v = en.verdict(1, **ctx)
+    assert v == f"{en.title}: correct: not measured (give K_VALUES a range of at least 3x to fit slopes)", v
+    assert ": (" not in v
+    v = ko.verdict(1, **ctx)
+    assert v == (f"{ko.title}: 정답입니다. 측정은 하지 않았습니다. 로그-로그 기울기를 구하려면 K_VALUES의 범위를 "
+                 "3배 이상으로 해 보세요."), v
+
+
+def test_exercise_04_3_korean_float64_message_is_two_sentences():
+    ko = ex.load("04", lang="ko")[2]
+    v = ko.verdict(ko.reference())
+    assert v.endswith("이내로 같습니다. float64로, 반복된 ID와 부정적 예 속의 타깃도 포함해 확인했습니다."), v
+    assert "같습니다 (" not in v

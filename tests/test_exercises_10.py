@@ -250,3 +250,31 @@ def test_exercise_10_review17_messages():
         assert work in v and time not in v, v
     v = q2e.verdict(lambda h, W, code, point: [0.5])
     assert "list or array" in v, v
+
+
+def test_exercise_10_review18_timed_slope_and_accepted_band():
+    """review18: the timed slope gets its own message, and measured-mode messages give the accepted band."""
+    kw = dict(theory=0.093, measured=[0.16, 0.17, 0.17], vocab_sizes=[1_000, 10_000, 100_000])
+    for answer in (0.17, 0.16, 0.19):
+        v, kv = q3.verdict(answer, **kw), k3.verdict(answer, **kw)
+        assert "not yet" in v and "timed slope" in v and "counted work" in v and "too steep" not in v, v
+        assert "Accepted: 0.03 .. 0.15" in v, v
+        assert "잰 시간" in kv and "세어 본 일의 양" in kv and "가파릅니다" not in kv, kv
+        assert "정답으로 받는 범위는 0.03 ~ 0.15입니다" in kv, kv
+    # far from the timing: the generic reason, now with the band
+    v, kv = q3.verdict(0.3, **kw), k3.verdict(0.3, **kw)
+    assert "too steep" in v and "timed slope" not in v and "Accepted: 0.03 .. 0.15" in v, v
+    assert "가파릅니다" in kv and "정답으로 받는 범위는 0.03 ~ 0.15입니다" in kv, kv
+    for answer in (0.0, -0.3):
+        assert "Accepted: 0.03 .. 0.15" in q3.verdict(answer, **kw)
+        assert "정답으로 받는 범위는 0.03 ~ 0.15입니다" in k3.verdict(answer, **kw)
+    # the correct answer states the band too
+    v, kv = q3.verdict(0.1, **kw), k3.verdict(0.1, **kw)
+    assert ": correct" in v and "(accepted: 0.03 .. 0.15)" in v, v
+    assert "정답으로 받는 범위는 0.03 ~ 0.15입니다" in kv and kv.count("정답입니다.") == 1, kv
+    # a timed slope inside the band is simply accepted; theory mode keeps its old rejections
+    assert q3.passes(0.12, theory=0.093, measured=[0.12, 0.13])
+    assert "Accepted" not in q3.verdict(0.3) and "범위" not in k3.verdict(0.3)
+    for text in (q3.verdict(0.17, **kw), k3.verdict(0.17, **kw)):
+        assert "{" not in text and "'en'" not in text, text
+    assert ";" not in k3.verdict(0.17, **kw) and ";" not in k3.verdict(0.1, **kw)

@@ -154,7 +154,7 @@ print(f"With POWER = {POWER:g}: the most frequent word, {id_to_word[int(order[0]
 
 # %% [markdown]
 # A power below 1 makes the line on the log-log plot flatter: the most frequent words lose share, the rare words
-# gain, and only the words near the top of the ranking lose (the counts are printed above).
+# gain, and only the words near the top of the ranking lose (the number of losing words is printed above).
 #
 # That the most frequent word loses and the rarest gain is not a finding about PTB, so no cell tests it: for any
 # power between 0 and 1 it must hold (unless all counts are equal). The gain factor `p^POWER / p` is proportional to
@@ -338,7 +338,7 @@ plt.show()
 
 # %% [markdown]
 # First, the study notes' version of its constructor (`__init__` only, as written there; `w2vlib.notes` keeps it).
-# The notes never ran this cell. Run as written, it stops at the first `EmbeddingDot(W)`, because the notes'
+# As written, the cell cannot run: it stops at the first `EmbeddingDot(W)`, because the notes'
 # `EmbeddingDot` never got a constructor (notebook 03's first bug). With that bug fixed (here: the package's
 # `EmbeddingDot` swapped in), it gets through `self.params,self.grad=[],[]` into the loop and stops again at
 # `self.grads+=layers.grads`:
@@ -573,7 +573,7 @@ plt.show()
 #    float64 on random inputs, including a negative drawn twice and a negative equal to the target.
 # 4. **Predict, then measure: more negatives.** Section 5 timed the step against V. How does the time of one
 #    negative-sampling step grow with the number of negatives, k + 1? Give the log-log slope (0 = does not depend on
-#    k, 1 = proportional to k + 1) in `prediction_4`. The check judges your prediction first (within ±0.25); only
+#    k, 1 = proportional to k + 1) in `prediction_4`. The check judges your prediction first (within ±0.25 of the reference slope, before any timing); only
 #    then does it time a step for each k in `K_VALUES` (with `time_ns_step`, defined in the cell above it) and show
 #    the measured slope.
 

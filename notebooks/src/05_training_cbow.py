@@ -604,6 +604,8 @@ for name in live:
     print(f"{pad(ROW_NAMES[name], 22)} {wps[name]:>12,.0f} words/s, {wps[name] / wps['all on']:.2f}x the all-on row")
 
 # %%
+assert ABLATION_SEEDS >= 1, "ABLATION_SEEDS must be at least 1"
+assert all(r is not None for r in live["all on"]), "the fast path's defaults must never diverge"
 start_loss_measured = losses[0]  # section 2: the first step's loss, before any learning
 rows, on_plateau = [], []
 for name, runs in live.items():
@@ -631,8 +633,6 @@ verdict_line = f"every run answers {lo} of {n_ans} questions right" if lo == hi 
     f"the runs answer {lo} to {hi} of {n_ans} questions right"
 print(verdict_line + (": at this budget the accuracies do not separate the rows; compare the losses" if hi - lo <= 2 else ""))
 print(f"switching subsampling off trains {1 / kept:.2f}x as many targets per epoch (it keeps {kept:.0%} of the tokens)")
-assert ABLATION_SEEDS >= 1, "ABLATION_SEEDS must be at least 1"
-assert all(r is not None for r in live["all on"]), "the fast path's defaults must never diverge"
 print("check passed: the defaults never diverged")
 
 # %% [markdown]

@@ -573,7 +573,10 @@ print("check passed: every run answers far more PTB analogies than guessing woul
 # Which differences between the rows are more than noise? The standard errors above count the questions only.
 # Two runs answer the *same* questions, so the sharp test is a paired one: for each question take the
 # difference of the two runs' right (1) or wrong (0), and compare the mean difference with its standard error
-# (this is McNemar's test in its normal form). WordSim-353 has no per-question flags here, so its pairs use
+# (essentially McNemar's test in its normal form, which divides b − c by √(b + c), b and c being the numbers of
+# questions that only the first run, or only the second, gets right. The two statistics differ by a relative
+# amount of order (b − c)²/(n(b + c)) + 1/n for n questions, negligible with a few thousand questions and few
+# discordant ones). WordSim-353 has no per-question flags here, so its pairs use
 # √(SE₁² + SE₂²), which is larger than a paired SE when the two runs' errors on the same pairs are positively
 # correlated. With four runs there
 # are six pairs per benchmark: a bar of 2 SE would flag at least one of six pure-noise pairs about a quarter

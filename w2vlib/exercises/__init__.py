@@ -290,7 +290,7 @@ def judge_slopes(answer, theory: dict, why: dict, measure=None, sizes=None, *, k
     sizes = sorted(sizes)
     xs = [float(x(v) if x else v) for v in sizes]
     if len(xs) < 2 or xs[-1] < min_range * xs[0]:
-        return tr(f"(not measured: give {knob} a range of at least {min_range:g}x to fit slopes)",
+        return tr(f"not measured (give {knob} a range of at least {min_range:g}x to fit slopes)",
                   f"측정은 하지 않았습니다. 로그-로그 기울기를 구하려면 {knob}의 범위를 {min_range:g}배 이상으로 해 보세요")
     runs = [measure(v) for v in sizes]
     slopes = {name: loglog_slope(xs, [r[name] for r in runs]) for name in names}

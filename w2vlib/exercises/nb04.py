@@ -8,8 +8,21 @@ from ..negative_sampling import NegativeSamplingLoss
 from ..text import josa
 from . import Exercise, NotYet, finite_number, judge_slopes, last_digit, rounds_to, tr
 
+def _not_text(answer):
+    """Refuse a number written as a string (``"3382"``), as :func:`finite_number` refuses a bool."""
+    if isinstance(answer, str) and "," not in answer:
+        try:
+            float(answer)
+        except ValueError:
+            return                               # not a number at all: the exercise's own reason follows
+        raise NotYet(tr(f"give a number, not a string; got {answer!r}",
+                        f"문자열이 아니라 숫자를 넣어 보세요. 받은 값은 {answer!r}입니다"))
+
+
 def _number(answer, what):
-    """``answer`` as one finite float (:func:`finite_number`); a text with a comma gets its own reason."""
+    """``answer`` as one finite float (:func:`finite_number`); a number written as a string is refused, and a
+    text with a comma gets its own reason."""
+    _not_text(answer)
     if isinstance(answer, str) and "," in answer:
         raise NotYet(tr(f"write the number without a comma, as Python reads numbers (no thousands separator, a "
                         f"point for decimals); got {answer!r}",
@@ -266,7 +279,7 @@ def _check_ns_grads(fn):
                   f"계층의 역전파와 float32 정밀도인 {tol:g} 이내로 같습니다. 반복된 ID와 부정적 예 속의 타깃도 "
                   "포함합니다. 답이 float32여도 괜찮습니다. 교재가 쓰는 dtype입니다")
     return tr(f"equal to the layered backward within {tol:g} (float64), repeated ids and a target among the negatives included",
-              f"계층의 역전파와 {tol:g} 이내로 같습니다 (float64, 반복된 ID와 부정적 예 속의 타깃 포함)")
+              f"계층의 역전파와 {tol:g} 이내로 같습니다. float64로, 반복된 ID와 부정적 예 속의 타깃도 포함해 확인했습니다")
 
 
 # ---- 4. predict how the step's cost scales with k, then measure ------------------------------------------
@@ -293,7 +306,7 @@ def _direction(pred):
                   "what is repeated once per negative, and how much of the step is it?",
                   f"k + 1에 대한 로그-로그 기울기는 {josa(shown, '이/가')} 아닙니다. 너무 작습니다. 그렇다면 "
                   "단계의 큰 부분이 k와 상관없이 단계마다 한 번 하는 일이라는 뜻입니다. 4절의 그래프를 "
-                  "보세요. 부정적 예마다 한 번씩 반복되는 것은 무엇이고, 단계에서 얼마나 큰 몫을 차지할까요?")
+                  "보세요. 부정적 예마다 한 번씩 반복되는 것은 무엇이고, 단계에서 얼마나 큰 비율을 차지할까요?")
     return tr(f"the log-log slope in k + 1 is not {shown}; that is too high: it would mean that each "
               "negative costs more when there are more of them (a slope of 2 is quadratic growth, as if every "
               "negative were compared with every other). Does any part of the step look at pairs of negatives?",
@@ -306,6 +319,7 @@ def _direction(pred):
 def _check_slopes(answer, measure=None, sizes=None):
     one = answer["k + 1"] if isinstance(answer, dict) and set(answer) == {"k + 1"} else answer
     if not isinstance(one, dict):
+        _not_text(one)
         try:
             pred = _number(one, "")
         except NotYet:

@@ -193,7 +193,7 @@ EXERCISES = [
         reference=lambda **_: (lambda k: (k + 1) * math.log(2)),
     ),
     Exercise(
-        name=tr("Exercise 2 (why is lazy Adam faster?)", "문제 2 (lazy Adam은 왜 더 빠를까?)"),
+        name=tr("Exercise 2 (why is lazy Adam faster?)", "문제 2 (lazy Adam이 더 빠른 이유)"),
         checker=_check_lazy,
         hint_text=tr("Count the numbers each step writes. How many rows of W_in and W_out does one batch of "
                      "BATCH_SIZE targets touch, and how many rows does the matrix have?",

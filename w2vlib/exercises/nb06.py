@@ -265,11 +265,12 @@ EXERCISES = [
         reference=lambda **_: reference_cosmul,
     ),
     Exercise(
-        name=tr("Exercise 3 (does frequency decide?)", "문제 3 (빈도가 결과를 좌우할까?)"),
+        name=tr("Exercise 3 (does frequency decide?)", "문제 3 (빈도의 영향)"),
         checker=_check_frequency,
-        hint_text=tr("frequent = rarest >= np.median(rarest); then right[~frequent].mean() and right[frequent].mean().",
-                     "frequent = rarest >= np.median(rarest); 그다음 right[~frequent].mean()과 "
-                     "right[frequent].mean()을 구해 보세요."),
+        hint_text=tr("Make a boolean mask of the questions whose rarest count is at or above the median; the "
+                     "accuracy of a half is the mean of `right` over that half.",
+                     "가장 드문 단어의 출현 횟수가 중앙값 이상인 문제를 고르는 불리언 마스크를 만들어 보세요. 한쪽 절반의 "
+                     "정확도는 그 절반에서 `right`의 평균입니다."),
         solution_text="frequent = rarest >= np.median(rarest)\n"
                       "answer_3 = (right[~frequent].mean(), right[frequent].mean())",
         reference=lambda right=None, rarest=None, **_: _split_acc(right, rarest, np.greater_equal),

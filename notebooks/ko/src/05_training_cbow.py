@@ -37,7 +37,8 @@
 # - 고속 경로가 바꾸는 것, 그리고 두 경로가 같은지 확인하는 검사가 보장하는 것과 보장하지 않는 것
 # - word2vec이 자주 나오는 단어를 줄이는 하위 샘플링(subsampling): 그 식과 토큰 수에 미치는 효과
 # - 학습 기법 하나하나로 유추 문제(analogy problem) 정확도(accuracy)와 WordSim 상관에서 무엇을 얻는지(시드에 걸쳐
-#   측정), 그리고 타깃(target) 하나에 드는 일이 얼마나 느는지, 06-08을 위해 벡터를 저장하는 법
+#   측정), 그리고 타깃(target) 하나에 드는 일이 얼마나 느는지
+# - 06-08을 위해 벡터를 저장하는 법
 
 # %%
 # %matplotlib inline
@@ -589,6 +590,8 @@ for name in live:
     print(f"{pad(ROW_NAMES[name], 22)} {pad(f'초당 {wps[name]:,.0f}단어', 16, '>')}, 모두 켬 행의 {wps[name] / wps['all on']:.2f}배")
 
 # %%
+assert ABLATION_SEEDS >= 1, "ABLATION_SEEDS는 1 이상이어야 합니다"
+assert all(r is not None for r in live["all on"]), "고속 경로의 기본값은 절대 발산하지 않아야 합니다"
 start_loss_measured = losses[0]  # 2절: 학습하기 전, 첫 단계의 손실
 rows, on_plateau = [], []
 for name, runs in live.items():
@@ -616,14 +619,12 @@ verdict_line = f"모든 실행이 문제 {n_ans}개 중 {lo}개를 맞혔습니�
     f"실행들은 문제 {n_ans}개 중 {lo}~{hi}개를 맞혔습니다"
 print(verdict_line + (". 이 예산에서는 정확도로 행을 가를 수 없으니 손실을 비교해 보세요." if hi - lo <= 2 else ""))
 print(f"하위 샘플링을 끄면 에폭마다 {1 / kept:.2f}배 많은 타깃을 학습합니다 (하위 샘플링 후 남는 토큰은 {kept:.0%}입니다)")
-assert ABLATION_SEEDS >= 1, "ABLATION_SEEDS는 1 이상이어야 합니다"
-assert all(r is not None for r in live["all on"]), "고속 경로의 기본값은 절대 발산하지 않아야 합니다"
 print("확인 통과: 기본값은 한 번도 발산하지 않았습니다")
 
 # %% [markdown]
 # 실시간 표를 벤치마크의 표와 비교해 읽으세요. 기본값이 기대는 것은 시드 세 개와 더 긴 두 예산으로 잰 벤치마크이고,
 # 실시간 표 아래의 줄들은 이 짧은 실행이 보여 줄 수 있는 것과 없는 것을 말해 줍니다. 이 작은 설정에서 주로 학습의 시작을
-# 빠르게 하는 행(감쇠 없음. 벤치마크의 더 큰 설정에서는 발산했습니다)은 벤치마크의 더 긴 예산 뒤보다 여기서 더 좋아 보일 수 있고, 시작을 늦추는 행(정확한 기울기 몫)은
+# 빠르게 하는 행(감쇠 없음, 벤치마크의 더 큰 설정에서는 발산한 행)은 벤치마크의 더 긴 예산 뒤보다 여기서 더 좋아 보일 수 있고, 시작을 늦추는 행(정확한 기울기 몫)은
 # 전혀 배우지 않는 것처럼 보일 수 있습니다.
 
 # %% [markdown]
