@@ -47,7 +47,7 @@ from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies, read_analogies
 from w2vlib.pretrained import ptb_word_vectors
 from w2vlib.similarity import analogy, analogy_scores, most_similar
-from w2vlib.text import format_table, pad
+from w2vlib.text import display_width, format_table, pad
 
 # %% [markdown]
 # ### Knobs: change these and re-run
@@ -434,9 +434,10 @@ print("check passed: method='dot' gives the book's top answers on its four quest
 
 # %% [markdown]
 # The table is the book's own test, and on it the book's ranking can look better than cosine (the line under
-# the table counts the first places). The counts say why: the book's expected answers are frequent words (the
-# last line compares them with the vocabulary's median word), and for a frequent answer a long vector helps.
-# Cosine ignores length, so its first answer can be a rare word whose short, noisy vector happens to point the
+# the table counts the first places). The book's expected answers are frequent words (the last line compares
+# them with the vocabulary's median word), and a long vector scores high in the dot ranking: does that help when
+# the answer is frequent? Four questions cannot tell; the whole file, split by the expected answer's count, can
+# (below). Cosine ignores length, so its first answer can be a rare word whose short, noisy vector happens to point the
 # right way (look at the counts in its column). Four questions chosen by the book do not measure either
 # ranking. Now every question of the file, answered both ways (top 1):
 
@@ -448,13 +449,14 @@ for method in ("dot", "cosine"):  # analogy() for all questions at once: one (qu
     picked[method] = [id_to_word[int(i)] for i in best]
 gold = [q[3] for q in questions]
 gold_med = np.median([counts[word_to_id[g]] for g in gold])
+label_width = max(display_width(label) for label in LABELS.values())
 for method, answers in picked.items():
     acc = np.mean([p == g for p, g in zip(answers, gold)])
     med = np.median([counts[word_to_id[p]] for p in answers])
     side = "more frequent than" if med > gold_med else "less frequent than" if med < gold_med else "as frequent as"
-    print(f"{pad(LABELS[method], 6, '>')}: accuracy {acc:.3f}; median corpus count of its answers {med:,.0f}, "
+    print(f"{pad(LABELS[method], label_width, '>')}: accuracy {acc:.3f}; median corpus count of its answers {med:,.0f}, "
           f"{side} the expected answers")
-print(f"{pad(LABELS['gold'], 6, '>')}: median corpus count of the expected answers {gold_med:,.0f} "
+print(f"{pad(LABELS['gold'], label_width, '>')}: median corpus count of the expected answers {gold_med:,.0f} "
       "(the reference point for both)")
 differ = sum(p != q for p, q in zip(picked["dot"], picked["cosine"]))
 print(f"the two rankings pick different answers for {differ} of {len(questions)} questions")
@@ -479,15 +481,26 @@ print(f"questions only cosine gets right: {only_cos}, only dot: {only_dot}; if b
       f"a split at least this uneven has probability p {'< 0.001' if p_dot < 0.001 else f'= {p_dot:.3f}'} (two-sided sign test)")
 print(f"so over the file: {'a clear difference at the 5% level' if p_dot < 0.05 else 'no clear winner at the 5% level'}; "
       f"on the book's four questions: dot first in {first_right['dot']}, cosine in {first_right['cosine']}")
+gold_count = np.array([counts[word_to_id[g]] for g in gold])
+right_dot = np.array([p == g for p, g in zip(picked["dot"], gold)])
+right_cos = np.array([p == g for p, g in zip(picked["cosine"], gold)])
+for half, mask in (("rarer", gold_count < gold_med), ("more frequent", gold_count >= gold_med)):
+    n_cos, n_dot = int(np.sum(right_cos & ~right_dot & mask)), int(np.sum(right_dot & ~right_cos & mask))
+    p_half = binomtest(n_cos, n_cos + n_dot, 0.5).pvalue if n_cos + n_dot else 1.0
+    lead = ("no clear winner" if p_half >= 0.05 else "cosine ahead" if n_cos > n_dot else "dot ahead")
+    print(f"questions with {half} answers ({int(mask.sum())}, split at the expected answers' median count "
+          f"{gold_med:,.0f}): only cosine right {n_cos}, only dot right {n_dot}, sign test p "
+          f"{'< 0.001' if p_half < 0.001 else f'= {p_half:.3f}'}: {lead} at the 5% level")
 
 # %% [markdown]
 # Read the sign test before the accuracies: the two rankings disagree on many questions, but on most of them
 # both are wrong, and only the questions where exactly one is right compare them. The p-value says whether that
-# split is more than chance; on one file of a few hundred questions it need not be. Where the book's four
-# questions favour the dot ranking (the last line), the table at the start of this section gives the
-# reason: their answers are
-# frequent words, the case where length helps. Over the file the dot ranking's answers lean towards frequent
-# words and cosine's can lean towards rare ones (compare both medians with the expected answers' median above).
+# split is more than chance; on one file of a few hundred questions it need not be. The last two lines ask the
+# same question within each half of the file, split at the expected answers' median count: whether the dot
+# ranking gains on questions with frequent answers, and what it loses on questions with rare ones. Over the file
+# the dot ranking's answers lean towards frequent words and cosine's can lean towards rare ones (compare both
+# medians with the expected answers' median above). The book's four questions favour one ranking or the other
+# (the line before the halves) by a handful of answers, too few to say which is better.
 #
 # So we rank by cosine as a choice of principle, not as a measured win: cosine asks about the *direction* of
 # `b - a + c`, the relation, while the dot product mixes in word frequency (vector length, section 2) twice: the
@@ -510,9 +523,9 @@ print(f"so over the file: {'a clear difference at the 5% level' if p_dot < 0.05 
 #   vectors the lines under section 5's table compare it with 3CosAdd, question by question (a sign test), and
 #   compare 3CosAdd with the nearest word to `b` or `c` alone.
 # - The book's `analogy` builds `b - a + c` from raw vectors and ranks by raw dot products, so frequency (vector
-#   length) enters twice. It helps where the answer is a frequent word, as in the book's own four questions
-#   (section 6 counts them, both ways); over the whole file the sign test says whether either ranking is
-#   better. We rank by cosine as a choice of principle (the direction of the relation, not frequency), not as
+#   length) enters twice. Section 6 compares the two rankings over the whole file and within the questions
+#   with rarer and with more frequent answers (a sign test each); the book's own four questions are too few
+#   to separate them. We rank by cosine as a choice of principle (the direction of the relation, not frequency), not as
 #   a measured win.
 #
 # ## Exercises

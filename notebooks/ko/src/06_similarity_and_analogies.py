@@ -46,7 +46,7 @@ from w2vlib.data import load_ptb
 from w2vlib.evaluation import evaluate_analogies, read_analogies
 from w2vlib.pretrained import ptb_word_vectors
 from w2vlib.similarity import analogy, analogy_scores, most_similar
-from w2vlib.text import format_table, pad
+from w2vlib.text import display_width, format_table, pad
 
 # %% [markdown]
 # ### 설정값(knobs): 바꾸고 다시 실행해 보세요
@@ -82,11 +82,11 @@ print(f"길이 {W.shape[1]}인 단어 벡터 {W.shape[0]:,}개, 토큰 {len(corp
 # %% [markdown]
 # ## 2. 코사인 유사도
 #
-# 두 벡터 사이의 각도가 작으면 두 벡터는 같은 쪽을 가리킵니다. 그 각도의 코사인
+# 두 벡터 사이의 각도가 작으면 두 벡터는 같은 쪽을 가리킵니다. 그 각도의 코사인은 다음과 같습니다.
 #
 # $$\cos(\mathbf{x}, \mathbf{y}) = \frac{\mathbf{x} \cdot \mathbf{y}}{\lVert\mathbf{x}\rVert \, \lVert\mathbf{y}\rVert}$$
 #
-# 은 방향이 같으면 1이고 직교하면 0이며 반대이면 -1입니다. 길이로 나누는 것이 중요합니다. 단어 벡터의 길이는 그 단어가
+# 이 값은 방향이 같으면 1이고 직교하면 0이며 반대이면 -1입니다. 길이로 나누는 것이 중요합니다. 단어 벡터의 길이는 그 단어가
 # 얼마나 자주, 얼마나 많은 맥락에서 갱신되었는지를 따르고(뒤에 나오는 셀이 길이가 출현 횟수를 얼마나 따르는지
 # 잽니다), 그것은 우리가 말하는 유사도가 아니기 때문입니다.
 
@@ -428,26 +428,28 @@ print("확인 통과: method='dot'은 교재의 네 문제에서 교재와 같�
 
 # %% [markdown]
 # 이 표는 교재 자신의 시험이고, 여기서는 교재의 순위가 코사인보다 나아 보일 수 있습니다(표 아래 줄이 1위를 셉니다).
-# 이유는 출현 횟수가 말해 줍니다. 교재가 기대하는 답은 자주 나오는 단어이고(마지막 줄이 어휘의 중앙값 단어와
-# 비교합니다), 자주 나오는 답에는 긴 벡터가 유리합니다. 코사인은 길이를 무시하므로, 짧고 잡음 많은 벡터가 우연히
+# 교재가 기대하는 답은 자주 나오는 단어이고(마지막 줄이 어휘의 중앙값 단어와 비교합니다), 내적 순위에서는 긴 벡터가
+# 높은 점수를 받습니다. 답이 자주 나오는 단어일 때 그것이 도움이 될까요? 문제 네 개로는 알 수 없고, 파일 전체를
+# 기대하는 답의 출현 횟수로 나누면 알 수 있습니다(아래). 코사인은 길이를 무시하므로, 짧고 잡음 많은 벡터가 우연히
 # 맞는 쪽을 가리키는 드문 단어를 1위로 고를 수 있습니다(코사인 열의 출현 횟수를 보세요). 교재가 고른 문제 네 개로는
 # 어느 순위도 측정하지 못합니다. 이제 파일의 모든 문제에 두 방식으로 답해 봅니다(1위 답).
 
 # %%
 picked = {}
-LABELS = {"dot": "내적", "cosine": "코사인", "gold": "정답"}
+LABELS = {"dot": "내적", "cosine": "코사인", "gold": "기대하는 답"}
 for method in ("dot", "cosine"):  # 모든 문제에 대한 analogy()를 한 번에: (문제 수 x V) 점수 행렬 하나
     best = analogy_scores(W, ids[:, 0], ids[:, 1], ids[:, 2], method=method).argmax(axis=1)
     picked[method] = [id_to_word[int(i)] for i in best]
 gold = [q[3] for q in questions]
 gold_med = np.median([counts[word_to_id[g]] for g in gold])
+label_width = max(display_width(label) for label in LABELS.values())
 for method, answers in picked.items():
     acc = np.mean([p == g for p, g in zip(answers, gold)])
     med = np.median([counts[word_to_id[p]] for p in answers])
     side = "기대하는 답보다 자주 나오는 단어" if med > gold_med else "기대하는 답보다 드문 단어" if med < gold_med else "기대하는 답만큼 나오는 단어"
-    print(f"{pad(LABELS[method], 6, '>')}: 정확도 {acc:.3f}, 답한 단어의 말뭉치 출현 횟수 중앙값 {med:,.0f}, "
+    print(f"{pad(LABELS[method], label_width, '>')}: 정확도 {acc:.3f}, 고른 답의 말뭉치 출현 횟수 중앙값 {med:,.0f}, "
           f"즉 {side}")
-print(f"{pad(LABELS['gold'], 6, '>')}: 기대하는 답의 말뭉치 출현 횟수 중앙값 {gold_med:,.0f} "
+print(f"{pad(LABELS['gold'], label_width, '>')}: 말뭉치 출현 횟수 중앙값 {gold_med:,.0f} "
       "(두 순위의 기준점)")
 differ = sum(p != q for p, q in zip(picked["dot"], picked["cosine"]))
 print(f"두 순위는 {len(questions)}개 문제 중 {differ}개에서 다른 답을 고릅니다")
@@ -472,14 +474,25 @@ print(f"코사인만 맞힌 문제는 {only_cos}개, 내적만 맞힌 문제는 
       f"이만큼 치우친 결과가 나올 확률은 p {'< 0.001' if p_dot < 0.001 else f'= {p_dot:.3f}'}입니다(양측 부호 검정).")
 print(f"따라서 파일 전체에서는 {'5% 수준에서 뚜렷한 차이가 있습니다' if p_dot < 0.05 else '5% 수준에서 뚜렷한 승자가 없습니다'}. "
       f"교재의 네 문제에서는 내적이 {first_right['dot']}개, 코사인이 {first_right['cosine']}개를 1위로 맞힙니다.")
+gold_count = np.array([counts[word_to_id[g]] for g in gold])
+right_dot = np.array([p == g for p, g in zip(picked["dot"], gold)])
+right_cos = np.array([p == g for p, g in zip(picked["cosine"], gold)])
+for half, mask in (("더 드문", gold_count < gold_med), ("더 자주 나오는", gold_count >= gold_med)):
+    n_cos, n_dot = int(np.sum(right_cos & ~right_dot & mask)), int(np.sum(right_dot & ~right_cos & mask))
+    p_half = binomtest(n_cos, n_cos + n_dot, 0.5).pvalue if n_cos + n_dot else 1.0
+    lead = ("뚜렷한 승자가 없습니다" if p_half >= 0.05 else "코사인이 앞섭니다" if n_cos > n_dot else "내적이 앞섭니다")
+    print(f"답이 {half} 단어인 문제 {int(mask.sum())}개(기대하는 답의 출현 횟수 중앙값 {gold_med:,.0f}에서 나눔)에서 "
+          f"코사인만 맞힌 문제는 {n_cos}개, 내적만 맞힌 문제는 {n_dot}개이고 부호 검정 p "
+          f"{'< 0.001' if p_half < 0.001 else f'= {p_half:.3f}'}입니다. 5% 수준에서 {lead}.")
 
 # %% [markdown]
 # 정확도보다 부호 검정을 먼저 읽으세요. 두 순위는 많은 문제에서 다른 답을 고르지만 그중 대부분은 둘 다 틀리고,
 # 둘 중 정확히 하나만 맞힌 문제만이 두 순위를 비교해 줍니다. 그 갈림이 우연 이상인지는 p값이 말해 주며, 몇백 문제짜리
-# 파일 하나에서는 우연 이상이 아닐 수도 있습니다. 교재의 네 문제가 내적 순위에 유리하게 나온다면(마지막 줄), 그 이유는
-# 이 절 첫머리의 표에 있습니다. 그 답들은 자주 나오는 단어이고, 바로 길이가 유리한 경우입니다. 파일 전체에서는 내적 순위의
-# 답이 자주 나오는 단어 쪽으로 기울고, 코사인의 답은 드문 단어 쪽으로 기울 수 있습니다(두 중앙값을 위의 기대하는 답의
-# 중앙값과 비교해 보세요).
+# 파일 하나에서는 우연 이상이 아닐 수도 있습니다. 마지막 두 줄은 기대하는 답의 출현 횟수 중앙값에서 파일을 둘로 나누고
+# 각 절반 안에서 같은 질문을 합니다. 답이 자주 나오는 문제에서 내적 순위가 얻는 것이 있는지, 답이 드문 문제에서 무엇을
+# 잃는지입니다. 파일 전체에서는 내적 순위의 답이 자주 나오는 단어 쪽으로 기울고, 코사인의 답은 드문 단어 쪽으로 기울 수
+# 있습니다(두 중앙값을 위의 기대하는 답의 중앙값과 비교해 보세요). 교재의 네 문제는 어느 한쪽에 유리하게 나오더라도(절반들
+# 앞의 줄) 답 몇 개 차이일 뿐이어서, 어느 순위가 나은지 말하기에는 너무 적습니다.
 #
 # 그래서 우리는 측정으로 이겨서가 아니라 원칙에 따라 코사인으로 순위를 매깁니다. 코사인은 `b - a + c`의 *방향*, 즉
 # 관계를 묻지만, 내적은 빈도(벡터의 길이, 2절)를 두 번 섞어 넣습니다. 질의에는 문제 단어들의 길이로, 순위에는 후보의
@@ -502,8 +515,8 @@ print(f"따라서 파일 전체에서는 {'5% 수준에서 뚜렷한 차이가 �
 #   아래의 줄들이 문제마다 짝지어(부호 검정) 3CosAdd와 비교하고, 3CosAdd를 `b`나 `c`만으로 찾은 최근접 단어와도
 #   비교합니다.
 # - 교재의 `analogy`는 정규화하지 않은 벡터로 `b - a + c`를 만들고 정규화하지 않은 내적으로 순위를 매기므로, 빈도(벡터
-#   길이)가 두 번 들어갑니다. 답이 자주 나오는 단어일 때는 그것이 유리합니다. 교재의 네 문제가 그렇습니다(6절이 두
-#   방식으로 셉니다). 파일 전체에서 어느 순위가 나은지는 부호 검정이 말해 줍니다. 우리는 측정으로 이겨서가 아니라
+#   길이)가 두 번 들어갑니다. 6절은 두 순위를 파일 전체에서, 그리고 답이 더 드문 문제와 더 자주 나오는 문제 안에서
+#   각각 부호 검정으로 비교합니다. 교재의 네 문제는 둘을 가려내기에 너무 적습니다. 우리는 측정으로 이겨서가 아니라
 #   원칙에 따라(빈도가 아니라 관계의 방향) 코사인으로 순위를 매깁니다.
 #
 # ## 연습 문제
