@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import inspect
 import math
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -178,23 +179,10 @@ class CountingTable:
 
     def __init__(self, values, _counts=None):
         self._a = np.asarray(values)
-        self._counts = [0, 0] if _counts is None else _counts  # [reads, conversions], shared with slices
+        self._counts = SimpleNamespace(reads=0, converted=0) if _counts is None else _counts  # shared with slices
 
-    @property
-    def reads(self):
-        return self._counts[0]
-
-    @reads.setter
-    def reads(self, value):
-        self._counts[0] = value
-
-    @property
-    def converted(self):
-        return self._counts[1]
-
-    @converted.setter
-    def converted(self, value):
-        self._counts[1] = value
+    reads = property(lambda self: self._counts.reads, doc="entries read so far (this table and its slices)")
+    converted = property(lambda self: self._counts.converted, doc="conversions by np.asarray / np.array")
 
     def __len__(self):
         return self._a.size
@@ -219,7 +207,7 @@ class CountingTable:
         if isinstance(index, slice):  # a view, as in numpy: reading its entries is what counts
             return CountingTable(self._a[index], self._counts)
         out = self._a[index]
-        self.reads += int(np.size(out))
+        self._counts.reads += int(np.size(out))
         return out
 
     def __iter__(self):
@@ -227,12 +215,12 @@ class CountingTable:
             yield self[i]
 
     def __array__(self, dtype=None, copy=None):
-        self.reads += self._a.size
-        self.converted += 1
+        self._counts.reads += self._a.size
+        self._counts.converted += 1
         return self._a if dtype is None else self._a.astype(dtype)
 
     def _whole(self):
-        self.reads += self._a.size
+        self._counts.reads += self._a.size
         return self._a
 
     def __lt__(self, other):
